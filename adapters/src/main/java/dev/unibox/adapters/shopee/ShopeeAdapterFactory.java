@@ -1,0 +1,91 @@
+package dev.unibox.adapters.shopee;
+
+import dev.unibox.adapters.spi.AccountConfig;
+import dev.unibox.adapters.spi.AdapterException;
+import dev.unibox.adapters.spi.ErrorKind;
+import dev.unibox.adapters.spi.PlatformAdapter;
+import dev.unibox.adapters.spi.PlatformAdapterFactory;
+import dev.unibox.adapters.spi.PushRequest;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+
+public final class ShopeeAdapterFactory implements PlatformAdapterFactory {
+
+  public static final String PLATFORM = "shopee";
+
+  @Override
+  public String platform() {
+    return PLATFORM;
+  }
+
+  @Override
+  public String claimedShopId(PushRequest push) {
+    String shopId = ShopeeIds.fromJson(parseObject(push).getValue("shop_id"));
+    if (shopId == null) {
+      throw new AdapterException(ErrorKind.MALFORMED, null, "Shopee push has no shop_id");
+    }
+    return shopId;
+  }
+
+  @Override
+  public PlatformAdapter create(Vertx vertx, AccountConfig account) {
+    return create(vertx, account, Clock.systemUTC());
+  }
+
+  /** Same as {@link #create(Vertx, AccountConfig)} with the given clock (tests move time). */
+  public ShopeeAdapter create(Vertx vertx, AccountConfig account, Clock clock) {
+    return new ShopeeAdapter(vertx, account, clock);
+  }
+
+  /** Refuses unusable Shopee settings, listing every problem at once. */
+  static void validate(AccountConfig account) {
+    List<String> problems = new ArrayList<>();
+    if (!isHttpUrl(account.apiBaseUrl())) {
+      problems.add("apiBaseUrl must be an http(s) URL, e.g. https://partner.shopeemobile.com");
+    }
+    if (!ShopeeIds.isValid(account.shopId())) {
+      problems.add("shopId must be a Shopee shop id (a number)");
+    }
+    if (account.credentials() == null) {
+      problems.add("credentials are missing");
+    } else {
+      if (!ShopeeIds.isValid(account.credentials().appKey())) {
+        problems.add("appKey must be the Shopee partner_id (a number)");
+      }
+      if (account.credentials().appSecret() == null || account.credentials().appSecret().isEmpty()) {
+        problems.add("appSecret (the Shopee partner_key) is missing");
+      }
+    }
+    if (!problems.isEmpty()) {
+      throw new IllegalArgumentException("Shopee account " + account.accountId() + ": " + String.join("; ", problems));
+    }
+  }
+
+  private static boolean isHttpUrl(String url) {
+    if (url == null || url.isBlank()) {
+      return false;
+    }
+    try {
+      URI uri = new URI(url);
+      return ("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) && uri.getHost() != null;
+    } catch (URISyntaxException e) {
+      return false;
+    }
+  }
+
+  static JsonObject parseObject(PushRequest push) {
+    if (push.body() == null || push.body().length() == 0) {
+      throw new AdapterException(ErrorKind.MALFORMED, null, "Shopee push has an empty body");
+    }
+    try {
+      return new JsonObject(push.body());
+    } catch (RuntimeException notJson) {
+      throw new AdapterException(ErrorKind.MALFORMED, null, "Shopee push body is not a JSON object");
+    }
+  }
+}

@@ -1,0 +1,206 @@
+package dev.unibox.adapters.shopee.fake;
+
+import dev.unibox.adapters.shopee.ShopeeIds;
+import dev.unibox.adapters.shopee.ShopeeSigner;
+import dev.unibox.adapters.shopee.fake.FakeShopeeState.Shop;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.client.HttpRequest;
+import io.vertx.ext.web.client.WebClient;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.List;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A fake Shopee Open Platform v2 on 127.0.0.1, for tests and the demo mode. It keeps shops,
+ * conversations and messages in memory, signs the webchat pushes (code 10) it posts to each shop's
+ * callback URL, and verifies our API calls the way Shopee does (sign, 300 s timestamp window, shop
+ * and access token). Served: {@code send_message}, {@code get_message}, {@code get_conversation_list}.
+ * Pushes carry region {@code MY}.
+ */
+public final class FakeShopee {
+
+  private static final Logger log = LoggerFactory.getLogger(FakeShopee.class);
+  /** Shopee expects the push answer within 3 seconds. */
+  private static final long PUSH_ANSWER_DEADLINE_MS = 3_000;
+
+  private final Vertx vertx;
+  private final long partnerId;
+  private final String partnerKey;
+  private final Clock clock;
+  private final FakeShopeeState state;
+  private final FakeShopeeApi api;
+  private final WebClient pushClient;
+  private volatile HttpServer server;
+
+  public FakeShopee(Vertx vertx, long partnerId, String partnerKey) {
+    this(vertx, partnerId, partnerKey, Clock.systemUTC());
+  }
+
+  /** With the clock used for timestamps and for the 300 s window of incoming calls. */
+  public FakeShopee(Vertx vertx, long partnerId, String partnerKey, Clock clock) {
+    this.vertx = vertx;
+    this.partnerId = partnerId;
+    this.partnerKey = partnerKey;
+    this.clock = clock;
+    this.state = new FakeShopeeState(clock);
+    this.api = new FakeShopeeApi(partnerId, partnerKey, clock, state);
+    this.pushClient = WebClient.create(vertx);
+  }
+
+  /** @param callbackUrl where pushes for this shop go (our webhook); also the string the push signature covers */
+  public FakeShopee addShop(long shopId, String shopName, String accessToken, String callbackUrl) {
+    state.addShop(shopId, shopName, accessToken, callbackUrl);
+    return this;
+  }
+
+  /** Listens on 127.0.0.1 only; port 0 picks a free port. */
+  public Future<FakeShopee> start(int port) {
+    if (server != null) {
+      return Future.failedFuture(new IllegalStateException("FakeShopee is already started"));
+    }
+    return vertx.createHttpServer()
+        .requestHandler(api.router(vertx))
+        .listen(port, "127.0.0.1")
+        .map(s -> {
+          server = s;
+          return this;
+        });
+  }
+
+  public Future<Void> stop() {
+    pushClient.close();
+    HttpServer s = server;
+    server = null;
+    return s == null ? Future.succeededFuture() : s.close();
+  }
+
+  /** {@code http://127.0.0.1:<port>}, the apiBaseUrl to configure for shops of this fake. */
+  public String baseUrl() {
+    HttpServer s = server;
+    if (s == null) {
+      throw new IllegalStateException("FakeShopee is not started");
+    }
+    return "http://127.0.0.1:" + s.actualPort();
+  }
+
+  public long partnerId() {
+    return partnerId;
+  }
+
+  /**
+   * A buyer writes to a shop: the message is stored (so get_message sees it even if the push fails)
+   * and pushed, signed, to the shop's callback URL. Each call makes a new message id; the conversation
+   * id is stable per (shop, buyer). {@code buyerId} must be a decimal Shopee user id.
+   */
+  public Future<PushOutcome> pushBuyerText(long shopId, String buyerId, String buyerName, String text) {
+    Shop shop = state.shop(shopId);
+    if (shop == null) {
+      return Future.failedFuture(new IllegalArgumentException("Unknown shop " + shopId + "; call addShop first"));
+    }
+    if (!ShopeeIds.isValid(buyerId)) {
+      return Future.failedFuture(new IllegalArgumentException(
+          "buyerId must be a Shopee user id (unsigned 64-bit decimal), got '" + buyerId + "'"));
+    }
+    JsonObject stored = state.addBuyerText(shopId, buyerId, buyerName, text);
+    String body = webchatPush(shop, stored, buyerName).encode();
+    String authorization = ShopeeSigner.pushSignature(
+        partnerKey, shop.callbackUrl(), body.getBytes(StandardCharsets.UTF_8));
+    return deliver(shop.callbackUrl(), stored.getString("message_id"), stored.getString("conversation_id"),
+        body, authorization);
+  }
+
+  /** Delivers the identical signed body again, as Shopee does when it retries a push. */
+  public Future<PushOutcome> repush(PushOutcome earlier) {
+    Shop shop;
+    try {
+      shop = state.shop(new JsonObject(earlier.body()).getLong("shop_id"));
+    } catch (RuntimeException e) {
+      return Future.failedFuture(new IllegalArgumentException("Not a push of this fake", e));
+    }
+    if (shop == null) {
+      return Future.failedFuture(new IllegalArgumentException("Not a push of this fake"));
+    }
+    return deliver(shop.callbackUrl(), earlier.messageId(), earlier.conversationId(),
+        earlier.body(), earlier.authorization());
+  }
+
+  /**
+   * Every verified send_message call, in arrival order: {@code shop_id} (number), {@code to_id} (the
+   * number as sent, Long or BigInteger), {@code message_type}, {@code content}, {@code message_id} (string).
+   */
+  public List<JsonObject> acceptedSends() {
+    return api.acceptedSends();
+  }
+
+  /** Calls refused for a missing or wrong partner id, timestamp, sign, shop or access token. */
+  public int rejectedCalls() {
+    return api.rejectedCalls();
+  }
+
+  /**
+   * The next {@code n} verified send_message calls answer this Shopee error and record nothing.
+   * HTTP status: 500 for {@code system_busy}, 429 for {@code error_rate_limit}/{@code error_limit},
+   * 400 for {@code error_param}, 403 otherwise.
+   */
+  public void failNextSends(int n, String shopeeError) {
+    api.failNextSends(n, shopeeError);
+  }
+
+  /**
+   * The next {@code n} verified send_message calls are processed and recorded but never answered,
+   * like a response lost on the way back: the caller times out without knowing whether it was sent.
+   */
+  public void stallNextSends(int n) {
+    api.stallNextSends(n);
+  }
+
+  private JsonObject webchatPush(Shop shop, JsonObject message, String buyerName) {
+    return new JsonObject()
+        .put("msg_id", UUID.randomUUID().toString().replace("-", ""))
+        .put("code", 10)
+        .put("shop_id", shop.shopId())
+        .put("timestamp", clock.instant().getEpochSecond())
+        .put("data", new JsonObject()
+            .put("type", "message")
+            .put("region", "MY")
+            .put("content", new JsonObject()
+                .put("message_id", message.getString("message_id"))
+                .put("conversation_id", message.getString("conversation_id"))
+                .put("from_id", message.getValue("from_id"))
+                .put("from_user_name", buyerName)
+                .put("to_id", message.getValue("to_id"))
+                .put("to_user_name", shop.name())
+                .put("message_type", message.getString("message_type"))
+                .put("content", message.getJsonObject("content").copy())
+                .put("created_timestamp", message.getLong("created_timestamp"))
+                .put("source_content", new JsonObject())
+                .put("quoted_msg", new JsonObject().put("message_id", ""))));
+  }
+
+  private Future<PushOutcome> deliver(String callbackUrl, String messageId, String conversationId,
+      String body, String authorization) {
+    HttpRequest<Buffer> request;
+    try {
+      request = pushClient.postAbs(callbackUrl);
+    } catch (RuntimeException badUrl) {
+      return Future.failedFuture(new IllegalStateException("Callback URL is not usable: " + callbackUrl, badUrl));
+    }
+    return request
+        .putHeader("Content-Type", "application/json")
+        .putHeader("Authorization", authorization)
+        .timeout(PUSH_ANSWER_DEADLINE_MS)
+        .sendBuffer(Buffer.buffer(body))
+        .map(response -> new PushOutcome(response.statusCode(), messageId, conversationId, body, authorization))
+        .otherwise(failure -> {
+          log.debug("Push of message {} got no answer: {}", messageId, failure.getClass().getSimpleName());
+          return new PushOutcome(0, messageId, conversationId, body, authorization);
+        });
+  }
+}

@@ -1,0 +1,57 @@
+package dev.unibox.adapters.shopee;
+
+import dev.unibox.adapters.spi.AccountConfig;
+import dev.unibox.adapters.spi.AccountCredentials;
+import io.vertx.core.Future;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/** Shared test data for Shopee tests. */
+public final class ShopeeTestAccounts {
+
+  public static final long PARTNER_ID = 2_001_234L;
+  public static final String PARTNER_KEY = "shpk-test-partner-key-0123456789abcdef";
+  public static final long SHOP_ID = 88_001L;
+  public static final String ACCESS_TOKEN = "token-shop-88001-abcdef";
+  public static final String CALLBACK_URL = "https://inbox.example.com/webhooks/shopee";
+
+  private ShopeeTestAccounts() {}
+
+  public static AccountConfig account(String apiBaseUrl, String callbackUrl) {
+    return account(apiBaseUrl, callbackUrl, PARTNER_KEY, Map.of());
+  }
+
+  public static AccountConfig account(String apiBaseUrl, String callbackUrl, String partnerKey,
+      Map<String, String> options) {
+    return new AccountConfig("shopee-my-1", "shopee", Long.toString(SHOP_ID), "Demo Shop MY", "MY",
+        "Asia/Kuala_Lumpur", apiBaseUrl, callbackUrl,
+        new AccountCredentials(Long.toString(PARTNER_ID), partnerKey, ACCESS_TOKEN, "refresh-token-xyz"), options);
+  }
+
+  /** Waits for a future from the test thread (never an event loop). */
+  public static <T> T await(Future<T> future) {
+    return await(future, Duration.ofSeconds(5));
+  }
+
+  public static <T> T await(Future<T> future, Duration timeout) {
+    try {
+      return future.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (TimeoutException e) {
+      throw new AssertionError("Future did not complete within " + timeout, e);
+    }
+  }
+
+  /** The failure of a future that must fail. */
+  public static Throwable failure(Future<?> future) {
+    try {
+      future.await(5, TimeUnit.SECONDS);
+    } catch (TimeoutException e) {
+      throw new AssertionError("Future did not complete within 5 s", e);
+    } catch (Throwable t) {
+      return t;
+    }
+    throw new AssertionError("Expected the future to fail, but it succeeded with " + future.result());
+  }
+}

@@ -1,0 +1,178 @@
+package dev.unibox;
+
+import dev.unibox.accounts.AccountRegistry;
+import dev.unibox.accounts.AccountStore;
+import dev.unibox.adapters.spi.AccountConfig;
+import dev.unibox.auth.AuthRoutes;
+import dev.unibox.auth.ServerSecrets;
+import dev.unibox.auth.TokenService;
+import dev.unibox.auth.UserStore;
+import dev.unibox.config.ClassificationRulesLoader;
+import dev.unibox.config.UniboxConfig;
+import dev.unibox.conversations.CloseConversation;
+import dev.unibox.conversations.ConversationRoutes;
+import dev.unibox.demo.DemoMode;
+import dev.unibox.domain.LinguaLanguageDetector;
+import dev.unibox.domain.MessageClassifier;
+import dev.unibox.gateway.AgentGateway;
+import dev.unibox.ingest.IngestService;
+import dev.unibox.ingest.WebhookRoutes;
+import dev.unibox.outbox.OutboxSender;
+import dev.unibox.outbox.ReplyRoutes;
+import dev.unibox.outbox.ReplyService;
+import dev.unibox.routing.Router;
+import dev.unibox.routing.RoutingVerticle;
+import dev.unibox.store.Database;
+import dev.unibox.web.HttpVerticle;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The composition root: store, accounts and their adapters, ingest, routing, outbox, gateway and web,
+ * started in order. Main and the end-to-end tests both start the service through here.
+ */
+public final class UniboxApp {
+
+  private static final Logger LOG = LoggerFactory.getLogger(UniboxApp.class);
+
+  private final Vertx vertx;
+  private final UniboxConfig config;
+  private final Clock clock;
+  private final Database db;
+  private final boolean ownsDatabase;
+  private final AccountRegistry accounts = new AccountRegistry();
+  private final List<String> deployments = new ArrayList<>();
+  private DemoMode demo;
+  private HttpVerticle http;
+
+  private UniboxApp(Vertx vertx, UniboxConfig config, Clock clock, Database db, boolean ownsDatabase) {
+    this.vertx = vertx;
+    this.config = config;
+    this.clock = clock;
+    this.db = db;
+    this.ownsDatabase = ownsDatabase;
+  }
+
+  /** Starts with the configured database (embedded unless database.url is set). */
+  public static Future<UniboxApp> start(Vertx vertx, UniboxConfig config, Clock clock) {
+    return Database.start(vertx, config.database())
+        .compose(db -> new UniboxApp(vertx, config, clock, db, true).boot());
+  }
+
+  /** Starts on a database the caller owns (tests give each class its own). */
+  public static Future<UniboxApp> start(Vertx vertx, UniboxConfig config, Clock clock, Database db) {
+    return new UniboxApp(vertx, config, clock, db, false).boot();
+  }
+
+  private Future<UniboxApp> boot() {
+    var pool = db.pool();
+    var classifier = vertx.executeBlocking(() -> {
+      MessageClassifier c = new MessageClassifier(ClassificationRulesLoader.load(config.classificationFile()),
+          new LinguaLanguageDetector());
+      c.classify("warm up the language models");
+      return c;
+    });
+    if (config.demo().enabled()) {
+      demo = new DemoMode(vertx, config.demo());
+    }
+    Future<List<AccountConfig>> accountConfigs = demo == null
+        ? Future.succeededFuture(config.accounts()) : demo.startPlatform(config.accounts());
+    return Future.all(classifier, accountConfigs, UserStore.everyoneOffline(pool))
+        .compose(v -> ServerSecrets.jwtSecret(pool, config.auth().jwtSecret()))
+        .compose(secret -> bootstrapUsers().map(secret))
+        .compose(secret -> {
+          TokenService tokens = new TokenService(vertx, secret, config.auth().tokenHours());
+          IngestService ingest = new IngestService(vertx, pool, classifier.result(), clock);
+          ReplyService replies = new ReplyService(vertx, pool, accounts, clock);
+          CloseConversation close = new CloseConversation(vertx, pool, clock);
+          List<String> platforms = accountConfigs.result().stream().map(AccountConfig::platform).distinct().toList();
+          http = new HttpVerticle(config.http().host(), config.http().port(), pool, List.of(
+              new AuthRoutes(pool, tokens)::mount,
+              new ConversationRoutes(pool, close)::mount,
+              new ReplyRoutes(replies)::mount,
+              new WebhookRoutes(accounts, ingest, platforms)::mount),
+              new AgentGateway(vertx, pool, tokens));
+          return deploy(http);
+        })
+        .compose(v -> {
+          List<AccountConfig> resolved = accountConfigs.result().stream().map(this::resolveSelfUrl).toList();
+          return AccountStore.sync(pool, resolved)
+              .compose(x -> accounts.startAll(vertx, resolved))
+              .compose(x -> deploy(new RoutingVerticle(new Router(vertx, pool, clock), config.routing().sweepMillis())))
+              .compose(x -> deploy(new OutboxSender(pool, accounts, config.outbox(), clock)))
+              .onSuccess(x -> {
+                if (demo != null) {
+                  demo.startBuyers(resolved);
+                }
+              });
+        })
+        .map(v -> {
+          LOG.info("Unibox is up at {} ({} accounts)", baseUrl(), config.accounts().size());
+          return this;
+        });
+  }
+
+  private Future<Void> bootstrapUsers() {
+    var pool = db.pool();
+    Future<Void> demoUsers = demo == null ? Future.succeededFuture() : demo.createUsers(pool);
+    return demoUsers.compose(v -> UserStore.adminExists(pool)).compose(exists -> {
+      if (exists) {
+        return Future.succeededFuture();
+      }
+      if (config.auth().adminPassword().isBlank()) {
+        return Future.failedFuture(new IllegalStateException("No admin user exists yet: set "
+            + "UNIBOX_AUTH_BOOTSTRAPADMIN_PASSWORD (and optionally UNIBOX_AUTH_BOOTSTRAPADMIN_USERNAME) for the first start"));
+      }
+      LOG.info("Creating the first admin '{}'", config.auth().adminUsername());
+      return UserStore.create(pool, config.auth().adminUsername(), "Administrator", "admin",
+          config.auth().adminPassword(), true, config.routing().defaultMaxConcurrent()).mapEmpty();
+    });
+  }
+
+  /** "self:/path" callback URLs point at this server's own address. */
+  private AccountConfig resolveSelfUrl(AccountConfig a) {
+    if (!a.callbackUrl().startsWith("self:")) {
+      return a;
+    }
+    return new AccountConfig(a.accountId(), a.platform(), a.shopId(), a.shopName(), a.region(), a.timeZone(),
+        a.apiBaseUrl(), baseUrl() + a.callbackUrl().substring("self:".length()), a.credentials(), a.options());
+  }
+
+  private Future<Void> deploy(io.vertx.core.Deployable verticle) {
+    return vertx.deployVerticle(verticle).map(id -> {
+      deployments.add(id);
+      return null;
+    });
+  }
+
+  public int httpPort() {
+    return http.actualPort();
+  }
+
+  public String baseUrl() {
+    String host = config.http().host();
+    return "http://" + ("0.0.0.0".equals(host) ? "127.0.0.1" : host) + ":" + httpPort();
+  }
+
+  public AccountRegistry accounts() {
+    return accounts;
+  }
+
+  public Database database() {
+    return db;
+  }
+
+  public Future<Void> stop() {
+    Future<Void> chain = demo == null ? Future.succeededFuture() : demo.stop();
+    for (String id : List.copyOf(deployments)) {
+      chain = chain.eventually(() -> vertx.undeploy(id));
+    }
+    return chain.eventually(accounts::stopAll)
+        .eventually(() -> ownsDatabase ? db.close() : Future.succeededFuture());
+  }
+}

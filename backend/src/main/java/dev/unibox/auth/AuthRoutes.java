@@ -1,0 +1,76 @@
+package dev.unibox.auth;
+
+import dev.unibox.web.ApiException;
+import dev.unibox.web.Responses;
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.sqlclient.Pool;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Login, the bearer-token check in front of every /api call, and /api/me. */
+public final class AuthRoutes {
+
+  private static final Logger LOG = LoggerFactory.getLogger(AuthRoutes.class);
+  private static final String USER_KEY = "currentUser";
+
+  private final Pool pool;
+  private final TokenService tokens;
+
+  public AuthRoutes(Pool pool, TokenService tokens) {
+    this.pool = pool;
+    this.tokens = tokens;
+  }
+
+  /** Must be mounted before the other /api routes. */
+  public void mount(Router router) {
+    router.post("/api/login").handler(this::login);
+    router.route("/api/*").handler(this::authenticate);
+    router.get("/api/me").handler(ctx -> Responses.json(ctx, 200, new JsonObject().put("user", UserStore.json(user(ctx)))));
+  }
+
+  public static CurrentUser user(RoutingContext ctx) {
+    return ctx.get(USER_KEY);
+  }
+
+  private void login(RoutingContext ctx) {
+    JsonObject body = Responses.body(ctx);
+    String username = body.getValue("username") instanceof String s ? s.trim() : "";
+    String password = body.getValue("password") instanceof String s ? s : "";
+    if (username.isEmpty() || password.isEmpty()) {
+      throw ApiException.badRequest("bad_request", "username and password are required");
+    }
+    UserStore.credentials(pool, username)
+        .compose(creds -> ctx.vertx().executeBlocking(() ->
+            PasswordHasher.verify(password, creds == null ? null : creds.passwordHash()) ? creds.id() : null, false))
+        .compose(id -> {
+          if (id == null) {
+            LOG.info("Failed login for user '{}'", username.length() > 64 ? username.substring(0, 64) : username);
+            return Future.failedFuture(new ApiException(401, "bad_credentials", "Wrong username or password"));
+          }
+          return UserStore.current(pool, id);
+        })
+        .onSuccess(u -> Responses.json(ctx, 200,
+            new JsonObject().put("token", tokens.issue(u.id())).put("user", UserStore.json(u))))
+        .onFailure(ctx::fail);
+  }
+
+  private void authenticate(RoutingContext ctx) {
+    String header = ctx.request().getHeader("Authorization");
+    String token = header != null && header.startsWith("Bearer ") ? header.substring(7).trim() : null;
+    tokens.verify(token)
+        .recover(e -> Future.failedFuture(new ApiException(401, "unauthorized", "Log in first (missing or expired token)")))
+        .compose(id -> UserStore.current(pool, id))
+        .onSuccess(u -> {
+          if (u == null) {
+            ctx.fail(new ApiException(401, "unauthorized", "This user no longer exists"));
+          } else {
+            ctx.put(USER_KEY, u);
+            ctx.next();
+          }
+        })
+        .onFailure(ctx::fail);
+  }
+}

@@ -1,0 +1,34 @@
+package dev.unibox.conversations;
+
+import io.vertx.core.Future;
+import io.vertx.sqlclient.SqlConnection;
+import io.vertx.sqlclient.Tuple;
+import java.time.Instant;
+import java.time.ZoneOffset;
+
+/**
+ * Timeline activity entries (queued, assigned, closed, reopened…). Every change of owner is written
+ * here in the same transaction as the change: that record is what makes handovers lossless.
+ */
+public final class Activities {
+
+  public static final String QUEUED = "queued";
+  public static final String ASSIGNED = "assigned";
+  public static final String REOPENED = "reopened";
+  public static final String PRIORITY_RAISED = "priority_raised";
+  public static final String CLOSED = "closed";
+
+  private static final String INSERT = """
+      INSERT INTO activities (conversation_id, type, actor_user_id, target_user_id, body, at)
+      VALUES ($1, $2, $3, $4, $5, $6)""";
+
+  private Activities() {}
+
+  public static Future<Void> record(SqlConnection c, long conversationId, String type, Long actorUserId,
+                                    Long targetUserId, String body, Instant at) {
+    return c.preparedQuery(INSERT)
+        .execute(Tuple.from(new Object[] {conversationId, type, actorUserId, targetUserId, body,
+            at.atOffset(ZoneOffset.UTC)}))
+        .mapEmpty();
+  }
+}

@@ -1,0 +1,39 @@
+package dev.unibox.conversations;
+
+import dev.unibox.auth.CurrentUser;
+import dev.unibox.web.ApiException;
+import io.vertx.core.Future;
+import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.SqlConnection;
+import io.vertx.sqlclient.Tuple;
+
+/**
+ * Locks a conversation row for a write by a user and checks, under the lock, that the user may act on
+ * it: its assignee, or a supervisor/admin of its shop.
+ */
+public final class ConversationLocks {
+
+  private static final String LOCK = """
+      SELECT id, account_id, status, assignee_id FROM conversations WHERE id = $1 FOR UPDATE""";
+
+  private ConversationLocks() {}
+
+  public record Locked(long id, String accountId, String status, Long assigneeId) {}
+
+  public static Future<Locked> lockForActor(SqlConnection conn, long conversationId, CurrentUser user) {
+    return conn.preparedQuery(LOCK).execute(Tuple.of(conversationId)).compose(rows -> {
+      if (rows.size() == 0) {
+        return Future.failedFuture(ApiException.notFound("Conversation"));
+      }
+      Row r = rows.iterator().next();
+      Locked locked = new Locked(r.getLong("id"), r.getString("account_id"), r.getString("status"),
+          r.getLong("assignee_id"));
+      boolean mayAct = user.oversees() ? user.mayServe(locked.accountId())
+          : locked.assigneeId() != null && locked.assigneeId() == user.id();
+      if (!mayAct) {
+        return Future.failedFuture(ApiException.forbidden("This conversation is not assigned to you"));
+      }
+      return Future.succeededFuture(locked);
+    });
+  }
+}

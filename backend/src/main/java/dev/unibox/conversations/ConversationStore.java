@@ -1,0 +1,80 @@
+package dev.unibox.conversations;
+
+import dev.unibox.auth.CurrentUser;
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.SqlClient;
+import io.vertx.sqlclient.Tuple;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Read side of conversations: summaries, the one timeline, and who may see what. */
+public final class ConversationStore {
+
+  private static final String SUMMARY = """
+      SELECT c.id, c.account_id, a.platform, a.shop_name, b.platform_buyer_id, b.name AS buyer_name,
+             c.language, c.priority, c.category, c.status, c.assignee_id, u.display_name AS assignee_name,
+             c.last_message_text, c.last_message_at, c.last_message_direction, c.waiting_since,
+             c.created_at, c.updated_at
+      FROM conversations c
+      JOIN accounts a ON a.id = c.account_id
+      JOIN buyers b ON b.id = c.buyer_id
+      LEFT JOIN users u ON u.id = c.assignee_id
+      """;
+
+  private static final String BY_ID = SUMMARY + " WHERE c.id = $1";
+
+  private static final String ORDER = " ORDER BY c.priority DESC, c.waiting_since NULLS LAST, c.updated_at DESC LIMIT 500";
+
+  private static final String MINE = SUMMARY + " WHERE c.assignee_id = $1 AND c.status = 'assigned'" + ORDER;
+
+  private static final String OVERSEEN = SUMMARY + """
+       WHERE c.status <> 'closed'
+         AND ($1 OR c.account_id = ANY($2))""" + ORDER;
+
+  private static final String TIMELINE = """
+      SELECT 'message' AS kind, m.id, m.direction, m.body, m.at, m.status, m.author_name, m.error, NULL AS type
+      FROM messages m WHERE m.conversation_id = $1
+      UNION ALL
+      SELECT 'activity', ac.id, NULL, ac.body, ac.at, NULL, NULL, NULL, ac.type
+      FROM activities ac WHERE ac.conversation_id = $1
+      ORDER BY at, kind DESC, id""";
+
+  private ConversationStore() {}
+
+  public static Future<JsonObject> summary(SqlClient client, long conversationId) {
+    return client.preparedQuery(BY_ID).execute(Tuple.of(conversationId))
+        .map(rows -> rows.size() == 0 ? null : ConversationJson.summary(rows.iterator().next()));
+  }
+
+  public static Future<List<JsonObject>> visibleTo(SqlClient client, CurrentUser user) {
+    Future<io.vertx.sqlclient.RowSet<Row>> rows = user.oversees()
+        ? client.preparedQuery(OVERSEEN).execute(Tuple.tuple().addBoolean(user.allAccounts())
+            .addArrayOfString(user.accountIds().toArray(String[]::new)))
+        : client.preparedQuery(MINE).execute(Tuple.of(user.id()));
+    return rows.map(rs -> {
+      List<JsonObject> out = new ArrayList<>();
+      rs.forEach(r -> out.add(ConversationJson.summary(r)));
+      return out;
+    });
+  }
+
+  public static Future<JsonArray> timeline(SqlClient client, long conversationId) {
+    return client.preparedQuery(TIMELINE).execute(Tuple.of(conversationId)).map(rows -> {
+      JsonArray out = new JsonArray();
+      rows.forEach(r -> out.add(ConversationJson.timelineEntry(r)));
+      return out;
+    });
+  }
+
+  /** Agents see the conversations assigned to them; supervisors and admins those of their shops. */
+  public static boolean mayView(CurrentUser user, JsonObject summary) {
+    if (user.oversees()) {
+      return user.mayServe(summary.getString("accountId"));
+    }
+    JsonObject assignee = summary.getJsonObject("assignee");
+    return assignee != null && assignee.getLong("id") == user.id();
+  }
+}

@@ -1,0 +1,105 @@
+package dev.unibox.events;
+
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonObject;
+import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.SqlClient;
+import io.vertx.sqlclient.SqlConnection;
+import io.vertx.sqlclient.Tuple;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+
+/**
+ * The per-recipient event log. Appending bumps each recipient's cursor under its row lock (taken in
+ * user-id order) inside the caller's transaction, so sequence numbers become visible in commit order:
+ * a client that saw seq N can never later miss a smaller one.
+ */
+public final class EventLog {
+
+  private static final String APPEND = """
+      WITH locked AS (
+        SELECT user_id FROM event_cursors WHERE user_id = ANY($1) ORDER BY user_id FOR UPDATE
+      ), bumped AS (
+        UPDATE event_cursors c SET last_seq = c.last_seq + 1 FROM locked
+        WHERE c.user_id = locked.user_id RETURNING c.user_id, c.last_seq
+      )
+      INSERT INTO events (user_id, seq, type, payload, at)
+      SELECT user_id, last_seq, $2, $3, $4 FROM bumped
+      RETURNING user_id, seq""";
+
+  private static final String AFTER = """
+      SELECT seq, type, payload, at FROM events WHERE user_id = $1 AND seq > $2 ORDER BY seq LIMIT $3""";
+
+  private static final String LAST_SEQ = "SELECT last_seq FROM event_cursors WHERE user_id = $1";
+
+  private static final String CREATE_CURSOR =
+      "INSERT INTO event_cursors (user_id, last_seq) VALUES ($1, 0) ON CONFLICT DO NOTHING";
+
+  /** Recipients of anything about a conversation: its assignee and the supervisors/admins of its shop. */
+  private static final String CONVERSATION_RECIPIENTS = """
+      SELECT id FROM users
+      WHERE id = $2
+         OR (role IN ('supervisor', 'admin')
+             AND (all_accounts OR id IN (SELECT user_id FROM user_accounts WHERE account_id = $1)))""";
+
+  private EventLog() {}
+
+  /** Appends one event for every recipient; returns the frames to publish once the transaction commits. */
+  public static Future<List<Delivery>> append(SqlConnection conn, Collection<Long> recipients, String type,
+                                              JsonObject data, Instant at) {
+    if (recipients.isEmpty()) {
+      return Future.succeededFuture(List.of());
+    }
+    Long[] ids = recipients.stream().distinct().toArray(Long[]::new);
+    return conn.preparedQuery(APPEND)
+        .execute(Tuple.of(ids, type, data, at.atOffset(ZoneOffset.UTC)))
+        .map(rows -> {
+          List<Delivery> out = new ArrayList<>();
+          for (Row row : rows) {
+            out.add(new Delivery(row.getLong("user_id"), frame(row.getLong("seq"), type, at, data)));
+          }
+          return out;
+        });
+  }
+
+  public static Future<List<Long>> conversationRecipients(SqlConnection conn, String accountId, Long assigneeId) {
+    return conn.preparedQuery(CONVERSATION_RECIPIENTS).execute(Tuple.of(accountId, assigneeId))
+        .map(rows -> {
+          List<Long> ids = new ArrayList<>();
+          rows.forEach(r -> ids.add(r.getLong("id")));
+          return ids;
+        });
+  }
+
+  public static Future<List<JsonObject>> after(SqlClient client, long userId, long afterSeq, int limit) {
+    return client.preparedQuery(AFTER).execute(Tuple.of(userId, afterSeq, limit)).map(rows -> {
+      List<JsonObject> frames = new ArrayList<>();
+      for (Row r : rows) {
+        Object payload = r.getValue("payload");
+        JsonObject data = payload instanceof JsonObject j ? j : new JsonObject(String.valueOf(payload));
+        frames.add(frame(r.getLong("seq"), r.getString("type"), r.getOffsetDateTime("at").toInstant(), data));
+      }
+      return frames;
+    });
+  }
+
+  public static Future<Long> lastSeq(SqlClient client, long userId) {
+    return client.preparedQuery(LAST_SEQ).execute(Tuple.of(userId))
+        .map(rows -> rows.size() == 0 ? 0L : rows.iterator().next().getLong("last_seq"));
+  }
+
+  public static Future<Void> createCursor(SqlClient client, long userId) {
+    return client.preparedQuery(CREATE_CURSOR).execute(Tuple.of(userId)).mapEmpty();
+  }
+
+  static JsonObject frame(long seq, String type, Instant at, JsonObject data) {
+    return new JsonObject().put("type", "event").put("seq", seq).put("event", type)
+        .put("at", at.toString()).put("data", data);
+  }
+
+  /** A committed event for one user, ready to publish. */
+  public record Delivery(long userId, JsonObject frame) {}
+}

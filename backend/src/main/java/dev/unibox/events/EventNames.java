@@ -1,0 +1,16 @@
+package dev.unibox.events;
+
+/** Every event pushed to agents' sockets. The catalogue with payloads is in docs/api.md. */
+public final class EventNames {
+  public static final String CONVERSATION_ASSIGNED = "conversation.assigned";
+  public static final String CONVERSATION_UPDATED = "conversation.updated";
+  public static final String MESSAGE_CREATED = "message.created";
+  public static final String MESSAGE_STATUS = "message.status";
+
+  private EventNames() {}
+
+  /** Event-bus address where a user's committed events are published for whichever node holds the socket. */
+  public static String userAddress(long userId) {
+    return "unibox.user." + userId;
+  }
+}

@@ -1,0 +1,133 @@
+package dev.unibox.ingest;
+
+import dev.unibox.adapters.spi.InboundMessage;
+import dev.unibox.conversations.Activities;
+import dev.unibox.conversations.ConversationJson;
+import dev.unibox.conversations.ConversationStore;
+import dev.unibox.domain.Category;
+import dev.unibox.domain.Classification;
+import dev.unibox.domain.LanguageDetector;
+import dev.unibox.domain.MessageClassifier;
+import dev.unibox.domain.Priority;
+import dev.unibox.events.EventLog;
+import dev.unibox.events.EventNames;
+import dev.unibox.events.PendingEvents;
+import dev.unibox.routing.RoutingKick;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.SqlConnection;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Stores what a platform delivered: buyer, conversation and message in one transaction, deduplicated on
+ * (account, platform message id). Callers acknowledge the platform only after the returned future
+ * succeeds, i.e. after the commit.
+ */
+public final class IngestService {
+
+  private final Vertx vertx;
+  private final Pool pool;
+  private final MessageClassifier classifier;
+  private final Clock clock;
+
+  public IngestService(Vertx vertx, Pool pool, MessageClassifier classifier, Clock clock) {
+    this.vertx = vertx;
+    this.pool = pool;
+    this.classifier = classifier;
+    this.clock = clock;
+  }
+
+  public record Result(int stored, int duplicates) {}
+
+  public Future<Result> ingest(List<InboundMessage> messages) {
+    if (messages.isEmpty()) {
+      return Future.succeededFuture(new Result(0, 0));
+    }
+    List<Classification> classes = new ArrayList<>();
+    for (InboundMessage m : messages) {
+      classes.add(m.fromBuyer() ? classifier.classify(m.text()) : null);
+    }
+    PendingEvents events = new PendingEvents();
+    int[] stored = {0};
+    return pool.withTransaction(conn -> {
+      Future<Void> chain = Future.succeededFuture();
+      for (int i = 0; i < messages.size(); i++) {
+        InboundMessage m = messages.get(i);
+        Classification cls = classes.get(i);
+        chain = chain.compose(v -> storeOne(conn, m, cls, events)).map(isNew -> {
+          if (isNew) {
+            stored[0]++;
+          }
+          return null;
+        });
+      }
+      return chain;
+    }).map(v -> {
+      events.publish(vertx);
+      if (stored[0] > 0) {
+        RoutingKick.send(vertx);
+      }
+      return new Result(stored[0], messages.size() - stored[0]);
+    });
+  }
+
+  private Future<Boolean> storeOne(SqlConnection conn, InboundMessage m, Classification cls, PendingEvents events) {
+    Instant now = clock.instant();
+    return IngestStore.upsertBuyer(conn, m.accountId(), m.buyerId(), m.buyerName())
+        .compose(buyerId -> IngestStore.insertConversation(conn, m.accountId(), m.platformConversationId(), buyerId, now))
+        .compose(createdId -> IngestStore.lockConversation(conn, m.accountId(), m.platformConversationId())
+            .compose(row -> IngestStore.insertMessage(conn, row.getLong("id"), m.accountId(), m.platformMessageId(),
+                    m.fromBuyer(), m.messageType(), m.text(), m.fromBuyer() ? m.buyerName() : "Shop (on platform)",
+                    m.sentAt(), now)
+                .compose(messageId -> messageId == null
+                    ? Future.succeededFuture(false)
+                    : apply(conn, m, cls, row, createdId != null, messageId, now, events).map(true))));
+  }
+
+  private Future<Void> apply(SqlConnection conn, InboundMessage m, Classification cls, Row row, boolean created,
+                             long messageId, Instant now, PendingEvents events) {
+    long conversationId = row.getLong("id");
+    Future<Void> steps = Future.succeededFuture();
+    if (m.fromBuyer()) {
+      boolean reopened = "closed".equals(row.getString("status"));
+      int oldPriority = reopened ? 0 : row.getShort("priority");
+      Category oldCategory = reopened ? Category.PRE_SALE : Category.ofWire(row.getString("category"));
+      int priority = Math.max(oldPriority, cls.priority().level());
+      String language = LanguageDetector.UNDETERMINED.equals(cls.language()) ? null : cls.language();
+      if (reopened) {
+        steps = steps.compose(v -> IngestStore.reopen(conn, conversationId, now))
+            .compose(v -> Activities.record(conn, conversationId, Activities.REOPENED, null, null,
+                "Buyer wrote again; back in the queue", now));
+      }
+      if (created) {
+        steps = steps.compose(v -> Activities.record(conn, conversationId, Activities.QUEUED, null, null,
+            "New conversation, waiting in the queue", now));
+      } else if (priority > oldPriority && !reopened) {
+        steps = steps.compose(v -> Activities.record(conn, conversationId, Activities.PRIORITY_RAISED, null, null,
+            "Raised to " + Priority.ofLevel(priority).wire() + " by the buyer's message", now));
+      }
+      steps = steps.compose(v -> IngestStore.afterBuyerMessage(conn, conversationId, priority,
+          oldCategory.laterOf(cls.category()).wire(), language, m.sentAt(), m.text(), now));
+    } else {
+      steps = steps.compose(v -> IngestStore.afterShopMessage(conn, conversationId, m.sentAt(), m.text(), now));
+    }
+    JsonObject message = ConversationJson.message(messageId, m.fromBuyer() ? "in" : "out", m.text(),
+        m.fromBuyer() ? "received" : "sent", m.fromBuyer() ? m.buyerName() : "Shop (on platform)", null, m.sentAt());
+    return steps
+        .compose(v -> ConversationStore.summary(conn, conversationId))
+        .compose(summary -> EventLog.conversationRecipients(conn, m.accountId(), assigneeOf(summary))
+            .compose(recipients -> events.append(conn, recipients, EventNames.MESSAGE_CREATED, new JsonObject()
+                .put("conversationId", conversationId).put("message", message).put("conversation", summary), now)));
+  }
+
+  private static Long assigneeOf(JsonObject summary) {
+    JsonObject a = summary.getJsonObject("assignee");
+    return a == null ? null : a.getLong("id");
+  }
+}

@@ -1,0 +1,141 @@
+package dev.unibox.outbox;
+
+import dev.unibox.accounts.AccountRegistry;
+import dev.unibox.adapters.spi.AdapterException;
+import dev.unibox.adapters.spi.ErrorKind;
+import dev.unibox.adapters.spi.OutboundMessage;
+import dev.unibox.adapters.spi.PlatformAdapter;
+import dev.unibox.adapters.spi.SendResult;
+import dev.unibox.config.UniboxConfig.OutboxConfig;
+import dev.unibox.conversations.ConversationStore;
+import dev.unibox.events.EventLog;
+import dev.unibox.events.EventNames;
+import dev.unibox.events.PendingEvents;
+import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
+import io.vertx.core.json.JsonObject;
+import io.vertx.sqlclient.Pool;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.random.RandomGenerator;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Delivers outbox rows through their account's adapter. A row is claimed under a lease, sent once, and
+ * marked sent only if still pending; transient and rate-limit errors are retried with backoff, anything
+ * else fails the message and the agent is told.
+ */
+public final class OutboxSender extends VerticleBase {
+
+  private static final Logger LOG = LoggerFactory.getLogger(OutboxSender.class);
+  private static final Duration LEASE = Duration.ofSeconds(60);
+  private static final int BATCH = 20;
+
+  private final Pool pool;
+  private final AccountRegistry accounts;
+  private final OutboxConfig config;
+  private final Clock clock;
+  private final Backoff backoff;
+  private boolean running;
+  private boolean again;
+  private long timer;
+
+  public OutboxSender(Pool pool, AccountRegistry accounts, OutboxConfig config, Clock clock) {
+    this.pool = pool;
+    this.accounts = accounts;
+    this.config = config;
+    this.clock = clock;
+    this.backoff = new Backoff(config.initialBackoffMillis(), config.maxBackoffMillis(), RandomGenerator.getDefault());
+  }
+
+  @Override
+  public Future<?> start() {
+    timer = vertx.setPeriodic(config.pollMillis(), id -> kick());
+    return vertx.eventBus().<Void>consumer(OutboxKick.ADDRESS, m -> kick()).completion().onSuccess(v -> kick());
+  }
+
+  @Override
+  public Future<?> stop() {
+    vertx.cancelTimer(timer);
+    return Future.succeededFuture();
+  }
+
+  private void kick() {
+    if (running) {
+      again = true;
+      return;
+    }
+    running = true;
+    again = false;
+    drain().onFailure(e -> LOG.warn("Outbox pass failed: {}", e.getMessage())).onComplete(ar -> {
+      running = false;
+      if (again) {
+        kick();
+      }
+    });
+  }
+
+  /** Sends everything due now; loops while full batches come back. */
+  private Future<Void> drain() {
+    Instant now = clock.instant();
+    return OutboxStore.claim(pool, now, now.plus(LEASE), BATCH).compose(claimed -> {
+      List<Future<Void>> sends = claimed.stream().map(this::deliver).toList();
+      return Future.join(sends).transform(ar -> claimed.size() == BATCH ? drain() : Future.succeededFuture());
+    });
+  }
+
+  private Future<Void> deliver(OutboxStore.Claimed c) {
+    PlatformAdapter adapter = accounts.byAccount(c.accountId()).orElse(null);
+    if (adapter == null) {
+      return fail(c, "The shop account " + c.accountId() + " is not running");
+    }
+    OutboundMessage message = new OutboundMessage("outbox-" + c.outboxId(), c.platformConversationId(), c.buyerId(),
+        c.type(), c.text());
+    return adapter.send(message).transform(ar -> ar.succeeded() ? sent(c, ar.result()) : failed(c, ar.cause()));
+  }
+
+  private Future<Void> sent(OutboxStore.Claimed c, SendResult result) {
+    PendingEvents events = new PendingEvents();
+    Instant now = clock.instant();
+    return pool.withTransaction(conn -> OutboxStore.markSent(conn, c, result.platformMessageId(), now)
+            .compose(changed -> changed ? statusEvent(conn, c, "sent", null, events, now) : Future.succeededFuture()))
+        .onSuccess(v -> events.publish(vertx));
+  }
+
+  private Future<Void> failed(OutboxStore.Claimed c, Throwable cause) {
+    ErrorKind kind = cause instanceof AdapterException ae ? ae.kind() : ErrorKind.TRANSIENT;
+    Duration retryAfter = cause instanceof AdapterException ae ? ae.retryAfter() : null;
+    String error = cause.getMessage() == null ? kind.name() : cause.getMessage();
+    if (kind.retryable() && c.attempts() < config.maxAttempts()) {
+      Instant now = clock.instant();
+      Duration wait = backoff.after(c.attempts(), retryAfter);
+      LOG.info("Reply {} attempt {} failed ({}), retrying in {} ms", c.outboxId(), c.attempts(), kind, wait.toMillis());
+      return OutboxStore.retryLater(pool, c.outboxId(), now.plus(wait), error, now)
+          .onSuccess(v -> vertx.setTimer(Math.max(1, wait.toMillis()), t -> kick()));
+    }
+    LOG.warn("Reply {} failed for good after {} attempts: {} {}", c.outboxId(), c.attempts(), kind, error);
+    return fail(c, error);
+  }
+
+  private Future<Void> fail(OutboxStore.Claimed c, String error) {
+    PendingEvents events = new PendingEvents();
+    Instant now = clock.instant();
+    return pool.withTransaction(conn -> OutboxStore.markFailed(conn, c, error, now)
+            .compose(changed -> changed ? statusEvent(conn, c, "failed", error, events, now) : Future.succeededFuture()))
+        .onSuccess(v -> events.publish(vertx));
+  }
+
+  private Future<Void> statusEvent(io.vertx.sqlclient.SqlConnection conn, OutboxStore.Claimed c, String status,
+                                   String error, PendingEvents events, Instant now) {
+    return ConversationStore.summary(conn, c.conversationId()).compose(summary -> {
+      JsonObject assignee = summary.getJsonObject("assignee");
+      return EventLog.conversationRecipients(conn, c.accountId(), assignee == null ? null : assignee.getLong("id"))
+          .compose(recipients -> events.append(conn, recipients, EventNames.MESSAGE_STATUS, new JsonObject()
+              .put("conversationId", c.conversationId()).put("messageId", c.messageId()).put("status", status)
+              .put("error", error), now));
+    });
+  }
+}

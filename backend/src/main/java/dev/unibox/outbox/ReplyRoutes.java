@@ -1,0 +1,26 @@
+package dev.unibox.outbox;
+
+import dev.unibox.auth.AuthRoutes;
+import dev.unibox.web.Responses;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+
+/** POST /api/conversations/:id/replies */
+public final class ReplyRoutes {
+
+  private final ReplyService replies;
+
+  public ReplyRoutes(ReplyService replies) {
+    this.replies = replies;
+  }
+
+  public void mount(Router router) {
+    router.post("/api/conversations/:id/replies").handler(ctx -> {
+      JsonObject body = Responses.body(ctx);
+      Object text = body.getValue("text");
+      replies.reply(AuthRoutes.user(ctx), Responses.pathId(ctx, "id"), text instanceof String s ? s : null)
+          .onSuccess(message -> Responses.json(ctx, 202, new JsonObject().put("message", message)))
+          .onFailure(ctx::fail);
+    });
+  }
+}

@@ -1,0 +1,74 @@
+package dev.unibox.outbox;
+
+import dev.unibox.accounts.AccountRegistry;
+import dev.unibox.adapters.spi.PlatformAdapter;
+import dev.unibox.auth.CurrentUser;
+import dev.unibox.conversations.ConversationJson;
+import dev.unibox.conversations.ConversationLocks;
+import dev.unibox.conversations.ConversationStore;
+import dev.unibox.events.EventLog;
+import dev.unibox.events.EventNames;
+import dev.unibox.events.PendingEvents;
+import dev.unibox.web.ApiException;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
+import io.vertx.sqlclient.Pool;
+import java.time.Clock;
+import java.time.Instant;
+
+/** An agent's reply: stored with its outbox row in one transaction; delivery is the sender's job. */
+public final class ReplyService {
+
+  private final Vertx vertx;
+  private final Pool pool;
+  private final AccountRegistry accounts;
+  private final Clock clock;
+
+  public ReplyService(Vertx vertx, Pool pool, AccountRegistry accounts, Clock clock) {
+    this.vertx = vertx;
+    this.pool = pool;
+    this.accounts = accounts;
+    this.clock = clock;
+  }
+
+  /** @return the stored message (status pending) as a timeline entry */
+  public Future<JsonObject> reply(CurrentUser user, long conversationId, String rawText) {
+    String text = rawText == null ? "" : rawText.strip();
+    if (text.isEmpty()) {
+      return Future.failedFuture(ApiException.badRequest("empty_text", "The reply is empty"));
+    }
+    PendingEvents events = new PendingEvents();
+    Instant now = clock.instant();
+    return pool.withTransaction(conn -> ConversationLocks.lockForActor(conn, conversationId, user).compose(locked -> {
+      if ("closed".equals(locked.status())) {
+        return Future.failedFuture(new ApiException(409, "conversation_closed",
+            "This conversation is solved; the buyer has to write again to reopen it"));
+      }
+      PlatformAdapter adapter = accounts.byAccount(locked.accountId()).orElse(null);
+      if (adapter == null) {
+        return Future.failedFuture(new ApiException(409, "account_unavailable",
+            "The shop account " + locked.accountId() + " is not running"));
+      }
+      int max = adapter.capabilities().maxTextLength();
+      if (text.codePointCount(0, text.length()) > max) {
+        return Future.failedFuture(ApiException.badRequest("text_too_long",
+            "The reply has " + text.codePointCount(0, text.length()) + " characters; this platform allows " + max));
+      }
+      return OutboxStore.insertReply(conn, conversationId, locked.accountId(), text, user.id(), user.displayName(), now)
+          .compose(messageId -> {
+            JsonObject message = ConversationJson.message(messageId, "out", text, "pending", user.displayName(),
+                null, now);
+            return ConversationStore.summary(conn, conversationId)
+                .compose(summary -> EventLog.conversationRecipients(conn, locked.accountId(), locked.assigneeId())
+                    .compose(recipients -> events.append(conn, recipients, EventNames.MESSAGE_CREATED,
+                        new JsonObject().put("conversationId", conversationId).put("message", message)
+                            .put("conversation", summary), now)))
+                .map(message);
+          });
+    })).onSuccess(m -> {
+      events.publish(vertx);
+      OutboxKick.send(vertx);
+    });
+  }
+}

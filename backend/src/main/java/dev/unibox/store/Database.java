@@ -1,0 +1,88 @@
+package dev.unibox.store;
+
+import dev.unibox.config.UniboxConfig.DatabaseConfig;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.pgclient.PgBuilder;
+import io.vertx.pgclient.PgConnectOptions;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.PoolOptions;
+import org.flywaydb.core.Flyway;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The PostgreSQL the service stores everything in: an external server when {@code database.url} is
+ * set, otherwise an embedded real PostgreSQL whose data stays in {@code database.embeddedDataDir}.
+ * Migrations (Flyway, {@code db/migration}) run before the pool is handed out.
+ */
+public final class Database {
+
+  private static final Logger LOG = LoggerFactory.getLogger(Database.class);
+
+  private final Vertx vertx;
+  private final Pool pool;
+  private final EmbeddedPostgresServer embedded;
+
+  private Database(Vertx vertx, Pool pool, EmbeddedPostgresServer embedded) {
+    this.vertx = vertx;
+    this.pool = pool;
+    this.embedded = embedded;
+  }
+
+  public static Future<Database> start(Vertx vertx, DatabaseConfig config) {
+    return vertx.executeBlocking(() -> {
+      try {
+        EmbeddedPostgresServer embedded = null;
+        PgConnectOptions connect;
+        if (config.embedded()) {
+          embedded = EmbeddedPostgresServer.start(config.embeddedDataDir(), false);
+          connect = embedded.createDatabaseIfMissing("unibox");
+        } else {
+          connect = PgConnectOptions.fromUri(config.url());
+        }
+        migrate(connect);
+        return new Started(connect, embedded);
+      } catch (Exception e) {
+        throw new IllegalStateException("Database could not be started (" + config + "): " + e.getMessage(), e);
+      }
+    }).map(s -> new Database(vertx, pool(vertx, s.connect(), config.poolSize()), s.embedded()));
+  }
+
+  private record Started(PgConnectOptions connect, EmbeddedPostgresServer embedded) {}
+
+  private static Pool pool(Vertx vertx, PgConnectOptions connect, int size) {
+    return PgBuilder.pool().with(new PoolOptions().setMaxSize(size)).connectingTo(connect).using(vertx).build();
+  }
+
+  /** Connects to an existing database (tests create one per class), migrating it first. */
+  public static Future<Database> connect(Vertx vertx, PgConnectOptions connect, int poolSize) {
+    return vertx.executeBlocking(() -> {
+      migrate(connect);
+      return connect;
+    }).map(c -> new Database(vertx, pool(vertx, c, poolSize), null));
+  }
+
+  static void migrate(PgConnectOptions c) {
+    String jdbc = "jdbc:postgresql://" + c.getHost() + ":" + c.getPort() + "/" + c.getDatabase();
+    var result = Flyway.configure()
+        .dataSource(jdbc, c.getUser(), c.getPassword())
+        .locations("classpath:db/migration")
+        .load()
+        .migrate();
+    LOG.info("Schema at version {} ({} migrations applied now)", result.targetSchemaVersion, result.migrationsExecuted);
+  }
+
+  public Pool pool() {
+    return pool;
+  }
+
+  public Future<Void> close() {
+    return pool.close().eventually(() -> embedded == null
+        ? Future.succeededFuture()
+        : vertx.executeBlocking(() -> {
+          embedded.stop();
+          return null;
+        }).mapEmpty());
+  }
+}

@@ -1,0 +1,77 @@
+package dev.unibox.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ConfigLoaderTest {
+
+  private static final Path CONFIG = Path.of("../config");
+
+  @Test
+  void shippedDefaultsLoadWithEnvironmentOverrides() {
+    UniboxConfig c = ConfigLoader.load(CONFIG, null, false, Map.of("UNIBOX_HTTP_PORT", "9090",
+        "UNIBOX_AUTH_BOOTSTRAPADMIN_PASSWORD", "s3cret-pass"));
+    assertThat(c.http().port()).isEqualTo(9090);
+    assertThat(c.auth().adminPassword()).isEqualTo("s3cret-pass");
+    assertThat(c.database().embedded()).isTrue();
+    assertThat(c.demo().enabled()).isFalse();
+    assertThat(c.accounts()).isEmpty();
+  }
+
+  @Test
+  void demoModeAddsTwoShopeeShopsAndDemoUsers() {
+    UniboxConfig c = ConfigLoader.load(CONFIG, null, true, Map.of());
+    assertThat(c.demo().enabled()).isTrue();
+    assertThat(c.accounts()).extracting(a -> a.platform()).containsOnly("shopee");
+    assertThat(c.accounts()).hasSize(2);
+    assertThat(c.demo().users()).extracting(UniboxConfig.DemoUser::role).contains("agent", "supervisor");
+    assertThat(c.accounts().get(0).credentials().toString()).doesNotContain("demo-partner-key");
+  }
+
+  @Test
+  void demoSwitchFromTheEnvironment() {
+    assertThat(ConfigLoader.load(CONFIG, null, false, Map.of("UNIBOX_DEMO_ENABLED", "true")).demo().enabled()).isTrue();
+  }
+
+  @Test
+  void everyProblemIsListedAtOnce(@TempDir Path dir) throws Exception {
+    Path external = dir.resolve("bad.yaml");
+    Files.writeString(external, """
+        http: {port: 99999}
+        database: {url: "mysql://nope", poolSize: 0}
+        auth: {jwtSecret: short}
+        accounts:
+          - id: a1
+            platform: shopee
+            shopId: "1"
+            shopName: One
+            timeZone: Mars/Olympus
+            apiBaseUrl: ftp://x
+            callbackUrl: https://inbox.example.com/webhooks/shopee
+            credentials: {appKey: "1", appSecret: "${MISSING_SECRET}", accessToken: t}
+          - id: a1
+            platform: lazada-nope
+            shopId: "2"
+        """);
+    ConfigException e = catchThrowableOfType(ConfigException.class,
+        () -> ConfigLoader.load(CONFIG, external, false, Map.of("UNIBOX_ROUTING_SWEEPMILLIS", "soon")));
+    assertThat(e.problems()).as(String.join("\n", e.problems())).anyMatch(p -> p.startsWith("http.port"))
+        .anyMatch(p -> p.startsWith("database.url"))
+        .anyMatch(p -> p.startsWith("database.poolSize"))
+        .anyMatch(p -> p.startsWith("auth.jwtSecret"))
+        .anyMatch(p -> p.startsWith("routing.sweepMillis") && p.contains("soon"))
+        .anyMatch(p -> p.contains("Mars/Olympus"))
+        .anyMatch(p -> p.contains("apiBaseUrl"))
+        .anyMatch(p -> p.contains("MISSING_SECRET"))
+        .anyMatch(p -> p.contains("'a1' is used twice"))
+        .anyMatch(p -> p.contains("lazada-nope"))
+        .anyMatch(p -> p.startsWith("accounts[1].credentials.appKey: required"));
+    assertThat(e.getMessage()).doesNotContain("${");
+  }
+}

@@ -1,0 +1,130 @@
+package dev.unibox.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.unibox.adapters.shopee.fake.PushOutcome;
+import dev.unibox.testing.AgentSocket;
+import dev.unibox.testing.Await;
+import dev.unibox.testing.TestInbox;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
+import io.vertx.junit5.VertxExtension;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** Signed Shopee push in -> agent socket -> agent reply -> signed send_message at the fake Shopee, exactly once. */
+@ExtendWith(VertxExtension.class)
+class EndToEndReplyTest {
+
+  private TestInbox inbox;
+
+  @BeforeEach
+  void start(Vertx vertx) throws Exception {
+    inbox = TestInbox.start(vertx);
+  }
+
+  @AfterEach
+  void stop() throws Exception {
+    inbox.close();
+  }
+
+  @Test
+  void buyerMessageReachesTheAgentAndTheReplyIsSentOnceSigned() throws Exception {
+    inbox.createUser("mei", "agent", 3);
+    String token = inbox.login("mei");
+    try (AgentSocket socket = inbox.socket(token, 0)) {
+      socket.next(f -> "hello".equals(f.getString("type")));
+      Await.until("mei online", () -> presence("mei").equals("online"));
+
+      PushOutcome push = Await.result(inbox.shopee.pushBuyerText(TestInbox.SHOP_MY, "811200", "aisyah.r",
+          "Barang sampai rosak, saya nak refund"));
+      assertThat(push.statusCode()).isEqualTo(200);
+
+      JsonObject assigned = socket.nextEvent("conversation.assigned");
+      JsonObject conversation = assigned.getJsonObject("data").getJsonObject("conversation");
+      assertThat(conversation.getString("priority")).isEqualTo("urgent");
+      assertThat(conversation.getString("category")).isEqualTo("after_sale");
+      assertThat(conversation.getString("platform")).isEqualTo("shopee");
+      assertThat(conversation.getJsonObject("buyer").getString("name")).isEqualTo("aisyah.r");
+      long conversationId = conversation.getLong("id");
+
+      JsonObject detail = inbox.get(token, "/api/conversations/" + conversationId).bodyAsJsonObject();
+      assertThat(detail.getJsonArray("timeline").encode()).contains("Barang sampai rosak");
+
+      var reply = inbox.post(token, "/api/conversations/" + conversationId + "/replies",
+          new JsonObject().put("text", "Maaf atas kesulitan, kami akan proses refund segera."));
+      assertThat(reply.statusCode()).isEqualTo(202);
+      long messageId = reply.bodyAsJsonObject().getJsonObject("message").getLong("id");
+      assertThat(reply.bodyAsJsonObject().getJsonObject("message").getString("status")).isEqualTo("pending");
+
+      JsonObject status = socket.next(f -> "message.status".equals(f.getString("event"))
+          && f.getJsonObject("data").getLong("messageId") == messageId);
+      assertThat(status.getJsonObject("data").getString("status")).isEqualTo("sent");
+
+      assertThat(inbox.shopee.acceptedSends()).hasSize(1);
+      JsonObject sent = inbox.shopee.acceptedSends().get(0);
+      assertThat(sent.getValue("to_id").toString()).isEqualTo("811200");
+      assertThat(sent.encode()).contains("kami akan proses refund segera");
+      assertThat(inbox.shopee.rejectedCalls()).isZero();
+      assertThat(inbox.count("SELECT count(*) FROM messages WHERE id = $1 AND status = 'sent' "
+          + "AND platform_message_id IS NOT NULL", messageId)).isEqualTo(1);
+    }
+  }
+
+  @Test
+  void transientFailureIsRetriedAndStillDeliveredExactlyOnce() throws Exception {
+    inbox.createUser("arif", "agent", 3);
+    String token = inbox.login("arif");
+    try (AgentSocket socket = inbox.socket(token, 0)) {
+      socket.next(f -> "hello".equals(f.getString("type")));
+      Await.until("arif online", () -> presence("arif").equals("online"));
+      Await.result(inbox.shopee.pushBuyerText(TestInbox.SHOP_TW, "900001", "小明", "請問這件還有M號嗎?"));
+      long conversationId = socket.nextEvent("conversation.assigned")
+          .getJsonObject("data").getJsonObject("conversation").getLong("id");
+
+      inbox.shopee.failNextSends(2, "system_busy");
+      long messageId = inbox.post(token, "/api/conversations/" + conversationId + "/replies",
+          new JsonObject().put("text", "有的,M號還有庫存喔")).bodyAsJsonObject().getJsonObject("message").getLong("id");
+
+      JsonObject status = socket.next(f -> "message.status".equals(f.getString("event"))
+          && f.getJsonObject("data").getLong("messageId") == messageId);
+      assertThat(status.getJsonObject("data").getString("status")).isEqualTo("sent");
+      assertThat(inbox.shopee.acceptedSends()).hasSize(1);
+      assertThat(inbox.count("SELECT attempts FROM outbox WHERE message_id = $1", messageId)).isEqualTo(3);
+    }
+  }
+
+  @Test
+  void permanentFailureMarksTheReplyFailedWithoutRetrying() throws Exception {
+    inbox.createUser("lee", "agent", 3);
+    String token = inbox.login("lee");
+    try (AgentSocket socket = inbox.socket(token, 0)) {
+      socket.next(f -> "hello".equals(f.getString("type")));
+      Await.until("lee online", () -> presence("lee").equals("online"));
+      Await.result(inbox.shopee.pushBuyerText(TestInbox.SHOP_MY, "811201", "tan.k", "Is the blue one in stock?"));
+      long conversationId = socket.nextEvent("conversation.assigned")
+          .getJsonObject("data").getJsonObject("conversation").getLong("id");
+
+      inbox.shopee.failNextSends(1, "error_param");
+      long messageId = inbox.post(token, "/api/conversations/" + conversationId + "/replies",
+          new JsonObject().put("text", "Yes it is")).bodyAsJsonObject().getJsonObject("message").getLong("id");
+
+      JsonObject status = socket.next(f -> "message.status".equals(f.getString("event"))
+          && f.getJsonObject("data").getLong("messageId") == messageId);
+      assertThat(status.getJsonObject("data").getString("status")).isEqualTo("failed");
+      assertThat(status.getJsonObject("data").getString("error")).isNotBlank();
+      assertThat(inbox.shopee.acceptedSends()).isEmpty();
+      assertThat(inbox.count("SELECT attempts FROM outbox WHERE message_id = $1", messageId)).isEqualTo(1);
+    }
+  }
+
+  private String presence(String username) {
+    try {
+      return inbox.rows("SELECT presence FROM users WHERE username = $1", username).get(0).getString(0);
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}

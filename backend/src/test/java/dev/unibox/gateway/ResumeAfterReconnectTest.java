@@ -1,0 +1,107 @@
+package dev.unibox.gateway;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.unibox.testing.AgentSocket;
+import dev.unibox.testing.Await;
+import dev.unibox.testing.TestInbox;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
+import io.vertx.junit5.VertxExtension;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** A client that reconnects with its last seq gets every event it missed, in order, once. */
+@ExtendWith(VertxExtension.class)
+class ResumeAfterReconnectTest {
+
+  private TestInbox inbox;
+
+  @BeforeEach
+  void start(Vertx vertx) throws Exception {
+    inbox = TestInbox.start(vertx);
+  }
+
+  @AfterEach
+  void stop() throws Exception {
+    inbox.close();
+  }
+
+  @Test
+  void supervisorMissesNothingWhileDisconnected() throws Exception {
+    inbox.createUser("lin", "supervisor", 3);
+    String token = inbox.login("lin");
+    long lastSeq;
+    try (AgentSocket first = inbox.socket(token, 0)) {
+      first.next(f -> "hello".equals(f.getString("type")));
+      Await.result(inbox.shopee.pushBuyerText(TestInbox.SHOP_MY, "811200", "aisyah", "Ada warna merah?"));
+      lastSeq = first.nextEvent("message.created").getLong("seq");
+    }
+
+    for (int i = 0; i < 5; i++) {
+      Await.result(inbox.shopee.pushBuyerText(TestInbox.SHOP_MY, "8113" + i, "buyer" + i, "missed message " + i));
+    }
+
+    try (AgentSocket second = inbox.socket(token, lastSeq)) {
+      JsonObject hello = second.next(f -> "hello".equals(f.getString("type")));
+      assertThat(hello.getLong("lastSeq")).isEqualTo(lastSeq + 5);
+      for (int i = 0; i < 5; i++) {
+        JsonObject e = second.nextEvent("message.created");
+        assertThat(e.getLong("seq")).isEqualTo(lastSeq + 1 + i);
+        assertThat(e.getJsonObject("data").getJsonObject("message").getString("text")).isEqualTo("missed message " + i);
+      }
+      // and live events keep flowing after the resume
+      Await.result(inbox.shopee.pushBuyerText(TestInbox.SHOP_MY, "811399", "late", "live after resume"));
+      JsonObject live = second.nextEvent("message.created");
+      assertThat(live.getLong("seq")).isEqualTo(lastSeq + 6);
+      List<Long> seqs = second.events().stream().map(f -> f.getLong("seq")).toList();
+      assertThat(seqs).doesNotHaveDuplicates().isSorted();
+    }
+  }
+
+  @Test
+  void agentGetsMessagesOfTheirConversationSentWhileOffline() throws Exception {
+    inbox.createUser("mei", "agent", 3);
+    String token = inbox.login("mei");
+    long lastSeq;
+    try (AgentSocket socket = inbox.socket(token, 0)) {
+      socket.next(f -> "hello".equals(f.getString("type")));
+      Await.until("mei online", () -> online("mei"));
+      Await.result(inbox.shopee.pushBuyerText(TestInbox.SHOP_MY, "811200", "aisyah", "Saya nak tukar alamat"));
+      // not yet assigned when the message was stored, so the agent's first event is the assignment
+      lastSeq = socket.nextEvent("conversation.assigned").getLong("seq");
+    }
+    Await.until("mei offline", () -> !online("mei"));
+
+    Await.result(inbox.shopee.pushBuyerText(TestInbox.SHOP_MY, "811200", "aisyah", "Alamat baru: Jalan Ampang 12"));
+
+    try (AgentSocket socket = inbox.socket(token, lastSeq)) {
+      JsonObject missed = socket.nextEvent("message.created");
+      assertThat(missed.getLong("seq")).isEqualTo(lastSeq + 1);
+      assertThat(missed.getJsonObject("data").getJsonObject("message").getString("text"))
+          .isEqualTo("Alamat baru: Jalan Ampang 12");
+    }
+  }
+
+  @Test
+  void aSocketWithoutAValidAuthFrameIsClosed() throws Exception {
+    try (AgentSocket noToken = AgentSocket.connect(inbox.vertx, inbox.app.httpPort(), "not-a-token", 0)) {
+      assertThat(noToken.awaitClosed()).isEqualTo((short) 4401);
+    }
+    try (AgentSocket wrongFirstFrame = AgentSocket.open(inbox.vertx, inbox.app.httpPort())) {
+      wrongFirstFrame.send(new JsonObject().put("type", "subscribe"));
+      assertThat(wrongFirstFrame.awaitClosed()).isEqualTo((short) 4401);
+    }
+  }
+
+  private boolean online(String username) {
+    try {
+      return "online".equals(inbox.rows("SELECT presence FROM users WHERE username = $1", username).get(0).getString(0));
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}

@@ -1,0 +1,130 @@
+package dev.unibox.routing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.unibox.auth.UserStore;
+import dev.unibox.testing.Await;
+import dev.unibox.testing.TestInbox;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.junit5.VertxExtension;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** Minimal routing: queue order, capacity, shop scope, stickiness; several routers at once stay consistent. */
+@ExtendWith(VertxExtension.class)
+class RoutingTest {
+
+  private TestInbox inbox;
+  private Router router;
+
+  @BeforeEach
+  void start(Vertx vertx) throws Exception {
+    inbox = TestInbox.start(vertx);
+    router = new Router(vertx, inbox.db.pool(), Clock.systemUTC());
+  }
+
+  @AfterEach
+  void stop() throws Exception {
+    inbox.close();
+  }
+
+  @Test
+  void urgentAfterSaleIsAssignedBeforeEarlierPreSaleWhenOneSeatIsFree() throws Exception {
+    long mei = inbox.createUser("mei", "agent", 1);
+    push("811001", "Do you have this in size L?");
+    push("811002", "Hàng bị vỡ, tôi muốn hoàn tiền");
+    online(mei);
+    Await.until("one assignment", () -> assignedTo(mei) == 1);
+    assertThat(inbox.rows("SELECT c.priority FROM conversations c WHERE assignee_id = $1", mei).get(0).getShort(0))
+        .isEqualTo((short) 1);
+    assertThat(inbox.count("SELECT count(*) FROM conversations WHERE status = 'queued'")).isEqualTo(1);
+  }
+
+  @Test
+  void agentsOnlyGetConversationsOfShopsTheyServeAndNeverAboveCapacity() throws Exception {
+    long twOnly = inbox.createUser("tw", "agent", 2, TestInbox.ACCOUNT_TW);
+    online(twOnly);
+    for (int i = 0; i < 4; i++) {
+      push("81200" + i, "Is this available? " + i);
+    }
+    Await.result(router.drain());
+    assertThat(assignedTo(twOnly)).isZero();
+
+    for (int i = 0; i < 4; i++) {
+      Await.result(inbox.shopee.pushBuyerText(TestInbox.SHOP_TW, "91200" + i, "tw" + i, "請問有貨嗎 " + i));
+    }
+    Await.until("tw agent full", () -> assignedTo(twOnly) == 2);
+    Await.result(router.drain());
+    assertThat(assignedTo(twOnly)).isEqualTo(2);
+    assertThat(inbox.count("SELECT active_count FROM users WHERE id = $1", twOnly)).isEqualTo(2);
+  }
+
+  @Test
+  void severalRoutersAtOnceNeverDoubleAssignOrOverfill() throws Exception {
+    List<Long> agents = new ArrayList<>();
+    for (int i = 0; i < 5; i++) {
+      agents.add(inbox.createUser("agent" + i, "agent", 3));
+    }
+    for (int i = 0; i < 40; i++) {
+      push("8130" + i, i % 3 == 0 ? "barang rosak, nak refund " + i : "ada stok? " + i);
+    }
+    for (long a : agents) {
+      Await.result(UserStore.setPresence(inbox.db.pool(), a, "online"));
+    }
+    List<Future<Integer>> routers = new ArrayList<>();
+    for (int i = 0; i < 6; i++) {
+      routers.add(new Router(inbox.vertx, inbox.db.pool(), Clock.systemUTC()).drain());
+    }
+    Await.result(Future.all(routers));
+    Await.result(router.drain());
+
+    assertThat(inbox.count("SELECT count(*) FROM conversations WHERE status = 'assigned'")).isEqualTo(15);
+    assertThat(inbox.count("SELECT count(*) FROM users u WHERE active_count > max_concurrent")).isZero();
+    assertThat(inbox.count("SELECT count(*) FROM users u WHERE active_count <> "
+        + "(SELECT count(*) FROM conversations c WHERE c.assignee_id = u.id AND c.status = 'assigned')")).isZero();
+    assertThat(inbox.count("SELECT count(*) FROM activities WHERE type = 'assigned'")).isEqualTo(15);
+    // no priority inversion: every urgent one (14 of 40) was assigned before any normal one
+    assertThat(inbox.count("SELECT count(*) FROM conversations WHERE status = 'queued' AND priority = 1")).isZero();
+  }
+
+  @Test
+  void returningBuyerGoesBackToTheAgentWhoServedThemWhenTheyHaveRoom() throws Exception {
+    long mei = inbox.createUser("mei", "agent", 3);
+    long arif = inbox.createUser("arif", "agent", 3);
+    online(mei);
+    push("811500", "Order #123 when will it ship?");
+    Await.until("assigned to mei", () -> assignedTo(mei) == 1);
+    long id = inbox.count("SELECT id FROM conversations");
+    String token = inbox.login("mei");
+    assertThat(inbox.post(token, "/api/conversations/" + id + "/close", new io.vertx.core.json.JsonObject())
+        .statusCode()).isEqualTo(200);
+    online(arif);
+    push("811500", "It has not arrived yet");
+    Await.until("reassigned", () -> assignedTo(mei) + assignedTo(arif) == 1);
+    assertThat(assignedTo(mei)).isEqualTo(1);
+    assertThat(inbox.count("SELECT count(*) FROM activities WHERE type = 'reopened'")).isEqualTo(1);
+  }
+
+  private void push(String buyer, String text) throws Exception {
+    Await.result(inbox.shopee.pushBuyerText(TestInbox.SHOP_MY, buyer, "b" + buyer, text));
+  }
+
+  private void online(long userId) throws Exception {
+    Await.result(UserStore.setPresence(inbox.db.pool(), userId, "online"));
+    RoutingKick.send(inbox.vertx);
+  }
+
+  private long assignedTo(long userId) {
+    try {
+      return inbox.count("SELECT count(*) FROM conversations WHERE assignee_id = $1 AND status = 'assigned'", userId);
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}

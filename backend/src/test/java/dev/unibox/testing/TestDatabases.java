@@ -1,0 +1,38 @@
+package dev.unibox.testing;
+
+import dev.unibox.store.Database;
+import dev.unibox.store.EmbeddedPostgresServer;
+import io.vertx.core.Vertx;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/** One real embedded PostgreSQL per test JVM; every test gets a fresh, migrated database of its own. */
+public final class TestDatabases {
+
+  private static final AtomicInteger COUNTER = new AtomicInteger();
+  private static EmbeddedPostgresServer server;
+
+  private TestDatabases() {}
+
+  private static synchronized EmbeddedPostgresServer server() throws Exception {
+    if (server == null) {
+      Path dir = Files.createTempDirectory("unibox-test-pg");
+      server = EmbeddedPostgresServer.start(dir, true);
+      EmbeddedPostgresServer started = server;
+      Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+        try {
+          started.stop();
+        } catch (Exception ignored) {
+          // the JVM is ending
+        }
+      }));
+    }
+    return server;
+  }
+
+  public static Database fresh(Vertx vertx) throws Exception {
+    String name = "t" + ProcessHandle.current().pid() + "_" + COUNTER.incrementAndGet();
+    return Await.result(Database.connect(vertx, server().createDatabaseIfMissing(name), 8));
+  }
+}

@@ -1,0 +1,135 @@
+package dev.unibox.testing;
+
+import dev.unibox.UniboxApp;
+import dev.unibox.adapters.shopee.fake.FakeShopee;
+import dev.unibox.adapters.spi.AccountConfig;
+import dev.unibox.adapters.spi.AccountCredentials;
+import dev.unibox.auth.UserStore;
+import dev.unibox.config.UniboxConfig;
+import dev.unibox.store.Database;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.client.HttpResponse;
+import io.vertx.ext.web.client.WebClient;
+import io.vertx.ext.web.client.WebClientOptions;
+import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.Tuple;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The whole inbox on loopback for a test: a fresh database, a fake Shopee with two shops, and the
+ * service started through {@link UniboxApp} exactly as Main does.
+ */
+public final class TestInbox implements AutoCloseable {
+
+  public static final long PARTNER_ID = 2001234;
+  public static final String PARTNER_KEY = "test-partner-key-0123456789";
+  public static final long SHOP_MY = 220001;
+  public static final long SHOP_TW = 220002;
+  public static final String ACCOUNT_MY = "shopee-my-01";
+  public static final String ACCOUNT_TW = "shopee-tw-01";
+  public static final String ADMIN_PASSWORD = "admin-test-pass-1";
+
+  public final Vertx vertx;
+  public final FakeShopee shopee;
+  public final UniboxApp app;
+  public final Database db;
+  public final WebClient http;
+
+  private TestInbox(Vertx vertx, FakeShopee shopee, UniboxApp app, Database db) {
+    this.vertx = vertx;
+    this.shopee = shopee;
+    this.app = app;
+    this.db = db;
+    this.http = WebClient.create(vertx, new WebClientOptions().setDefaultHost("127.0.0.1")
+        .setDefaultPort(app.httpPort()));
+  }
+
+  public static TestInbox start(Vertx vertx) throws Exception {
+    return start(vertx, Clock.systemUTC());
+  }
+
+  public static TestInbox start(Vertx vertx, Clock clock) throws Exception {
+    Database db = TestDatabases.fresh(vertx);
+    FakeShopee shopee = Await.result(new FakeShopee(vertx, PARTNER_ID, PARTNER_KEY).start(0));
+    UniboxConfig config = config(shopee.baseUrl());
+    UniboxApp app = Await.result(UniboxApp.start(vertx, config, clock, db));
+    String callback = app.baseUrl() + "/webhooks/shopee";
+    shopee.addShop(SHOP_MY, "Blossom Home MY", "token-my", callback);
+    shopee.addShop(SHOP_TW, "小森生活 TW", "token-tw", callback);
+    return new TestInbox(vertx, shopee, app, db);
+  }
+
+  static UniboxConfig config(String shopeeUrl) {
+    return new UniboxConfig(
+        new UniboxConfig.HttpConfig("127.0.0.1", 0),
+        new UniboxConfig.DatabaseConfig("", Path.of("target/unused"), 8),
+        new UniboxConfig.AuthConfig("test-jwt-secret-that-is-long-enough-0123", 12, "admin", ADMIN_PASSWORD),
+        new UniboxConfig.RoutingConfig(5, 200),
+        new UniboxConfig.OutboxConfig(5, 20, 200, 100),
+        Path.of("../config/classification.yaml"),
+        new UniboxConfig.DemoConfig(false, 0, 0, "", List.of()),
+        List.of(account(ACCOUNT_MY, SHOP_MY, "Blossom Home MY", "Asia/Kuala_Lumpur", shopeeUrl, "token-my"),
+            account(ACCOUNT_TW, SHOP_TW, "小森生活 TW", "Asia/Taipei", shopeeUrl, "token-tw")));
+  }
+
+  private static AccountConfig account(String id, long shopId, String name, String zone, String url, String token) {
+    return new AccountConfig(id, "shopee", String.valueOf(shopId), name, "MY", zone, url, "self:/webhooks/shopee",
+        new AccountCredentials(String.valueOf(PARTNER_ID), PARTNER_KEY, token, "refresh-" + token), Map.of());
+  }
+
+  /** Creates a user with access to the given accounts (none = all). */
+  public long createUser(String username, String role, int maxConcurrent, String... accounts) throws Exception {
+    Long id = Await.result(UserStore.create(db.pool(), username, username + " (" + role + ")", role, "pw-" + username,
+        accounts.length == 0, maxConcurrent));
+    Await.result(UserStore.grantAccounts(db.pool(), id, List.of(accounts)));
+    return id;
+  }
+
+  public String login(String username) throws Exception {
+    return login(username, "pw-" + username);
+  }
+
+  public String login(String username, String password) throws Exception {
+    HttpResponse<Buffer> r = Await.result(http.post("/api/login")
+        .sendJsonObject(new JsonObject().put("username", username).put("password", password)));
+    if (r.statusCode() != 200) {
+      throw new AssertionError("login failed: " + r.statusCode() + " " + r.bodyAsString());
+    }
+    return r.bodyAsJsonObject().getString("token");
+  }
+
+  public HttpResponse<Buffer> get(String token, String path) throws Exception {
+    return Await.result(http.get(path).putHeader("Authorization", "Bearer " + token).send());
+  }
+
+  public HttpResponse<Buffer> post(String token, String path, JsonObject body) throws Exception {
+    return Await.result(http.post(path).putHeader("Authorization", "Bearer " + token).sendJsonObject(body));
+  }
+
+  public AgentSocket socket(String token, long lastSeq) throws Exception {
+    return AgentSocket.connect(vertx, app.httpPort(), token, lastSeq);
+  }
+
+  public long count(String sql, Object... params) throws Exception {
+    return Await.result(db.pool().preparedQuery(sql).execute(Tuple.from(params)))
+        .iterator().next().getLong(0);
+  }
+
+  public List<Row> rows(String sql, Object... params) throws Exception {
+    List<Row> out = new java.util.ArrayList<>();
+    Await.result(db.pool().preparedQuery(sql).execute(Tuple.from(params))).forEach(out::add);
+    return out;
+  }
+
+  @Override
+  public void close() throws Exception {
+    Await.result(app.stop());
+    Await.result(shopee.stop());
+    Await.result(db.close());
+  }
+}

@@ -1,0 +1,125 @@
+package dev.unibox.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.unibox.testing.AgentSocket;
+import dev.unibox.testing.Await;
+import dev.unibox.testing.TestInbox;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.client.HttpResponse;
+import io.vertx.junit5.VertxExtension;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** Bad input gets a 4xx with {error, message} and changes nothing; nothing is reachable anonymously. */
+@ExtendWith(VertxExtension.class)
+class BadInputTest {
+
+  private TestInbox inbox;
+
+  @BeforeEach
+  void start(Vertx vertx) throws Exception {
+    inbox = TestInbox.start(vertx);
+  }
+
+  @AfterEach
+  void stop() throws Exception {
+    inbox.close();
+  }
+
+  @Test
+  void loginRejectsBadBodiesAndWrongPasswords() throws Exception {
+    inbox.createUser("mei", "agent", 3);
+    assertError(Await.result(inbox.http.post("/api/login").sendBuffer(Buffer.buffer("{nope"))), 400, "bad_json");
+    assertError(Await.result(inbox.http.post("/api/login").sendJsonObject(new JsonObject().put("username", "mei"))),
+        400, "bad_request");
+    assertError(Await.result(inbox.http.post("/api/login")
+        .sendJsonObject(new JsonObject().put("username", "mei").put("password", "wrong"))), 401, "bad_credentials");
+    assertError(Await.result(inbox.http.post("/api/login")
+        .sendJsonObject(new JsonObject().put("username", "ghost").put("password", "x"))), 401, "bad_credentials");
+    assertThat(inbox.login("mei")).isNotBlank();
+    assertThat(inbox.login("admin", TestInbox.ADMIN_PASSWORD)).isNotBlank();
+  }
+
+  @Test
+  void everyApiNeedsAValidToken() throws Exception {
+    assertError(Await.result(inbox.http.get("/api/conversations").send()), 401, "unauthorized");
+    assertError(Await.result(inbox.http.get("/api/me").putHeader("Authorization", "Bearer forged.token.value").send()),
+        401, "unauthorized");
+    assertError(Await.result(inbox.http.post("/api/conversations/1/replies")
+        .sendJsonObject(new JsonObject().put("text", "hi"))), 401, "unauthorized");
+    assertThat(inbox.count("SELECT count(*) FROM messages")).isZero();
+  }
+
+  @Test
+  void repliesAreValidatedAndScopedAndBadOnesWriteNothing() throws Exception {
+    inbox.createUser("mei", "agent", 3);
+    inbox.createUser("arif", "agent", 3);
+    String mei = inbox.login("mei");
+    String arif = inbox.login("arif");
+    long conversationId;
+    try (AgentSocket socket = inbox.socket(mei, 0)) {
+      socket.next(f -> "hello".equals(f.getString("type")));
+      Await.until("mei online", () -> count("SELECT count(*) FROM users WHERE username = 'mei' "
+          + "AND presence = 'online'") == 1);
+      Await.result(inbox.shopee.pushBuyerText(TestInbox.SHOP_MY, "811200", "aisyah", "Hello?"));
+      conversationId = socket.nextEvent("conversation.assigned").getJsonObject("data").getJsonObject("conversation")
+          .getLong("id");
+    }
+    long before = inbox.count("SELECT count(*) FROM messages");
+    String path = "/api/conversations/" + conversationId + "/replies";
+
+    assertError(inbox.post(mei, path, new JsonObject().put("text", "   ")), 400, "empty_text");
+    assertError(inbox.post(mei, path, new JsonObject().put("text", 42)), 400, "empty_text");
+    assertError(inbox.post(mei, path, new JsonObject().put("text", "x".repeat(5000))), 400, "text_too_long");
+    assertError(inbox.post(arif, path, new JsonObject().put("text", "not my chat")), 403, "forbidden");
+    assertError(inbox.post(mei, "/api/conversations/999999/replies", new JsonObject().put("text", "hi")), 404,
+        "not_found");
+    assertError(inbox.post(mei, "/api/conversations/abc/replies", new JsonObject().put("text", "hi")), 400, "bad_id");
+    assertError(Await.result(inbox.http.post(path).putHeader("Authorization", "Bearer " + mei)
+        .sendBuffer(Buffer.buffer("[1,2"))), 400, "bad_json");
+    assertError(inbox.get(arif, "/api/conversations/" + conversationId), 403, "forbidden");
+
+    assertThat(inbox.count("SELECT count(*) FROM messages")).isEqualTo(before);
+    assertThat(inbox.count("SELECT count(*) FROM outbox")).isZero();
+    assertThat(inbox.shopee.acceptedSends()).isEmpty();
+  }
+
+  @Test
+  void closedConversationRefusesRepliesWith409() throws Exception {
+    inbox.createUser("lin", "supervisor", 3);
+    String lin = inbox.login("lin");
+    Await.result(inbox.shopee.pushBuyerText(TestInbox.SHOP_MY, "811200", "aisyah", "Thanks, solved"));
+    long id = inbox.get(lin, "/api/conversations").bodyAsJsonObject().getJsonArray("conversations")
+        .getJsonObject(0).getLong("id");
+    assertThat(inbox.post(lin, "/api/conversations/" + id + "/close", new JsonObject()).statusCode()).isEqualTo(200);
+    assertError(inbox.post(lin, "/api/conversations/" + id + "/replies", new JsonObject().put("text", "hi")), 409,
+        "conversation_closed");
+    assertError(inbox.post(lin, "/api/conversations/" + id + "/close", new JsonObject()), 409, "conversation_closed");
+  }
+
+  @Test
+  void unknownApiPathsAre404Json() throws Exception {
+    String token = inbox.login("admin", TestInbox.ADMIN_PASSWORD);
+    assertError(inbox.get(token, "/api/nope"), 404, "not_found");
+  }
+
+  private long count(String sql) {
+    try {
+      return inbox.count(sql);
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static void assertError(HttpResponse<Buffer> r, int status, String code) {
+    assertThat(r.statusCode()).as(r.bodyAsString()).isEqualTo(status);
+    JsonObject body = r.bodyAsJsonObject();
+    assertThat(body.getString("error")).isEqualTo(code);
+    assertThat(body.getString("message")).isNotBlank();
+  }
+}

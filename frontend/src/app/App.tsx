@@ -1,0 +1,9 @@
+import { LoginPage } from '../features/auth/components/LoginPage';
+import { useSession } from '../features/auth/hooks/useSession';
+import { Workspace } from './Workspace';
+
+export function App() {
+  const { session, loggedIn, logout } = useSession();
+  if (!session) return <LoginPage onLoggedIn={loggedIn} />;
+  return <Workspace key={session.token} session={session} onLogout={logout} />;
+}

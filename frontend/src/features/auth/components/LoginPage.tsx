@@ -1,0 +1,57 @@
+import { useState, type FormEvent } from 'react';
+import type { Session } from '../../../lib/session';
+import { useLogin } from '../hooks/useLogin';
+import './login.css';
+
+export function LoginPage({ onLoggedIn }: { onLoggedIn: (session: Session) => void }) {
+  const [username, setUsername] = useState('');
+  const [password, setPassword] = useState('');
+  const { submit, pending, error } = useLogin(onLoggedIn);
+
+  function onSubmit(event: FormEvent) {
+    event.preventDefault();
+    if (!pending) void submit(username, password);
+  }
+
+  return (
+    <main className="login">
+      <form className="login__card" onSubmit={onSubmit} aria-labelledby="login-title">
+        <h1 id="login-title" className="login__title">
+          Unibox <span>agent inbox</span>
+        </h1>
+        <label className="login__field">
+          Username
+          <input
+            data-testid="login-username"
+            name="username"
+            autoComplete="username"
+            autoFocus
+            required
+            value={username}
+            onChange={(e) => setUsername(e.target.value)}
+          />
+        </label>
+        <label className="login__field">
+          Password
+          <input
+            data-testid="login-password"
+            name="password"
+            type="password"
+            autoComplete="current-password"
+            required
+            value={password}
+            onChange={(e) => setPassword(e.target.value)}
+          />
+        </label>
+        {error && (
+          <p className="login__error" role="alert" data-testid="login-error">
+            {error}
+          </p>
+        )}
+        <button data-testid="login-submit" type="submit" className="button button--primary" disabled={pending}>
+          {pending ? 'Signing in…' : 'Sign in'}
+        </button>
+      </form>
+    </main>
+  );
+}

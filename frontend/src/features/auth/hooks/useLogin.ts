@@ -1,0 +1,30 @@
+import { useState } from 'react';
+import { ApiError } from '../../../lib/api-client';
+import type { Session } from '../../../lib/session';
+import { login } from '../api/login';
+
+export function useLogin(onLoggedIn: (session: Session) => void) {
+  const [pending, setPending] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+
+  async function submit(username: string, password: string) {
+    setPending(true);
+    setError(null);
+    try {
+      onLoggedIn(await login(username.trim(), password));
+    } catch (e) {
+      setError(loginErrorText(e));
+      setPending(false);
+    }
+  }
+
+  return { submit, pending, error };
+}
+
+function loginErrorText(error: unknown): string {
+  if (error instanceof ApiError) {
+    if (error.code === 'bad_credentials' || error.status === 401) return 'Wrong username or password.';
+    return error.message;
+  }
+  return 'Login failed. Try again.';
+}

@@ -1,0 +1,57 @@
+import type { AgentEventSource, ConversationSummary } from '../../../lib/api-types';
+import { useConversation } from '../hooks/useConversation';
+import { ConversationHeader } from './ConversationHeader';
+import { ReplyBox } from './ReplyBox';
+import { Timeline } from './Timeline';
+import './conversation.css';
+
+interface Props {
+  id: number;
+  events: AgentEventSource;
+  author: string;
+  onChanged: (conversation: ConversationSummary) => void;
+}
+
+export function ConversationView({ id, events, author, onChanged }: Props) {
+  const { conversation, items, loadError, actionError, closing, reply, close, retryLoad } = useConversation(
+    id,
+    events,
+    author,
+    onChanged,
+  );
+
+  if (!conversation) {
+    return (
+      <section className="conv conv--empty" data-testid="conversation-view">
+        {loadError ? (
+          <p role="alert">
+            {loadError}{' '}
+            <button type="button" className="link-button" onClick={retryLoad}>
+              Retry
+            </button>
+          </p>
+        ) : (
+          <p>Loading conversation…</p>
+        )}
+      </section>
+    );
+  }
+
+  const closed = conversation.status === 'closed';
+  return (
+    <section className="conv" data-testid="conversation-view" data-conversation-id={id} aria-label={`Conversation with ${conversation.buyer.name}`}>
+      <ConversationHeader conversation={conversation} closing={closing} onClose={() => void close()} />
+      {(actionError || loadError) && (
+        <div className="conv__notice" role="alert">
+          {actionError ?? loadError}
+        </div>
+      )}
+      <Timeline items={items} />
+      <ReplyBox
+        buyerName={conversation.buyer.name}
+        disabledReason={closed ? 'This conversation is solved.' : null}
+        onSend={(text) => void reply(text)}
+      />
+    </section>
+  );
+}

@@ -1,0 +1,38 @@
+import { memo } from 'react';
+import type { MessageEntry } from '../../../lib/api-types';
+import { formatClock, formatFull } from '../../../lib/format';
+
+const OUT_STATUS: Record<string, string> = { pending: 'Sending…', sent: 'Sent', failed: 'Failed' };
+
+export const MessageBubble = memo(function MessageBubble({ message: m }: { message: MessageEntry }) {
+  const out = m.direction === 'out';
+  return (
+    <div
+      className={`bubble-row bubble-row--${m.direction}`}
+      data-testid="timeline-message"
+      data-direction={m.direction}
+      data-status={m.status}
+      data-message-id={m.id > 0 ? m.id : undefined}
+    >
+      <div className={`bubble bubble--${m.direction}${m.status === 'failed' ? ' bubble--failed' : ''}`}>
+        <div className="bubble__text">{m.text}</div>
+        <div className="bubble__meta">
+          {m.author && <span className="bubble__author">{m.author}</span>}
+          <time dateTime={m.at} title={formatFull(m.at)}>
+            {formatClock(m.at)}
+          </time>
+          {out && (
+            <span className={`bubble__status bubble__status--${m.status}`} data-testid="message-status">
+              {OUT_STATUS[m.status] ?? m.status}
+            </span>
+          )}
+        </div>
+        {out && m.status === 'failed' && (
+          <div className="bubble__error" role="alert">
+            Not delivered{m.error ? `: ${m.error}` : ''}
+          </div>
+        )}
+      </div>
+    </div>
+  );
+});

@@ -1,0 +1,52 @@
+import { useState, type FormEvent, type KeyboardEvent } from 'react';
+
+interface Props {
+  buyerName: string;
+  disabledReason: string | null;
+  onSend: (text: string) => void;
+}
+
+/** Enter sends, Shift+Enter adds a line (and Enter while an input method is composing does neither). */
+export function ReplyBox({ buyerName, disabledReason, onSend }: Props) {
+  const [text, setText] = useState('');
+  const disabled = disabledReason !== null;
+  const canSend = !disabled && text.trim().length > 0;
+
+  function send() {
+    if (!canSend) return;
+    onSend(text.trim());
+    setText('');
+  }
+
+  function onKeyDown(event: KeyboardEvent<HTMLTextAreaElement>) {
+    if (event.key === 'Enter' && !event.shiftKey && !event.nativeEvent.isComposing && event.keyCode !== 229) {
+      event.preventDefault();
+      send();
+    }
+  }
+
+  function onSubmit(event: FormEvent) {
+    event.preventDefault();
+    send();
+  }
+
+  const lines = Math.min(6, Math.max(2, text.split('\n').length));
+  return (
+    <form className="reply" onSubmit={onSubmit}>
+      <textarea
+        className="reply__input"
+        data-testid="reply-input"
+        aria-label={`Reply to ${buyerName}`}
+        placeholder={disabledReason ?? `Reply to ${buyerName}… (Enter sends, Shift+Enter new line)`}
+        rows={lines}
+        value={text}
+        disabled={disabled}
+        onChange={(e) => setText(e.target.value)}
+        onKeyDown={onKeyDown}
+      />
+      <button type="submit" className="button button--primary reply__send" data-testid="reply-send" disabled={!canSend}>
+        Send
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,97 @@
+import { useCallback, useEffect, useReducer, useState } from 'react';
+import { ApiError } from '../../../lib/api-client';
+import type { AgentEventSource, ConversationSummary } from '../../../lib/api-types';
+import { closeConversation } from '../api/close-conversation';
+import { getConversation } from '../api/get-conversation';
+import { sendReply } from '../api/send-reply';
+import { conversationReducer, initialConversationState } from './timeline-reducer';
+
+let localCounter = 0;
+
+/**
+ * One open conversation: detail over HTTP, live updates from the socket, replying and closing.
+ * Mount it with `key={id}` so a different conversation starts from a fresh state.
+ */
+export function useConversation(
+  id: number,
+  events: AgentEventSource,
+  author: string,
+  onChanged: (conversation: ConversationSummary) => void,
+) {
+  const [state, dispatch] = useReducer(conversationReducer, id, initialConversationState);
+  const [loadError, setLoadError] = useState<string | null>(null);
+  const [actionError, setActionError] = useState<string | null>(null);
+  const [closing, setClosing] = useState(false);
+  const [generation, setGeneration] = useState(0);
+
+  useEffect(
+    () =>
+      events.onEvent((event) => {
+        dispatch({ type: 'event', event });
+        // Assignment and status changes add activity entries, which have no event of their own: reload.
+        if (
+          (event.event === 'conversation.updated' || event.event === 'conversation.assigned') &&
+          event.data?.conversation?.id === id
+        ) {
+          setGeneration((g) => g + 1);
+        }
+      }),
+    [events, id],
+  );
+
+  useEffect(() => events.onReset(() => setGeneration((g) => g + 1)), [events]);
+
+  useEffect(() => {
+    const abort = new AbortController();
+    getConversation(id, abort.signal)
+      .then((detail) => {
+        dispatch({ type: 'loaded', conversation: detail.conversation, timeline: detail.timeline });
+        setLoadError(null);
+      })
+      .catch((e: unknown) => {
+        if (!abort.signal.aborted) setLoadError(errorText(e, 'Could not load this conversation.'));
+      });
+    return () => abort.abort();
+  }, [id, generation]);
+
+  const reply = useCallback(
+    async (text: string) => {
+      const localKey = `${Date.now()}-${++localCounter}`;
+      dispatch({ type: 'replyStarted', localKey, text, author, at: new Date().toISOString() });
+      try {
+        const message = await sendReply(id, text);
+        dispatch({ type: 'replyAccepted', localKey, message });
+      } catch (e) {
+        dispatch({ type: 'replyFailed', localKey, error: errorText(e, 'Not sent.') });
+      }
+    },
+    [id, author],
+  );
+
+  const close = useCallback(async () => {
+    setClosing(true);
+    setActionError(null);
+    try {
+      const conversation = await closeConversation(id);
+      dispatch({ type: 'changed', conversation });
+      onChanged(conversation);
+    } catch (e) {
+      setActionError(errorText(e, 'Could not mark it solved.'));
+    } finally {
+      setClosing(false);
+    }
+  }, [id, onChanged]);
+
+  const retryLoad = useCallback(() => setGeneration((g) => g + 1), []);
+
+  return { ...state, loadError, actionError, closing, reply, close, retryLoad };
+}
+
+function errorText(error: unknown, fallback: string): string {
+  if (error instanceof ApiError) {
+    if (error.status === 404) return 'This conversation does not exist (any more).';
+    if (error.status === 403) return 'You have no access to this conversation.';
+    return error.message || fallback;
+  }
+  return fallback;
+}

@@ -1,0 +1,59 @@
+import type { KeyboardEvent } from 'react';
+import type { ConversationSummary } from '../../../lib/api-types';
+import { useNow } from '../../../lib/use-now';
+import { ConversationRow } from './ConversationRow';
+import './inbox.css';
+
+interface Props {
+  conversations: ConversationSummary[];
+  selectedId: number | null;
+  onSelect: (id: number) => void;
+  loading: boolean;
+  error: string | null;
+  onRetry: () => void;
+}
+
+export function ConversationList({ conversations, selectedId, onSelect, loading, error, onRetry }: Props) {
+  const now = useNow(1000);
+  const urgent = conversations.filter((c) => c.priority === 'urgent').length;
+
+  // Arrow keys move through the list (the focused row follows the selection).
+  function onKeyDown(event: KeyboardEvent<HTMLElement>) {
+    if (event.key !== 'ArrowDown' && event.key !== 'ArrowUp') return;
+    if (conversations.length === 0) return;
+    event.preventDefault();
+    const index = conversations.findIndex((c) => c.id === selectedId);
+    const next = event.key === 'ArrowDown' ? Math.min(conversations.length - 1, index + 1) : Math.max(0, index - 1);
+    const target = conversations[next];
+    onSelect(target.id);
+    event.currentTarget.querySelector<HTMLElement>(`[data-conversation-id="${target.id}"]`)?.focus();
+  }
+
+  return (
+    <section className="inbox" data-testid="inbox" aria-label="Conversations">
+      <header className="inbox__header">
+        <h2>Inbox</h2>
+        <span className="inbox__counts">
+          {conversations.length} open{urgent > 0 && <strong> · {urgent} urgent</strong>}
+        </span>
+      </header>
+      {error && (
+        <div className="inbox__notice inbox__notice--error" role="alert">
+          {error}{' '}
+          <button type="button" className="link-button" onClick={onRetry}>
+            Retry
+          </button>
+        </div>
+      )}
+      {!error && loading && conversations.length === 0 && <div className="inbox__notice">Loading…</div>}
+      {!error && !loading && conversations.length === 0 && (
+        <div className="inbox__notice">No open conversations. New ones appear here as buyers write.</div>
+      )}
+      <ul className="inbox__list" data-testid="conversation-list" onKeyDown={onKeyDown}>
+        {conversations.map((c) => (
+          <ConversationRow key={c.id} conversation={c} selected={c.id === selectedId} now={now} onSelect={onSelect} />
+        ))}
+      </ul>
+    </section>
+  );
+}

@@ -1,0 +1,52 @@
+import { memo } from 'react';
+import { PlatformBadge } from '../../../components/PlatformBadge';
+import { UrgentBadge } from '../../../components/UrgentBadge';
+import type { ConversationSummary } from '../../../lib/api-types';
+import { categoryLabel, languageLabel } from '../../../lib/labels';
+import { WaitingTime } from './WaitingTime';
+
+interface Props {
+  conversation: ConversationSummary;
+  selected: boolean;
+  now: number;
+  onSelect: (id: number) => void;
+}
+
+export const ConversationRow = memo(function ConversationRow({ conversation: c, selected, now, onSelect }: Props) {
+  const urgent = c.priority === 'urgent';
+  const preview = c.lastMessage ? `${c.lastMessage.direction === 'out' ? 'You: ' : ''}${c.lastMessage.text}` : 'No messages yet';
+  return (
+    <li>
+      <button
+        type="button"
+        className={`row${selected ? ' row--selected' : ''}${urgent ? ' row--urgent' : ''}`}
+        data-testid="conversation-row"
+        data-conversation-id={c.id}
+        data-priority={c.priority}
+        aria-current={selected ? 'true' : undefined}
+        onClick={() => onSelect(c.id)}
+      >
+        <span className="row__line">
+          <PlatformBadge platform={c.platform} />
+          <span className="row__shop" title={c.shopName}>
+            {c.shopName}
+          </span>
+          {urgent && <UrgentBadge testId="conversation-urgent-badge" />}
+          <WaitingTime since={c.waitingSince} now={now} />
+        </span>
+        <span className="row__line">
+          <span className="row__buyer" title={c.buyer.name}>
+            {c.buyer.name}
+          </span>
+          <span className="badge badge--soft" title="Language">
+            {languageLabel(c.language)}
+          </span>
+          <span className="row__category">{categoryLabel(c.category)}</span>
+        </span>
+        <span className="row__preview" data-testid="conversation-preview" title={c.lastMessage?.text}>
+          {preview}
+        </span>
+      </button>
+    </li>
+  );
+});

@@ -1,0 +1,46 @@
+import { useCallback, useEffect, useMemo, useReducer, useState } from 'react';
+import type { AgentEventSource, ConversationSummary } from '../../../lib/api-types';
+import { listConversations } from '../api/list-conversations';
+import { conversationListReducer, initialListState, selectConversations, type Viewer } from './conversation-list-reducer';
+
+/** The inbox: loaded once over HTTP, then kept live by the socket's events. */
+export function useConversationList(events: AgentEventSource, viewer: Viewer) {
+  const [state, dispatch] = useReducer(conversationListReducer, viewer, initialListState);
+  const [loading, setLoading] = useState(true);
+  const [error, setError] = useState<string | null>(null);
+  const [generation, setGeneration] = useState(0);
+
+  useEffect(() => events.onEvent((event) => dispatch({ type: 'event', event })), [events]);
+
+  useEffect(
+    () =>
+      events.onReset(() => {
+        dispatch({ type: 'reset' });
+        setGeneration((g) => g + 1);
+      }),
+    [events],
+  );
+
+  useEffect(() => {
+    const abort = new AbortController();
+    setLoading(true);
+    listConversations(abort.signal)
+      .then((conversations) => {
+        dispatch({ type: 'loaded', conversations });
+        setError(null);
+        setLoading(false);
+      })
+      .catch((e: unknown) => {
+        if (abort.signal.aborted) return;
+        setError(e instanceof Error ? e.message : 'Could not load the conversations.');
+        setLoading(false);
+      });
+    return () => abort.abort();
+  }, [generation]);
+
+  const conversations = useMemo(() => selectConversations(state), [state]);
+  const changed = useCallback((conversation: ConversationSummary) => dispatch({ type: 'changed', conversation }), []);
+  const reload = useCallback(() => setGeneration((g) => g + 1), []);
+
+  return { conversations, loading, error, changed, reload };
+}

@@ -1,0 +1,76 @@
+// Shapes of docs/api.md, shared by every feature. Ids of our own rows are numbers, platform ids strings.
+
+export type Role = 'agent' | 'supervisor' | 'admin';
+
+export interface User {
+  id: number;
+  username: string;
+  displayName: string;
+  role: Role;
+}
+
+export type Platform = 'shopee' | 'lazada' | 'tiktok' | (string & {});
+export type Priority = 'urgent' | 'normal';
+export type Category = 'pre_sale' | 'in_sale' | 'after_sale';
+export type ConversationStatus = 'queued' | 'assigned' | 'closed';
+
+export interface ConversationSummary {
+  id: number;
+  accountId: string;
+  platform: Platform;
+  shopName: string;
+  buyer: { id: string; name: string };
+  language: string | null;
+  priority: Priority;
+  category: Category | null;
+  status: ConversationStatus;
+  assignee: { id: number; displayName: string } | null;
+  lastMessage: { text: string; at: string; direction: 'in' | 'out' } | null;
+  waitingSince: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export type MessageStatus = 'received' | 'pending' | 'sent' | 'failed';
+
+export interface MessageEntry {
+  kind: 'message';
+  id: number;
+  direction: 'in' | 'out';
+  text: string;
+  at: string;
+  status: MessageStatus;
+  author: string | null;
+  error?: string | null;
+}
+
+export interface ActivityEntry {
+  kind: 'activity';
+  id: number;
+  type: string;
+  text: string;
+  at: string;
+}
+
+export type TimelineEntry = MessageEntry | ActivityEntry;
+
+/** The `data` of each pushed event, by event name. */
+export interface AgentEventData {
+  'conversation.assigned': { conversation: ConversationSummary };
+  'conversation.updated': { conversation: ConversationSummary };
+  'message.created': { conversationId: number; message: TimelineEntry; conversation: ConversationSummary };
+  'message.status': { conversationId: number; messageId: number; status: MessageStatus; error: string | null };
+}
+
+export type AgentEventName = keyof AgentEventData;
+
+/** One `{"type":"event"}` frame, after the socket has checked its seq. */
+export type AgentEvent = {
+  [N in AgentEventName]: { seq: number; event: N; at: string; data: AgentEventData[N] };
+}[AgentEventName];
+
+/** What features need from the socket: its events, and word when state must be reloaded over HTTP. */
+export interface AgentEventSource {
+  onEvent(listener: (event: AgentEvent) => void): () => void;
+  onReset(listener: (seq: number) => void): () => void;
+}
