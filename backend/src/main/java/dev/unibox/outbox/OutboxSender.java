@@ -19,6 +19,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.random.RandomGenerator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,7 +27,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Delivers outbox rows through their account's adapter. A row is claimed under a lease, sent once, and
  * marked sent only if still pending; transient and rate-limit errors are retried with backoff, anything
- * else fails the message and the agent is told.
+ * else fails the message and the agent is told. After a failure that may have reached the platform
+ * (a timeout), the next attempt first asks the platform whether the message is there.
  */
 public final class OutboxSender extends VerticleBase {
 
@@ -94,7 +96,12 @@ public final class OutboxSender extends VerticleBase {
     }
     OutboundMessage message = new OutboundMessage("outbox-" + c.outboxId(), c.platformConversationId(), c.buyerId(),
         c.type(), c.text());
-    return adapter.send(message).transform(ar -> ar.succeeded() ? sent(c, ar.result()) : failed(c, ar.cause()));
+    Future<Optional<SendResult>> alreadyThere = !c.checkBeforeSend() ? Future.succeededFuture(Optional.empty())
+        : OutboxStore.knownPlatformIds(pool, c.conversationId())
+            .compose(known -> adapter.findDelivered(message, c.createdAt(), known));
+    return alreadyThere
+        .compose(found -> found.isPresent() ? Future.succeededFuture(found.get()) : adapter.send(message))
+        .transform(ar -> ar.succeeded() ? sent(c, ar.result()) : failed(c, adapter, ar.cause()));
   }
 
   private Future<Void> sent(OutboxStore.Claimed c, SendResult result) {
@@ -105,15 +112,17 @@ public final class OutboxSender extends VerticleBase {
         .onSuccess(v -> events.publish(vertx));
   }
 
-  private Future<Void> failed(OutboxStore.Claimed c, Throwable cause) {
+  private Future<Void> failed(OutboxStore.Claimed c, PlatformAdapter adapter, Throwable cause) {
     ErrorKind kind = cause instanceof AdapterException ae ? ae.kind() : ErrorKind.TRANSIENT;
+    // once a send may have landed, every later attempt looks first, until the row is settled
+    boolean checkFirst = c.checkBeforeSend() || (cause instanceof AdapterException ae && adapter.mayHaveBeenDelivered(ae));
     Duration retryAfter = cause instanceof AdapterException ae ? ae.retryAfter() : null;
     String error = cause.getMessage() == null ? kind.name() : cause.getMessage();
     if (kind.retryable() && c.attempts() < config.maxAttempts()) {
       Instant now = clock.instant();
       Duration wait = backoff.after(c.attempts(), retryAfter);
       LOG.info("Reply {} attempt {} failed ({}), retrying in {} ms", c.outboxId(), c.attempts(), kind, wait.toMillis());
-      return OutboxStore.retryLater(pool, c.outboxId(), now.plus(wait), error, now)
+      return OutboxStore.retryLater(pool, c.outboxId(), now.plus(wait), error, checkFirst, now)
           .onSuccess(v -> vertx.setTimer(Math.max(1, wait.toMillis()), t -> kick()));
     }
     LOG.warn("Reply {} failed for good after {} attempts: {} {}", c.outboxId(), c.attempts(), kind, error);

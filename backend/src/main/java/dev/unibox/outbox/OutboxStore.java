@@ -45,9 +45,10 @@ final class OutboxStore {
       ), claimed AS (
         UPDATE outbox o SET attempts = o.attempts + 1, next_attempt_at = $2, updated_at = $1
         FROM due WHERE o.id = due.id
-        RETURNING o.id, o.message_id, o.account_id, o.attempts, o.created_at
+        RETURNING o.id, o.message_id, o.account_id, o.attempts, o.created_at, o.check_before_send
       )
-      SELECT claimed.id, claimed.message_id, claimed.account_id, claimed.attempts, claimed.created_at, m.body,
+      SELECT claimed.id, claimed.message_id, claimed.account_id, claimed.attempts, claimed.created_at,
+             claimed.check_before_send, m.body,
              m.message_type, c.id AS conversation_id, c.platform_conversation_id, b.platform_buyer_id
       FROM claimed
       JOIN messages m ON m.id = claimed.message_id
@@ -65,8 +66,13 @@ final class OutboxStore {
   private static final String MARK_SENT_OUTBOX =
       "UPDATE outbox SET status = 'sent', last_error = NULL, updated_at = $2 WHERE id = $1 AND status = 'pending'";
 
-  private static final String RETRY_LATER =
-      "UPDATE outbox SET next_attempt_at = $2, last_error = $3, updated_at = $4 WHERE id = $1 AND status = 'pending'";
+  private static final String RETRY_LATER = """
+      UPDATE outbox SET next_attempt_at = $2, last_error = $3, updated_at = $4, check_before_send = $5
+      WHERE id = $1 AND status = 'pending'""";
+
+  private static final String KNOWN_PLATFORM_IDS = """
+      SELECT platform_message_id FROM messages
+      WHERE conversation_id = $1 AND direction = 'out' AND platform_message_id IS NOT NULL""";
 
   private static final String MARK_FAILED_OUTBOX =
       "UPDATE outbox SET status = 'failed', last_error = $2, updated_at = $3 WHERE id = $1 AND status = 'pending'";
@@ -75,8 +81,9 @@ final class OutboxStore {
 
   private OutboxStore() {}
 
-  record Claimed(long outboxId, long messageId, String accountId, int attempts, Instant createdAt, String text,
-                 String type, long conversationId, String platformConversationId, String buyerId) {}
+  record Claimed(long outboxId, long messageId, String accountId, int attempts, Instant createdAt,
+                 boolean checkBeforeSend, String text, String type, long conversationId,
+                 String platformConversationId, String buyerId) {}
 
   static Future<Long> insertReply(SqlConnection c, long conversationId, String accountId, String text, long authorId,
                                   String authorName, Instant now) {
@@ -95,7 +102,8 @@ final class OutboxStore {
       List<Claimed> out = new ArrayList<>();
       for (Row r : rows) {
         out.add(new Claimed(r.getLong("id"), r.getLong("message_id"), r.getString("account_id"),
-            r.getInteger("attempts"), r.getOffsetDateTime("created_at").toInstant(), r.getString("body"),
+            r.getInteger("attempts"), r.getOffsetDateTime("created_at").toInstant(), r.getBoolean("check_before_send"),
+            r.getString("body"),
             r.getString("message_type"), r.getLong("conversation_id"), r.getString("platform_conversation_id"),
             r.getString("platform_buyer_id")));
       }
@@ -115,8 +123,18 @@ final class OutboxStore {
     });
   }
 
-  static Future<Void> retryLater(SqlClient c, long outboxId, Instant at, String error, Instant now) {
-    return c.preparedQuery(RETRY_LATER).execute(Tuple.of(outboxId, utc(at), error, utc(now))).mapEmpty();
+  static Future<Void> retryLater(SqlClient c, long outboxId, Instant at, String error, boolean checkBeforeSend,
+                                 Instant now) {
+    return c.preparedQuery(RETRY_LATER).execute(Tuple.of(outboxId, utc(at), error, utc(now), checkBeforeSend))
+        .mapEmpty();
+  }
+
+  static Future<java.util.Set<String>> knownPlatformIds(SqlClient c, long conversationId) {
+    return c.preparedQuery(KNOWN_PLATFORM_IDS).execute(Tuple.of(conversationId)).map(rows -> {
+      java.util.Set<String> ids = new java.util.HashSet<>();
+      rows.forEach(r -> ids.add(r.getString(0)));
+      return ids;
+    });
   }
 
   static Future<Boolean> markFailed(SqlConnection c, Claimed claimed, String error, Instant now) {

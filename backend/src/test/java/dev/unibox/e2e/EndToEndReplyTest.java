@@ -97,6 +97,33 @@ class EndToEndReplyTest {
   }
 
   @Test
+  void sendThatTimedOutAfterShopeeTookItIsFoundThereAndNotSentAgain() throws Exception {
+    inbox.createUser("siti", "agent", 3);
+    String token = inbox.login("siti");
+    try (AgentSocket socket = inbox.socket(token, 0)) {
+      socket.next(f -> "hello".equals(f.getString("type")));
+      Await.until("siti online", () -> presence("siti").equals("online"));
+      Await.result(inbox.shopee.pushBuyerText(TestInbox.SHOP_MY, "811202", "hafiz", "Dah pos ke belum?"));
+      long conversationId = socket.nextEvent("conversation.assigned")
+          .getJsonObject("data").getJsonObject("conversation").getLong("id");
+
+      inbox.shopee.stallNextSends(1);
+      long messageId = inbox.post(token, "/api/conversations/" + conversationId + "/replies",
+          new JsonObject().put("text", "Sudah dipos semalam, ini nombor tracking")).bodyAsJsonObject()
+          .getJsonObject("message").getLong("id");
+
+      JsonObject status = socket.next(f -> "message.status".equals(f.getString("event"))
+          && f.getJsonObject("data").getLong("messageId") == messageId);
+      assertThat(status.getJsonObject("data").getString("status")).isEqualTo("sent");
+      assertThat(inbox.shopee.acceptedSends()).hasSize(1);
+      String shopeeId = inbox.shopee.acceptedSends().get(0).getString("message_id");
+      assertThat(inbox.rows("SELECT platform_message_id FROM messages WHERE id = $1", messageId).get(0).getString(0))
+          .isEqualTo(shopeeId);
+      assertThat(inbox.count("SELECT attempts FROM outbox WHERE message_id = $1", messageId)).isEqualTo(2);
+    }
+  }
+
+  @Test
   void permanentFailureMarksTheReplyFailedWithoutRetrying() throws Exception {
     inbox.createUser("lee", "agent", 3);
     String token = inbox.login("lee");

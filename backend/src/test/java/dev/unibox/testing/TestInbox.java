@@ -79,7 +79,8 @@ public final class TestInbox implements AutoCloseable {
 
   private static AccountConfig account(String id, long shopId, String name, String zone, String url, String token) {
     return new AccountConfig(id, "shopee", String.valueOf(shopId), name, "MY", zone, url, "self:/webhooks/shopee",
-        new AccountCredentials(String.valueOf(PARTNER_ID), PARTNER_KEY, token, "refresh-" + token), Map.of());
+        new AccountCredentials(String.valueOf(PARTNER_ID), PARTNER_KEY, token, "refresh-" + token),
+        Map.of("requestTimeoutMs", "1500"));
   }
 
   /** Creates a user with access to the given accounts (none = all). */

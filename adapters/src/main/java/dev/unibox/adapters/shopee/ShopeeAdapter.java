@@ -15,7 +15,11 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.WebClient;
 import io.vertx.ext.web.client.WebClientOptions;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 
 /**
  * One Shopee shop on Shopee Open Platform v2 ({@code sellerchat}). Credentials: appKey = partner_id,
@@ -33,6 +37,9 @@ import java.time.Instant;
 public final class ShopeeAdapter implements PlatformAdapter {
 
   static final String SEND_MESSAGE_PATH = "/api/v2/sellerchat/send_message";
+  static final String GET_MESSAGE_PATH = "/api/v2/sellerchat/get_message";
+  /** Shopee's clock and ours may differ; a delivered message is looked for from this much earlier. */
+  private static final Duration CLOCK_SLACK = Duration.ofSeconds(60);
   static final int DEFAULT_MAX_TEXT_LENGTH = 1000;
   static final long DEFAULT_REQUEST_TIMEOUT_MS = 10_000;
 
@@ -121,6 +128,38 @@ public final class ShopeeAdapter implements PlatformAdapter {
         ? Instant.ofEpochSecond(seconds.longValue())
         : clock.instant();
     return Future.succeededFuture(new SendResult(messageId, sentAt));
+  }
+
+  @Override
+  public boolean mayHaveBeenDelivered(AdapterException failure) {
+    return ShopeeErrors.TIMEOUT.equals(failure.platformCode())
+        || ShopeeErrors.CONNECTION_LOST.equals(failure.platformCode());
+  }
+
+  /** Reads the newest page of the conversation (get_message, newest first) for our text. */
+  @Override
+  public Future<Optional<SendResult>> findDelivered(OutboundMessage message, Instant notBefore,
+                                                    Set<String> knownMessageIds) {
+    long earliest = notBefore.minus(CLOCK_SLACK).getEpochSecond();
+    return api.get(GET_MESSAGE_PATH, Map.of("conversation_id", message.platformConversationId(), "page_size", "60"))
+        .map(response -> {
+          var messages = response.getJsonArray("messages");
+          if (messages == null) {
+            return Optional.<SendResult>empty();
+          }
+          for (int i = 0; i < messages.size(); i++) {
+            JsonObject m = messages.getJsonObject(i);
+            String id = ShopeeIds.fromJson(m.getValue("message_id"));
+            JsonObject content = m.getValue("content") instanceof JsonObject c ? c : new JsonObject();
+            boolean fromThisShop = account.shopId().equals(ShopeeIds.fromJson(m.getValue("from_shop_id")));
+            long created = m.getValue("created_timestamp") instanceof Number n ? n.longValue() : 0;
+            if (id != null && fromThisShop && created >= earliest && !knownMessageIds.contains(id)
+                && message.text().equals(content.getString("text"))) {
+              return Optional.of(new SendResult(id, Instant.ofEpochSecond(created)));
+            }
+          }
+          return Optional.<SendResult>empty();
+        });
   }
 
   @Override
