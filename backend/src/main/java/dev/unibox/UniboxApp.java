@@ -4,6 +4,7 @@ import dev.unibox.accounts.AccountRegistry;
 import dev.unibox.accounts.AccountStore;
 import dev.unibox.adapters.spi.AccountConfig;
 import dev.unibox.auth.AuthRoutes;
+import dev.unibox.auth.LoginThrottle;
 import dev.unibox.auth.ServerSecrets;
 import dev.unibox.auth.TokenService;
 import dev.unibox.auth.UserStore;
@@ -92,7 +93,7 @@ public final class UniboxApp {
           CloseConversation close = new CloseConversation(vertx, pool, clock);
           List<String> platforms = accountConfigs.result().stream().map(AccountConfig::platform).distinct().toList();
           http = new HttpVerticle(config.http().host(), config.http().port(), pool, List.of(
-              new AuthRoutes(pool, tokens)::mount,
+              new AuthRoutes(pool, tokens, new LoginThrottle(10, java.time.Duration.ofMinutes(5), clock))::mount,
               new ConversationRoutes(pool, close)::mount,
               new ReplyRoutes(replies)::mount,
               new WebhookRoutes(accounts, ingest, platforms)::mount),

@@ -18,10 +18,12 @@ public final class AuthRoutes {
 
   private final Pool pool;
   private final TokenService tokens;
+  private final LoginThrottle throttle;
 
-  public AuthRoutes(Pool pool, TokenService tokens) {
+  public AuthRoutes(Pool pool, TokenService tokens, LoginThrottle throttle) {
     this.pool = pool;
     this.tokens = tokens;
+    this.throttle = throttle;
   }
 
   /** Must be mounted before the other /api routes. */
@@ -42,14 +44,23 @@ public final class AuthRoutes {
     if (username.isEmpty() || password.isEmpty()) {
       throw ApiException.badRequest("bad_request", "username and password are required");
     }
+    String address = ctx.request().remoteAddress() == null ? "?" : ctx.request().remoteAddress().hostAddress();
+    java.time.Duration wait = throttle.retryAfter(username, address);
+    if (!wait.isZero() && !wait.isNegative()) {
+      ctx.response().putHeader("Retry-After", String.valueOf(Math.max(1, wait.toSeconds())));
+      throw new ApiException(429, "too_many_attempts",
+          "Too many failed logins; try again in " + Math.max(1, wait.toSeconds()) + " s");
+    }
     UserStore.credentials(pool, username)
         .compose(creds -> ctx.vertx().executeBlocking(() ->
             PasswordHasher.verify(password, creds == null ? null : creds.passwordHash()) ? creds.id() : null, false))
         .compose(id -> {
           if (id == null) {
+            throttle.failed(username, address);
             LOG.info("Failed login for user '{}'", username.length() > 64 ? username.substring(0, 64) : username);
             return Future.failedFuture(new ApiException(401, "bad_credentials", "Wrong username or password"));
           }
+          throttle.succeeded(username);
           return UserStore.current(pool, id);
         })
         .onSuccess(u -> Responses.json(ctx, 200,

@@ -46,6 +46,21 @@ class BadInputTest {
   }
 
   @Test
+  void repeatedWrongPasswordsAreThrottledWith429() throws Exception {
+    inbox.createUser("mei", "agent", 3);
+    HttpResponse<Buffer> last = null;
+    for (int i = 0; i < 11; i++) {
+      last = Await.result(inbox.http.post("/api/login")
+          .sendJsonObject(new JsonObject().put("username", "mei").put("password", "guess-" + i)));
+    }
+    assertError(last, 429, "too_many_attempts");
+    assertThat(last.getHeader("Retry-After")).isNotBlank();
+    // even the right password is refused while throttled
+    assertError(Await.result(inbox.http.post("/api/login")
+        .sendJsonObject(new JsonObject().put("username", "mei").put("password", "pw-mei"))), 429, "too_many_attempts");
+  }
+
+  @Test
   void everyApiNeedsAValidToken() throws Exception {
     assertError(Await.result(inbox.http.get("/api/conversations").send()), 401, "unauthorized");
     assertError(Await.result(inbox.http.get("/api/me").putHeader("Authorization", "Bearer forged.token.value").send()),
