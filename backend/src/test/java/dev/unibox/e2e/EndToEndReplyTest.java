@@ -32,11 +32,8 @@ class EndToEndReplyTest {
 
   @Test
   void buyerMessageReachesTheAgentAndTheReplyIsSentOnceSigned() throws Exception {
-    inbox.createUser("mei", "agent", 3);
-    String token = inbox.login("mei");
-    try (AgentSocket socket = inbox.socket(token, 0)) {
-      socket.next(f -> "hello".equals(f.getString("type")));
-      Await.until("mei online", () -> presence("mei").equals("online"));
+    String token = onlineAgent("mei");
+    try (AgentSocket socket = connected(token)) {
 
       PushOutcome push = Await.result(inbox.shopee.pushBuyerText(TestInbox.SHOP_MY, "811200", "aisyah.r",
           "Barang sampai rosak, saya nak refund"));
@@ -75,14 +72,9 @@ class EndToEndReplyTest {
 
   @Test
   void transientFailureIsRetriedAndStillDeliveredExactlyOnce() throws Exception {
-    inbox.createUser("arif", "agent", 3);
-    String token = inbox.login("arif");
-    try (AgentSocket socket = inbox.socket(token, 0)) {
-      socket.next(f -> "hello".equals(f.getString("type")));
-      Await.until("arif online", () -> presence("arif").equals("online"));
-      Await.result(inbox.shopee.pushBuyerText(TestInbox.SHOP_TW, "900001", "小明", "請問這件還有M號嗎?"));
-      long conversationId = socket.nextEvent("conversation.assigned")
-          .getJsonObject("data").getJsonObject("conversation").getLong("id");
+    String token = onlineAgent("arif");
+    try (AgentSocket socket = connected(token)) {
+      long conversationId = assignedAfterPush(socket, TestInbox.SHOP_TW, "900001", "小明", "請問這件還有M號嗎?");
 
       inbox.shopee.failNextSends(2, "system_busy");
       long messageId = inbox.post(token, "/api/conversations/" + conversationId + "/replies",
@@ -98,14 +90,9 @@ class EndToEndReplyTest {
 
   @Test
   void sendThatTimedOutAfterShopeeTookItIsFoundThereAndNotSentAgain() throws Exception {
-    inbox.createUser("siti", "agent", 3);
-    String token = inbox.login("siti");
-    try (AgentSocket socket = inbox.socket(token, 0)) {
-      socket.next(f -> "hello".equals(f.getString("type")));
-      Await.until("siti online", () -> presence("siti").equals("online"));
-      Await.result(inbox.shopee.pushBuyerText(TestInbox.SHOP_MY, "811202", "hafiz", "Dah pos ke belum?"));
-      long conversationId = socket.nextEvent("conversation.assigned")
-          .getJsonObject("data").getJsonObject("conversation").getLong("id");
+    String token = onlineAgent("siti");
+    try (AgentSocket socket = connected(token)) {
+      long conversationId = assignedAfterPush(socket, TestInbox.SHOP_MY, "811202", "hafiz", "Dah pos ke belum?");
 
       inbox.shopee.stallNextSends(1);
       long messageId = inbox.post(token, "/api/conversations/" + conversationId + "/replies",
@@ -125,14 +112,9 @@ class EndToEndReplyTest {
 
   @Test
   void permanentFailureMarksTheReplyFailedWithoutRetrying() throws Exception {
-    inbox.createUser("lee", "agent", 3);
-    String token = inbox.login("lee");
-    try (AgentSocket socket = inbox.socket(token, 0)) {
-      socket.next(f -> "hello".equals(f.getString("type")));
-      Await.until("lee online", () -> presence("lee").equals("online"));
-      Await.result(inbox.shopee.pushBuyerText(TestInbox.SHOP_MY, "811201", "tan.k", "Is the blue one in stock?"));
-      long conversationId = socket.nextEvent("conversation.assigned")
-          .getJsonObject("data").getJsonObject("conversation").getLong("id");
+    String token = onlineAgent("lee");
+    try (AgentSocket socket = connected(token)) {
+      long conversationId = assignedAfterPush(socket, TestInbox.SHOP_MY, "811201", "tan.k", "Is the blue one in stock?");
 
       inbox.shopee.failNextSends(1, "error_param");
       long messageId = inbox.post(token, "/api/conversations/" + conversationId + "/replies",
@@ -147,9 +129,30 @@ class EndToEndReplyTest {
     }
   }
 
-  private String presence(String username) {
+  private String onlineAgent(String username) throws Exception {
+    inbox.createUser(username, "agent", 3);
+    return inbox.login(username);
+  }
+
+  private AgentSocket connected(String token) throws Exception {
+    AgentSocket socket = inbox.socket(token, 0);
+    JsonObject hello = socket.next(f -> "hello".equals(f.getString("type")));
+    long userId = hello.getLong("userId");
+    Await.until("agent online", () -> count("SELECT count(*) FROM users WHERE id = " + userId
+        + " AND presence = 'online'") == 1);
+    return socket;
+  }
+
+  /** A buyer writes; returns the conversation the router assigned to this socket's agent. */
+  private long assignedAfterPush(AgentSocket socket, long shopId, String buyerId, String buyerName, String text)
+      throws Exception {
+    assertThat(Await.result(inbox.shopee.pushBuyerText(shopId, buyerId, buyerName, text)).statusCode()).isEqualTo(200);
+    return socket.nextEvent("conversation.assigned").getJsonObject("data").getJsonObject("conversation").getLong("id");
+  }
+
+  private long count(String sql) {
     try {
-      return inbox.rows("SELECT presence FROM users WHERE username = $1", username).get(0).getString(0);
+      return inbox.count(sql);
     } catch (Exception e) {
       throw new IllegalStateException(e);
     }
