@@ -16,7 +16,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * the adapter's ack body when accepted, 401/400 when refused. Every delivered message is recorded (with
  * duplicates: deduplication is the caller's business, as in the backend).
  */
-final class ContractWebhook {
+public final class ContractWebhook {
 
   private final Vertx vertx;
   private final List<InboundMessage> received = new CopyOnWriteArrayList<>();
@@ -66,15 +66,15 @@ final class ContractWebhook {
     return "http://127.0.0.1:" + server.actualPort() + path;
   }
 
-  List<InboundMessage> received() {
+  public List<InboundMessage> received() {
     return List.copyOf(received);
   }
 
-  List<AdapterException> refused() {
+  public List<AdapterException> refused() {
     return List.copyOf(refused);
   }
 
-  int accepted() {
+  public int accepted() {
     return accepted.get();
   }
 

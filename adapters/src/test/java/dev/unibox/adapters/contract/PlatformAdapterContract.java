@@ -278,6 +278,7 @@ public abstract class PlatformAdapterContract {
     }
     clock.advance(Duration.ofSeconds(1));
     await(fake.buyerWrites("hank", "Hank", "first"));
+    clock.advance(Duration.ofMinutes(5)); // beyond any overlap an adapter re-reads for safety
     PollResult step = await(adapter.poll(null));
     String cursor = step.nextCursor();
     while (step.more()) {
