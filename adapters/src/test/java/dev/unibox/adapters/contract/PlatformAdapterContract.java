@@ -158,7 +158,9 @@ public abstract class PlatformAdapterContract {
   @Test
   void tamperedOrUnsignedPushIsRejected() {
     Delivered d = await(fake.buyerWrites("bob", "Bob", "original text"));
-    String tampered = d.body().toString().replace("original text", "evil text!!!");
+    String original = d.body().toString();
+    String tampered = original.contains("original text") ? original.replace("original text", "evil text!!!")
+        : original.substring(0, original.lastIndexOf('}')) + " }"; // same JSON, other bytes
 
     AdapterException wrong = rejected(new PushRequest(d.headers(), Buffer.buffer(tampered)));
     MultiMap noSignature = MultiMap.caseInsensitiveMultiMap().addAll(d.headers());
