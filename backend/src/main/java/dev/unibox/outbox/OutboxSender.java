@@ -33,6 +33,7 @@ public final class OutboxSender extends VerticleBase {
   private static final Logger LOG = LoggerFactory.getLogger(OutboxSender.class);
   private static final Duration LEASE = Duration.ofSeconds(60);
   private static final int BATCH = 20;
+  private static final Duration PAUSED_RECHECK = Duration.ofSeconds(30);
 
   private final Pool pool;
   private final AccountRegistry accounts;
@@ -89,6 +90,12 @@ public final class OutboxSender extends VerticleBase {
 
   private Future<Void> deliver(OutboxStore.Claimed c) {
     PlatformAdapter adapter = accounts.byAccount(c.accountId()).orElse(null);
+    if (adapter != null && accounts.isPaused(c.accountId())) {
+      // Paused (by an admin or for a dead token): the reply waits, it is neither sent nor failed.
+      Instant now = clock.instant();
+      return OutboxStore.retryLater(pool, c.outboxId(), now.plus(PAUSED_RECHECK), "account paused", now)
+          .compose(v -> OutboxStore.uncountAttempt(pool, c.outboxId()));
+    }
     if (adapter == null) {
       return fail(c, "The shop account " + c.accountId() + " is not running");
     }

@@ -68,6 +68,9 @@ final class OutboxStore {
   private static final String RETRY_LATER =
       "UPDATE outbox SET next_attempt_at = $2, last_error = $3, updated_at = $4 WHERE id = $1 AND status = 'pending'";
 
+  private static final String UNCOUNT_ATTEMPT =
+      "UPDATE outbox SET attempts = GREATEST(attempts - 1, 0) WHERE id = $1 AND status = 'pending'";
+
   private static final String MARK_FAILED_OUTBOX =
       "UPDATE outbox SET status = 'failed', last_error = $2, updated_at = $3 WHERE id = $1 AND status = 'pending'";
 
@@ -117,6 +120,11 @@ final class OutboxStore {
 
   static Future<Void> retryLater(SqlClient c, long outboxId, Instant at, String error, Instant now) {
     return c.preparedQuery(RETRY_LATER).execute(Tuple.of(outboxId, utc(at), error, utc(now))).mapEmpty();
+  }
+
+  /** A claim that did not try to send (account paused) does not use up an attempt. */
+  static Future<Void> uncountAttempt(SqlClient c, long outboxId) {
+    return c.preparedQuery(UNCOUNT_ATTEMPT).execute(Tuple.of(outboxId)).mapEmpty();
   }
 
   static Future<Boolean> markFailed(SqlConnection c, Claimed claimed, String error, Instant now) {
