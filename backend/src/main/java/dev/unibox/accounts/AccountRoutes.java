@@ -61,7 +61,7 @@ public final class AccountRoutes {
       if (service.registry().byAccount(id).isEmpty()) {
         throw new ApiException(404, "unknown_account", "No running account " + id);
       }
-      ctx.vertx().eventBus().send("unibox.poll.kick", id);
+      ctx.vertx().eventBus().publish("unibox.poll.kick", id);
       Responses.json(ctx, 202, new JsonObject().put("accountId", id).put("poll", "requested"));
     });
     router.delete("/api/admin/accounts/:id").handler(ctx -> done(ctx, service.remove(ctx.pathParam("id"))));

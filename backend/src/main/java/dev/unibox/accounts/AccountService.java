@@ -131,7 +131,7 @@ public final class AccountService {
           return registry.remove(accountId).compose(x -> registry.start(vertx, config));
         })
         .compose(v -> store.token(pool, accountId, null, false, clock.instant()))
-        .onSuccess(v -> vertx.eventBus().send("unibox.poll.kick", accountId));
+        .onSuccess(v -> vertx.eventBus().publish("unibox.poll.kick", accountId));
   }
 
   /** Stops the account and its poller; its conversations stay readable. */

@@ -116,6 +116,16 @@ public final class OutboxSender extends VerticleBase {
     ErrorKind kind = cause instanceof AdapterException ae ? ae.kind() : ErrorKind.TRANSIENT;
     Duration retryAfter = cause instanceof AdapterException ae ? ae.retryAfter() : null;
     String error = cause.getMessage() == null ? kind.name() : cause.getMessage();
+    if (kind == ErrorKind.RATE_LIMITED) {
+      // Throttled: the platform did not process the call. Wait as long as it asked (or back off) and try
+      // again without using up an attempt, so a rate-limit storm never fails a reply.
+      Instant now = clock.instant();
+      Duration wait = backoff.after(Math.min(c.attempts(), 6), retryAfter);
+      LOG.info("Reply {} rate limited, retrying in {} ms", c.outboxId(), wait.toMillis());
+      return OutboxStore.retryLater(pool, c.outboxId(), now.plus(wait), error, now)
+          .compose(v -> OutboxStore.uncountAttempt(pool, c.outboxId()))
+          .onSuccess(v -> vertx.setTimer(Math.max(1, wait.toMillis()), t -> kick()));
+    }
     if (kind.retryable() && c.attempts() < config.maxAttempts()) {
       Instant now = clock.instant();
       Duration wait = backoff.after(c.attempts(), retryAfter);
