@@ -95,6 +95,10 @@ public final class AccountAdminStore {
   private static final String OPEN_ALERTS = """
       SELECT id, account_id, kind, message, at FROM admin_alerts WHERE resolved_at IS NULL ORDER BY at DESC LIMIT 100""";
 
+  /** Replies held while the account was paused become due again at once. */
+  private static final String RELEASE_HELD_REPLIES = """
+      UPDATE outbox SET next_attempt_at = $2 WHERE account_id = $1 AND status = 'pending' AND last_error = 'account paused'""";
+
   private static final String EXISTS = "SELECT status FROM accounts WHERE id = $1";
 
   private static final String SHOP_TAKEN =
@@ -163,6 +167,10 @@ public final class AccountAdminStore {
 
   public Future<Void> setStatus(SqlClient c, String accountId, String status, String reason) {
     return c.preparedQuery(SET_STATUS).execute(Tuple.of(accountId, status, reason)).mapEmpty();
+  }
+
+  public Future<Void> releaseHeldReplies(SqlClient c, String accountId, Instant now) {
+    return c.preparedQuery(RELEASE_HELD_REPLIES).execute(Tuple.of(accountId, utc(now))).mapEmpty();
   }
 
   public Future<Void> saveTokens(SqlClient c, String accountId, TokenSet t, Instant now) {

@@ -131,7 +131,11 @@ public final class AccountService {
           return registry.remove(accountId).compose(x -> registry.start(vertx, config));
         })
         .compose(v -> store.token(pool, accountId, null, false, clock.instant()))
-        .onSuccess(v -> vertx.eventBus().publish("unibox.poll.kick", accountId));
+        .compose(v -> store.releaseHeldReplies(pool, accountId, clock.instant()))
+        .onSuccess(v -> {
+          vertx.eventBus().publish("unibox.poll.kick", accountId);
+          vertx.eventBus().publish("unibox.outbox.kick", null); // OutboxKick.ADDRESS
+        });
   }
 
   /** Stops the account and its poller; its conversations stay readable. */
