@@ -17,7 +17,7 @@ final class OutboxStore {
   private static final String INSERT_MESSAGE = """
       INSERT INTO messages (conversation_id, account_id, direction, message_type, body, author_user_id, author_name,
                             status, at, created_at)
-      VALUES ($1, $2, 'out', 'text', $3, $4, $5, 'pending', $6, $6)
+      VALUES ($1, $2, 'out', $7, $3, $4, $5, 'pending', $6, $6)
       RETURNING id""";
 
   private static final String INSERT_OUTBOX = """
@@ -83,8 +83,13 @@ final class OutboxStore {
 
   static Future<Long> insertReply(SqlConnection c, long conversationId, String accountId, String text, long authorId,
                                   String authorName, Instant now) {
+    return insertReply(c, conversationId, accountId, "text", text, authorId, authorName, now);
+  }
+
+  static Future<Long> insertReply(SqlConnection c, long conversationId, String accountId, String type, String text,
+                                  long authorId, String authorName, Instant now) {
     return c.preparedQuery(INSERT_MESSAGE)
-        .execute(Tuple.from(new Object[] {conversationId, accountId, text, authorId, authorName, utc(now)}))
+        .execute(Tuple.from(new Object[] {conversationId, accountId, text, authorId, authorName, utc(now), type}))
         .compose(rows -> {
           long messageId = rows.iterator().next().getLong("id");
           return c.preparedQuery(INSERT_OUTBOX).execute(Tuple.of(messageId, accountId, utc(now)))
