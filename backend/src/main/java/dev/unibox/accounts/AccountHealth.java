@@ -52,8 +52,8 @@ public final class AccountHealth implements AccountEvents {
     }
     String message = "Account " + accountId + " must be re-authorized on the platform: its refresh token was "
         + "refused (" + reason + "). The account is paused; other accounts are not affected.";
-    logged(alert(accountId, "token_dead", message, "paused")
-        .compose(v -> store.token(pool, accountId, null, true, clock.instant())), "dead token alert");
+    logged(store.token(pool, accountId, null, true, clock.instant())
+        .compose(v -> alert(accountId, "token_dead", message, "paused")), "dead token alert");
   }
 
   @Override
