@@ -110,6 +110,11 @@ class AccountAdminTest {
     assertThat(Await.result(lazada.buyerWrites(SELLER, "880003", "zul", "hello")).status()).isEqualTo(404);
     assertThat(inbox.count("SELECT count(*) FROM messages WHERE account_id = 'lazada-my-01' AND direction = 'in'"))
         .as("conversations stay readable").isEqualTo(1);
+
+    HttpResponse<Buffer> again = inbox.post(admin, "/api/admin/accounts", lazadaAccount().put("id", "lazada-my-02"));
+    assertThat(again.statusCode()).as("the same shop connected again under a new id").isEqualTo(201);
+    assertThat(Await.result(lazada.buyerWrites(SELLER, "880004", "ina", "hello again")).status()).isEqualTo(200);
+    assertThat(inbox.count("SELECT count(*) FROM messages WHERE account_id = 'lazada-my-02'")).isEqualTo(1);
   }
 
   @Test
