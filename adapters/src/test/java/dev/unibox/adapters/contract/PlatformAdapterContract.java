@@ -367,6 +367,19 @@ public abstract class PlatformAdapterContract {
   }
 
   @Test
+  void delayedPushArrivesLateAndIsStoredOnce() {
+    fake.faults().delayNext(1, 300);
+    long start = System.nanoTime();
+
+    Delivered d = await(fake.buyerWrites("ned", "Ned", "sorry, slow network"));
+
+    assertThat(System.nanoTime() - start).isGreaterThanOrEqualTo(300_000_000L);
+    assertThat(d.status()).isBetween(200, 299);
+    until(() -> webhook.received().stream().anyMatch(m -> m.platformMessageId().equals(d.messageId())));
+    assertThat(webhook.received()).filteredOn(m -> m.platformMessageId().equals(d.messageId())).hasSize(1);
+  }
+
+  @Test
   void markReadReachesThePlatformWhenSupported() {
     Delivered d = await(fake.buyerWrites("max", "Max", "hi"));
     if (!adapter.capabilities().markRead()) {

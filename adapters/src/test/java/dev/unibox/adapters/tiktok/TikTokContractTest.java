@@ -67,6 +67,24 @@ class TikTokContractTest extends PlatformAdapterContract {
   }
 
   @Test
+  void webhookWithoutAConversationIdIsCompletedByReadingTheConversationList() {
+    TikTokFake f = (TikTokFake) fake;
+    f.faults().dropNext(1);
+    Delivered d = await(f.buyerWrites("xia", "Xia", "no id in the webhook"));
+    var blind = factory().create(vertx, new AccountConfig(account.accountId(), account.platform(), account.shopId(),
+        account.shopName(), account.region(), account.timeZone(), account.apiBaseUrl(), account.callbackUrl(),
+        account.credentials(), Map.of("shopCipher", CIPHER, "webhookConversationIdField", "not_sent")),
+        new dev.unibox.adapters.spi.AdapterContext(clock, credentials, null));
+    try {
+      var batch = await(blind.receivePush(new dev.unibox.adapters.spi.PushRequest(d.headers(), d.body())));
+
+      assertThat(batch.messages()).extracting(InboundMessage::platformMessageId).contains(d.messageId());
+    } finally {
+      await(blind.stop());
+    }
+  }
+
+  @Test
   void deadRefreshTokenIsTokenDead() {
     TikTokFake f = (TikTokFake) fake;
     Delivered d = await(f.buyerWrites("wes", "Wes", "hi"));
