@@ -94,6 +94,12 @@ public final class WebhookRoutes {
   }
 
   private static ApiException refused(String platform, RoutingContext ctx, AdapterException e) {
+    if (e.kind() != ErrorKind.BAD_SIGNATURE && e.kind() != ErrorKind.MALFORMED) {
+      // The push was fine but completing it failed (TikTok Shop fetches the message): not stored, so answer
+      // 503 and let the platform redeliver; the polling backstop also finds it.
+      LOG.warn("{} push could not be completed: {} ({})", platform, e.kind(), e.getMessage());
+      return new ApiException(503, "push_not_completed", "The message could not be fetched yet; retry later");
+    }
     boolean badSignature = e.kind() == ErrorKind.BAD_SIGNATURE;
     LOG.warn("Rejected {} push from {}: {} ({})", platform, ctx.request().remoteAddress(), e.kind(), e.getMessage());
     return new ApiException(badSignature ? 401 : 400, badSignature ? "bad_signature" : "malformed_push",
