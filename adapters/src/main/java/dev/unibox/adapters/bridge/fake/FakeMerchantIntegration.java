@@ -64,7 +64,7 @@ public final class FakeMerchantIntegration {
 
   public Future<FakeMerchantIntegration> start(int port) {
     Router router = Router.router(vertx);
-    router.post("/unibox/callback").handler(BodyHandler.create().setBodyLimit(1024 * 1024)).handler(this::callback);
+    router.post("/unibox/callback").handler(BodyHandler.create(false).setBodyLimit(1024 * 1024)).handler(this::callback);
     return vertx.createHttpServer().requestHandler(router).listen(port, "127.0.0.1").map(s -> {
       server = s;
       return this;

@@ -120,7 +120,7 @@ public final class FakeLazada {
 
   public Future<FakeLazada> start(int port) {
     Router router = Router.router(vertx);
-    router.route().handler(BodyHandler.create().setBodyLimit(1024 * 1024));
+    router.route().handler(BodyHandler.create(false).setBodyLimit(1024 * 1024));
     router.route().handler(this::throttle);
     router.get("/im/session/list").handler(ctx -> withSeller(ctx, "/im/session/list", this::sessionList));
     router.get("/im/message/list").handler(ctx -> withSeller(ctx, "/im/message/list", this::messageList));

@@ -58,7 +58,10 @@ final class FakeShopeeApi {
 
   Router router(Vertx vertx) {
     Router router = Router.router(vertx);
-    router.post().handler(BodyHandler.create().setBodyLimit(4 * 1024 * 1024));
+    router.post().handler(BodyHandler.create()
+        .setUploadsDirectory(System.getProperty("java.io.tmpdir") + "/unibox-fake-shopee-uploads")
+        .setDeleteUploadedFilesOnEnd(true)
+        .setBodyLimit(4 * 1024 * 1024));
     router.route().handler(this::throttle);
     router.post(SEND_MESSAGE).handler(this::sendMessage);
     router.post(READ_CONVERSATION).handler(this::readConversation);

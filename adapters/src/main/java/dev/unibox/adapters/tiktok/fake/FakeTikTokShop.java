@@ -123,7 +123,7 @@ public final class FakeTikTokShop {
 
   public Future<FakeTikTokShop> start(int port) {
     Router router = Router.router(vertx);
-    router.route().handler(BodyHandler.create().setBodyLimit(1024 * 1024));
+    router.route().handler(BodyHandler.create(false).setBodyLimit(1024 * 1024));
     router.route().handler(this::throttle);
     router.get(BASE).handler(ctx -> withShop(ctx, this::listConversations));
     router.get(BASE + "/:id/messages").handler(ctx -> withShop(ctx, this::listMessages));
