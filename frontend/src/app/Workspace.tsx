@@ -1,5 +1,6 @@
-import { useEffect } from 'react';
+import { useEffect, useState } from 'react';
 import { ConnectionStatus } from '../components/ConnectionStatus';
+import { AccountsPage } from '../features/accounts/components/AccountsPage';
 import { ConversationView } from '../features/conversation/components/ConversationView';
 import { ConversationList } from '../features/inbox/components/ConversationList';
 import { useConversationList } from '../features/inbox/hooks/useConversationList';
@@ -13,6 +14,7 @@ export function Workspace({ session, onLogout }: { session: Session; onLogout: (
   const { socket, state } = useAgentSocket(session.token, user.id);
   const inbox = useConversationList(socket, { id: user.id, role: user.role });
   const { selectedId, select } = useSelectedConversation();
+  const [showAccounts, setShowAccounts] = useState(false);
 
   const waiting = inbox.conversations.filter((c) => c.waitingSince).length;
   useEffect(() => {
@@ -25,6 +27,11 @@ export function Workspace({ session, onLogout }: { session: Session; onLogout: (
         <span className="topbar__brand">Unibox</span>
         <ConnectionStatus state={state} />
         <span className="topbar__spacer" />
+        {user.role === 'admin' && (
+          <button type="button" className="button" data-testid="toggle-accounts" onClick={() => setShowAccounts((v) => !v)}>
+            {showAccounts ? 'Inbox' : 'Accounts'}
+          </button>
+        )}
         <span className="topbar__user" data-testid="current-user">
           {user.displayName} <span className="topbar__role">{user.role}</span>
         </span>
@@ -32,29 +39,33 @@ export function Workspace({ session, onLogout }: { session: Session; onLogout: (
           Log out
         </button>
       </header>
-      <div className="workspace">
-        <ConversationList
-          conversations={inbox.conversations}
-          selectedId={selectedId}
-          onSelect={select}
-          loading={inbox.loading}
-          error={inbox.error}
-          onRetry={inbox.reload}
-        />
-        <main className="workspace__main">
-          {selectedId === null ? (
-            <div className="workspace__empty">Select a conversation on the left.</div>
-          ) : (
-            <ConversationView
-              key={selectedId}
-              id={selectedId}
-              events={socket}
-              author={user.displayName}
-              onChanged={inbox.changed}
-            />
-          )}
-        </main>
-      </div>
+      {showAccounts ? (
+        <AccountsPage events={socket} />
+      ) : (
+        <div className="workspace">
+          <ConversationList
+            conversations={inbox.conversations}
+            selectedId={selectedId}
+            onSelect={select}
+            loading={inbox.loading}
+            error={inbox.error}
+            onRetry={inbox.reload}
+          />
+          <main className="workspace__main">
+            {selectedId === null ? (
+              <div className="workspace__empty">Select a conversation on the left.</div>
+            ) : (
+              <ConversationView
+                key={selectedId}
+                id={selectedId}
+                events={socket}
+                author={user.displayName}
+                onChanged={inbox.changed}
+              />
+            )}
+          </main>
+        </div>
+      )}
     </div>
   );
 }

@@ -60,6 +60,14 @@ export interface AgentEventData {
   'conversation.updated': { conversation: ConversationSummary };
   'message.created': { conversationId: number; message: TimelineEntry; conversation: ConversationSummary };
   'message.status': { conversationId: number; messageId: number; status: MessageStatus; error: string | null };
+  'account.alert': {
+    alertId: number;
+    accountId: string;
+    kind: string;
+    message: string;
+    status: string | null;
+    at: string;
+  };
 }
 
 export type AgentEventName = keyof AgentEventData;

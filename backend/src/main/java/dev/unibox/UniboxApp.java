@@ -1,7 +1,13 @@
 package dev.unibox;
 
+import dev.unibox.accounts.AccountAdminStore;
+import dev.unibox.accounts.AccountHealth;
 import dev.unibox.accounts.AccountRegistry;
+import dev.unibox.accounts.AccountRoutes;
+import dev.unibox.accounts.AccountService;
 import dev.unibox.accounts.AccountStore;
+import dev.unibox.accounts.MarkReadOnOpen;
+import dev.unibox.accounts.SecretBox;
 import dev.unibox.adapters.spi.AccountConfig;
 import dev.unibox.auth.AuthRoutes;
 import dev.unibox.auth.LoginThrottle;
@@ -21,6 +27,7 @@ import dev.unibox.ingest.WebhookRoutes;
 import dev.unibox.outbox.OutboxSender;
 import dev.unibox.outbox.ReplyRoutes;
 import dev.unibox.outbox.ReplyService;
+import dev.unibox.polling.PollingVerticle;
 import dev.unibox.routing.Router;
 import dev.unibox.routing.RoutingVerticle;
 import dev.unibox.store.Database;
@@ -50,6 +57,7 @@ public final class UniboxApp {
   private final List<String> deployments = new ArrayList<>();
   private DemoMode demo;
   private HttpVerticle http;
+  private AccountService accountService;
 
   private UniboxApp(Vertx vertx, UniboxConfig config, Clock clock, Database db, boolean ownsDatabase) {
     this.vertx = vertx;
@@ -92,18 +100,25 @@ public final class UniboxApp {
           ReplyService replies = new ReplyService(vertx, pool, accounts, clock);
           CloseConversation close = new CloseConversation(vertx, pool, clock);
           List<String> platforms = accountConfigs.result().stream().map(AccountConfig::platform).distinct().toList();
+          AccountAdminStore accountStore = new AccountAdminStore(SecretBox.fromEnvOrFile(credentialsKeyFile()));
+          AccountHealth health = new AccountHealth(vertx, pool, accountStore, clock);
+          accountService = new AccountService(vertx, pool, accounts, accountStore, health, clock,
+              id -> new PollingVerticle(id, accounts, ingest, accountStore, pool, clock, pollIntervalMs(id)),
+              this::resolveSelfUrl);
           http = new HttpVerticle(config.http().host(), config.http().port(), pool, List.of(
               new AuthRoutes(pool, tokens, new LoginThrottle(10, java.time.Duration.ofMinutes(5), clock))::mount,
+              new MarkReadOnOpen(pool, accounts)::mount,
               new ConversationRoutes(pool, close)::mount,
               new ReplyRoutes(replies)::mount,
-              new WebhookRoutes(accounts, ingest, platforms)::mount),
+              new AccountRoutes(pool, accountService, accountStore)::mount,
+              new WebhookRoutes(accounts, ingest, platforms).onPushed(health::pushed)::mount),
               new AgentGateway(vertx, pool, tokens));
           return deploy(http);
         })
         .compose(v -> {
           List<AccountConfig> resolved = accountConfigs.result().stream().map(this::resolveSelfUrl).toList();
           return AccountStore.sync(pool, resolved)
-              .compose(x -> accounts.startAll(vertx, resolved))
+              .compose(x -> accountService.boot(resolved))
               .compose(x -> deploy(new RoutingVerticle(new Router(vertx, pool, clock), config.routing().sweepMillis())))
               .compose(x -> deploy(new OutboxSender(pool, accounts, config.outbox(), clock)))
               .onSuccess(x -> {
@@ -144,6 +159,22 @@ public final class UniboxApp {
         a.apiBaseUrl(), baseUrl() + a.callbackUrl().substring("self:".length()), a.credentials(), a.options());
   }
 
+  /** Outside the database: UNIBOX_CREDENTIALS_KEY, else a key file next to the embedded data directory. */
+  private java.nio.file.Path credentialsKeyFile() {
+    java.nio.file.Path data = config.database().embeddedDataDir().toAbsolutePath();
+    return (data.getParent() == null ? data : data.getParent()).resolve("credentials.key");
+  }
+
+  /** Backstop interval: the account's option pollIntervalSeconds, default 60 s. */
+  private long pollIntervalMs(String accountId) {
+    String raw = accounts.byAccount(accountId).map(a -> a.account().options().get("pollIntervalSeconds")).orElse(null);
+    try {
+      return raw == null ? 60_000 : Math.max(1, Long.parseLong(raw.trim())) * 1000;
+    } catch (NumberFormatException e) {
+      return 60_000;
+    }
+  }
+
   private Future<Void> deploy(io.vertx.core.Deployable verticle) {
     return vertx.deployVerticle(verticle).map(id -> {
       deployments.add(id);
@@ -172,6 +203,9 @@ public final class UniboxApp {
     Future<Void> chain = demo == null ? Future.succeededFuture() : demo.stop();
     for (String id : List.copyOf(deployments)) {
       chain = chain.eventually(() -> vertx.undeploy(id));
+    }
+    if (accountService != null) {
+      chain = chain.eventually(accountService::stop);
     }
     return chain.eventually(accounts::stopAll)
         .eventually(() -> ownsDatabase ? db.close() : Future.succeededFuture());

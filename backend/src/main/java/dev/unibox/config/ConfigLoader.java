@@ -185,7 +185,7 @@ public final class ConfigLoader {
       JsonNode c = a.get("credentials");
       String cp = p + ".credentials";
       AccountCredentials credentials = new AccountCredentials(r.text(c, cp, "appKey", true),
-          r.text(c, cp, "appSecret", true), r.text(c, cp, "accessToken", true), r.text(c, cp, "refreshToken", false));
+          r.text(c, cp, "appSecret", true), r.text(c, cp, "accessToken", false), r.text(c, cp, "refreshToken", false));
       Map<String, String> options = new LinkedHashMap<>();
       JsonNode o = a.get("options");
       if (o != null && o.isObject()) {

@@ -6,6 +6,8 @@ public final class EventNames {
   public static final String CONVERSATION_UPDATED = "conversation.updated";
   public static final String MESSAGE_CREATED = "message.created";
   public static final String MESSAGE_STATUS = "message.status";
+  /** To admins: an account needs attention (dead token, paused). Payload: alertId, accountId, kind, message, status, at. */
+  public static final String ACCOUNT_ALERT = "account.alert";
 
   private EventNames() {}
 

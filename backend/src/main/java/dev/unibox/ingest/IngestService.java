@@ -83,7 +83,7 @@ public final class IngestService {
         .compose(buyerId -> IngestStore.insertConversation(conn, m.accountId(), m.platformConversationId(), buyerId, now))
         .compose(createdId -> IngestStore.lockConversation(conn, m.accountId(), m.platformConversationId())
             .compose(row -> IngestStore.insertMessage(conn, row.getLong("id"), m.accountId(), m.platformMessageId(),
-                    m.fromBuyer(), m.messageType(), m.text(), m.fromBuyer() ? m.buyerName() : "Shop (on platform)",
+                    m.fromBuyer(), m.messageType(), m.text(), author(m),
                     m.sentAt(), now)
                 .compose(messageId -> messageId == null
                     ? Future.succeededFuture(false)
@@ -118,12 +118,20 @@ public final class IngestService {
       steps = steps.compose(v -> IngestStore.afterShopMessage(conn, conversationId, m.sentAt(), m.text(), now));
     }
     JsonObject message = ConversationJson.message(messageId, m.fromBuyer() ? "in" : "out", m.text(),
-        m.fromBuyer() ? "received" : "sent", m.fromBuyer() ? m.buyerName() : "Shop (on platform)", null, m.sentAt());
+        m.fromBuyer() ? "received" : "sent", author(m), null, m.sentAt());
     return steps
         .compose(v -> ConversationStore.summary(conn, conversationId))
         .compose(summary -> EventLog.conversationRecipients(conn, m.accountId(), assigneeOf(summary))
             .compose(recipients -> events.append(conn, recipients, EventNames.MESSAGE_CREATED, new JsonObject()
                 .put("conversationId", conversationId).put("message", message).put("conversation", summary), now)));
+  }
+
+  /** Pushes of some platforms do not name the buyer (Lazada, TikTok Shop): the stored name is kept then. */
+  private static String author(InboundMessage m) {
+    if (!m.fromBuyer()) {
+      return "Shop (on platform)";
+    }
+    return m.buyerName() == null || m.buyerName().isBlank() ? "Buyer " + m.buyerId() : m.buyerName();
   }
 
   private static Long assigneeOf(JsonObject summary) {

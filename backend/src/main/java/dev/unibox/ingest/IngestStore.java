@@ -13,8 +13,8 @@ import java.time.ZoneOffset;
 final class IngestStore {
 
   private static final String UPSERT_BUYER = """
-      INSERT INTO buyers (account_id, platform_buyer_id, name) VALUES ($1, $2, $3)
-      ON CONFLICT (account_id, platform_buyer_id) DO UPDATE SET name = EXCLUDED.name
+      INSERT INTO buyers (account_id, platform_buyer_id, name) VALUES ($1, $2, COALESCE($3, 'Buyer ' || $2))
+      ON CONFLICT (account_id, platform_buyer_id) DO UPDATE SET name = COALESCE($3, buyers.name)
       RETURNING id""";
 
   private static final String INSERT_CONVERSATION = """

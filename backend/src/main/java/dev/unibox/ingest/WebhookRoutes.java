@@ -6,13 +6,14 @@ import dev.unibox.adapters.spi.ErrorKind;
 import dev.unibox.adapters.spi.PlatformAdapter;
 import dev.unibox.adapters.spi.PlatformAdapterFactory;
 import dev.unibox.adapters.spi.PlatformAdapters;
-import dev.unibox.adapters.spi.PushBatch;
 import dev.unibox.adapters.spi.PushRequest;
 import dev.unibox.web.ApiException;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
-import java.util.HashMap;
+import io.vertx.core.Future;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
@@ -29,12 +30,28 @@ public final class WebhookRoutes {
 
   private final AccountRegistry accounts;
   private final IngestService ingest;
-  private final Map<String, PlatformAdapterFactory> factories = new HashMap<>();
+  private final Map<String, PlatformAdapterFactory> factories = new ConcurrentHashMap<>();
+  private volatile Consumer<String> onPushed = accountId -> { };
 
   public WebhookRoutes(AccountRegistry accounts, IngestService ingest, List<String> platforms) {
     this.accounts = accounts;
     this.ingest = ingest;
     platforms.forEach(p -> factories.put(p, PlatformAdapters.factory(p)));
+  }
+
+  /** Called with the account id after each stored push (account health: last push). */
+  public WebhookRoutes onPushed(Consumer<String> onPushed) {
+    this.onPushed = onPushed;
+    return this;
+  }
+
+  /** Platforms of accounts added at runtime are looked up on first use. */
+  private PlatformAdapterFactory factory(String platform) {
+    PlatformAdapterFactory known = factories.get(platform);
+    if (known != null || !PlatformAdapters.platforms().contains(platform)) {
+      return known;
+    }
+    return factories.computeIfAbsent(platform, PlatformAdapters::factory);
   }
 
   public void mount(Router router) {
@@ -45,28 +62,47 @@ public final class WebhookRoutes {
 
   private void push(RoutingContext ctx) {
     String platform = ctx.pathParam("platform");
-    PlatformAdapterFactory factory = factories.get(platform);
+    PlatformAdapterFactory factory = factory(platform);
     if (factory == null) {
       throw new ApiException(404, "unknown_platform", "No adapter for platform " + platform);
     }
     PushRequest push = new PushRequest(ctx.request().headers(), ctx.body().buffer() == null
         ? io.vertx.core.buffer.Buffer.buffer() : ctx.body().buffer());
-    PushBatch batch;
     PlatformAdapter adapter;
     try {
       String shopId = factory.claimedShopId(push);
       adapter = accounts.byShop(platform, shopId).orElseThrow(() ->
           new ApiException(404, "unknown_shop", "No " + platform + " account is configured for this shop"));
-      batch = adapter.parsePush(push);
     } catch (AdapterException e) {
-      boolean badSignature = e.kind() == ErrorKind.BAD_SIGNATURE;
-      LOG.warn("Rejected {} push from {}: {} ({})", platform, ctx.request().remoteAddress(), e.kind(), e.getMessage());
-      throw new ApiException(badSignature ? 401 : 400, badSignature ? "bad_signature" : "malformed_push",
-          badSignature ? "The push signature does not match" : e.getMessage());
+      throw refused(platform, ctx, e);
     }
-    String ack = adapter.pushAckBody();
-    ingest.ingest(batch.messages())
-        .onSuccess(r -> ctx.response().setStatusCode(200).end(ack))
+    long started = System.nanoTime();
+    String accountId = adapter.account().accountId();
+    adapter.receivePush(push)
+        .recover(e -> Future.failedFuture(e instanceof AdapterException ae ? refused(platform, ctx, ae) : e))
+        .compose(batch -> ingest.ingest(batch.messages()))
+        .onSuccess(r -> {
+          ctx.response().setStatusCode(200).end(adapter.pushAckBody());
+          long tookMs = (System.nanoTime() - started) / 1_000_000;
+          if (tookMs > adapter.pushAckDeadline().toMillis()) {
+            LOG.warn("{} push for {} answered after {} ms, beyond the platform's {} ms", platform, accountId, tookMs,
+                adapter.pushAckDeadline().toMillis());
+          }
+          onPushed.accept(accountId);
+        })
         .onFailure(ctx::fail);
+  }
+
+  private static ApiException refused(String platform, RoutingContext ctx, AdapterException e) {
+    if (e.kind() != ErrorKind.BAD_SIGNATURE && e.kind() != ErrorKind.MALFORMED) {
+      // The push was fine but completing it failed (TikTok Shop fetches the message): not stored, so answer
+      // 503 and let the platform redeliver; the polling backstop also finds it.
+      LOG.warn("{} push could not be completed: {} ({})", platform, e.kind(), e.getMessage());
+      return new ApiException(503, "push_not_completed", "The message could not be fetched yet; retry later");
+    }
+    boolean badSignature = e.kind() == ErrorKind.BAD_SIGNATURE;
+    LOG.warn("Rejected {} push from {}: {} ({})", platform, ctx.request().remoteAddress(), e.kind(), e.getMessage());
+    return new ApiException(badSignature ? 401 : 400, badSignature ? "bad_signature" : "malformed_push",
+        badSignature ? "The push signature does not match" : e.getMessage());
   }
 }

@@ -35,6 +35,7 @@ public final class OutboxSender extends VerticleBase {
   private static final Logger LOG = LoggerFactory.getLogger(OutboxSender.class);
   private static final Duration LEASE = Duration.ofSeconds(60);
   private static final int BATCH = 20;
+  private static final Duration PAUSED_RECHECK = Duration.ofSeconds(30);
 
   private final Pool pool;
   private final AccountRegistry accounts;
@@ -91,6 +92,13 @@ public final class OutboxSender extends VerticleBase {
 
   private Future<Void> deliver(OutboxStore.Claimed c) {
     PlatformAdapter adapter = accounts.byAccount(c.accountId()).orElse(null);
+    if (adapter != null && accounts.isPaused(c.accountId())) {
+      // Paused (by an admin or for a dead token): the reply waits, it is neither sent nor failed.
+      Instant now = clock.instant();
+      return OutboxStore.retryLater(pool, c.outboxId(), now.plus(PAUSED_RECHECK), "account paused",
+          c.checkBeforeSend(), now)
+          .compose(v -> OutboxStore.uncountAttempt(pool, c.outboxId()));
+    }
     if (adapter == null) {
       return fail(c, "The shop account " + c.accountId() + " is not running");
     }
@@ -118,6 +126,16 @@ public final class OutboxSender extends VerticleBase {
     boolean checkFirst = c.checkBeforeSend() || (cause instanceof AdapterException ae && adapter.mayHaveBeenDelivered(ae));
     Duration retryAfter = cause instanceof AdapterException ae ? ae.retryAfter() : null;
     String error = cause.getMessage() == null ? kind.name() : cause.getMessage();
+    if (kind == ErrorKind.RATE_LIMITED) {
+      // Throttled: the platform did not process the call. Wait as long as it asked (or back off) and try
+      // again without using up an attempt, so a rate-limit storm never fails a reply.
+      Instant now = clock.instant();
+      Duration wait = backoff.after(Math.min(c.attempts(), 6), retryAfter);
+      LOG.info("Reply {} rate limited, retrying in {} ms", c.outboxId(), wait.toMillis());
+      return OutboxStore.retryLater(pool, c.outboxId(), now.plus(wait), error, c.checkBeforeSend(), now)
+          .compose(v -> OutboxStore.uncountAttempt(pool, c.outboxId()))
+          .onSuccess(v -> vertx.setTimer(Math.max(1, wait.toMillis()), t -> kick()));
+    }
     if (kind.retryable() && c.attempts() < config.maxAttempts()) {
       Instant now = clock.instant();
       Duration wait = backoff.after(c.attempts(), retryAfter);

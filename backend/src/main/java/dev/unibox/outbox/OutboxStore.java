@@ -17,7 +17,7 @@ final class OutboxStore {
   private static final String INSERT_MESSAGE = """
       INSERT INTO messages (conversation_id, account_id, direction, message_type, body, author_user_id, author_name,
                             status, at, created_at)
-      VALUES ($1, $2, 'out', 'text', $3, $4, $5, 'pending', $6, $6)
+      VALUES ($1, $2, 'out', $7, $3, $4, $5, 'pending', $6, $6)
       RETURNING id""";
 
   private static final String INSERT_OUTBOX = """
@@ -74,6 +74,9 @@ final class OutboxStore {
       SELECT platform_message_id FROM messages
       WHERE conversation_id = $1 AND direction = 'out' AND platform_message_id IS NOT NULL""";
 
+  private static final String UNCOUNT_ATTEMPT =
+      "UPDATE outbox SET attempts = GREATEST(attempts - 1, 0) WHERE id = $1 AND status = 'pending'";
+
   private static final String MARK_FAILED_OUTBOX =
       "UPDATE outbox SET status = 'failed', last_error = $2, updated_at = $3 WHERE id = $1 AND status = 'pending'";
 
@@ -87,8 +90,13 @@ final class OutboxStore {
 
   static Future<Long> insertReply(SqlConnection c, long conversationId, String accountId, String text, long authorId,
                                   String authorName, Instant now) {
+    return insertReply(c, conversationId, accountId, "text", text, authorId, authorName, now);
+  }
+
+  static Future<Long> insertReply(SqlConnection c, long conversationId, String accountId, String type, String text,
+                                  long authorId, String authorName, Instant now) {
     return c.preparedQuery(INSERT_MESSAGE)
-        .execute(Tuple.from(new Object[] {conversationId, accountId, text, authorId, authorName, utc(now)}))
+        .execute(Tuple.from(new Object[] {conversationId, accountId, text, authorId, authorName, utc(now), type}))
         .compose(rows -> {
           long messageId = rows.iterator().next().getLong("id");
           return c.preparedQuery(INSERT_OUTBOX).execute(Tuple.of(messageId, accountId, utc(now)))
@@ -135,6 +143,11 @@ final class OutboxStore {
       rows.forEach(r -> ids.add(r.getString(0)));
       return ids;
     });
+  }
+
+  /** A claim that did not try to send (account paused) does not use up an attempt. */
+  static Future<Void> uncountAttempt(SqlClient c, long outboxId) {
+    return c.preparedQuery(UNCOUNT_ATTEMPT).execute(Tuple.of(outboxId)).mapEmpty();
   }
 
   static Future<Boolean> markFailed(SqlConnection c, Claimed claimed, String error, Instant now) {

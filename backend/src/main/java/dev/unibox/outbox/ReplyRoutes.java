@@ -18,7 +18,9 @@ public final class ReplyRoutes {
     router.post("/api/conversations/:id/replies").handler(ctx -> {
       JsonObject body = Responses.body(ctx);
       Object text = body.getValue("text");
-      replies.reply(AuthRoutes.user(ctx), Responses.pathId(ctx, "id"), text instanceof String s ? s : null)
+      Object type = body.getValue("type");
+      replies.reply(AuthRoutes.user(ctx), Responses.pathId(ctx, "id"), type instanceof String t ? t : "text",
+              text instanceof String s ? s : null)
           .onSuccess(message -> Responses.json(ctx, 202, new JsonObject().put("message", message)))
           .onFailure(ctx::fail);
     });

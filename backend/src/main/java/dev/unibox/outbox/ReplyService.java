@@ -34,6 +34,18 @@ public final class ReplyService {
 
   /** @return the stored message (status pending) as a timeline entry */
   public Future<JsonObject> reply(CurrentUser user, long conversationId, String rawText) {
+    return reply(user, conversationId, "text", rawText);
+  }
+
+  /**
+   * A reply of a neutral type: {@code text}; {@code image} (an image URL), {@code item} (the platform's product id)
+   * or {@code order} (its order id) — only where the account's capabilities allow it.
+   */
+  public Future<JsonObject> reply(CurrentUser user, long conversationId, String type, String rawText) {
+    String kind = type == null ? "text" : type;
+    if (!java.util.Set.of("text", "image", "item", "order").contains(kind)) {
+      return Future.failedFuture(ApiException.badRequest("bad_type", "type must be text, image, item or order"));
+    }
     String text = rawText == null ? "" : rawText.strip();
     if (text.isEmpty()) {
       return Future.failedFuture(ApiException.badRequest("empty_text", "The reply is empty"));
@@ -50,12 +62,17 @@ public final class ReplyService {
         return Future.failedFuture(new ApiException(409, "account_unavailable",
             "The shop account " + locked.accountId() + " is not running"));
       }
+      if (!adapter.capabilities().supports(kind)) {
+        return Future.failedFuture(ApiException.badRequest("unsupported_type",
+            "This shop's platform cannot send a message of type " + kind));
+      }
       int max = adapter.capabilities().maxTextLength();
       if (text.codePointCount(0, text.length()) > max) {
         return Future.failedFuture(ApiException.badRequest("text_too_long",
             "The reply has " + text.codePointCount(0, text.length()) + " characters; this platform allows " + max));
       }
-      return OutboxStore.insertReply(conn, conversationId, locked.accountId(), text, user.id(), user.displayName(), now)
+      return OutboxStore.insertReply(conn, conversationId, locked.accountId(), kind, text, user.id(),
+              user.displayName(), now)
           .compose(messageId -> {
             JsonObject message = ConversationJson.message(messageId, "out", text, "pending", user.displayName(),
                 null, now);

@@ -55,7 +55,7 @@ public final class TestInbox implements AutoCloseable {
 
   public static TestInbox start(Vertx vertx, Clock clock) throws Exception {
     Database db = TestDatabases.fresh(vertx);
-    FakeShopee shopee = Await.result(new FakeShopee(vertx, PARTNER_ID, PARTNER_KEY).start(0));
+    FakeShopee shopee = Await.result(new FakeShopee(vertx, PARTNER_ID, PARTNER_KEY, clock).start(0));
     UniboxConfig config = config(shopee.baseUrl());
     UniboxApp app = Await.result(UniboxApp.start(vertx, config, clock, db));
     String callback = app.baseUrl() + "/webhooks/shopee";

@@ -1,6 +1,7 @@
 package dev.unibox.adapters.shopee;
 
 import dev.unibox.adapters.spi.AccountConfig;
+import dev.unibox.adapters.spi.AdapterContext;
 import dev.unibox.adapters.spi.AdapterException;
 import dev.unibox.adapters.spi.ErrorKind;
 import dev.unibox.adapters.spi.PlatformAdapter;
@@ -35,6 +36,11 @@ public final class ShopeeAdapterFactory implements PlatformAdapterFactory {
   @Override
   public PlatformAdapter create(Vertx vertx, AccountConfig account) {
     return create(vertx, account, Clock.systemUTC());
+  }
+
+  @Override
+  public PlatformAdapter create(Vertx vertx, AccountConfig account, AdapterContext context) {
+    return new ShopeeAdapter(vertx, account, context);
   }
 
   /** Same as {@link #create(Vertx, AccountConfig)} with the given clock (tests move time). */

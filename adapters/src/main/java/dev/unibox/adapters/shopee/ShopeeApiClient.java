@@ -1,8 +1,12 @@
 package dev.unibox.adapters.shopee;
 
 import dev.unibox.adapters.spi.AccountConfig;
+import dev.unibox.adapters.spi.AccountEvents;
 import dev.unibox.adapters.spi.AdapterException;
 import dev.unibox.adapters.spi.ErrorKind;
+import dev.unibox.adapters.spi.TokenSet;
+import dev.unibox.adapters.support.HttpSupport;
+import dev.unibox.adapters.support.TokenKeeper;
 import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
@@ -10,22 +14,21 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpRequest;
 import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.ext.web.client.WebClient;
-import java.net.ConnectException;
-import java.net.UnknownHostException;
+import io.vertx.ext.web.multipart.MultipartForm;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.Map;
-import java.util.concurrent.TimeoutException;
 import java.util.regex.Pattern;
 
 /**
  * Signed calls to one shop's Shopee API. Answers the {@code response} object of a successful call, or
- * fails with a classified {@link AdapterException}. Secrets travel only in the query string of the
- * request itself: they are never put into an exception message (Vert.x's own timeout messages contain
- * the full URI, so those are never passed on).
+ * fails with a classified {@link AdapterException}. Shop calls go through the {@link TokenKeeper}: a fresh
+ * access token before expiry, refresh and one retry on a token-expired answer. Secrets travel only in the
+ * query string of the request itself: they are never put into an exception message (Vert.x's own timeout
+ * messages contain the full URI, so those are never passed on).
  */
 final class ShopeeApiClient {
 
+  static final String REFRESH_PATH = "/api/v2/auth/access_token/get";
   private static final Pattern HEX_SIGN = Pattern.compile("[0-9a-fA-F]{64}");
 
   private final WebClient client;
@@ -33,47 +36,105 @@ final class ShopeeApiClient {
   private final Clock clock;
   private final long timeoutMs;
   private final String baseUrl;
+  private final AccountEvents events;
+  private TokenKeeper tokens;
 
-  ShopeeApiClient(WebClient client, AccountConfig account, Clock clock, long timeoutMs) {
+  ShopeeApiClient(WebClient client, AccountConfig account, Clock clock, long timeoutMs, AccountEvents events) {
     this.client = client;
     this.account = account;
     this.clock = clock;
     this.timeoutMs = timeoutMs;
-    String base = account.apiBaseUrl();
-    this.baseUrl = base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
+    this.events = events;
+    this.baseUrl = HttpSupport.trimSlash(account.apiBaseUrl());
+  }
+
+  void useTokens(TokenKeeper tokens) {
+    this.tokens = tokens;
   }
 
   Future<JsonObject> post(String apiPath, JsonObject body) {
-    if (hasNoAccessToken()) {
-      return Future.failedFuture(noAccessToken(apiPath));
-    }
-    return handle(signed(HttpMethod.POST, apiPath)
+    return tokens.call(token -> handle(signed(HttpMethod.POST, apiPath, token)
         .putHeader("Content-Type", "application/json")
-        .sendBuffer(body.toBuffer()), apiPath);
+        .sendBuffer(body.toBuffer()), apiPath, false));
   }
 
   Future<JsonObject> get(String apiPath, Map<String, String> params) {
-    if (hasNoAccessToken()) {
-      return Future.failedFuture(noAccessToken(apiPath));
-    }
-    HttpRequest<Buffer> request = signed(HttpMethod.GET, apiPath);
-    params.forEach(request::addQueryParam);
-    return handle(request.send(), apiPath);
+    return tokens.call(token -> {
+      HttpRequest<Buffer> request = signed(HttpMethod.GET, apiPath, token);
+      params.forEach(request::addQueryParam);
+      return handle(request.send(), apiPath, false);
+    });
   }
 
-  private boolean hasNoAccessToken() {
-    String token = account.credentials().accessToken();
-    return token == null || token.isBlank();
+  /** Multipart upload of one file in the form field {@code file}. */
+  Future<JsonObject> upload(String apiPath, byte[] bytes, String fileName) {
+    String name = fileName == null || fileName.isBlank() ? "image.jpg" : fileName;
+    String mediaType = name.toLowerCase().endsWith(".png") ? "image/png" : "image/jpeg";
+    return tokens.call(token -> handle(signed(HttpMethod.POST, apiPath, token)
+        .sendMultipartForm(MultipartForm.create().binaryFileUpload("file", name, Buffer.buffer(bytes), mediaType)),
+        apiPath, false));
   }
 
-  private AdapterException noAccessToken(String apiPath) {
-    return new AdapterException(ErrorKind.TOKEN_EXPIRED, null,
-        "No access token for shop " + account.shopId() + "; cannot call " + apiPath);
-  }
-
-  private HttpRequest<Buffer> signed(HttpMethod method, String apiPath) {
+  /**
+   * A partner-level call (no shop, no access token: sign = partner_id + path + timestamp). Answers the whole
+   * body when {@code wholeBody} (the auth endpoints answer at the top level), else its {@code response}.
+   */
+  Future<JsonObject> postPartner(String apiPath, JsonObject body, boolean wholeBody) {
     String partnerId = account.credentials().appKey();
-    String accessToken = account.credentials().accessToken();
+    long timestamp = clock.instant().getEpochSecond();
+    String sign = ShopeeSigner.apiSign(account.credentials().appSecret(), partnerId, apiPath, timestamp, null, null);
+    return handle(client.requestAbs(HttpMethod.POST, baseUrl + apiPath)
+        .addQueryParam("partner_id", partnerId)
+        .addQueryParam("timestamp", Long.toString(timestamp))
+        .addQueryParam("sign", sign)
+        .connectTimeout(timeoutMs)
+        .timeout(timeoutMs)
+        .putHeader("Content-Type", "application/json")
+        .sendBuffer(body.toBuffer()), apiPath, wholeBody);
+  }
+
+  Future<JsonObject> getPartner(String apiPath) {
+    String partnerId = account.credentials().appKey();
+    long timestamp = clock.instant().getEpochSecond();
+    String sign = ShopeeSigner.apiSign(account.credentials().appSecret(), partnerId, apiPath, timestamp, null, null);
+    return handle(client.requestAbs(HttpMethod.GET, baseUrl + apiPath)
+        .addQueryParam("partner_id", partnerId)
+        .addQueryParam("timestamp", Long.toString(timestamp))
+        .addQueryParam("sign", sign)
+        .connectTimeout(timeoutMs)
+        .timeout(timeoutMs)
+        .send(), apiPath, false);
+  }
+
+  /** {@code POST /api/v2/auth/access_token/get}: a new access token and a new (single-use) refresh token. */
+  Future<TokenSet> refresh(String refreshToken) {
+    JsonObject body = new JsonObject()
+        .put("refresh_token", refreshToken)
+        .put("partner_id", ShopeeIds.toJsonNumber(account.credentials().appKey()))
+        .put("shop_id", ShopeeIds.toJsonNumber(account.shopId()));
+    return postPartner(REFRESH_PATH, body, true).compose(r -> {
+      String access = r.getString("access_token");
+      String refresh = r.getString("refresh_token");
+      if (access == null || access.isBlank() || refresh == null || refresh.isBlank()) {
+        return Future.failedFuture(new AdapterException(ErrorKind.MALFORMED, null,
+            "Shopee access_token/get answered without access_token/refresh_token"));
+      }
+      Number expireIn = r.getValue("expire_in") instanceof Number n ? n : null;
+      // A refresh token is valid 30 days [verified]; the response does not state it.
+      return Future.succeededFuture(new TokenSet(access, refresh, TokenKeeper.expiresIn(clock, expireIn),
+          clock.instant().plusSeconds(30L * 24 * 3600)));
+    }).recover(e -> {
+      // An unusable refresh token answers error_param on some versions; the dead codes are classified already.
+      if (e instanceof AdapterException ae && ae.kind() == ErrorKind.PERMANENT
+          && ae.getMessage() != null && ae.getMessage().toLowerCase().contains("refresh")) {
+        return Future.failedFuture(new AdapterException(ErrorKind.TOKEN_DEAD, ae.platformCode(), ae.getMessage()));
+      }
+      return Future.failedFuture(e);
+    });
+  }
+
+  private HttpRequest<Buffer> signed(HttpMethod method, String apiPath, String accessToken) {
+    String partnerId = account.credentials().appKey();
     long timestamp = clock.instant().getEpochSecond();
     String sign = ShopeeSigner.apiSign(
         account.credentials().appSecret(), partnerId, apiPath, timestamp, accessToken, account.shopId());
@@ -87,21 +148,32 @@ final class ShopeeApiClient {
         .timeout(timeoutMs);
   }
 
-  private Future<JsonObject> handle(Future<HttpResponse<Buffer>> call, String apiPath) {
+  private Future<JsonObject> handle(Future<HttpResponse<Buffer>> call, String apiPath, boolean wholeBody) {
     return call.transform(ar -> ar.succeeded()
-        ? answer(ar.result(), apiPath)
-        : Future.failedFuture(failure(ar.cause(), apiPath)));
+        ? answer(ar.result(), apiPath, wholeBody)
+        : Future.failedFuture(counted(HttpSupport.transportFailure("Shopee", apiPath, ar.cause(), timeoutMs))));
   }
 
-  private Future<JsonObject> answer(HttpResponse<Buffer> response, String apiPath) {
+  private AdapterException counted(AdapterException e) {
+    events.callFailed(account.accountId(), e.kind(), e.platformCode());
+    if (e.kind() == ErrorKind.RATE_LIMITED) {
+      events.rateLimited(account.accountId(), e.retryAfter());
+    }
+    return e;
+  }
+
+  private Future<JsonObject> answer(HttpResponse<Buffer> response, String apiPath, boolean wholeBody) {
     int status = response.statusCode();
-    JsonObject body = parseJson(response.body());
+    JsonObject body = HttpSupport.json(response.body());
     String error = body == null ? null : body.getString("error");
     boolean hasError = error != null && !error.isEmpty();
     if (status / 100 == 2 && !hasError) {
       if (body == null) {
-        return Future.failedFuture(new AdapterException(ErrorKind.MALFORMED, null,
-            "Shopee " + apiPath + " answered HTTP " + status + " with a body that is not a JSON object"));
+        return Future.failedFuture(counted(new AdapterException(ErrorKind.MALFORMED, null,
+            "Shopee " + apiPath + " answered HTTP " + status + " with a body that is not a JSON object")));
+      }
+      if (wholeBody) {
+        return Future.succeededFuture(body);
       }
       JsonObject result = body.getJsonObject("response");
       return Future.succeededFuture(result == null ? new JsonObject() : result);
@@ -116,58 +188,20 @@ final class ShopeeApiClient {
     if (body != null && body.getString("request_id") != null) {
       message.append(" [request_id ").append(body.getString("request_id")).append(']');
     }
-    return Future.failedFuture(
-        new AdapterException(kind, code, message.toString(), retryAfter(response.getHeader("Retry-After"))));
-  }
-
-  private AdapterException failure(Throwable cause, String apiPath) {
-    for (Throwable t = cause; t != null; t = t.getCause()) {
-      if (t instanceof ConnectException || t instanceof UnknownHostException) {
-        return new AdapterException(ErrorKind.TRANSIENT, ShopeeErrors.CONNECTION_REFUSED,
-            "Could not reach Shopee for " + apiPath + " (" + t.getClass().getSimpleName() + "); nothing was sent");
-      }
-      if (t instanceof TimeoutException) {
-        return new AdapterException(ErrorKind.TRANSIENT, ShopeeErrors.TIMEOUT,
-            "Shopee did not answer " + apiPath + " within " + timeoutMs
-                + " ms; it may or may not have processed the call");
-      }
-    }
-    return new AdapterException(ErrorKind.TRANSIENT, ShopeeErrors.CONNECTION_LOST,
-        "Connection to Shopee broke during " + apiPath + " (" + cause.getClass().getSimpleName()
-            + "); it may or may not have processed the call");
+    return Future.failedFuture(counted(new AdapterException(kind, code, message.toString(),
+        HttpSupport.retryAfter(response.getHeader("Retry-After"), clock))));
   }
 
   private String redact(String text) {
     String out = HEX_SIGN.matcher(text).replaceAll("***");
-    for (String secret : new String[] {
-        account.credentials().appSecret(), account.credentials().accessToken(), account.credentials().refreshToken()}) {
+    TokenSet live = tokens == null ? null : tokens.current();
+    for (String secret : new String[] {account.credentials().appSecret(), account.credentials().accessToken(),
+        account.credentials().refreshToken(), live == null ? null : live.accessToken(),
+        live == null ? null : live.refreshToken()}) {
       if (secret != null && !secret.isEmpty()) {
         out = out.replace(secret, "***");
       }
     }
     return out;
-  }
-
-  private static JsonObject parseJson(Buffer body) {
-    if (body == null || body.length() == 0) {
-      return null;
-    }
-    try {
-      return new JsonObject(body);
-    } catch (RuntimeException notJson) {
-      return null;
-    }
-  }
-
-  private static Duration retryAfter(String header) {
-    if (header == null) {
-      return null;
-    }
-    try {
-      long seconds = Long.parseLong(header.trim());
-      return seconds >= 0 ? Duration.ofSeconds(seconds) : null;
-    } catch (NumberFormatException httpDate) {
-      return null;
-    }
   }
 }

@@ -64,6 +64,15 @@ final class ShopeePushMapper {
     return new PushBatch(pushId, List.of(toInbound(message, push.getValue("timestamp"))));
   }
 
+  /**
+   * A message as {@code get_message} returns it (it carries from_shop_id/to_shop_id, but no user names):
+   * the buyer's name comes from the conversation list.
+   */
+  InboundMessage mapPolled(JsonObject m, String buyerName) {
+    JsonObject named = m.copy().put("from_user_name", buyerName).put("to_user_name", buyerName);
+    return toInbound(named, null);
+  }
+
   private InboundMessage toInbound(JsonObject m, Object pushTimestamp) {
     String messageId = required(m, "message_id");
     String conversationId = required(m, "conversation_id");

@@ -20,4 +20,17 @@ public interface PlatformAdapterFactory {
   String claimedShopId(PushRequest push);
 
   PlatformAdapter create(Vertx vertx, AccountConfig account);
+
+  /**
+   * Creates the adapter with the service's clock, credential store and event sink. Adapters that refresh
+   * tokens override this; the default ignores the context.
+   */
+  default PlatformAdapter create(Vertx vertx, AccountConfig account, AdapterContext context) {
+    return create(vertx, account);
+  }
+
+  /** The platform's service rules (metrics) as data; see {@link PlatformProfiles}. */
+  default PlatformProfile profile() {
+    return PlatformProfiles.of(platform());
+  }
 }

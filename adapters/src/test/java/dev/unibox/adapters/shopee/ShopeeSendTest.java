@@ -183,12 +183,15 @@ class ShopeeSendTest {
   }
 
   @Test
-  void capabilitiesAreTextOnlyForNow() {
+  void capabilitiesOfferEverythingShopeeSupports() {
     assertThat(adapter.capabilities().text()).isTrue();
-    assertThat(adapter.capabilities().image()).isFalse();
-    assertThat(adapter.capabilities().productCard()).isFalse();
-    assertThat(adapter.capabilities().orderCard()).isFalse();
-    assertThat(adapter.capabilities().markRead()).isFalse();
+    assertThat(adapter.capabilities().image()).isTrue();
+    assertThat(adapter.capabilities().productCard()).isTrue();
+    assertThat(adapter.capabilities().orderCard()).isTrue();
+    assertThat(adapter.capabilities().markRead()).isTrue();
+    assertThat(adapter.capabilities().polling()).isTrue();
+    assertThat(adapter.capabilities().lostPushRecovery()).isTrue();
+    assertThat(adapter.capabilities().tokenRefresh()).isTrue();
     assertThat(adapter.capabilities().maxTextLength()).isEqualTo(1000);
   }
 
@@ -206,7 +209,7 @@ class ShopeeSendTest {
   }
 
   @Test
-  void wrongAccessTokenIsTokenExpired() {
+  void refusedAccessTokenWithAnUnusableRefreshTokenMakesTheAccountDead() {
     await(shopee.stop());
     shopee = await(new FakeShopee(vertx, PARTNER_ID, PARTNER_KEY)
         .addShop(SHOP_ID, "demoshop.my", "a-newer-token", CALLBACK_URL).start(0));
@@ -214,9 +217,12 @@ class ShopeeSendTest {
 
     AdapterException e = adapterFailure(stale.send(text("hello")));
 
-    assertThat(e.kind()).isEqualTo(ErrorKind.TOKEN_EXPIRED);
-    assertThat(e.platformCode()).isEqualTo("invalid_acceess_token");
+    assertThat(e.kind()).isEqualTo(ErrorKind.TOKEN_DEAD);
+    assertThat(stale.tokenDead()).isTrue();
     assertNoSecrets(e, ACCESS_TOKEN);
+    assertThat(adapterFailure(stale.send(text("again"))).kind()).as("fails fast, no more calls")
+        .isEqualTo(ErrorKind.TOKEN_DEAD);
+    assertThat(shopee.acceptedSends()).isEmpty();
     stale.stop();
   }
 

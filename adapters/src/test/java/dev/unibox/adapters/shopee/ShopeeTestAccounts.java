@@ -27,7 +27,7 @@ public final class ShopeeTestAccounts {
       Map<String, String> options) {
     return new AccountConfig("shopee-my-1", "shopee", Long.toString(SHOP_ID), "Demo Shop MY", "MY",
         "Asia/Kuala_Lumpur", apiBaseUrl, callbackUrl,
-        new AccountCredentials(Long.toString(PARTNER_ID), partnerKey, ACCESS_TOKEN, "refresh-token-xyz"), options);
+        new AccountCredentials(Long.toString(PARTNER_ID), partnerKey, ACCESS_TOKEN, "refresh-" + ACCESS_TOKEN), options);
   }
 
   /** Waits for a future from the test thread (never an event loop). */

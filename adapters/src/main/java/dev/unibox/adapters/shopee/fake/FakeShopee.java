@@ -1,5 +1,6 @@
 package dev.unibox.adapters.shopee.fake;
 
+import dev.unibox.adapters.fake.PushFaults;
 import dev.unibox.adapters.shopee.ShopeeIds;
 import dev.unibox.adapters.shopee.ShopeeSigner;
 import dev.unibox.adapters.shopee.fake.FakeShopeeState.Shop;
@@ -21,8 +22,13 @@ import org.slf4j.LoggerFactory;
  * A fake Shopee Open Platform v2 on 127.0.0.1, for tests and the demo mode. It keeps shops,
  * conversations and messages in memory, signs the webchat pushes (code 10) it posts to each shop's
  * callback URL, and verifies our API calls the way Shopee does (sign, 300 s timestamp window, shop
- * and access token). Served: {@code send_message}, {@code get_message}, {@code get_conversation_list}.
- * Pushes carry region {@code MY}.
+ * and access token). Served: {@code send_message}, {@code get_message}, {@code get_conversation_list},
+ * {@code read_conversation}, {@code upload_image}, {@code auth/access_token/get} (single-use refresh tokens,
+ * 4 h access tokens), {@code push/get_lost_push_message} and {@code push/confirm_consumed_lost_push_message}.
+ * Pushes carry region {@code MY}. Faults on demand: {@link #pushFaults()} (drop, duplicate, delay, hold and
+ * reorder), {@link #expireAccessToken}, {@link #expireRefreshToken}, {@link #rateLimitNextCalls},
+ * {@link #failNextSends}, {@link #stallNextSends}. A push that is dropped or not answered 2xx goes to the
+ * lost-push queue, as on Shopee.
  */
 public final class FakeShopee {
 
@@ -37,6 +43,7 @@ public final class FakeShopee {
   private final FakeShopeeState state;
   private final FakeShopeeApi api;
   private final WebClient pushClient;
+  private final PushFaults faults;
   private volatile HttpServer server;
 
   public FakeShopee(Vertx vertx, long partnerId, String partnerKey) {
@@ -52,12 +59,74 @@ public final class FakeShopee {
     this.state = new FakeShopeeState(clock);
     this.api = new FakeShopeeApi(partnerId, partnerKey, clock, state);
     this.pushClient = WebClient.create(vertx);
+    this.faults = new PushFaults(vertx);
   }
 
   /** @param callbackUrl where pushes for this shop go (our webhook); also the string the push signature covers */
   public FakeShopee addShop(long shopId, String shopName, String accessToken, String callbackUrl) {
-    state.addShop(shopId, shopName, accessToken, callbackUrl);
+    return addShop(shopId, shopName, accessToken, "refresh-" + accessToken, callbackUrl);
+  }
+
+  /** A shop with its token pair; the access token lives 4 hours, the refresh token 30 days and works once. */
+  public FakeShopee addShop(long shopId, String shopName, String accessToken, String refreshToken,
+      String callbackUrl) {
+    state.addShop(shopId, shopName, accessToken, refreshToken, callbackUrl);
     return this;
+  }
+
+  /** Push faults (drop, duplicate, delay, hold and reorder). Dropped pushes go to the lost-push queue. */
+  public PushFaults pushFaults() {
+    return faults;
+  }
+
+  /** The shop's access token expires now: calls answer invalid_acceess_token until refreshed. */
+  public void expireAccessToken(long shopId) {
+    state.expireAccessToken(shopId);
+  }
+
+  /** The shop's refresh token expires now: refresh answers refresh_token_expired. */
+  public void expireRefreshToken(long shopId) {
+    state.expireRefreshToken(shopId);
+  }
+
+  public String accessToken(long shopId) {
+    return state.accessToken(shopId);
+  }
+
+  public String refreshToken(long shopId) {
+    return state.refreshToken(shopId);
+  }
+
+  /** Successful access_token/get calls so far (all shops). */
+  public int refreshes() {
+    return state.refreshes();
+  }
+
+  /**
+   * The next {@code n} API calls (any endpoint, before verification) answer HTTP 429 {@code error_rate_limit}
+   * with {@code Retry-After: retryAfterSeconds}.
+   */
+  public void rateLimitNextCalls(int n, long retryAfterSeconds) {
+    api.throttleNextCalls(n, retryAfterSeconds);
+  }
+
+  public int rateLimitedCalls() {
+    return api.throttledCalls();
+  }
+
+  /** Pushes not yet confirmed as consumed through confirm_consumed_lost_push_message. */
+  public int unconsumedLostPushes() {
+    return state.unconsumedLostPushes();
+  }
+
+  /** Every accepted read_conversation call: shop_id, conversation_id, last_read_message_id. */
+  public List<JsonObject> reads() {
+    return state.reads();
+  }
+
+  /** URLs handed out by upload_image, in order. */
+  public List<String> uploads() {
+    return api.uploads();
   }
 
   /** Listens on 127.0.0.1 only; port 0 picks a free port. */
@@ -109,11 +178,20 @@ public final class FakeShopee {
           "buyerId must be a Shopee user id (unsigned 64-bit decimal), got '" + buyerId + "'"));
     }
     JsonObject stored = state.addBuyerText(shopId, buyerId, buyerName, text);
-    String body = webchatPush(shop, stored, buyerName).encode();
+    JsonObject push = webchatPush(shop, stored, buyerName);
+    String body = push.encode();
     String authorization = ShopeeSigner.pushSignature(
         partnerKey, shop.callbackUrl(), body.getBytes(StandardCharsets.UTF_8));
-    return deliver(shop.callbackUrl(), stored.getString("message_id"), stored.getString("conversation_id"),
-        body, authorization);
+    String messageId = stored.getString("message_id");
+    String conversationId = stored.getString("conversation_id");
+    PushOutcome notDelivered = new PushOutcome(0, messageId, conversationId, body, authorization);
+    Runnable lost = () -> state.addLostPush(shopId, 10, push.getLong("timestamp"), push.getJsonObject("data").encode());
+    return faults.deliver(() -> deliver(shop.callbackUrl(), messageId, conversationId, body, authorization)
+        .onSuccess(outcome -> {
+          if (!outcome.accepted()) {
+            lost.run();
+          }
+        }), notDelivered, lost);
   }
 
   /** Delivers the identical signed body again, as Shopee does when it retries a push. */

@@ -24,6 +24,12 @@ final class FakeShopeeApi {
   static final String SEND_MESSAGE = "/api/v2/sellerchat/send_message";
   static final String GET_MESSAGE = "/api/v2/sellerchat/get_message";
   static final String GET_CONVERSATION_LIST = "/api/v2/sellerchat/get_conversation_list";
+  static final String READ_CONVERSATION = "/api/v2/sellerchat/read_conversation";
+  static final String UPLOAD_IMAGE = "/api/v2/sellerchat/upload_image";
+  static final String REFRESH = "/api/v2/auth/access_token/get";
+  static final String GET_LOST_PUSH = "/api/v2/push/get_lost_push_message";
+  static final String CONFIRM_LOST_PUSH = "/api/v2/push/confirm_consumed_lost_push_message";
+  static final int MAX_UPLOAD_BYTES = 2 * 1024 * 1024;
   private static final long MAX_CLOCK_SKEW_SECONDS = 300;
   private static final Map<String, Integer> INJECTED_ERROR_STATUS = Map.ofEntries(
       Map.entry("system_busy", 500), Map.entry("error_server", 500),
@@ -38,6 +44,10 @@ final class FakeShopeeApi {
   private final AtomicInteger rejectedCalls = new AtomicInteger();
   private final Queue<String> injectedSendErrors = new ArrayDeque<>();
   private final AtomicInteger sendsToStall = new AtomicInteger();
+  private final AtomicInteger callsToThrottle = new AtomicInteger();
+  private volatile long throttleRetryAfterSeconds;
+  private final AtomicInteger throttledCalls = new AtomicInteger();
+  private final List<String> uploads = new CopyOnWriteArrayList<>();
 
   FakeShopeeApi(long partnerId, String partnerKey, Clock clock, FakeShopeeState state) {
     this.partnerId = partnerId;
@@ -48,8 +58,17 @@ final class FakeShopeeApi {
 
   Router router(Vertx vertx) {
     Router router = Router.router(vertx);
-    router.post().handler(BodyHandler.create().setBodyLimit(1024 * 1024));
+    router.post().handler(BodyHandler.create()
+        .setUploadsDirectory(System.getProperty("java.io.tmpdir") + "/unibox-fake-shopee-uploads")
+        .setDeleteUploadedFilesOnEnd(true)
+        .setBodyLimit(4 * 1024 * 1024));
+    router.route().handler(this::throttle);
     router.post(SEND_MESSAGE).handler(this::sendMessage);
+    router.post(READ_CONVERSATION).handler(this::readConversation);
+    router.post(UPLOAD_IMAGE).handler(this::uploadImage);
+    router.post(REFRESH).handler(this::refresh);
+    router.get(GET_LOST_PUSH).handler(this::getLostPush);
+    router.post(CONFIRM_LOST_PUSH).handler(this::confirmLostPush);
     router.get(GET_MESSAGE).handler(this::getMessage);
     router.get(GET_CONVERSATION_LIST).handler(this::getConversationList);
     return router;
@@ -73,6 +92,147 @@ final class FakeShopeeApi {
 
   void stallNextSends(int n) {
     sendsToStall.addAndGet(n);
+  }
+
+  void throttleNextCalls(int n, long retryAfterSeconds) {
+    throttleRetryAfterSeconds = retryAfterSeconds;
+    callsToThrottle.addAndGet(n);
+  }
+
+  int throttledCalls() {
+    return throttledCalls.get();
+  }
+
+  List<String> uploads() {
+    return List.copyOf(uploads);
+  }
+
+  /** Injected rate limit: HTTP 429 error_rate_limit with Retry-After, before anything else happens. */
+  private void throttle(RoutingContext ctx) {
+    if (callsToThrottle.getAndUpdate(n -> n > 0 ? n - 1 : 0) > 0) {
+      throttledCalls.incrementAndGet();
+      ctx.response().putHeader("Retry-After", Long.toString(throttleRetryAfterSeconds));
+      error(ctx, 429, "error_rate_limit", "Too many requests.");
+      return;
+    }
+    ctx.next();
+  }
+
+  private void readConversation(RoutingContext ctx) {
+    Shop shop = authenticate(ctx, READ_CONVERSATION);
+    if (shop == null) {
+      return;
+    }
+    JsonObject body = jsonBody(ctx);
+    Object conversationId = body == null ? null : body.getValue("conversation_id");
+    Object lastRead = body == null ? null : body.getValue("last_read_message_id");
+    if (conversationId == null || lastRead == null) {
+      error(ctx, 400, "error_param", "conversation_id and last_read_message_id are required.");
+      return;
+    }
+    if (!state.markRead(shop.shopId(), conversationId.toString(), lastRead.toString())) {
+      error(ctx, 400, "error_param", "conversation_id is invalid.");
+      return;
+    }
+    ok(ctx, new JsonObject().put("conversation_id", conversationId.toString())
+        .put("last_read_message_id", lastRead.toString()));
+  }
+
+  private void uploadImage(RoutingContext ctx) {
+    Shop shop = authenticate(ctx, UPLOAD_IMAGE);
+    if (shop == null) {
+      return;
+    }
+    var files = ctx.fileUploads().stream().filter(f -> "file".equals(f.name())).toList();
+    if (files.size() != 1) {
+      error(ctx, 400, "error_param", "file is required.");
+      return;
+    }
+    if (files.get(0).size() > MAX_UPLOAD_BYTES || files.get(0).size() == 0) {
+      error(ctx, 400, "error_param", "file size should be within 2MB.");
+      return;
+    }
+    String url = "https://cf.shopee.fake/file/" + UUID.randomUUID().toString().replace("-", "");
+    uploads.add(url);
+    ok(ctx, new JsonObject().put("url", url).put("thumbnail", url + "_tn"));
+  }
+
+  private void refresh(RoutingContext ctx) {
+    if (!authenticatePartner(ctx, REFRESH)) {
+      return;
+    }
+    JsonObject body = jsonBody(ctx);
+    Object shopId = body == null ? null : body.getValue("shop_id");
+    String refreshToken = body == null ? null : body.getString("refresh_token");
+    if (!(shopId instanceof Number shop) || refreshToken == null) {
+      error(ctx, 400, "error_param", "shop_id and refresh_token are required.");
+      return;
+    }
+    String[] failure = new String[1];
+    FakeShopeeState.Tokens fresh = state.refresh(shop.longValue(), refreshToken, failure);
+    if (fresh == null) {
+      error(ctx, 403, failure[0], "error_param".equals(failure[0])
+          ? "Invalid refresh_token." : "The refresh_token has expired.");
+      return;
+    }
+    respond(ctx, 200, new JsonObject().put("request_id", requestId()).put("error", "").put("message", "")
+        .put("partner_id", partnerId).put("shop_id", shop.longValue())
+        .put("access_token", fresh.accessToken).put("refresh_token", fresh.refreshToken)
+        .put("expire_in", FakeShopeeState.ACCESS_TOKEN_SECONDS));
+  }
+
+  private void getLostPush(RoutingContext ctx) {
+    if (authenticatePartner(ctx, GET_LOST_PUSH)) {
+      ok(ctx, state.lostPushPage());
+    }
+  }
+
+  private void confirmLostPush(RoutingContext ctx) {
+    if (!authenticatePartner(ctx, CONFIRM_LOST_PUSH)) {
+      return;
+    }
+    JsonObject body = jsonBody(ctx);
+    if (body == null || !(body.getValue("last_message_id") instanceof Number last)) {
+      error(ctx, 400, "error_param", "last_message_id is required.");
+      return;
+    }
+    state.confirmLostPushes(last.longValue());
+    ok(ctx, new JsonObject());
+  }
+
+  private static JsonObject jsonBody(RoutingContext ctx) {
+    try {
+      return ctx.body().asJsonObject();
+    } catch (RuntimeException notJson) {
+      return null;
+    }
+  }
+
+  /** Partner-level calls: sign over partner_id + path + timestamp only. */
+  private boolean authenticatePartner(RoutingContext ctx, String apiPath) {
+    String partner = ctx.request().getParam("partner_id");
+    String timestamp = ctx.request().getParam("timestamp");
+    String sign = ctx.request().getParam("sign");
+    if (partner == null || timestamp == null || sign == null || !partner.equals(Long.toString(partnerId))) {
+      reject(ctx, 400, "error_param", "Missing or invalid partner_id, timestamp or sign.");
+      return false;
+    }
+    long ts;
+    try {
+      ts = Long.parseLong(timestamp);
+    } catch (NumberFormatException e) {
+      reject(ctx, 400, "error_param", "Invalid timestamp.");
+      return false;
+    }
+    if (Math.abs(clock.instant().getEpochSecond() - ts) > MAX_CLOCK_SKEW_SECONDS) {
+      reject(ctx, 400, "error_param", "Timestamp is expired.");
+      return false;
+    }
+    if (!ShopeeSigner.constantTimeEquals(ShopeeSigner.apiSign(partnerKey, partner, apiPath, ts, null, null), sign)) {
+      reject(ctx, 403, "error_sign", "Wrong sign.");
+      return false;
+    }
+    return true;
   }
 
   private void sendMessage(RoutingContext ctx) {
@@ -260,7 +420,7 @@ final class FakeShopeeApi {
     } catch (NumberFormatException ignored) {
       // unknown shop, answered below
     }
-    if (shop == null || !shop.accessToken().equals(accessToken)) {
+    if (shop == null || accessToken == null || !state.accessTokenValid(shop.shopId(), accessToken)) {
       return reject(ctx, 403, "invalid_acceess_token", "Invalid access_token.");
     }
     return shop;

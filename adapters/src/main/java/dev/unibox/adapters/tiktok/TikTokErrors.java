@@ -1,0 +1,30 @@
+package dev.unibox.adapters.tiktok;
+
+import dev.unibox.adapters.spi.ErrorKind;
+import java.util.Map;
+
+/** TikTok Shop error codes [reported in PLATFORMS.md] and how the inbox handles them. */
+public final class TikTokErrors {
+
+  private static final Map<Long, ErrorKind> KINDS = Map.of(
+      105002L, ErrorKind.TOKEN_EXPIRED,
+      106001L, ErrorKind.BAD_SIGNATURE,
+      36009002L, ErrorKind.RATE_LIMITED,
+      45101004L, ErrorKind.RATE_LIMITED); // daily quota: retry after the platform's wait
+
+  private TikTokErrors() {}
+
+  public static ErrorKind classify(Long code, int httpStatus) {
+    ErrorKind known = code == null ? null : KINDS.get(code);
+    if (known != null) {
+      return known;
+    }
+    if (httpStatus == 429) {
+      return ErrorKind.RATE_LIMITED;
+    }
+    if (httpStatus >= 500) {
+      return ErrorKind.TRANSIENT;
+    }
+    return ErrorKind.PERMANENT;
+  }
+}

@@ -1,0 +1,173 @@
+package dev.unibox.adapters.bridge;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.unibox.adapters.bridge.fake.FakeMerchantIntegration;
+import dev.unibox.adapters.contract.MutableClock;
+import dev.unibox.adapters.contract.PlatformAdapterContract;
+import dev.unibox.adapters.fake.PushFaults;
+import dev.unibox.adapters.spi.AccountConfig;
+import dev.unibox.adapters.spi.AccountCredentials;
+import dev.unibox.adapters.spi.ErrorKind;
+import dev.unibox.adapters.spi.PlatformAdapterFactory;
+import dev.unibox.adapters.spi.PlatformAdapters;
+import dev.unibox.adapters.spi.PlatformProfile;
+import dev.unibox.adapters.spi.PushRequest;
+import io.vertx.core.Future;
+import io.vertx.core.MultiMap;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.junit.jupiter.api.Test;
+
+/** The bridge channel (here as Pinduoduo) passes the adapter contract against a fake merchant integration. */
+class BridgeContractTest extends PlatformAdapterContract {
+
+  static final String SECRET = "bridge-shared-secret-0123456789";
+  static final String SHOP = "pdd-shop-42";
+
+  @Override
+  protected PlatformAdapterFactory factory() {
+    return new BridgeAdapterFactory.Pinduoduo();
+  }
+
+  @Override
+  protected Fake newFake() {
+    return new MerchantFake();
+  }
+
+  @Test
+  void replayedPushOutsideTheWindowIsRejected() {
+    Delivered d = await(fake.buyerWrites("old", "Old", "hello"));
+    clock.advance(Duration.ofMinutes(6));
+
+    Throwable t = failure(adapter.receivePush(new PushRequest(d.headers(), d.body())));
+
+    assertThat(t).isInstanceOfSatisfying(dev.unibox.adapters.spi.AdapterException.class,
+        e -> assertThat(e.kind()).isEqualTo(ErrorKind.BAD_SIGNATURE));
+  }
+
+  @Test
+  void aRetriedReplyWithTheSameIdempotencyKeyIsDeliveredOnce() {
+    Delivered d = await(fake.buyerWrites("rex", "Rex", "hello"));
+    var reply = new dev.unibox.adapters.spi.OutboundMessage("outbox-77", d.conversationId(), d.buyerId(), "text", "hi");
+
+    String first = await(adapter.send(reply)).platformMessageId();
+    String again = await(adapter.send(reply)).platformMessageId();
+
+    assertThat(again).isEqualTo(first);
+    assertThat(fake.sends()).hasSize(1);
+  }
+
+  @Test
+  void everyClosedPlatformHasAFactoryAndItsProfile() {
+    for (String platform : List.of("pinduoduo", "taobao", "douyin", "kuaishou")) {
+      PlatformProfile profile = PlatformAdapters.factory(platform).profile();
+      assertThat(profile.channel()).isEqualTo("bridge");
+    }
+    assertThat(PlatformAdapters.factory("pinduoduo").profile().metrics())
+        .anySatisfy(m -> {
+          assertThat(m.responseWithin()).isEqualTo("PT5M");
+          assertThat(m.window()).contains("08:00-23:00");
+        })
+        .anySatisfy(m -> assertThat(m.responseWithin()).isEqualTo("PT48H"));
+    assertThat(PlatformAdapters.factory("kuaishou").profile().metrics())
+        .anySatisfy(m -> assertThat(m.window()).isEqualTo("natural week"))
+        .anySatisfy(m -> assertThat(m.target()).isEqualTo("<= 6%"));
+    assertThat(PlatformAdapters.factory("shopee").profile().metrics())
+        .singleElement().satisfies(m -> {
+          assertThat(m.responseWithin()).isEqualTo("PT12H");
+          assertThat(m.excludesAutoReplies()).isTrue();
+        });
+  }
+
+  static final class MerchantFake implements Fake {
+
+    FakeMerchantIntegration merchant;
+    private final Map<String, FakeMerchantIntegration.Push> pushes = new ConcurrentHashMap<>();
+
+    @Override
+    public Future<Void> start(Vertx vertx, MutableClock clock) {
+      merchant = new FakeMerchantIntegration(vertx, "pdd", SHOP, SECRET, clock);
+      return merchant.start(0).mapEmpty();
+    }
+
+    @Override
+    public Future<Void> stop() {
+      return merchant.stop();
+    }
+
+    @Override
+    public AccountConfig account(String callbackUrl) {
+      merchant.pushTo(callbackUrl);
+      return new AccountConfig("pdd-contract", "pinduoduo", SHOP, "PDD Shop", "CN", "Asia/Shanghai",
+          merchant.callbackUrl(), callbackUrl, new AccountCredentials("pdd-integration", SECRET, null, null),
+          Map.of());
+    }
+
+    @Override
+    public String webhookPath() {
+      return "/webhooks/pinduoduo";
+    }
+
+    @Override
+    public Future<Delivered> buyerWrites(String buyer, String buyerName, String text) {
+      return merchant.buyerWrites("buyer-" + buyer, buyerName, "conv-" + buyer, text).map(p -> {
+        pushes.put(p.messageId(), p);
+        return new Delivered(p.status(), p.messageId(), p.conversationId(), "buyer-" + buyer, text,
+            Buffer.buffer(p.body()), MultiMap.caseInsensitiveMultiMap()
+                .add(BridgeSigner.TIMESTAMP_HEADER, Long.toString(p.timestamp()))
+                .add(BridgeSigner.SIGNATURE_HEADER, p.signature()));
+      });
+    }
+
+    @Override
+    public Future<Void> redeliver(Delivered earlier) {
+      return merchant.repush(pushes.get(earlier.messageId())).mapEmpty();
+    }
+
+    @Override
+    public PushFaults faults() {
+      return merchant.pushFaults();
+    }
+
+    @Override
+    public List<Sent> sends() {
+      return merchant.delivered().stream().map(s -> new Sent(s.getString("conversation_id"), s.getString("type"),
+          s.getString("text"), s.getString("message_id"))).toList();
+    }
+
+    @Override
+    public int rejectedCalls() {
+      return merchant.rejectedCalls();
+    }
+
+    @Override
+    public void expireAccessToken() {
+      // the bridge has no platform tokens
+    }
+
+    @Override
+    public int refreshes() {
+      return 0;
+    }
+
+    @Override
+    public void rateLimitNextCalls(int n, long retryAfterSeconds) {
+      merchant.rateLimitNextCallbacks(n, retryAfterSeconds);
+    }
+
+    @Override
+    public void failNextSendsTransiently(int n) {
+      merchant.failNextCallbacks(n);
+    }
+
+    @Override
+    public List<String> reads() {
+      return merchant.reads().stream().map(r -> r.getString("conversation_id")).toList();
+    }
+  }
+}

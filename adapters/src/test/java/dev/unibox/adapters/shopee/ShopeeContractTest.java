@@ -1,0 +1,138 @@
+package dev.unibox.adapters.shopee;
+
+import dev.unibox.adapters.contract.MutableClock;
+import dev.unibox.adapters.contract.PlatformAdapterContract;
+import dev.unibox.adapters.fake.PushFaults;
+import dev.unibox.adapters.shopee.fake.FakeShopee;
+import dev.unibox.adapters.shopee.fake.PushOutcome;
+import dev.unibox.adapters.spi.AccountConfig;
+import dev.unibox.adapters.spi.AccountCredentials;
+import dev.unibox.adapters.spi.PlatformAdapterFactory;
+import io.vertx.core.Future;
+import io.vertx.core.MultiMap;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.json.JsonObject;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/** Shopee passes the adapter contract against {@link FakeShopee}. */
+class ShopeeContractTest extends PlatformAdapterContract {
+
+  static final long PARTNER_ID = 2_009_001L;
+  static final String PARTNER_KEY = "contract-partner-key-0123456789";
+  static final long SHOP_ID = 660_001L;
+
+  @Override
+  protected PlatformAdapterFactory factory() {
+    return new ShopeeAdapterFactory();
+  }
+
+  @Override
+  protected Fake newFake() {
+    return new ShopeeFake();
+  }
+
+  /** Drives {@link FakeShopee}: buyers are given stable numeric Shopee user ids. */
+  static final class ShopeeFake implements Fake {
+
+    private FakeShopee shopee;
+    private final Map<String, String> buyerIds = new ConcurrentHashMap<>();
+    private final Map<String, PushOutcome> outcomes = new ConcurrentHashMap<>();
+
+    @Override
+    public Future<Void> start(Vertx vertx, MutableClock clock) {
+      shopee = new FakeShopee(vertx, PARTNER_ID, PARTNER_KEY, clock);
+      return shopee.start(0).mapEmpty();
+    }
+
+    @Override
+    public Future<Void> stop() {
+      return shopee.stop();
+    }
+
+    @Override
+    public AccountConfig account(String callbackUrl) {
+      shopee.addShop(SHOP_ID, "contract.shop", "access-0", "refresh-0", callbackUrl);
+      return new AccountConfig("shopee-contract", "shopee", Long.toString(SHOP_ID), "Contract Shop", "MY",
+          "Asia/Kuala_Lumpur", shopee.baseUrl(), callbackUrl,
+          new AccountCredentials(Long.toString(PARTNER_ID), PARTNER_KEY, "access-0", "refresh-0"),
+          Map.of("pollMessagePageSize", "10"));
+    }
+
+    @Override
+    public String webhookPath() {
+      return "/webhooks/shopee";
+    }
+
+    @Override
+    public Future<Delivered> buyerWrites(String buyer, String buyerName, String text) {
+      String buyerId = buyerIds.computeIfAbsent(buyer, b -> Long.toString(900_000_000L + buyerIds.size()));
+      return shopee.pushBuyerText(SHOP_ID, buyerId, buyerName, text).map(o -> {
+        outcomes.put(o.messageId(), o);
+        return new Delivered(o.statusCode(), o.messageId(), o.conversationId(), buyerId, text,
+            Buffer.buffer(o.body()), MultiMap.caseInsensitiveMultiMap()
+                .add("Authorization", o.authorization()).add("Content-Type", "application/json"));
+      });
+    }
+
+    @Override
+    public Future<Void> redeliver(Delivered earlier) {
+      return shopee.repush(outcomes.get(earlier.messageId())).mapEmpty();
+    }
+
+    @Override
+    public PushFaults faults() {
+      return shopee.pushFaults();
+    }
+
+    @Override
+    public List<Sent> sends() {
+      return shopee.acceptedSends().stream().map(ShopeeFake::sent).toList();
+    }
+
+    private static Sent sent(JsonObject s) {
+      JsonObject content = s.getJsonObject("content");
+      String type = s.getString("message_type");
+      String value = switch (type) {
+        case "text" -> content.getString("text");
+        case "image" -> content.getString("image_url");
+        case "item" -> String.valueOf(content.getValue("item_id"));
+        case "order" -> content.getString("order_sn");
+        default -> content.encode();
+      };
+      return new Sent(s.getValue("to_id").toString(), type, value, s.getString("message_id"));
+    }
+
+    @Override
+    public int rejectedCalls() {
+      return shopee.rejectedCalls();
+    }
+
+    @Override
+    public void expireAccessToken() {
+      shopee.expireAccessToken(SHOP_ID);
+    }
+
+    @Override
+    public int refreshes() {
+      return shopee.refreshes();
+    }
+
+    @Override
+    public void rateLimitNextCalls(int n, long retryAfterSeconds) {
+      shopee.rateLimitNextCalls(n, retryAfterSeconds);
+    }
+
+    @Override
+    public void failNextSendsTransiently(int n) {
+      shopee.failNextSends(n, "system_busy");
+    }
+
+    @Override
+    public List<String> reads() {
+      return shopee.reads().stream().map(r -> r.getString("conversation_id")).toList();
+    }
+  }
+}

@@ -1,0 +1,208 @@
+package dev.unibox.adapters.tiktok;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.unibox.adapters.contract.MutableClock;
+import dev.unibox.adapters.contract.PlatformAdapterContract;
+import dev.unibox.adapters.fake.PushFaults;
+import dev.unibox.adapters.spi.AccountConfig;
+import dev.unibox.adapters.spi.AccountCredentials;
+import dev.unibox.adapters.spi.ErrorKind;
+import dev.unibox.adapters.spi.InboundMessage;
+import dev.unibox.adapters.spi.PlatformAdapterFactory;
+import dev.unibox.adapters.tiktok.fake.FakeTikTokShop;
+import io.vertx.core.Future;
+import io.vertx.core.MultiMap;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.json.JsonObject;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.junit.jupiter.api.Test;
+
+/** TikTok Shop passes the adapter contract against {@link FakeTikTokShop}; plus TikTok-only checks. */
+class TikTokContractTest extends PlatformAdapterContract {
+
+  static final String APP_KEY = "6abc123";
+  static final String APP_SECRET = "tts-contract-secret";
+  static final String SHOP = "7494001";
+  static final String CIPHER = "ROW_contract_cipher";
+
+  @Override
+  protected PlatformAdapterFactory factory() {
+    return new TikTokAdapterFactory();
+  }
+
+  @Override
+  protected Fake newFake() {
+    return new TikTokFake();
+  }
+
+  @Test
+  void invisibleMessagesAreSkippedAndTheRestOrderedByIndex() {
+    TikTokFake f = (TikTokFake) fake;
+    f.faults().dropNext(3);
+    Delivered first = await(f.buyerWrites("una", "Una", "same second 1"));
+    f.tiktok.addInvisibleMessage(first.conversationId());
+    await(f.buyerWrites("una", "Una", "same second 2"));
+    await(f.buyerWrites("una", "Una", "same second 3"));
+
+    List<InboundMessage> found = await(adapter.poll(null)).messages();
+
+    assertThat(found).extracting(InboundMessage::text)
+        .containsExactly("same second 1", "same second 2", "same second 3");
+  }
+
+  @Test
+  void webhookOnlyNamesTheMessageWhichIsFetched() {
+    Delivered d = await(fake.buyerWrites("vic", "Vic", "fetch me"));
+
+    JsonObject push = new JsonObject(d.body().toString());
+
+    assertThat(push.getJsonObject("data").containsKey("content")).isFalse();
+    until(() -> !webhook.received().isEmpty());
+    assertThat(webhook.received().get(0).text()).isEqualTo("fetch me");
+  }
+
+  @Test
+  void webhookWithoutAConversationIdIsCompletedByReadingTheConversationList() {
+    TikTokFake f = (TikTokFake) fake;
+    f.faults().dropNext(1);
+    Delivered d = await(f.buyerWrites("xia", "Xia", "no id in the webhook"));
+    var blind = factory().create(vertx, new AccountConfig(account.accountId(), account.platform(), account.shopId(),
+        account.shopName(), account.region(), account.timeZone(), account.apiBaseUrl(), account.callbackUrl(),
+        account.credentials(), Map.of("shopCipher", CIPHER, "webhookConversationIdField", "not_sent")),
+        new dev.unibox.adapters.spi.AdapterContext(clock, credentials, null));
+    try {
+      var batch = await(blind.receivePush(new dev.unibox.adapters.spi.PushRequest(d.headers(), d.body())));
+
+      assertThat(batch.messages()).extracting(InboundMessage::platformMessageId).contains(d.messageId());
+    } finally {
+      await(blind.stop());
+    }
+  }
+
+  @Test
+  void deadRefreshTokenIsTokenDead() {
+    TikTokFake f = (TikTokFake) fake;
+    Delivered d = await(f.buyerWrites("wes", "Wes", "hi"));
+    until(() -> !webhook.received().isEmpty());
+    f.tiktok.expireAccessToken(SHOP);
+    f.tiktok.expireRefreshToken(SHOP);
+
+    var e = adapterFailure(adapter.send(text(d, "x")));
+
+    assertThat(e.kind()).isEqualTo(ErrorKind.TOKEN_DEAD);
+    assertThat(adapter.tokenDead()).isTrue();
+  }
+
+  @Test
+  void errorCodesAreClassifiedAsReported() {
+    assertThat(TikTokErrors.classify(105002L, 200)).isEqualTo(ErrorKind.TOKEN_EXPIRED);
+    assertThat(TikTokErrors.classify(106001L, 200)).isEqualTo(ErrorKind.BAD_SIGNATURE);
+    assertThat(TikTokErrors.classify(36009002L, 200)).isEqualTo(ErrorKind.RATE_LIMITED);
+    assertThat(TikTokErrors.classify(45101004L, 200)).isEqualTo(ErrorKind.RATE_LIMITED);
+    assertThat(TikTokErrors.classify(null, 429)).isEqualTo(ErrorKind.RATE_LIMITED);
+    assertThat(TikTokErrors.classify(null, 502)).isEqualTo(ErrorKind.TRANSIENT);
+    assertThat(adapter.pushAckDeadline()).isEqualTo(Duration.ofSeconds(3));
+  }
+
+  static final class TikTokFake implements Fake {
+
+    FakeTikTokShop tiktok;
+    private final Map<String, String> buyers = new ConcurrentHashMap<>();
+    private final Map<String, FakeTikTokShop.Push> pushes = new ConcurrentHashMap<>();
+
+    @Override
+    public Future<Void> start(Vertx vertx, MutableClock clock) {
+      tiktok = new FakeTikTokShop(vertx, APP_KEY, APP_SECRET, clock);
+      return tiktok.start(0).mapEmpty();
+    }
+
+    @Override
+    public Future<Void> stop() {
+      return tiktok.stop();
+    }
+
+    @Override
+    public AccountConfig account(String callbackUrl) {
+      tiktok.addShop(SHOP, CIPHER, "tts-access-0", "tts-refresh-0", callbackUrl);
+      return new AccountConfig("tiktok-contract", "tiktok", SHOP, "Contract TikTok", "MY", "Asia/Kuala_Lumpur",
+          tiktok.baseUrl(), callbackUrl, new AccountCredentials(APP_KEY, APP_SECRET, "tts-access-0", "tts-refresh-0"),
+          Map.of("shopCipher", CIPHER));
+    }
+
+    @Override
+    public String webhookPath() {
+      return "/webhooks/tiktok";
+    }
+
+    @Override
+    public Future<Delivered> buyerWrites(String buyer, String buyerName, String text) {
+      String imId = buyers.computeIfAbsent(buyer, b -> "im-" + (buyers.size() + 1000));
+      return tiktok.buyerWrites(SHOP, imId, buyerName, text).map(p -> {
+        pushes.put(p.messageId(), p);
+        return new Delivered(p.status(), p.messageId(), p.conversationId(), imId, text, Buffer.buffer(p.body()),
+            MultiMap.caseInsensitiveMultiMap().add("Authorization", p.authorization()));
+      });
+    }
+
+    @Override
+    public Future<Void> redeliver(Delivered earlier) {
+      return tiktok.repush(pushes.get(earlier.messageId())).mapEmpty();
+    }
+
+    @Override
+    public PushFaults faults() {
+      return tiktok.pushFaults();
+    }
+
+    @Override
+    public List<Sent> sends() {
+      return tiktok.sends().stream().map(s -> {
+        JsonObject c = new JsonObject(s.getString("content"));
+        String type = switch (s.getString("type")) {
+          case "TEXT" -> "text";
+          case "IMAGE" -> "image";
+          case "PRODUCT_CARD" -> "item";
+          case "ORDER_CARD" -> "order";
+          default -> "other";
+        };
+        String value = c.getString("content", c.getString("url", c.getString("product_id", c.getString("order_id"))));
+        return new Sent(s.getString("conversation_id"), type, value, s.getString("message_id"));
+      }).toList();
+    }
+
+    @Override
+    public int rejectedCalls() {
+      return tiktok.rejectedCalls();
+    }
+
+    @Override
+    public void expireAccessToken() {
+      tiktok.expireAccessToken(SHOP);
+    }
+
+    @Override
+    public int refreshes() {
+      return tiktok.refreshes();
+    }
+
+    @Override
+    public void rateLimitNextCalls(int n, long retryAfterSeconds) {
+      tiktok.rateLimitNextCalls(n, retryAfterSeconds);
+    }
+
+    @Override
+    public void failNextSendsTransiently(int n) {
+      tiktok.failNextSends(n);
+    }
+
+    @Override
+    public List<String> reads() {
+      return tiktok.reads();
+    }
+  }
+}

@@ -1,0 +1,93 @@
+package dev.unibox.accounts;
+
+import dev.unibox.adapters.spi.AccountEvents;
+import dev.unibox.adapters.spi.ErrorKind;
+import dev.unibox.events.PendingEvents;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
+import io.vertx.sqlclient.Pool;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Records what adapters report about their accounts (health row) and raises admin alerts: an alert is a
+ * stored row plus an {@code account.alert} event on every admin's socket, appended in the same transaction.
+ * A dead refresh token pauses that account only.
+ */
+public final class AccountHealth implements AccountEvents {
+
+  public static final String ALERT_EVENT = dev.unibox.events.EventNames.ACCOUNT_ALERT;
+  private static final Logger LOG = LoggerFactory.getLogger(AccountHealth.class);
+
+  private final Vertx vertx;
+  private final Pool pool;
+  private final AccountAdminStore store;
+  private final Clock clock;
+  private AccountRegistry registry;
+
+  public AccountHealth(Vertx vertx, Pool pool, AccountAdminStore store, Clock clock) {
+    this.vertx = vertx;
+    this.pool = pool;
+    this.store = store;
+    this.clock = clock;
+  }
+
+  void attach(AccountRegistry registry) {
+    this.registry = registry;
+  }
+
+  @Override
+  public void tokenRefreshed(String accountId, Instant accessExpiresAt) {
+    logged(store.token(pool, accountId, accessExpiresAt, false, clock.instant()), "token refresh");
+  }
+
+  @Override
+  public void tokenDead(String accountId, String reason) {
+    if (registry != null) {
+      registry.setPaused(accountId, true);
+    }
+    String message = "Account " + accountId + " must be re-authorized on the platform: its refresh token was "
+        + "refused (" + reason + "). The account is paused; other accounts are not affected.";
+    logged(store.token(pool, accountId, null, true, clock.instant())
+        .compose(v -> alert(accountId, "token_dead", message, "paused")), "dead token alert");
+  }
+
+  @Override
+  public void rateLimited(String accountId, Duration retryAfter) {
+    // counted in callFailed
+  }
+
+  @Override
+  public void callFailed(String accountId, ErrorKind kind, String platformCode) {
+    logged(store.failedCall(pool, accountId, kind == ErrorKind.RATE_LIMITED,
+        kind + (platformCode == null ? "" : " " + platformCode), clock.instant()), "error count");
+  }
+
+  public Future<Void> pushed(String accountId) {
+    return store.pushed(pool, accountId, clock.instant());
+  }
+
+  /**
+   * Stores an alert, optionally changes the account's status, and appends {@code account.alert} to every
+   * admin's event log in one transaction; publishes after commit.
+   */
+  public Future<Void> alert(String accountId, String kind, String message, String newStatus) {
+    PendingEvents events = new PendingEvents();
+    Instant now = clock.instant();
+    return pool.withTransaction(conn -> (newStatus == null ? Future.<Void>succeededFuture()
+            : store.setStatus(conn, accountId, newStatus, kind))
+        .compose(v -> store.insertAlert(conn, accountId, kind, message, now))
+        .compose(id -> store.admins(conn).compose(admins -> events.append(conn, admins, ALERT_EVENT,
+            new JsonObject().put("alertId", id).put("accountId", accountId).put("kind", kind)
+                .put("message", message).put("status", newStatus).put("at", now.toString()), now))))
+        .onSuccess(v -> events.publish(vertx));
+  }
+
+  private static void logged(Future<?> f, String what) {
+    f.onFailure(e -> LOG.warn("Could not record {}: {}", what, e.getMessage()));
+  }
+}

@@ -1,0 +1,174 @@
+package dev.unibox.accounts;
+
+import dev.unibox.adapters.spi.AccountConfig;
+import dev.unibox.adapters.spi.AdapterContext;
+import dev.unibox.adapters.spi.PlatformAdapters;
+import dev.unibox.web.ApiException;
+import io.vertx.core.Deployable;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.sqlclient.Pool;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Accounts at runtime: starts the configured accounts and those added through the admin API, each with its
+ * adapter (given the PostgreSQL credential store and the health sink) and its polling backstop deployment;
+ * adds, pauses, resumes and removes accounts without a restart.
+ */
+public final class AccountService {
+
+  private static final Logger LOG = LoggerFactory.getLogger(AccountService.class);
+
+  private final Vertx vertx;
+  private final Pool pool;
+  private final AccountRegistry registry;
+  private final AccountAdminStore store;
+  private final AccountHealth health;
+  private final Clock clock;
+  private final Function<String, Deployable> pollers;
+  private final Function<AccountConfig, AccountConfig> resolve;
+  private final Map<String, String> pollerDeployments = new ConcurrentHashMap<>();
+
+  /**
+   * @param pollers creates the polling backstop verticle of an account
+   * @param resolve completes an account's config (e.g. "self:" callback URLs)
+   */
+  public AccountService(Vertx vertx, Pool pool, AccountRegistry registry, AccountAdminStore store,
+                        AccountHealth health, Clock clock, Function<String, Deployable> pollers,
+                        Function<AccountConfig, AccountConfig> resolve) {
+    this.vertx = vertx;
+    this.pool = pool;
+    this.registry = registry;
+    this.store = store;
+    this.health = health;
+    this.clock = clock;
+    this.pollers = pollers;
+    this.resolve = resolve;
+    health.attach(registry);
+    PgCredentialStore credentials = new PgCredentialStore(pool, store, clock);
+    registry.useContexts(a -> new AdapterContext(clock, credentials, health));
+  }
+
+  public AccountRegistry registry() {
+    return registry;
+  }
+
+  /** Starts configured accounts (already synced to the accounts table) and API-added ones, minus removed. */
+  public Future<Void> boot(List<AccountConfig> configured) {
+    return store.statuses(pool).compose(statuses -> store.apiAccounts(pool).compose(added -> {
+      List<AccountConfig> all = new ArrayList<>();
+      configured.stream().filter(a -> !"removed".equals(statuses.get(a.accountId()))).forEach(all::add);
+      added.stream().map(resolve).forEach(all::add);
+      Future<Void> chain = Future.succeededFuture();
+      for (AccountConfig a : all) {
+        chain = chain.compose(v -> store.ensureHealth(pool, a.accountId(), clock.instant()))
+            .compose(v -> registry.start(vertx, a))
+            .compose(v -> {
+              registry.setPaused(a.accountId(), "paused".equals(statuses.get(a.accountId())));
+              return deployPoller(a.accountId());
+            });
+      }
+      return chain;
+    }));
+  }
+
+  /** Adds an account (credentials encrypted in the database) and starts it. 4xx on bad input, nothing changed. */
+  public Future<Void> add(AccountConfig requested) {
+    AccountConfig account = resolve.apply(requested);
+    try {
+      PlatformAdapters.factory(account.platform());
+    } catch (IllegalStateException e) {
+      return Future.failedFuture(new ApiException(400, "unknown_platform",
+          "No adapter for platform '" + account.platform() + "'; known: " + PlatformAdapters.platforms()));
+    }
+    try {
+      PlatformAdapters.factory(account.platform()).create(vertx, account, AdapterContext.standalone()).stop();
+    } catch (IllegalArgumentException e) {
+      return Future.failedFuture(new ApiException(400, "invalid_account", e.getMessage()));
+    }
+    Instant now = clock.instant();
+    return store.status(pool, account.accountId()).compose(existing -> {
+      if (existing.isPresent() && !"removed".equals(existing.get())) {
+        return Future.failedFuture(new ApiException(409, "account_exists",
+            "An account with id " + account.accountId() + " exists"));
+      }
+      return store.shopTakenBy(pool, account.platform(), account.shopId());
+    }).compose(taken -> {
+      if (taken.isPresent()) {
+        return Future.failedFuture(new ApiException(409, "shop_taken",
+            "Shop " + account.shopId() + " is already connected as account " + taken.get()));
+      }
+      return pool.withTransaction(conn -> store.insertApiAccount(conn, account, now));
+    }).compose(v -> registry.start(vertx, account))
+        .compose(v -> deployPoller(account.accountId()))
+        .onSuccess(v -> LOG.info("Account {} ({}) added at runtime", account.accountId(), account.platform()));
+  }
+
+  public Future<Void> pause(String accountId) {
+    return known(accountId).compose(v -> store.setStatus(pool, accountId, "paused", "paused by an admin"))
+        .onSuccess(v -> registry.setPaused(accountId, true));
+  }
+
+  /** Resumes a paused account; one paused for a dead token is restarted so it re-reads its credentials. */
+  public Future<Void> resume(String accountId) {
+    return known(accountId).compose(v -> store.setStatus(pool, accountId, "active", null))
+        .compose(v -> store.resolveAlerts(pool, accountId, clock.instant()))
+        .compose(v -> {
+          boolean dead = registry.byAccount(accountId).map(a -> a.tokenDead()).orElse(false);
+          if (!dead) {
+            registry.setPaused(accountId, false);
+            return Future.<Void>succeededFuture();
+          }
+          AccountConfig config = registry.byAccount(accountId).get().account();
+          return registry.remove(accountId).compose(x -> registry.start(vertx, config));
+        })
+        .compose(v -> store.token(pool, accountId, null, false, clock.instant()))
+        .compose(v -> store.releaseHeldReplies(pool, accountId, clock.instant()))
+        .onSuccess(v -> {
+          vertx.eventBus().publish("unibox.poll.kick", accountId);
+          vertx.eventBus().publish("unibox.outbox.kick", null); // OutboxKick.ADDRESS
+        });
+  }
+
+  /** Stops the account and its poller; its conversations stay readable. */
+  public Future<Void> remove(String accountId) {
+    return known(accountId).compose(v -> store.setStatus(pool, accountId, "removed", "removed by an admin"))
+        .compose(v -> undeployPoller(accountId))
+        .compose(v -> registry.remove(accountId));
+  }
+
+  private Future<Void> known(String accountId) {
+    return store.status(pool, accountId).compose(s -> s.isEmpty() || "removed".equals(s.get())
+        ? Future.failedFuture(new ApiException(404, "unknown_account", "No account " + accountId))
+        : Future.succeededFuture());
+  }
+
+  private Future<Void> deployPoller(String accountId) {
+    return vertx.deployVerticle(pollers.apply(accountId)).map(id -> {
+      pollerDeployments.put(accountId, id);
+      return null;
+    });
+  }
+
+  private Future<Void> undeployPoller(String accountId) {
+    String id = pollerDeployments.remove(accountId);
+    return id == null ? Future.succeededFuture() : vertx.undeploy(id);
+  }
+
+  public Future<Void> stop() {
+    Future<Void> chain = Future.succeededFuture();
+    for (String id : List.copyOf(pollerDeployments.values())) {
+      chain = chain.eventually(() -> vertx.undeploy(id).recover(e -> Future.succeededFuture()));
+    }
+    pollerDeployments.clear();
+    return chain;
+  }
+}

@@ -1,0 +1,63 @@
+package dev.unibox.outbox;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.unibox.testing.AgentSocket;
+import dev.unibox.testing.Await;
+import dev.unibox.testing.TestInbox;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
+import io.vertx.junit5.VertxExtension;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** Replies of the platform's other types (product card, order card, image by URL), checked against capabilities. */
+@ExtendWith(VertxExtension.class)
+class TypedReplyTest {
+
+  private TestInbox inbox;
+
+  @AfterEach
+  void stop() throws Exception {
+    inbox.close();
+  }
+
+  @Test
+  void productOrderAndImageRepliesReachShopeeAsTheirTypesAndUnknownTypesAreRefused(Vertx vertx) throws Exception {
+    inbox = TestInbox.start(vertx);
+    inbox.createUser("hana", "agent", 3);
+    String token = inbox.login("hana");
+    try (AgentSocket socket = inbox.socket(token, 0)) {
+      socket.next(f -> "hello".equals(f.getString("type")));
+      Await.until("hana online", () -> {
+        try {
+          return inbox.count("SELECT count(*) FROM users WHERE username = 'hana' AND presence = 'online'") == 1;
+        } catch (Exception e) {
+          throw new AssertionError(e);
+        }
+      });
+      Await.result(inbox.shopee.pushBuyerText(TestInbox.SHOP_MY, "811300", "lin", "which size fits me?"));
+      long id = socket.nextEvent("conversation.assigned").getJsonObject("data").getJsonObject("conversation")
+          .getLong("id");
+      String path = "/api/conversations/" + id + "/replies";
+
+      assertThat(inbox.post(token, path, new JsonObject().put("type", "item").put("text", "100200300")).statusCode())
+          .isEqualTo(202);
+      assertThat(inbox.post(token, path, new JsonObject().put("type", "order").put("text", "2311ABCD")).statusCode())
+          .isEqualTo(202);
+      assertThat(inbox.post(token, path, new JsonObject().put("type", "image")
+          .put("text", "https://cf.shopee.example/file/abc")).statusCode()).isEqualTo(202);
+      var refused = inbox.post(token, path, new JsonObject().put("type", "hologram").put("text", "x"));
+
+      assertThat(refused.statusCode()).isEqualTo(400);
+      assertThat(refused.bodyAsJsonObject().getString("error")).isEqualTo("bad_type");
+      Await.until("three sends", () -> inbox.shopee.acceptedSends().size() == 3);
+      assertThat(inbox.shopee.acceptedSends()).extracting(s -> s.getString("message_type"))
+          .containsExactly("item", "order", "image");
+      assertThat(inbox.shopee.acceptedSends().get(0).getJsonObject("content").getValue("item_id").toString())
+          .isEqualTo("100200300");
+      assertThat(inbox.count("SELECT count(*) FROM messages WHERE direction = 'out'")).isEqualTo(3);
+    }
+  }
+}
