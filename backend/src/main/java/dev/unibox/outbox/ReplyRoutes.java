@@ -18,7 +18,7 @@ public final class ReplyRoutes {
     router.post("/api/conversations/:id/replies").handler(ctx -> {
       JsonObject body = Responses.body(ctx);
       Object text = body.getValue("text");
-      replies.reply(AuthRoutes.user(ctx), Responses.pathId(ctx, "id"), text instanceof String s ? s : null)
+      replies.reply(AuthRoutes.user(ctx), Responses.pathId(ctx, "id"), text instanceof String s ? s : null, body)
           .onSuccess(message -> Responses.json(ctx, 202, new JsonObject().put("message", message)))
           .onFailure(ctx::fail);
     });

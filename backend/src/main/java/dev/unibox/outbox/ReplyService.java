@@ -24,16 +24,23 @@ public final class ReplyService {
   private final Pool pool;
   private final AccountRegistry accounts;
   private final Clock clock;
+  private final ReplyGuard guard;
 
-  public ReplyService(Vertx vertx, Pool pool, AccountRegistry accounts, Clock clock) {
+  public ReplyService(Vertx vertx, Pool pool, AccountRegistry accounts, Clock clock, ReplyGuard guard) {
     this.vertx = vertx;
     this.pool = pool;
     this.accounts = accounts;
     this.clock = clock;
+    this.guard = guard;
   }
 
   /** @return the stored message (status pending) as a timeline entry */
   public Future<JsonObject> reply(CurrentUser user, long conversationId, String rawText) {
+    return reply(user, conversationId, rawText, null);
+  }
+
+  /** @param options extra request fields for the {@link ReplyGuard} (override reason), or null */
+  public Future<JsonObject> reply(CurrentUser user, long conversationId, String rawText, JsonObject options) {
     String text = rawText == null ? "" : rawText.strip();
     if (text.isEmpty()) {
       return Future.failedFuture(ApiException.badRequest("empty_text", "The reply is empty"));
@@ -55,7 +62,10 @@ public final class ReplyService {
         return Future.failedFuture(ApiException.badRequest("text_too_long",
             "The reply has " + text.codePointCount(0, text.length()) + " characters; this platform allows " + max));
       }
-      return OutboxStore.insertReply(conn, conversationId, locked.accountId(), text, user.id(), user.displayName(), now)
+      return guard.inspect(conn, user, locked, text, options)
+          .compose(recorder -> OutboxStore.insertReply(conn, conversationId, locked.accountId(), text, user.id(),
+                  user.displayName(), now)
+              .compose(messageId -> recorder.stored(conn, messageId, now).map(messageId)))
           .compose(messageId -> {
             JsonObject message = ConversationJson.message(messageId, "out", text, "pending", user.displayName(),
                 null, now);

@@ -33,6 +33,10 @@ import java.time.Instant;
 public final class ShopeeAdapter implements PlatformAdapter {
 
   static final String SEND_MESSAGE_PATH = "/api/v2/sellerchat/send_message";
+  /** Text only; not supported for TW shops [reported]. Body {to_id, content: {text}} like send_message. */
+  static final String SEND_AUTOREPLY_PATH = "/api/v2/sellerchat/send_autoreply_message";
+  /** {@link OutboundMessage#type()} of an automatic reply (greeting, off-hours, surge). */
+  public static final String AUTOREPLY_TYPE = "autoreply";
   static final int DEFAULT_MAX_TEXT_LENGTH = 1000;
   static final long DEFAULT_REQUEST_TIMEOUT_MS = 10_000;
 
@@ -85,7 +89,8 @@ public final class ShopeeAdapter implements PlatformAdapter {
 
   @Override
   public Future<SendResult> send(OutboundMessage message) {
-    if (message.type() != null && !"text".equals(message.type())) {
+    boolean automatic = AUTOREPLY_TYPE.equals(message.type());
+    if (message.type() != null && !"text".equals(message.type()) && !automatic) {
       return Future.failedFuture(new AdapterException(ErrorKind.PERMANENT, null,
           "Message type '" + message.type() + "' is not supported by the Shopee adapter yet"));
     }
@@ -103,6 +108,11 @@ public final class ShopeeAdapter implements PlatformAdapter {
     if (toId == null) {
       return Future.failedFuture(new AdapterException(ErrorKind.PERMANENT, null,
           "Buyer id '" + message.buyerId() + "' is not a Shopee user id (unsigned 64-bit number)"));
+    }
+    if (automatic) {
+      // Shopee's own auto-reply call: Shopee leaves these out of the shop's chat response rate.
+      JsonObject body = new JsonObject().put("to_id", toId).put("content", new JsonObject().put("text", text));
+      return api.post(SEND_AUTOREPLY_PATH, body).compose(this::sendResult);
     }
     JsonObject body = new JsonObject()
         .put("to_id", toId)

@@ -21,7 +21,7 @@ public enum Action {
       return null;
     }
     return switch (s.trim().toLowerCase(Locale.ROOT)) {
-      case "off" -> OFF;
+      case "off", "false" -> OFF; // YAML 1.1 reads a bare off as false
       case "warn" -> WARN;
       case "block" -> BLOCK;
       default -> null;

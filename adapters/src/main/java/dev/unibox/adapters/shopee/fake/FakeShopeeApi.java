@@ -22,6 +22,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 final class FakeShopeeApi {
 
   static final String SEND_MESSAGE = "/api/v2/sellerchat/send_message";
+  static final String SEND_AUTOREPLY = "/api/v2/sellerchat/send_autoreply_message";
   static final String GET_MESSAGE = "/api/v2/sellerchat/get_message";
   static final String GET_CONVERSATION_LIST = "/api/v2/sellerchat/get_conversation_list";
   private static final long MAX_CLOCK_SKEW_SECONDS = 300;
@@ -49,7 +50,8 @@ final class FakeShopeeApi {
   Router router(Vertx vertx) {
     Router router = Router.router(vertx);
     router.post().handler(BodyHandler.create().setBodyLimit(1024 * 1024));
-    router.post(SEND_MESSAGE).handler(this::sendMessage);
+    router.post(SEND_MESSAGE).handler(ctx -> sendMessage(ctx, false));
+    router.post(SEND_AUTOREPLY).handler(ctx -> sendMessage(ctx, true));
     router.get(GET_MESSAGE).handler(this::getMessage);
     router.get(GET_CONVERSATION_LIST).handler(this::getConversationList);
     return router;
@@ -75,8 +77,9 @@ final class FakeShopeeApi {
     sendsToStall.addAndGet(n);
   }
 
-  private void sendMessage(RoutingContext ctx) {
-    Shop shop = authenticate(ctx, SEND_MESSAGE);
+  /** send_message, or send_autoreply_message (text only, no message_type: {to_id, content: {text}}). */
+  private void sendMessage(RoutingContext ctx, boolean autoReply) {
+    Shop shop = authenticate(ctx, autoReply ? SEND_AUTOREPLY : SEND_MESSAGE);
     if (shop == null) {
       return;
     }
@@ -94,7 +97,13 @@ final class FakeShopeeApi {
     } catch (RuntimeException notJson) {
       body = null;
     }
+    if (autoReply && body != null && !body.containsKey("message_type")) {
+      body.put("message_type", "text");
+    }
     String problem = body == null ? "Request body is not a JSON object." : sendProblem(body);
+    if (problem == null && autoReply && !"text".equals(body.getString("message_type"))) {
+      problem = "Auto-reply messages can only be text.";
+    }
     if (problem != null) {
       error(ctx, 400, "error_param", problem);
       return;
@@ -107,7 +116,8 @@ final class FakeShopeeApi {
         .put("to_id", body.getValue("to_id"))
         .put("message_type", body.getString("message_type"))
         .put("content", body.getJsonObject("content").copy())
-        .put("message_id", stored.getString("message_id")));
+        .put("message_id", stored.getString("message_id"))
+        .put("auto_reply", autoReply));
     if (stallOne()) {
       return; // processed, but the answer never comes: the caller cannot tell whether it was sent
     }
