@@ -55,9 +55,10 @@ CREATE TABLE quick_replies (
 CREATE UNIQUE INDEX quick_replies_shortcut ON quick_replies (COALESCE(account_id, ''), shortcut)
   WHERE deleted_at IS NULL;
 
--- Every auto-reply decision, once per (conversation, kind, episode): the episode is the waiting_since it
--- answered (for the greeting a fixed value: once per conversation). 'suppressed' = not sent because of the
--- platform's limit.
+-- Every auto-reply decision, once per (conversation, kind, episode): the episode is the wait it answered,
+-- i.e. its waiting_since and how many human replies the conversation had before it (platform timestamps
+-- are whole seconds); for the greeting a fixed value: once per conversation. 'suppressed' = not sent
+-- because of the platform's limit.
 CREATE TABLE auto_replies (
   id              bigserial PRIMARY KEY,
   conversation_id bigint NOT NULL REFERENCES conversations (id),
@@ -65,11 +66,12 @@ CREATE TABLE auto_replies (
   buyer_id        bigint NOT NULL REFERENCES buyers (id),
   kind            text NOT NULL CHECK (kind IN ('greeting', 'off_hours', 'surge')),
   episode         timestamptz NOT NULL,
+  replies_before  int NOT NULL,
   outcome         text NOT NULL CHECK (outcome IN ('sent', 'suppressed')),
   reason          text,
   message_id      bigint REFERENCES messages (id),
   at              timestamptz NOT NULL,
-  UNIQUE (conversation_id, kind, episode)
+  UNIQUE (conversation_id, kind, episode, replies_before)
 );
 CREATE INDEX auto_replies_sent_to_buyer ON auto_replies (buyer_id, at) WHERE outcome = 'sent';
 

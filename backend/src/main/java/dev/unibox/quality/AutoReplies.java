@@ -44,9 +44,12 @@ public final class AutoReplies extends VerticleBase {
   private static final String CANDIDATES = """
       SELECT c.id, c.account_id, c.buyer_id, c.status, c.waiting_since, c.language, b.name AS buyer_name,
              EXISTS (SELECT 1 FROM messages o WHERE o.conversation_id = c.id AND o.direction = 'out') AS answered,
+             h.replies,
              ARRAY(SELECT r.kind FROM auto_replies r WHERE r.conversation_id = c.id
-                   AND (r.episode = c.waiting_since OR r.kind = 'greeting')) AS done
+                   AND ((r.episode = c.waiting_since AND r.replies_before = h.replies) OR r.kind = 'greeting')) AS done
       FROM conversations c JOIN buyers b ON b.id = c.buyer_id
+      CROSS JOIN LATERAL (SELECT count(*)::int AS replies FROM messages o WHERE o.conversation_id = c.id
+                          AND o.direction = 'out' AND o.message_type <> 'autoreply') h
       WHERE c.waiting_since IS NOT NULL AND c.status IN ('queued', 'assigned')
         AND c.account_id = ANY($1) AND c.waiting_since > $2
       ORDER BY c.waiting_since
@@ -56,16 +59,18 @@ public final class AutoReplies extends VerticleBase {
 
   private static final String LOCK_CONVERSATION = """
       SELECT status, waiting_since,
-             EXISTS (SELECT 1 FROM messages o WHERE o.conversation_id = $1 AND o.direction = 'out') AS answered
+             EXISTS (SELECT 1 FROM messages o WHERE o.conversation_id = $1 AND o.direction = 'out') AS answered,
+             (SELECT count(*)::int FROM messages o WHERE o.conversation_id = $1 AND o.direction = 'out'
+                AND o.message_type <> 'autoreply') AS replies
       FROM conversations WHERE id = $1 FOR UPDATE""";
 
   private static final String SENT_TO_BUYER = """
       SELECT count(*) AS n FROM auto_replies WHERE buyer_id = $1 AND outcome = 'sent' AND at > $2""";
 
   private static final String DECIDE = """
-      INSERT INTO auto_replies (conversation_id, account_id, buyer_id, kind, episode, outcome, reason, at)
-      VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
-      ON CONFLICT (conversation_id, kind, episode) DO NOTHING
+      INSERT INTO auto_replies (conversation_id, account_id, buyer_id, kind, episode, replies_before, outcome, reason, at)
+      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
+      ON CONFLICT (conversation_id, kind, episode, replies_before) DO NOTHING
       RETURNING id""";
 
   private static final String LINK_MESSAGE = "UPDATE auto_replies SET message_id = $2 WHERE id = $1";
@@ -145,7 +150,8 @@ public final class AutoReplies extends VerticleBase {
 
   /** One auto-reply to send (if still due under the locks). */
   private record Due(long conversationId, String accountId, long buyerId, String kind, Instant waitingSince,
-                     String language, String buyerName, AutoReplySettings settings, QualityRules.Account account) {}
+                     int replies, String language, String buyerName, AutoReplySettings settings,
+                     QualityRules.Account account) {}
 
   private List<Due> due(Row r, Instant now) {
     QualityRules.Account account = rules.accounts().get(r.getString("account_id"));
@@ -163,7 +169,7 @@ public final class AutoReplies extends VerticleBase {
     boolean offHours = !s.hours().isOpen(waiting.atZone(zone(account)));
     List<Due> out = new ArrayList<>();
     java.util.function.Consumer<String> add = kind -> out.add(new Due(r.getLong("id"), account.id(), r.getLong("buyer_id"),
-        kind, waiting, r.getString("language"), r.getString("buyer_name"), s, account));
+        kind, waiting, r.getInteger("replies"), r.getString("language"), r.getString("buyer_name"), s, account));
     if (offHours) {
       if (s.offHours().usable() && !done.contains("off_hours")) {
         add.accept("off_hours");
@@ -191,12 +197,15 @@ public final class AutoReplies extends VerticleBase {
           var waiting = c.getOffsetDateTime("waiting_since");
           boolean stillDue = ("queued".equals(c.getString("status")) || "assigned".equals(c.getString("status")))
               && waiting != null && waiting.toInstant().equals(due.waitingSince)
+              && c.getInteger("replies") == due.replies
               && !("greeting".equals(due.kind) && c.getBoolean("answered"))
               && !("surge".equals(due.kind) && !"queued".equals(c.getString("status")));
           if (!stillDue) {
             return Future.succeededFuture();
           }
-          Instant episode = "greeting".equals(due.kind) ? ONCE : due.waitingSince;
+          boolean once = "greeting".equals(due.kind);
+          Instant episode = once ? ONCE : due.waitingSince;
+          int repliesBefore = once ? 0 : due.replies;
           AutoReplySettings s = due.settings;
           Future<Long> sentRecently = !s.limited() ? Future.succeededFuture(0L)
               : conn.preparedQuery(SENT_TO_BUYER).execute(Tuple.of(due.buyerId,
@@ -204,10 +213,10 @@ public final class AutoReplies extends VerticleBase {
                   .map(r -> r.iterator().next().getLong("n"));
           return sentRecently.compose(n -> {
             if (s.limited() && n >= s.limitMax()) {
-              return decide(conn, due, episode, "suppressed", "platform limit: " + s.limitMax() + " auto-repl"
+              return decide(conn, due, episode, repliesBefore, "suppressed", "platform limit: " + s.limitMax() + " auto-repl"
                   + (s.limitMax() == 1 ? "y" : "ies") + " per buyer per " + s.limitPerHours() + " h", now).mapEmpty();
             }
-            return decide(conn, due, episode, "sent", null, now).compose(id -> id == null ? Future.succeededFuture()
+            return decide(conn, due, episode, repliesBefore, "sent", null, now).compose(id -> id == null ? Future.succeededFuture()
                 : message(conn, due, id, now, events).map(x -> {
                   sent[0] = true;
                   return null;
@@ -222,10 +231,10 @@ public final class AutoReplies extends VerticleBase {
         }).mapEmpty();
   }
 
-  private static Future<Long> decide(SqlConnection conn, Due due, Instant episode, String outcome, String reason,
-                                     Instant now) {
+  private static Future<Long> decide(SqlConnection conn, Due due, Instant episode, int repliesBefore, String outcome,
+                                     String reason, Instant now) {
     return conn.preparedQuery(DECIDE).execute(Tuple.from(new Object[] {due.conversationId, due.accountId, due.buyerId,
-            due.kind, episode.atOffset(ZoneOffset.UTC), outcome, reason, now.atOffset(ZoneOffset.UTC)}))
+            due.kind, episode.atOffset(ZoneOffset.UTC), repliesBefore, outcome, reason, now.atOffset(ZoneOffset.UTC)}))
         .map(rows -> rows.size() == 0 ? null : rows.iterator().next().getLong("id"));
   }
 
