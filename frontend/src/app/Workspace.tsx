@@ -1,10 +1,15 @@
 import { useEffect } from 'react';
 import { ConnectionStatus } from '../components/ConnectionStatus';
+import { Composer } from '../features/composer/components/Composer';
+import { QualityNav } from '../features/quality/components/QualityNav';
+import { QualityPage } from '../features/quality/components/QualityPage';
+import { SatisfactionInvite } from '../features/quality/components/SatisfactionInvite';
 import { ConversationView } from '../features/conversation/components/ConversationView';
 import { ConversationList } from '../features/inbox/components/ConversationList';
 import { useConversationList } from '../features/inbox/hooks/useConversationList';
 import type { Session } from '../lib/session';
 import { useAgentSocket } from './useAgentSocket';
+import { useQualityPage } from './useQualityPage';
 import { useSelectedConversation } from './useSelectedConversation';
 
 /** The logged-in screen: top bar, the inbox on the left, the open conversation on the right. */
@@ -13,6 +18,7 @@ export function Workspace({ session, onLogout }: { session: Session; onLogout: (
   const { socket, state } = useAgentSocket(session.token, user.id);
   const inbox = useConversationList(socket, { id: user.id, role: user.role });
   const { selectedId, select } = useSelectedConversation();
+  const page = useQualityPage();
 
   const waiting = inbox.conversations.filter((c) => c.waitingSince).length;
   useEffect(() => {
@@ -24,6 +30,7 @@ export function Workspace({ session, onLogout }: { session: Session; onLogout: (
       <header className="topbar">
         <span className="topbar__brand">Unibox</span>
         <ConnectionStatus state={state} />
+        <QualityNav role={user.role} current={page} />
         <span className="topbar__spacer" />
         <span className="topbar__user" data-testid="current-user">
           {user.displayName} <span className="topbar__role">{user.role}</span>
@@ -32,6 +39,11 @@ export function Workspace({ session, onLogout }: { session: Session; onLogout: (
           Log out
         </button>
       </header>
+      {page ? (
+        <main className="workspace__page">
+          <QualityPage page={page} role={user.role} />
+        </main>
+      ) : (
       <div className="workspace">
         <ConversationList
           conversations={inbox.conversations}
@@ -51,10 +63,13 @@ export function Workspace({ session, onLogout }: { session: Session; onLogout: (
               events={socket}
               author={user.displayName}
               onChanged={inbox.changed}
+              renderComposer={(props) => <Composer {...props} />}
+              renderHeaderActions={(conversation) => <SatisfactionInvite conversation={conversation} />}
             />
           )}
         </main>
       </div>
+      )}
     </div>
   );
 }
