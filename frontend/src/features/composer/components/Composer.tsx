@@ -243,6 +243,7 @@ export function Composer({ conversationId, buyerName, disabledReason, onSend }: 
               <span className="composer__finding-label">{f.label}</span>
               {f.rule !== 'repeated' && <> “{f.matched}”</>}
               {f.hint && <span className="composer__finding-hint"> — {f.hint}</span>}
+              {f.fix && ' '}
               {f.fix && (
                 <button type="button" className="link-button composer__fix" data-testid="composer-apply-fix" onClick={() => fix(f)}>
                   use “{f.fix}”

@@ -204,6 +204,7 @@ function PolicyEditor({ draft, editable, update }: EditorProps) {
                     <option value="true">allowed</option>
                     <option value="false">never</option>
                   </select>
+                  {editable && ' '}
                   {editable && (
                     <button type="button" className="link-button qtable__remove" onClick={() => update((d) => write(d, ['policy', k], undefined))}>
                       remove
