@@ -1,11 +1,16 @@
 import { useEffect, useState } from 'react';
 import { ConnectionStatus } from '../components/ConnectionStatus';
 import { AccountsPage } from '../features/accounts/components/AccountsPage';
+import { Composer } from '../features/composer/components/Composer';
+import { QualityNav } from '../features/quality/components/QualityNav';
+import { QualityPage } from '../features/quality/components/QualityPage';
+import { SatisfactionInvite } from '../features/quality/components/SatisfactionInvite';
 import { ConversationView } from '../features/conversation/components/ConversationView';
 import { ConversationList } from '../features/inbox/components/ConversationList';
 import { useConversationList } from '../features/inbox/hooks/useConversationList';
 import type { Session } from '../lib/session';
 import { useAgentSocket } from './useAgentSocket';
+import { useQualityPage } from './useQualityPage';
 import { useSelectedConversation } from './useSelectedConversation';
 
 /** The logged-in screen: top bar, the inbox on the left, the open conversation on the right. */
@@ -15,6 +20,7 @@ export function Workspace({ session, onLogout }: { session: Session; onLogout: (
   const inbox = useConversationList(socket, { id: user.id, role: user.role });
   const { selectedId, select } = useSelectedConversation();
   const [showAccounts, setShowAccounts] = useState(false);
+  const page = useQualityPage();
 
   const waiting = inbox.conversations.filter((c) => c.waitingSince).length;
   useEffect(() => {
@@ -26,6 +32,7 @@ export function Workspace({ session, onLogout }: { session: Session; onLogout: (
       <header className="topbar">
         <span className="topbar__brand">Unibox</span>
         <ConnectionStatus state={state} />
+        <QualityNav role={user.role} current={page} />
         <span className="topbar__spacer" />
         {user.role === 'admin' && (
           <button type="button" className="button" data-testid="toggle-accounts" onClick={() => setShowAccounts((v) => !v)}>
@@ -41,6 +48,10 @@ export function Workspace({ session, onLogout }: { session: Session; onLogout: (
       </header>
       {showAccounts ? (
         <AccountsPage events={socket} />
+      ) : page ? (
+        <main className="workspace__page">
+          <QualityPage page={page} role={user.role} />
+        </main>
       ) : (
         <div className="workspace">
           <ConversationList
@@ -61,6 +72,8 @@ export function Workspace({ session, onLogout }: { session: Session; onLogout: (
                 events={socket}
                 author={user.displayName}
                 onChanged={inbox.changed}
+                renderComposer={(props) => <Composer {...props} />}
+                renderHeaderActions={(conversation) => <SatisfactionInvite conversation={conversation} />}
               />
             )}
           </main>

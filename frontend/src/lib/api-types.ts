@@ -12,7 +12,8 @@ export interface User {
 export type Platform = 'shopee' | 'lazada' | 'tiktok' | (string & {});
 export type Priority = 'urgent' | 'normal';
 export type Category = 'pre_sale' | 'in_sale' | 'after_sale';
-export type ConversationStatus = 'queued' | 'assigned' | 'closed';
+/** `spam`: parked in the spam folder (not routed, not in any inbox) until an agent restores it. */
+export type ConversationStatus = 'queued' | 'assigned' | 'closed' | 'spam';
 
 export interface ConversationSummary {
   id: number;
@@ -42,6 +43,8 @@ export interface MessageEntry {
   status: MessageStatus;
   author: string | null;
   error?: string | null;
+  /** An automatic reply (greeting, off-hours, surge): not a human answer. */
+  automatic?: boolean;
 }
 
 export interface ActivityEntry {

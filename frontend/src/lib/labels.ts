@@ -2,7 +2,7 @@
 
 const PLATFORMS: Record<string, string> = { shopee: 'Shopee', lazada: 'Lazada', tiktok: 'TikTok Shop', bridge: 'Bridge' };
 const CATEGORIES: Record<string, string> = { pre_sale: 'Pre-sale', in_sale: 'In-sale', after_sale: 'After-sale' };
-const STATUSES: Record<string, string> = { queued: 'Queued', assigned: 'Assigned', closed: 'Solved' };
+const STATUSES: Record<string, string> = { queued: 'Queued', assigned: 'Assigned', closed: 'Solved', spam: 'Spam' };
 
 export const platformLabel = (platform: string) => PLATFORMS[platform] ?? platform;
 export const categoryLabel = (category: string | null) => (category ? CATEGORIES[category] ?? category : 'Uncategorised');

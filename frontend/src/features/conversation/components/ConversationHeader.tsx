@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { PlatformBadge } from '../../../components/PlatformBadge';
 import { UrgentBadge } from '../../../components/UrgentBadge';
 import type { ConversationSummary } from '../../../lib/api-types';
@@ -7,9 +8,10 @@ interface Props {
   conversation: ConversationSummary;
   closing: boolean;
   onClose: () => void;
+  actions?: ReactNode;
 }
 
-export function ConversationHeader({ conversation: c, closing, onClose }: Props) {
+export function ConversationHeader({ conversation: c, closing, onClose, actions }: Props) {
   const closed = c.status === 'closed';
   return (
     <header className="conv-header" data-testid="conversation-header">
@@ -30,6 +32,7 @@ export function ConversationHeader({ conversation: c, closing, onClose }: Props)
         >
           {closed ? 'Solved' : closing ? 'Marking…' : 'Mark solved'}
         </button>
+        {actions}
       </div>
       <dl className="conv-header__facts">
         <div>

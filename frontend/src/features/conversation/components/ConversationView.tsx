@@ -1,4 +1,6 @@
+import type { ReactNode } from 'react';
 import type { AgentEventSource, ConversationSummary } from '../../../lib/api-types';
+import type { ComposerSlotProps } from '../../../lib/composer-slot';
 import { useConversation } from '../hooks/useConversation';
 import { ConversationHeader } from './ConversationHeader';
 import { ReplyBox } from './ReplyBox';
@@ -10,9 +12,13 @@ interface Props {
   events: AgentEventSource;
   author: string;
   onChanged: (conversation: ConversationSummary) => void;
+  /** A richer composer (compliance check, quick replies) in place of the plain reply box. */
+  renderComposer?: (props: ComposerSlotProps) => ReactNode;
+  /** Extra actions in the header (e.g. inviting a satisfaction rating). */
+  renderHeaderActions?: (conversation: ConversationSummary) => ReactNode;
 }
 
-export function ConversationView({ id, events, author, onChanged }: Props) {
+export function ConversationView({ id, events, author, onChanged, renderComposer, renderHeaderActions }: Props) {
   const { conversation, items, loadError, actionError, closing, reply, close, retryLoad } = useConversation(
     id,
     events,
@@ -40,18 +46,32 @@ export function ConversationView({ id, events, author, onChanged }: Props) {
   const closed = conversation.status === 'closed';
   return (
     <section className="conv" data-testid="conversation-view" data-conversation-id={id} aria-label={`Conversation with ${conversation.buyer.name}`}>
-      <ConversationHeader conversation={conversation} closing={closing} onClose={() => void close()} />
+      <ConversationHeader
+        conversation={conversation}
+        closing={closing}
+        onClose={() => void close()}
+        actions={renderHeaderActions?.(conversation)}
+      />
       {(actionError || loadError) && (
         <div className="conv__notice" role="alert">
           {actionError ?? loadError}
         </div>
       )}
       <Timeline items={items} />
-      <ReplyBox
-        buyerName={conversation.buyer.name}
-        disabledReason={closed ? 'This conversation is solved.' : null}
-        onSend={(text) => void reply(text)}
-      />
+      {renderComposer ? (
+        renderComposer({
+          conversationId: id,
+          buyerName: conversation.buyer.name,
+          disabledReason: closed ? 'This conversation is solved.' : null,
+          onSend: (text, override) => void reply(text, override),
+        })
+      ) : (
+        <ReplyBox
+          buyerName={conversation.buyer.name}
+          disabledReason={closed ? 'This conversation is solved.' : null}
+          onSend={(text) => void reply(text)}
+        />
+      )}
     </section>
   );
 }

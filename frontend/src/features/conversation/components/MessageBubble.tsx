@@ -13,11 +13,19 @@ export const MessageBubble = memo(function MessageBubble({ message: m }: { messa
       data-direction={m.direction}
       data-status={m.status}
       data-message-id={m.id > 0 ? m.id : undefined}
+      data-automatic={m.automatic ? 'true' : undefined}
     >
-      <div className={`bubble bubble--${m.direction}${m.status === 'failed' ? ' bubble--failed' : ''}`}>
+      <div
+        className={`bubble bubble--${m.direction}${m.status === 'failed' ? ' bubble--failed' : ''}${m.automatic ? ' bubble--automatic' : ''}`}
+      >
         <div className="bubble__text">{m.text}</div>
         <div className="bubble__meta">
           {m.author && <span className="bubble__author">{m.author}</span>}
+          {m.automatic && (
+            <span className="bubble__auto" title="Automatic reply: not counted as a human response" data-testid="message-automatic">
+              automatic
+            </span>
+          )}
           <time dateTime={m.at} title={formatFull(m.at)}>
             {formatClock(m.at)}
           </time>

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useReducer, useState } from 'react';
 import { ApiError } from '../../../lib/api-client';
 import type { AgentEventSource, ConversationSummary } from '../../../lib/api-types';
+import type { ReplyOverride } from '../../../lib/composer-slot';
 import { closeConversation } from '../api/close-conversation';
 import { getConversation } from '../api/get-conversation';
 import { sendReply } from '../api/send-reply';
@@ -55,11 +56,11 @@ export function useConversation(
   }, [id, generation]);
 
   const reply = useCallback(
-    async (text: string) => {
+    async (text: string, override?: ReplyOverride) => {
       const localKey = `${Date.now()}-${++localCounter}`;
       dispatch({ type: 'replyStarted', localKey, text, author, at: new Date().toISOString() });
       try {
-        const message = await sendReply(id, text);
+        const message = await sendReply(id, text, override);
         dispatch({ type: 'replyAccepted', localKey, message });
       } catch (e) {
         dispatch({ type: 'replyFailed', localKey, error: errorText(e, 'Not sent.') });

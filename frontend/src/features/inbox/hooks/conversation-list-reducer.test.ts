@@ -145,4 +145,19 @@ describe('conversation list reducer', () => {
     const state = run(initialListState(AGENT), { type: 'loaded', conversations: [summary(1)] }, { type: 'reset' });
     expect(ids(state)).toEqual([]);
   });
+  it('drops a conversation parked in the spam folder and shows it again once restored', () => {
+    const SUPERVISOR = { id: 9, role: 'supervisor' as const };
+    let state = run(initialListState(SUPERVISOR), { type: 'loaded', conversations: [summary(1, { status: 'queued', assignee: null })] });
+    state = run(state, {
+      type: 'event',
+      event: ev('message.created', {
+        conversationId: 1,
+        message: { kind: 'message', id: 5, direction: 'in', text: '加微信', at: '2026-11-23T14:06:00Z', status: 'received', author: 'x' },
+        conversation: summary(1, { status: 'spam', assignee: null, waitingSince: null, updatedAt: '2026-11-23T14:06:00Z' }),
+      }),
+    });
+    expect(ids(state)).toEqual([]);
+    state = run(state, { type: 'event', event: ev('conversation.updated', { conversation: summary(1, { status: 'queued', assignee: null, updatedAt: '2026-11-23T14:07:00Z' }) }) });
+    expect(ids(state)).toEqual([1]);
+  });
 });

@@ -53,9 +53,9 @@ function applyEvent(state: ConversationListState, event: AgentEvent): Conversati
   }
 }
 
-/** Shown in this viewer's inbox? Closed ones never; for an agent, not once someone else owns it. */
+/** Shown in this viewer's inbox? Closed and spam ones never; for an agent, not once someone else owns it. */
 export function isListed(conversation: ConversationSummary, viewer: Viewer): boolean {
-  if (conversation.status === 'closed') return false;
+  if (conversation.status === 'closed' || conversation.status === 'spam') return false;
   if (viewer.role === 'agent' && conversation.assignee && conversation.assignee.id !== viewer.id) return false;
   return true;
 }

@@ -28,6 +28,7 @@ import dev.unibox.outbox.OutboxSender;
 import dev.unibox.outbox.ReplyRoutes;
 import dev.unibox.outbox.ReplyService;
 import dev.unibox.polling.PollingVerticle;
+import dev.unibox.quality.QualityModule;
 import dev.unibox.routing.Router;
 import dev.unibox.routing.RoutingVerticle;
 import dev.unibox.store.Database;
@@ -58,6 +59,7 @@ public final class UniboxApp {
   private DemoMode demo;
   private HttpVerticle http;
   private AccountService accountService;
+  private QualityModule quality;
 
   private UniboxApp(Vertx vertx, UniboxConfig config, Clock clock, Database db, boolean ownsDatabase) {
     this.vertx = vertx;
@@ -95,9 +97,13 @@ public final class UniboxApp {
         .compose(v -> ServerSecrets.jwtSecret(pool, config.auth().jwtSecret()))
         .compose(secret -> bootstrapUsers().map(secret))
         .compose(secret -> {
+          quality = new QualityModule(vertx, pool, QualityModule.directory(config), clock);
+          return quality.start().map(secret);
+        })
+        .compose(secret -> {
           TokenService tokens = new TokenService(vertx, secret, config.auth().tokenHours());
-          IngestService ingest = new IngestService(vertx, pool, classifier.result(), clock);
-          ReplyService replies = new ReplyService(vertx, pool, accounts, clock);
+          IngestService ingest = new IngestService(vertx, pool, classifier.result(), clock, quality.inboundHook());
+          ReplyService replies = new ReplyService(vertx, pool, accounts, clock, quality.replyGuard());
           CloseConversation close = new CloseConversation(vertx, pool, clock);
           List<String> platforms = accountConfigs.result().stream().map(AccountConfig::platform).distinct().toList();
           AccountAdminStore accountStore = new AccountAdminStore(SecretBox.fromEnvOrFile(credentialsKeyFile()));
@@ -111,16 +117,19 @@ public final class UniboxApp {
               new ConversationRoutes(pool, close)::mount,
               new ReplyRoutes(replies)::mount,
               new AccountRoutes(pool, accountService, accountStore)::mount,
-              new WebhookRoutes(accounts, ingest, platforms).onPushed(health::pushed)::mount),
+              new WebhookRoutes(accounts, ingest, platforms).onPushed(health::pushed)::mount,
+              quality::mount),
               new AgentGateway(vertx, pool, tokens));
           return deploy(http);
         })
         .compose(v -> {
           List<AccountConfig> resolved = accountConfigs.result().stream().map(this::resolveSelfUrl).toList();
           return AccountStore.sync(pool, resolved)
+              .compose(x -> quality.afterAccountsSynced())
               .compose(x -> accountService.boot(resolved))
               .compose(x -> deploy(new RoutingVerticle(new Router(vertx, pool, clock), config.routing().sweepMillis())))
               .compose(x -> deploy(new OutboxSender(pool, accounts, config.outbox(), clock)))
+              .compose(x -> deploy(quality.autoReplies()))
               .onSuccess(x -> {
                 if (demo != null) {
                   demo.startBuyers(resolved);
@@ -207,7 +216,8 @@ public final class UniboxApp {
     if (accountService != null) {
       chain = chain.eventually(accountService::stop);
     }
-    return chain.eventually(accounts::stopAll)
+    return chain.eventually(() -> quality == null ? Future.succeededFuture() : quality.stop())
+        .eventually(accounts::stopAll)
         .eventually(() -> ownsDatabase ? db.close() : Future.succeededFuture());
   }
 }

@@ -8,6 +8,9 @@ import java.time.OffsetDateTime;
 /** Row to JSON for the shapes documented in docs/api.md. */
 public final class ConversationJson {
 
+  /** message_type of automatic replies (greeting, off-hours, surge): text, but never a human response. */
+  public static final String AUTO_REPLY = "autoreply";
+
   private ConversationJson() {}
 
   static JsonObject summary(Row r) {
@@ -41,6 +44,9 @@ public final class ConversationJson {
     if ("message".equals(kind)) {
       entry.put("direction", r.getString("direction")).put("status", r.getString("status"))
           .put("author", r.getString("author_name")).put("error", r.getString("error"));
+      if (AUTO_REPLY.equals(r.getString("message_type"))) {
+        entry.put("automatic", true);
+      }
     } else {
       entry.put("type", r.getString("type"));
     }

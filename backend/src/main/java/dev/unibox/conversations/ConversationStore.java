@@ -31,14 +31,15 @@ public final class ConversationStore {
   private static final String MINE = SUMMARY + " WHERE c.assignee_id = $1 AND c.status = 'assigned'" + ORDER;
 
   private static final String OVERSEEN = SUMMARY + """
-       WHERE c.status <> 'closed'
+       WHERE c.status NOT IN ('closed', 'spam')
          AND ($1 OR c.account_id = ANY($2))""" + ORDER;
 
   private static final String TIMELINE = """
-      SELECT 'message' AS kind, m.id, m.direction, m.body, m.at, m.status, m.author_name, m.error, NULL AS type
+      SELECT 'message' AS kind, m.id, m.direction, m.body, m.at, m.status, m.author_name, m.error, NULL AS type,
+             m.message_type
       FROM messages m WHERE m.conversation_id = $1
       UNION ALL
-      SELECT 'activity', ac.id, NULL, ac.body, ac.at, NULL, NULL, NULL, ac.type
+      SELECT 'activity', ac.id, NULL, ac.body, ac.at, NULL, NULL, NULL, ac.type, NULL
       FROM activities ac WHERE ac.conversation_id = $1
       ORDER BY at, kind DESC, id""";
 

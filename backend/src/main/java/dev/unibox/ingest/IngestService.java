@@ -35,12 +35,18 @@ public final class IngestService {
   private final Pool pool;
   private final MessageClassifier classifier;
   private final Clock clock;
+  private final InboundHook hook;
 
   public IngestService(Vertx vertx, Pool pool, MessageClassifier classifier, Clock clock) {
+    this(vertx, pool, classifier, clock, InboundHook.NONE);
+  }
+
+  public IngestService(Vertx vertx, Pool pool, MessageClassifier classifier, Clock clock, InboundHook hook) {
     this.vertx = vertx;
     this.pool = pool;
     this.classifier = classifier;
     this.clock = clock;
+    this.hook = hook;
   }
 
   public record Result(int stored, int duplicates) {}
@@ -113,7 +119,8 @@ public final class IngestService {
             "Raised to " + Priority.ofLevel(priority).wire() + " by the buyer's message", now));
       }
       steps = steps.compose(v -> IngestStore.afterBuyerMessage(conn, conversationId, priority,
-          oldCategory.laterOf(cls.category()).wire(), language, m.sentAt(), m.text(), now));
+          oldCategory.laterOf(cls.category()).wire(), language, m.sentAt(), m.text(), now))
+          .compose(v -> hook.afterBuyerMessage(conn, conversationId, messageId, m, now));
     } else {
       steps = steps.compose(v -> IngestStore.afterShopMessage(conn, conversationId, m.sentAt(), m.text(), now));
     }

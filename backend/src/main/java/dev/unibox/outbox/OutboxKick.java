@@ -3,13 +3,13 @@ package dev.unibox.outbox;
 import io.vertx.core.Vertx;
 
 /** Wakes the outbox senders when a reply was committed, so delivery does not wait for the next poll. */
-final class OutboxKick {
+public final class OutboxKick {
 
-  static final String ADDRESS = "unibox.outbox.kick";
+  public static final String ADDRESS = "unibox.outbox.kick";
 
   private OutboxKick() {}
 
-  static void send(Vertx vertx) {
+  public static void send(Vertx vertx) {
     vertx.eventBus().publish(ADDRESS, null);
   }
 }

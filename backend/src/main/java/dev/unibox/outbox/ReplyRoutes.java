@@ -20,7 +20,7 @@ public final class ReplyRoutes {
       Object text = body.getValue("text");
       Object type = body.getValue("type");
       replies.reply(AuthRoutes.user(ctx), Responses.pathId(ctx, "id"), type instanceof String t ? t : "text",
-              text instanceof String s ? s : null)
+              text instanceof String s ? s : null, body)
           .onSuccess(message -> Responses.json(ctx, 202, new JsonObject().put("message", message)))
           .onFailure(ctx::fail);
     });

@@ -24,24 +24,30 @@ public final class ReplyService {
   private final Pool pool;
   private final AccountRegistry accounts;
   private final Clock clock;
+  private final ReplyGuard guard;
 
-  public ReplyService(Vertx vertx, Pool pool, AccountRegistry accounts, Clock clock) {
+  public ReplyService(Vertx vertx, Pool pool, AccountRegistry accounts, Clock clock, ReplyGuard guard) {
     this.vertx = vertx;
     this.pool = pool;
     this.accounts = accounts;
     this.clock = clock;
+    this.guard = guard;
   }
 
   /** @return the stored message (status pending) as a timeline entry */
   public Future<JsonObject> reply(CurrentUser user, long conversationId, String rawText) {
-    return reply(user, conversationId, "text", rawText);
+    return reply(user, conversationId, "text", rawText, null);
   }
 
   /**
    * A reply of a neutral type: {@code text}; {@code image} (an image URL), {@code item} (the platform's product id)
-   * or {@code order} (its order id) — only where the account's capabilities allow it.
+   * or {@code order} (its order id) — only where the account's capabilities allow it. Text replies pass the
+   * {@link ReplyGuard} (compliance check) first.
+   *
+   * @param options extra request fields for the {@link ReplyGuard} (override reason), or null
    */
-  public Future<JsonObject> reply(CurrentUser user, long conversationId, String type, String rawText) {
+  public Future<JsonObject> reply(CurrentUser user, long conversationId, String type, String rawText,
+                                  JsonObject options) {
     String kind = type == null ? "text" : type;
     if (!java.util.Set.of("text", "image", "item", "order").contains(kind)) {
       return Future.failedFuture(ApiException.badRequest("bad_type", "type must be text, image, item or order"));
@@ -71,8 +77,13 @@ public final class ReplyService {
         return Future.failedFuture(ApiException.badRequest("text_too_long",
             "The reply has " + text.codePointCount(0, text.length()) + " characters; this platform allows " + max));
       }
-      return OutboxStore.insertReply(conn, conversationId, locked.accountId(), kind, text, user.id(),
-              user.displayName(), now)
+      Future<ReplyGuard.Recorder> inspected = "text".equals(kind)
+          ? guard.inspect(conn, user, locked, text, options)
+          : Future.succeededFuture(ReplyGuard.Recorder.NOTHING);
+      return inspected
+          .compose(recorder -> OutboxStore.insertReply(conn, conversationId, locked.accountId(), kind, text, user.id(),
+                  user.displayName(), now)
+              .compose(messageId -> recorder.stored(conn, messageId, now).map(messageId)))
           .compose(messageId -> {
             JsonObject message = ConversationJson.message(messageId, "out", text, "pending", user.displayName(),
                 null, now);

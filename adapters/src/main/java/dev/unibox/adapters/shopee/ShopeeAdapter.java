@@ -62,6 +62,10 @@ public final class ShopeeAdapter implements PlatformAdapter {
   static final String CONFIRM_LOST_PUSH_PATH = "/api/v2/push/confirm_consumed_lost_push_message";
   /** Shopee's clock and ours may differ; a delivered message is looked for from this much earlier. */
   private static final Duration CLOCK_SLACK = Duration.ofSeconds(60);
+  /** Text only; not supported for TW shops [reported]. Body {to_id, content: {text}} like send_message. */
+  static final String SEND_AUTOREPLY_PATH = "/api/v2/sellerchat/send_autoreply_message";
+  /** {@link OutboundMessage#type()} of an automatic reply (greeting, off-hours, surge). */
+  public static final String AUTOREPLY_TYPE = "autoreply";
   static final int DEFAULT_MAX_TEXT_LENGTH = 1000;
   static final long DEFAULT_REQUEST_TIMEOUT_MS = 10_000;
   static final int MAX_IMAGE_BYTES = 2 * 1024 * 1024;
@@ -157,6 +161,16 @@ public final class ShopeeAdapter implements PlatformAdapter {
     }
     JsonObject body = new JsonObject().put("to_id", toId);
     switch (type) {
+      case AUTOREPLY_TYPE -> {
+        // Shopee's own auto-reply call (text only): Shopee leaves these out of the shop's chat response rate.
+        AdapterException problem = HttpSupport.textProblem("this Shopee account", message.text(),
+            capabilities.maxTextLength());
+        if (problem != null) {
+          return Future.failedFuture(problem);
+        }
+        return api.post(SEND_AUTOREPLY_PATH, body.put("content", new JsonObject().put("text", message.text())))
+            .compose(this::sendResult);
+      }
       case "text" -> {
         AdapterException problem = HttpSupport.textProblem("this Shopee account", message.text(),
             capabilities.maxTextLength());

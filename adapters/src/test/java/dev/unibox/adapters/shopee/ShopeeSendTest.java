@@ -77,6 +77,22 @@ class ShopeeSendTest {
   }
 
   @Test
+  void autoRepliesGoThroughShopeesAutoReplyCall() {
+    SendResult result = await(adapter.send(new OutboundMessage("outbox-9", null, BUYER, ShopeeAdapter.AUTOREPLY_TYPE,
+        "We have your message; an agent is coming.")));
+
+    assertThat(shopee.acceptedSends()).singleElement().satisfies(sent -> {
+      assertThat(sent.getBoolean("auto_reply")).isTrue();
+      assertThat(sent.getString("message_type")).isEqualTo("text");
+      assertThat(sent.getJsonObject("content").getString("text")).isEqualTo("We have your message; an agent is coming.");
+      assertThat(sent.getString("message_id")).isEqualTo(result.platformMessageId());
+    });
+    assertThat(shopee.rejectedCalls()).as("signed for the send_autoreply_message path").isZero();
+    await(adapter.send(text("a human reply")));
+    assertThat(shopee.acceptedSends().get(1).getBoolean("auto_reply")).isFalse();
+  }
+
+  @Test
   void buyerIdAboveSignedLongRangeIsSentAsAnExactNumber() {
     await(adapter.send(new OutboundMessage("outbox-2", null, "18446744073709551615", "text", "hello")));
 

@@ -22,7 +22,7 @@ import org.slf4j.LoggerFactory;
  * A fake Shopee Open Platform v2 on 127.0.0.1, for tests and the demo mode. It keeps shops,
  * conversations and messages in memory, signs the webchat pushes (code 10) it posts to each shop's
  * callback URL, and verifies our API calls the way Shopee does (sign, 300 s timestamp window, shop
- * and access token). Served: {@code send_message}, {@code get_message}, {@code get_conversation_list},
+ * and access token). Served: {@code send_message}, {@code send_autoreply_message}, {@code get_message}, {@code get_conversation_list},
  * {@code read_conversation}, {@code upload_image}, {@code auth/access_token/get} (single-use refresh tokens,
  * 4 h access tokens), {@code push/get_lost_push_message} and {@code push/confirm_consumed_lost_push_message}.
  * Pushes carry region {@code MY}. Faults on demand: {@link #pushFaults()} (drop, duplicate, delay, hold and
@@ -210,8 +210,9 @@ public final class FakeShopee {
   }
 
   /**
-   * Every verified send_message call, in arrival order: {@code shop_id} (number), {@code to_id} (the
-   * number as sent, Long or BigInteger), {@code message_type}, {@code content}, {@code message_id} (string).
+   * Every verified send_message (and send_autoreply_message) call, in arrival order: {@code shop_id}
+   * (number), {@code to_id} (the number as sent, Long or BigInteger), {@code message_type}, {@code content},
+   * {@code message_id} (string), {@code auto_reply} (true for send_autoreply_message).
    */
   public List<JsonObject> acceptedSends() {
     return api.acceptedSends();

@@ -22,6 +22,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 final class FakeShopeeApi {
 
   static final String SEND_MESSAGE = "/api/v2/sellerchat/send_message";
+  static final String SEND_AUTOREPLY = "/api/v2/sellerchat/send_autoreply_message";
   static final String GET_MESSAGE = "/api/v2/sellerchat/get_message";
   static final String GET_CONVERSATION_LIST = "/api/v2/sellerchat/get_conversation_list";
   static final String READ_CONVERSATION = "/api/v2/sellerchat/read_conversation";
@@ -63,7 +64,8 @@ final class FakeShopeeApi {
         .setDeleteUploadedFilesOnEnd(true)
         .setBodyLimit(4 * 1024 * 1024));
     router.route().handler(this::throttle);
-    router.post(SEND_MESSAGE).handler(this::sendMessage);
+    router.post(SEND_MESSAGE).handler(ctx -> sendMessage(ctx, false));
+    router.post(SEND_AUTOREPLY).handler(ctx -> sendMessage(ctx, true));
     router.post(READ_CONVERSATION).handler(this::readConversation);
     router.post(UPLOAD_IMAGE).handler(this::uploadImage);
     router.post(REFRESH).handler(this::refresh);
@@ -235,8 +237,9 @@ final class FakeShopeeApi {
     return true;
   }
 
-  private void sendMessage(RoutingContext ctx) {
-    Shop shop = authenticate(ctx, SEND_MESSAGE);
+  /** send_message, or send_autoreply_message (text only, no message_type: {to_id, content: {text}}). */
+  private void sendMessage(RoutingContext ctx, boolean autoReply) {
+    Shop shop = authenticate(ctx, autoReply ? SEND_AUTOREPLY : SEND_MESSAGE);
     if (shop == null) {
       return;
     }
@@ -254,7 +257,13 @@ final class FakeShopeeApi {
     } catch (RuntimeException notJson) {
       body = null;
     }
+    if (autoReply && body != null && !body.containsKey("message_type")) {
+      body.put("message_type", "text");
+    }
     String problem = body == null ? "Request body is not a JSON object." : sendProblem(body);
+    if (problem == null && autoReply && !"text".equals(body.getString("message_type"))) {
+      problem = "Auto-reply messages can only be text.";
+    }
     if (problem != null) {
       error(ctx, 400, "error_param", problem);
       return;
@@ -267,7 +276,8 @@ final class FakeShopeeApi {
         .put("to_id", body.getValue("to_id"))
         .put("message_type", body.getString("message_type"))
         .put("content", body.getJsonObject("content").copy())
-        .put("message_id", stored.getString("message_id")));
+        .put("message_id", stored.getString("message_id"))
+        .put("auto_reply", autoReply));
     if (stallOne()) {
       return; // processed, but the answer never comes: the caller cannot tell whether it was sent
     }

@@ -1,0 +1,95 @@
+package dev.unibox.quality;
+
+import dev.unibox.config.UniboxConfig;
+import dev.unibox.ingest.InboundHook;
+import dev.unibox.outbox.ReplyGuard;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.ext.web.Router;
+import io.vertx.sqlclient.Pool;
+import java.nio.file.Path;
+import java.time.Clock;
+
+/**
+ * The service-quality toolkit, composed: rule documents, the compliance guard on replies, quick replies,
+ * auto-replies, the spam folder, satisfaction invites and the response metrics. See docs/quality.md.
+ */
+public final class QualityModule {
+
+  /** How often the auto-reply sweep runs besides reacting to new messages. */
+  static final long AUTO_REPLY_SWEEP_MILLIS = 1_000;
+
+  private final QualityRules rules;
+  private final ComplianceGuard guard;
+  private final ComplianceRoutes compliance;
+  private final QuickReplies quickReplies;
+  private final SpamFolder spam;
+  private final Satisfaction satisfaction;
+  private final ResponseMetrics metrics;
+  private final QualityInbound inbound;
+  private final Path dir;
+  private final Pool pool;
+  private final Clock clock;
+
+  public QualityModule(Vertx vertx, Pool pool, Path dir, Clock clock) {
+    this.dir = dir;
+    this.pool = pool;
+    this.clock = clock;
+    this.rules = new QualityRules(vertx, pool, dir);
+    this.guard = new ComplianceGuard(rules, clock);
+    this.compliance = new ComplianceRoutes(pool, rules, guard, clock);
+    this.quickReplies = new QuickReplies(vertx, pool, rules, clock);
+    this.spam = new SpamFolder(vertx, pool, clock);
+    this.satisfaction = new Satisfaction(vertx, pool, rules, clock);
+    this.metrics = new ResponseMetrics(pool, clock);
+    this.inbound = new QualityInbound(rules, spam, satisfaction);
+  }
+
+  /** config/quality next to the classification rules, unless UNIBOX_QUALITY_DIR (or -Dunibox.quality.dir) says otherwise. */
+  public static Path directory(UniboxConfig config) {
+    String override = System.getProperty("unibox.quality.dir", System.getenv("UNIBOX_QUALITY_DIR"));
+    if (override != null && !override.isBlank()) {
+      return Path.of(override);
+    }
+    Path parent = config.classificationFile().toAbsolutePath().getParent();
+    return parent.resolve("quality");
+  }
+
+  /** Loads the rule documents (every problem of the shipped files fails the start, listed). */
+  public Future<Void> start() {
+    return rules.start();
+  }
+
+  /** Once the configured accounts are in the database: compile their rules, seed the shipped quick replies. */
+  public Future<Void> afterAccountsSynced() {
+    return rules.reload().compose(v -> quickReplies.seed(dir.resolve("quick-replies.yaml"), rules.accounts().keySet()));
+  }
+
+  public ReplyGuard replyGuard() {
+    return guard;
+  }
+
+  public InboundHook inboundHook() {
+    return inbound;
+  }
+
+  public AutoReplies autoReplies() {
+    return new AutoReplies(pool, rules, clock, AUTO_REPLY_SWEEP_MILLIS);
+  }
+
+  public QualityRules rules() {
+    return rules;
+  }
+
+  public void mount(Router router) {
+    compliance.mount(router);
+    quickReplies.mount(router);
+    spam.mount(router);
+    satisfaction.mount(router);
+    metrics.mount(router);
+  }
+
+  public Future<Void> stop() {
+    return rules.stop();
+  }
+}

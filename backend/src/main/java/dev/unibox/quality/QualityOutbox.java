@@ -1,0 +1,77 @@
+package dev.unibox.quality;
+
+import dev.unibox.conversations.ConversationJson;
+import dev.unibox.conversations.ConversationStore;
+import dev.unibox.events.EventLog;
+import dev.unibox.events.EventNames;
+import dev.unibox.events.PendingEvents;
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonObject;
+import io.vertx.sqlclient.SqlConnection;
+import io.vertx.sqlclient.Tuple;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+
+/**
+ * Messages the quality features send (auto-replies, satisfaction invites): stored with their outbox row
+ * in the caller's transaction, delivered by the same OutboxSender as agents' replies (idempotency key =
+ * outbox id). Unlike an agent's reply they leave {@code waiting_since} alone: they are not a human answer.
+ */
+final class QualityOutbox {
+
+  private static final String INSERT_MESSAGE = """
+      INSERT INTO messages (conversation_id, account_id, direction, message_type, body, author_user_id, author_name,
+                            status, at, created_at)
+      VALUES ($1, $2, 'out', $3, $4, $5, $6, 'pending', $7, $7)
+      RETURNING id""";
+
+  private static final String INSERT_OUTBOX = """
+      INSERT INTO outbox (message_id, account_id, status, next_attempt_at, created_at, updated_at)
+      VALUES ($1, $2, 'pending', $3, $3, $3)""";
+
+  private static final String PREVIEW = """
+      UPDATE conversations SET last_message_text = $2, last_message_at = $3, last_message_direction = 'out',
+                               updated_at = $3
+      WHERE id = $1""";
+
+  private QualityOutbox() {}
+
+  /** @return the stored message as a timeline entry; its message.created event is appended to {@code events} */
+  static Future<JsonObject> send(SqlConnection conn, long conversationId, String accountId, String type, String text,
+                                 Long authorId, String authorName, Instant now, PendingEvents events) {
+    OffsetDateTime at = now.atOffset(ZoneOffset.UTC);
+    return conn.preparedQuery(INSERT_MESSAGE)
+        .execute(Tuple.from(new Object[] {conversationId, accountId, type, text, authorId, authorName, at}))
+        .compose(rows -> {
+          long messageId = rows.iterator().next().getLong("id");
+          JsonObject message = ConversationJson.message(messageId, "out", text, "pending", authorName, null, now);
+          if (ConversationJson.AUTO_REPLY.equals(type)) {
+            message.put("automatic", true);
+          }
+          return conn.preparedQuery(INSERT_OUTBOX).execute(Tuple.of(messageId, accountId, at))
+              .compose(v -> conn.preparedQuery(PREVIEW).execute(Tuple.of(conversationId, text, at)))
+              .compose(v -> ConversationStore.summary(conn, conversationId))
+              .compose(summary -> {
+                JsonObject assignee = summary.getJsonObject("assignee");
+                return EventLog.conversationRecipients(conn, accountId, assignee == null ? null : assignee.getLong("id"))
+                    .compose(recipients -> events.append(conn, recipients, EventNames.MESSAGE_CREATED, new JsonObject()
+                        .put("conversationId", conversationId).put("message", message).put("conversation", summary),
+                        now));
+              })
+              .map(message);
+        });
+  }
+
+  /** Tells every recipient of a conversation that its summary changed (status, waiting). */
+  static Future<JsonObject> updated(SqlConnection conn, long conversationId, PendingEvents events, Instant now) {
+    return ConversationStore.summary(conn, conversationId).compose(summary -> {
+      JsonObject assignee = summary.getJsonObject("assignee");
+      return EventLog.conversationRecipients(conn, summary.getString("accountId"),
+              assignee == null ? null : assignee.getLong("id"))
+          .compose(recipients -> events.append(conn, recipients, EventNames.CONVERSATION_UPDATED,
+              new JsonObject().put("conversation", summary), now))
+          .map(summary);
+    });
+  }
+}

@@ -1,0 +1,387 @@
+import { useEffect, useState } from 'react';
+import { formatFull } from '../../../lib/format';
+import { getRuleDocument } from '../api/get-rule-document';
+import { listRuleScopes } from '../api/list-rule-scopes';
+import { resetRuleDocument } from '../api/reset-rule-document';
+import { saveRuleDocument } from '../api/save-rule-document';
+import { entries, fromLines, read, toLines, write } from '../hooks/rule-document';
+import { errorMessage, useLoad } from '../hooks/useLoad';
+import type { RuleDocument, RuleScopeDetail } from '../types';
+
+const ACTIONS = ['', 'off', 'warn', 'block'];
+
+/**
+ * The rule documents (word lists, policies, spam rules, auto-replies) per scope: all shops, a platform, a
+ * shop. Admins edit them here; a save takes effect at once on every node. Supervisors can read them.
+ */
+export function QualityRulesPage() {
+  const scopes = useLoad((signal) => listRuleScopes(signal), []);
+  const [scope, setScope] = useState('global');
+  const [detail, setDetail] = useState<RuleScopeDetail | null>(null);
+  const [draft, setDraft] = useState<RuleDocument>({});
+  const [json, setJson] = useState('');
+  const [message, setMessage] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  useEffect(() => {
+    const abort = new AbortController();
+    getRuleDocument(scope, abort.signal)
+      .then((d) => show(d))
+      .catch((e: unknown) => {
+        if (!abort.signal.aborted) setError(errorMessage(e, 'Could not load the rules.'));
+      });
+    return () => abort.abort();
+  }, [scope]);
+
+  function show(d: RuleScopeDetail) {
+    setDetail(d);
+    setDraft(d.document);
+    setJson(JSON.stringify(d.document, null, 2));
+    setError(null);
+  }
+
+  function update(change: (doc: RuleDocument) => void) {
+    setDraft((prev) => {
+      const next = structuredClone(prev);
+      change(next);
+      setJson(JSON.stringify(next, null, 2));
+      return next;
+    });
+  }
+
+  async function save() {
+    setBusy(true);
+    setMessage(null);
+    setError(null);
+    try {
+      show(await saveRuleDocument(scope, draft));
+      setMessage('Saved: in effect now.');
+      scopes.reload();
+    } catch (e) {
+      setError(errorMessage(e, 'Could not save.'));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  async function reset() {
+    setBusy(true);
+    try {
+      show(await resetRuleDocument(scope));
+      setMessage('Back to the shipped file.');
+      scopes.reload();
+    } catch (e) {
+      setError(errorMessage(e, 'Could not reset.'));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  const editable = detail?.editable ?? false;
+  return (
+    <section className="qpage" data-testid="quality-rules">
+      <header className="qpage__header">
+        <h1>Quality rules</h1>
+        <label className="qpage__field">
+          Scope{' '}
+          <select value={scope} onChange={(e) => setScope(e.target.value)} data-testid="rules-scope">
+            {(scopes.data ?? [{ scope: 'global', label: 'All shops' }]).map((s) => (
+              <option key={s.scope} value={s.scope}>
+                {s.label}
+              </option>
+            ))}
+          </select>
+        </label>
+        {detail && (
+          <span className="qcard__muted">
+            {detail.source === 'edited'
+              ? `edited in the web app ${detail.updatedAt ? formatFull(detail.updatedAt) : ''}`
+              : detail.source === 'file'
+                ? `shipped file config/quality/${detail.file}`
+                : 'nothing configured for this scope yet'}
+          </span>
+        )}
+        <span className="qpage__spacer" />
+        {editable && (
+          <>
+            {detail?.source === 'edited' && (
+              <button type="button" className="button" disabled={busy} onClick={() => void reset()}>
+                Reset to shipped
+              </button>
+            )}
+            <button type="button" className="button button--primary" disabled={busy} onClick={() => void save()} data-testid="rules-save">
+              Save
+            </button>
+          </>
+        )}
+      </header>
+      <p className="qpage__lead">
+        A shop's rules are the three scopes merged: all shops, its platform, the shop itself (term lists united, narrower
+        settings win). One term per line; “term =&gt; fix” suggests a replacement; ^ and $ anchor a term to the start or
+        end of a sentence. {editable ? '' : 'Only admins may change these rules.'}
+      </p>
+      {message && <p className="qpage__ok" role="status">{message}</p>}
+      {error && <p role="alert" className="qpage__error" data-testid="rules-error">{error}</p>}
+
+      <PolicyEditor draft={draft} editable={editable} update={update} />
+      <ListsEditor draft={draft} editable={editable} update={update} />
+      <AutoRepliesEditor draft={draft} editable={editable} update={update} />
+
+      <details className="qsection">
+        <summary>
+          <h2 className="qsection__inline">Whole document (JSON): texts, satisfaction answers, variables…</h2>
+        </summary>
+        <textarea className="qjson" value={json} readOnly={!editable} onChange={(e) => setJson(e.target.value)} rows={18} />
+        {editable && (
+          <button
+            type="button"
+            className="button"
+            onClick={() => {
+              try {
+                setDraft(JSON.parse(json) as RuleDocument);
+                setError(null);
+              } catch {
+                setError('The JSON does not parse.');
+              }
+            }}
+          >
+            Use this JSON
+          </button>
+        )}
+      </details>
+    </section>
+  );
+}
+
+interface EditorProps {
+  draft: RuleDocument;
+  editable: boolean;
+  update: (change: (doc: RuleDocument) => void) => void;
+}
+
+function PolicyEditor({ draft, editable, update }: EditorProps) {
+  const [key, setKey] = useState('');
+  return (
+    <section className="qsection">
+      <h2>Policy: what each rule does in these shops</h2>
+      <table className="qtable">
+        <thead>
+          <tr>
+            <th>Rule or rule.group</th>
+            <th>Action</th>
+            <th>Override with a reason</th>
+          </tr>
+        </thead>
+        <tbody>
+          {entries(read(draft, ['policy'])).map(([k, v]) => {
+            const p = (v ?? {}) as { action?: string; override?: boolean };
+            return (
+              <tr key={k}>
+                <td>{k}</td>
+                <td>
+                  <select
+                    disabled={!editable}
+                    value={p.action ?? ''}
+                    onChange={(e) => update((d) => write(d, ['policy', k, 'action'], e.target.value || undefined))}
+                  >
+                    {ACTIONS.map((a) => (
+                      <option key={a} value={a}>
+                        {a || '(inherit)'}
+                      </option>
+                    ))}
+                  </select>
+                </td>
+                <td>
+                  <select
+                    disabled={!editable}
+                    value={p.override === undefined ? '' : String(p.override)}
+                    onChange={(e) =>
+                      update((d) => write(d, ['policy', k, 'override'], e.target.value === '' ? undefined : e.target.value === 'true'))
+                    }
+                  >
+                    <option value="">(inherit)</option>
+                    <option value="true">allowed</option>
+                    <option value="false">never</option>
+                  </select>
+                  {editable && ' '}
+                  {editable && (
+                    <button type="button" className="link-button qtable__remove" onClick={() => update((d) => write(d, ['policy', k], undefined))}>
+                      remove
+                    </button>
+                  )}
+                </td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+      {editable && (
+        <div className="qrow">
+          <input placeholder="e.g. absolute.time_limited" value={key} onChange={(e) => setKey(e.target.value.trim())} />
+          <button
+            type="button"
+            className="button"
+            disabled={!key}
+            onClick={() => {
+              update((d) => write(d, ['policy', key], { action: 'warn' }));
+              setKey('');
+            }}
+          >
+            Add policy
+          </button>
+        </div>
+      )}
+    </section>
+  );
+}
+
+function ListsEditor({ draft, editable, update }: EditorProps) {
+  const [where, setWhere] = useState({ rule: 'platform', group: '', language: 'en' });
+  const lists: { path: string[]; title: string }[] = [];
+  for (const [rule, groups] of entries(read(draft, ['rules']))) {
+    for (const [group, def] of entries(groups)) {
+      for (const [language] of entries(read(def as RuleDocument, ['terms']))) {
+        const label = read(def as RuleDocument, ['label']);
+        lists.push({ path: ['rules', rule, group, 'terms', language], title: `${rule} · ${label ?? group} · ${language}` });
+      }
+    }
+  }
+  for (const [language] of entries(read(draft, ['allow']))) {
+    lists.push({ path: ['allow', language], title: `allowed phrases (never flagged) · ${language}` });
+  }
+  for (const [language] of entries(read(draft, ['spam', 'terms']))) {
+    lists.push({ path: ['spam', 'terms', language], title: `spam terms · ${language}` });
+  }
+  return (
+    <section className="qsection">
+      <h2>Word lists</h2>
+      {lists.length === 0 && <p className="qpage__empty">No lists in this scope: it adds nothing to the wider ones.</p>}
+      <div className="qlists">
+        {lists.map((l) => (
+          <label key={l.path.join('/')} className="qlists__item">
+            <span>{l.title}</span>
+            <textarea
+              rows={4}
+              readOnly={!editable}
+              data-testid="rules-list"
+              data-path={l.path.join('.')}
+              value={toLines(read(draft, l.path))}
+              onChange={(e) => update((d) => write(d, l.path, fromLines(e.target.value)))}
+            />
+          </label>
+        ))}
+      </div>
+      {editable && (
+        <div className="qrow">
+          <select value={where.rule} onChange={(e) => setWhere({ ...where, rule: e.target.value })}>
+            {['absolute', 'confrontational', 'platform', 'allow', 'spam'].map((r) => (
+              <option key={r} value={r}>
+                {r}
+              </option>
+            ))}
+          </select>
+          {!['allow', 'spam'].includes(where.rule) && (
+            <input placeholder="group (e.g. shop_words)" value={where.group} onChange={(e) => setWhere({ ...where, group: e.target.value.trim() })} />
+          )}
+          <input placeholder="language" size={6} value={where.language} onChange={(e) => setWhere({ ...where, language: e.target.value.trim() })} />
+          <button
+            type="button"
+            className="button"
+            disabled={!where.language || (!['allow', 'spam'].includes(where.rule) && !where.group)}
+            onClick={() =>
+              update((d) => {
+                const path =
+                  where.rule === 'allow'
+                    ? ['allow', where.language]
+                    : where.rule === 'spam'
+                      ? ['spam', 'terms', where.language]
+                      : ['rules', where.rule, where.group, 'terms', where.language];
+                if (!Array.isArray(read(d, path))) write(d, path, []);
+              })
+            }
+          >
+            Add list
+          </button>
+        </div>
+      )}
+    </section>
+  );
+}
+
+function AutoRepliesEditor({ draft, editable, update }: EditorProps) {
+  const kinds: [string, string][] = [
+    ['greeting', 'First-contact greeting'],
+    ['offHours', 'Off-hours reply'],
+    ['surge', 'Surge reply (“an agent is coming”)'],
+  ];
+  const hours = (read(draft, ['autoReplies', 'businessHours']) ?? {}) as { days?: string; open?: string; close?: string };
+  return (
+    <section className="qsection">
+      <h2>Auto-replies</h2>
+      <p className="qpage__lead">
+        Marked automatic on the timeline, never counted as a human response, at most what the platform allows (Shopee:
+        one per buyer per 24 h). Their texts per language are in the whole document below.
+      </p>
+      <div className="qrow">
+        {kinds.map(([k, label]) => {
+          const enabled = read(draft, ['autoReplies', k, 'enabled']);
+          return (
+            <label key={k} className="qpage__field">
+              <input
+                type="checkbox"
+                disabled={!editable}
+                data-testid={`auto-${k}`}
+                checked={enabled === true}
+                onChange={(e) => update((d) => write(d, ['autoReplies', k, 'enabled'], e.target.checked))}
+              />{' '}
+              {label}
+              {enabled === undefined && <span className="qcard__muted"> (inherited)</span>}
+            </label>
+          );
+        })}
+      </div>
+      <div className="qrow">
+        <label className="qpage__field">
+          Surge after (s){' '}
+          <input
+            type="number"
+            min={1}
+            readOnly={!editable}
+            value={String(read(draft, ['autoReplies', 'surge', 'afterSeconds']) ?? '')}
+            onChange={(e) => update((d) => write(d, ['autoReplies', 'surge', 'afterSeconds'], e.target.value ? Number(e.target.value) : undefined))}
+          />
+        </label>
+        <label className="qpage__field">
+          Open days{' '}
+          <input
+            placeholder="mon-sun"
+            readOnly={!editable}
+            value={hours.days ?? ''}
+            onChange={(e) => update((d) => write(d, ['autoReplies', 'businessHours', 'days'], e.target.value || undefined))}
+          />
+        </label>
+        <label className="qpage__field">
+          from{' '}
+          <input
+            placeholder="09:00"
+            size={5}
+            readOnly={!editable}
+            value={hours.open ?? ''}
+            onChange={(e) => update((d) => write(d, ['autoReplies', 'businessHours', 'open'], e.target.value || undefined))}
+          />
+        </label>
+        <label className="qpage__field">
+          to{' '}
+          <input
+            placeholder="23:00"
+            size={5}
+            readOnly={!editable}
+            value={hours.close ?? ''}
+            onChange={(e) => update((d) => write(d, ['autoReplies', 'businessHours', 'close'], e.target.value || undefined))}
+          />
+        </label>
+      </div>
+    </section>
+  );
+}

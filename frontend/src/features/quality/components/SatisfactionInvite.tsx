@@ -1,0 +1,74 @@
+import { useEffect, useState } from 'react';
+import type { ConversationSummary } from '../../../lib/api-types';
+import { getSatisfactionState } from '../api/get-satisfaction-state';
+import { inviteRating } from '../api/invite-rating';
+import { errorMessage } from '../hooks/useLoad';
+
+const WHY_NOT_SOLVED =
+  'Invite a rating only once the buyer’s problem is solved: mark the conversation solved first. ' +
+  'One bad rating takes about four good ones to make up for.';
+
+/**
+ * "Invite rating" in a conversation's header: only for a solved conversation; otherwise it explains why.
+ * The invite goes to the buyer as a message; their answer in chat is stored as the rating.
+ */
+export function SatisfactionInvite({ conversation }: { conversation: ConversationSummary }) {
+  const solved = conversation.status === 'closed';
+  const [note, setNote] = useState<string | null>(null);
+  const [invited, setInvited] = useState(false);
+  const [busy, setBusy] = useState(false);
+
+  useEffect(() => {
+    setNote(null);
+    setInvited(false);
+    if (!solved) return;
+    const abort = new AbortController();
+    getSatisfactionState(conversation.id, abort.signal)
+      .then((state) => {
+        if (!state.canInvite && state.why) {
+          setInvited(state.history.some((h) => h.kind === 'invite'));
+          setNote(state.why);
+        }
+      })
+      .catch(() => undefined);
+    return () => abort.abort();
+  }, [conversation.id, solved]);
+
+  async function invite() {
+    if (!solved) {
+      setNote(WHY_NOT_SOLVED);
+      return;
+    }
+    setBusy(true);
+    try {
+      await inviteRating(conversation.id);
+      setInvited(true);
+      setNote('Invitation sent: the buyer’s answer will be recorded as the rating.');
+    } catch (e) {
+      setNote(errorMessage(e, 'Could not send the invitation.'));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <span className="invite">
+      <button
+        type="button"
+        className="button"
+        data-testid="invite-rating"
+        aria-disabled={!solved || invited}
+        disabled={busy || invited}
+        title={solved ? 'Ask the buyer to rate this service' : WHY_NOT_SOLVED}
+        onClick={() => void invite()}
+      >
+        {invited ? 'Rating invited' : 'Invite rating'}
+      </button>
+      {note && (
+        <span className="invite__note" role="status" data-testid="invite-rating-note">
+          {note}
+        </span>
+      )}
+    </span>
+  );
+}

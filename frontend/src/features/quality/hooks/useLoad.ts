@@ -1,0 +1,35 @@
+import { useCallback, useEffect, useState } from 'react';
+import { ApiError } from '../../../lib/api-client';
+
+/** Loads something over HTTP when its inputs change; reload() loads it again. */
+export function useLoad<T>(load: (signal: AbortSignal) => Promise<T>, deps: unknown[]) {
+  const [data, setData] = useState<T | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [loading, setLoading] = useState(true);
+  const [generation, setGeneration] = useState(0);
+
+  useEffect(() => {
+    const abort = new AbortController();
+    setLoading(true);
+    load(abort.signal)
+      .then((value) => {
+        setData(value);
+        setError(null);
+        setLoading(false);
+      })
+      .catch((e: unknown) => {
+        if (abort.signal.aborted) return;
+        setError(e instanceof ApiError ? e.message : 'Could not load this.');
+        setLoading(false);
+      });
+    return () => abort.abort();
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [...deps, generation]);
+
+  const reload = useCallback(() => setGeneration((g) => g + 1), []);
+  return { data, error, loading, reload, setData };
+}
+
+export function errorMessage(e: unknown, fallback: string): string {
+  return e instanceof ApiError ? e.message : fallback;
+}
