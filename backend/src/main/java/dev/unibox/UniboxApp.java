@@ -22,6 +22,7 @@ import dev.unibox.outbox.ReplyRoutes;
 import dev.unibox.outbox.ReplyService;
 import dev.unibox.routing.Router;
 import dev.unibox.routing.RoutingVerticle;
+import dev.unibox.shifts.ShiftsModule;
 import dev.unibox.store.Database;
 import dev.unibox.web.HttpVerticle;
 import io.vertx.core.Future;
@@ -49,6 +50,7 @@ public final class UniboxApp {
   private final List<String> deployments = new ArrayList<>();
   private DemoMode demo;
   private HttpVerticle http;
+  private ShiftsModule shifts;
 
   private UniboxApp(Vertx vertx, UniboxConfig config, Clock clock, Database db, boolean ownsDatabase) {
     this.vertx = vertx;
@@ -91,13 +93,17 @@ public final class UniboxApp {
           ReplyService replies = new ReplyService(vertx, pool, accounts, clock);
           CloseConversation close = new CloseConversation(vertx, pool, clock);
           List<String> platforms = accountConfigs.result().stream().map(AccountConfig::platform).distinct().toList();
+          // config/shifts.yaml sits next to the word lists (issue 4 adds routing.shifts for its path)
+          shifts = new ShiftsModule(vertx, pool, clock, config.classificationFile().resolveSibling("shifts.yaml"),
+              config.routing().sweepMillis());
           http = new HttpVerticle(config.http().host(), config.http().port(), pool, List.of(
               new AuthRoutes(pool, tokens)::mount,
               new ConversationRoutes(pool, close)::mount,
               new ReplyRoutes(replies)::mount,
-              new WebhookRoutes(accounts, ingest, platforms)::mount),
+              new WebhookRoutes(accounts, ingest, platforms)::mount,
+              shifts::mount),
               new AgentGateway(vertx, pool, tokens));
-          return deploy(http);
+          return shifts.start().compose(v -> deploy(http));
         })
         .compose(v -> {
           List<AccountConfig> resolved = accountConfigs.result().stream().map(this::resolveSelfUrl).toList();
@@ -105,6 +111,7 @@ public final class UniboxApp {
               .compose(x -> accounts.startAll(vertx, resolved))
               .compose(x -> deploy(new RoutingVerticle(new Router(vertx, pool, clock), config.routing().sweepMillis())))
               .compose(x -> deploy(new OutboxSender(pool, accounts, config.outbox(), clock)))
+              .compose(x -> deploy(shifts.clock))
               .onSuccess(x -> {
                 if (demo != null) {
                   demo.startBuyers(resolved);
@@ -157,6 +164,11 @@ public final class UniboxApp {
   public String baseUrl() {
     String host = config.http().host();
     return "http://" + ("0.0.0.0".equals(host) ? "127.0.0.1" : host) + ":" + httpPort();
+  }
+
+  /** Rosters, handover and the supervisor console (tests drive its shift clock). */
+  public ShiftsModule shifts() {
+    return shifts;
   }
 
   public AccountRegistry accounts() {

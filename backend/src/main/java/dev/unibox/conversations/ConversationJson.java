@@ -43,6 +43,9 @@ public final class ConversationJson {
           .put("author", r.getString("author_name")).put("error", r.getString("error"));
     } else {
       entry.put("type", r.getString("type"));
+      if (r.getString("author_name") != null) {
+        entry.put("author", r.getString("author_name"));
+      }
     }
     return entry;
   }

@@ -38,8 +38,8 @@ public final class ConversationStore {
       SELECT 'message' AS kind, m.id, m.direction, m.body, m.at, m.status, m.author_name, m.error, NULL AS type
       FROM messages m WHERE m.conversation_id = $1
       UNION ALL
-      SELECT 'activity', ac.id, NULL, ac.body, ac.at, NULL, NULL, NULL, ac.type
-      FROM activities ac WHERE ac.conversation_id = $1
+      SELECT 'activity', ac.id, NULL, ac.body, ac.at, NULL, au.display_name, NULL, ac.type
+      FROM activities ac LEFT JOIN users au ON au.id = ac.actor_user_id WHERE ac.conversation_id = $1
       ORDER BY at, kind DESC, id""";
 
   private ConversationStore() {}
@@ -47,6 +47,23 @@ public final class ConversationStore {
   public static Future<JsonObject> summary(SqlClient client, long conversationId) {
     return client.preparedQuery(BY_ID).execute(Tuple.of(conversationId))
         .map(rows -> rows.size() == 0 ? null : ConversationJson.summary(rows.iterator().next()));
+  }
+
+  private static final String BY_IDS = SUMMARY + " WHERE c.id = ANY($1)";
+
+  /** Summaries of these conversations, in the order given (missing ids are left out). */
+  public static Future<List<JsonObject>> summaries(SqlClient client, List<Long> ids) {
+    return client.preparedQuery(BY_IDS).execute(Tuple.tuple().addArrayOfLong(ids.toArray(Long[]::new))).map(rows -> {
+      java.util.Map<Long, JsonObject> byId = new java.util.HashMap<>();
+      rows.forEach(r -> byId.put(r.getLong("id"), ConversationJson.summary(r)));
+      List<JsonObject> out = new ArrayList<>();
+      ids.forEach(id -> {
+        if (byId.containsKey(id)) {
+          out.add(byId.get(id));
+        }
+      });
+      return out;
+    });
   }
 
   public static Future<List<JsonObject>> visibleTo(SqlClient client, CurrentUser user) {

@@ -38,12 +38,17 @@ public final class EventLog {
   private static final String CREATE_CURSOR =
       "INSERT INTO event_cursors (user_id, last_seq) VALUES ($1, 0) ON CONFLICT DO NOTHING";
 
-  /** Recipients of anything about a conversation: its assignee and the supervisors/admins of its shop. */
+  /**
+   * Recipients of anything about a conversation: its assignee and the supervisors/admins of its shop,
+   * granted directly or through a team they supervise (team_accounts).
+   */
   private static final String CONVERSATION_RECIPIENTS = """
       SELECT id FROM users
       WHERE id = $2
          OR (role IN ('supervisor', 'admin')
-             AND (all_accounts OR id IN (SELECT user_id FROM user_accounts WHERE account_id = $1)))""";
+             AND (all_accounts OR id IN (SELECT user_id FROM user_accounts WHERE account_id = $1)
+                  OR id IN (SELECT ts.user_id FROM team_supervisors ts
+                            JOIN team_accounts ta ON ta.team = ts.team WHERE ta.account_id = $1)))""";
 
   private EventLog() {}
 

@@ -6,6 +6,12 @@ public final class EventNames {
   public static final String CONVERSATION_UPDATED = "conversation.updated";
   public static final String MESSAGE_CREATED = "message.created";
   public static final String MESSAGE_STATUS = "message.status";
+  // shifts, handover and the supervisor console (issue 5; docs/shifts.md)
+  public static final String CONVERSATION_MOVED = "conversation.moved";
+  public static final String NOTE_CREATED = "note.created";
+  public static final String AGENT_PRESENCE = "agent.presence";
+  public static final String HANDOVER_FINISHED = "handover.finished";
+  public static final String ROSTER_UPDATED = "roster.updated";
 
   private EventNames() {}
 
