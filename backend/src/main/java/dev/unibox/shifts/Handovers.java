@@ -25,6 +25,8 @@ import java.util.Set;
  */
 public final class Handovers {
 
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Handovers.class);
+
   private static final String CLAIM_BOUNDARY = """
       INSERT INTO handovers (kind, shift_name, boundary_at, reason, outgoing, started_at)
       VALUES ('shift_end', $1, $2, $3, $4, $5)
@@ -44,6 +46,9 @@ public final class Handovers {
       ORDER BY priority DESC, waiting_since NULLS LAST, id""";
 
   private static final String IDS_OF = "SELECT id FROM users WHERE username = ANY($1) AND role = 'agent'";
+
+  /** Conversations per transaction (one commit each); each still moves all-or-nothing. */
+  static final int BATCH = 50;
 
   private final Vertx vertx;
   private final Pool pool;
@@ -104,24 +109,47 @@ public final class Handovers {
           int[] counts = new int[3];
           List<Long> queued = new ArrayList<>();
           Future<Void> chain = Future.succeededFuture();
-          for (long[] c : open) {
-            chain = chain.compose(v -> moves.move(new Moves.Request(c[0], kind, by, c[1], null, false, null, reason,
-                    null))
-                .map(o -> {
-                  switch (o.result()) {
-                    case "assigned" -> counts[0]++;
-                    case "queued" -> {
-                      counts[1]++;
-                      queued.add(o.conversationId());
-                    }
-                    default -> counts[2]++;
+          for (int from = 0; from < open.size(); from += BATCH) {
+            List<Moves.Request> batch = new ArrayList<>();
+            for (long[] c : open.subList(from, Math.min(open.size(), from + BATCH))) {
+              batch.add(new Moves.Request(c[0], kind, by, c[1], null, false, null, reason, null));
+            }
+            chain = chain.compose(v -> moveBatch(batch)).map(outcomes -> {
+              for (Moves.Outcome o : outcomes) {
+                switch (o.result()) {
+                  case "assigned" -> counts[0]++;
+                  case "queued" -> {
+                    counts[1]++;
+                    queued.add(o.conversationId());
                   }
-                  return null;
-                }));
+                  default -> counts[2]++;
+                }
+              }
+              return null;
+            });
           }
           return chain.compose(v -> finish(handoverId, agents, shift, boundary,
               new Report(handoverId, shift, boundary, counts[0], counts[1], counts[2], queued)));
         });
+  }
+
+  /** The batch in one transaction; if it fails (e.g. a deadlock victim), each conversation on its own. */
+  private Future<List<Moves.Outcome>> moveBatch(List<Moves.Request> batch) {
+    return moves.moveAll(batch).recover(e -> {
+      LOG.warn("Handover batch of {} failed ({}); moving them one by one", batch.size(), e.getMessage());
+      List<Moves.Outcome> out = new ArrayList<>();
+      Future<Void> chain = Future.succeededFuture();
+      for (Moves.Request r : batch) {
+        chain = chain.compose(v -> moves.move(r)
+            .recover(err -> Future.succeededFuture(new Moves.Outcome(r.conversationId(), "skipped", r.expectedOwner(),
+                null, "failed: " + err.getMessage())))
+            .map(o -> {
+              out.add(o);
+              return null;
+            }));
+      }
+      return chain.map(out);
+    });
   }
 
   private Future<Report> finish(long handoverId, List<Long> agents, String shift, Instant boundary, Report report) {

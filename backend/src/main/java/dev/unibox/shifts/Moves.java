@@ -20,6 +20,8 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.Optional;
 
@@ -69,7 +71,7 @@ public final class Moves {
   private static final String LOCK = """
       SELECT c.id, c.account_id, c.status, c.assignee_id, c.team, u.display_name AS assignee_name
       FROM conversations c LEFT JOIN users u ON u.id = c.assignee_id
-      WHERE c.id = $1 FOR UPDATE OF c""";
+      WHERE c.id = ANY($1) ORDER BY c.id FOR UPDATE OF c""";
 
   private static final String WAS_OWNER =
       "SELECT EXISTS (SELECT 1 FROM activities WHERE conversation_id = $1 AND target_user_id = $2)";
@@ -102,21 +104,43 @@ public final class Moves {
   }
 
   public Future<Outcome> move(Request req) {
+    return moveAll(List.of(req)).map(list -> list.get(0));
+  }
+
+  /**
+   * Several moves in one transaction (one commit for a batch of a shift-end handover): each conversation
+   * still moves completely or not at all, and if any fails none does — the caller can retry one by one.
+   */
+  public Future<List<Outcome>> moveAll(List<Request> reqs) {
     PendingEvents events = new PendingEvents();
     Instant now = clock.instant();
-    return pool.withTransaction(conn -> Seats.lockRouting(conn)
-            .compose(v -> conn.preparedQuery(LOCK).execute(Tuple.of(req.conversationId())))
-            .compose(rows -> {
-              if (rows.size() == 0) {
-                return Future.failedFuture(ApiException.notFound("Conversation"));
-              }
-              return moveLocked(conn, req, rows.iterator().next(), now, events);
-            }))
-        .onSuccess(o -> {
+    List<Outcome> out = new ArrayList<>();
+    return pool.withTransaction(conn -> {
+          Long[] ids = reqs.stream().map(Request::conversationId).toArray(Long[]::new);
+          Map<Long, Row> locked = new HashMap<>();
+          Future<Void> chain = Seats.lockRouting(conn)
+              .compose(v -> conn.preparedQuery(LOCK).execute(Tuple.tuple().addArrayOfLong(ids)))
+              .map(rows -> {
+                rows.forEach(r -> locked.put(r.getLong("id"), r));
+                return null;
+              });
+          for (Request req : reqs) {
+            chain = chain.compose(v -> locked.containsKey(req.conversationId())
+                    ? moveLocked(conn, req, locked.get(req.conversationId()), now, events)
+                    : Future.failedFuture(ApiException.notFound("Conversation")))
+                .map(o -> {
+                  out.add(o);
+                  return null;
+                });
+          }
+          return chain;
+        })
+        .map(v -> {
           events.publish(vertx);
-          if ("queued".equals(o.result())) {
+          if (out.stream().anyMatch(o -> "queued".equals(o.result()))) {
             RoutingKick.send(vertx);
           }
+          return out;
         });
   }
 
@@ -152,37 +176,40 @@ public final class Moves {
       } else {
         seat = Seats.takeBest(conn, accountId, team, owner == null ? -1 : owner, now);
       }
-      return seat.compose(s -> noteText(conn, id, req.note(), now).compose(note -> {
-        Future<Void> freed = owner == null ? Future.succeededFuture() : Seats.free(conn, owner);
+      // Statements on one connection run in the order sent: independent ones are sent together (pipelined).
+      Future<String> noteF = noteText(conn, id, req.note(), now);
+      return Future.all(seat, noteF).compose(ready -> {
+        Optional<Seats.Seat> s = seat.result();
+        String note = noteF.result();
         Long to = s.map(Seats.Seat::agentId).orElse(null);
         String toName = s.map(Seats.Seat::displayName).orElse(null);
         String body = describe(req, ownerName, toName, team);
         Long noteAuthor = owner != null && (req.actor() == null || req.actor().id() == owner) ? owner
             : req.actor() == null ? null : req.actor().id();
-        return freed
-            .compose(x -> to != null
-                ? conn.preparedQuery(TO_AGENT).execute(Tuple.of(id, to, team, utc(now)))
-                : conn.preparedQuery(TO_QUEUE).execute(Tuple.of(id, team, utc(now))))
-            .compose(x -> conn.preparedQuery(RECORD_TWO).execute(Tuple.from(new Object[] {id,
-                to != null ? req.kind().activity : Activities.REQUEUED, req.actor() == null ? null : req.actor().id(),
-                to, body, Activities.HANDOVER_NOTE, noteAuthor, note, utc(now)})))
-            .compose(x -> conn.preparedQuery(DELETE_DRAFT).execute(Tuple.of(id)))
-            .compose(x -> ConversationStore.summary(conn, id))
-            .compose(summary -> EventLog.conversationRecipients(conn, accountId, to).compose(recipients -> {
-              List<Long> all = new ArrayList<>(recipients);
-              if (owner != null) {
-                all.add(owner);
-              }
-              JsonObject data = new JsonObject().put("conversation", summary).put("kind", req.kind().wire())
-                  .put("from", owner == null ? null : new JsonObject().put("id", owner).put("displayName", ownerName))
-                  .put("to", to == null ? null : new JsonObject().put("id", to).put("displayName", toName))
-                  .put("by", req.actor() == null ? null
-                      : new JsonObject().put("id", req.actor().id()).put("displayName", req.actor().displayName()))
-                  .put("reason", req.reason()).put("note", note).put("text", body);
-              return events.append(conn, all, EventNames.CONVERSATION_MOVED, data, now);
-            }))
-            .map(x -> new Outcome(id, to != null ? "assigned" : "queued", owner, to, body));
-      }));
+        Future<Void> freed = owner == null ? Future.succeededFuture() : Seats.free(conn, owner);
+        Future<?> moved = to != null
+            ? conn.preparedQuery(TO_AGENT).execute(Tuple.of(id, to, team, utc(now)))
+            : conn.preparedQuery(TO_QUEUE).execute(Tuple.of(id, team, utc(now)));
+        Future<?> recorded = conn.preparedQuery(RECORD_TWO).execute(Tuple.from(new Object[] {id,
+            to != null ? req.kind().activity : Activities.REQUEUED, req.actor() == null ? null : req.actor().id(),
+            to, body, Activities.HANDOVER_NOTE, noteAuthor, note, utc(now)}));
+        Future<?> dropped = conn.preparedQuery(DELETE_DRAFT).execute(Tuple.of(id));
+        Future<JsonObject> summary = ConversationStore.summary(conn, id);
+        Future<List<Long>> recipients = EventLog.conversationRecipients(conn, accountId, to);
+        return Future.all(List.of(freed, moved, recorded, dropped, summary, recipients)).compose(all -> {
+          List<Long> to2 = new ArrayList<>(recipients.result());
+          if (owner != null) {
+            to2.add(owner);
+          }
+          JsonObject data = new JsonObject().put("conversation", summary.result()).put("kind", req.kind().wire())
+              .put("from", owner == null ? null : new JsonObject().put("id", owner).put("displayName", ownerName))
+              .put("to", to == null ? null : new JsonObject().put("id", to).put("displayName", toName))
+              .put("by", req.actor() == null ? null
+                  : new JsonObject().put("id", req.actor().id()).put("displayName", req.actor().displayName()))
+              .put("reason", req.reason()).put("note", note).put("text", body);
+          return events.append(conn, to2, EventNames.CONVERSATION_MOVED, data, now);
+        }).map(x -> new Outcome(id, to != null ? "assigned" : "queued", owner, to, body));
+      });
     });
   }
 
