@@ -1,8 +1,10 @@
-import { useEffect } from 'react';
+import { useEffect, useState } from 'react';
 import { ConnectionStatus } from '../components/ConnectionStatus';
 import { ConversationView } from '../features/conversation/components/ConversationView';
 import { ConversationList } from '../features/inbox/components/ConversationList';
 import { useConversationList } from '../features/inbox/hooks/useConversationList';
+import { PresenceSwitch } from '../features/presence/components/PresenceSwitch';
+import { SupervisorConsole } from '../features/supervisor/components/SupervisorConsole';
 import type { Session } from '../lib/session';
 import { useAgentSocket } from './useAgentSocket';
 import { useSelectedConversation } from './useSelectedConversation';
@@ -13,6 +15,8 @@ export function Workspace({ session, onLogout }: { session: Session; onLogout: (
   const { socket, state } = useAgentSocket(session.token, user.id);
   const inbox = useConversationList(socket, { id: user.id, role: user.role });
   const { selectedId, select } = useSelectedConversation();
+  const oversees = user.role === 'supervisor' || user.role === 'admin';
+  const [view, setView] = useState<'inbox' | 'console'>('inbox');
 
   const waiting = inbox.conversations.filter((c) => c.waitingSince).length;
   useEffect(() => {
@@ -25,6 +29,17 @@ export function Workspace({ session, onLogout }: { session: Session; onLogout: (
         <span className="topbar__brand">Unibox</span>
         <ConnectionStatus state={state} />
         <span className="topbar__spacer" />
+        {user.role === 'agent' && <PresenceSwitch />}
+        {oversees && (
+          <button
+            type="button"
+            className="button"
+            data-testid="toggle-console"
+            onClick={() => setView((v) => (v === 'inbox' ? 'console' : 'inbox'))}
+          >
+            {view === 'inbox' ? 'Supervisor console' : 'Inbox'}
+          </button>
+        )}
         <span className="topbar__user" data-testid="current-user">
           {user.displayName} <span className="topbar__role">{user.role}</span>
         </span>
@@ -32,6 +47,9 @@ export function Workspace({ session, onLogout }: { session: Session; onLogout: (
           Log out
         </button>
       </header>
+      {view === 'console' ? (
+        <SupervisorConsole events={socket} />
+      ) : (
       <div className="workspace">
         <ConversationList
           conversations={inbox.conversations}
@@ -55,6 +73,7 @@ export function Workspace({ session, onLogout }: { session: Session; onLogout: (
           )}
         </main>
       </div>
+      )}
     </div>
   );
 }

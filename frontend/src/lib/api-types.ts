@@ -47,9 +47,12 @@ export interface MessageEntry {
 export interface ActivityEntry {
   kind: 'activity';
   id: number;
+  /** assigned, queued, handed_over, transferred, reassigned, requeued, handover_note, note (staff only)... */
   type: string;
   text: string;
   at: string;
+  /** who did it or wrote it (notes, supervisor commands); absent for the system */
+  author?: string;
 }
 
 export type TimelineEntry = MessageEntry | ActivityEntry;
@@ -60,6 +63,20 @@ export interface AgentEventData {
   'conversation.updated': { conversation: ConversationSummary };
   'message.created': { conversationId: number; message: TimelineEntry; conversation: ConversationSummary };
   'message.status': { conversationId: number; messageId: number; status: MessageStatus; error: string | null };
+  'conversation.moved': {
+    conversation: ConversationSummary;
+    kind: 'handover' | 'transfer' | 'reassign';
+    from: { id: number; displayName: string } | null;
+    to: { id: number; displayName: string } | null;
+    by: { id: number; displayName: string } | null;
+    reason: string;
+    note: string;
+    text: string;
+  };
+  'note.created': { conversationId: number; entry: ActivityEntry };
+  'agent.presence': { agent: { id: number; displayName: string; presence: string } };
+  'handover.finished': { shift: string | null; moved: number; queued: number; queuedConversationIds: number[] };
+  'roster.updated': { roster: unknown };
 }
 
 export type AgentEventName = keyof AgentEventData;

@@ -1,6 +1,7 @@
 import type { AgentEventSource, ConversationSummary } from '../../../lib/api-types';
 import { useConversation } from '../hooks/useConversation';
 import { ConversationHeader } from './ConversationHeader';
+import { NoteBox } from './NoteBox';
 import { ReplyBox } from './ReplyBox';
 import { Timeline } from './Timeline';
 import './conversation.css';
@@ -47,6 +48,7 @@ export function ConversationView({ id, events, author, onChanged }: Props) {
         </div>
       )}
       <Timeline items={items} />
+      <NoteBox conversationId={id} />
       <ReplyBox
         buyerName={conversation.buyer.name}
         disabledReason={closed ? 'This conversation is solved.' : null}

@@ -30,11 +30,14 @@ export function useConversation(
         dispatch({ type: 'event', event });
         // Assignment and status changes add activity entries, which have no event of their own: reload.
         if (
-          (event.event === 'conversation.updated' || event.event === 'conversation.assigned') &&
+          (event.event === 'conversation.updated' ||
+            event.event === 'conversation.assigned' ||
+            event.event === 'conversation.moved') &&
           event.data?.conversation?.id === id
         ) {
           setGeneration((g) => g + 1);
         }
+        if (event.event === 'note.created' && event.data?.conversationId === id) setGeneration((g) => g + 1);
       }),
     [events, id],
   );
