@@ -52,7 +52,7 @@ public final class ConversationStore {
   private static final String BY_IDS = SUMMARY + " WHERE c.id = ANY($1)";
 
   /** Summaries of these conversations, in the order given (missing ids are left out). */
-  public static Future<List<JsonObject>> summaries(SqlClient client, List<Long> ids) {
+  public static Future<List<JsonObject>> summariesInOrder(SqlClient client, List<Long> ids) {
     return client.preparedQuery(BY_IDS).execute(Tuple.tuple().addArrayOfLong(ids.toArray(Long[]::new))).map(rows -> {
       java.util.Map<Long, JsonObject> byId = new java.util.HashMap<>();
       rows.forEach(r -> byId.put(r.getLong("id"), ConversationJson.summary(r)));

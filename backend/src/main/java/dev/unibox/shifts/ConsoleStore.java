@@ -43,7 +43,7 @@ final class ConsoleStore {
   private ConsoleStore() {}
 
   static Future<List<JsonObject>> summaries(SqlClient c, List<Long> ids) {
-    return ConversationStore.summaries(c, ids).compose(list -> c.preparedQuery(EXTRA)
+    return ConversationStore.summariesInOrder(c, ids).compose(list -> c.preparedQuery(EXTRA)
         .execute(Tuple.tuple().addArrayOfLong(ids.toArray(Long[]::new))).map(rows -> {
           Map<Long, Row> extra = new HashMap<>();
           rows.forEach(r -> extra.put(r.getLong("id"), r));

@@ -54,12 +54,14 @@ public final class Handovers {
   private final Pool pool;
   private final Clock clock;
   private final Moves moves;
+  private final BulkHandover bulk;
 
   public Handovers(Vertx vertx, Pool pool, Clock clock, Moves moves) {
     this.vertx = vertx;
     this.pool = pool;
     this.clock = clock;
     this.moves = moves;
+    this.bulk = new BulkHandover(vertx, pool, clock);
   }
 
   /** Result of one handover run. */
@@ -135,7 +137,7 @@ public final class Handovers {
 
   /** The batch in one transaction; if it fails (e.g. a deadlock victim), each conversation on its own. */
   private Future<List<Moves.Outcome>> moveBatch(List<Moves.Request> batch) {
-    return moves.moveAll(batch).recover(e -> {
+    return bulk.run(batch, batch.get(0).reason()).recover(e -> {
       LOG.warn("Handover batch of {} failed ({}); moving them one by one", batch.size(), e.getMessage());
       List<Moves.Outcome> out = new ArrayList<>();
       Future<Void> chain = Future.succeededFuture();

@@ -75,7 +75,7 @@ public final class ShiftRoutes {
     router.get("/api/shifts").handler(this::getRoster);
     router.put("/api/shifts").handler(this::putRoster);
     router.post("/api/me/presence").handler(this::setPresence);
-    router.get("/api/queue").handler(this::queue);
+    router.get("/api/queue/eligible").handler(this::queue);
     router.post("/api/conversations/:id/notes").handler(this::addNote);
     router.get("/api/conversations/:id/handover-note").handler(this::getHandoverNote);
     router.put("/api/conversations/:id/handover-note").handler(this::saveHandoverNote);

@@ -58,13 +58,13 @@ class ShiftPermissionsTest {
     long tw = queued(TestInbox.SHOP_TW, "911001", "請問有貨嗎");
     String meiToken = inbox.login("mei");
     String linToken = inbox.login("lin");
-    assertThat(ids(inbox.get(meiToken, "/api/queue").bodyAsJsonObject().getJsonArray("queue"))).containsExactly(my);
-    assertThat(ids(inbox.get(linToken, "/api/queue").bodyAsJsonObject().getJsonArray("queue"))).containsExactly(tw);
+    assertThat(ids(inbox.get(meiToken, "/api/queue/eligible").bodyAsJsonObject().getJsonArray("queue"))).containsExactly(my);
+    assertThat(ids(inbox.get(linToken, "/api/queue/eligible").bodyAsJsonObject().getJsonArray("queue"))).containsExactly(tw);
 
     // a conversation that needs a team is in the queue only of that team's agents
     Await.result(inbox.db.pool().query("INSERT INTO teams VALUES ('after_sale', 'After-sale')").execute());
     Await.result(inbox.db.pool().query("UPDATE conversations SET team = 'after_sale' WHERE id = " + my).execute());
-    assertThat(inbox.get(meiToken, "/api/queue").bodyAsJsonObject().getJsonArray("queue")).isEmpty();
+    assertThat(inbox.get(meiToken, "/api/queue/eligible").bodyAsJsonObject().getJsonArray("queue")).isEmpty();
 
     // agents may not act on what is not theirs
     assertThat(inbox.post(meiToken, "/api/conversations/" + tw + "/notes", new JsonObject().put("text", "x")).statusCode())
