@@ -1,6 +1,7 @@
 import type { AgentEventSource, ConversationSummary } from '../../../lib/api-types';
 import { useConversation } from '../hooks/useConversation';
 import { ConversationHeader } from './ConversationHeader';
+import { HandoverNoteEditor } from './HandoverNoteEditor';
 import { NoteBox } from './NoteBox';
 import { ReplyBox } from './ReplyBox';
 import { Timeline } from './Timeline';
@@ -14,7 +15,7 @@ interface Props {
 }
 
 export function ConversationView({ id, events, author, onChanged }: Props) {
-  const { conversation, items, loadError, actionError, closing, reply, close, retryLoad } = useConversation(
+  const { conversation, items, loadError, actionError, closing, reply, close, retryLoad, moved } = useConversation(
     id,
     events,
     author,
@@ -48,7 +49,13 @@ export function ConversationView({ id, events, author, onChanged }: Props) {
         </div>
       )}
       <Timeline items={items} />
+      {moved && (
+        <div className="conv__moved" role="status" data-testid="conversation-moved">
+          {moved}
+        </div>
+      )}
       <NoteBox conversationId={id} />
+      {!closed && <HandoverNoteEditor conversationId={id} />}
       <ReplyBox
         buyerName={conversation.buyer.name}
         disabledReason={closed ? 'This conversation is solved.' : null}

@@ -23,6 +23,7 @@ export function useConversation(
   const [actionError, setActionError] = useState<string | null>(null);
   const [closing, setClosing] = useState(false);
   const [generation, setGeneration] = useState(0);
+  const [moved, setMoved] = useState<string | null>(null);
 
   useEffect(
     () =>
@@ -38,6 +39,14 @@ export function useConversation(
           setGeneration((g) => g + 1);
         }
         if (event.event === 'note.created' && event.data?.conversationId === id) setGeneration((g) => g + 1);
+        if (event.event === 'conversation.moved' && event.data?.conversation?.id === id) {
+          // Tell whoever has it open (the former owner above all: a reply now would be refused with 409).
+          const { from, to, by, reason } = event.data;
+          setMoved(
+            `Moved${from ? ` from ${from.displayName}` : ''} to ${to ? to.displayName : 'the queue'}` +
+              `${by ? ` by ${by.displayName}` : ''}${reason ? `: ${reason}` : ''}`,
+          );
+        }
       }),
     [events, id],
   );
@@ -87,7 +96,7 @@ export function useConversation(
 
   const retryLoad = useCallback(() => setGeneration((g) => g + 1), []);
 
-  return { ...state, loadError, actionError, closing, reply, close, retryLoad };
+  return { ...state, loadError, actionError, closing, reply, close, retryLoad, moved };
 }
 
 function errorText(error: unknown, fallback: string): string {

@@ -6,6 +6,7 @@ import { reassign } from '../api/reassign';
 import { setPriority, setSurge } from '../api/routing-commands';
 import type { ConsoleConversation } from '../api/types';
 import { useConsole } from '../hooks/useConsole';
+import { RosterEditor } from './RosterEditor';
 import './supervisor.css';
 
 const QUEUE = 'queue';
@@ -185,6 +186,7 @@ export function SupervisorConsole({ events }: { events: AgentEventSource }) {
           <tbody>{all.map(row)}</tbody>
         </table>
       </section>
+      <RosterEditor />
     </div>
   );
 }

@@ -21,7 +21,7 @@ import java.util.List;
 /**
  * Agent presence: online / away / offline. The socket decides online-or-offline (the gateway publishes
  * on {@link #CHANGED}); the agent's explicit switch chooses between online and away. Every change is an
- * {@code agent.presence} event for the agent and the supervisors who oversee them.
+ * {@code agent.presence} event (of agents) for the supervisors who oversee them.
  */
 public final class Presence {
 
@@ -80,10 +80,15 @@ public final class Presence {
 
   private Future<JsonObject> appendEvent(SqlConnection c, long userId, Instant now, PendingEvents events) {
     return c.preparedQuery(AGENT).execute(Tuple.of(userId)).compose(rows -> {
-      JsonObject agent = agentJson(rows.iterator().next());
+      Row row = rows.iterator().next();
+      JsonObject agent = agentJson(row);
+      if (!"agent".equals(row.getString("role"))) {
+        return Future.succeededFuture(agent); // supervisors' presence is nobody's event
+      }
+      // the agent's own tabs know their presence; the event is for the supervisors who oversee them
       return Staff.overseersOf(c, userId).compose(ids -> {
         List<Long> to = new ArrayList<>(ids);
-        to.add(userId);
+        to.remove(Long.valueOf(userId));
         return events.append(c, to, EventNames.AGENT_PRESENCE, new JsonObject().put("agent", agent), now);
       }).map(agent);
     });
