@@ -263,7 +263,8 @@ final class BulkHandover {
       if (over.result() > 0) {
         return Future.failedFuture(new IllegalStateException("a handover batch would overfill an agent"));
       }
-      List<Future<Void>> appends = new ArrayList<>();
+      List<List<Long>> recipients = new ArrayList<>();
+      List<JsonObject> payloads = new ArrayList<>();
       List<JsonObject> sums = summaries.result();
       for (int i = 0; i < n; i++) {
         Moves.Request req = moving.get(i);
@@ -273,10 +274,10 @@ final class BulkHandover {
         if (agents[i] != null) {
           to.add(agents[i]);
         }
-        appends.add(events.append(conn, to, EventNames.CONVERSATION_MOVED, eventData.get(i).put("conversation", sums.get(i)),
-            now));
+        recipients.add(to);
+        payloads.add(eventData.get(i).put("conversation", sums.get(i)));
       }
-      return Future.all(appends).mapEmpty();
+      return events.appendEach(conn, recipients, EventNames.CONVERSATION_MOVED, payloads, now);
     });
   }
 
