@@ -3,6 +3,7 @@ import { useConversation } from '../hooks/useConversation';
 import { ConversationHeader } from './ConversationHeader';
 import { HandoverNoteEditor } from './HandoverNoteEditor';
 import { NoteBox } from './NoteBox';
+import { TransferBox } from './TransferBox';
 import { ReplyBox } from './ReplyBox';
 import { Timeline } from './Timeline';
 import './conversation.css';
@@ -56,6 +57,7 @@ export function ConversationView({ id, events, author, onChanged }: Props) {
       )}
       <NoteBox conversationId={id} />
       {!closed && <HandoverNoteEditor conversationId={id} />}
+      {!closed && <TransferBox conversationId={id} />}
       <ReplyBox
         buyerName={conversation.buyer.name}
         disabledReason={closed ? 'This conversation is solved.' : null}
