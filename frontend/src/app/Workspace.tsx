@@ -2,16 +2,20 @@ import { useEffect, useState } from 'react';
 import { ConnectionStatus } from '../components/ConnectionStatus';
 import { AccountsPage } from '../features/accounts/components/AccountsPage';
 import { Composer } from '../features/composer/components/Composer';
-import { QualityNav } from '../features/quality/components/QualityNav';
-import { QualityPage } from '../features/quality/components/QualityPage';
-import { SatisfactionInvite } from '../features/quality/components/SatisfactionInvite';
 import { ConversationView } from '../features/conversation/components/ConversationView';
 import { ConversationList } from '../features/inbox/components/ConversationList';
 import { useConversationList } from '../features/inbox/hooks/useConversationList';
+import { PresenceSwitch } from '../features/presence/components/PresenceSwitch';
+import { QualityNav } from '../features/quality/components/QualityNav';
+import { QualityPage } from '../features/quality/components/QualityPage';
+import { SatisfactionInvite } from '../features/quality/components/SatisfactionInvite';
+import { SupervisorConsole } from '../features/supervisor/components/SupervisorConsole';
 import type { Session } from '../lib/session';
 import { useAgentSocket } from './useAgentSocket';
 import { useQualityPage } from './useQualityPage';
 import { useSelectedConversation } from './useSelectedConversation';
+
+type View = 'inbox' | 'console' | 'accounts';
 
 /** The logged-in screen: top bar, the inbox on the left, the open conversation on the right. */
 export function Workspace({ session, onLogout }: { session: Session; onLogout: () => void }) {
@@ -19,7 +23,9 @@ export function Workspace({ session, onLogout }: { session: Session; onLogout: (
   const { socket, state } = useAgentSocket(session.token, user.id);
   const inbox = useConversationList(socket, { id: user.id, role: user.role });
   const { selectedId, select } = useSelectedConversation();
-  const [showAccounts, setShowAccounts] = useState(false);
+  const oversees = user.role === 'supervisor' || user.role === 'admin';
+  const [view, setView] = useState<View>('inbox');
+  const toggle = (target: View) => setView((v) => (v === target ? 'inbox' : target));
   const page = useQualityPage();
 
   const waiting = inbox.conversations.filter((c) => c.waitingSince).length;
@@ -34,9 +40,15 @@ export function Workspace({ session, onLogout }: { session: Session; onLogout: (
         <ConnectionStatus state={state} />
         <QualityNav role={user.role} current={page} />
         <span className="topbar__spacer" />
+        {user.role === 'agent' && <PresenceSwitch />}
+        {oversees && (
+          <button type="button" className="button" data-testid="toggle-console" onClick={() => toggle('console')}>
+            {view === 'console' ? 'Inbox' : 'Supervisor console'}
+          </button>
+        )}
         {user.role === 'admin' && (
-          <button type="button" className="button" data-testid="toggle-accounts" onClick={() => setShowAccounts((v) => !v)}>
-            {showAccounts ? 'Inbox' : 'Accounts'}
+          <button type="button" className="button" data-testid="toggle-accounts" onClick={() => toggle('accounts')}>
+            {view === 'accounts' ? 'Inbox' : 'Accounts'}
           </button>
         )}
         <span className="topbar__user" data-testid="current-user">
@@ -46,8 +58,10 @@ export function Workspace({ session, onLogout }: { session: Session; onLogout: (
           Log out
         </button>
       </header>
-      {showAccounts ? (
+      {view === 'accounts' ? (
         <AccountsPage events={socket} />
+      ) : view === 'console' ? (
+        <SupervisorConsole events={socket} />
       ) : page ? (
         <main className="workspace__page">
           <QualityPage page={page} role={user.role} />

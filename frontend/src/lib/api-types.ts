@@ -50,9 +50,12 @@ export interface MessageEntry {
 export interface ActivityEntry {
   kind: 'activity';
   id: number;
+  /** assigned, queued, handed_over, transferred, reassigned, requeued, handover_note, note (staff only)... */
   type: string;
   text: string;
   at: string;
+  /** who did it or wrote it (notes, supervisor commands); absent for the system */
+  author?: string;
 }
 
 export type TimelineEntry = MessageEntry | ActivityEntry;
@@ -71,6 +74,20 @@ export interface AgentEventData {
     status: string | null;
     at: string;
   };
+  'conversation.moved': {
+    conversation: ConversationSummary;
+    kind: 'handover' | 'transfer' | 'reassign';
+    from: { id: number; displayName: string } | null;
+    to: { id: number; displayName: string } | null;
+    by: { id: number; displayName: string } | null;
+    reason: string;
+    note: string;
+    text: string;
+  };
+  'note.created': { conversationId: number; entry: ActivityEntry };
+  'agent.presence': { agent: { id: number; displayName: string; presence: string } };
+  'handover.finished': { shift: string | null; moved: number; queued: number; queuedConversationIds: number[] };
+  'roster.updated': { roster: unknown };
 }
 
 export type AgentEventName = keyof AgentEventData;

@@ -3,6 +3,9 @@ import type { AgentEventSource, ConversationSummary } from '../../../lib/api-typ
 import type { ComposerSlotProps } from '../../../lib/composer-slot';
 import { useConversation } from '../hooks/useConversation';
 import { ConversationHeader } from './ConversationHeader';
+import { HandoverNoteEditor } from './HandoverNoteEditor';
+import { NoteBox } from './NoteBox';
+import { TransferBox } from './TransferBox';
 import { ReplyBox } from './ReplyBox';
 import { Timeline } from './Timeline';
 import './conversation.css';
@@ -19,7 +22,7 @@ interface Props {
 }
 
 export function ConversationView({ id, events, author, onChanged, renderComposer, renderHeaderActions }: Props) {
-  const { conversation, items, loadError, actionError, closing, reply, close, retryLoad } = useConversation(
+  const { conversation, items, loadError, actionError, closing, reply, close, retryLoad, moved } = useConversation(
     id,
     events,
     author,
@@ -58,6 +61,14 @@ export function ConversationView({ id, events, author, onChanged, renderComposer
         </div>
       )}
       <Timeline items={items} />
+      {moved && (
+        <div className="conv__moved" role="status" data-testid="conversation-moved">
+          {moved}
+        </div>
+      )}
+      <NoteBox conversationId={id} />
+      {!closed && <HandoverNoteEditor conversationId={id} />}
+      {!closed && <TransferBox conversationId={id} />}
       {renderComposer ? (
         renderComposer({
           conversationId: id,

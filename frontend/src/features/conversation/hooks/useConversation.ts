@@ -24,6 +24,7 @@ export function useConversation(
   const [actionError, setActionError] = useState<string | null>(null);
   const [closing, setClosing] = useState(false);
   const [generation, setGeneration] = useState(0);
+  const [moved, setMoved] = useState<string | null>(null);
 
   useEffect(
     () =>
@@ -31,10 +32,21 @@ export function useConversation(
         dispatch({ type: 'event', event });
         // Assignment and status changes add activity entries, which have no event of their own: reload.
         if (
-          (event.event === 'conversation.updated' || event.event === 'conversation.assigned') &&
+          (event.event === 'conversation.updated' ||
+            event.event === 'conversation.assigned' ||
+            event.event === 'conversation.moved') &&
           event.data?.conversation?.id === id
         ) {
           setGeneration((g) => g + 1);
+        }
+        if (event.event === 'note.created' && event.data?.conversationId === id) setGeneration((g) => g + 1);
+        if (event.event === 'conversation.moved' && event.data?.conversation?.id === id) {
+          // Tell whoever has it open (the former owner above all: a reply now would be refused with 409).
+          const { from, to, by, reason } = event.data;
+          setMoved(
+            `Moved${from ? ` from ${from.displayName}` : ''} to ${to ? to.displayName : 'the queue'}` +
+              `${by ? ` by ${by.displayName}` : ''}${reason ? `: ${reason}` : ''}`,
+          );
         }
       }),
     [events, id],
@@ -85,7 +97,7 @@ export function useConversation(
 
   const retryLoad = useCallback(() => setGeneration((g) => g + 1), []);
 
-  return { ...state, loadError, actionError, closing, reply, close, retryLoad };
+  return { ...state, loadError, actionError, closing, reply, close, retryLoad, moved };
 }
 
 function errorText(error: unknown, fallback: string): string {

@@ -161,3 +161,37 @@ describe('conversation list reducer', () => {
     expect(ids(state)).toEqual([1]);
   });
 });
+
+describe('conversation.moved (handover, transfer, supervisor reassignment)', () => {
+  const moved = (to: { id: number; displayName: string } | null, at: string) =>
+    ev('conversation.moved', {
+      conversation: summary(9, { assignee: to, status: to ? 'assigned' : 'queued', updatedAt: at }),
+      kind: 'reassign',
+      from: { id: 3, displayName: 'Mei (agent)' },
+      to,
+      by: { id: 1, displayName: 'Sup' },
+      reason: 'overloaded',
+      note: 'Buyer wants a refund',
+      text: 'Reassigned',
+    });
+
+  it('leaves the old owner and arrives in the new owner inbox', () => {
+    const oldOwner = run(initialListState(AGENT), { type: 'loaded', conversations: [summary(9)] });
+    const after = run(oldOwner, { type: 'event', event: moved({ id: 4, displayName: 'Arif' }, '2026-11-23T14:06:00Z') });
+    expect(selectConversations(after)).toEqual([]);
+
+    const newOwner = run(initialListState({ id: 4, role: 'agent' }), {
+      type: 'event',
+      event: moved({ id: 4, displayName: 'Arif' }, '2026-11-23T14:06:00Z'),
+    });
+    expect(selectConversations(newOwner).map((c) => c.id)).toEqual([9]);
+  });
+
+  it('shows a conversation moved back to the queue to supervisors', () => {
+    const sup = run(initialListState({ id: 1, role: 'supervisor' }), {
+      type: 'event',
+      event: moved(null, '2026-11-23T14:06:00Z'),
+    });
+    expect(selectConversations(sup)[0].status).toBe('queued');
+  });
+});

@@ -46,6 +46,7 @@ function applyEvent(state: ConversationListState, event: AgentEvent): Conversati
   switch (event.event) {
     case 'conversation.assigned':
     case 'conversation.updated':
+    case 'conversation.moved':
     case 'message.created':
       return event.data?.conversation ? applySummary(state, event.data.conversation) : state;
     default:

@@ -31,6 +31,7 @@ import dev.unibox.polling.PollingVerticle;
 import dev.unibox.quality.QualityModule;
 import dev.unibox.routing.Router;
 import dev.unibox.routing.RoutingVerticle;
+import dev.unibox.shifts.ShiftsModule;
 import dev.unibox.store.Database;
 import dev.unibox.web.HttpVerticle;
 import io.vertx.core.Future;
@@ -60,6 +61,7 @@ public final class UniboxApp {
   private HttpVerticle http;
   private AccountService accountService;
   private QualityModule quality;
+  private ShiftsModule shifts;
 
   private UniboxApp(Vertx vertx, UniboxConfig config, Clock clock, Database db, boolean ownsDatabase) {
     this.vertx = vertx;
@@ -111,6 +113,9 @@ public final class UniboxApp {
           accountService = new AccountService(vertx, pool, accounts, accountStore, health, clock,
               id -> new PollingVerticle(id, accounts, ingest, accountStore, pool, clock, pollIntervalMs(id)),
               this::resolveSelfUrl);
+          // config/shifts.yaml sits next to the word lists (issue 4 adds routing.shifts for its path)
+          shifts = new ShiftsModule(vertx, pool, clock, config.classificationFile().resolveSibling("shifts.yaml"),
+              config.routing().sweepMillis());
           http = new HttpVerticle(config.http().host(), config.http().port(), pool, List.of(
               new AuthRoutes(pool, tokens, new LoginThrottle(10, java.time.Duration.ofMinutes(5), clock))::mount,
               new MarkReadOnOpen(pool, accounts)::mount,
@@ -118,9 +123,10 @@ public final class UniboxApp {
               new ReplyRoutes(replies)::mount,
               new AccountRoutes(pool, accountService, accountStore)::mount,
               new WebhookRoutes(accounts, ingest, platforms).onPushed(health::pushed)::mount,
-              quality::mount),
+              quality::mount,
+              shifts::mount),
               new AgentGateway(vertx, pool, tokens));
-          return deploy(http);
+          return shifts.start().compose(v -> deploy(http));
         })
         .compose(v -> {
           List<AccountConfig> resolved = accountConfigs.result().stream().map(this::resolveSelfUrl).toList();
@@ -130,6 +136,7 @@ public final class UniboxApp {
               .compose(x -> deploy(new RoutingVerticle(new Router(vertx, pool, clock), config.routing().sweepMillis())))
               .compose(x -> deploy(new OutboxSender(pool, accounts, config.outbox(), clock)))
               .compose(x -> deploy(quality.autoReplies()))
+              .compose(x -> deploy(shifts.clock))
               .onSuccess(x -> {
                 if (demo != null) {
                   demo.startBuyers(resolved);
@@ -198,6 +205,11 @@ public final class UniboxApp {
   public String baseUrl() {
     String host = config.http().host();
     return "http://" + ("0.0.0.0".equals(host) ? "127.0.0.1" : host) + ":" + httpPort();
+  }
+
+  /** Rosters, handover and the supervisor console (tests drive its shift clock). */
+  public ShiftsModule shifts() {
+    return shifts;
   }
 
   public AccountRegistry accounts() {

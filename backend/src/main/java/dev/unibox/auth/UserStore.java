@@ -15,12 +15,15 @@ public final class UserStore {
 
   private static final String BY_USERNAME = "SELECT id, password_hash FROM users WHERE username = $1";
 
+  /** Shops granted directly, plus (for supervisors) the shops of the teams they supervise. */
   private static final String CURRENT = """
       SELECT u.id, u.username, u.display_name, u.role, u.all_accounts,
-             COALESCE(array_agg(ua.account_id) FILTER (WHERE ua.account_id IS NOT NULL), '{}') AS account_ids
-      FROM users u LEFT JOIN user_accounts ua ON ua.user_id = u.id
-      WHERE u.id = $1
-      GROUP BY u.id""";
+             ARRAY(SELECT ua.account_id FROM user_accounts ua WHERE ua.user_id = u.id
+                   UNION
+                   SELECT ta.account_id FROM team_supervisors ts JOIN team_accounts ta ON ta.team = ts.team
+                   WHERE ts.user_id = u.id) AS account_ids
+      FROM users u
+      WHERE u.id = $1""";
 
   private static final String INSERT = """
       INSERT INTO users (username, display_name, role, password_hash, all_accounts, max_concurrent)
@@ -36,7 +39,9 @@ public final class UserStore {
 
   private static final String ADMIN_EXISTS = "SELECT 1 FROM users WHERE role = 'admin' LIMIT 1";
 
-  private static final String SET_PRESENCE = "UPDATE users SET presence = $2 WHERE id = $1";
+  /** Socket-driven: "online" means the agent's own choice (online or away), see shifts.Presence. */
+  private static final String SET_PRESENCE =
+      "UPDATE users SET presence = CASE WHEN $2 = 'online' THEN presence_choice ELSE $2 END WHERE id = $1";
 
   private static final String ALL_OFFLINE = "UPDATE users SET presence = 'offline' WHERE presence <> 'offline'";
 

@@ -17,6 +17,15 @@ public final class Activities {
   public static final String REOPENED = "reopened";
   public static final String PRIORITY_RAISED = "priority_raised";
   public static final String CLOSED = "closed";
+  // changes of hands and notes (issue 5, docs/shifts.md)
+  public static final String HANDED_OVER = "handed_over";
+  public static final String TRANSFERRED = "transferred";
+  public static final String REASSIGNED = "reassigned";
+  public static final String REQUEUED = "requeued";
+  /** The note that travels with a conversation when it changes hands (staff only). */
+  public static final String HANDOVER_NOTE = "handover_note";
+  /** An internal note: staff only, never sent to the platform. */
+  public static final String NOTE = "note";
 
   private static final String INSERT = """
       INSERT INTO activities (conversation_id, type, actor_user_id, target_user_id, body, at)

@@ -49,6 +49,9 @@ public final class ConversationJson {
       }
     } else {
       entry.put("type", r.getString("type"));
+      if (r.getString("author_name") != null) {
+        entry.put("author", r.getString("author_name"));
+      }
     }
     return entry;
   }

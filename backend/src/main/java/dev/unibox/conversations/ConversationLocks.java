@@ -16,6 +16,9 @@ public final class ConversationLocks {
   private static final String LOCK = """
       SELECT id, account_id, status, assignee_id FROM conversations WHERE id = $1 FOR UPDATE""";
 
+  private static final String WAS_OWNER =
+      "SELECT EXISTS (SELECT 1 FROM activities WHERE conversation_id = $1 AND target_user_id = $2)";
+
   private ConversationLocks() {}
 
   public record Locked(long id, String accountId, String status, Long assigneeId) {}
@@ -31,7 +34,11 @@ public final class ConversationLocks {
       boolean mayAct = user.oversees() ? user.mayServe(locked.accountId())
           : locked.assigneeId() != null && locked.assigneeId() == user.id();
       if (!mayAct) {
-        return Future.failedFuture(ApiException.forbidden("This conversation is not assigned to you"));
+        // A former owner (reassigned or handed over while typing) gets 409: the state moved under them.
+        return conn.preparedQuery(WAS_OWNER).execute(Tuple.of(conversationId, user.id())).compose(was ->
+            Future.failedFuture(was.iterator().next().getBoolean(0)
+                ? new ApiException(409, "not_owner", "This conversation was moved to someone else; nothing was sent")
+                : ApiException.forbidden("This conversation is not assigned to you")));
       }
       return Future.succeededFuture(locked);
     });

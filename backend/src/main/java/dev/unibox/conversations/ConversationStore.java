@@ -39,8 +39,8 @@ public final class ConversationStore {
              m.message_type
       FROM messages m WHERE m.conversation_id = $1
       UNION ALL
-      SELECT 'activity', ac.id, NULL, ac.body, ac.at, NULL, NULL, NULL, ac.type, NULL
-      FROM activities ac WHERE ac.conversation_id = $1
+      SELECT 'activity', ac.id, NULL, ac.body, ac.at, NULL, au.display_name, NULL, ac.type, NULL
+      FROM activities ac LEFT JOIN users au ON au.id = ac.actor_user_id WHERE ac.conversation_id = $1
       ORDER BY at, kind DESC, id""";
 
   private ConversationStore() {}
@@ -48,6 +48,23 @@ public final class ConversationStore {
   public static Future<JsonObject> summary(SqlClient client, long conversationId) {
     return client.preparedQuery(BY_ID).execute(Tuple.of(conversationId))
         .map(rows -> rows.size() == 0 ? null : ConversationJson.summary(rows.iterator().next()));
+  }
+
+  private static final String BY_IDS = SUMMARY + " WHERE c.id = ANY($1)";
+
+  /** Summaries of these conversations, in the order given (missing ids are left out). */
+  public static Future<List<JsonObject>> summariesInOrder(SqlClient client, List<Long> ids) {
+    return client.preparedQuery(BY_IDS).execute(Tuple.tuple().addArrayOfLong(ids.toArray(Long[]::new))).map(rows -> {
+      java.util.Map<Long, JsonObject> byId = new java.util.HashMap<>();
+      rows.forEach(r -> byId.put(r.getLong("id"), ConversationJson.summary(r)));
+      List<JsonObject> out = new ArrayList<>();
+      ids.forEach(id -> {
+        if (byId.containsKey(id)) {
+          out.add(byId.get(id));
+        }
+      });
+      return out;
+    });
   }
 
   public static Future<List<JsonObject>> visibleTo(SqlClient client, CurrentUser user) {

@@ -30,6 +30,27 @@ public final class EventLog {
       SELECT user_id, last_seq, $2, $3, $4 FROM bumped
       RETURNING user_id, seq""";
 
+  /**
+   * Many events of one type in one statement (each with its own recipients and payload): per-recipient
+   * sequence numbers follow the order given, exactly as if appended one by one.
+   */
+  private static final String APPEND_MANY = """
+      WITH input AS (
+        SELECT i.ord, i.user_id FROM unnest($1::int[], $2::bigint[]) AS i(ord, user_id)
+      ), locked AS (
+        SELECT user_id, last_seq FROM event_cursors WHERE user_id IN (SELECT user_id FROM input)
+        ORDER BY user_id FOR UPDATE
+      ), numbered AS (
+        SELECT i.ord, i.user_id, l.last_seq + row_number() OVER (PARTITION BY i.user_id ORDER BY i.ord) AS seq
+        FROM input i JOIN locked l ON l.user_id = i.user_id
+      ), bumped AS (
+        UPDATE event_cursors c SET last_seq = m.top
+        FROM (SELECT user_id, max(seq) AS top FROM numbered GROUP BY user_id) m WHERE c.user_id = m.user_id
+      )
+      INSERT INTO events (user_id, seq, type, payload, at)
+      SELECT n.user_id, n.seq, $3, ($4::jsonb[])[n.ord], $5 FROM numbered n
+      RETURNING user_id, seq""";
+
   private static final String AFTER = """
       SELECT seq, type, payload, at FROM events WHERE user_id = $1 AND seq > $2 ORDER BY seq LIMIT $3""";
 
@@ -38,12 +59,17 @@ public final class EventLog {
   private static final String CREATE_CURSOR =
       "INSERT INTO event_cursors (user_id, last_seq) VALUES ($1, 0) ON CONFLICT DO NOTHING";
 
-  /** Recipients of anything about a conversation: its assignee and the supervisors/admins of its shop. */
+  /**
+   * Recipients of anything about a conversation: its assignee and the supervisors/admins of its shop,
+   * granted directly or through a team they supervise (team_accounts).
+   */
   private static final String CONVERSATION_RECIPIENTS = """
       SELECT id FROM users
       WHERE id = $2
          OR (role IN ('supervisor', 'admin')
-             AND (all_accounts OR id IN (SELECT user_id FROM user_accounts WHERE account_id = $1)))""";
+             AND (all_accounts OR id IN (SELECT user_id FROM user_accounts WHERE account_id = $1)
+                  OR id IN (SELECT ts.user_id FROM team_supervisors ts
+                            JOIN team_accounts ta ON ta.team = ts.team WHERE ta.account_id = $1)))""";
 
   private EventLog() {}
 
@@ -61,6 +87,43 @@ public final class EventLog {
           for (Row row : rows) {
             out.add(new Delivery(row.getLong("user_id"), frame(row.getLong("seq"), type, at, data)));
           }
+          return out;
+        });
+  }
+
+  /** {@link #append} for many events of one type at once; recipients.get(i) receive data.get(i). */
+  public static Future<List<Delivery>> appendEach(SqlConnection conn, List<? extends Collection<Long>> recipients,
+                                                  String type, List<JsonObject> data, Instant at) {
+    List<Integer> ords = new ArrayList<>();
+    List<Long> users = new ArrayList<>();
+    java.util.Map<Long, List<Integer>> ordsOfUser = new java.util.HashMap<>();
+    for (int i = 0; i < data.size(); i++) {
+      for (Long u : recipients.get(i).stream().distinct().toList()) {
+        ords.add(i + 1);
+        users.add(u);
+        ordsOfUser.computeIfAbsent(u, k -> new ArrayList<>()).add(i);
+      }
+    }
+    if (users.isEmpty()) {
+      return Future.succeededFuture(List.of());
+    }
+    return conn.preparedQuery(APPEND_MANY).execute(Tuple.tuple()
+            .addArrayOfInteger(ords.toArray(Integer[]::new)).addArrayOfLong(users.toArray(Long[]::new))
+            .addString(type).addArrayOfJsonObject(data.toArray(JsonObject[]::new))
+            .addOffsetDateTime(at.atOffset(ZoneOffset.UTC)))
+        .map(rows -> {
+          // A user's numbers were given in the order of the events: the k-th smallest seq is their k-th event.
+          java.util.Map<Long, List<Long>> seqsOfUser = new java.util.HashMap<>();
+          rows.forEach(r -> seqsOfUser.computeIfAbsent(r.getLong("user_id"), k -> new ArrayList<>()).add(r.getLong("seq")));
+          List<Delivery> out = new ArrayList<>();
+          seqsOfUser.forEach((user, seqs) -> {
+            seqs.sort(null);
+            List<Integer> mine = ordsOfUser.get(user);
+            for (int k = 0; k < seqs.size(); k++) {
+              out.add(new Delivery(user, frame(seqs.get(k), type, at, data.get(mine.get(k)))));
+            }
+          });
+          out.sort(java.util.Comparator.comparingLong(d -> d.frame().getLong("seq")));
           return out;
         });
   }

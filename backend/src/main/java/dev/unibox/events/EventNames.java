@@ -8,6 +8,12 @@ public final class EventNames {
   public static final String MESSAGE_STATUS = "message.status";
   /** To admins: an account needs attention (dead token, paused). Payload: alertId, accountId, kind, message, status, at. */
   public static final String ACCOUNT_ALERT = "account.alert";
+  // shifts, handover and the supervisor console (issue 5; docs/shifts.md)
+  public static final String CONVERSATION_MOVED = "conversation.moved";
+  public static final String NOTE_CREATED = "note.created";
+  public static final String AGENT_PRESENCE = "agent.presence";
+  public static final String HANDOVER_FINISHED = "handover.finished";
+  public static final String ROSTER_UPDATED = "roster.updated";
 
   private EventNames() {}
 

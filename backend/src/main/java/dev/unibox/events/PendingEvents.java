@@ -25,6 +25,15 @@ public final class PendingEvents {
     });
   }
 
+  /** Many events of one type in one statement: recipients.get(i) receive data.get(i). */
+  public Future<Void> appendEach(SqlConnection conn, List<? extends Collection<Long>> recipients, String type,
+                                 List<JsonObject> data, Instant at) {
+    return EventLog.appendEach(conn, recipients, type, data, at).map(d -> {
+      deliveries.addAll(d);
+      return null;
+    });
+  }
+
   public void publish(Vertx vertx) {
     for (EventLog.Delivery d : deliveries) {
       vertx.eventBus().publish(EventNames.userAddress(d.userId()), d.frame());

@@ -28,6 +28,8 @@ public final class AgentGateway implements Handler<ServerWebSocket> {
   private static final Logger LOG = LoggerFactory.getLogger(AgentGateway.class);
   private static final long AUTH_TIMEOUT_MS = 10_000;
   private static final int REPLAY_PAGE = 500;
+  /** Same as shifts.Presence.CHANGED: supervisors are told (gateway must not depend on shifts). */
+  private static final String PRESENCE_CHANGED = "unibox.presence.changed";
 
   private final Vertx vertx;
   private final Pool pool;
@@ -110,7 +112,10 @@ public final class AgentGateway implements Handler<ServerWebSocket> {
       consumer = vertx.eventBus().consumer(EventNames.userAddress(id), msg -> onLive(msg.body()));
       int count = sockets.merge(id, 1, Integer::sum);
       Future<Void> presence = count == 1
-          ? UserStore.setPresence(pool, id, "online").onSuccess(v -> RoutingKick.send(vertx))
+          ? UserStore.setPresence(pool, id, "online").onSuccess(v -> {
+            RoutingKick.send(vertx);
+            vertx.eventBus().publish(PRESENCE_CHANGED, id);
+          })
           : Future.succeededFuture();
       consumer.completion()
           .compose(v -> presence)
@@ -187,6 +192,7 @@ public final class AgentGateway implements Handler<ServerWebSocket> {
       if (left <= 0) {
         sockets.remove(userId);
         UserStore.setPresence(pool, userId, "offline")
+            .onSuccess(v -> vertx.eventBus().publish(PRESENCE_CHANGED, userId))
             .onFailure(e -> LOG.warn("Could not mark user {} offline: {}", userId, e.getMessage()));
       }
     }

@@ -13,6 +13,8 @@ final class AgentSeat {
   final int maxConcurrent;
   int activeCount;
   Instant lastAssignedAt;
+  /** The agent's team (users.team); a conversation that needs a team goes only to its members. */
+  String team;
 
   AgentSeat(long id, String displayName, boolean allAccounts, Set<String> accounts, int activeCount,
             int maxConcurrent, Instant lastAssignedAt) {
@@ -27,6 +29,10 @@ final class AgentSeat {
 
   boolean canTake(String accountId) {
     return activeCount < maxConcurrent && (allAccounts || accounts.contains(accountId));
+  }
+
+  boolean canTake(String accountId, String requiredTeam) {
+    return canTake(accountId) && (requiredTeam == null || requiredTeam.equals(team));
   }
 
   double load() {

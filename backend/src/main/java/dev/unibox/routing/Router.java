@@ -65,7 +65,8 @@ public final class Router {
       return Future.succeededFuture(assigned);
     }
     RoutingStore.Candidate candidate = candidates.get(index);
-    AgentSeat seat = SeatPicker.pick(seats, candidate.accountId(), candidate.lastAssigneeId()).orElse(null);
+    AgentSeat seat = SeatPicker.pick(seats, candidate.accountId(), candidate.lastAssigneeId(), candidate.team())
+        .orElse(null);
     if (seat == null) {
       return assignInOrder(conn, candidates, index + 1, seats, assigned, events);
     }

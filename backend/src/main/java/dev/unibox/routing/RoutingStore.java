@@ -24,24 +24,25 @@ final class RoutingStore {
   private static final String LOCK = "SELECT pg_advisory_xact_lock($1)";
 
   private static final String QUEUE_HEAD = """
-      SELECT id, account_id, priority, last_assignee_id FROM conversations
+      SELECT id, account_id, priority, last_assignee_id, team FROM conversations
       WHERE status = 'queued'
-      ORDER BY priority DESC, queued_at, id
+      ORDER BY priority DESC, head_of_class DESC, queued_at, id
       LIMIT $1
       FOR UPDATE SKIP LOCKED""";
 
   /** The seats of this pass, locked so capacity cannot change under the router. */
   private static final String AVAILABLE_AGENTS = """
-      SELECT u.id, u.display_name, u.all_accounts, u.active_count, u.max_concurrent, u.last_assigned_at,
+      SELECT u.id, u.display_name, u.all_accounts, u.active_count, u.max_concurrent, u.last_assigned_at, u.team,
              ARRAY(SELECT ua.account_id FROM user_accounts ua WHERE ua.user_id = u.id) AS account_ids
       FROM users u
       WHERE u.role = 'agent' AND u.presence = 'online' AND u.active_count < u.max_concurrent
+        AND u.shift_state IN ('unrostered', 'on_shift', 'standby_active')
       ORDER BY u.id
       FOR UPDATE OF u""";
 
   private static final String ASSIGN_CONVERSATION = """
       UPDATE conversations SET status = 'assigned', assignee_id = $2, last_assignee_id = $2, queued_at = NULL,
-                               updated_at = $3
+                               head_of_class = false, updated_at = $3
       WHERE id = $1 AND status = 'queued'""";
 
   private static final String TAKE_SEAT = """
@@ -50,7 +51,7 @@ final class RoutingStore {
 
   private RoutingStore() {}
 
-  record Candidate(long id, String accountId, int priority, Long lastAssigneeId) {}
+  record Candidate(long id, String accountId, int priority, Long lastAssigneeId, String team) {}
 
   static Future<Void> lockRouting(SqlConnection c) {
     return c.preparedQuery(LOCK).execute(Tuple.of(ROUTING_LOCK)).mapEmpty();
@@ -61,7 +62,7 @@ final class RoutingStore {
       List<Candidate> out = new ArrayList<>();
       for (Row r : rows) {
         out.add(new Candidate(r.getLong("id"), r.getString("account_id"), r.getShort("priority"),
-            r.getLong("last_assignee_id")));
+            r.getLong("last_assignee_id"), r.getString("team")));
       }
       return out;
     });
@@ -72,9 +73,11 @@ final class RoutingStore {
       List<AgentSeat> out = new ArrayList<>();
       for (Row r : rows) {
         var last = r.getOffsetDateTime("last_assigned_at");
-        out.add(new AgentSeat(r.getLong("id"), r.getString("display_name"), r.getBoolean("all_accounts"),
+        AgentSeat seat = new AgentSeat(r.getLong("id"), r.getString("display_name"), r.getBoolean("all_accounts"),
             Set.of(r.getArrayOfStrings("account_ids")), r.getInteger("active_count"), r.getInteger("max_concurrent"),
-            last == null ? null : last.toInstant()));
+            last == null ? null : last.toInstant());
+        seat.team = r.getString("team");
+        out.add(seat);
       }
       return out;
     });

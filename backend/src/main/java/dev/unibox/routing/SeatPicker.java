@@ -20,13 +20,17 @@ final class SeatPicker {
   private SeatPicker() {}
 
   static Optional<AgentSeat> pick(List<AgentSeat> seats, String accountId, Long lastAssigneeId) {
+    return pick(seats, accountId, lastAssigneeId, null);
+  }
+
+  static Optional<AgentSeat> pick(List<AgentSeat> seats, String accountId, Long lastAssigneeId, String team) {
     if (lastAssigneeId != null) {
       for (AgentSeat s : seats) {
-        if (s.id == lastAssigneeId && s.canTake(accountId)) {
+        if (s.id == lastAssigneeId && s.canTake(accountId, team)) {
           return Optional.of(s);
         }
       }
     }
-    return seats.stream().filter(s -> s.canTake(accountId)).min(FAIREST);
+    return seats.stream().filter(s -> s.canTake(accountId, team)).min(FAIREST);
   }
 }

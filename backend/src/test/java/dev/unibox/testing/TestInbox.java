@@ -71,7 +71,7 @@ public final class TestInbox implements AutoCloseable {
         new UniboxConfig.AuthConfig("test-jwt-secret-that-is-long-enough-0123", 12, "admin", ADMIN_PASSWORD),
         new UniboxConfig.RoutingConfig(5, 200),
         new UniboxConfig.OutboxConfig(5, 20, 200, 100),
-        Path.of("../config/classification.yaml"),
+        Path.of(System.getProperty("unibox.config.dir", "../config")).resolve("classification.yaml"),
         new UniboxConfig.DemoConfig(false, 0, 0, "", List.of()),
         List.of(account(ACCOUNT_MY, SHOP_MY, "Blossom Home MY", "Asia/Kuala_Lumpur", shopeeUrl, "token-my"),
             account(ACCOUNT_TW, SHOP_TW, "小森生活 TW", "Asia/Taipei", shopeeUrl, "token-tw")));

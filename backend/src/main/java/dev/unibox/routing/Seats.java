@@ -1,0 +1,104 @@
+package dev.unibox.routing;
+
+import io.vertx.core.Future;
+import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.SqlConnection;
+import io.vertx.sqlclient.Tuple;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Optional;
+
+/**
+ * The router's seat choice for one conversation that is changing hands (handover, transfer, supervisor
+ * reassignment), inside the caller's transaction and under the same routing lock as {@link Router}, so
+ * a handover and a routing pass never race for a seat. Same rules as a routing pass: an online agent
+ * on shift (or unrostered, or standby while surge is on) who serves the shop, of the required team if
+ * any, under capacity, least loaded first, then longest since an assignment.
+ *
+ * <p>This is where the routing engine's skills (languages, platforms) and policy plug in (issue 4).
+ */
+public final class Seats {
+
+  public record Seat(long agentId, String displayName) {}
+
+  private static final String BEST = """
+      SELECT u.id, u.display_name FROM users u
+      WHERE u.role = 'agent' AND u.presence = 'online' AND u.active_count < u.max_concurrent
+        AND u.shift_state IN ('unrostered', 'on_shift', 'standby_active')
+        AND u.id <> $2
+        AND (u.all_accounts OR EXISTS (SELECT 1 FROM user_accounts ua WHERE ua.user_id = u.id AND ua.account_id = $1))
+        AND ($3::text IS NULL OR u.team = $3)
+      ORDER BY u.active_count::float8 / GREATEST(u.max_concurrent, 1), u.last_assigned_at NULLS FIRST, u.id
+      LIMIT 1""";
+
+  private static final String NAMED = """
+      SELECT u.id, u.display_name, u.role, u.active_count, u.max_concurrent, u.team,
+             (u.all_accounts OR EXISTS (SELECT 1 FROM user_accounts ua WHERE ua.user_id = u.id AND ua.account_id = $2))
+               AS serves_shop
+      FROM users u WHERE u.id = $1""";
+
+  private static final String TAKE = """
+      UPDATE users SET active_count = active_count + 1, last_assigned_at = $2
+      WHERE id = $1 AND active_count < max_concurrent""";
+
+  private static final String FREE = "UPDATE users SET active_count = active_count - 1 WHERE id = $1 AND active_count > 0";
+
+  private Seats() {}
+
+  /** Serialises with every routing pass (transaction-scoped). */
+  public static Future<Void> lockRouting(SqlConnection c) {
+    return RoutingStore.lockRouting(c);
+  }
+
+  /** Takes the best free seat for a conversation of this shop (and team, if not null), never on {@code notAgentId}. */
+  public static Future<Optional<Seat>> takeBest(SqlConnection c, String accountId, String team, long notAgentId,
+                                                Instant now) {
+    return c.preparedQuery(BEST).execute(Tuple.of(accountId, notAgentId, team)).compose(rows -> {
+      if (rows.size() == 0) {
+        return Future.succeededFuture(Optional.<Seat>empty());
+      }
+      Row r = rows.iterator().next();
+      Seat seat = new Seat(r.getLong("id"), r.getString("display_name"));
+      return take(c, seat.agentId(), now).map(ok -> ok ? Optional.of(seat) : Optional.<Seat>empty());
+    });
+  }
+
+  /** Why a named agent cannot take a conversation, or null when they can. */
+  public record Refusal(int status, String code, String message) {}
+
+  /**
+   * Takes a seat on one named agent (a supervisor's or agent's choice): they must be an agent who serves
+   * the shop, of the team if one is required, with room. Presence and shift are not required: a
+   * supervisor may deliberately give work to someone about to come online.
+   */
+  public static Future<Object> takeOn(SqlConnection c, long agentId, String accountId, String team, Instant now) {
+    return c.preparedQuery(NAMED).execute(Tuple.of(agentId, accountId)).compose(rows -> {
+      if (rows.size() == 0) {
+        return Future.succeededFuture(new Refusal(404, "not_found", "Agent not found"));
+      }
+      Row r = rows.iterator().next();
+      if (!"agent".equals(r.getString("role"))) {
+        return Future.succeededFuture(new Refusal(400, "not_an_agent", "Conversations go to agents only"));
+      }
+      if (!r.getBoolean("serves_shop")) {
+        return Future.succeededFuture(new Refusal(409, "agent_not_eligible",
+            r.getString("display_name") + " does not serve this shop"));
+      }
+      if (team != null && !team.equals(r.getString("team"))) {
+        return Future.succeededFuture(new Refusal(409, "agent_not_eligible",
+            r.getString("display_name") + " is not in team " + team));
+      }
+      Seat seat = new Seat(r.getLong("id"), r.getString("display_name"));
+      return take(c, agentId, now).map(ok -> ok ? (Object) seat
+          : new Refusal(409, "agent_full", seat.displayName() + " is at capacity (" + r.getInteger("max_concurrent") + ")"));
+    });
+  }
+
+  public static Future<Void> free(SqlConnection c, long agentId) {
+    return c.preparedQuery(FREE).execute(Tuple.of(agentId)).mapEmpty();
+  }
+
+  private static Future<Boolean> take(SqlConnection c, long agentId, Instant now) {
+    return c.preparedQuery(TAKE).execute(Tuple.of(agentId, now.atOffset(ZoneOffset.UTC))).map(r -> r.rowCount() == 1);
+  }
+}

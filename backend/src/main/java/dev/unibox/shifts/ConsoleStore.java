@@ -1,0 +1,93 @@
+package dev.unibox.shifts;
+
+import dev.unibox.auth.CurrentUser;
+import dev.unibox.conversations.ConversationStore;
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.SqlClient;
+import io.vertx.sqlclient.Tuple;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Reads for the supervisor console: conversations with their queue fields, and the agents in scope. */
+final class ConsoleStore {
+
+  /** Queue fields (plus the routing engine's SLA columns when they exist: issue 4). */
+  private static final String EXTRA = """
+      SELECT c.id, c.queued_at, c.head_of_class, c.team, to_jsonb(c) ->> 'sla_due_at' AS sla_due_at,
+             to_jsonb(c) ->> 'sla_state' AS sla_state
+      FROM conversations c WHERE c.id = ANY($1)""";
+
+  private static final String OPEN_IN_SCOPE = """
+      SELECT c.id FROM conversations c
+      WHERE c.status <> 'closed' AND ($1 OR c.account_id = ANY($2))
+      ORDER BY c.priority DESC, c.head_of_class DESC, coalesce(c.queued_at, c.waiting_since, c.updated_at), c.id
+      LIMIT 2000""";
+
+  /** Agents a supervisor oversees: every agent for all-shop supervisors; else those sharing a shop or in a supervised team. */
+  private static final String AGENTS = """
+      SELECT u.id, u.username, u.display_name, u.role, u.presence, u.presence_choice, u.shift_state, u.team,
+             u.active_count, u.max_concurrent,
+             ARRAY(SELECT c.id FROM conversations c WHERE c.assignee_id = u.id AND c.status = 'assigned' ORDER BY c.id)
+               AS conversation_ids
+      FROM users u
+      WHERE u.role = 'agent'
+        AND ($1 OR u.all_accounts OR u.team IN (SELECT team FROM team_supervisors WHERE user_id = $3)
+             OR EXISTS (SELECT 1 FROM user_accounts ua WHERE ua.user_id = u.id AND ua.account_id = ANY($2)))
+      ORDER BY u.display_name, u.id""";
+
+  private ConsoleStore() {}
+
+  static Future<List<JsonObject>> summaries(SqlClient c, List<Long> ids) {
+    return ConversationStore.summariesInOrder(c, ids).compose(list -> c.preparedQuery(EXTRA)
+        .execute(Tuple.tuple().addArrayOfLong(ids.toArray(Long[]::new))).map(rows -> {
+          Map<Long, Row> extra = new HashMap<>();
+          rows.forEach(r -> extra.put(r.getLong("id"), r));
+          for (JsonObject s : list) {
+            Row r = extra.get(s.getLong("id"));
+            if (r != null) {
+              var q = r.getOffsetDateTime("queued_at");
+              s.put("queuedAt", q == null ? null : q.toInstant().toString()).put("headOfClass", r.getBoolean("head_of_class"))
+                  .put("team", r.getString("team"));
+              if (r.getString("sla_state") != null) {
+                s.put("slaState", r.getString("sla_state")).put("slaDueAt", r.getString("sla_due_at"));
+              }
+            }
+          }
+          return list;
+        }));
+  }
+
+  static Future<List<JsonObject>> openInScope(SqlClient c, CurrentUser user) {
+    return c.preparedQuery(OPEN_IN_SCOPE).execute(Tuple.tuple().addBoolean(user.allAccounts())
+            .addArrayOfString(user.accountIds().toArray(String[]::new)))
+        .compose(rows -> {
+          List<Long> ids = new ArrayList<>();
+          rows.forEach(r -> ids.add(r.getLong(0)));
+          return summaries(c, ids);
+        });
+  }
+
+  static Future<List<JsonObject>> agents(SqlClient c, CurrentUser user, Roster roster) {
+    return c.preparedQuery(AGENTS).execute(Tuple.tuple().addBoolean(user.allAccounts())
+            .addArrayOfString(user.accountIds().toArray(String[]::new)).addLong(user.id()))
+        .map(rows -> {
+          List<JsonObject> out = new ArrayList<>();
+          for (Row r : rows) {
+            JsonObject a = Presence.agentJson(r);
+            List<Long> convs = new ArrayList<>();
+            for (Long id : r.getArrayOfLongs("conversation_ids")) {
+              convs.add(id);
+            }
+            a.put("conversationIds", new JsonArray(convs)).put("shifts", new JsonArray(roster.shiftsOf(r.getString("username"))))
+                .put("standby", roster.standby().contains(r.getString("username")));
+            out.add(a);
+          }
+          return out;
+        });
+  }
+}

@@ -1,0 +1,264 @@
+package dev.unibox.shifts;
+
+import dev.unibox.auth.CurrentUser;
+import dev.unibox.conversations.Activities;
+import dev.unibox.conversations.ConversationStore;
+import dev.unibox.events.EventLog;
+import dev.unibox.events.EventNames;
+import dev.unibox.events.PendingEvents;
+import dev.unibox.routing.RoutingKick;
+import dev.unibox.routing.Seats;
+import dev.unibox.web.ApiException;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.SqlConnection;
+import io.vertx.sqlclient.Tuple;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Moves one conversation to another owner: the shift-end handover, an agent's transfer, a supervisor's
+ * reassignment. Each move is one transaction under the routing lock: the conversation row is locked,
+ * the new seat is taken through {@link Seats} (skills and capacity as the router applies them) or the
+ * conversation goes back to the queue at the head of its class, the old seat is freed, and the timeline
+ * gets the activity and the handover note — all or nothing. So a conversation is never without both an
+ * owner and a queue place, never lost and never owned twice.
+ */
+public final class Moves {
+
+  public enum Kind {
+    HANDOVER(Activities.HANDED_OVER), TRANSFER(Activities.TRANSFERRED), REASSIGN(Activities.REASSIGNED);
+
+    final String activity;
+
+    Kind(String activity) {
+      this.activity = activity;
+    }
+
+    public String wire() {
+      return name().toLowerCase();
+    }
+  }
+
+  /**
+   * @param actor         who asks (null: the shift clock)
+   * @param expectedOwner move only if this agent still owns it (null: whoever owns it)
+   * @param toAgent       a named agent (null: the router chooses)
+   * @param toQueue       back to the queue instead of to an agent
+   * @param team          the team the conversation needs from now on (null: unchanged)
+   * @param note          the handover note (blank: the outgoing agent's saved draft, else the prefilled one)
+   */
+  public record Request(long conversationId, Kind kind, CurrentUser actor, Long expectedOwner, Long toAgent,
+                        boolean toQueue, String team, String reason, String note) {}
+
+  /** result: assigned, queued or skipped (closed, or no longer the expected owner's). */
+  public record Outcome(long conversationId, String result, Long fromAgentId, Long toAgentId, String detail) {
+    public JsonObject json() {
+      return new JsonObject().put("conversationId", conversationId).put("result", result)
+          .put("fromAgentId", fromAgentId).put("toAgentId", toAgentId).put("detail", detail);
+    }
+  }
+
+  private static final String LOCK = """
+      SELECT c.id, c.account_id, c.status, c.assignee_id, c.team, u.display_name AS assignee_name
+      FROM conversations c LEFT JOIN users u ON u.id = c.assignee_id
+      WHERE c.id = ANY($1) ORDER BY c.id FOR UPDATE OF c""";
+
+  private static final String WAS_OWNER =
+      "SELECT EXISTS (SELECT 1 FROM activities WHERE conversation_id = $1 AND target_user_id = $2)";
+
+  private static final String TO_AGENT = """
+      UPDATE conversations SET status = 'assigned', assignee_id = $2, last_assignee_id = $2, queued_at = NULL,
+                               head_of_class = false, team = $3, updated_at = $4
+      WHERE id = $1""";
+
+  /** Back to the queue, first in its priority class; no stickiness back to the agent who let it go. */
+  private static final String TO_QUEUE = """
+      UPDATE conversations SET status = 'queued', assignee_id = NULL, last_assignee_id = NULL, queued_at = $3,
+                               head_of_class = true, team = $2, updated_at = $3
+      WHERE id = $1""";
+
+  private static final String RECORD_TWO = """
+      INSERT INTO activities (conversation_id, type, actor_user_id, target_user_id, body, at)
+      VALUES ($1, $2, $3, $4, $5, $9), ($1, $6, $7, NULL, $8, $9)""";
+
+  private static final String DELETE_DRAFT = "DELETE FROM handover_drafts WHERE conversation_id = $1";
+
+  private final Vertx vertx;
+  private final Pool pool;
+  private final Clock clock;
+
+  public Moves(Vertx vertx, Pool pool, Clock clock) {
+    this.vertx = vertx;
+    this.pool = pool;
+    this.clock = clock;
+  }
+
+  public Future<Outcome> move(Request req) {
+    return moveAll(List.of(req)).map(list -> list.get(0));
+  }
+
+  /**
+   * Several moves in one transaction (one commit for a batch of a shift-end handover): each conversation
+   * still moves completely or not at all, and if any fails none does — the caller can retry one by one.
+   */
+  public Future<List<Outcome>> moveAll(List<Request> reqs) {
+    PendingEvents events = new PendingEvents();
+    Instant now = clock.instant();
+    List<Outcome> out = new ArrayList<>();
+    return pool.withTransaction(conn -> {
+          Long[] ids = reqs.stream().map(Request::conversationId).toArray(Long[]::new);
+          Map<Long, Row> locked = new HashMap<>();
+          Future<Void> chain = Seats.lockRouting(conn)
+              .compose(v -> conn.preparedQuery(LOCK).execute(Tuple.tuple().addArrayOfLong(ids)))
+              .map(rows -> {
+                rows.forEach(r -> locked.put(r.getLong("id"), r));
+                return null;
+              });
+          for (Request req : reqs) {
+            chain = chain.compose(v -> locked.containsKey(req.conversationId())
+                    ? moveLocked(conn, req, locked.get(req.conversationId()), now, events)
+                    : Future.failedFuture(ApiException.notFound("Conversation")))
+                .map(o -> {
+                  out.add(o);
+                  return null;
+                });
+          }
+          return chain;
+        })
+        .map(v -> {
+          events.publish(vertx);
+          if (out.stream().anyMatch(o -> "queued".equals(o.result()))) {
+            RoutingKick.send(vertx);
+          }
+          return out;
+        });
+  }
+
+  private Future<Outcome> moveLocked(SqlConnection conn, Request req, Row c, Instant now, PendingEvents events) {
+    long id = c.getLong("id");
+    String accountId = c.getString("account_id");
+    String status = c.getString("status");
+    Long owner = c.getLong("assignee_id");
+    String ownerName = c.getString("assignee_name");
+    Future<Void> allowed = authorize(conn, req.actor(), id, accountId, owner);
+    return allowed.compose(v -> {
+      if ("closed".equals(status)) {
+        return req.expectedOwner() != null ? skipped(id, owner, "solved meanwhile")
+            : Future.failedFuture(new ApiException(409, "conversation_closed", "This conversation is solved"));
+      }
+      if (req.expectedOwner() != null && !req.expectedOwner().equals(owner)) {
+        return skipped(id, owner, "no longer owned by agent " + req.expectedOwner());
+      }
+      if (req.toQueue() && owner == null) {
+        return Future.failedFuture(new ApiException(409, "already_queued", "This conversation is already in the queue"));
+      }
+      if (req.toAgent() != null && req.toAgent().equals(owner)) {
+        return Future.failedFuture(new ApiException(409, "already_owner", ownerName + " already has this conversation"));
+      }
+      String team = req.team() != null ? req.team() : c.getString("team");
+      Future<Optional<Seats.Seat>> seat;
+      if (req.toQueue()) {
+        seat = Future.succeededFuture(Optional.empty());
+      } else if (req.toAgent() != null) {
+        seat = Seats.takeOn(conn, req.toAgent(), accountId, team, now).compose(r -> r instanceof Seats.Refusal no
+            ? Future.failedFuture(new ApiException(no.status(), no.code(), no.message()))
+            : Future.succeededFuture(Optional.of((Seats.Seat) r)));
+      } else {
+        seat = Seats.takeBest(conn, accountId, team, owner == null ? -1 : owner, now);
+      }
+      // Statements on one connection run in the order sent: independent ones are sent together (pipelined).
+      Future<String> noteF = noteText(conn, id, req.note(), now);
+      return Future.all(seat, noteF).compose(ready -> {
+        Optional<Seats.Seat> s = seat.result();
+        String note = noteF.result();
+        Long to = s.map(Seats.Seat::agentId).orElse(null);
+        String toName = s.map(Seats.Seat::displayName).orElse(null);
+        String body = describe(req, ownerName, toName, team);
+        Long noteAuthor = owner != null && (req.actor() == null || req.actor().id() == owner) ? owner
+            : req.actor() == null ? null : req.actor().id();
+        Future<Void> freed = owner == null ? Future.succeededFuture() : Seats.free(conn, owner);
+        Future<?> moved = to != null
+            ? conn.preparedQuery(TO_AGENT).execute(Tuple.of(id, to, team, utc(now)))
+            : conn.preparedQuery(TO_QUEUE).execute(Tuple.of(id, team, utc(now)));
+        Future<?> recorded = conn.preparedQuery(RECORD_TWO).execute(Tuple.from(new Object[] {id,
+            to != null ? req.kind().activity : Activities.REQUEUED, req.actor() == null ? null : req.actor().id(),
+            to, body, Activities.HANDOVER_NOTE, noteAuthor, note, utc(now)}));
+        Future<?> dropped = conn.preparedQuery(DELETE_DRAFT).execute(Tuple.of(id));
+        Future<JsonObject> summary = ConversationStore.summary(conn, id);
+        Future<List<Long>> recipients = EventLog.conversationRecipients(conn, accountId, to);
+        return Future.all(List.of(freed, moved, recorded, dropped, summary, recipients)).compose(all -> {
+          List<Long> to2 = new ArrayList<>(recipients.result());
+          if (owner != null) {
+            to2.add(owner);
+          }
+          JsonObject data = new JsonObject().put("conversation", summary.result()).put("kind", req.kind().wire())
+              .put("from", owner == null ? null : new JsonObject().put("id", owner).put("displayName", ownerName))
+              .put("to", to == null ? null : new JsonObject().put("id", to).put("displayName", toName))
+              .put("by", req.actor() == null ? null
+                  : new JsonObject().put("id", req.actor().id()).put("displayName", req.actor().displayName()))
+              .put("reason", req.reason()).put("note", note).put("text", body);
+          return events.append(conn, to2, EventNames.CONVERSATION_MOVED, data, now);
+        }).map(x -> new Outcome(id, to != null ? "assigned" : "queued", owner, to, body));
+      });
+    });
+  }
+
+  /** Agents move only what they own (a former owner is told it moved: 409); supervisors only in their shops. */
+  private Future<Void> authorize(SqlConnection conn, CurrentUser actor, long id, String accountId, Long owner) {
+    if (actor == null) {
+      return Future.succeededFuture();
+    }
+    if (actor.oversees()) {
+      return actor.mayServe(accountId) ? Future.succeededFuture()
+          : Future.failedFuture(ApiException.forbidden("This conversation is outside your shops"));
+    }
+    if (owner != null && owner == actor.id()) {
+      return Future.succeededFuture();
+    }
+    return conn.preparedQuery(WAS_OWNER).execute(Tuple.of(id, actor.id())).compose(rows -> rows.iterator().next()
+        .getBoolean(0)
+        ? Future.failedFuture(new ApiException(409, "not_owner", "This conversation is no longer assigned to you"))
+        : Future.failedFuture(ApiException.forbidden("This conversation is not assigned to you")));
+  }
+
+  private Future<String> noteText(SqlConnection conn, long id, String given, Instant now) {
+    if (given != null && !given.isBlank()) {
+      return Future.succeededFuture(given.strip());
+    }
+    return HandoverNotes.savedOrPrefilled(conn, id, now);
+  }
+
+  private static String describe(Request req, String from, String to, String team) {
+    String reason = req.reason() == null || req.reason().isBlank() ? "" : ": " + req.reason().strip();
+    String who = req.actor() == null ? "" : " by " + req.actor().displayName();
+    String fromPart = from == null ? "" : " from " + from;
+    if (to == null) {
+      return "Back to the queue (first in its class)" + fromPart + who
+          + (team != null && req.team() != null ? " for team " + team : "") + reason;
+    }
+    return switch (req.kind()) {
+      case HANDOVER -> "Handed over" + fromPart + " to " + to + who + reason;
+      case TRANSFER -> "Transferred" + fromPart + " to " + to + (req.team() != null ? " (team " + team + ")" : "")
+          + who + reason;
+      case REASSIGN -> "Reassigned" + fromPart + " to " + to + who + reason;
+    };
+  }
+
+  private static Future<Outcome> skipped(long id, Long owner, String why) {
+    return Future.succeededFuture(new Outcome(id, "skipped", owner, null, why));
+  }
+
+  private static java.time.OffsetDateTime utc(Instant t) {
+    return t.atOffset(ZoneOffset.UTC);
+  }
+}

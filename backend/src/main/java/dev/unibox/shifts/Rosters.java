@@ -1,0 +1,122 @@
+package dev.unibox.shifts;
+
+import dev.unibox.events.EventNames;
+import dev.unibox.events.PendingEvents;
+import dev.unibox.routing.RoutingKick;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.SqlClient;
+import io.vertx.sqlclient.Tuple;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * The roster in force: imported from {@code config/shifts.yaml} at start until someone edits it in the
+ * web app, then the database copy. Keeps {@code users.shift_state} in step with it (the column the
+ * router reads to route only to agents on shift, or standby agents while surge is on).
+ */
+public final class Rosters {
+
+  private static final String SET_STATES = """
+      UPDATE users u SET shift_state = s.state
+      FROM (SELECT unnest($1::text[]) AS username, unnest($2::text[]) AS state) s
+      WHERE u.username = s.username AND u.shift_state <> s.state
+      RETURNING u.id, u.shift_state""";
+
+  private static final String UNROSTER = """
+      UPDATE users SET shift_state = 'unrostered'
+      WHERE shift_state <> 'unrostered' AND NOT (username = ANY($1))
+      RETURNING id""";
+
+  private final Vertx vertx;
+  private final Pool pool;
+  private final Clock clock;
+  private final Path configFile;
+  private final SurgeView surge;
+  private final AtomicReference<Roster> current = new AtomicReference<>(Roster.empty());
+
+  public Rosters(Vertx vertx, Pool pool, Clock clock, Path configFile, SurgeView surge) {
+    this.vertx = vertx;
+    this.pool = pool;
+    this.clock = clock;
+    this.configFile = configFile;
+    this.surge = surge;
+  }
+
+  /** Imports the config file unless the roster was edited in the web app; then loads it. */
+  public Future<Roster> start() {
+    return RosterStore.meta(pool).compose(meta -> {
+      if ("config".equals(meta.source())) {
+        Roster fromFile = RosterFile.load(configFile);
+        return pool.withTransaction(c -> RosterStore.replace(c, fromFile, "config", null, null));
+      }
+      return Future.succeededFuture();
+    }).compose(v -> reload()).compose(r -> refreshStates().map(r));
+  }
+
+  public Roster roster() {
+    return current.get();
+  }
+
+  public SurgeView surge() {
+    return surge;
+  }
+
+  /** Re-reads the database copy (another node or a restart may have changed it). */
+  public Future<Roster> reload() {
+    return RosterStore.load(pool).map(r -> {
+      current.set(r);
+      return r;
+    });
+  }
+
+  /** Replaces the roster from the web app; everyone overseeing is told. */
+  public Future<Roster> replace(Roster roster, long editorId) {
+    Instant now = clock.instant();
+    PendingEvents events = new PendingEvents();
+    return pool.withTransaction(c -> RosterStore.replace(c, roster, "web", editorId, now)
+            .compose(v -> Staff.overseers(c))
+            .compose(ids -> events.append(c, ids, EventNames.ROSTER_UPDATED,
+                new JsonObject().put("roster", RosterFile.json(roster)), now)))
+        .compose(v -> {
+          events.publish(vertx);
+          current.set(roster);
+          return refreshStates();
+        })
+        .map(roster);
+  }
+
+  /** Writes every user's shift state for now; kicks the router when someone became routable. */
+  public Future<Void> refreshStates() {
+    return refreshStates(pool);
+  }
+
+  Future<Void> refreshStates(SqlClient client) {
+    Roster roster = current.get();
+    Instant now = clock.instant();
+    return surge.active(client).compose(surgeOn -> {
+      List<String> names = new ArrayList<>(roster.rostered());
+      List<String> states = names.stream().map(n -> roster.stateOf(n, now, surgeOn)).toList();
+      return client.preparedQuery(SET_STATES).execute(Tuple.tuple()
+              .addArrayOfString(names.toArray(String[]::new)).addArrayOfString(states.toArray(String[]::new)))
+          .compose(changed -> client.preparedQuery(UNROSTER)
+              .execute(Tuple.tuple().addArrayOfString(names.toArray(String[]::new)))
+              .map(unrostered -> {
+                boolean routable = unrostered.size() > 0;
+                for (var r : changed) {
+                  routable |= Roster.routable(r.getString("shift_state"));
+                }
+                if (routable) {
+                  RoutingKick.send(vertx);
+                }
+                return null;
+              }));
+    });
+  }
+}

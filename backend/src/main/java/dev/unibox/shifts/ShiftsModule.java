@@ -1,0 +1,40 @@
+package dev.unibox.shifts;
+
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.ext.web.Router;
+import io.vertx.sqlclient.Pool;
+import java.nio.file.Path;
+import java.time.Clock;
+
+/** Everything of shifts, handover and the supervisor console, built once by the composition root. */
+public final class ShiftsModule {
+
+  public final Rosters rosters;
+  public final Presence presence;
+  public final Moves moves;
+  public final Handovers handovers;
+  public final ShiftClock clock;
+  private final ShiftRoutes shiftRoutes;
+  private final SupervisorRoutes supervisorRoutes;
+
+  public ShiftsModule(Vertx vertx, Pool pool, Clock clock, Path shiftsFile, long tickMillis) {
+    this.rosters = new Rosters(vertx, pool, clock, shiftsFile, SurgeView.FROM_TABLE);
+    this.presence = new Presence(vertx, pool, clock);
+    this.moves = new Moves(vertx, pool, clock);
+    this.handovers = new Handovers(vertx, pool, clock, moves);
+    this.clock = new ShiftClock(rosters, handovers, clock, tickMillis);
+    this.shiftRoutes = new ShiftRoutes(vertx, pool, clock, rosters, presence, moves);
+    this.supervisorRoutes = new SupervisorRoutes(pool, clock, rosters, moves, handovers);
+  }
+
+  /** Imports/loads the roster and listens for presence changes. */
+  public Future<Void> start() {
+    return rosters.start().compose(r -> presence.listen());
+  }
+
+  public void mount(Router router) {
+    shiftRoutes.mount(router);
+    supervisorRoutes.mount(router);
+  }
+}

@@ -1,0 +1,80 @@
+package dev.unibox.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.unibox.testing.Await;
+import dev.unibox.testing.BrowserScript;
+import dev.unibox.testing.TestInbox;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
+import io.vertx.junit5.VertxExtension;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * In headless Chromium: a supervisor reassigns Mei's conversation to Arif in the console; Arif's inbox
+ * shows it live with the buyer's message, Mei's reply, the reassignment and the note Mei left.
+ */
+@ExtendWith(VertxExtension.class)
+class SupervisorReassignBrowserTest {
+
+  private static final String BUYER_TEXT = "Parcel 261111K0000042 arrived broken, I want a refund";
+  private static final String EARLIER_REPLY = "So sorry! I will check with the courier today.";
+  private static final String NOTE_TEXT = "Courier claim opened, refund due by 18:00 if no answer";
+  private static final String REASON = "Mei goes on break";
+
+  private TestInbox inbox;
+
+  @BeforeEach
+  void start(Vertx vertx) throws Exception {
+    inbox = TestInbox.start(vertx);
+  }
+
+  @AfterEach
+  void stop() throws Exception {
+    inbox.close();
+  }
+
+  @Test
+  void supervisorReassignsAndTheReceivingAgentSeesItLiveWithHistoryAndNote() throws Exception {
+    long mei = inbox.createUser("mei", "agent", 3);
+    long arif = inbox.createUser("arif", "agent", 3);
+    inbox.createUser("sup", "supervisor", 0);
+    Await.result(inbox.db.pool().query("UPDATE users SET presence = 'online' WHERE id = " + mei).execute());
+    assertThat(Await.result(inbox.shopee.pushBuyerText(TestInbox.SHOP_MY, "811042", "siti", BUYER_TEXT)).statusCode())
+        .isEqualTo(200);
+    Await.until("assigned to mei", () -> count("SELECT count(*) FROM conversations WHERE assignee_id = $1", mei) == 1);
+    long id = count("SELECT id FROM conversations");
+    String meiToken = inbox.login("mei");
+    assertThat(inbox.post(meiToken, "/api/conversations/" + id + "/replies", new JsonObject().put("text", EARLIER_REPLY))
+        .statusCode()).isEqualTo(202);
+    assertThat(Await.result(inbox.http.put("/api/conversations/" + id + "/handover-note")
+        .putHeader("Authorization", "Bearer " + meiToken).sendJsonObject(new JsonObject().put("text", NOTE_TEXT)))
+        .statusCode()).isEqualTo(200);
+
+    try (BrowserScript browser = BrowserScript.start("supervisor-reassign.e2e.mjs", Map.ofEntries(
+        Map.entry("BASE_URL", inbox.app.baseUrl()), Map.entry("AGENT_USER", "arif"), Map.entry("AGENT_PASS", "pw-arif"),
+        Map.entry("AGENT_ID", String.valueOf(arif)), Map.entry("SUP_USER", "sup"), Map.entry("SUP_PASS", "pw-sup"),
+        Map.entry("CONVERSATION_ID", String.valueOf(id)), Map.entry("BUYER_TEXT", BUYER_TEXT),
+        Map.entry("EARLIER_REPLY", EARLIER_REPLY), Map.entry("NOTE_TEXT", NOTE_TEXT), Map.entry("REASON", REASON)))) {
+      browser.expect("READY", 60);
+      browser.expect("DONE", 60);
+      assertThat(browser.exitCode(20)).isZero();
+    }
+    assertThat(count("SELECT assignee_id FROM conversations WHERE id = $1", id)).isEqualTo(arif);
+    assertThat(count("SELECT count(*) FROM supervisor_commands WHERE command = 'reassign' AND reason = $1", REASON))
+        .isEqualTo(1);
+    assertThat(count("SELECT count(*) FROM activities WHERE type = 'handover_note' AND body = $1", NOTE_TEXT)).isEqualTo(1);
+  }
+
+  private long count(String sql, Object... params) {
+    try {
+      return inbox.count(sql, params);
+    } catch (Exception e) {
+      throw new AssertionError(e);
+    }
+  }
+}

@@ -1,0 +1,15 @@
+import { apiRequest } from '../../../lib/api-client';
+import type { MoveResult } from './types';
+
+/** POST /api/supervisor/reassign: one or many conversations to an agent (toAgentId) or back to the queue. */
+export async function reassign(
+  conversationIds: number[],
+  target: { toAgentId: number } | { toQueue: true },
+  reason: string,
+): Promise<MoveResult[]> {
+  const answer = await apiRequest<{ results: MoveResult[] }>('/api/supervisor/reassign', {
+    method: 'POST',
+    body: { conversationIds, ...target, reason },
+  });
+  return answer.results;
+}

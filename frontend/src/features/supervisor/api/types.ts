@@ -1,0 +1,41 @@
+import type { ConversationSummary } from '../../../lib/api-types';
+
+export interface ConsoleConversation extends ConversationSummary {
+  queuedAt?: string | null;
+  headOfClass?: boolean;
+  team?: string | null;
+  slaState?: string;
+  slaDueAt?: string | null;
+}
+
+export interface ConsoleAgent {
+  id: number;
+  username: string;
+  displayName: string;
+  presence: 'online' | 'away' | 'offline';
+  shiftState: string;
+  team: string | null;
+  activeCount: number;
+  maxConcurrent: number;
+  conversationIds: number[];
+  shifts: string[];
+  standby: boolean;
+}
+
+export interface ConsoleView {
+  at: string;
+  queue: ConsoleConversation[];
+  conversations: ConsoleConversation[];
+  agents: ConsoleAgent[];
+  shifts: { name: string; lead: string; zone: string; current: boolean; agents: string[] }[];
+  standby: string[];
+  surge: { available: boolean; active: boolean; mode?: string };
+  breaches: number;
+}
+
+export interface MoveResult {
+  conversationId: number;
+  result: 'assigned' | 'queued' | 'skipped' | 'refused';
+  error?: string;
+  message?: string;
+}

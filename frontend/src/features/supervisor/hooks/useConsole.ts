@@ -1,0 +1,45 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { AgentEventSource } from '../../../lib/api-types';
+import { getConsole } from '../api/get-console';
+import type { ConsoleView } from '../api/types';
+
+/** The console snapshot, refreshed whenever the socket reports anything (coalesced to one fetch at a time). */
+export function useConsole(events: AgentEventSource) {
+  const [view, setView] = useState<ConsoleView | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const inFlight = useRef(false);
+  const again = useRef(false);
+
+  const refresh = useCallback(() => {
+    if (inFlight.current) {
+      again.current = true;
+      return;
+    }
+    inFlight.current = true;
+    getConsole()
+      .then((v) => {
+        setView(v);
+        setError(null);
+      })
+      .catch((e: unknown) => setError(e instanceof Error ? e.message : 'Could not load the console.'))
+      .finally(() => {
+        inFlight.current = false;
+        if (again.current) {
+          again.current = false;
+          refresh();
+        }
+      });
+  }, []);
+
+  useEffect(() => {
+    refresh();
+    const offEvent = events.onEvent(() => refresh());
+    const offReset = events.onReset(() => refresh());
+    return () => {
+      offEvent();
+      offReset();
+    };
+  }, [events, refresh]);
+
+  return { view, error, refresh };
+}
