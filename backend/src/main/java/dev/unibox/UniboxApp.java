@@ -20,8 +20,13 @@ import dev.unibox.ingest.WebhookRoutes;
 import dev.unibox.outbox.OutboxSender;
 import dev.unibox.outbox.ReplyRoutes;
 import dev.unibox.outbox.ReplyService;
+import dev.unibox.routing.QueueRoutes;
 import dev.unibox.routing.Router;
+import dev.unibox.routing.RoutingPolicies;
 import dev.unibox.routing.RoutingVerticle;
+import dev.unibox.sla.SlaSweep;
+import dev.unibox.sla.SlaVerticle;
+import dev.unibox.sla.SurgeControl;
 import dev.unibox.store.Database;
 import dev.unibox.web.HttpVerticle;
 import io.vertx.core.Future;
@@ -48,6 +53,8 @@ public final class UniboxApp {
   private final AccountRegistry accounts = new AccountRegistry();
   private final List<String> deployments = new ArrayList<>();
   private DemoMode demo;
+  private Router router;
+  private SurgeControl surge;
   private HttpVerticle http;
 
   private UniboxApp(Vertx vertx, UniboxConfig config, Clock clock, Database db, boolean ownsDatabase) {
@@ -87,7 +94,10 @@ public final class UniboxApp {
         .compose(secret -> bootstrapUsers().map(secret))
         .compose(secret -> {
           TokenService tokens = new TokenService(vertx, secret, config.auth().tokenHours());
-          IngestService ingest = new IngestService(vertx, pool, classifier.result(), clock);
+          IngestService ingest = new IngestService(vertx, pool, classifier.result(), clock, config.routing().sla().policy());
+          router = new Router(vertx, pool, clock, RoutingPolicies.byName(config.routing().policy()));
+          surge = new SurgeControl(vertx, pool, clock, config.routing().surge(),
+              config.routing().sla().policy().targets(null, null).regular(), config.routing().shifts());
           ReplyService replies = new ReplyService(vertx, pool, accounts, clock);
           CloseConversation close = new CloseConversation(vertx, pool, clock);
           List<String> platforms = accountConfigs.result().stream().map(AccountConfig::platform).distinct().toList();
@@ -95,7 +105,8 @@ public final class UniboxApp {
               new AuthRoutes(pool, tokens)::mount,
               new ConversationRoutes(pool, close)::mount,
               new ReplyRoutes(replies)::mount,
-              new WebhookRoutes(accounts, ingest, platforms)::mount),
+              new WebhookRoutes(accounts, ingest, platforms)::mount,
+              new QueueRoutes(vertx, pool, clock, config.routing().sla().policy(), surge)::mount),
               new AgentGateway(vertx, pool, tokens));
           return deploy(http);
         })
@@ -103,7 +114,9 @@ public final class UniboxApp {
           List<AccountConfig> resolved = accountConfigs.result().stream().map(this::resolveSelfUrl).toList();
           return AccountStore.sync(pool, resolved)
               .compose(x -> accounts.startAll(vertx, resolved))
-              .compose(x -> deploy(new RoutingVerticle(new Router(vertx, pool, clock), config.routing().sweepMillis())))
+              .compose(x -> deploy(new RoutingVerticle(router, config.routing().sweepMillis())))
+              .compose(x -> deploy(new SlaVerticle(new SlaSweep(vertx, pool, clock, config.routing().sla(),
+                  config.routing().shifts(), surge, router), config.routing().sla().sweepMillis())))
               .compose(x -> deploy(new OutboxSender(pool, accounts, config.outbox(), clock)))
               .onSuccess(x -> {
                 if (demo != null) {

@@ -17,6 +17,11 @@ public final class Activities {
   public static final String REOPENED = "reopened";
   public static final String PRIORITY_RAISED = "priority_raised";
   public static final String CLOSED = "closed";
+  public static final String REASSIGNED = "reassigned";
+  public static final String REQUEUED = "requeued";
+  public static final String PRIORITY_SET = "priority_set";
+  public static final String SLA_WARNING = "sla_warning";
+  public static final String SLA_BREACHED = "sla_breached";
 
   private static final String INSERT = """
       INSERT INTO activities (conversation_id, type, actor_user_id, target_user_id, body, at)

@@ -17,7 +17,8 @@ public final class ConversationStore {
       SELECT c.id, c.account_id, a.platform, a.shop_name, b.platform_buyer_id, b.name AS buyer_name,
              c.language, c.priority, c.category, c.status, c.assignee_id, u.display_name AS assignee_name,
              c.last_message_text, c.last_message_at, c.last_message_direction, c.waiting_since,
-             c.created_at, c.updated_at
+             c.created_at, c.updated_at, c.sla_due_at, c.sla_state, c.platform_due_at, c.platform_rule, c.team,
+             c.priority_manual, c.queued_at
       FROM conversations c
       JOIN accounts a ON a.id = c.account_id
       JOIN buyers b ON b.id = c.buyer_id
@@ -25,6 +26,8 @@ public final class ConversationStore {
       """;
 
   private static final String BY_ID = SUMMARY + " WHERE c.id = $1";
+
+  private static final String BY_IDS = SUMMARY + " WHERE c.id = ANY($1)";
 
   private static final String ORDER = " ORDER BY c.priority DESC, c.waiting_since NULLS LAST, c.updated_at DESC LIMIT 500";
 
@@ -47,6 +50,15 @@ public final class ConversationStore {
   public static Future<JsonObject> summary(SqlClient client, long conversationId) {
     return client.preparedQuery(BY_ID).execute(Tuple.of(conversationId))
         .map(rows -> rows.size() == 0 ? null : ConversationJson.summary(rows.iterator().next()));
+  }
+
+  /** Summaries of many conversations in one round trip, by id. */
+  public static Future<java.util.Map<Long, JsonObject>> summaries(SqlClient client, java.util.Collection<Long> ids) {
+    return client.preparedQuery(BY_IDS).execute(Tuple.tuple().addArrayOfLong(ids.toArray(Long[]::new))).map(rows -> {
+      java.util.Map<Long, JsonObject> out = new java.util.HashMap<>();
+      rows.forEach(r -> out.put(r.getLong("id"), ConversationJson.summary(r)));
+      return out;
+    });
   }
 
   public static Future<List<JsonObject>> visibleTo(SqlClient client, CurrentUser user) {
