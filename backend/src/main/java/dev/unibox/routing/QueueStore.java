@@ -76,8 +76,8 @@ final class QueueStore {
   static String queuedSql() {
     return """
         SELECT c.id FROM conversations c
-        WHERE c.status = 'queued' AND ($1 OR c.account_id = ANY($2))
-        ORDER BY """ + new PriorityPolicy().queueOrder() + " LIMIT 500";
+        WHERE c.status = 'queued' AND ($1 OR c.account_id = ANY($2))""" + " ORDER BY "
+        + new PriorityPolicy().queueOrder() + " LIMIT 500";
   }
 
   static Future<List<Long>> queuedIds(SqlClient c, CurrentUser user) {
