@@ -123,6 +123,10 @@ public final class TestInbox implements AutoCloseable {
     return Await.result(http.post(path).putHeader("Authorization", "Bearer " + token).sendJsonObject(body));
   }
 
+  public HttpResponse<Buffer> put(String token, String path, JsonObject body) throws Exception {
+    return Await.result(http.put(path).putHeader("Authorization", "Bearer " + token).sendJsonObject(body));
+  }
+
   public AgentSocket socket(String token, long lastSeq) throws Exception {
     return AgentSocket.connect(vertx, app.httpPort(), token, lastSeq);
   }
