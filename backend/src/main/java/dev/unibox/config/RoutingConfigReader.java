@@ -54,7 +54,8 @@ final class RoutingConfigReader {
         Duration.ofSeconds(120)));
     Map<String, SlaPolicy.Targets> platforms = targetMap(node.get("platforms"), "routing.sla.platforms", r, defaults);
     Map<String, SlaPolicy.Targets> accounts = targetMap(node.get("accounts"), "routing.sla.accounts", r, defaults);
-    int warn = (int) optionalNumber(node, "routing.sla", "warnPercent", 75, 1, 99, r);
+    // out of range is a listed problem; clamp so the other problems are still collected
+    int warn = (int) Math.max(1, Math.min(99, optionalNumber(node, "routing.sla", "warnPercent", 75, 1, 99, r)));
     SlaPolicy policy = new SlaPolicy(defaults, platforms, accounts, warn, SlaPolicy.DEFAULT_PLATFORM_RULES);
     return new SlaConfig(policy, optionalNumber(node, "routing.sla", "sweepMillis", d.sweepMillis(), 50, 600_000, r),
         optionalBool(node, "routing.sla", "reassignOnBreach", d.reassignOnBreach(), r),
