@@ -42,6 +42,10 @@ public final class Router {
   private final Clock clock;
   private final RoutingPolicy policy;
   private volatile Observer observer = (a, t) -> { };
+  private int maxPerPass = DEFAULT_MAX_PER_PASS;
+
+  /** Assignments written per pass (one transaction); bounds the decision-to-commit latency of a pass. */
+  public static final int DEFAULT_MAX_PER_PASS = 50;
 
   public Router(Vertx vertx, Pool pool, Clock clock) {
     this(vertx, pool, clock, new PriorityPolicy());
@@ -56,6 +60,12 @@ public final class Router {
 
   public RoutingPolicy policy() {
     return policy;
+  }
+
+  /** At most this many assignments per pass (a drain runs passes until nothing is left). */
+  public Router maxPerPass(int n) {
+    this.maxPerPass = Math.max(1, n);
+    return this;
   }
 
   public Router observe(Observer observer) {
@@ -139,20 +149,22 @@ public final class Router {
   /** Walks queue pages in policy order while any seat has room. */
   private Future<List<Assignment>> decide(SqlConnection conn, List<AgentSeat> seats, int offset,
                                           List<Assignment> decided) {
-    return RoutingStore.queueHead(conn, policy, PAGE, offset).compose(page -> {
+    int pageSize = Math.min(PAGE, Math.max(32, maxPerPass * 2));
+    return RoutingStore.queueHead(conn, policy, pageSize, offset).compose(page -> {
       for (Candidate candidate : page) {
         AgentSeat seat = policy.pick(seats, candidate).orElse(null);
         if (seat != null) {
           seat.activeCount++;
           seat.assignedSeq = Long.MAX_VALUE - seats.size() + decided.size(); // last in turn, in decision order
           decided.add(new Assignment(candidate.id(), seat.id, candidate.priority(), System.nanoTime()));
-          if (seats.stream().noneMatch(AgentSeat::hasRoom)) {
-            break;
+          if (decided.size() >= maxPerPass || seats.stream().noneMatch(AgentSeat::hasRoom)) {
+            return Future.succeededFuture(decided);
           }
         }
       }
-      boolean more = page.size() == PAGE && offset + PAGE < MAX_DEPTH && seats.stream().anyMatch(AgentSeat::hasRoom);
-      return more ? decide(conn, seats, offset + PAGE, decided) : Future.succeededFuture(decided);
+      boolean more = page.size() == pageSize && offset + pageSize < MAX_DEPTH
+          && seats.stream().anyMatch(AgentSeat::hasRoom);
+      return more ? decide(conn, seats, offset + pageSize, decided) : Future.succeededFuture(decided);
     });
   }
 
