@@ -10,7 +10,7 @@ public final class ConversationJson {
 
   private ConversationJson() {}
 
-  static JsonObject summary(Row r) {
+  public static JsonObject summary(Row r) {
     Long assigneeId = r.getLong("assignee_id");
     String lastText = r.getString("last_message_text");
     return new JsonObject()

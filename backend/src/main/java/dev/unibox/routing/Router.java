@@ -172,14 +172,12 @@ public final class Router {
     Instant now = clock.instant();
     long[] conversations = new long[decided.size()];
     long[] agents = new long[decided.size()];
-    List<Long> ids = new ArrayList<>(decided.size());
     for (int i = 0; i < decided.size(); i++) {
       conversations[i] = decided.get(i).conversationId();
       agents[i] = decided.get(i).agentId();
-      ids.add(conversations[i]);
     }
-    return RoutingStore.assignAll(conn, conversations, agents, now)
-        .compose(v -> Future.all(ConversationStore.summaries(conn, ids), EventLog.overseers(conn)))
+    // the assignment statement and the overseers' read are pipelined on the connection
+    return Future.all(RoutingStore.assignAll(conn, conversations, agents, now), EventLog.overseers(conn))
         .compose(both -> {
           Map<Long, JsonObject> summaries = both.resultAt(0);
           List<EventLog.Overseer> overseers = both.resultAt(1);

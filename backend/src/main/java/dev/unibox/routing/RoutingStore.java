@@ -47,7 +47,8 @@ final class RoutingStore {
 
   /**
    * Every assignment of a pass in one statement: conversations leave the queue, seats are taken (only
-   * within capacity), the fairness order advances, and each gets its timeline activity.
+   * within capacity), the fairness order advances, each gets its timeline activity, and the new
+   * summaries come back (for the events) with the number of seats taken.
    */
   private static final String ASSIGN_BATCH = """
       WITH a AS (
@@ -60,7 +61,7 @@ final class RoutingStore {
         UPDATE conversations c SET status = 'assigned', assignee_id = a.agent_id, last_assignee_id = a.agent_id,
                                    queued_at = NULL, head_of_class = false, updated_at = $3
         FROM a WHERE c.id = a.conversation_id AND c.status = 'queued'
-        RETURNING c.id
+        RETURNING c.*
       ), seats AS (
         UPDATE users u SET active_count = u.active_count + p.cnt, last_assigned_at = $3,
                            assigned_seq = base.seq + p.last_ord
@@ -73,7 +74,16 @@ final class RoutingStore {
         FROM a JOIN users u ON u.id = a.agent_id
         RETURNING 1
       )
-      SELECT (SELECT count(*) FROM conv) AS conversations, (SELECT COALESCE(sum(cnt), 0) FROM seats) AS seats""";
+      SELECT c.id, c.account_id, ac.platform, ac.shop_name, b.platform_buyer_id, b.name AS buyer_name,
+             c.language, c.priority, c.category, c.status, c.assignee_id, u.display_name AS assignee_name,
+             c.last_message_text, c.last_message_at, c.last_message_direction, c.waiting_since,
+             c.created_at, c.updated_at, c.sla_due_at, c.sla_state, c.platform_due_at, c.platform_rule, c.team,
+             c.priority_manual, c.queued_at,
+             (SELECT COALESCE(sum(cnt), 0) FROM seats) AS seats_taken
+      FROM conv c
+      JOIN accounts ac ON ac.id = c.account_id
+      JOIN buyers b ON b.id = c.buyer_id
+      JOIN users u ON u.id = c.assignee_id""";
 
   private static final String LOCK_ASSIGNED = """
       SELECT c.id, c.account_id, a.platform, c.language, c.team, c.priority, c.assignee_id, c.status, c.sla_due_at,
@@ -151,8 +161,12 @@ final class RoutingStore {
     });
   }
 
-  /** Writes a pass's assignments; fails (rolling the pass back) unless every one took. */
-  static Future<Void> assignAll(SqlConnection c, long[] conversationIds, long[] agentIds, Instant now) {
+  /**
+   * Writes a pass's assignments; fails (rolling the pass back) unless every one took. Returns the new
+   * summaries by conversation id.
+   */
+  static Future<java.util.Map<Long, io.vertx.core.json.JsonObject>> assignAll(SqlConnection c, long[] conversationIds,
+                                                                         long[] agentIds, Instant now) {
     Long[] conv = new Long[conversationIds.length];
     Long[] agents = new Long[agentIds.length];
     for (int i = 0; i < conv.length; i++) {
@@ -162,14 +176,17 @@ final class RoutingStore {
     return c.preparedQuery(ASSIGN_BATCH)
         .execute(Tuple.tuple().addArrayOfLong(conv).addArrayOfLong(agents).addOffsetDateTime(utc(now)))
         .compose(rows -> {
-          Row r = rows.iterator().next();
-          long conversations = r.getLong("conversations");
-          long seats = r.getLong("seats");
-          if (conversations != conv.length || seats != conv.length) {
-            return Future.failedFuture(new IllegalStateException("routing pass out of date: " + conversations
+          java.util.Map<Long, io.vertx.core.json.JsonObject> out = new java.util.HashMap<>();
+          long seats = 0;
+          for (Row r : rows) {
+            out.put(r.getLong("id"), dev.unibox.conversations.ConversationJson.summary(r));
+            seats = r.getLong("seats_taken");
+          }
+          if (out.size() != conv.length || seats != conv.length) {
+            return Future.failedFuture(new IllegalStateException("routing pass out of date: " + out.size()
                 + " conversations and " + seats + " seats of " + conv.length + " assignments took"));
           }
-          return Future.succeededFuture();
+          return Future.succeededFuture(out);
         });
   }
 
