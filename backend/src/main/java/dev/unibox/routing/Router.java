@@ -181,6 +181,7 @@ public final class Router {
         .compose(both -> {
           Map<Long, JsonObject> summaries = both.resultAt(0);
           List<EventLog.Overseer> overseers = both.resultAt(1);
+          decided.removeIf(a -> !summaries.containsKey(a.conversationId()));
           List<EventLog.Outgoing> outgoing = new ArrayList<>(decided.size());
           for (Assignment a : decided) {
             JsonObject summary = summaries.get(a.conversationId());
@@ -195,8 +196,7 @@ public final class Router {
             outgoing.add(new EventLog.Outgoing(recipients, EventNames.CONVERSATION_ASSIGNED,
                 new JsonObject().put("conversation", summary)));
           }
-          return events.appendAll(conn, outgoing, now);
-        })
-        .map(decided.size());
+          return events.appendAll(conn, outgoing, now).map(v -> decided.size());
+        });
   }
 }

@@ -14,9 +14,9 @@ import java.util.Set;
 /**
  * SQL of assignment. Routers on every node take one transaction-scoped advisory lock first, so exactly
  * one assigns at a time and always from the true head of the queue (no priority inversion between
- * nodes). Queue rows being written by ingest right now are skipped, not waited for. A pass's
- * assignments are written by one statement, which checks capacity in the UPDATE itself: no agent can
- * go above capacity, and the whole pass rolls back if any seat or conversation is not as read.
+ * nodes). Reads take no row locks; a pass's assignments are written by one statement which assigns
+ * only conversations still queued and checks capacity in the UPDATE itself: no agent can go above
+ * capacity, and the whole pass rolls back if any seat is no longer free.
  */
 final class RoutingStore {
 
@@ -36,14 +36,16 @@ final class RoutingStore {
       FROM conversations c JOIN accounts a ON a.id = c.account_id
       WHERE c.status = 'queued'
       ORDER BY %s
-      LIMIT $1 OFFSET $2
-      FOR UPDATE OF c SKIP LOCKED""";
+      LIMIT $1 OFFSET $2""";
 
-  /** The seats of this pass, locked so capacity cannot change under the router. */
+  /**
+   * The seats of this pass, read without row locks: the routing lock keeps other routers out, seats
+   * only grow under us (a close frees one), and the assignment statement re-checks capacity.
+   */
   private static final String AVAILABLE_AGENTS = """
       SELECT u.id, u.display_name, u.all_accounts, u.active_count, u.max_concurrent, u.assigned_seq, u.languages,
              u.platforms, u.team, ARRAY(SELECT ua.account_id FROM user_accounts ua WHERE ua.user_id = u.id) AS account_ids
-      FROM users u""" + " WHERE " + ROUTABLE + " ORDER BY u.id FOR UPDATE OF u";
+      FROM users u""" + " WHERE " + ROUTABLE + " ORDER BY u.id";
 
   /**
    * Every assignment of a pass in one statement: conversations leave the queue, seats are taken (only
@@ -53,15 +55,15 @@ final class RoutingStore {
   private static final String ASSIGN_BATCH = """
       WITH a AS (
         SELECT * FROM unnest($1::bigint[], $2::bigint[]) WITH ORDINALITY AS a(conversation_id, agent_id, ord)
-      ), per_agent AS (
-        SELECT agent_id, count(*)::int AS cnt, max(ord) AS last_ord FROM a GROUP BY agent_id
-      ), base AS (
-        SELECT COALESCE(max(assigned_seq), 0) AS seq FROM users
       ), conv AS (
         UPDATE conversations c SET status = 'assigned', assignee_id = a.agent_id, last_assignee_id = a.agent_id,
                                    queued_at = NULL, head_of_class = false, updated_at = $3
         FROM a WHERE c.id = a.conversation_id AND c.status = 'queued'
-        RETURNING c.*
+        RETURNING c.*, a.ord
+      ), per_agent AS (
+        SELECT assignee_id AS agent_id, count(*)::int AS cnt, max(ord) AS last_ord FROM conv GROUP BY assignee_id
+      ), base AS (
+        SELECT COALESCE(max(assigned_seq), 0) AS seq FROM users
       ), seats AS (
         UPDATE users u SET active_count = u.active_count + p.cnt, last_assigned_at = $3,
                            assigned_seq = base.seq + p.last_ord
@@ -70,8 +72,8 @@ final class RoutingStore {
         RETURNING p.cnt
       ), acts AS (
         INSERT INTO activities (conversation_id, type, actor_user_id, target_user_id, body, at)
-        SELECT a.conversation_id, 'assigned', NULL, a.agent_id, 'Assigned to ' || u.display_name, $3
-        FROM a JOIN users u ON u.id = a.agent_id
+        SELECT conv.id, 'assigned', NULL, conv.assignee_id, 'Assigned to ' || u.display_name, $3
+        FROM conv JOIN users u ON u.id = conv.assignee_id
         RETURNING 1
       )
       SELECT c.id, c.account_id, ac.platform, ac.shop_name, b.platform_buyer_id, b.name AS buyer_name,
@@ -182,9 +184,11 @@ final class RoutingStore {
             out.put(r.getLong("id"), dev.unibox.conversations.ConversationJson.summary(r));
             seats = r.getLong("seats_taken");
           }
-          if (out.size() != conv.length || seats != conv.length) {
-            return Future.failedFuture(new IllegalStateException("routing pass out of date: " + out.size()
-                + " conversations and " + seats + " seats of " + conv.length + " assignments took"));
+          // a conversation that left the queue since the read (closed, taken by hand) is simply not
+          // assigned; a seat that is no longer free fails the whole pass (it rolls back, the next retries)
+          if (seats != out.size()) {
+            return Future.failedFuture(new IllegalStateException("routing pass out of date: " + seats
+                + " seats for " + out.size() + " conversations"));
           }
           return Future.succeededFuture(out);
         });
