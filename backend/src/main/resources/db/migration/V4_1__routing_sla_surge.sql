@@ -60,3 +60,6 @@ CREATE TABLE surge_log (
   agents       text[] NOT NULL DEFAULT '{}',
   at           timestamptz NOT NULL
 );
+
+-- The skeleton's queue index (priority, queued_at) is superseded by the two above.
+DROP INDEX IF EXISTS conversations_queue;

@@ -86,11 +86,17 @@ public final class Router {
   public Future<Integer> assignBatch() {
     PendingEvents events = new PendingEvents();
     List<Assignment> decided = new ArrayList<>();
-    return pool.withTransaction(conn -> RoutingStore.lockRouting(conn)
-            .compose(v -> RoutingStore.availableAgents(conn))
-            .compose(seats -> seats.isEmpty() ? Future.succeededFuture(decided)
-                : decide(conn, seats, 0, decided))
-            .compose(d -> d.isEmpty() ? Future.succeededFuture(0) : write(conn, d, events)))
+    // lock, seats and the first queue page are pipelined in one round trip: the connection runs them in
+    // order, so both reads see everything committed before the lock was granted
+    return pool.withTransaction(conn -> {
+          Future<Void> lock = RoutingStore.lockRouting(conn);
+          Future<List<AgentSeat>> seats = RoutingStore.availableAgents(conn);
+          Future<List<Candidate>> head = RoutingStore.queueHead(conn, policy, pageSize(), 0);
+          return Future.all(lock, seats, head)
+              .compose(v -> seats.result().isEmpty() ? Future.succeededFuture(decided)
+                  : decide(conn, seats.result(), head.result(), 0, decided))
+              .compose(d -> d.isEmpty() ? Future.succeededFuture(0) : write(conn, d, events));
+        })
         .map(assigned -> {
           long committed = System.nanoTime();
           events.publish(vertx);
@@ -147,10 +153,16 @@ public final class Router {
   }
 
   /** Walks queue pages in policy order while any seat has room. */
-  private Future<List<Assignment>> decide(SqlConnection conn, List<AgentSeat> seats, int offset,
+  private int pageSize() {
+    return Math.min(PAGE, Math.max(32, maxPerPass * 2));
+  }
+
+  private Future<List<Assignment>> decide(SqlConnection conn, List<AgentSeat> seats, List<Candidate> first, int offset,
                                           List<Assignment> decided) {
-    int pageSize = Math.min(PAGE, Math.max(32, maxPerPass * 2));
-    return RoutingStore.queueHead(conn, policy, pageSize, offset).compose(page -> {
+    int pageSize = pageSize();
+    Future<List<Candidate>> pageRead = first != null ? Future.succeededFuture(first)
+        : RoutingStore.queueHead(conn, policy, pageSize, offset);
+    return pageRead.compose(page -> {
       for (Candidate candidate : page) {
         AgentSeat seat = policy.pick(seats, candidate).orElse(null);
         if (seat != null) {
@@ -164,7 +176,7 @@ public final class Router {
       }
       boolean more = page.size() == pageSize && offset + pageSize < MAX_DEPTH
           && seats.stream().anyMatch(AgentSeat::hasRoom);
-      return more ? decide(conn, seats, offset + pageSize, decided) : Future.succeededFuture(decided);
+      return more ? decide(conn, seats, null, offset + pageSize, decided) : Future.succeededFuture(decided);
     });
   }
 
