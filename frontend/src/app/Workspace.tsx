@@ -3,6 +3,7 @@ import { ConnectionStatus } from '../components/ConnectionStatus';
 import { ConversationView } from '../features/conversation/components/ConversationView';
 import { ConversationList } from '../features/inbox/components/ConversationList';
 import { useConversationList } from '../features/inbox/hooks/useConversationList';
+import { QueuePanel } from '../features/queue/components/QueuePanel';
 import type { Session } from '../lib/session';
 import { useAgentSocket } from './useAgentSocket';
 import { useSelectedConversation } from './useSelectedConversation';
@@ -32,6 +33,7 @@ export function Workspace({ session, onLogout }: { session: Session; onLogout: (
           Log out
         </button>
       </header>
+      <QueuePanel events={socket} role={user.role} />
       <div className="workspace">
         <ConversationList
           conversations={inbox.conversations}

@@ -13,7 +13,7 @@ interface Props {
 }
 
 export const ConversationRow = memo(function ConversationRow({ conversation: c, selected, now, onSelect }: Props) {
-  const urgent = c.priority === 'urgent';
+  const urgent = c.priority !== 'normal';
   const preview = c.lastMessage ? `${c.lastMessage.direction === 'out' ? 'You: ' : ''}${c.lastMessage.text}` : 'No messages yet';
   return (
     <li>
