@@ -72,6 +72,15 @@ class PolicyPickTest {
   }
 
   @Test
+  void amongEquallyLoadedTheSpecialistIsPickedSoMultilingualAgentsStayFree() {
+    AgentSeat polyglot = seat(1, 1, 5, 0, Set.of("en", "zh", "zh-Hant"), Set.of(), null);
+    AgentSeat english = seat(2, 1, 5, 5, Set.of("en"), Set.of(), null);
+    assertThat(priority.pick(List.of(polyglot, english), conv("s", "shopee", "en", null, null))).contains(english);
+    english.activeCount = 2;
+    assertThat(priority.pick(List.of(polyglot, english), conv("s", "shopee", "en", null, null))).contains(polyglot);
+  }
+
+  @Test
   void fifoRoundRobinTakesAgentsInTurnIgnoringLoadAndHistory() {
     AgentSeat busyButNext = seat(1, 4, 5, 1, Set.of(), Set.of(), null);
     AgentSeat idle = seat(2, 0, 5, 2, Set.of(), Set.of(), null);
