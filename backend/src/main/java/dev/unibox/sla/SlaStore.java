@@ -17,10 +17,16 @@ import java.util.List;
  */
 final class SlaStore {
 
-  /** Running clocks whose warning time passed: warned, and raised one class unless a supervisor set it. */
+  /**
+   * Running clocks whose warning time passed are warned and raised (unless a supervisor set the
+   * priority): an urgent one becomes critical; a normal one goes to the head of the normal class. A
+   * normal one does not jump into the urgent class: at a peak every regular chat would reach its
+   * warning and crowd out the urgent ones (the simulation showed it).
+   */
   private static final String WARN = """
       UPDATE conversations SET sla_state = 'warned', updated_at = $1,
-             priority = CASE WHEN priority_manual THEN priority ELSE LEAST(priority + 1, 2) END
+             priority = CASE WHEN priority_manual OR priority = 0 THEN priority ELSE LEAST(priority + 1, 2) END,
+             head_of_class = head_of_class OR (priority = 0 AND NOT priority_manual)
       WHERE sla_state = 'running' AND sla_warn_at <= $1
       RETURNING id, account_id, assignee_id, priority, sla_due_at""";
 

@@ -25,7 +25,8 @@ import java.util.Map;
  * The SLA clock: a periodic, idempotent sweep over stored deadlines (Chatwoot's evaluate_applied_sla
  * pattern). Each run, at the injected clock's now:
  * <ol>
- *   <li>warning: running clocks past their warning time are raised one class, supervisors are told;</li>
+ *   <li>warning: running clocks past their warning time are raised (urgent to critical, normal to the
+ *       head of its class), supervisors are told;</li>
  *   <li>breach: clocks past their deadline get a timeline entry and an event; assigned ones move to
  *       another agent with room when {@code reassignOnBreach};</li>
  *   <li>disconnects: an agent offline past the grace period gets their conversations requeued, first
@@ -92,8 +93,9 @@ public final class SlaSweep {
           for (SlaStore.Transition t : warned) {
             ids.add(t.id());
             targets.add(null);
-            bodies.add("SLA warning: first response due " + until(now, t.dueAt()) + "; priority now "
-                + Priority.ofLevel(t.priority()).wire());
+            bodies.add("SLA warning: first response due " + until(now, t.dueAt()) + "; "
+                + (t.priority() == 0 ? "moved to the head of the normal class"
+                    : "priority now " + Priority.ofLevel(t.priority()).wire()));
           }
           List<Long> breachIds = new ArrayList<>();
           List<String> breachBodies = new ArrayList<>();

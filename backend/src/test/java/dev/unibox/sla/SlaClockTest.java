@@ -68,10 +68,12 @@ class SlaClockTest {
       clock.set(T0.plusSeconds(90));
       assertThat(Await.result(sweep.run()).warned()).isEqualTo(1);
       assertThat(Await.result(sweep.run()).warned()).isZero();
-      assertThat(inbox.count("SELECT priority FROM conversations WHERE id = $1", id)).isEqualTo(1);
+      // a normal conversation is raised to the head of its class (not into the urgent class)
+      assertThat(inbox.count("SELECT priority FROM conversations WHERE id = $1", id)).isZero();
+      assertThat(inbox.rows("SELECT head_of_class FROM conversations WHERE id = $1", id).get(0).getBoolean(0)).isTrue();
       assertThat(inbox.count("SELECT count(*) FROM activities WHERE type = 'sla_warning'")).isEqualTo(1);
       JsonObject warning = lin.nextEvent("sla.warning");
-      assertThat(warning.getJsonObject("data").getJsonObject("conversation").getString("priority")).isEqualTo("urgent");
+      assertThat(warning.getJsonObject("data").getJsonObject("conversation").getString("priority")).isEqualTo("normal");
       assertThat(warning.getJsonObject("data").getJsonObject("conversation").getJsonObject("sla").getString("state"))
           .isEqualTo("warned");
 
@@ -82,6 +84,22 @@ class SlaClockTest {
           .isEqualTo(1);
       lin.nextEvent("sla.breached");
     }
+  }
+
+  @Test
+  void urgentConversationBecomesCriticalAtItsWarningUnlessASupervisorSetIt() throws Exception {
+    long id = ingest.buyer(TestInbox.ACCOUNT_MY, "u1", "Barang rosak, nak refund", T0);
+    assertThat(inbox.rows("SELECT sla_warn_at FROM conversations WHERE id = $1", id).get(0).getOffsetDateTime(0)
+        .toInstant()).isEqualTo(T0.plusSeconds(45));
+    clock.set(T0.plusSeconds(45));
+    assertThat(Await.result(sweep.run()).warned()).isEqualTo(1);
+    assertThat(inbox.count("SELECT priority FROM conversations WHERE id = $1", id)).isEqualTo(2);
+
+    long manual = ingest.buyer(TestInbox.ACCOUNT_MY, "u2", "Barang rosak, nak refund", T0.plusSeconds(45));
+    inbox.count("UPDATE conversations SET priority_manual = true WHERE id = $1 RETURNING 1", manual);
+    clock.set(T0.plusSeconds(90));
+    assertThat(Await.result(sweep.run()).warned()).isEqualTo(1);
+    assertThat(inbox.count("SELECT priority FROM conversations WHERE id = $1", manual)).isEqualTo(1);
   }
 
   @Test
