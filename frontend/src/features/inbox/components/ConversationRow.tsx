@@ -32,7 +32,7 @@ export const ConversationRow = memo(function ConversationRow({ conversation: c, 
             {c.shopName}
           </span>
           {urgent && <UrgentBadge testId="conversation-urgent-badge" />}
-          <WaitingTime since={c.waitingSince} now={now} />
+          <WaitingTime since={c.waitingSince} now={now} sla={c.sla} />
         </span>
         <span className="row__line">
           <span className="row__buyer" title={c.buyer.name}>

@@ -5,7 +5,7 @@ import { categoryLabel, languageLabel } from '../../../lib/labels';
 import { useNow } from '../../../lib/use-now';
 import { setPriority } from '../api/set-priority';
 import { setSurgeMode } from '../api/set-surge-mode';
-import { compareQueued } from '../hooks/sla-countdown';
+import { compareQueued } from '../../../lib/sla';
 import { useQueue } from '../hooks/useQueue';
 import { SlaCountdown } from './SlaCountdown';
 import './queue.css';

@@ -1,4 +1,4 @@
-import { slaCountdown } from '../hooks/sla-countdown';
+import { slaCountdown } from '../../../lib/sla';
 import type { ConversationSummary } from '../../../lib/api-types';
 
 export function SlaCountdown({ conversation, now }: { conversation: ConversationSummary; now: number }) {

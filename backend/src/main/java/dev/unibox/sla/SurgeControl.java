@@ -71,7 +71,9 @@ public final class SurgeControl {
       if (!s.active() && predictsBreach) {
         String reason = f.depth() >= config.depthThreshold()
             ? "queue depth " + f.depth() + " reached " + config.depthThreshold()
-            : "expected wait " + f.expectedWaitSeconds() + " s over the " + regularTarget.toSeconds() + " s target";
+            : f.expectedWaitSeconds() >= 86_400
+                ? f.depth() + " waiting and nobody assigned in the last " + config.throughputWindowSeconds() + " s"
+                : "expected wait " + f.expectedWaitSeconds() + " s over the " + regularTarget.toSeconds() + " s target";
         return change(conn, s, true, s.mode(), "activated", reason, null, f, now, events).map(true);
       }
       if (s.active() && calm) {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compareQueued, slaCountdown } from './sla-countdown';
+import { compareQueued, slaCountdown } from './sla';
 
 const T = Date.parse('2026-11-11T12:00:00Z');
 

@@ -1,4 +1,4 @@
-import { formatDuration } from '../../../lib/format';
+import { formatDuration } from './format';
 
 export type CountdownLevel = 'ok' | 'warn' | 'breached' | 'none';
 
