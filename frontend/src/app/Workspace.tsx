@@ -8,6 +8,7 @@ import { useConversationList } from '../features/inbox/hooks/useConversationList
 import { PresenceSwitch } from '../features/presence/components/PresenceSwitch';
 import { QualityNav } from '../features/quality/components/QualityNav';
 import { QualityPage } from '../features/quality/components/QualityPage';
+import { QueuePanel } from '../features/queue/components/QueuePanel';
 import { SatisfactionInvite } from '../features/quality/components/SatisfactionInvite';
 import { SupervisorConsole } from '../features/supervisor/components/SupervisorConsole';
 import type { Session } from '../lib/session';
@@ -67,6 +68,8 @@ export function Workspace({ session, onLogout }: { session: Session; onLogout: (
           <QualityPage page={page} role={user.role} />
         </main>
       ) : (
+        <>
+        <QueuePanel events={socket} role={user.role} />
         <div className="workspace">
           <ConversationList
             conversations={inbox.conversations}
@@ -92,6 +95,7 @@ export function Workspace({ session, onLogout }: { session: Session; onLogout: (
             )}
           </main>
         </div>
+        </>
       )}
     </div>
   );

@@ -10,7 +10,7 @@ export interface User {
 }
 
 export type Platform = 'shopee' | 'lazada' | 'tiktok' | (string & {});
-export type Priority = 'urgent' | 'normal';
+export type Priority = 'critical' | 'urgent' | 'normal';
 export type Category = 'pre_sale' | 'in_sale' | 'after_sale';
 /** `spam`: parked in the spam folder (not routed, not in any inbox) until an agent restores it. */
 export type ConversationStatus = 'queued' | 'assigned' | 'closed' | 'spam';
@@ -30,6 +30,21 @@ export interface ConversationSummary {
   waitingSince: string | null;
   createdAt: string;
   updatedAt: string;
+  /** Routing fields (issue 4); absent in older payloads. */
+  queuedAt?: string | null;
+  team?: string | null;
+  priorityManual?: boolean;
+  sla?: SlaInfo;
+}
+
+export type SlaState = 'none' | 'running' | 'warned' | 'breached';
+
+/** The first-response clock stored on the conversation (docs/api.md). */
+export interface SlaInfo {
+  state: SlaState;
+  dueAt: string | null;
+  platformRule: string | null;
+  platformDueAt: string | null;
 }
 
 export type MessageStatus = 'received' | 'pending' | 'sent' | 'failed';
@@ -88,6 +103,22 @@ export interface AgentEventData {
   'agent.presence': { agent: { id: number; displayName: string; presence: string } };
   'handover.finished': { shift: string | null; moved: number; queued: number; queuedConversationIds: number[] };
   'roster.updated': { roster: unknown };
+  'sla.warning': { conversation: ConversationSummary };
+  'sla.breached': { conversation: ConversationSummary };
+  'surge.changed': { surge: SurgeStatus };
+}
+
+export type SurgeMode = 'auto' | 'on' | 'off';
+
+export interface SurgeStatus {
+  mode: SurgeMode;
+  active: boolean;
+  since: string | null;
+  reason: string | null;
+  standby: string[];
+  queue: { depth: number; urgent: number; expectedWaitSeconds: number };
+  history: { id: number; action: string; mode: string; reason: string; at: string; agents: string[];
+    by: { id: number; displayName: string } | null }[];
 }
 
 export type AgentEventName = keyof AgentEventData;

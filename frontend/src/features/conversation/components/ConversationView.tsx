@@ -5,6 +5,7 @@ import { useConversation } from '../hooks/useConversation';
 import { ConversationHeader } from './ConversationHeader';
 import { HandoverNoteEditor } from './HandoverNoteEditor';
 import { NoteBox } from './NoteBox';
+import { CardSender } from './CardSender';
 import { TransferBox } from './TransferBox';
 import { ReplyBox } from './ReplyBox';
 import { Timeline } from './Timeline';
@@ -69,6 +70,7 @@ export function ConversationView({ id, events, author, onChanged, renderComposer
       <NoteBox conversationId={id} />
       {!closed && <HandoverNoteEditor conversationId={id} />}
       {!closed && <TransferBox conversationId={id} />}
+      {!closed && <CardSender conversationId={id} accountId={conversation.accountId} />}
       {renderComposer ? (
         renderComposer({
           conversationId: id,

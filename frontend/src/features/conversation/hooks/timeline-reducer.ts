@@ -84,6 +84,8 @@ function applyEvent(state: ConversationState, event: AgentEvent): ConversationSt
   switch (event.event) {
     case 'conversation.assigned':
     case 'conversation.updated':
+    case 'sla.warning':
+    case 'sla.breached':
       return event.data?.conversation?.id === state.id ? withConversation(state, event.data.conversation) : state;
     case 'message.created': {
       if (event.data?.conversationId !== state.id || !event.data.message) return state;

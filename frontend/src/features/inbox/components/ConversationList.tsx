@@ -15,7 +15,7 @@ interface Props {
 
 export function ConversationList({ conversations, selectedId, onSelect, loading, error, onRetry }: Props) {
   const now = useNow(1000);
-  const urgent = conversations.filter((c) => c.priority === 'urgent').length;
+  const urgent = conversations.filter((c) => c.priority !== 'normal').length;
 
   // Arrow keys move through the list (the focused row follows the selection).
   function onKeyDown(event: KeyboardEvent<HTMLElement>) {

@@ -13,7 +13,7 @@ interface Props {
 }
 
 export const ConversationRow = memo(function ConversationRow({ conversation: c, selected, now, onSelect }: Props) {
-  const urgent = c.priority === 'urgent';
+  const urgent = c.priority !== 'normal';
   const preview = c.lastMessage ? `${c.lastMessage.direction === 'out' ? 'You: ' : ''}${c.lastMessage.text}` : 'No messages yet';
   return (
     <li>
@@ -32,7 +32,7 @@ export const ConversationRow = memo(function ConversationRow({ conversation: c, 
             {c.shopName}
           </span>
           {urgent && <UrgentBadge testId="conversation-urgent-badge" />}
-          <WaitingTime since={c.waitingSince} now={now} />
+          <WaitingTime since={c.waitingSince} now={now} sla={c.sla} />
         </span>
         <span className="row__line">
           <span className="row__buyer" title={c.buyer.name}>

@@ -1,8 +1,25 @@
 import { waitingTime } from '../../../lib/format';
+import { slaCountdown } from '../../../lib/sla';
+import type { SlaInfo } from '../../../lib/api-types';
 
-export function WaitingTime({ since, now }: { since: string | null; now: number }) {
+/** How long the buyer waits, and the first-response countdown when the server keeps an SLA clock. */
+export function WaitingTime({ since, now, sla }: { since: string | null; now: number; sla?: SlaInfo }) {
   const waiting = waitingTime(since, now);
   if (!waiting) return <span className="waiting waiting--none">answered</span>;
+  const countdown = slaCountdown(sla, since, now);
+  if (countdown.level !== 'none') {
+    const level = countdown.level === 'breached' ? 'late' : countdown.level;
+    return (
+      <span
+        className={`waiting waiting--${level}`}
+        data-testid="waiting-time"
+        data-level={level}
+        title={`${waiting.label}; first response ${countdown.level === 'breached' ? 'overdue' : 'due'}`}
+      >
+        {countdown.label}
+      </span>
+    );
+  }
   return (
     <span className={`waiting waiting--${waiting.level}`} data-testid="waiting-time" data-level={waiting.level}>
       {waiting.label}

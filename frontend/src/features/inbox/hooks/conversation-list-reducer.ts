@@ -48,6 +48,8 @@ function applyEvent(state: ConversationListState, event: AgentEvent): Conversati
     case 'conversation.updated':
     case 'conversation.moved':
     case 'message.created':
+    case 'sla.warning':
+    case 'sla.breached':
       return event.data?.conversation ? applySummary(state, event.data.conversation) : state;
     default:
       return state;
@@ -85,11 +87,11 @@ function timeOf(iso: string | null | undefined): number | null {
   return Number.isNaN(ms) ? null : ms;
 }
 
-const PRIORITY_RANK: Record<string, number> = { urgent: 0, normal: 1 };
+const PRIORITY_RANK: Record<string, number> = { critical: 0, urgent: 1, normal: 2 };
 
 /** Urgent first; then the longest waiting (answered ones after all waiting ones); then the oldest id. */
 export function compareConversations(a: ConversationSummary, b: ConversationSummary): number {
-  const rank = (PRIORITY_RANK[a.priority] ?? 2) - (PRIORITY_RANK[b.priority] ?? 2);
+  const rank = (PRIORITY_RANK[a.priority] ?? 3) - (PRIORITY_RANK[b.priority] ?? 3);
   if (rank !== 0) return rank;
   const aWait = timeOf(a.waitingSince) ?? Number.POSITIVE_INFINITY;
   const bWait = timeOf(b.waitingSince) ?? Number.POSITIVE_INFINITY;

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.unibox.domain.Category;
 import dev.unibox.domain.ClassificationRules;
+import dev.unibox.domain.Priority;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -41,10 +42,35 @@ public final class ClassificationRulesLoader {
     if (urgent.isEmpty()) {
       problems.add(file + ": urgent must list terms per language");
     }
+    Map<String, ClassificationRules.Signal> signals = new LinkedHashMap<>();
+    JsonNode signalNode = root == null ? null : root.get("signals");
+    if (signalNode != null && signalNode.isObject()) {
+      signalNode.fields().forEachRemaining(e -> {
+        JsonNode v = e.getValue();
+        String p = file + ": signals." + e.getKey();
+        Priority priority = null;
+        if (v.hasNonNull("priority")) {
+          priority = Priority.ofWire(v.get("priority").asText());
+          if (priority == null) {
+            problems.add(p + ".priority: '" + v.get("priority").asText() + "' is not one of normal, urgent, critical");
+          }
+        }
+        Category cat = null;
+        if (v.hasNonNull("category")) {
+          cat = Category.ofWire(v.get("category").asText());
+          if (!cat.wire().equals(v.get("category").asText())) {
+            problems.add(p + ".category: '" + v.get("category").asText() + "' is not one of pre_sale, in_sale, after_sale");
+          }
+        }
+        signals.put(e.getKey(), new ClassificationRules.Signal(priority, cat));
+      });
+    }
+    ClassificationRules rules = new ClassificationRules(urgent, categories, signals);
+    rules.invalidPatterns().forEach(p -> problems.add(file + ": " + p));
     if (!problems.isEmpty()) {
       throw new ConfigException(problems);
     }
-    return new ClassificationRules(urgent, categories);
+    return rules;
   }
 
   private static Map<String, List<String>> termsByLanguage(JsonNode node, String path, List<String> problems) {

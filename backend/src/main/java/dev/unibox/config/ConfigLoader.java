@@ -75,9 +75,8 @@ public final class ConfigLoader {
     }
 
     JsonNode routing = tree.get("routing");
-    RoutingConfig routingConfig = new RoutingConfig(
-        (int) r.number(routing, "routing", "defaultMaxConcurrent", 1, 100),
-        r.number(routing, "routing", "sweepMillis", 100, 600_000));
+    RoutingConfig routingConfig = RoutingConfigReader.read(routing, configDir.toAbsolutePath().getParent(), r,
+        problems);
 
     JsonNode outbox = tree.get("outbox");
     OutboxConfig outboxConfig = new OutboxConfig(

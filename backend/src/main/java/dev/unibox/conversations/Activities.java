@@ -26,6 +26,9 @@ public final class Activities {
   public static final String HANDOVER_NOTE = "handover_note";
   /** An internal note: staff only, never sent to the platform. */
   public static final String NOTE = "note";
+  public static final String PRIORITY_SET = "priority_set";
+  public static final String SLA_WARNING = "sla_warning";
+  public static final String SLA_BREACHED = "sla_breached";
 
   private static final String INSERT = """
       INSERT INTO activities (conversation_id, type, actor_user_id, target_user_id, body, at)

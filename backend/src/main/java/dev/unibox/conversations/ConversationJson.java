@@ -13,7 +13,7 @@ public final class ConversationJson {
 
   private ConversationJson() {}
 
-  static JsonObject summary(Row r) {
+  public static JsonObject summary(Row r) {
     Long assigneeId = r.getLong("assignee_id");
     String lastText = r.getString("last_message_text");
     return new JsonObject()
@@ -34,7 +34,15 @@ public final class ConversationJson {
             .put("direction", r.getString("last_message_direction")))
         .put("waitingSince", iso(r.getOffsetDateTime("waiting_since")))
         .put("createdAt", iso(r.getOffsetDateTime("created_at")))
-        .put("updatedAt", iso(r.getOffsetDateTime("updated_at")));
+        .put("updatedAt", iso(r.getOffsetDateTime("updated_at")))
+        .put("queuedAt", iso(r.getOffsetDateTime("queued_at")))
+        .put("team", r.getString("team"))
+        .put("priorityManual", r.getBoolean("priority_manual"))
+        .put("sla", new JsonObject()
+            .put("state", r.getString("sla_state"))
+            .put("dueAt", iso(r.getOffsetDateTime("sla_due_at")))
+            .put("platformRule", r.getString("platform_rule"))
+            .put("platformDueAt", iso(r.getOffsetDateTime("platform_due_at"))));
   }
 
   static JsonObject timelineEntry(Row r) {

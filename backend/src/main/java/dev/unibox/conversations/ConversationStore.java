@@ -17,7 +17,8 @@ public final class ConversationStore {
       SELECT c.id, c.account_id, a.platform, a.shop_name, b.platform_buyer_id, b.name AS buyer_name,
              c.language, c.priority, c.category, c.status, c.assignee_id, u.display_name AS assignee_name,
              c.last_message_text, c.last_message_at, c.last_message_direction, c.waiting_since,
-             c.created_at, c.updated_at
+             c.created_at, c.updated_at, c.sla_due_at, c.sla_state, c.platform_due_at, c.platform_rule, c.team,
+             c.priority_manual, c.queued_at
       FROM conversations c
       JOIN accounts a ON a.id = c.account_id
       JOIN buyers b ON b.id = c.buyer_id
@@ -25,6 +26,8 @@ public final class ConversationStore {
       """;
 
   private static final String BY_ID = SUMMARY + " WHERE c.id = $1";
+
+  private static final String BY_IDS = SUMMARY + " WHERE c.id = ANY($1)";
 
   private static final String ORDER = " ORDER BY c.priority DESC, c.waiting_since NULLS LAST, c.updated_at DESC LIMIT 500";
 
@@ -50,7 +53,6 @@ public final class ConversationStore {
         .map(rows -> rows.size() == 0 ? null : ConversationJson.summary(rows.iterator().next()));
   }
 
-  private static final String BY_IDS = SUMMARY + " WHERE c.id = ANY($1)";
 
   /** Summaries of these conversations, in the order given (missing ids are left out). */
   public static Future<List<JsonObject>> summariesInOrder(SqlClient client, List<Long> ids) {
@@ -63,6 +65,15 @@ public final class ConversationStore {
           out.add(byId.get(id));
         }
       });
+      return out;
+    });
+  }
+
+  /** Summaries of many conversations in one round trip, by id. */
+  public static Future<java.util.Map<Long, JsonObject>> summaries(SqlClient client, java.util.Collection<Long> ids) {
+    return client.preparedQuery(BY_IDS).execute(Tuple.tuple().addArrayOfLong(ids.toArray(Long[]::new))).map(rows -> {
+      java.util.Map<Long, JsonObject> out = new java.util.HashMap<>();
+      rows.forEach(r -> out.put(r.getLong("id"), ConversationJson.summary(r)));
       return out;
     });
   }

@@ -71,7 +71,87 @@ public final class EventLog {
                   OR id IN (SELECT ts.user_id FROM team_supervisors ts
                             JOIN team_accounts ta ON ta.team = ts.team WHERE ta.account_id = $1)))""";
 
+  /**
+   * Many events in one statement: cursors of all recipients locked in user-id order and bumped once
+   * by their count, each recipient's events numbered in input order.
+   */
+  private static final String APPEND_BATCH = """
+      WITH input AS (
+        SELECT * FROM unnest($1::bigint[], $2::text[], $3::text[]) WITH ORDINALITY AS i(user_id, type, payload, ord)
+      ), locked AS (
+        SELECT user_id FROM event_cursors WHERE user_id IN (SELECT user_id FROM input) ORDER BY user_id FOR UPDATE
+      ), counts AS (
+        SELECT user_id, count(*) AS n FROM input GROUP BY user_id
+      ), bumped AS (
+        UPDATE event_cursors c SET last_seq = c.last_seq + counts.n FROM counts, locked
+        WHERE c.user_id = counts.user_id AND locked.user_id = c.user_id
+        RETURNING c.user_id, c.last_seq, counts.n
+      )
+      INSERT INTO events (user_id, seq, type, payload, at)
+      SELECT i.user_id, b.last_seq - b.n + row_number() OVER (PARTITION BY i.user_id ORDER BY i.ord), i.type,
+             i.payload::jsonb, $4
+      FROM input i JOIN bumped b ON b.user_id = i.user_id
+      RETURNING user_id, seq""";
+
+  /** Supervisors and admins with their shop scope, for computing recipients of many events at once. */
+  private static final String OVERSEERS = """
+      SELECT u.id, u.all_accounts, ARRAY(SELECT ua.account_id FROM user_accounts ua WHERE ua.user_id = u.id) AS accounts
+      FROM users u WHERE u.role IN ('supervisor', 'admin')""";
+
   private EventLog() {}
+
+  /** One event to deliver: its recipients, name and data. */
+  public record Outgoing(Collection<Long> recipients, String type, JsonObject data) {}
+
+  /** A supervisor or admin and the shops they oversee. */
+  public record Overseer(long id, boolean allAccounts, java.util.Set<String> accounts) {
+    public boolean oversees(String accountId) {
+      return allAccounts || accounts.contains(accountId);
+    }
+  }
+
+  public static Future<List<Overseer>> overseers(SqlConnection conn) {
+    return conn.query(OVERSEERS).execute().map(rows -> {
+      List<Overseer> out = new ArrayList<>();
+      rows.forEach(r -> out.add(new Overseer(r.getLong("id"), r.getBoolean("all_accounts"),
+          java.util.Set.of(r.getArrayOfStrings("accounts")))));
+      return out;
+    });
+  }
+
+  /** Appends many events in one round trip; returns the frames to publish once the transaction commits. */
+  public static Future<List<Delivery>> appendAll(SqlConnection conn, List<Outgoing> outgoing, Instant at) {
+    List<Long> users = new ArrayList<>();
+    List<String> types = new ArrayList<>();
+    List<String> payloads = new ArrayList<>();
+    java.util.Map<Long, java.util.ArrayDeque<Outgoing>> byUser = new java.util.HashMap<>();
+    for (Outgoing o : outgoing) {
+      String payload = o.data().encode();
+      for (Long user : o.recipients().stream().distinct().toList()) {
+        users.add(user);
+        types.add(o.type());
+        payloads.add(payload);
+        byUser.computeIfAbsent(user, k -> new java.util.ArrayDeque<>()).add(o);
+      }
+    }
+    if (users.isEmpty()) {
+      return Future.succeededFuture(List.of());
+    }
+    return conn.preparedQuery(APPEND_BATCH)
+        .execute(Tuple.tuple().addArrayOfLong(users.toArray(Long[]::new)).addArrayOfString(types.toArray(String[]::new))
+            .addArrayOfString(payloads.toArray(String[]::new)).addOffsetDateTime(at.atOffset(ZoneOffset.UTC)))
+        .map(rows -> {
+          List<long[]> numbered = new ArrayList<>();
+          rows.forEach(r -> numbered.add(new long[] {r.getLong("user_id"), r.getLong("seq")}));
+          numbered.sort(java.util.Comparator.<long[]>comparingLong(x -> x[0]).thenComparingLong(x -> x[1]));
+          List<Delivery> out = new ArrayList<>(numbered.size());
+          for (long[] n : numbered) {
+            Outgoing o = byUser.get(n[0]).poll();
+            out.add(new Delivery(n[0], frame(n[1], o.type(), at, o.data())));
+          }
+          return out;
+        });
+  }
 
   /** Appends one event for every recipient; returns the frames to publish once the transaction commits. */
   public static Future<List<Delivery>> append(SqlConnection conn, Collection<Long> recipients, String type,

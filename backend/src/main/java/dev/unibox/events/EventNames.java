@@ -14,6 +14,12 @@ public final class EventNames {
   public static final String AGENT_PRESENCE = "agent.presence";
   public static final String HANDOVER_FINISHED = "handover.finished";
   public static final String ROSTER_UPDATED = "roster.updated";
+  /** To supervisors: a conversation reached its SLA warning threshold (and was raised). */
+  public static final String SLA_WARNING = "sla.warning";
+  /** To supervisors and the assignee: a first-response deadline passed. */
+  public static final String SLA_BREACHED = "sla.breached";
+  /** To supervisors: surge mode switched on or off, or its mode changed. */
+  public static final String SURGE_CHANGED = "surge.changed";
 
   private EventNames() {}
 

@@ -34,6 +34,14 @@ public final class PendingEvents {
     });
   }
 
+  /** Many events in one round trip (see {@link EventLog#appendAll}). */
+  public Future<Void> appendAll(SqlConnection conn, List<EventLog.Outgoing> outgoing, Instant at) {
+    return EventLog.appendAll(conn, outgoing, at).map(d -> {
+      deliveries.addAll(d);
+      return null;
+    });
+  }
+
   public void publish(Vertx vertx) {
     for (EventLog.Delivery d : deliveries) {
       vertx.eventBus().publish(EventNames.userAddress(d.userId()), d.frame());

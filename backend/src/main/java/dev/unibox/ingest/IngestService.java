@@ -9,6 +9,7 @@ import dev.unibox.domain.Classification;
 import dev.unibox.domain.LanguageDetector;
 import dev.unibox.domain.MessageClassifier;
 import dev.unibox.domain.Priority;
+import dev.unibox.domain.SlaPolicy;
 import dev.unibox.events.EventLog;
 import dev.unibox.events.EventNames;
 import dev.unibox.events.PendingEvents;
@@ -21,6 +22,8 @@ import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.SqlConnection;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -37,16 +40,28 @@ public final class IngestService {
   private final Clock clock;
   private final InboundHook hook;
 
+  private final SlaPolicy sla;
+
   public IngestService(Vertx vertx, Pool pool, MessageClassifier classifier, Clock clock) {
-    this(vertx, pool, classifier, clock, InboundHook.NONE);
+    this(vertx, pool, classifier, clock, SlaPolicy.standard(), InboundHook.NONE);
   }
 
   public IngestService(Vertx vertx, Pool pool, MessageClassifier classifier, Clock clock, InboundHook hook) {
+    this(vertx, pool, classifier, clock, SlaPolicy.standard(), hook);
+  }
+
+  public IngestService(Vertx vertx, Pool pool, MessageClassifier classifier, Clock clock, SlaPolicy sla) {
+    this(vertx, pool, classifier, clock, sla, InboundHook.NONE);
+  }
+
+  public IngestService(Vertx vertx, Pool pool, MessageClassifier classifier, Clock clock, SlaPolicy sla,
+                       InboundHook hook) {
     this.vertx = vertx;
     this.pool = pool;
     this.classifier = classifier;
     this.clock = clock;
     this.hook = hook;
+    this.sla = sla;
   }
 
   public record Result(int stored, int duplicates) {}
@@ -57,7 +72,7 @@ public final class IngestService {
     }
     List<Classification> classes = new ArrayList<>();
     for (InboundMessage m : messages) {
-      classes.add(m.fromBuyer() ? classifier.classify(m.text()) : null);
+      classes.add(m.fromBuyer() ? classifier.classify(m.text(), m.messageType()) : null);
     }
     PendingEvents events = new PendingEvents();
     int[] stored = {0};
@@ -104,7 +119,9 @@ public final class IngestService {
       boolean reopened = "closed".equals(row.getString("status"));
       int oldPriority = reopened ? 0 : row.getShort("priority");
       Category oldCategory = reopened ? Category.PRE_SALE : Category.ofWire(row.getString("category"));
-      int priority = Math.max(oldPriority, cls.priority().level());
+      boolean manual = !reopened && Boolean.TRUE.equals(row.getBoolean("priority_manual"));
+      int priority = manual ? oldPriority : Math.max(oldPriority, cls.priority().level());
+      IngestStore.Deadlines deadlines = deadlines(row, m, reopened, oldPriority, priority);
       String language = LanguageDetector.UNDETERMINED.equals(cls.language()) ? null : cls.language();
       if (reopened) {
         steps = steps.compose(v -> IngestStore.reopen(conn, conversationId, now))
@@ -119,10 +136,12 @@ public final class IngestService {
             "Raised to " + Priority.ofLevel(priority).wire() + " by the buyer's message", now));
       }
       steps = steps.compose(v -> IngestStore.afterBuyerMessage(conn, conversationId, priority,
-          oldCategory.laterOf(cls.category()).wire(), language, m.sentAt(), m.text(), now))
+          oldCategory.laterOf(cls.category()).wire(), language, m.sentAt(), m.text(), now, deadlines))
           .compose(v -> hook.afterBuyerMessage(conn, conversationId, messageId, m, now));
     } else {
-      steps = steps.compose(v -> IngestStore.afterShopMessage(conn, conversationId, m.sentAt(), m.text(), now));
+      boolean auto = SlaPolicy.AUTO_REPLY.equals(m.messageType());
+      steps = steps.compose(v -> IngestStore.afterShopMessage(conn, conversationId, m.sentAt(), m.text(), now, !auto,
+          sla.stopsPlatformClock(row.getString("platform"), m.messageType())));
     }
     JsonObject message = ConversationJson.message(messageId, m.fromBuyer() ? "in" : "out", m.text(),
         m.fromBuyer() ? "received" : "sent", author(m), null, m.sentAt());
@@ -139,6 +158,33 @@ public final class IngestService {
       return "Shop (on platform)";
     }
     return m.buyerName() == null || m.buyerName().isBlank() ? "Buyer " + m.buyerId() : m.buyerName();
+  }
+
+  /**
+   * The SLA clock of the buyer's wait: a new wait gets the target of its class; a wait already running
+   * keeps its deadline unless the message raised the class (then the earlier of the two). The
+   * platform's clock starts with the first counted buyer message of the wait.
+   */
+  private IngestStore.Deadlines deadlines(Row row, InboundMessage m, boolean reopened, int oldPriority, int priority) {
+    String platform = row.getString("platform");
+    Instant waitingSince = reopened || row.getOffsetDateTime("waiting_since") == null ? null
+        : row.getOffsetDateTime("waiting_since").toInstant();
+    Instant oldDue = reopened || row.getOffsetDateTime("sla_due_at") == null ? null
+        : row.getOffsetDateTime("sla_due_at").toInstant();
+    Instant start = waitingSince == null ? m.sentAt() : waitingSince;
+    Instant due = sla.dueAt(platform, m.accountId(), Priority.ofLevel(priority), start);
+    if (waitingSince != null && oldDue != null) {
+      due = priority > oldPriority && due.isBefore(oldDue) ? due : oldDue;
+    }
+    ZoneId zone;
+    try {
+      zone = ZoneId.of(row.getString("time_zone"));
+    } catch (RuntimeException e) {
+      zone = ZoneOffset.UTC;
+    }
+    SlaPolicy.PlatformDeadline platformDue = sla.platformDeadline(platform, zone, m.sentAt());
+    return new IngestStore.Deadlines(due, sla.warnAt(start, due), platformDue == null ? null : platformDue.dueAt(),
+        platformDue == null ? null : platformDue.rule());
   }
 
   private static Long assigneeOf(JsonObject summary) {

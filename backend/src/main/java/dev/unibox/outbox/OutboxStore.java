@@ -25,7 +25,9 @@ final class OutboxStore {
       VALUES ($1, $2, 'pending', $3, $3, $3)""";
 
   private static final String AFTER_REPLY = """
-      UPDATE conversations SET waiting_since = NULL, last_message_text = $2, last_message_at = $3,
+      UPDATE conversations SET waiting_since = NULL, sla_state = 'none', sla_due_at = NULL, sla_warn_at = NULL,
+                               platform_due_at = NULL, platform_rule = NULL,
+                               last_message_text = $2, last_message_at = $3,
                                last_message_direction = 'out', updated_at = $3
       WHERE id = $1""";
 

@@ -1,38 +1,54 @@
 package dev.unibox.routing;
 
-import java.time.Instant;
 import java.util.Set;
 
-/** An online agent with free capacity, as locked at the start of a routing pass. */
-final class AgentSeat {
+/** An online, routable agent with free capacity and their skills, as locked at the start of a routing pass. */
+public final class AgentSeat {
 
   final long id;
   final String displayName;
   final boolean allAccounts;
   final Set<String> accounts;
+  final Set<String> languages;
+  final Set<String> platforms;
+  final String team;
   final int maxConcurrent;
   int activeCount;
-  Instant lastAssignedAt;
-  /** The agent's team (users.team); a conversation that needs a team goes only to its members. */
-  String team;
+  /** Order of the agent's last assignment (a global counter): lower = longer since their last one. */
+  long assignedSeq;
 
-  AgentSeat(long id, String displayName, boolean allAccounts, Set<String> accounts, int activeCount,
-            int maxConcurrent, Instant lastAssignedAt) {
+  AgentSeat(long id, String displayName, boolean allAccounts, Set<String> accounts, Set<String> languages,
+            Set<String> platforms, String team, int activeCount, int maxConcurrent, long assignedSeq) {
     this.id = id;
     this.displayName = displayName;
     this.allAccounts = allAccounts;
     this.accounts = accounts;
+    this.languages = languages;
+    this.platforms = platforms;
+    this.team = team;
     this.activeCount = activeCount;
     this.maxConcurrent = maxConcurrent;
-    this.lastAssignedAt = lastAssignedAt;
+    this.assignedSeq = assignedSeq;
   }
 
-  boolean canTake(String accountId) {
-    return activeCount < maxConcurrent && (allAccounts || accounts.contains(accountId));
+  public long id() {
+    return id;
   }
 
-  boolean canTake(String accountId, String requiredTeam) {
-    return canTake(accountId) && (requiredTeam == null || requiredTeam.equals(team));
+  boolean hasRoom() {
+    return activeCount < maxConcurrent;
+  }
+
+  /** Skills match: shop, platform, language (empty list = any) and team (when the conversation names one). */
+  boolean skilledFor(Candidate c) {
+    return (allAccounts || accounts.contains(c.accountId()))
+        && (platforms.isEmpty() || platforms.contains(c.platform()))
+        && (languages.isEmpty() || c.language() == null || languages.contains(c.language()))
+        && (c.team() == null || c.team().equals(team));
+  }
+
+  boolean canTake(Candidate c) {
+    return hasRoom() && skilledFor(c);
   }
 
   double load() {

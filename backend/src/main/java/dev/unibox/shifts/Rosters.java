@@ -37,15 +37,21 @@ public final class Rosters {
   private final Vertx vertx;
   private final Pool pool;
   private final Clock clock;
-  private final Path configFile;
+  private final java.util.function.Supplier<Roster> configured;
   private final SurgeView surge;
   private final AtomicReference<Roster> current = new AtomicReference<>(Roster.empty());
 
   public Rosters(Vertx vertx, Pool pool, Clock clock, Path configFile, SurgeView surge) {
+    this(vertx, pool, clock, () -> RosterFile.load(configFile), surge);
+  }
+
+  /** @param configured the roster as configured, imported until someone edits it in the web app */
+  public Rosters(Vertx vertx, Pool pool, Clock clock, java.util.function.Supplier<Roster> configured,
+                 SurgeView surge) {
     this.vertx = vertx;
     this.pool = pool;
     this.clock = clock;
-    this.configFile = configFile;
+    this.configured = configured;
     this.surge = surge;
   }
 
@@ -53,7 +59,7 @@ public final class Rosters {
   public Future<Roster> start() {
     return RosterStore.meta(pool).compose(meta -> {
       if ("config".equals(meta.source())) {
-        Roster fromFile = RosterFile.load(configFile);
+        Roster fromFile = configured.get();
         return pool.withTransaction(c -> RosterStore.replace(c, fromFile, "config", null, null));
       }
       return Future.succeededFuture();

@@ -41,6 +41,46 @@ class MessageClassifierTest {
     assertThat(c.language()).as("language").isEqualTo(language);
   }
 
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = '|', value = {
+      "My parcel never arrived and I want to file a complaint | urgent | after_sale | en",
+      "Flash sale ending soon, the voucher not working at checkout! | urgent | pre_sale | en",
+      "百亿补贴的秒杀今天几点开始? | urgent | pre_sale | zh",
+      "我要投诉,发错货了 | urgent | after_sale | zh",
+      "包裹一直沒收到,我要退貨 | urgent | after_sale | zh-Hant",
+      "ได้รับของผิด ส่งผิดสี ขอคืนเงิน | urgent | after_sale | th",
+      "Tôi chưa nhận được hàng, tôi sẽ khiếu nại | urgent | after_sale | vi",
+      "Saya belum terima barang, nak buat aduan | urgent | after_sale | ms"})
+  void urgencyPerLanguage(String text, String priority, String category, String language) {
+    Classification c = classifier.classify(text);
+    assertThat(c.priority().wire()).as("priority").isEqualTo(priority);
+    assertThat(c.category().wire()).as("category").isEqualTo(category);
+    assertThat(c.language()).as("language").isEqualTo(language);
+  }
+
+  @Test
+  void platformSignalsRaiseWithoutAnyKeyword() {
+    Classification card = classifier.classify("[return_refund_card] order 2411110001", "return_refund_card");
+    assertThat(card.priority()).isEqualTo(Priority.URGENT);
+    assertThat(card.category()).isEqualTo(Category.AFTER_SALE);
+    Classification order = classifier.classify("[order] 2411110002", "order");
+    assertThat(order.priority()).isEqualTo(Priority.NORMAL);
+    assertThat(order.category()).isEqualTo(Category.IN_SALE);
+    // an unknown type adds nothing
+    assertThat(classifier.classify("hello", "sticker").priority()).isEqualTo(Priority.NORMAL);
+  }
+
+  @Test
+  void regexTermsFromTheConfigAreMatched() {
+    ClassificationRules rules = new ClassificationRules(
+        java.util.Map.of("en", java.util.List.of("re:\\bcharged (twice|two times)\\b")), java.util.Map.of());
+    MessageClassifier c = new MessageClassifier(rules, text -> "en");
+    assertThat(c.classify("I was Charged twice for one order").priority()).isEqualTo(Priority.URGENT);
+    assertThat(c.classify("I was charged once").priority()).isEqualTo(Priority.NORMAL);
+    assertThat(new ClassificationRules(java.util.Map.of("en", java.util.List.of("re:(")), java.util.Map.of())
+        .invalidPatterns()).hasSize(1);
+  }
+
   @Test
   void mixedLanguageComplaintIsStillUrgent() {
     assertThat(classifier.classify("hello, barang salah hantar!!").priority()).isEqualTo(Priority.URGENT);

@@ -6,7 +6,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 
-/** A fixed clock the test moves by hand. */
+/** A clock tests (and the simulation) move by hand; thread-safe. */
 public final class MutableClock extends Clock {
 
   private volatile Instant now;
@@ -19,7 +19,7 @@ public final class MutableClock extends Clock {
     now = t;
   }
 
-  public void advance(Duration d) {
+  public synchronized void advance(Duration d) {
     now = now.plus(d);
   }
 

@@ -31,8 +31,19 @@ public final class TestDatabases {
     return server;
   }
 
+  private static final java.util.Map<Database, io.vertx.pgclient.PgConnectOptions> OPTIONS =
+      java.util.Collections.synchronizedMap(new java.util.WeakHashMap<>());
+
   public static Database fresh(Vertx vertx) throws Exception {
     String name = "t" + ProcessHandle.current().pid() + "_" + COUNTER.incrementAndGet();
-    return Await.result(Database.connect(vertx, server().createDatabaseIfMissing(name), 8));
+    io.vertx.pgclient.PgConnectOptions options = server().createDatabaseIfMissing(name);
+    Database db = Await.result(Database.connect(vertx, options, 8));
+    OPTIONS.put(db, options);
+    return db;
+  }
+
+  /** How to reach a database made by {@link #fresh} (for extra pools, e.g. routers as on other nodes). */
+  public static io.vertx.pgclient.PgConnectOptions options(Database db) {
+    return OPTIONS.get(db);
   }
 }

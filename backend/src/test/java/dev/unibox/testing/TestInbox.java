@@ -54,14 +54,26 @@ public final class TestInbox implements AutoCloseable {
   }
 
   public static TestInbox start(Vertx vertx, Clock clock) throws Exception {
+    return start(vertx, clock, c -> c);
+  }
+
+  /** Starts with the test configuration changed by {@code tune} (e.g. routing settings). */
+  public static TestInbox start(Vertx vertx, Clock clock, java.util.function.UnaryOperator<UniboxConfig> tune)
+      throws Exception {
     Database db = TestDatabases.fresh(vertx);
     FakeShopee shopee = Await.result(new FakeShopee(vertx, PARTNER_ID, PARTNER_KEY, clock).start(0));
-    UniboxConfig config = config(shopee.baseUrl());
+    UniboxConfig config = tune.apply(config(shopee.baseUrl()));
     UniboxApp app = Await.result(UniboxApp.start(vertx, config, clock, db));
     String callback = app.baseUrl() + "/webhooks/shopee";
     shopee.addShop(SHOP_MY, "Blossom Home MY", "token-my", callback);
     shopee.addShop(SHOP_TW, "小森生活 TW", "token-tw", callback);
     return new TestInbox(vertx, shopee, app, db);
+  }
+
+  /** The same configuration with other routing settings. */
+  public static UniboxConfig withRouting(UniboxConfig c, UniboxConfig.RoutingConfig routing) {
+    return new UniboxConfig(c.http(), c.database(), c.auth(), routing, c.outbox(), c.classificationFile(), c.demo(),
+        c.accounts());
   }
 
   static UniboxConfig config(String shopeeUrl) {
@@ -110,6 +122,10 @@ public final class TestInbox implements AutoCloseable {
 
   public HttpResponse<Buffer> post(String token, String path, JsonObject body) throws Exception {
     return Await.result(http.post(path).putHeader("Authorization", "Bearer " + token).sendJsonObject(body));
+  }
+
+  public HttpResponse<Buffer> put(String token, String path, JsonObject body) throws Exception {
+    return Await.result(http.put(path).putHeader("Authorization", "Bearer " + token).sendJsonObject(body));
   }
 
   public AgentSocket socket(String token, long lastSeq) throws Exception {

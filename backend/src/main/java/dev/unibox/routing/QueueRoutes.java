@@ -1,0 +1,238 @@
+package dev.unibox.routing;
+
+import dev.unibox.auth.AuthRoutes;
+import dev.unibox.auth.CurrentUser;
+import dev.unibox.conversations.Activities;
+import dev.unibox.conversations.ConversationStore;
+import dev.unibox.domain.Priority;
+import dev.unibox.domain.SlaPolicy;
+import dev.unibox.events.EventLog;
+import dev.unibox.events.EventNames;
+import dev.unibox.events.PendingEvents;
+import dev.unibox.sla.SurgeControl;
+import dev.unibox.web.ApiException;
+import dev.unibox.web.Responses;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.sqlclient.Pool;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * The queue in the web app and the supervisor's routing commands: GET /api/queue, POST
+ * /api/conversations/:id/priority, GET/POST /api/surge, PUT /api/agents/:id/skills. Shop scope is
+ * checked on the server for every call.
+ */
+public final class QueueRoutes {
+
+  private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_-]{1,40}");
+  private static final Set<String> PLATFORMS = Set.of("shopee", "lazada", "tiktok", "pinduoduo", "taobao", "tmall",
+      "kuaishou", "douyin", "bridge");
+
+  private final Vertx vertx;
+  private final Pool pool;
+  private final Clock clock;
+  private final SlaPolicy sla;
+  private final SurgeControl surge;
+
+  public QueueRoutes(Vertx vertx, Pool pool, Clock clock, SlaPolicy sla, SurgeControl surge) {
+    this.vertx = vertx;
+    this.pool = pool;
+    this.clock = clock;
+    this.sla = sla;
+    this.surge = surge;
+  }
+
+  public void mount(Router router) {
+    router.get("/api/queue").handler(this::queue);
+    router.post("/api/conversations/:id/priority").handler(this::priority);
+    router.get("/api/surge").handler(this::surgeStatus);
+    router.post("/api/surge").handler(this::surgeMode);
+    router.put("/api/agents/:id/skills").handler(this::skills);
+  }
+
+  private void queue(RoutingContext ctx) {
+    CurrentUser user = AuthRoutes.user(ctx);
+    Future<JsonObject> me = QueueStore.me(pool, user.id());
+    Future<JsonObject> counts = QueueStore.counts(pool, user);
+    if (!user.oversees()) {
+      Future.all(me, counts)
+          .onSuccess(v -> Responses.json(ctx, 200, new JsonObject().put("now", clock.instant().toString())
+              .put("me", me.result()).put("counts", counts.result()).put("conversations", new JsonArray())))
+          .onFailure(ctx::fail);
+      return;
+    }
+    Future<JsonArray> queued = QueueStore.queuedIds(pool, user).compose(ids -> ConversationStore.summaries(pool, ids)
+        .map(map -> {
+          JsonArray out = new JsonArray();
+          ids.forEach(id -> {
+            if (map.containsKey(id)) {
+              out.add(map.get(id));
+            }
+          });
+          return out;
+        }));
+    Future<JsonArray> agents = QueueStore.agents(pool, user);
+    Future<JsonObject> surgeNow = surge.status();
+    Future.all(me, counts, queued, agents, surgeNow)
+        .onSuccess(v -> Responses.json(ctx, 200, new JsonObject().put("now", clock.instant().toString())
+            .put("me", me.result()).put("counts", counts.result()).put("conversations", queued.result())
+            .put("agents", agents.result()).put("surge", surgeNow.result())))
+        .onFailure(ctx::fail);
+  }
+
+  private void priority(RoutingContext ctx) {
+    CurrentUser user = AuthRoutes.user(ctx);
+    long id = Responses.pathId(ctx, "id");
+    JsonObject body = Responses.body(ctx);
+    if (!user.oversees()) {
+      throw ApiException.forbidden("Only supervisors set a conversation's priority");
+    }
+    Priority priority = body.getValue("priority") instanceof String s ? Priority.ofWire(s) : null;
+    if (priority == null) {
+      throw ApiException.badRequest("bad_priority", "priority must be one of normal, urgent, critical");
+    }
+    Object rawTeam = body.getValue("team");
+    if (rawTeam != null && !(rawTeam instanceof String)) {
+      throw ApiException.badRequest("bad_team", "team must be a name or null");
+    }
+    String team = rawTeam == null || ((String) rawTeam).isBlank() ? null : ((String) rawTeam).trim();
+    if (team != null && !NAME.matcher(team).matches()) {
+      throw ApiException.badRequest("bad_team", "team must be 1-40 letters, digits, '-' or '_'");
+    }
+    Instant now = clock.instant();
+    PendingEvents events = new PendingEvents();
+    pool.withTransaction(conn -> QueueStore.lockForPriority(conn, id).compose(locked -> {
+      if (locked == null) {
+        return Future.failedFuture(ApiException.notFound("Conversation"));
+      }
+      if (!user.mayServe(locked.accountId())) {
+        return Future.failedFuture(ApiException.forbidden("This conversation is not in your shops"));
+      }
+      if ("closed".equals(locked.status())) {
+        return Future.failedFuture(new ApiException(409, "conversation_closed", "This conversation is solved"));
+      }
+      Instant due = null;
+      Instant warn = null;
+      String state = "none";
+      if (locked.waitingSince() != null) {
+        due = sla.dueAt(locked.platform(), locked.accountId(), priority, locked.waitingSince());
+        warn = sla.warnAt(locked.waitingSince(), due);
+        state = "breached".equals(locked.slaState()) && !due.isAfter(now) ? "breached"
+            : !warn.isAfter(now) ? "warned" : "running";
+      }
+      String text = "Priority set to " + priority.wire() + (team == null ? "" : ", team " + team) + " by "
+          + user.displayName();
+      return QueueStore.setPriority(conn, id, priority.level(), team, due, warn, state, now)
+          .compose(v -> Activities.record(conn, id, Activities.PRIORITY_SET, user.id(), null, text, now))
+          .compose(v -> ConversationStore.summary(conn, id))
+          .compose(summary -> EventLog.conversationRecipients(conn, locked.accountId(), assignee(summary))
+              .compose(recipients -> events.append(conn, recipients, EventNames.CONVERSATION_UPDATED,
+                  new JsonObject().put("conversation", summary), now))
+              .map(summary));
+    })).onSuccess(summary -> {
+      events.publish(vertx);
+      RoutingKick.send(vertx);
+      Responses.json(ctx, 200, new JsonObject().put("conversation", summary));
+    }).onFailure(ctx::fail);
+  }
+
+  private void surgeStatus(RoutingContext ctx) {
+    if (!AuthRoutes.user(ctx).oversees()) {
+      throw ApiException.forbidden("Only supervisors see surge mode");
+    }
+    surge.status().onSuccess(s -> Responses.json(ctx, 200, new JsonObject().put("surge", s))).onFailure(ctx::fail);
+  }
+
+  private void surgeMode(RoutingContext ctx) {
+    CurrentUser user = AuthRoutes.user(ctx);
+    if (!user.oversees()) {
+      throw ApiException.forbidden("Only supervisors switch surge mode");
+    }
+    JsonObject body = Responses.body(ctx);
+    String mode = body.getValue("mode") instanceof String s ? s : "";
+    if (!SurgeControl.MODES.contains(mode)) {
+      throw ApiException.badRequest("bad_mode", "mode must be one of " + SurgeControl.MODES);
+    }
+    surge.setMode(user.id(), user.displayName(), mode)
+        .onSuccess(s -> {
+          RoutingKick.send(vertx);
+          Responses.json(ctx, 200, new JsonObject().put("surge", s));
+        })
+        .onFailure(ctx::fail);
+  }
+
+  private void skills(RoutingContext ctx) {
+    CurrentUser user = AuthRoutes.user(ctx);
+    long id = Responses.pathId(ctx, "id");
+    JsonObject body = Responses.body(ctx);
+    if (!user.oversees()) {
+      throw ApiException.forbidden("Only supervisors change agents' skills");
+    }
+    List<String> languages = names(body, "languages", Pattern.compile("[a-z]{2,3}(-[A-Za-z]{2,4})?"));
+    List<String> platforms = names(body, "platforms", NAME);
+    for (String p : platforms) {
+      if (!PLATFORMS.contains(p)) {
+        throw ApiException.badRequest("bad_platform", "'" + p + "' is not one of " + new java.util.TreeSet<>(PLATFORMS));
+      }
+    }
+    Object rawTeam = body.getValue("team");
+    if (rawTeam != null && !(rawTeam instanceof String s && (s.isBlank() || NAME.matcher(s.trim()).matches()))) {
+      throw ApiException.badRequest("bad_team", "team must be 1-40 letters, digits, '-' or '_', or null");
+    }
+    String team = rawTeam == null || ((String) rawTeam).isBlank() ? null : ((String) rawTeam).trim();
+    Object rawMax = body.getValue("maxConcurrent");
+    if (!(rawMax instanceof Integer max) || max < 0 || max > 100) {
+      throw ApiException.badRequest("bad_max_concurrent", "maxConcurrent must be a whole number 0..100");
+    }
+    pool.withTransaction(conn -> QueueStore.lockAgent(conn, id).compose(agent -> {
+      if (agent == null || !"agent".equals(agent.role())) {
+        return Future.failedFuture(ApiException.notFound("Agent"));
+      }
+      boolean inScope = user.allAccounts() || "admin".equals(user.role())
+          || agent.accounts().stream().anyMatch(user::mayServe);
+      if (!inScope) {
+        return Future.failedFuture(ApiException.forbidden("This agent serves none of your shops"));
+      }
+      return QueueStore.setSkills(conn, id, languages, platforms, team, max);
+    })).compose(v -> QueueStore.agents(pool, user)).onSuccess(all -> {
+      RoutingKick.send(vertx);
+      JsonObject agent = all.stream().map(o -> (JsonObject) o).filter(o -> o.getLong("id") == id).findFirst()
+          .orElse(new JsonObject().put("id", id));
+      Responses.json(ctx, 200, new JsonObject().put("agent", agent));
+    }).onFailure(ctx::fail);
+  }
+
+  private static List<String> names(JsonObject body, String field, Pattern valid) {
+    Object raw = body.getValue(field);
+    if (raw == null) {
+      return List.of();
+    }
+    if (!(raw instanceof JsonArray arr) || arr.size() > 20) {
+      throw ApiException.badRequest("bad_" + field, field + " must be a list (at most 20)");
+    }
+    List<String> out = new ArrayList<>();
+    for (Object o : arr) {
+      if (!(o instanceof String s) || !valid.matcher(s).matches()) {
+        throw ApiException.badRequest("bad_" + field, field + " has an invalid entry: " + o);
+      }
+      if (!out.contains(s)) {
+        out.add(s);
+      }
+    }
+    return out;
+  }
+
+  private static Long assignee(JsonObject summary) {
+    JsonObject a = summary.getJsonObject("assignee");
+    return a == null ? null : a.getLong("id");
+  }
+}

@@ -1,0 +1,212 @@
+package dev.unibox.sla;
+
+import dev.unibox.config.UniboxConfig.SlaConfig;
+import dev.unibox.conversations.Activities;
+import dev.unibox.conversations.ConversationStore;
+import dev.unibox.domain.Priority;
+import dev.unibox.events.EventLog;
+import dev.unibox.events.EventNames;
+import dev.unibox.events.PendingEvents;
+import dev.unibox.routing.Router;
+import dev.unibox.shifts.ShiftPlan;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.SqlConnection;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The SLA clock: a periodic, idempotent sweep over stored deadlines (Chatwoot's evaluate_applied_sla
+ * pattern). Each run, at the injected clock's now:
+ * <ol>
+ *   <li>warning: running clocks past their warning time are raised (urgent to critical, normal to the
+ *       head of its class), supervisors are told;</li>
+ *   <li>breach: clocks past their deadline get a timeline entry and an event; assigned ones move to
+ *       another agent with room when {@code reassignOnBreach};</li>
+ *   <li>disconnects: an agent offline past the grace period gets their conversations requeued, first
+ *       in their class;</li>
+ *   <li>surge: switched on or off from the queue's forecast;</li>
+ *   <li>shifts: every agent's routing state is set from the shift plan (standby follows surge).</li>
+ * </ol>
+ * Every step is a conditional update of stored state, so running it twice, or on two nodes, changes
+ * nothing more.
+ */
+public final class SlaSweep {
+
+  private java.util.function.Supplier<Future<Void>> shiftStateWriter;
+
+  /** What one run changed; routing is kicked when seats or the queue changed. */
+  public record Result(int warned, int breached, int reassigned, int requeued, int shiftChanges, boolean surgeChanged) {
+    public boolean routingChanged() {
+      return reassigned > 0 || requeued > 0 || shiftChanges > 0 || surgeChanged || warned > 0;
+    }
+  }
+
+  private final Vertx vertx;
+  private final Pool pool;
+  private final Clock clock;
+  private final SlaConfig config;
+  private final ShiftPlan shifts;
+  private final SurgeControl surge;
+  private final Router router;
+
+  public SlaSweep(Vertx vertx, Pool pool, Clock clock, SlaConfig config, ShiftPlan shifts, SurgeControl surge,
+                  Router router) {
+    this.vertx = vertx;
+    this.pool = pool;
+    this.clock = clock;
+    this.config = config;
+    this.shifts = shifts;
+    this.surge = surge;
+    this.router = router;
+  }
+
+  public Future<Result> run() {
+    Instant now = clock.instant();
+    int[] counts = new int[5];
+    boolean[] surgeChanged = {false};
+    return deadlines(now, counts)
+        .compose(breachedAssigned -> reassignAll(breachedAssigned, 0, counts))
+        .compose(v -> departed(now, counts))
+        .compose(v -> surge.evaluate(now).map(changed -> surgeChanged[0] = changed))
+        .compose(v -> syncShifts(now).map(n -> counts[4] = n))
+        .map(v -> new Result(counts[0], counts[1], counts[2], counts[3], counts[4], surgeChanged[0]));
+  }
+
+  /** Warnings and breaches in one transaction; returns the breached conversations that have an assignee. */
+  private Future<List<Long>> deadlines(Instant now, int[] counts) {
+    PendingEvents events = new PendingEvents();
+    return pool.withTransaction(conn -> SlaStore.warn(conn, now).compose(warned -> SlaStore.breach(conn, now)
+        .compose(breached -> {
+          counts[0] = warned.size();
+          counts[1] = breached.size();
+          if (warned.isEmpty() && breached.isEmpty()) {
+            return Future.succeededFuture(List.<Long>of());
+          }
+          List<Long> ids = new ArrayList<>();
+          List<String> bodies = new ArrayList<>();
+          List<Long> targets = new ArrayList<>();
+          for (SlaStore.Transition t : warned) {
+            ids.add(t.id());
+            targets.add(null);
+            bodies.add("SLA warning: first response due " + until(now, t.dueAt()) + "; "
+                + (t.priority() == 0 ? "moved to the head of the normal class"
+                    : "priority now " + Priority.ofLevel(t.priority()).wire()));
+          }
+          List<Long> breachIds = new ArrayList<>();
+          List<String> breachBodies = new ArrayList<>();
+          List<Long> breachTargets = new ArrayList<>();
+          for (SlaStore.Transition t : breached) {
+            breachIds.add(t.id());
+            breachTargets.add(t.assigneeId());
+            breachBodies.add("SLA breached: no first response by " + t.dueAt() + " ("
+                + ("assigned".equals(t.status()) ? "assigned, not answered" : "still in the queue") + ")");
+          }
+          return SlaStore.activities(conn, ids, Activities.SLA_WARNING, targets, bodies, now)
+              .compose(v -> SlaStore.activities(conn, breachIds, Activities.SLA_BREACHED, breachTargets, breachBodies, now))
+              .compose(v -> notify(conn, warned, EventNames.SLA_WARNING, now, events))
+              .compose(v -> notify(conn, breached, EventNames.SLA_BREACHED, now, events))
+              .map(v -> breached.stream().filter(t -> "assigned".equals(t.status()) && t.assigneeId() != null)
+                  .map(SlaStore.Transition::id).toList());
+        }))).onSuccess(v -> events.publish(vertx));
+  }
+
+  private Future<Void> notify(SqlConnection conn, List<SlaStore.Transition> transitions, String event, Instant now,
+                              PendingEvents events) {
+    if (transitions.isEmpty()) {
+      return Future.succeededFuture();
+    }
+    List<Long> ids = transitions.stream().map(SlaStore.Transition::id).toList();
+    return Future.all(ConversationStore.summaries(conn, ids), EventLog.overseers(conn)).compose(both -> {
+      Map<Long, JsonObject> summaries = both.resultAt(0);
+      List<EventLog.Overseer> overseers = both.resultAt(1);
+      List<EventLog.Outgoing> out = new ArrayList<>();
+      for (SlaStore.Transition t : transitions) {
+        List<Long> recipients = new ArrayList<>();
+        if (t.assigneeId() != null) {
+          recipients.add(t.assigneeId());
+        }
+        overseers.stream().filter(o -> o.oversees(t.accountId())).forEach(o -> recipients.add(o.id()));
+        out.add(new EventLog.Outgoing(recipients, event, new JsonObject().put("conversation", summaries.get(t.id()))));
+      }
+      return events.appendAll(conn, out, now);
+    });
+  }
+
+  private Future<Void> reassignAll(List<Long> ids, int index, int[] counts) {
+    if (!config.reassignOnBreach() || index >= ids.size()) {
+      return Future.succeededFuture();
+    }
+    return router.reassign(ids.get(index), "SLA breached")
+        .map(to -> {
+          if (to != null) {
+            counts[2]++;
+          }
+          return null;
+        })
+        .compose(v -> reassignAll(ids, index + 1, counts));
+  }
+
+  private Future<Void> departed(Instant now, int[] counts) {
+    PendingEvents events = new PendingEvents();
+    Instant graceStart = now.minus(Duration.ofSeconds(config.disconnectGraceSeconds()));
+    return pool.withTransaction(conn -> SlaStore.trackOffline(conn, now)
+        .compose(v -> SlaStore.requeueDeparted(conn, graceStart, now))
+        .compose(requeued -> {
+          counts[3] = requeued.size();
+          if (requeued.isEmpty()) {
+            return Future.succeededFuture();
+          }
+          List<Long> ids = requeued.stream().map(SlaStore.Requeued::id).toList();
+          List<Long> targets = requeued.stream().map(r -> (Long) null).toList();
+          List<String> bodies = requeued.stream().map(r -> r.agentName() + " has been offline for "
+              + config.disconnectGraceSeconds() + " s; back in the queue, first in its class").toList();
+          return SlaStore.activities(conn, ids, Activities.REQUEUED, targets, bodies, now)
+              .compose(v -> Future.all(ConversationStore.summaries(conn, ids), EventLog.overseers(conn)))
+              .compose(both -> {
+                Map<Long, JsonObject> summaries = both.resultAt(0);
+                List<EventLog.Overseer> overseers = both.resultAt(1);
+                List<EventLog.Outgoing> out = new ArrayList<>();
+                for (SlaStore.Requeued r : requeued) {
+                  List<Long> recipients = new ArrayList<>(List.of(r.agentId()));
+                  overseers.stream().filter(o -> o.oversees(r.accountId())).forEach(o -> recipients.add(o.id()));
+                  out.add(new EventLog.Outgoing(recipients, EventNames.CONVERSATION_UPDATED,
+                      new JsonObject().put("conversation", summaries.get(r.id()))));
+                }
+                return events.appendAll(conn, out, now);
+              });
+        })).onSuccess(v -> events.publish(vertx));
+  }
+
+  /**
+   * Hands the writing of users.shift_state to the roster in force (the shifts module, whose roster a
+   * supervisor can edit in the web app), so exactly one component writes that column.
+   */
+  public SlaSweep shiftStatesFrom(java.util.function.Supplier<Future<Void>> writer) {
+    this.shiftStateWriter = writer;
+    return this;
+  }
+
+  /** Sets every agent's shift state from the plan; returns how many changed. */
+  private Future<Integer> syncShifts(Instant now) {
+    if (shiftStateWriter != null) {
+      return shiftStateWriter.get().map(0);
+    }
+    return pool.withConnection(conn -> surge.active(conn).compose(active -> {
+      List<String> names = new ArrayList<>(shifts.rostered());
+      List<String> states = names.stream().map(n -> shifts.stateOf(n, now, active)).toList();
+      return SlaStore.syncShifts(conn, names, states).map(List::size);
+    }));
+  }
+
+  private static String until(Instant now, Instant due) {
+    long s = Duration.between(now, due).toSeconds();
+    return s >= 0 ? "in " + s + " s" : s + " s ago";
+  }
+}

@@ -1,0 +1,156 @@
+package dev.unibox.sla;
+
+import dev.unibox.config.UniboxConfig.SurgeConfig;
+import dev.unibox.events.EventLog;
+import dev.unibox.events.EventNames;
+import dev.unibox.events.PendingEvents;
+import dev.unibox.shifts.ShiftPlan;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.SqlConnection;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * Surge mode: when the queue predicts breaches (depth at the threshold, or the expected wait over the
+ * regular target) the standby pool is switched on and supervisors are told; after a calm period it is
+ * released. Mode {@code on}/{@code off} is a supervisor's hand and wins over the automatic decision;
+ * {@code auto} hands it back. Every activation, release and mode change is written to surge_log.
+ */
+public final class SurgeControl {
+
+  public static final List<String> MODES = List.of("auto", "on", "off");
+
+  private final Vertx vertx;
+  private final Pool pool;
+  private final Clock clock;
+  private final SurgeConfig config;
+  private final Duration regularTarget;
+  private final ShiftPlan shifts;
+
+  public SurgeControl(Vertx vertx, Pool pool, Clock clock, SurgeConfig config, Duration regularTarget, ShiftPlan shifts) {
+    this.vertx = vertx;
+    this.pool = pool;
+    this.clock = clock;
+    this.config = config;
+    this.regularTarget = regularTarget;
+    this.shifts = shifts;
+  }
+
+  /** The queue's state as surge sees it. expectedWaitSeconds: depth over the recent assignment rate. */
+  public record Forecast(long depth, long urgent, long expectedWaitSeconds) {}
+
+  Future<Forecast> forecast(SqlConnection conn, Instant now) {
+    return SlaStore.queueStats(conn).compose(stats -> {
+      if (stats.depth() == 0) {
+        return Future.succeededFuture(new Forecast(0, 0, 0));
+      }
+      return SlaStore.assignedSince(conn, now.minusSeconds(config.throughputWindowSeconds())).map(assigned -> {
+        double perSecond = (double) assigned / config.throughputWindowSeconds();
+        long wait = perSecond <= 0 ? 86_400 : (long) Math.ceil(stats.depth() / perSecond);
+        return new Forecast(stats.depth(), stats.urgent(), Math.min(wait, 86_400));
+      });
+    });
+  }
+
+  /** One automatic evaluation; returns true when surge switched on or off. */
+  Future<Boolean> evaluate(Instant now) {
+    PendingEvents events = new PendingEvents();
+    return pool.withTransaction(conn -> SlaStore.lockSurge(conn).compose(s -> forecast(conn, now).compose(f -> {
+      boolean predictsBreach = f.depth() >= config.depthThreshold()
+          || (f.depth() > config.releaseDepth() && f.expectedWaitSeconds() > regularTarget.toSeconds());
+      boolean calm = f.depth() <= config.releaseDepth() && f.expectedWaitSeconds() * 2 <= regularTarget.toSeconds();
+      if (!"auto".equals(s.mode()) || !config.enabled()) {
+        return Future.succeededFuture(false);
+      }
+      if (!s.active() && predictsBreach) {
+        String reason = f.depth() >= config.depthThreshold()
+            ? "queue depth " + f.depth() + " reached " + config.depthThreshold()
+            : f.expectedWaitSeconds() >= 86_400
+                ? f.depth() + " waiting and nobody assigned in the last " + config.throughputWindowSeconds() + " s"
+                : "expected wait " + f.expectedWaitSeconds() + " s over the " + regularTarget.toSeconds() + " s target";
+        return change(conn, s, true, s.mode(), "activated", reason, null, f, now, events).map(true);
+      }
+      if (s.active() && calm) {
+        if (s.calmSince() == null) {
+          return SlaStore.writeSurge(conn, new SlaStore.Surge(s.mode(), true, s.since(), s.reason(), now), now).map(false);
+        }
+        if (!now.isBefore(s.calmSince().plusSeconds(config.calmSeconds()))) {
+          return change(conn, s, false, s.mode(), "released", "queue calm for " + config.calmSeconds() + " s (depth "
+              + f.depth() + ")", null, f, now, events).map(true);
+        }
+        return Future.succeededFuture(false);
+      }
+      if (s.active() && s.calmSince() != null) {
+        return SlaStore.writeSurge(conn, new SlaStore.Surge(s.mode(), true, s.since(), s.reason(), null), now).map(false);
+      }
+      return Future.succeededFuture(false);
+    }))).onSuccess(changed -> events.publish(vertx));
+  }
+
+  /** A supervisor's switch: on, off, or back to auto. */
+  public Future<JsonObject> setMode(long userId, String userName, String mode) {
+    Instant now = clock.instant();
+    PendingEvents events = new PendingEvents();
+    return pool.withTransaction(conn -> SlaStore.lockSurge(conn).compose(s -> forecast(conn, now).compose(f -> {
+      boolean active = switch (mode) {
+        case "on" -> true;
+        case "off" -> false;
+        default -> s.active();
+      };
+      String reason = "set to " + mode + " by " + userName;
+      Future<Void> logged = SlaStore.logSurge(conn, "mode", mode, reason, userId, f.depth(), f.expectedWaitSeconds(),
+          List.of(), now);
+      return logged.compose(v -> active == s.active()
+              ? SlaStore.writeSurge(conn, new SlaStore.Surge(mode, s.active(), s.since(), s.reason(), s.calmSince()), now)
+                  .compose(x -> notify(conn, now, events))
+              : change(conn, s, active, mode, active ? "activated" : "released", reason, userId, f, now, events))
+          .compose(v -> status(conn));
+    }))).onSuccess(x -> events.publish(vertx));
+  }
+
+  private Future<Void> change(SqlConnection conn, SlaStore.Surge s, boolean active, String mode, String action,
+                              String reason, Long userId, Forecast f, Instant now, PendingEvents events) {
+    SlaStore.Surge next = new SlaStore.Surge(mode, active, active ? now : null, active ? reason : null, null);
+    return SlaStore.writeSurge(conn, next, now)
+        .compose(v -> SlaStore.logSurge(conn, action, mode, reason, userId, f.depth(), f.expectedWaitSeconds(),
+            shifts.standby(), now))
+        .compose(v -> notify(conn, now, events));
+  }
+
+  private Future<Void> notify(SqlConnection conn, Instant now, PendingEvents events) {
+    return status(conn).compose(status -> EventLog.overseers(conn).compose(overseers -> events.appendAll(conn,
+        List.of(new EventLog.Outgoing(overseers.stream().map(EventLog.Overseer::id).toList(), EventNames.SURGE_CHANGED,
+            new JsonObject().put("surge", status))), now)));
+  }
+
+  /** Whether surge is on right now (read by the shift sync). */
+  Future<Boolean> active(SqlConnection conn) {
+    return SlaStore.readSurge(conn).map(SlaStore.Surge::active);
+  }
+
+  /** {mode, active, since, reason, standby, queue: {depth, urgent, expectedWaitSeconds}, history}. */
+  public Future<JsonObject> status() {
+    return pool.withConnection(this::status);
+  }
+
+  private Future<JsonObject> status(SqlConnection conn) {
+    Instant now = clock.instant();
+    return SlaStore.readSurge(conn).compose(s -> forecast(conn, now).compose(f -> SlaStore.surgeHistory(conn, 20)
+        .map(history -> new JsonObject()
+            .put("mode", s.mode()).put("active", s.active())
+            .put("since", s.since() == null ? null : s.since().toString()).put("reason", s.reason())
+            .put("standby", new JsonArray(shifts.standby()))
+            .put("queue", new JsonObject().put("depth", f.depth()).put("urgent", f.urgent())
+                .put("expectedWaitSeconds", f.expectedWaitSeconds()))
+            .put("thresholds", new JsonObject().put("enabled", config.enabled())
+                .put("depthThreshold", config.depthThreshold()).put("releaseDepth", config.releaseDepth())
+                .put("regularTargetSeconds", regularTarget.toSeconds()).put("calmSeconds", config.calmSeconds()))
+            .put("history", history))));
+  }
+}

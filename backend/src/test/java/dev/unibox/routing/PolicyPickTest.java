@@ -1,0 +1,99 @@
+package dev.unibox.routing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/** Which agent each policy picks: skills, capacity, stickiness, least loaded, fairness, rotation. No database. */
+class PolicyPickTest {
+
+  private static final Instant DUE = Instant.parse("2026-11-11T12:00:00Z");
+  private final PriorityPolicy priority = new PriorityPolicy();
+  private final FifoRoundRobinPolicy fifo = new FifoRoundRobinPolicy();
+
+  private static AgentSeat seat(long id, int active, int max, long seq, Set<String> languages, Set<String> platforms,
+                                String team, String... accounts) {
+    return new AgentSeat(id, "a" + id, accounts.length == 0, Set.of(accounts), languages, platforms, team, active, max,
+        seq);
+  }
+
+  private static Candidate conv(String account, String platform, String language, String team, Long last) {
+    return new Candidate(1, account, platform, language, team, 0, last, DUE, DUE);
+  }
+
+  @Test
+  void onlyAgentsWhoseSkillsMatchAreEligible() {
+    AgentSeat thai = seat(1, 0, 5, 0, Set.of("th"), Set.of(), null);
+    AgentSeat englishShopee = seat(2, 0, 5, 0, Set.of("en", "ms"), Set.of("shopee"), null);
+    AgentSeat twOnly = seat(3, 0, 5, 0, Set.of(), Set.of(), null, "shopee-tw-01");
+    AgentSeat afterSaleTeam = seat(4, 3, 5, 0, Set.of(), Set.of(), "after-sale");
+    List<AgentSeat> seats = List.of(thai, englishShopee, twOnly, afterSaleTeam);
+
+    assertThat(priority.pick(seats, conv("shopee-my-01", "shopee", "th", null, null))).contains(thai);
+    assertThat(priority.pick(List.of(englishShopee), conv("lazada-my", "lazada", "en", null, null))).isEmpty();
+    assertThat(priority.pick(List.of(thai, englishShopee), conv("shopee-my-01", "shopee", "vi", null, null))).isEmpty();
+    assertThat(priority.pick(List.of(twOnly), conv("shopee-my-01", "shopee", "en", null, null))).isEmpty();
+    assertThat(priority.pick(seats, conv("shopee-my-01", "shopee", "en", "after-sale", null))).contains(afterSaleTeam);
+    // unknown language: anyone with room and the shop
+    assertThat(priority.pick(List.of(thai), conv("shopee-my-01", "shopee", null, null, null))).contains(thai);
+    assertThat(fifo.pick(List.of(thai), conv("shopee-my-01", "shopee", "en", null, null))).isEmpty();
+  }
+
+  @Test
+  void fullAgentsAreNeverPicked() {
+    AgentSeat full = seat(1, 5, 5, 0, Set.of(), Set.of(), null);
+    assertThat(priority.pick(List.of(full), conv("s", "shopee", "en", null, 1L))).isEmpty();
+    assertThat(fifo.pick(List.of(full), conv("s", "shopee", "en", null, null))).isEmpty();
+  }
+
+  @Test
+  void stickyToTheLastAgentWhenTheyHaveRoomEvenIfBusier() {
+    AgentSeat busy = seat(1, 4, 5, 9, Set.of(), Set.of(), null);
+    AgentSeat idle = seat(2, 0, 5, 1, Set.of(), Set.of(), null);
+    assertThat(priority.pick(List.of(busy, idle), conv("s", "shopee", "en", null, 1L))).contains(busy);
+    busy.activeCount = 5;
+    assertThat(priority.pick(List.of(busy, idle), conv("s", "shopee", "en", null, 1L))).contains(idle);
+    // stickiness never overrides skills
+    AgentSeat wrongLanguage = seat(3, 0, 5, 0, Set.of("th"), Set.of(), null);
+    assertThat(priority.pick(List.of(wrongLanguage, idle), conv("s", "shopee", "en", null, 3L))).contains(idle);
+  }
+
+  @Test
+  void leastLoadedFirstThenLongestSinceLastAssignment() {
+    AgentSeat half = seat(1, 2, 4, 0, Set.of(), Set.of(), null);
+    AgentSeat lighter = seat(2, 1, 5, 7, Set.of(), Set.of(), null);
+    assertThat(priority.pick(List.of(half, lighter), conv("s", "shopee", "en", null, null))).contains(lighter);
+    AgentSeat a = seat(3, 0, 5, 20, Set.of(), Set.of(), null);
+    AgentSeat b = seat(4, 0, 5, 10, Set.of(), Set.of(), null);
+    assertThat(priority.pick(List.of(a, b), conv("s", "shopee", "en", null, null))).contains(b);
+  }
+
+  @Test
+  void amongEquallyLoadedTheSpecialistIsPickedSoMultilingualAgentsStayFree() {
+    AgentSeat polyglot = seat(1, 1, 5, 0, Set.of("en", "zh", "zh-Hant"), Set.of(), null);
+    AgentSeat english = seat(2, 1, 5, 5, Set.of("en"), Set.of(), null);
+    assertThat(priority.pick(List.of(polyglot, english), conv("s", "shopee", "en", null, null))).contains(english);
+    english.activeCount = 2;
+    assertThat(priority.pick(List.of(polyglot, english), conv("s", "shopee", "en", null, null))).contains(polyglot);
+  }
+
+  @Test
+  void fifoRoundRobinTakesAgentsInTurnIgnoringLoadAndHistory() {
+    AgentSeat busyButNext = seat(1, 4, 5, 1, Set.of(), Set.of(), null);
+    AgentSeat idle = seat(2, 0, 5, 2, Set.of(), Set.of(), null);
+    assertThat(fifo.pick(List.of(busyButNext, idle), conv("s", "shopee", "en", null, 2L))).contains(busyButNext);
+    assertThat(fifo.queueOrder()).startsWith("c.queued_at");
+    assertThat(priority.queueOrder()).startsWith("c.priority DESC, c.head_of_class DESC, c.sla_due_at");
+  }
+
+  @Test
+  void policiesAreChosenByNameAndUnknownNamesFail() {
+    assertThat(RoutingPolicies.names()).containsExactly("priority", "fifo-round-robin");
+    assertThat(RoutingPolicies.byName("fifo-round-robin")).isInstanceOf(FifoRoundRobinPolicy.class);
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> RoutingPolicies.byName("random"))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("random");
+  }
+}

@@ -1,0 +1,158 @@
+package dev.unibox.routing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.unibox.auth.UserStore;
+import dev.unibox.testing.AgentSocket;
+import dev.unibox.testing.Await;
+import dev.unibox.testing.MutableClock;
+import dev.unibox.testing.TestInbox;
+import dev.unibox.testing.TestIngest;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.client.HttpResponse;
+import io.vertx.junit5.VertxExtension;
+import java.time.Instant;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** GET /api/queue, the supervisor's priority and skills commands: scope, validation, timeline and events. */
+@ExtendWith(VertxExtension.class)
+class QueueApiTest {
+
+  private static final Instant T0 = Instant.parse("2026-11-11T04:00:00Z");
+  private final MutableClock clock = new MutableClock(T0);
+  private TestInbox inbox;
+  private TestIngest ingest;
+
+  @BeforeEach
+  void start(Vertx vertx) throws Exception {
+    inbox = TestInbox.start(vertx, clock);
+    ingest = new TestIngest(inbox, clock);
+  }
+
+  @AfterEach
+  void stop() throws Exception {
+    inbox.close();
+  }
+
+  @Test
+  void agentsSeeTheirLoadAndQueueCountsSupervisorsTheWholeQueueAgentsAndSurge() throws Exception {
+    long mei = inbox.createUser("mei", "agent", 2);
+    inbox.createUser("lin", "supervisor", 3);
+    inbox.createUser("twlead", "supervisor", 3, TestInbox.ACCOUNT_TW);
+    Await.result(UserStore.setPresence(inbox.db.pool(), mei, "online"));
+    ingest.buyer(TestInbox.ACCOUNT_MY, "q1", "Barang rosak, nak refund", T0);
+    ingest.buyer(TestInbox.ACCOUNT_MY, "q2", "Ada stok?", T0);
+    ingest.buyer(TestInbox.ACCOUNT_MY, "q3", "Harga?", T0);
+    RoutingKick.send(inbox.vertx);
+    Await.until("mei full", () -> count("SELECT active_count FROM users WHERE id = " + mei) == 2);
+
+    JsonObject agentView = inbox.get(inbox.login("mei"), "/api/queue").bodyAsJsonObject();
+    assertThat(agentView.getJsonObject("me").getInteger("activeCount")).isEqualTo(2);
+    assertThat(agentView.getJsonObject("me").getInteger("maxConcurrent")).isEqualTo(2);
+    assertThat(agentView.getJsonObject("counts").getLong("depth")).isEqualTo(1);
+    assertThat(agentView.getJsonArray("conversations")).isEmpty();
+    assertThat(agentView.containsKey("agents")).isFalse();
+
+    JsonObject lead = inbox.get(inbox.login("lin"), "/api/queue").bodyAsJsonObject();
+    JsonArray queued = lead.getJsonArray("conversations");
+    assertThat(queued).hasSize(1);
+    JsonObject row = queued.getJsonObject(0);
+    assertThat(row.getString("status")).isEqualTo("queued");
+    assertThat(row.getJsonObject("sla").getString("dueAt")).isEqualTo(T0.plusSeconds(120).toString());
+    assertThat(row.getJsonObject("sla").getString("platformRule")).isEqualTo("shopee-12h");
+    assertThat(lead.getJsonArray("agents").getJsonObject(0).getInteger("activeCount")).isEqualTo(2);
+    assertThat(lead.getJsonObject("surge").getBoolean("active")).isFalse();
+
+    // a supervisor of another shop sees none of it
+    JsonObject tw = inbox.get(inbox.login("twlead"), "/api/queue").bodyAsJsonObject();
+    assertThat(tw.getJsonArray("conversations")).isEmpty();
+    assertThat(tw.getJsonObject("counts").getLong("depth")).isZero();
+  }
+
+  @Test
+  void supervisorSetsPriorityByHandWithTimelineAndEventAndBadRequestsChangeNothing() throws Exception {
+    inbox.createUser("mei", "agent", 2);
+    inbox.createUser("lin", "supervisor", 3);
+    inbox.createUser("twlead", "supervisor", 3, TestInbox.ACCOUNT_TW);
+    long id = ingest.buyer(TestInbox.ACCOUNT_MY, "p1", "Ada warna merah?", T0);
+    String lead = inbox.login("lin");
+    String path = "/api/conversations/" + id + "/priority";
+
+    assertError(inbox.post(inbox.login("mei"), path, new JsonObject().put("priority", "urgent")), 403, "forbidden");
+    assertError(inbox.post(inbox.login("twlead"), path, new JsonObject().put("priority", "urgent")), 403, "forbidden");
+    assertError(inbox.post(lead, path, new JsonObject().put("priority", "asap")), 400, "bad_priority");
+    assertError(inbox.post(lead, path, new JsonObject().put("priority", "urgent").put("team", "no spaces!")), 400,
+        "bad_team");
+    assertError(inbox.post(lead, "/api/conversations/999999/priority", new JsonObject().put("priority", "urgent")),
+        404, "not_found");
+    assertThat(count("SELECT priority FROM conversations WHERE id = " + id)).isZero();
+    assertThat(count("SELECT count(*) FROM activities WHERE type = 'priority_set'")).isZero();
+
+    try (AgentSocket socket = inbox.socket(lead, 0)) {
+      socket.next(f -> "hello".equals(f.getString("type")));
+      var ok = inbox.post(lead, path, new JsonObject().put("priority", "urgent").put("team", "after-sale"));
+      assertThat(ok.statusCode()).isEqualTo(200);
+      JsonObject summary = ok.bodyAsJsonObject().getJsonObject("conversation");
+      assertThat(summary.getString("priority")).isEqualTo("urgent");
+      assertThat(summary.getBoolean("priorityManual")).isTrue();
+      assertThat(summary.getString("team")).isEqualTo("after-sale");
+      assertThat(summary.getJsonObject("sla").getString("dueAt")).isEqualTo(T0.plusSeconds(60).toString());
+      JsonObject event = socket.nextEvent("conversation.updated");
+      assertThat(event.getJsonObject("data").getJsonObject("conversation").getString("priority")).isEqualTo("urgent");
+    }
+    assertThat(inbox.rows("SELECT body FROM activities WHERE type = 'priority_set'").get(0).getString(0))
+        .contains("urgent").contains("lin");
+
+    // set by hand: the classifier leaves it alone (a supervisor lowered it, an urgent word does not raise it)
+    assertThat(inbox.post(lead, path, new JsonObject().put("priority", "normal")).statusCode()).isEqualTo(200);
+    ingest.buyer(TestInbox.ACCOUNT_MY, "p1", "refund now!!", T0.plusSeconds(5));
+    assertThat(count("SELECT priority FROM conversations WHERE id = " + id)).isZero();
+  }
+
+  @Test
+  void skillsAreValidatedAndScoped() throws Exception {
+    long mei = inbox.createUser("mei", "agent", 2, TestInbox.ACCOUNT_MY);
+    inbox.createUser("lin", "supervisor", 3);
+    inbox.createUser("twlead", "supervisor", 3, TestInbox.ACCOUNT_TW);
+    String lead = inbox.login("lin");
+    String path = "/api/agents/" + mei + "/skills";
+    assertError(inbox.put(lead, path, new JsonObject().put("languages", "en").put("maxConcurrent", 3)), 400,
+        "bad_languages");
+    assertError(inbox.put(lead, path, new JsonObject().put("platforms", new JsonArray().add("myspace"))
+        .put("maxConcurrent", 3)), 400, "bad_platform");
+    assertError(inbox.put(lead, path, new JsonObject().put("maxConcurrent", 500)), 400, "bad_max_concurrent");
+    assertError(inbox.put(inbox.login("twlead"), path, new JsonObject().put("maxConcurrent", 3)), 403, "forbidden");
+    assertError(inbox.put(inbox.login("mei"), path, new JsonObject().put("maxConcurrent", 3)), 403, "forbidden");
+    assertError(inbox.put(lead, "/api/agents/999999/skills", new JsonObject().put("maxConcurrent", 3)), 404,
+        "not_found");
+    assertThat(count("SELECT max_concurrent FROM users WHERE id = " + mei)).isEqualTo(2);
+
+    var ok = inbox.put(lead, path, new JsonObject().put("languages", new JsonArray().add("zh").add("zh-Hant"))
+        .put("platforms", new JsonArray().add("shopee")).put("team", "pre-sale").put("maxConcurrent", 6));
+    assertThat(ok.statusCode()).isEqualTo(200);
+    JsonObject agent = ok.bodyAsJsonObject().getJsonObject("agent");
+    assertThat(agent.getJsonArray("languages")).containsExactly("zh", "zh-Hant");
+    assertThat(agent.getString("team")).isEqualTo("pre-sale");
+    assertThat(agent.getInteger("maxConcurrent")).isEqualTo(6);
+  }
+
+  private long count(String sql) {
+    try {
+      return inbox.count(sql);
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static void assertError(HttpResponse<Buffer> r, int status, String code) {
+    assertThat(r.statusCode()).as(r.bodyAsString()).isEqualTo(status);
+    assertThat(r.bodyAsJsonObject().getString("error")).isEqualTo(code);
+    assertThat(r.bodyAsJsonObject().getString("message")).isNotBlank();
+  }
+}

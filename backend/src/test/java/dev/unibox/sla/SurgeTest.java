@@ -1,0 +1,169 @@
+package dev.unibox.sla;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.unibox.auth.UserStore;
+import dev.unibox.config.UniboxConfig;
+import dev.unibox.routing.Router;
+import dev.unibox.shifts.ShiftPlan;
+import dev.unibox.testing.AgentSocket;
+import dev.unibox.testing.Await;
+import dev.unibox.testing.MutableClock;
+import dev.unibox.testing.TestInbox;
+import dev.unibox.testing.TestIngest;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
+import io.vertx.junit5.VertxExtension;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** Surge mode: standby agents switched on when the queue predicts breaches, released when calm, by hand too. */
+@ExtendWith(VertxExtension.class)
+class SurgeTest {
+
+  private static final Instant T0 = Instant.parse("2026-11-11T04:00:00Z"); // 12:00 in Kuala Lumpur
+  private final MutableClock clock = new MutableClock(T0);
+  private final ShiftPlan shifts = new ShiftPlan(ZoneId.of("Asia/Kuala_Lumpur"), List.of(
+      new ShiftPlan.Shift("morning", LocalTime.of(7, 0), LocalTime.of(15, 0), "lin", List.of("mei")),
+      new ShiftPlan.Shift("noon", LocalTime.of(15, 0), LocalTime.of(23, 0), "lin", List.of("arif"))),
+      List.of("backup"));
+  private final UniboxConfig.SurgeConfig surgeConfig = new UniboxConfig.SurgeConfig(true, 3, 0, 60, 300);
+  private TestInbox inbox;
+  private TestIngest ingest;
+  private SlaSweep sweep;
+  private long mei;
+  private long arif;
+  private long backup;
+
+  @BeforeEach
+  void start(Vertx vertx) throws Exception {
+    UniboxConfig.SlaConfig sla = new UniboxConfig.SlaConfig(dev.unibox.domain.SlaPolicy.standard(), 600_000, false, 60);
+    inbox = TestInbox.start(vertx, clock, c -> TestInbox.withRouting(c,
+        c.routing().withSla(sla).withSurge(surgeConfig).withShifts(shifts)));
+    ingest = new TestIngest(inbox, clock);
+    SurgeControl surge = new SurgeControl(vertx, inbox.db.pool(), clock, surgeConfig, Duration.ofSeconds(120), shifts);
+    sweep = new SlaSweep(vertx, inbox.db.pool(), clock, sla, shifts, surge, new Router(vertx, inbox.db.pool(), clock));
+    mei = inbox.createUser("mei", "agent", 1);
+    arif = inbox.createUser("arif", "agent", 5);
+    backup = inbox.createUser("backup", "agent", 3);
+    inbox.createUser("lin", "supervisor", 3);
+    for (long id : List.of(mei, arif, backup)) {
+      Await.result(UserStore.setPresence(inbox.db.pool(), id, "online"));
+    }
+    Await.result(sweep.run()); // shift states from the plan
+  }
+
+  @AfterEach
+  void stop() throws Exception {
+    inbox.close();
+  }
+
+  @Test
+  void onlyAgentsOnTheCurrentShiftAreRouted() throws Exception {
+    assertThat(state(mei)).isEqualTo("on_shift");
+    assertThat(state(arif)).isEqualTo("off_shift");
+    assertThat(state(backup)).isEqualTo("standby");
+    long id = ingest.buyer(TestInbox.ACCOUNT_MY, "x1", "Ada stok?", T0);
+    Await.until("assigned to mei", () -> assigned(mei) == 1);
+    assertThat(assigned(arif) + assigned(backup)).isZero();
+    clock.set(T0.plus(Duration.ofHours(3)));      // 15:00: noon shift
+    Await.result(sweep.run());
+    assertThat(state(mei)).isEqualTo("off_shift");
+    assertThat(state(arif)).isEqualTo("on_shift");
+    assertThat(id).isPositive();
+  }
+
+  @Test
+  void deepQueueSwitchesTheStandbyPoolOnAndACalmQueueReleasesIt() throws Exception {
+    try (AgentSocket lin = inbox.socket(inbox.login("lin"), 0)) {
+      lin.next(f -> "hello".equals(f.getString("type")));
+      for (int i = 0; i < 4; i++) {
+        ingest.buyer(TestInbox.ACCOUNT_MY, "q" + i, "Ada stok saiz M? " + i, T0);
+      }
+      Await.until("mei full", () -> assigned(mei) == 1);
+      assertThat(queued()).isEqualTo(3);
+      SlaSweep.Result r = Await.result(sweep.run());
+      assertThat(r.surgeChanged()).isTrue();
+      assertThat(state(backup)).isEqualTo("standby_active");
+      JsonObject event = lin.nextEvent("surge.changed");
+      assertThat(event.getJsonObject("data").getJsonObject("surge").getBoolean("active")).isTrue();
+      dev.unibox.routing.RoutingKick.send(inbox.vertx);
+      Await.until("backup takes the queue", () -> assigned(backup) == 3);
+      var log = inbox.rows("SELECT action, reason, agents FROM surge_log ORDER BY id");
+      assertThat(log).hasSize(1);
+      assertThat(log.get(0).getString(0)).isEqualTo("activated");
+      assertThat(log.get(0).getString(1)).contains("queue depth 3");
+      assertThat(log.get(0).getArrayOfStrings(2)).containsExactly("backup");
+
+      // calm: nothing queued; released only after calmSeconds
+      clock.set(T0.plusSeconds(10));
+      assertThat(Await.result(sweep.run()).surgeChanged()).isFalse();
+      clock.set(T0.plusSeconds(69));
+      assertThat(Await.result(sweep.run()).surgeChanged()).isFalse();
+      clock.set(T0.plusSeconds(70));
+      assertThat(Await.result(sweep.run()).surgeChanged()).isTrue();
+      assertThat(state(backup)).isEqualTo("standby");
+      assertThat(inbox.count("SELECT count(*) FROM surge_log WHERE action = 'released'")).isEqualTo(1);
+      lin.next(f -> "surge.changed".equals(f.getString("event"))
+          && !f.getJsonObject("data").getJsonObject("surge").getBoolean("active"));
+    }
+  }
+
+  @Test
+  void supervisorSwitchesSurgeByHandAndAgentsMayNot() throws Exception {
+    String lead = inbox.login("lin");
+    String agent = inbox.login("mei");
+    assertThat(inbox.post(agent, "/api/surge", new JsonObject().put("mode", "on")).statusCode()).isEqualTo(403);
+    var bad = inbox.post(lead, "/api/surge", new JsonObject().put("mode", "maybe"));
+    assertThat(bad.statusCode()).isEqualTo(400);
+    assertThat(bad.bodyAsJsonObject().getString("error")).isEqualTo("bad_mode");
+    assertThat(inbox.count("SELECT count(*) FROM surge_log")).isZero();
+
+    var on = inbox.post(lead, "/api/surge", new JsonObject().put("mode", "on"));
+    assertThat(on.statusCode()).isEqualTo(200);
+    assertThat(on.bodyAsJsonObject().getJsonObject("surge").getBoolean("active")).isTrue();
+    assertThat(on.bodyAsJsonObject().getJsonObject("surge").getString("mode")).isEqualTo("on");
+    Await.result(sweep.run());
+    assertThat(state(backup)).isEqualTo("standby_active");
+    // the automatic release does not override the hand
+    clock.set(T0.plusSeconds(3600));
+    Await.result(sweep.run());
+    Await.result(sweep.run());
+    assertThat(state(backup)).isEqualTo("standby_active");
+    var log = inbox.rows("SELECT action, by_user_id FROM surge_log ORDER BY id");
+    assertThat(log).extracting(r -> r.getString(0)).containsExactly("mode", "activated");
+    assertThat(log.get(1).getLong(1)).isNotNull();
+
+    var off = inbox.post(lead, "/api/surge", new JsonObject().put("mode", "off"));
+    assertThat(off.bodyAsJsonObject().getJsonObject("surge").getBoolean("active")).isFalse();
+    Await.result(sweep.run());
+    assertThat(state(backup)).isEqualTo("standby");
+    assertThat(inbox.get(agent, "/api/surge").statusCode()).isEqualTo(403);
+    var status = inbox.get(lead, "/api/surge").bodyAsJsonObject().getJsonObject("surge");
+    assertThat(status.getJsonArray("history")).hasSize(4);
+    assertThat(status.getJsonArray("standby")).containsExactly("backup");
+  }
+
+  private String state(long id) throws Exception {
+    return inbox.rows("SELECT shift_state FROM users WHERE id = $1", id).get(0).getString(0);
+  }
+
+  private long queued() throws Exception {
+    return inbox.count("SELECT count(*) FROM conversations WHERE status = 'queued'");
+  }
+
+  private long assigned(long id) {
+    try {
+      return inbox.count("SELECT count(*) FROM conversations WHERE assignee_id = $1 AND status = 'assigned'", id);
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}

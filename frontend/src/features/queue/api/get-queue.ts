@@ -1,0 +1,29 @@
+import { apiRequest } from '../../../lib/api-client';
+import type { ConversationSummary, SurgeStatus } from '../../../lib/api-types';
+
+export interface AgentLoad {
+  id: number;
+  displayName: string;
+  presence: 'online' | 'away' | 'offline';
+  shiftState: 'unrostered' | 'on_shift' | 'off_shift' | 'standby' | 'standby_active';
+  activeCount: number;
+  maxConcurrent: number;
+  languages: string[];
+  platforms: string[];
+  team: string | null;
+}
+
+export interface QueueView {
+  now: string;
+  me: AgentLoad;
+  counts: { depth: number; urgent: number; nextDueAt: string | null };
+  /** Supervisors: the queued conversations of their shops in serving order; agents: empty. */
+  conversations: ConversationSummary[];
+  agents?: AgentLoad[];
+  surge?: SurgeStatus;
+}
+
+/** GET /api/queue: the viewer's load and the queue (the whole queue and surge state for supervisors). */
+export function getQueue(signal?: AbortSignal): Promise<QueueView> {
+  return apiRequest<QueueView>('/api/queue', { signal });
+}

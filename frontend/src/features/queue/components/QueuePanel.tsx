@@ -1,0 +1,162 @@
+import { useState } from 'react';
+import { PlatformBadge } from '../../../components/PlatformBadge';
+import type { AgentEventSource, Priority, Role, SurgeMode } from '../../../lib/api-types';
+import { categoryLabel, languageLabel } from '../../../lib/labels';
+import { useNow } from '../../../lib/use-now';
+import { setPriority } from '../api/set-priority';
+import { setSurgeMode } from '../api/set-surge-mode';
+import { compareQueued } from '../../../lib/sla';
+import { useQueue } from '../hooks/useQueue';
+import { SlaCountdown } from './SlaCountdown';
+import './queue.css';
+
+const PRIORITIES: Priority[] = ['critical', 'urgent', 'normal'];
+
+/**
+ * The queue strip: every user sees their own load and capacity and the queue's depth; supervisors also
+ * see every queued conversation of their shops (priority badge, category, language, platform, live SLA
+ * countdown; urgent rows unmistakable), the agents' loads and the surge switch.
+ */
+export function QueuePanel({ events, role }: { events: AgentEventSource; role: Role }) {
+  const { view, error, reload } = useQueue(events);
+  const now = useNow(1000);
+  const [busy, setBusy] = useState(false);
+  const [actionError, setActionError] = useState<string | null>(null);
+  const oversees = role !== 'agent';
+
+  async function act(action: () => Promise<unknown>) {
+    setBusy(true);
+    setActionError(null);
+    try {
+      await action();
+      reload();
+    } catch (e) {
+      setActionError(e instanceof Error ? e.message : 'That did not work.');
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  if (!view) {
+    return (
+      <section className="queue queue--loading" data-testid="queue-panel">
+        {error ? <span role="alert">{error}</span> : 'Loading the queue…'}
+      </section>
+    );
+  }
+  const { me, counts, surge } = view;
+  const queued = [...view.conversations].sort(compareQueued);
+  const full = me.activeCount >= me.maxConcurrent;
+  return (
+    <section className="queue" data-testid="queue-panel" aria-label="Queue">
+      <div className="queue__bar">
+        <span className={`queue__load${full ? ' queue__load--full' : ''}`} data-testid="my-load" title="Your open chats / capacity">
+          My chats <strong>{me.activeCount}</strong> / {me.maxConcurrent}
+        </span>
+        <span className="queue__counts" data-testid="queue-counts">
+          Queue <strong>{counts.depth}</strong>
+          {counts.urgent > 0 && <strong className="queue__urgent-count"> · {counts.urgent} urgent</strong>}
+        </span>
+        {oversees && surge && (
+          <span className={`surge surge--${surge.active ? 'on' : 'off'}`} data-testid="surge-state" data-active={surge.active}>
+            Surge {surge.active ? 'ON' : 'off'} ({surge.mode})
+            {surge.active && surge.reason && <span className="surge__reason"> — {surge.reason}</span>}
+            <span className="surge__buttons">
+              {(['on', 'off', 'auto'] as SurgeMode[]).map((m) => (
+                <button
+                  key={m}
+                  type="button"
+                  className="button button--small"
+                  data-testid={`surge-${m}`}
+                  disabled={busy || surge.mode === m}
+                  onClick={() => act(() => setSurgeMode(m))}
+                >
+                  {m}
+                </button>
+              ))}
+            </span>
+          </span>
+        )}
+        {actionError && (
+          <span className="queue__error" role="alert">
+            {actionError}
+          </span>
+        )}
+      </div>
+      {oversees && (
+        <div className="queue__body">
+          <table className="queue__table" data-testid="queue-table">
+            <thead>
+              <tr>
+                <th>Priority</th>
+                <th>SLA</th>
+                <th>Platform</th>
+                <th>Shop</th>
+                <th>Buyer</th>
+                <th>Lang</th>
+                <th>Category</th>
+                <th>Set</th>
+              </tr>
+            </thead>
+            <tbody>
+              {queued.length === 0 && (
+                <tr>
+                  <td colSpan={8} className="queue__empty">
+                    Nobody is waiting in the queue.
+                  </td>
+                </tr>
+              )}
+              {queued.map((c) => (
+                <tr key={c.id} className={`queue__row queue__row--${c.priority}`} data-testid="queue-row" data-priority={c.priority}>
+                  <td>
+                    <span className={`badge badge--priority badge--${c.priority}`} data-testid="priority-badge">
+                      {c.priority.toUpperCase()}
+                    </span>
+                  </td>
+                  <td>
+                    <SlaCountdown conversation={c} now={now} />
+                  </td>
+                  <td>
+                    <PlatformBadge platform={c.platform} />
+                  </td>
+                  <td className="queue__shop">{c.shopName}</td>
+                  <td>{c.buyer.name}</td>
+                  <td>{languageLabel(c.language)}</td>
+                  <td>{categoryLabel(c.category)}</td>
+                  <td>
+                    <select
+                      aria-label="Set priority"
+                      data-testid="set-priority"
+                      value={c.priority}
+                      disabled={busy}
+                      onChange={(e) => act(() => setPriority(c.id, e.target.value as Priority))}
+                    >
+                      {PRIORITIES.map((p) => (
+                        <option key={p} value={p}>
+                          {p}
+                        </option>
+                      ))}
+                    </select>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          {view.agents && (
+            <ul className="queue__agents" data-testid="agent-loads">
+              {view.agents.map((a) => (
+                <li key={a.id} className={`agent agent--${a.presence} agent--${a.shiftState}`} title={a.languages.join(', ')}>
+                  <span className="agent__name">{a.displayName}</span>
+                  <span className="agent__load">
+                    {a.activeCount}/{a.maxConcurrent}
+                  </span>
+                  <span className="agent__state">{a.shiftState.replace('_', ' ')}</span>
+                </li>
+              ))}
+            </ul>
+          )}
+        </div>
+      )}
+    </section>
+  );
+}
