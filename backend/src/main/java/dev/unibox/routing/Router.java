@@ -152,11 +152,12 @@ public final class Router {
         .onSuccess(v -> events.publish(vertx));
   }
 
-  /** Walks queue pages in policy order while any seat has room. */
+  /** Queue rows read per page: enough to skip conversations nobody free can serve. */
   private int pageSize() {
     return Math.min(PAGE, Math.max(32, maxPerPass * 2));
   }
 
+  /** Walks queue pages in policy order while any seat has room, up to maxPerPass decisions. */
   private Future<List<Assignment>> decide(SqlConnection conn, List<AgentSeat> seats, List<Candidate> first, int offset,
                                           List<Assignment> decided) {
     int pageSize = pageSize();

@@ -287,14 +287,17 @@ public final class PromotionDaySimulation {
     long conversationId;
     Long agent;
     long answeredAt = -1;
+    long closedAt = -1;
 
     Tracked(Arrival a) {
       this.arrival = a;
     }
   }
 
-  /** Something a simulated agent does at a second: answer, or close. */
-  record Step(long second, int order, Tracked conversation, boolean close) {}
+  enum Act { ANSWER, CLOSE, FOLLOW_UP }
+
+  /** Something a simulated agent does at a second: the first answer, a later answer, or close. */
+  record Step(long second, int order, Tracked conversation, Act act) {}
 
   static Result runDay(Scenario scenario, List<Arrival> arrivals, Team team, long daySeconds, MessageClassifier classifier)
       throws Exception {
@@ -385,8 +388,13 @@ public final class PromotionDaySimulation {
         for (Tracked tr : batchTracked) {
           tr.conversationId = idOf.get("c-" + tr.arrival.buyer());
           Tracked open = byConversation.get(tr.conversationId);
-          if (open != null && open.answeredAt < 0) {
-            continue;   // the same buyer wrote again before being answered: one wait, counted once
+          if (open != null && open.closedAt < 0) {
+            // the same buyer wrote again while the chat is open: before the first answer it is the same
+            // wait (counted once); after it, the agent holding the chat answers the follow-up
+            if (open.answeredAt >= 0) {
+              steps.add(new Step(t + Math.max(1, Math.round(tr.arrival.readSeconds())), order++, open, Act.FOLLOW_UP));
+            }
+            continue;
           }
           byConversation.put(tr.conversationId, tr);
           all.add(tr);
@@ -398,16 +406,18 @@ public final class PromotionDaySimulation {
       while (!steps.isEmpty() && steps.peek().second() <= t) {
         Step s = steps.poll();
         Tracked tr = s.conversation();
-        if (s.close()) {
-          long agent = tr.agent;
-          long agentId = agent;
+        if (s.act() == Act.CLOSE) {
+          long agentId = tr.agent;
           await(close.close(new CurrentUser(agentId, "agent", "agent", "agent", true, Set.of()), tr.conversationId)
               .recover(e -> Future.succeededFuture()));
+          tr.closedAt = t;
           load.merge(agentId, -1, Integer::sum);
           changed = true;
-        } else {
-          tr.answeredAt = t;
-          replies.add(new InboundMessage(tr.arrival.shop().accountId(), "r-" + tr.arrival.index(),
+        } else if (tr.closedAt < 0) {
+          if (s.act() == Act.ANSWER) {
+            tr.answeredAt = t;
+          }
+          replies.add(new InboundMessage(tr.arrival.shop().accountId(), "r-" + tr.arrival.index() + "-" + s.order(),
               "c-" + tr.arrival.buyer(), tr.arrival.buyer(), tr.arrival.buyer(), false, "text", "Hi! Let me check.",
               clock.instant()));
         }
@@ -441,8 +451,9 @@ public final class PromotionDaySimulation {
           tr.agent = a.agentId();
           lastAgentOfConversation.put(a.conversationId(), a.agentId());
           long answer = t + Math.round(tr.arrival.readSeconds() * factor + history);
-          steps.add(new Step(Math.max(answer, t + 1), order++, tr, false));
-          steps.add(new Step(answer + Math.round(tr.arrival.handleSeconds() * (1 + 0.15 * (l - 1))), order++, tr, true));
+          steps.add(new Step(Math.max(answer, t + 1), order++, tr, Act.ANSWER));
+          steps.add(new Step(Math.max(answer, t + 1) + Math.round(tr.arrival.handleSeconds() * (1 + 0.15 * (l - 1))),
+              order++, tr, Act.CLOSE));
         }
       }
       // 5. utilisation until the next thing happens
