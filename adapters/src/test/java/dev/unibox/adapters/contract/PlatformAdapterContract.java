@@ -451,11 +451,10 @@ public abstract class PlatformAdapterContract {
       if (System.nanoTime() > deadline) {
         throw new AssertionError("condition not met within 10 s");
       }
-      try {
-        Thread.sleep(10);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new AssertionError(e);
+      // poll interval of the condition wait
+      java.util.concurrent.locks.LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(10));
+      if (Thread.interrupted()) {
+        throw new AssertionError("interrupted while waiting");
       }
     }
   }
