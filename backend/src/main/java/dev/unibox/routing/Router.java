@@ -45,7 +45,7 @@ public final class Router {
   private int maxPerPass = DEFAULT_MAX_PER_PASS;
 
   /** Assignments written per pass (one transaction); bounds the decision-to-commit latency of a pass. */
-  public static final int DEFAULT_MAX_PER_PASS = 50;
+  public static final int DEFAULT_MAX_PER_PASS = 10;
 
   public Router(Vertx vertx, Pool pool, Clock clock) {
     this(vertx, pool, clock, new PriorityPolicy());

@@ -52,7 +52,10 @@ public final class Database {
   private record Started(PgConnectOptions connect, EmbeddedPostgresServer embedded) {}
 
   private static Pool pool(Vertx vertx, PgConnectOptions connect, int size) {
-    return PgBuilder.pool().with(new PoolOptions().setMaxSize(size)).connectingTo(connect).using(vertx).build();
+    // named, cached prepared statements: the server parses and plans each statement once per connection
+    // (the routing pass and ingest run the same few statements over and over)
+    PgConnectOptions cached = new PgConnectOptions(connect).setCachePreparedStatements(true);
+    return PgBuilder.pool().with(new PoolOptions().setMaxSize(size)).connectingTo(cached).using(vertx).build();
   }
 
   /** Connects to an existing database (tests create one per class), migrating it first. */

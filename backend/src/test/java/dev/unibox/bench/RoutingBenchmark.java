@@ -59,7 +59,7 @@ public final class RoutingBenchmark {
     List<String> rows = new ArrayList<>();
     // warm-up (JIT, plan cache, buffers)
     run(vertx, List.of(pool), 1, 50, 3_000, "warm-up", null);
-    for (int perPass : new int[] {1, 10, 50, 200}) {
+    for (int perPass : new int[] {1, 5, 10, 20, 50, 200}) {
       rows.add(run(vertx, List.of(pool), 1, perPass, perPass == 1 ? perRun / 5 : perRun, "1 router", null));
     }
     List<Vertx> nodes = new ArrayList<>();
@@ -67,9 +67,11 @@ public final class RoutingBenchmark {
     for (int i = 0; i < 4; i++) {
       Vertx node = Vertx.vertx();
       nodes.add(node);
-      pools.add(PgBuilder.pool().with(new PoolOptions().setMaxSize(2)).connectingTo(TestDatabases.options(db))
+      pools.add(PgBuilder.pool().with(new PoolOptions().setMaxSize(2))
+          .connectingTo(new io.vertx.pgclient.PgConnectOptions(TestDatabases.options(db)).setCachePreparedStatements(true))
           .using(node).build());
     }
+    rows.add(run(vertx, pools, 4, 10, perRun, "4 routers (4 nodes)", nodes));
     rows.add(run(vertx, pools, 4, 50, perRun, "4 routers (4 nodes)", nodes));
     for (int i = 0; i < 4; i++) {
       Await.result(pools.get(i).close());
