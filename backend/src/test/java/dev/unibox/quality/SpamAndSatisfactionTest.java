@@ -146,7 +146,7 @@ class SpamAndSatisfactionTest {
     assertThat(f.inbox.post(lead, "/api/conversations/" + id + "/satisfaction/ratings",
         new JsonObject().put("rating", "great")).statusCode()).isEqualTo(400);
 
-    String today = LocalDate.now(ZoneOffset.UTC).toString();
+    String today = LocalDate.ofInstant(f.clock.instant(), ZoneOffset.UTC).toString();
     JsonObject week = f.inbox.get(lead, "/api/quality/satisfaction?period=week&date=" + today).bodyAsJsonObject();
     JsonObject total = week.getJsonObject("total");
     assertThat(total.getLong("satisfied")).isEqualTo(1);

@@ -85,8 +85,7 @@ class PolicyPickTest {
     AgentSeat busyButNext = seat(1, 4, 5, 1, Set.of(), Set.of(), null);
     AgentSeat idle = seat(2, 0, 5, 2, Set.of(), Set.of(), null);
     assertThat(fifo.pick(List.of(busyButNext, idle), conv("s", "shopee", "en", null, 2L))).contains(busyButNext);
-    assertThat(fifo.queueOrder()).startsWith("c.queued_at");
-    assertThat(priority.queueOrder()).startsWith("c.priority DESC, c.head_of_class DESC, c.sla_due_at");
+    // the order each policy serves the queue in is proved by behaviour in QueueOrderTest, not by its SQL text
   }
 
   @Test

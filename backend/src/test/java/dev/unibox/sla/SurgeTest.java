@@ -77,7 +77,12 @@ class SurgeTest {
     Await.result(sweep.run());
     assertThat(state(mei)).isEqualTo("off_shift");
     assertThat(state(arif)).isEqualTo("on_shift");
-    assertThat(id).isPositive();
+    assertThat(inbox.count("SELECT assignee_id FROM conversations WHERE id = $1", id)).isEqualTo(mei);
+    // the next buyer goes to the noon shift's agent, not to the standby pool
+    long next = ingest.buyer(TestInbox.ACCOUNT_MY, "x2", "Ada stok saiz L?", T0.plus(Duration.ofHours(3)));
+    Await.until("assigned to arif", () -> assigned(arif) == 1);
+    assertThat(inbox.count("SELECT assignee_id FROM conversations WHERE id = $1", next)).isEqualTo(arif);
+    assertThat(assigned(backup)).isZero();
   }
 
   @Test

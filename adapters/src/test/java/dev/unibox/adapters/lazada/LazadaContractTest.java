@@ -56,10 +56,21 @@ class LazadaContractTest extends PlatformAdapterContract {
 
   @Test
   void signatureIsUpperHexOverPathAndSortedParams() {
-    String sign = LazadaSigner.apiSign("secret", "/im/session/list",
-        Map.of("b", "2", "a", "1", "sign", "ignored"), null);
-    assertThat(sign).isEqualTo(dev.unibox.adapters.support.Signatures
-        .hmacSha256Hex("secret", "/im/session/lista1b2").toUpperCase());
+    // expected values computed outside our code, from Lazada's rule (path + sorted key/value pairs [+ body],
+    // HMAC-SHA256 with the app secret, upper-case hex), e.g.
+    // printf '/im/session/listaccess_tokentok-abc...timestamp1764500000000' | openssl dgst -sha256 -hmac app-secret-xyz
+    Map<String, String> params = new java.util.HashMap<>(Map.of("timestamp", "1764500000000", "app_key", "100132",
+        "sign_method", "sha256", "access_token", "tok-abc", "start_time", "1764500000000", "page_size", "20"));
+    params.put("sign", "IGNORED");
+    assertThat(LazadaSigner.apiSign("app-secret-xyz", "/im/session/list", params, null))
+        .isEqualTo("8083A79C1418D86EB9AC2C36743CD09409DD1C7B9E43B746BCCF6CAB9AEC7737");
+    assertThat(LazadaSigner.apiSign("app-secret-xyz", "/im/message/send",
+        Map.of("timestamp", "1764500000000", "app_key", "100132"), "{\"session_id\":\"s1\",\"txt\":\"Hi\"}"))
+        .isEqualTo("31EE2780093FD8C7F90969560E9EC27864B2541CB3157653C5DE63B1DB3AA597");
+    // push Authorization: lower-case hex of HMAC-SHA256(app_secret, app_key + raw body)
+    assertThat(LazadaSigner.pushSignature("app-secret-xyz", "100132",
+        "{\"message_type\":2}".getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+        .isEqualTo("791d7224a334e7119a422c7b0f4646b9418f80da8cadd8434086f2f5e51c1f3a");
   }
 
   @Test
