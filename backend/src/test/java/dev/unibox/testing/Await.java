@@ -8,7 +8,7 @@ import java.util.function.BooleanSupplier;
 /** Blocking helpers for tests: wait for a future, or for a condition with a deadline (no fixed sleeps). */
 public final class Await {
 
-  public static final Duration TIMEOUT = Duration.ofSeconds(20);
+  public static final Duration TIMEOUT = Duration.ofSeconds(60); // generous: CI machines can be heavily shared
 
   private Await() {}
 
