@@ -13,7 +13,11 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.junit5.VertxExtension;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -91,40 +95,96 @@ class ReassignRaceTest {
     inbox.createUser("sup", "supervisor", 0);
     String meiToken = inbox.login("mei");
     String sup = inbox.login("sup");
-    int rounds = 25;
-    int refused = 0;
-    int sent = 0;
+    int rounds = 30;
+    Map<Long, String> sentTexts = new LinkedHashMap<>();
+    Map<Long, String> refusedTexts = new LinkedHashMap<>();
     for (int i = 0; i < rounds; i++) {
+      // time passes between rounds (a second: well inside the 60 s grace before an offline agent's
+      // conversations are requeued, which would otherwise move them back to Mei)
+      clock.advance(Duration.ofSeconds(1));
       long id = conversationFor(mei, "8120" + i, "Where is my parcel " + i + "?");
       String text = "On its way " + i;
-      Future<HttpResponse<Buffer>> reply = inbox.http.post("/api/conversations/" + id + "/replies")
-          .putHeader("Authorization", "Bearer " + meiToken).sendJsonObject(new JsonObject().put("text", text));
-      Future<HttpResponse<Buffer>> move = inbox.http.post("/api/supervisor/reassign")
-          .putHeader("Authorization", "Bearer " + sup).sendJsonObject(new JsonObject()
-              .put("conversationIds", new JsonArray().add(id)).put("toAgentId", arif).put("reason", "race " + i));
+      // alternate which request leaves first, so both orders of commit happen over the rounds
+      Future<HttpResponse<Buffer>> reply;
+      Future<HttpResponse<Buffer>> move;
+      if (i % 2 == 0) {
+        reply = replyAsync(meiToken, id, text);
+        move = reassignAsync(sup, id, arif, i);
+      } else {
+        move = reassignAsync(sup, id, arif, i);
+        reply = replyAsync(meiToken, id, text);
+      }
       int replyStatus = Await.result(reply).statusCode();
       assertThat(Await.result(move).statusCode()).isEqualTo(200);
       long stored = inbox.count("SELECT count(*) FROM messages WHERE conversation_id = $1 AND body = $2", id, text);
       if (replyStatus == 202) {
-        sent++;
-        // the reply committed before the move: it is in the timeline before the reassignment and will be sent
+        sentTexts.put(id, text);
         assertThat(stored).isEqualTo(1);
-        assertThat(inbox.count("""
-            SELECT count(*) FROM messages m, activities a WHERE m.conversation_id = $1 AND a.conversation_id = $1
-              AND m.body = $2 AND a.type = 'reassigned' AND m.id IS NOT NULL AND m.created_at <= a.at""", id, text))
-            .isEqualTo(1);
       } else {
-        refused++;
         assertThat(replyStatus).isEqualTo(409);
+        refusedTexts.put(id, text);
         assertThat(stored).isZero();
       }
       assertThat(inbox.count("SELECT assignee_id FROM conversations WHERE id = $1", id)).isEqualTo(arif);
     }
-    assertThat(sent + refused).isEqualTo(rounds);
-    assertThat(inbox.count("SELECT count(*) FROM outbox")).isEqualTo(sent);
+    assertThat(sentTexts).as("some replies committed before the move").isNotEmpty();
+    assertThat(refusedTexts).as("some replies came after the move").isNotEmpty();
+    assertThat(sentTexts.size() + refusedTexts.size()).isEqualTo(rounds);
+    assertThat(inbox.count("SELECT count(*) FROM outbox")).isEqualTo(sentTexts.size());
     assertThat(inbox.count("SELECT active_count FROM users WHERE id = $1", mei)).isZero();
     assertThat(inbox.count("SELECT active_count FROM users WHERE id = $1", arif)).isEqualTo(rounds);
     assertThat(inbox.count("SELECT count(*) FROM activities WHERE type = 'reassigned'")).isEqualTo(rounds);
+
+    // Mei's event stream is in commit order: an accepted reply was committed while she still owned the
+    // conversation (its message.created comes before the conversation.moved), a refused one left no trace
+    try (AgentSocket replay = inbox.socket(meiToken, 0)) {
+      long last = replay.next(f -> "hello".equals(f.getString("type"))).getLong("lastSeq");
+      replay.next(f -> f.getLong("seq", 0L) == last);
+      List<JsonObject> events = replay.events();
+      for (long id : sentTexts.keySet()) {
+        int created = indexOf(events, "message.created", id, sentTexts.get(id));
+        int moved = indexOf(events, "conversation.moved", id, null);
+        assertThat(created).as("reply in conversation " + id).isNotNegative().isLessThan(moved);
+      }
+      for (long id : refusedTexts.keySet()) {
+        assertThat(indexOf(events, "message.created", id, refusedTexts.get(id))).isNegative();
+        assertThat(indexOf(events, "conversation.moved", id, null)).isNotNegative();
+      }
+    }
+    // and every accepted reply reaches the platform once, the refused ones never
+    Await.until("accepted replies sent", () -> inbox.shopee.acceptedSends().size() == sentTexts.size());
+    assertThat(inbox.shopee.acceptedSends()).extracting(j -> j.getJsonObject("content").getString("text"))
+        .containsExactlyInAnyOrderElementsOf(sentTexts.values());
+  }
+
+  private static int indexOf(List<JsonObject> events, String name, long conversationId, String text) {
+    for (int i = 0; i < events.size(); i++) {
+      JsonObject e = events.get(i);
+      JsonObject data = e.getJsonObject("data");
+      if (!name.equals(e.getString("event")) || data == null) {
+        continue;
+      }
+      Long conv = data.getLong("conversationId", data.getJsonObject("conversation") == null ? null
+          : data.getJsonObject("conversation").getLong("id"));
+      if (conv == null || conv != conversationId) {
+        continue;
+      }
+      if (text == null || text.equals(data.getJsonObject("message").getString("text"))) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  private Future<HttpResponse<Buffer>> replyAsync(String token, long id, String text) {
+    return inbox.http.post("/api/conversations/" + id + "/replies")
+        .putHeader("Authorization", "Bearer " + token).sendJsonObject(new JsonObject().put("text", text));
+  }
+
+  private Future<HttpResponse<Buffer>> reassignAsync(String token, long id, long to, int round) {
+    return inbox.http.post("/api/supervisor/reassign").putHeader("Authorization", "Bearer " + token)
+        .sendJsonObject(new JsonObject().put("conversationIds", new JsonArray().add(id)).put("toAgentId", to)
+            .put("reason", "race " + round));
   }
 
   /** A buyer message routed to the given agent (the only one online). */

@@ -82,6 +82,29 @@ public final class BrowserScript implements AutoCloseable {
     }
   }
 
+  /** Waits for a line starting with {@code prefix} and returns the rest of it; fails like {@link #expect}. */
+  public String lineAfter(String prefix, long timeoutSeconds) throws InterruptedException {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(timeoutSeconds);
+    while (true) {
+      long left = deadline - System.nanoTime();
+      String line = left <= 0 ? null : lines.poll(Math.min(left, TimeUnit.MILLISECONDS.toNanos(200)), TimeUnit.NANOSECONDS);
+      if (line == null) {
+        if (left <= 0 || !process.isAlive() && lines.isEmpty()) {
+          throw new AssertionError("browser script did not print " + prefix + "…; transcript: " + transcript
+              + " (see target/browser-screenshots)");
+        }
+        continue;
+      }
+      transcript.add(line);
+      if (line.startsWith("FAILED")) {
+        throw new AssertionError("browser script: " + line + " (screenshot in target/browser-screenshots)");
+      }
+      if (line.startsWith(prefix)) {
+        return line.substring(prefix.length());
+      }
+    }
+  }
+
   public int exitCode(long timeoutSeconds) throws InterruptedException {
     if (!process.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
       throw new AssertionError("browser script did not exit; transcript: " + transcript);

@@ -1,0 +1,114 @@
+package dev.unibox.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.unibox.auth.UserStore;
+import dev.unibox.routing.RoutingKick;
+import dev.unibox.testing.Await;
+import dev.unibox.testing.BrowserScript;
+import dev.unibox.testing.SettableClock;
+import dev.unibox.testing.TestInbox;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.junit5.VertxExtension;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * In headless Chromium: the timeline of a conversation with history shows, top to bottom, the buyer's first
+ * message, that it was assigned, the agent's reply (visibly "Sent"), the buyer's answer; a new reply from
+ * the browser is added at the end and its visible status becomes "Sent". Read from what is shown, not
+ * from data-* attributes.
+ */
+@ExtendWith(VertxExtension.class)
+class BrowserTimelineOrderTest {
+
+  private static final String FIRST = "Saya order baju merah, dapat biru";
+  private static final String REPLY = "Maaf! Boleh hantar gambar?";
+  private static final String ANSWER = "Ini gambarnya, tolong tukar";
+  private static final String NEW_REPLY = "Terima kasih, kami hantar yang merah esok.";
+
+  private final SettableClock clock = new SettableClock();
+  private TestInbox inbox;
+
+  @BeforeEach
+  void start(Vertx vertx) throws Exception {
+    inbox = TestInbox.start(vertx, clock);
+  }
+
+  @AfterEach
+  void stop() throws Exception {
+    inbox.close();
+  }
+
+  @Test
+  void timelineIsShownInOrderWithVisibleStatus() throws Exception {
+    long mei = inbox.createUser("mei", "agent", 3);
+    String token = inbox.login("mei");
+    buyerWrites(FIRST);
+    long id = inbox.count("SELECT id FROM conversations");
+    clock.advance(Duration.ofMinutes(1));
+    Await.result(UserStore.setPresence(inbox.db.pool(), mei, "online"));
+    RoutingKick.send(inbox.vertx);
+    Await.until("assigned", () -> {
+      try {
+        return inbox.count("SELECT count(*) FROM conversations WHERE assignee_id = $1", mei) == 1;
+      } catch (Exception e) {
+        throw new AssertionError(e);
+      }
+    });
+    clock.advance(Duration.ofMinutes(1));
+    assertThat(inbox.post(token, "/api/conversations/" + id + "/replies", new JsonObject().put("text", REPLY))
+        .statusCode()).isEqualTo(202);
+    Await.until("reply sent", () -> inbox.shopee.acceptedSends().size() == 1);
+    clock.advance(Duration.ofMinutes(1));
+    buyerWrites(ANSWER);
+    clock.advance(Duration.ofMinutes(1));
+
+    try (BrowserScript browser = BrowserScript.start("timeline-order.e2e.mjs", Map.of(
+        "BASE_URL", inbox.app.baseUrl(), "AGENT_USER", "mei", "AGENT_PASS", "pw-mei",
+        "LAST_BUYER_TEXT", ANSWER, "REPLY_TEXT", NEW_REPLY))) {
+      List<String> before = shown(new JsonArray(browser.lineAfter("ENTRIES ", 90)));
+      assertThat(before).containsSubsequence("in: " + FIRST, "activity: Assigned to mei (agent)", "out: " + REPLY + " [Sent]",
+          "in: " + ANSWER);
+      assertThat(before).filteredOn(e -> !e.startsWith("activity: ")).containsExactly(
+          "in: " + FIRST, "out: " + REPLY + " [Sent]", "in: " + ANSWER);
+
+      List<String> after = shown(new JsonArray(browser.lineAfter("AFTER ", 90)));
+      assertThat(after).filteredOn(e -> !e.startsWith("activity: ")).containsExactly(
+          "in: " + FIRST, "out: " + REPLY + " [Sent]", "in: " + ANSWER, "out: " + NEW_REPLY + " [Sent]");
+      assertThat(after).last().isEqualTo("out: " + NEW_REPLY + " [Sent]");
+      browser.expect("DONE", 30);
+      assertThat(browser.exitCode(20)).isZero();
+    }
+    assertThat(inbox.shopee.acceptedSends()).hasSize(2);
+  }
+
+  /** "in: text", "out: text [status]" (by the side it is drawn on), "activity: text" (without the time). */
+  private static List<String> shown(JsonArray entries) {
+    List<String> out = new ArrayList<>();
+    for (int i = 0; i < entries.size(); i++) {
+      JsonObject e = entries.getJsonObject(i);
+      if ("activity".equals(e.getString("kind"))) {
+        out.add("activity: " + e.getString("text").replaceAll("\\s*·\\s*[^·]*$", "")); // without its time
+      } else if ("flex-end".equals(e.getString("side"))) {
+        out.add("out: " + e.getString("text") + " [" + e.getString("status") + "]");
+      } else {
+        out.add("in: " + e.getString("text"));
+      }
+    }
+    return out;
+  }
+
+  private void buyerWrites(String text) throws Exception {
+    assertThat(Await.result(inbox.shopee.pushBuyerText(TestInbox.SHOP_MY, "811951", "siti", text)).statusCode())
+        .isEqualTo(200);
+  }
+}
