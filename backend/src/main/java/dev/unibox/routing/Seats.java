@@ -15,7 +15,7 @@ import java.util.Optional;
  * on shift (or unrostered, or standby while surge is on) who serves the shop, of the required team if
  * any, under capacity, least loaded first, then longest since an assignment.
  *
- * <p>This is where the routing engine's skills (languages, platforms) and policy plug in (issue 4).
+ * <p>This is where the routing engine's skills (languages, platforms) and policy plug in.
  */
 public final class Seats {
 

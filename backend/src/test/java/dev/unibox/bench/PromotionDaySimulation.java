@@ -15,7 +15,9 @@ import dev.unibox.domain.SlaPolicy;
 import dev.unibox.ingest.IngestService;
 import dev.unibox.routing.Router;
 import dev.unibox.routing.RoutingPolicies;
-import dev.unibox.shifts.ShiftPlan;
+import dev.unibox.shifts.Roster;
+import dev.unibox.shifts.Rosters;
+import dev.unibox.shifts.SurgeView;
 import dev.unibox.sla.SlaSweep;
 import dev.unibox.sla.SurgeControl;
 import dev.unibox.store.Database;
@@ -229,11 +231,11 @@ public final class PromotionDaySimulation {
 
   record Agent(String username, String[] languages) {}
 
-  record Team(ShiftPlan plan, List<Agent> agents) {}
+  record Team(Roster plan, List<Agent> agents) {}
 
   static Team team() {
     List<Agent> agents = new ArrayList<>();
-    List<ShiftPlan.Shift> shifts = new ArrayList<>();
+    List<Roster.Shift> shifts = new ArrayList<>();
     Object[][] layout = {{"morning", "07:00", "15:00", 7}, {"noon", "15:00", "23:00", 9}, {"evening", "23:00", "07:00", 3}};
     // the small night shift still covers every language
     String[][] night = {{"zh", "zh-Hant", "en"}, {"ms", "en", "th"}, {"zh", "ms", "en"}};
@@ -245,7 +247,7 @@ public final class PromotionDaySimulation {
         agents.add(new Agent(name, "evening".equals(s[0]) ? night[i] : SKILLS[k++ % SKILLS.length]));
         names.add(name);
       }
-      shifts.add(new ShiftPlan.Shift((String) s[0], LocalTime.parse((String) s[1]), LocalTime.parse((String) s[2]),
+      shifts.add(new Roster.Shift((String) s[0], LocalTime.parse((String) s[1]), LocalTime.parse((String) s[2]), KL,
           s[0] + "-lead", names));
     }
     List<String> standby = new ArrayList<>();
@@ -254,7 +256,7 @@ public final class PromotionDaySimulation {
       agents.add(new Agent(name, SKILLS[k++ % SKILLS.length]));
       standby.add(name);
     }
-    return new Team(new ShiftPlan(KL, shifts, standby), agents);
+    return new Team(new Roster(KL, shifts, standby), agents);
   }
 
   // ---------------------------------------------------------------- one simulated day per policy
@@ -329,8 +331,10 @@ public final class PromotionDaySimulation {
     SlaConfig slaConfig = new SlaConfig(sla, SWEEP_SECONDS * 1000L, false, 60);
     SurgeConfig surgeConfig = scenario.surge() ? new SurgeConfig(true, 25, 5, 300, 300) : SurgeConfig.off();
     Router router = new Router(vertx, pool, clock, RoutingPolicies.byName(scenario.policy()));
-    SurgeControl surge = new SurgeControl(vertx, pool, clock, surgeConfig, sla.targets(null, null).regular(), team.plan());
-    SlaSweep sweep = new SlaSweep(vertx, pool, clock, slaConfig, team.plan(), surge, router);
+    Rosters rosters = new Rosters(vertx, pool, clock, team::plan, SurgeView.FROM_TABLE);
+    await(rosters.start());
+    SurgeControl surge = new SurgeControl(vertx, pool, clock, surgeConfig, sla.targets(null, null).regular(), rosters);
+    SlaSweep sweep = new SlaSweep(vertx, pool, clock, slaConfig, rosters, surge, router::reassign);
     IngestService ingest = new IngestService(vertx, pool, classifier, clock, sla);
     CloseConversation close = new CloseConversation(vertx, pool, clock);
 
@@ -470,7 +474,7 @@ public final class PromotionDaySimulation {
         for (Agent a : team.agents()) {
           int busy = load.getOrDefault(userIds.get(a.username()), 0);
           String state = team.plan().stateOf(a.username(), clock.instant(), surgeActive);
-          boolean onDuty = ShiftPlan.ON_SHIFT.equals(state) || ShiftPlan.STANDBY_ACTIVE.equals(state);
+          boolean onDuty = Roster.ON_SHIFT.equals(state) || Roster.STANDBY_ACTIVE.equals(state);
           busySeatSeconds += busy * dt;
           availableSeatSeconds += (onDuty ? CAPACITY : busy) * dt;
           if (queued > 0) {

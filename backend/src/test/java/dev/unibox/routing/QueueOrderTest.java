@@ -3,6 +3,7 @@ package dev.unibox.routing;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.unibox.auth.UserStore;
+import dev.unibox.signals.Kicks;
 import dev.unibox.testing.Await;
 import dev.unibox.testing.MutableClock;
 import dev.unibox.testing.TestInbox;
@@ -63,7 +64,7 @@ class QueueOrderTest {
     List<Long> order = new ArrayList<>();
     for (int i = 1; i <= n; i++) {
       inbox.count("UPDATE users SET max_concurrent = $1 WHERE id = $2 RETURNING 1", i, agent);
-      RoutingKick.send(inbox.vertx);
+      Kicks.routing(inbox.vertx);
       int expected = i;
       Await.until("seat " + i + " taken", () -> {
         try {

@@ -3,6 +3,7 @@ package dev.unibox.routing;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.unibox.auth.UserStore;
+import dev.unibox.signals.Kicks;
 import dev.unibox.testing.Await;
 import dev.unibox.testing.TestInbox;
 import io.vertx.core.Future;
@@ -117,7 +118,7 @@ class RoutingTest {
 
   private void online(long userId) throws Exception {
     Await.result(UserStore.setPresence(inbox.db.pool(), userId, "online"));
-    RoutingKick.send(inbox.vertx);
+    Kicks.routing(inbox.vertx);
   }
 
   private long assignedTo(long userId) {

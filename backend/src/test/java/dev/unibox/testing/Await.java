@@ -8,7 +8,8 @@ import java.util.function.BooleanSupplier;
 /** Blocking helpers for tests: wait for a future, or for a condition with a deadline (no fixed sleeps). */
 public final class Await {
 
-  public static final Duration TIMEOUT = Duration.ofSeconds(20);
+  /** 20 s; a slow shared machine may raise it with -Dunibox.test.timeoutSeconds. */
+  public static final Duration TIMEOUT = Duration.ofSeconds(Long.getLong("unibox.test.timeoutSeconds", 20));
 
   private Await() {}
 
