@@ -29,8 +29,8 @@ import dev.unibox.outbox.ReplyRoutes;
 import dev.unibox.outbox.ReplyService;
 import dev.unibox.polling.PollingVerticle;
 import dev.unibox.quality.QualityModule;
+import dev.unibox.routing.Assigner;
 import dev.unibox.routing.QueueRoutes;
-import dev.unibox.routing.Router;
 import dev.unibox.routing.RoutingPolicies;
 import dev.unibox.routing.RoutingVerticle;
 import dev.unibox.shifts.ShiftsModule;
@@ -64,7 +64,7 @@ public final class UniboxApp {
   private final AccountRegistry accounts = new AccountRegistry();
   private final List<String> deployments = new ArrayList<>();
   private DemoMode demo;
-  private Router router;
+  private Assigner router;
   private SurgeControl surge;
   private HttpVerticle http;
   private AccountService accountService;
@@ -114,7 +114,7 @@ public final class UniboxApp {
           TokenService tokens = new TokenService(vertx, secret, config.auth().tokenHours());
           IngestService ingest = new IngestService(vertx, pool, classifier.result(), clock,
               config.routing().sla().policy(), quality.inboundHook());
-          router = new Router(vertx, pool, clock, RoutingPolicies.byName(config.routing().policy()));
+          router = new Assigner(vertx, pool, clock, RoutingPolicies.byName(config.routing().policy()));
           shifts = new ShiftsModule(vertx, pool, clock, config.routing().shiftsFile(), config.routing().sweepMillis());
           surge = new SurgeControl(vertx, pool, clock, config.routing().surge(),
               config.routing().sla().policy().targets(null, null).regular(), shifts.rosters);

@@ -8,11 +8,11 @@ import io.vertx.core.VerticleBase;
 /** Runs the router when kicked and on a periodic sweep, one drain at a time on this node. */
 public final class RoutingVerticle extends VerticleBase {
 
-  private final Router router;
+  private final Assigner router;
   private final long sweepMillis;
   private KickedLoop loop;
 
-  public RoutingVerticle(Router router, long sweepMillis) {
+  public RoutingVerticle(Assigner router, long sweepMillis) {
     this.router = router;
     this.sweepMillis = sweepMillis;
   }

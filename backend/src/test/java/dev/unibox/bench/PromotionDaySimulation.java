@@ -13,7 +13,7 @@ import dev.unibox.domain.LinguaLanguageDetector;
 import dev.unibox.domain.MessageClassifier;
 import dev.unibox.domain.SlaPolicy;
 import dev.unibox.ingest.IngestService;
-import dev.unibox.routing.Router;
+import dev.unibox.routing.Assigner;
 import dev.unibox.routing.RoutingPolicies;
 import dev.unibox.shifts.Roster;
 import dev.unibox.shifts.Rosters;
@@ -49,7 +49,7 @@ import java.util.concurrent.TimeUnit;
  * with a realistic mix of pre-sale, in-sale, after-sale and urgent questions, and returning buyers.
  *
  * <p>Every message goes through the real ingest (classification by the config rules and Lingua), the
- * real {@link Router} assigns, the real SLA sweep warns, raises and runs surge and the shift clock, all
+ * real {@link Assigner} assigns, the real SLA sweep warns, raises and runs surge and the shift clock, all
  * on one virtual clock. Simulated agents answer after reading (longer when they juggle more chats, and
  * when a returning buyer is new to them: they read the history first) and close after handling.
  * Identical arrivals and per-conversation draws for every policy, in one run. Only the routing
@@ -330,7 +330,7 @@ public final class PromotionDaySimulation {
     // the simulated agents always answer what they hold, so breach reassignment is off (their clock is the sim's)
     SlaConfig slaConfig = new SlaConfig(sla, SWEEP_SECONDS * 1000L, false, 60);
     SurgeConfig surgeConfig = scenario.surge() ? new SurgeConfig(true, 25, 5, 300, 300) : SurgeConfig.off();
-    Router router = new Router(vertx, pool, clock, RoutingPolicies.byName(scenario.policy()));
+    Assigner router = new Assigner(vertx, pool, clock, RoutingPolicies.byName(scenario.policy()));
     Rosters rosters = new Rosters(vertx, pool, clock, team::plan, SurgeView.FROM_TABLE);
     await(rosters.start());
     SurgeControl surge = new SurgeControl(vertx, pool, clock, surgeConfig, sla.targets(null, null).regular(), rosters);
@@ -341,7 +341,7 @@ public final class PromotionDaySimulation {
     Map<Long, Tracked> byConversation = new HashMap<>();
     Map<Long, Long> lastAgentOfConversation = new HashMap<>();
     Map<Long, Integer> load = new HashMap<>();
-    List<Router.Assignment> fresh = new ArrayList<>();
+    List<Assigner.Assignment> fresh = new ArrayList<>();
     router.observe((assignments, at) -> {
       synchronized (fresh) {
         fresh.addAll(assignments);
@@ -441,12 +441,12 @@ public final class PromotionDaySimulation {
         await(router.drain());
         queued = await(pool.query("SELECT count(*) FROM conversations WHERE status = 'queued'").execute())
             .iterator().next().getLong(0);
-        List<Router.Assignment> got;
+        List<Assigner.Assignment> got;
         synchronized (fresh) {
           got = new ArrayList<>(fresh);
           fresh.clear();
         }
-        for (Router.Assignment a : got) {
+        for (Assigner.Assignment a : got) {
           Tracked tr = byConversation.get(a.conversationId());
           int l = load.merge(a.agentId(), 1, Integer::sum);
           double factor = 1 + 0.25 * (l - 1);

@@ -126,7 +126,7 @@ class QueueOrderTest {
     long normalEn2 = ingest.buyer(TestInbox.ACCOUNT_MY, "f", "Do you have this in a bigger size please?", T0);
     Await.result(UserStore.setPresence(inbox.db.pool(), thai, "online"));
     Await.result(UserStore.setPresence(inbox.db.pool(), english, "online"));
-    Await.result(new Router(vertx, inbox.db.pool(), clock).drain());
+    Await.result(new Assigner(vertx, inbox.db.pool(), clock).drain());
     assertThat(assignee(urgentTh)).isEqualTo(thai);
     assertThat(assignee(normalEn)).isEqualTo(english);   // nobody who speaks Vietnamese: not an inversion
     assertThat(assignee(urgentVi)).isNull();

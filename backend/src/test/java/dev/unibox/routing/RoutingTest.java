@@ -22,12 +22,12 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class RoutingTest {
 
   private TestInbox inbox;
-  private Router router;
+  private Assigner router;
 
   @BeforeEach
   void start(Vertx vertx) throws Exception {
     inbox = TestInbox.start(vertx);
-    router = new Router(vertx, inbox.db.pool(), Clock.systemUTC());
+    router = new Assigner(vertx, inbox.db.pool(), Clock.systemUTC());
   }
 
   @AfterEach
@@ -80,7 +80,7 @@ class RoutingTest {
     }
     List<Future<Integer>> routers = new ArrayList<>();
     for (int i = 0; i < 6; i++) {
-      routers.add(new Router(inbox.vertx, inbox.db.pool(), Clock.systemUTC()).drain());
+      routers.add(new Assigner(inbox.vertx, inbox.db.pool(), Clock.systemUTC()).drain());
     }
     Await.result(Future.all(routers));
     Await.result(router.drain());

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.unibox.auth.UserStore;
 import dev.unibox.config.UniboxConfig;
-import dev.unibox.routing.Router;
+import dev.unibox.routing.Assigner;
 import dev.unibox.shifts.Roster;
 import dev.unibox.signals.Kicks;
 import dev.unibox.testing.AgentSocket;
@@ -55,7 +55,7 @@ class SurgeTest {
     var rosters = inbox.app.shifts().rosters;
     surge = new SurgeControl(vertx, inbox.db.pool(), clock, surgeConfig, Duration.ofSeconds(120), rosters);
     sweep = new SlaSweep(vertx, inbox.db.pool(), clock, sla, rosters, surge,
-        new Router(vertx, inbox.db.pool(), clock)::reassign);
+        new Assigner(vertx, inbox.db.pool(), clock)::reassign);
     mei = inbox.createUser("mei", "agent", 1);
     arif = inbox.createUser("arif", "agent", 5);
     backup = inbox.createUser("backup", "agent", 3);
