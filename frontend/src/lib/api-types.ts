@@ -30,7 +30,7 @@ export interface ConversationSummary {
   waitingSince: string | null;
   createdAt: string;
   updatedAt: string;
-  /** Routing fields (issue 4); absent in older payloads. */
+  /** Routing fields; absent in older payloads. */
   queuedAt?: string | null;
   team?: string | null;
   priorityManual?: boolean;

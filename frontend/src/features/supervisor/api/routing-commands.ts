@@ -1,7 +1,6 @@
 import { apiRequest } from '../../../lib/api-client';
 
-// Priority and surge belong to the routing engine (issue 4). These call its endpoints; until that
-// branch is merged the server answers 404 and the console says the command is not available.
+// Priority belongs to the routing engine and surge mode to the SLA clock; these call their endpoints.
 
 /** POST /api/conversations/{id}/priority */
 export function setPriority(conversationId: number, priority: string, reason: string): Promise<unknown> {

@@ -29,15 +29,15 @@ import dev.unibox.outbox.ReplyRoutes;
 import dev.unibox.outbox.ReplyService;
 import dev.unibox.polling.PollingVerticle;
 import dev.unibox.quality.QualityModule;
+import dev.unibox.routing.Assigner;
 import dev.unibox.routing.QueueRoutes;
-import dev.unibox.routing.Router;
 import dev.unibox.routing.RoutingPolicies;
 import dev.unibox.routing.RoutingVerticle;
-import dev.unibox.shifts.Roster;
 import dev.unibox.shifts.ShiftsModule;
 import dev.unibox.sla.SlaSweep;
 import dev.unibox.sla.SlaVerticle;
 import dev.unibox.sla.SurgeControl;
+import dev.unibox.sla.SurgeRoutes;
 import dev.unibox.store.Database;
 import dev.unibox.web.HttpVerticle;
 import io.vertx.core.Future;
@@ -64,7 +64,7 @@ public final class UniboxApp {
   private final AccountRegistry accounts = new AccountRegistry();
   private final List<String> deployments = new ArrayList<>();
   private DemoMode demo;
-  private Router router;
+  private Assigner router;
   private SurgeControl surge;
   private HttpVerticle http;
   private AccountService accountService;
@@ -114,9 +114,10 @@ public final class UniboxApp {
           TokenService tokens = new TokenService(vertx, secret, config.auth().tokenHours());
           IngestService ingest = new IngestService(vertx, pool, classifier.result(), clock,
               config.routing().sla().policy(), quality.inboundHook());
-          router = new Router(vertx, pool, clock, RoutingPolicies.byName(config.routing().policy()));
+          router = new Assigner(vertx, pool, clock, RoutingPolicies.byName(config.routing().policy()));
+          shifts = new ShiftsModule(vertx, pool, clock, config.routing().shiftsFile(), config.routing().sweepMillis());
           surge = new SurgeControl(vertx, pool, clock, config.routing().surge(),
-              config.routing().sla().policy().targets(null, null).regular(), config.routing().shifts());
+              config.routing().sla().policy().targets(null, null).regular(), shifts.rosters);
           ReplyService replies = new ReplyService(vertx, pool, accounts, clock, quality.replyGuard());
           CloseConversation close = new CloseConversation(vertx, pool, clock);
           List<String> platforms = accountConfigs.result().stream().map(AccountConfig::platform).distinct().toList();
@@ -125,17 +126,15 @@ public final class UniboxApp {
           accountService = new AccountService(vertx, pool, accounts, accountStore, health, clock,
               id -> new PollingVerticle(id, accounts, ingest, accountStore, pool, clock, pollIntervalMs(id)),
               this::resolveSelfUrl);
-          // one roster: routing's configured plan (config/shifts.yaml) until a supervisor edits it
-          shifts = new ShiftsModule(vertx, pool, clock, () -> Roster.from(config.routing().shifts()),
-              config.routing().sweepMillis());
           http = new HttpVerticle(config.http().host(), config.http().port(), pool, List.of(
-              new AuthRoutes(pool, tokens, new LoginThrottle(10, java.time.Duration.ofMinutes(5), clock))::mount,
+              new AuthRoutes(pool, tokens, LoginThrottle.standard(clock))::mount,
               new MarkReadOnOpen(pool, accounts)::mount,
               new ConversationRoutes(pool, close)::mount,
               new ReplyRoutes(replies)::mount,
               new AccountRoutes(pool, accountService, accountStore)::mount,
               new WebhookRoutes(accounts, ingest, platforms).onPushed(health::pushed)::mount,
-              new QueueRoutes(vertx, pool, clock, config.routing().sla().policy(), surge)::mount,
+              new QueueRoutes(vertx, pool, clock, config.routing().sla().policy(), surge::status)::mount,
+              new SurgeRoutes(vertx, surge)::mount,
               quality::mount,
               shifts::mount),
               new AgentGateway(vertx, pool, tokens));
@@ -148,8 +147,7 @@ public final class UniboxApp {
               .compose(x -> accountService.boot(resolved))
               .compose(x -> deploy(new RoutingVerticle(router, config.routing().sweepMillis())))
               .compose(x -> deploy(new SlaVerticle(new SlaSweep(vertx, pool, clock, config.routing().sla(),
-                  config.routing().shifts(), surge, router).shiftStatesFrom(shifts.rosters::refreshStates),
-                  config.routing().sla().sweepMillis())))
+                  shifts.rosters, surge, router::reassign), config.routing().sla().sweepMillis())))
               .compose(x -> deploy(new OutboxSender(pool, accounts, config.outbox(), clock)))
               .compose(x -> deploy(quality.autoReplies()))
               .compose(x -> deploy(shifts.clock))

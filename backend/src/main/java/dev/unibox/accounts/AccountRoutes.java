@@ -7,6 +7,7 @@ import dev.unibox.adapters.spi.PlatformAdapter;
 import dev.unibox.adapters.spi.PlatformProfile;
 import dev.unibox.auth.AuthRoutes;
 import dev.unibox.auth.CurrentUser;
+import dev.unibox.signals.Kicks;
 import dev.unibox.web.ApiException;
 import dev.unibox.web.Responses;
 import io.vertx.core.Future;
@@ -61,7 +62,7 @@ public final class AccountRoutes {
       if (service.registry().byAccount(id).isEmpty()) {
         throw new ApiException(404, "unknown_account", "No running account " + id);
       }
-      ctx.vertx().eventBus().publish("unibox.poll.kick", id);
+      Kicks.poll(ctx.vertx(), id);
       Responses.json(ctx, 202, new JsonObject().put("accountId", id).put("poll", "requested"));
     });
     router.delete("/api/admin/accounts/:id").handler(ctx -> done(ctx, service.remove(ctx.pathParam("id"))));

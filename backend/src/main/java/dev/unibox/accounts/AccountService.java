@@ -3,6 +3,7 @@ package dev.unibox.accounts;
 import dev.unibox.adapters.spi.AccountConfig;
 import dev.unibox.adapters.spi.AdapterContext;
 import dev.unibox.adapters.spi.PlatformAdapters;
+import dev.unibox.signals.Kicks;
 import dev.unibox.web.ApiException;
 import io.vertx.core.Deployable;
 import io.vertx.core.Future;
@@ -133,8 +134,8 @@ public final class AccountService {
         .compose(v -> store.token(pool, accountId, null, false, clock.instant()))
         .compose(v -> store.releaseHeldReplies(pool, accountId, clock.instant()))
         .onSuccess(v -> {
-          vertx.eventBus().publish("unibox.poll.kick", accountId);
-          vertx.eventBus().publish("unibox.outbox.kick", null); // OutboxKick.ADDRESS
+          Kicks.poll(vertx, accountId);
+          Kicks.outbox(vertx);
         });
   }
 

@@ -15,6 +15,10 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class LoginThrottle {
 
+  /** Failed logins allowed per username (and per address) within {@link #STANDARD_WINDOW}. */
+  public static final int STANDARD_MAX_FAILURES = 10;
+  public static final Duration STANDARD_WINDOW = Duration.ofMinutes(5);
+
   private final int maxFailures;
   private final Duration window;
   private final Clock clock;
@@ -24,6 +28,11 @@ public final class LoginThrottle {
     this.maxFailures = maxFailures;
     this.window = window;
     this.clock = clock;
+  }
+
+  /** The server's throttle: {@value #STANDARD_MAX_FAILURES} failures per five minutes. */
+  public static LoginThrottle standard(Clock clock) {
+    return new LoginThrottle(STANDARD_MAX_FAILURES, STANDARD_WINDOW, clock);
   }
 
   /** @return how long to wait before trying again, or {@link Duration#ZERO} when allowed now */

@@ -21,6 +21,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.ServiceLoader;
 import java.util.Set;
 
 /**
@@ -97,11 +98,13 @@ public final class ConfigLoader {
     DemoConfig demoConfig = demo(tree.get("demo"), demo, r);
     List<AccountConfig> accounts = accounts(tree.get("accounts"), r);
 
+    UniboxConfig config = new UniboxConfig(httpConfig, databaseConfig, authConfig, routingConfig, outboxConfig,
+        classification, demoConfig, accounts);
+    ServiceLoader.load(SectionCheck.class).forEach(check -> check.check(config, problems));
     if (!problems.isEmpty()) {
       throw new ConfigException(problems);
     }
-    return new UniboxConfig(httpConfig, databaseConfig, authConfig, routingConfig, outboxConfig,
-        classification, demoConfig, accounts);
+    return config;
   }
 
   private static ObjectNode layered(ObjectNode base, ObjectNode demo, ObjectNode external, Map<String, String> env) {

@@ -5,21 +5,17 @@ import dev.unibox.config.UniboxConfig.RoutingConfig;
 import dev.unibox.config.UniboxConfig.SlaConfig;
 import dev.unibox.config.UniboxConfig.SurgeConfig;
 import dev.unibox.domain.SlaPolicy;
-import dev.unibox.routing.RoutingPolicies;
-import dev.unibox.shifts.ShiftPlan;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.DateTimeException;
 import java.time.Duration;
-import java.time.LocalTime;
-import java.time.ZoneId;
-import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** The {@code routing} section: policy by name, SLA targets, surge thresholds and the shifts file. */
+/**
+ * The {@code routing} section: policy by name, SLA targets, surge thresholds and the shifts file. The policy
+ * name and the roster file's contents are checked by their own packages ({@link SectionCheck}).
+ */
 final class RoutingConfigReader {
 
   private RoutingConfigReader() {}
@@ -28,21 +24,20 @@ final class RoutingConfigReader {
     int maxConcurrent = (int) r.number(routing, "routing", "defaultMaxConcurrent", 1, 100);
     long sweep = r.number(routing, "routing", "sweepMillis", 100, 600_000);
     String policy = optionalText(routing, "policy", "priority");
-    if (!RoutingPolicies.names().contains(policy)) {
-      problems.add("routing.policy: '" + policy + "' is not a routing policy (known: " + RoutingPolicies.names() + ")");
-    }
     SlaConfig sla = sla(routing == null ? null : routing.get("sla"), r, problems);
     SurgeConfig surge = surge(routing == null ? null : routing.get("surge"), r);
     String shiftsPath = optionalText(routing, "shifts", "");
-    ShiftPlan shifts = ShiftPlan.none();
+    Path shiftsFile = null;
     if (!shiftsPath.isEmpty()) {
-      Path file = Path.of(shiftsPath);
-      if (!file.isAbsolute() && baseDir != null) {
-        file = baseDir.resolve(file);
+      shiftsFile = Path.of(shiftsPath);
+      if (!shiftsFile.isAbsolute() && baseDir != null) {
+        shiftsFile = baseDir.resolve(shiftsFile);
       }
-      shifts = shifts(file, problems);
+      if (!Files.isRegularFile(shiftsFile)) {
+        problems.add("routing.shifts: file " + shiftsFile + " does not exist");
+      }
     }
-    return new RoutingConfig(maxConcurrent, sweep, policy, sla, surge, shifts);
+    return new RoutingConfig(maxConcurrent, sweep, policy, sla, surge, shiftsFile);
   }
 
   private static SlaConfig sla(JsonNode node, FieldReader r, List<String> problems) {
@@ -88,60 +83,6 @@ final class RoutingConfigReader {
         (int) optionalNumber(node, p, "releaseDepth", d.releaseDepth(), 0, 1_000_000, r),
         optionalNumber(node, p, "calmSeconds", d.calmSeconds(), 0, 86_400, r),
         optionalNumber(node, p, "throughputWindowSeconds", d.throughputWindowSeconds(), 10, 86_400, r));
-  }
-
-  /** Reads config/shifts.yaml; every problem is listed. */
-  static ShiftPlan shifts(Path file, List<String> problems) {
-    if (!Files.isRegularFile(file)) {
-      problems.add("routing.shifts: file " + file + " does not exist");
-      return ShiftPlan.none();
-    }
-    JsonNode root = ConfigTree.read(file, problems);
-    FieldReader r = new FieldReader(problems);
-    String zoneText = r.text(root, file.getFileName().toString(), "zone", true);
-    ZoneId zone = ZoneId.of("UTC");
-    try {
-      if (!zoneText.isEmpty()) {
-        zone = ZoneId.of(zoneText);
-      }
-    } catch (DateTimeException e) {
-      problems.add(file + ": zone '" + zoneText + "' is not a time zone");
-    }
-    List<ShiftPlan.Shift> shifts = new ArrayList<>();
-    JsonNode list = root.get("shifts");
-    if (list != null && list.isArray()) {
-      for (int i = 0; i < list.size(); i++) {
-        JsonNode s = list.get(i);
-        String p = file.getFileName() + ".shifts[" + i + "]";
-        shifts.add(new ShiftPlan.Shift(r.text(s, p, "name", true), time(r.text(s, p, "start", true), p + ".start", problems),
-            time(r.text(s, p, "end", true), p + ".end", problems), r.text(s, p, "lead", false),
-            names(s.get("agents"))));
-      }
-    }
-    return new ShiftPlan(zone, shifts, names(root.get("standby")));
-  }
-
-  private static LocalTime time(String text, String path, List<String> problems) {
-    try {
-      return LocalTime.parse(text);
-    } catch (DateTimeParseException e) {
-      if (!text.isEmpty()) {
-        problems.add(path + ": '" + text + "' is not a time like 08:00");
-      }
-      return LocalTime.MIDNIGHT;
-    }
-  }
-
-  private static List<String> names(JsonNode node) {
-    List<String> out = new ArrayList<>();
-    if (node != null && node.isArray()) {
-      node.forEach(n -> {
-        if (!n.asText().isBlank()) {
-          out.add(n.asText().trim());
-        }
-      });
-    }
-    return out;
   }
 
   private static String optionalText(JsonNode node, String field, String fallback) {

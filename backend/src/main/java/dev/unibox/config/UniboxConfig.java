@@ -38,33 +38,32 @@ public record UniboxConfig(
   }
 
   /**
-   * @param policy     routing policy name from {@code dev.unibox.routing.RoutingPolicies}
-   * @param shifts     shifts and standby pool ({@code config/shifts.yaml})
+   * @param policy     routing policy name (checked by the routing package)
+   * @param shiftsFile the roster file ({@code config/shifts.yaml}), or null for none
    */
   public record RoutingConfig(int defaultMaxConcurrent, long sweepMillis, String policy, SlaConfig sla,
-                              SurgeConfig surge, dev.unibox.shifts.ShiftPlan shifts) {
+                              SurgeConfig surge, Path shiftsFile) {
     /**
-     * Defaults for everything issue 4 added: priority policy, standard SLA, no roster, and surge
-     * switched off (it only switches on by hand); config/unibox.yaml turns automatic surge on.
+     * Defaults: priority policy, standard SLA, no roster, and surge switched off (it only switches on by
+     * hand); config/unibox.yaml turns automatic surge on.
      */
     public RoutingConfig(int defaultMaxConcurrent, long sweepMillis) {
-      this(defaultMaxConcurrent, sweepMillis, "priority", SlaConfig.standard(), SurgeConfig.off(),
-          dev.unibox.shifts.ShiftPlan.none());
+      this(defaultMaxConcurrent, sweepMillis, "priority", SlaConfig.standard(), SurgeConfig.off(), null);
     }
 
     public RoutingConfig withPolicy(String name) {
-      return new RoutingConfig(defaultMaxConcurrent, sweepMillis, name, sla, surge, shifts);
+      return new RoutingConfig(defaultMaxConcurrent, sweepMillis, name, sla, surge, shiftsFile);
     }
 
     public RoutingConfig withSla(SlaConfig s) {
-      return new RoutingConfig(defaultMaxConcurrent, sweepMillis, policy, s, surge, shifts);
+      return new RoutingConfig(defaultMaxConcurrent, sweepMillis, policy, s, surge, shiftsFile);
     }
 
     public RoutingConfig withSurge(SurgeConfig s) {
-      return new RoutingConfig(defaultMaxConcurrent, sweepMillis, policy, sla, s, shifts);
+      return new RoutingConfig(defaultMaxConcurrent, sweepMillis, policy, sla, s, shiftsFile);
     }
 
-    public RoutingConfig withShifts(dev.unibox.shifts.ShiftPlan s) {
+    public RoutingConfig withShifts(Path s) {
       return new RoutingConfig(defaultMaxConcurrent, sweepMillis, policy, sla, surge, s);
     }
   }

@@ -17,7 +17,7 @@ public final class Activities {
   public static final String REOPENED = "reopened";
   public static final String PRIORITY_RAISED = "priority_raised";
   public static final String CLOSED = "closed";
-  // changes of hands and notes (issue 5, docs/shifts.md)
+  // changes of hands and notes (docs/shifts.md)
   public static final String HANDED_OVER = "handed_over";
   public static final String TRANSFERRED = "transferred";
   public static final String REASSIGNED = "reassigned";

@@ -4,7 +4,7 @@ import dev.unibox.auth.CurrentUser;
 import dev.unibox.events.EventLog;
 import dev.unibox.events.EventNames;
 import dev.unibox.events.PendingEvents;
-import dev.unibox.routing.RoutingKick;
+import dev.unibox.signals.Kicks;
 import dev.unibox.web.ApiException;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -58,7 +58,7 @@ public final class CloseConversation {
         }))
         .onSuccess(s -> {
           events.publish(vertx);
-          RoutingKick.send(vertx);
+          Kicks.routing(vertx);
         });
   }
 }

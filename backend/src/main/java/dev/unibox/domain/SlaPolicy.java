@@ -13,7 +13,7 @@ import java.util.Map;
  * conversations) or {@code regular}; overrides per platform and per shop account, the account winning.
  * The warning fires at {@code warnPercent} of the target.
  *
- * <p>Platform rules (DOMAIN.md): Pinduoduo's 5-minute rate counts only buyer messages that arrive
+ * <p>Platform rules: Pinduoduo's 5-minute rate counts only buyer messages that arrive
  * 08:00–23:00 in the shop's time zone; Shopee's 12-hour rate is not met by auto-replies. A rule gives
  * a platform deadline, or none when the message does not count.
  */

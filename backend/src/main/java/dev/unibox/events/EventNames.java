@@ -8,7 +8,7 @@ public final class EventNames {
   public static final String MESSAGE_STATUS = "message.status";
   /** To admins: an account needs attention (dead token, paused). Payload: alertId, accountId, kind, message, status, at. */
   public static final String ACCOUNT_ALERT = "account.alert";
-  // shifts, handover and the supervisor console (issue 5; docs/shifts.md)
+  // shifts, handover and the supervisor console (docs/shifts.md)
   public static final String CONVERSATION_MOVED = "conversation.moved";
   public static final String NOTE_CREATED = "note.created";
   public static final String AGENT_PRESENCE = "agent.presence";
@@ -23,8 +23,4 @@ public final class EventNames {
 
   private EventNames() {}
 
-  /** Event-bus address where a user's committed events are published for whichever node holds the socket. */
-  public static String userAddress(long userId) {
-    return "unibox.user." + userId;
-  }
 }

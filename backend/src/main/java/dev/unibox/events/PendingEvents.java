@@ -1,5 +1,6 @@
 package dev.unibox.events;
 
+import dev.unibox.signals.Addresses;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
@@ -44,7 +45,7 @@ public final class PendingEvents {
 
   public void publish(Vertx vertx) {
     for (EventLog.Delivery d : deliveries) {
-      vertx.eventBus().publish(EventNames.userAddress(d.userId()), d.frame());
+      vertx.eventBus().publish(Addresses.user(d.userId()), d.frame());
     }
     deliveries.clear();
   }

@@ -4,7 +4,8 @@ import dev.unibox.auth.TokenService;
 import dev.unibox.auth.UserStore;
 import dev.unibox.events.EventLog;
 import dev.unibox.events.EventNames;
-import dev.unibox.routing.RoutingKick;
+import dev.unibox.signals.Addresses;
+import dev.unibox.signals.Kicks;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
@@ -25,11 +26,15 @@ import org.slf4j.LoggerFactory;
  */
 public final class AgentGateway implements Handler<ServerWebSocket> {
 
+  /** WebSocket close codes: 4xxx are the application's own (4401 like HTTP 401), 1011 is "internal error". */
+  private static final short CLOSE_UNKNOWN_PATH = 4404;
+  private static final short CLOSE_UNAUTHENTICATED = 4401;
+  private static final short CLOSE_SERVER_ERROR = 1011;
+
   private static final Logger LOG = LoggerFactory.getLogger(AgentGateway.class);
   private static final long AUTH_TIMEOUT_MS = 10_000;
   private static final int REPLAY_PAGE = 500;
-  /** Same as shifts.Presence.CHANGED: supervisors are told (gateway must not depend on shifts). */
-  private static final String PRESENCE_CHANGED = "unibox.presence.changed";
+  /** Same as shifts.Addresses.PRESENCE_CHANGED: supervisors are told (gateway must not depend on shifts). */
 
   private final Vertx vertx;
   private final Pool pool;
@@ -46,7 +51,7 @@ public final class AgentGateway implements Handler<ServerWebSocket> {
   @Override
   public void handle(ServerWebSocket ws) {
     if (!"/ws".equals(ws.path())) {
-      ws.close((short) 4404, "unknown path");
+      ws.close(CLOSE_UNKNOWN_PATH, "unknown path");
       return;
     }
     new Session(ws).begin();
@@ -68,7 +73,7 @@ public final class AgentGateway implements Handler<ServerWebSocket> {
     void begin() {
       long timer = vertx.setTimer(AUTH_TIMEOUT_MS, t -> {
         if (userId < 0 && !closed) {
-          ws.close((short) 4401, "auth frame expected");
+          ws.close(CLOSE_UNAUTHENTICATED, "auth frame expected");
         }
       });
       ws.closeHandler(v -> {
@@ -97,9 +102,9 @@ public final class AgentGateway implements Handler<ServerWebSocket> {
         long after = lastSeq instanceof Number n ? Math.max(0, n.longValue()) : 0;
         tokens.verify(token instanceof String s ? s : null)
             .onSuccess(id -> authenticated(id, after))
-            .onFailure(e -> ws.close((short) 4401, "invalid or expired token"));
+            .onFailure(e -> ws.close(CLOSE_UNAUTHENTICATED, "invalid or expired token"));
       } else if (userId < 0) {
-        ws.close((short) 4401, "auth frame expected");
+        ws.close(CLOSE_UNAUTHENTICATED, "auth frame expected");
       }
     }
 
@@ -109,12 +114,12 @@ public final class AgentGateway implements Handler<ServerWebSocket> {
       }
       userId = id;
       lastSent = after;
-      consumer = vertx.eventBus().consumer(EventNames.userAddress(id), msg -> onLive(msg.body()));
+      consumer = vertx.eventBus().consumer(Addresses.user(id), msg -> onLive(msg.body()));
       int count = sockets.merge(id, 1, Integer::sum);
       Future<Void> presence = count == 1
           ? UserStore.setPresence(pool, id, "online").onSuccess(v -> {
-            RoutingKick.send(vertx);
-            vertx.eventBus().publish(PRESENCE_CHANGED, id);
+            Kicks.routing(vertx);
+            vertx.eventBus().publish(Addresses.PRESENCE_CHANGED, id);
           })
           : Future.succeededFuture();
       consumer.completion()
@@ -124,7 +129,7 @@ public final class AgentGateway implements Handler<ServerWebSocket> {
           .compose(v -> replay())
           .onFailure(e -> {
             LOG.warn("Resume for user {} failed: {}", id, e.getMessage());
-            ws.close((short) 1011, "resume failed");
+            ws.close(CLOSE_SERVER_ERROR, "resume failed");
           });
     }
 
@@ -157,7 +162,7 @@ public final class AgentGateway implements Handler<ServerWebSocket> {
       }
       flushBuffered();
       if (!buffered.isEmpty()) {
-        replay().onFailure(e -> ws.close((short) 1011, "resume failed"));
+        replay().onFailure(e -> ws.close(CLOSE_SERVER_ERROR, "resume failed"));
       }
     }
 
@@ -192,7 +197,7 @@ public final class AgentGateway implements Handler<ServerWebSocket> {
       if (left <= 0) {
         sockets.remove(userId);
         UserStore.setPresence(pool, userId, "offline")
-            .onSuccess(v -> vertx.eventBus().publish(PRESENCE_CHANGED, userId))
+            .onSuccess(v -> vertx.eventBus().publish(Addresses.PRESENCE_CHANGED, userId))
             .onFailure(e -> LOG.warn("Could not mark user {} offline: {}", userId, e.getMessage()));
       }
     }

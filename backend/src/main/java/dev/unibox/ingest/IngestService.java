@@ -13,7 +13,7 @@ import dev.unibox.domain.SlaPolicy;
 import dev.unibox.events.EventLog;
 import dev.unibox.events.EventNames;
 import dev.unibox.events.PendingEvents;
-import dev.unibox.routing.RoutingKick;
+import dev.unibox.signals.Kicks;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
@@ -92,7 +92,7 @@ public final class IngestService {
     }).map(v -> {
       events.publish(vertx);
       if (stored[0] > 0) {
-        RoutingKick.send(vertx);
+        Kicks.routing(vertx);
       }
       return new Result(stored[0], messages.size() - stored[0]);
     });

@@ -11,6 +11,8 @@ import dev.unibox.conversations.ConversationStore;
 import dev.unibox.events.EventLog;
 import dev.unibox.events.EventNames;
 import dev.unibox.events.PendingEvents;
+import dev.unibox.signals.Addresses;
+import dev.unibox.signals.KickedLoop;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.json.JsonObject;
@@ -42,9 +44,7 @@ public final class OutboxSender extends VerticleBase {
   private final OutboxConfig config;
   private final Clock clock;
   private final Backoff backoff;
-  private boolean running;
-  private boolean again;
-  private long timer;
+  private KickedLoop loop;
 
   public OutboxSender(Pool pool, AccountRegistry accounts, OutboxConfig config, Clock clock) {
     this.pool = pool;
@@ -56,29 +56,13 @@ public final class OutboxSender extends VerticleBase {
 
   @Override
   public Future<?> start() {
-    timer = vertx.setPeriodic(config.pollMillis(), id -> kick());
-    return vertx.eventBus().<Void>consumer(OutboxKick.ADDRESS, m -> kick()).completion().onSuccess(v -> kick());
+    loop = new KickedLoop(vertx, "Outbox pass", this::drain);
+    return loop.start(config.pollMillis(), Addresses.OUTBOX_KICK).onSuccess(v -> loop.kick());
   }
 
   @Override
   public Future<?> stop() {
-    vertx.cancelTimer(timer);
-    return Future.succeededFuture();
-  }
-
-  private void kick() {
-    if (running) {
-      again = true;
-      return;
-    }
-    running = true;
-    again = false;
-    drain().onFailure(e -> LOG.warn("Outbox pass failed: {}", e.getMessage())).onComplete(ar -> {
-      running = false;
-      if (again) {
-        kick();
-      }
-    });
+    return loop.stop();
   }
 
   /** Sends everything due now; loops while full batches come back. */
@@ -134,14 +118,14 @@ public final class OutboxSender extends VerticleBase {
       LOG.info("Reply {} rate limited, retrying in {} ms", c.outboxId(), wait.toMillis());
       return OutboxStore.retryLater(pool, c.outboxId(), now.plus(wait), error, c.checkBeforeSend(), now)
           .compose(v -> OutboxStore.uncountAttempt(pool, c.outboxId()))
-          .onSuccess(v -> vertx.setTimer(Math.max(1, wait.toMillis()), t -> kick()));
+          .onSuccess(v -> vertx.setTimer(Math.max(1, wait.toMillis()), t -> loop.kick()));
     }
     if (kind.retryable() && c.attempts() < config.maxAttempts()) {
       Instant now = clock.instant();
       Duration wait = backoff.after(c.attempts(), retryAfter);
       LOG.info("Reply {} attempt {} failed ({}), retrying in {} ms", c.outboxId(), c.attempts(), kind, wait.toMillis());
       return OutboxStore.retryLater(pool, c.outboxId(), now.plus(wait), error, checkFirst, now)
-          .onSuccess(v -> vertx.setTimer(Math.max(1, wait.toMillis()), t -> kick()));
+          .onSuccess(v -> vertx.setTimer(Math.max(1, wait.toMillis()), t -> loop.kick()));
     }
     LOG.warn("Reply {} failed for good after {} attempts: {} {}", c.outboxId(), c.attempts(), kind, error);
     return fail(c, error);

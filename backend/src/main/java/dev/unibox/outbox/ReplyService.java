@@ -9,6 +9,7 @@ import dev.unibox.conversations.ConversationStore;
 import dev.unibox.events.EventLog;
 import dev.unibox.events.EventNames;
 import dev.unibox.events.PendingEvents;
+import dev.unibox.signals.Kicks;
 import dev.unibox.web.ApiException;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -96,7 +97,7 @@ public final class ReplyService {
           });
     })).onSuccess(m -> {
       events.publish(vertx);
-      OutboxKick.send(vertx);
+      Kicks.outbox(vertx);
     });
   }
 }

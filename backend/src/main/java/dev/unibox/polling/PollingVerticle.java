@@ -9,11 +9,14 @@ import dev.unibox.adapters.spi.LostPushes;
 import dev.unibox.adapters.spi.PlatformAdapter;
 import dev.unibox.adapters.spi.PollResult;
 import dev.unibox.ingest.IngestService;
+import dev.unibox.signals.Addresses;
+import dev.unibox.signals.KickedLoop;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
-import io.vertx.core.eventbus.MessageConsumer;
+import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,10 +33,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class PollingVerticle extends VerticleBase {
 
-  /** Event-bus address: send an account id to poll it now. */
-  public static final String KICK = "unibox.poll.kick";
-  /** Event-bus address where each finished run is published: {accountId, stored, error}. */
-  public static final String DONE = "unibox.poll.done";
   private static final Logger LOG = LoggerFactory.getLogger(PollingVerticle.class);
   private static final int MAX_STEPS = 50;
   private static final int MAX_LOST_PAGES = 10;
@@ -45,11 +44,8 @@ public final class PollingVerticle extends VerticleBase {
   private final Pool pool;
   private final Clock clock;
   private final long intervalMs;
-  private long timer;
-  private boolean running;
-  private boolean again;
+  private KickedLoop loop;
   private Instant notBefore = Instant.MIN;
-  private MessageConsumer<String> consumer;
 
   public PollingVerticle(String accountId, AccountRegistry registry, IngestService ingest, AccountAdminStore store,
                          Pool pool, Clock clock, long intervalMs) {
@@ -64,57 +60,48 @@ public final class PollingVerticle extends VerticleBase {
 
   @Override
   public Future<?> start() {
-    timer = vertx.setPeriodic(intervalMs, id -> run());
-    consumer = vertx.eventBus().<String>consumer(KICK, m -> {
-      if (accountId.equals(m.body())) {
+    loop = new KickedLoop(vertx, "Backstop poll of " + accountId, this::run);
+    return loop.start(intervalMs, Addresses.POLL_KICK, body -> {
+      boolean mine = accountId.equals(body);
+      if (mine) {
         notBefore = Instant.MIN;
-        run();
       }
+      return mine;
     });
-    return consumer.completion();
   }
 
   @Override
   public Future<?> stop() {
-    vertx.cancelTimer(timer);
-    return consumer == null ? Future.succeededFuture() : consumer.unregister();
+    return loop.stop();
   }
 
-  private void run() {
-    if (running) {
-      again = true;
-      return;
-    }
+  /** One backstop run; skipped while the account cannot be polled. Its outcome is stored, never failed. */
+  private Future<Void> run() {
     PlatformAdapter adapter = registry.byAccount(accountId).orElse(null);
     if (adapter == null || registry.isPaused(accountId) || adapter.tokenDead()
         || clock.instant().isBefore(notBefore)) {
-      return;
+      return Future.succeededFuture();
     }
-    running = true;
-    again = false;
     int[] stored = {0};
     Future<Void> pass = adapter.capabilities().polling() ? pollSteps(adapter, stored) : Future.succeededFuture();
-    pass.compose(v -> adapter.capabilities().lostPushRecovery() && registry.isLostPushLeader(accountId)
+    return pass.compose(v -> adapter.capabilities().lostPushRecovery() && registry.isLostPushLeader(accountId)
             ? lostPushes(adapter, 0, stored) : Future.succeededFuture())
-        .onComplete(ar -> {
+        .transform(ar -> {
           String error = ar.failed() ? describe(ar.cause()) : null;
           if (ar.failed() && ar.cause() instanceof AdapterException ae && ae.kind() == ErrorKind.RATE_LIMITED) {
-            notBefore = clock.instant().plus(ae.retryAfter() == null ? java.time.Duration.ofMillis(intervalMs)
+            notBefore = clock.instant().plus(ae.retryAfter() == null ? Duration.ofMillis(intervalMs)
                 : ae.retryAfter());
           }
           if (ar.failed()) {
             LOG.info("Backstop poll of {} stopped: {}", accountId, error);
           }
-          store.polled(pool, accountId, null, error, 0, clock.instant())
+          return store.polled(pool, accountId, null, error, 0, clock.instant())
               .compose(v -> store.token(pool, accountId, adapter.accessTokenExpiresAt().orElse(null),
                   adapter.tokenDead(), clock.instant()))
-              .onComplete(x -> {
-                vertx.eventBus().publish(DONE, new io.vertx.core.json.JsonObject().put("accountId", accountId)
+              .transform(x -> {
+                vertx.eventBus().publish(Addresses.POLL_DONE, new JsonObject().put("accountId", accountId)
                     .put("stored", stored[0]).put("error", error));
-                running = false;
-                if (again) {
-                  run();
-                }
+                return Future.<Void>succeededFuture();
               });
         });
   }

@@ -1,11 +1,12 @@
 package dev.unibox.quality;
 
 import dev.unibox.events.PendingEvents;
-import dev.unibox.outbox.OutboxKick;
 import dev.unibox.quality.rules.AutoReplySettings;
 import dev.unibox.quality.rules.RuleSet;
 import dev.unibox.quality.rules.Texts;
-import dev.unibox.routing.RoutingKick;
+import dev.unibox.signals.Addresses;
+import dev.unibox.signals.KickedLoop;
+import dev.unibox.signals.Kicks;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.sqlclient.Pool;
@@ -13,7 +14,6 @@ import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.SqlConnection;
 import io.vertx.sqlclient.Tuple;
 import java.time.Clock;
-import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -79,9 +79,7 @@ public final class AutoReplies extends VerticleBase {
   private final QualityRules rules;
   private final Clock clock;
   private final long sweepMillis;
-  private long timer;
-  private boolean running;
-  private boolean again;
+  private KickedLoop loop;
 
   public AutoReplies(Pool pool, QualityRules rules, Clock clock, long sweepMillis) {
     this.pool = pool;
@@ -92,29 +90,13 @@ public final class AutoReplies extends VerticleBase {
 
   @Override
   public Future<?> start() {
-    timer = vertx.setPeriodic(sweepMillis, id -> kick());
-    return vertx.eventBus().<Void>consumer(RoutingKick.ADDRESS, m -> kick()).completion();
+    loop = new KickedLoop(vertx, "Auto-reply sweep", this::sweep);
+    return loop.start(sweepMillis, Addresses.ROUTING_KICK);
   }
 
   @Override
   public Future<?> stop() {
-    vertx.cancelTimer(timer);
-    return Future.succeededFuture();
-  }
-
-  private void kick() {
-    if (running) {
-      again = true;
-      return;
-    }
-    running = true;
-    again = false;
-    sweep().onFailure(e -> LOG.warn("Auto-reply sweep failed: {}", e.getMessage())).onComplete(ar -> {
-      running = false;
-      if (again) {
-        kick();
-      }
-    });
+    return loop.stop();
   }
 
   /** One pass: every conversation of a shop with auto-replies on that waits for a human. */
@@ -226,7 +208,7 @@ public final class AutoReplies extends VerticleBase {
         .onSuccess(v -> {
           events.publish(vertx);
           if (sent[0]) {
-            OutboxKick.send(vertx);
+            Kicks.outbox(vertx);
           }
         }).mapEmpty();
   }
@@ -253,12 +235,9 @@ public final class AutoReplies extends VerticleBase {
         .mapEmpty();
   }
 
+  /** The account's zone; it was checked when the account was configured or created. */
   private static ZoneId zone(QualityRules.Account a) {
-    try {
-      return ZoneId.of(a.timeZone());
-    } catch (DateTimeException | NullPointerException e) {
-      return ZoneOffset.UTC;
-    }
+    return ZoneId.of(a.timeZone());
   }
 
   private static String nonNull(String s) {

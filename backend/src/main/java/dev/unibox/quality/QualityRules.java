@@ -4,10 +4,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.unibox.config.ConfigException;
 import dev.unibox.quality.rules.QualityDocuments;
 import dev.unibox.quality.rules.RuleSet;
+import dev.unibox.signals.Addresses;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
-import io.vertx.core.json.JsonObject;
 import io.vertx.core.eventbus.MessageConsumer;
+import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.SqlConnection;
@@ -37,7 +38,6 @@ import org.slf4j.LoggerFactory;
 public final class QualityRules {
 
   private static final Logger LOG = LoggerFactory.getLogger(QualityRules.class);
-  static final String CHANGED_ADDRESS = "unibox.quality.changed";
   private static final long CHECK_MILLIS = 5_000;
 
   private static final String VERSION = "SELECT version FROM quality_version";
@@ -87,7 +87,7 @@ public final class QualityRules {
       return Map.entry(files, times);
     }, false).compose(files -> load(files.getKey(), files.getValue())).onSuccess(v -> {
       timer = vertx.setPeriodic(CHECK_MILLIS, id -> check());
-      consumer = vertx.eventBus().consumer(CHANGED_ADDRESS, m -> reload());
+      consumer = vertx.eventBus().consumer(Addresses.QUALITY_CHANGED, m -> reload());
       LOG.info("Quality rules loaded from {} ({} scopes edited in the web app)", dir, snapshot.edited().size());
     });
   }
@@ -176,7 +176,7 @@ public final class QualityRules {
 
   /** Reloads here, then tells every other node (the event bus reaches the whole cluster). */
   private Future<Void> changed() {
-    return reload().onSuccess(v -> vertx.eventBus().publish(CHANGED_ADDRESS, null));
+    return reload().onSuccess(v -> vertx.eventBus().publish(Addresses.QUALITY_CHANGED, null));
   }
 
   /** Re-reads the database (and files that changed); safe to call any time, runs one at a time. */

@@ -4,10 +4,10 @@ import dev.unibox.auth.AuthRoutes;
 import dev.unibox.auth.CurrentUser;
 import dev.unibox.conversations.Activities;
 import dev.unibox.events.PendingEvents;
-import dev.unibox.outbox.OutboxKick;
 import dev.unibox.quality.rules.RuleSet;
 import dev.unibox.quality.rules.SatisfactionSettings;
 import dev.unibox.quality.rules.Texts;
+import dev.unibox.signals.Kicks;
 import dev.unibox.web.ApiException;
 import dev.unibox.web.Responses;
 import io.vertx.core.Future;
@@ -168,7 +168,7 @@ public final class Satisfaction {
               .map(message));
     })).onSuccess(message -> {
       events.publish(vertx);
-      OutboxKick.send(vertx);
+      Kicks.outbox(vertx);
       Responses.json(ctx, 201, new JsonObject().put("message", message));
     }).onFailure(ctx::fail);
   }

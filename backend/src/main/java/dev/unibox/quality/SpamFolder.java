@@ -5,7 +5,7 @@ import dev.unibox.auth.CurrentUser;
 import dev.unibox.conversations.Activities;
 import dev.unibox.events.PendingEvents;
 import dev.unibox.quality.rules.SpamRules;
-import dev.unibox.routing.RoutingKick;
+import dev.unibox.signals.Kicks;
 import dev.unibox.web.ApiException;
 import dev.unibox.web.Responses;
 import io.vertx.core.Future;
@@ -149,7 +149,7 @@ public final class SpamFolder {
           .compose(v -> QualityOutbox.updated(conn, id, events, now));
     })).onSuccess(summary -> {
       events.publish(vertx);
-      RoutingKick.send(vertx);
+      Kicks.routing(vertx);
       Responses.json(ctx, 200, new JsonObject().put("conversation", summary));
     }).onFailure(ctx::fail);
   }

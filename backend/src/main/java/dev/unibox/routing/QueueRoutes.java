@@ -9,7 +9,7 @@ import dev.unibox.domain.SlaPolicy;
 import dev.unibox.events.EventLog;
 import dev.unibox.events.EventNames;
 import dev.unibox.events.PendingEvents;
-import dev.unibox.sla.SurgeControl;
+import dev.unibox.signals.Kicks;
 import dev.unibox.web.ApiException;
 import dev.unibox.web.Responses;
 import io.vertx.core.Future;
@@ -24,11 +24,12 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
 /**
  * The queue in the web app and the supervisor's routing commands: GET /api/queue, POST
- * /api/conversations/:id/priority, GET/POST /api/surge, PUT /api/agents/:id/skills. Shop scope is
+ * /api/conversations/:id/priority, PUT /api/agents/:id/skills. Shop scope is
  * checked on the server for every call.
  */
 public final class QueueRoutes {
@@ -41,21 +42,20 @@ public final class QueueRoutes {
   private final Pool pool;
   private final Clock clock;
   private final SlaPolicy sla;
-  private final SurgeControl surge;
+  private final Supplier<Future<JsonObject>> surgeStatus;
 
-  public QueueRoutes(Vertx vertx, Pool pool, Clock clock, SlaPolicy sla, SurgeControl surge) {
+  public QueueRoutes(Vertx vertx, Pool pool, Clock clock, SlaPolicy sla,
+                     Supplier<Future<JsonObject>> surgeStatus) {
     this.vertx = vertx;
     this.pool = pool;
     this.clock = clock;
     this.sla = sla;
-    this.surge = surge;
+    this.surgeStatus = surgeStatus;
   }
 
   public void mount(Router router) {
     router.get("/api/queue").handler(this::queue);
     router.post("/api/conversations/:id/priority").handler(this::priority);
-    router.get("/api/surge").handler(this::surgeStatus);
-    router.post("/api/surge").handler(this::surgeMode);
     router.put("/api/agents/:id/skills").handler(this::skills);
   }
 
@@ -81,7 +81,7 @@ public final class QueueRoutes {
           return out;
         }));
     Future<JsonArray> agents = QueueStore.agents(pool, user);
-    Future<JsonObject> surgeNow = surge.status();
+    Future<JsonObject> surgeNow = surgeStatus.get();
     Future.all(me, counts, queued, agents, surgeNow)
         .onSuccess(v -> Responses.json(ctx, 200, new JsonObject().put("now", clock.instant().toString())
             .put("me", me.result()).put("counts", counts.result()).put("conversations", queued.result())
@@ -140,34 +140,9 @@ public final class QueueRoutes {
               .map(summary));
     })).onSuccess(summary -> {
       events.publish(vertx);
-      RoutingKick.send(vertx);
+      Kicks.routing(vertx);
       Responses.json(ctx, 200, new JsonObject().put("conversation", summary));
     }).onFailure(ctx::fail);
-  }
-
-  private void surgeStatus(RoutingContext ctx) {
-    if (!AuthRoutes.user(ctx).oversees()) {
-      throw ApiException.forbidden("Only supervisors see surge mode");
-    }
-    surge.status().onSuccess(s -> Responses.json(ctx, 200, new JsonObject().put("surge", s))).onFailure(ctx::fail);
-  }
-
-  private void surgeMode(RoutingContext ctx) {
-    CurrentUser user = AuthRoutes.user(ctx);
-    if (!user.oversees()) {
-      throw ApiException.forbidden("Only supervisors switch surge mode");
-    }
-    JsonObject body = Responses.body(ctx);
-    String mode = body.getValue("mode") instanceof String s ? s : "";
-    if (!SurgeControl.MODES.contains(mode)) {
-      throw ApiException.badRequest("bad_mode", "mode must be one of " + SurgeControl.MODES);
-    }
-    surge.setMode(user.id(), user.displayName(), mode)
-        .onSuccess(s -> {
-          RoutingKick.send(vertx);
-          Responses.json(ctx, 200, new JsonObject().put("surge", s));
-        })
-        .onFailure(ctx::fail);
   }
 
   private void skills(RoutingContext ctx) {
@@ -204,7 +179,7 @@ public final class QueueRoutes {
       }
       return QueueStore.setSkills(conn, id, languages, platforms, team, max);
     })).compose(v -> QueueStore.agents(pool, user)).onSuccess(all -> {
-      RoutingKick.send(vertx);
+      Kicks.routing(vertx);
       JsonObject agent = all.stream().map(o -> (JsonObject) o).filter(o -> o.getLong("id") == id).findFirst()
           .orElse(new JsonObject().put("id", id));
       Responses.json(ctx, 200, new JsonObject().put("agent", agent));

@@ -6,7 +6,7 @@ import java.util.Optional;
 /**
  * How the queue is ordered and which agent gets a conversation. Chosen by name from
  * {@link RoutingPolicies} ({@code routing.policy}). Every policy assigns only to agents whose skills
- * match and who have room; the {@link Router} runs it under the routing lock in one transaction.
+ * match and who have room; the {@link Assigner} runs it under the routing lock in one transaction.
  */
 public interface RoutingPolicy {
 

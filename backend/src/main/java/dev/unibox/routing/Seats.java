@@ -10,12 +10,12 @@ import java.util.Optional;
 
 /**
  * The router's seat choice for one conversation that is changing hands (handover, transfer, supervisor
- * reassignment), inside the caller's transaction and under the same routing lock as {@link Router}, so
+ * reassignment), inside the caller's transaction and under the same routing lock as {@link Assigner}, so
  * a handover and a routing pass never race for a seat. Same rules as a routing pass: an online agent
  * on shift (or unrostered, or standby while surge is on) who serves the shop, of the required team if
  * any, under capacity, least loaded first, then longest since an assignment.
  *
- * <p>This is where the routing engine's skills (languages, platforms) and policy plug in (issue 4).
+ * <p>This is where the routing engine's skills (languages, platforms) and policy plug in.
  */
 public final class Seats {
 

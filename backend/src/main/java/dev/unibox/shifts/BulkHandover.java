@@ -5,8 +5,8 @@ import dev.unibox.conversations.ConversationStore;
 import dev.unibox.events.EventLog;
 import dev.unibox.events.EventNames;
 import dev.unibox.events.PendingEvents;
-import dev.unibox.routing.RoutingKick;
 import dev.unibox.routing.Seats;
+import dev.unibox.signals.Kicks;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
@@ -150,7 +150,7 @@ final class BulkHandover {
         .map(v -> {
           events.publish(vertx);
           if (out.stream().anyMatch(o -> "queued".equals(o.result()))) {
-            RoutingKick.send(vertx);
+            Kicks.routing(vertx);
           }
           return out;
         });

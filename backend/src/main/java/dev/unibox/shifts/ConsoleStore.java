@@ -16,10 +16,9 @@ import java.util.Map;
 /** Reads for the supervisor console: conversations with their queue fields, and the agents in scope. */
 final class ConsoleStore {
 
-  /** Queue fields (plus the routing engine's SLA columns when they exist: issue 4). */
+  /** Queue fields and the SLA clock's columns. */
   private static final String EXTRA = """
-      SELECT c.id, c.queued_at, c.head_of_class, c.team, to_jsonb(c) ->> 'sla_due_at' AS sla_due_at,
-             to_jsonb(c) ->> 'sla_state' AS sla_state
+      SELECT c.id, c.queued_at, c.head_of_class, c.team, c.sla_due_at, c.sla_state
       FROM conversations c WHERE c.id = ANY($1)""";
 
   private static final String OPEN_IN_SCOPE = """
@@ -54,7 +53,8 @@ final class ConsoleStore {
               s.put("queuedAt", q == null ? null : q.toInstant().toString()).put("headOfClass", r.getBoolean("head_of_class"))
                   .put("team", r.getString("team"));
               if (r.getString("sla_state") != null) {
-                s.put("slaState", r.getString("sla_state")).put("slaDueAt", r.getString("sla_due_at"));
+                s.put("slaState", r.getString("sla_state")).put("slaDueAt", r.getOffsetDateTime("sla_due_at") == null ? null
+                    : r.getOffsetDateTime("sla_due_at").toInstant().toString());
               }
             }
           }

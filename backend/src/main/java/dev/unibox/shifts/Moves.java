@@ -6,8 +6,8 @@ import dev.unibox.conversations.ConversationStore;
 import dev.unibox.events.EventLog;
 import dev.unibox.events.EventNames;
 import dev.unibox.events.PendingEvents;
-import dev.unibox.routing.RoutingKick;
 import dev.unibox.routing.Seats;
+import dev.unibox.signals.Kicks;
 import dev.unibox.web.ApiException;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -21,8 +21,8 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.Map;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -138,7 +138,7 @@ public final class Moves {
         .map(v -> {
           events.publish(vertx);
           if (out.stream().anyMatch(o -> "queued".equals(o.result()))) {
-            RoutingKick.send(vertx);
+            Kicks.routing(vertx);
           }
           return out;
         });

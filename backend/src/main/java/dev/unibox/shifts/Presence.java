@@ -3,7 +3,8 @@ package dev.unibox.shifts;
 import dev.unibox.auth.CurrentUser;
 import dev.unibox.events.EventNames;
 import dev.unibox.events.PendingEvents;
-import dev.unibox.routing.RoutingKick;
+import dev.unibox.signals.Addresses;
+import dev.unibox.signals.Kicks;
 import dev.unibox.web.ApiException;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -24,9 +25,6 @@ import java.util.List;
  * {@code agent.presence} event (of agents) for the supervisors who oversee them.
  */
 public final class Presence {
-
-  /** Event-bus address: the gateway publishes a user id here after it changed that user's presence. */
-  public static final String CHANGED = "unibox.presence.changed";
 
   private static final String CHOOSE = """
       UPDATE users SET presence_choice = $2,
@@ -51,7 +49,7 @@ public final class Presence {
 
   /** Listens for the gateway's socket-driven changes. */
   public Future<Void> listen() {
-    return vertx.eventBus().<Long>consumer(CHANGED, msg -> announce(msg.body())).completion();
+    return vertx.eventBus().<Long>consumer(Addresses.PRESENCE_CHANGED, msg -> announce(msg.body())).completion();
   }
 
   /** The explicit switch (online or away); offline stays offline until a socket connects. */
@@ -66,7 +64,7 @@ public final class Presence {
         .onSuccess(a -> {
           events.publish(vertx);
           if ("online".equals(a.getString("presence"))) {
-            RoutingKick.send(vertx);
+            Kicks.routing(vertx);
           }
         });
   }

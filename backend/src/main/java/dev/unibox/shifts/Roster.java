@@ -66,16 +66,6 @@ public record Roster(ZoneId zone, List<Shift> shifts, List<String> standby) {
     standby = List.copyOf(standby);
   }
 
-  /**
-   * The roster as the routing configuration states it (config/shifts.yaml, read by the config loader):
-   * the one source the shift clock starts from until a supervisor edits the roster in the web app.
-   */
-  public static Roster from(ShiftPlan plan) {
-    return new Roster(plan.zone(), plan.shifts().stream()
-        .map(s -> new Shift(s.name(), s.start(), s.end(), plan.zone(), s.lead(), s.agents()))
-        .toList(), plan.standby());
-  }
-
   public static Roster empty() {
     return new Roster(ZoneId.of("UTC"), List.of(), List.of());
   }

@@ -28,9 +28,9 @@ public final class RosterFile {
 
   private RosterFile() {}
 
-  /** A missing file is an empty roster (everyone routable whenever online). */
+  /** No file (null or missing) is an empty roster: everyone routable whenever online. */
   public static Roster load(Path file) {
-    if (!Files.exists(file)) {
+    if (file == null || !Files.exists(file)) {
       return Roster.empty();
     }
     JsonNode root;
@@ -120,7 +120,7 @@ public final class RosterFile {
     } catch (DateTimeException e) {
       // reported below
     }
-    problems.add(at + ": required, as \"HH:mm\" (e.g. \"07:00\")");
+    problems.add(at + (t == null ? ": required" : ": '" + t + "' is not a time") + ", write \"HH:mm\" (e.g. \"07:00\")");
     return null;
   }
 

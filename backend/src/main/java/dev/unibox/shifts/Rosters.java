@@ -2,7 +2,7 @@ package dev.unibox.shifts;
 
 import dev.unibox.events.EventNames;
 import dev.unibox.events.PendingEvents;
-import dev.unibox.routing.RoutingKick;
+import dev.unibox.signals.Kicks;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
@@ -21,7 +21,7 @@ import java.util.concurrent.atomic.AtomicReference;
  * web app, then the database copy. Keeps {@code users.shift_state} in step with it (the column the
  * router reads to route only to agents on shift, or standby agents while surge is on).
  */
-public final class Rosters {
+public final class Rosters implements ShiftRoster {
 
   private static final String SET_STATES = """
       UPDATE users u SET shift_state = s.state
@@ -66,6 +66,7 @@ public final class Rosters {
     }).compose(v -> reload()).compose(r -> refreshStates().map(r));
   }
 
+  @Override
   public Roster roster() {
     return current.get();
   }
@@ -98,7 +99,7 @@ public final class Rosters {
         .map(roster);
   }
 
-  /** Writes every user's shift state for now; kicks the router when someone became routable. */
+  @Override
   public Future<Void> refreshStates() {
     return refreshStates(pool);
   }
@@ -119,7 +120,7 @@ public final class Rosters {
                   routable |= Roster.routable(r.getString("shift_state"));
                 }
                 if (routable) {
-                  RoutingKick.send(vertx);
+                  Kicks.routing(vertx);
                 }
                 return null;
               }));

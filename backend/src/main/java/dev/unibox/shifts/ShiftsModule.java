@@ -18,13 +18,9 @@ public final class ShiftsModule {
   private final ShiftRoutes shiftRoutes;
   private final SupervisorRoutes supervisorRoutes;
 
+  /** @param shiftsFile the configured roster (imported until a supervisor edits it), or null for none */
   public ShiftsModule(Vertx vertx, Pool pool, Clock clock, Path shiftsFile, long tickMillis) {
-    this(vertx, pool, clock, () -> RosterFile.load(shiftsFile), tickMillis);
-  }
-
-  public ShiftsModule(Vertx vertx, Pool pool, Clock clock, java.util.function.Supplier<Roster> configured,
-                      long tickMillis) {
-    this.rosters = new Rosters(vertx, pool, clock, configured, SurgeView.FROM_TABLE);
+    this.rosters = new Rosters(vertx, pool, clock, shiftsFile, SurgeView.FROM_TABLE);
     this.presence = new Presence(vertx, pool, clock);
     this.moves = new Moves(vertx, pool, clock);
     this.handovers = new Handovers(vertx, pool, clock, moves);

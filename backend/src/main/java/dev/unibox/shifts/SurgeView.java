@@ -6,9 +6,8 @@ import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.SqlClient;
 
 /**
- * Where shifts meet surge mode (owned by the routing engine, issue 4): is the standby pool switched on,
- * and the state the supervisor console shows. Reads issue 4's {@code surge_state} row when that table
- * exists; without it surge is reported as unavailable and standby agents stay off.
+ * Where shifts meet surge mode (owned by the SLA clock): is the standby pool switched on, and the state the
+ * supervisor console shows, read from the {@code surge_state} row.
  */
 public interface SurgeView {
 
@@ -19,27 +18,21 @@ public interface SurgeView {
     return state(client).map(s -> s.getBoolean("active", false));
   }
 
-  SurgeView FROM_TABLE = client -> client.query("SELECT to_regclass('public.surge_state') IS NOT NULL AS present")
-      .execute().compose(rows -> {
-        if (!rows.iterator().next().getBoolean("present")) {
-          return Future.succeededFuture(new JsonObject().put("available", false).put("active", false));
-        }
-        return client.query("SELECT * FROM surge_state WHERE id = 1").execute().map(r -> {
-          if (r.size() == 0) {
-            return new JsonObject().put("available", true).put("active", false);
-          }
-          Row row = r.iterator().next();
-          JsonObject out = new JsonObject().put("available", true);
-          for (int i = 0; i < row.size(); i++) {
-            String col = row.getColumnName(i);
-            Object v = row.getValue(i);
-            if (!"id".equals(col)) {
-              out.put(camel(col), v instanceof java.time.temporal.Temporal t ? t.toString() : v);
-            }
-          }
-          return out;
-        });
-      });
+  SurgeView FROM_TABLE = client -> client.query("SELECT * FROM surge_state WHERE id = 1").execute().map(r -> {
+    JsonObject out = new JsonObject().put("available", true);
+    if (r.size() == 0) {
+      return out.put("active", false);
+    }
+    Row row = r.iterator().next();
+    for (int i = 0; i < row.size(); i++) {
+      String col = row.getColumnName(i);
+      Object v = row.getValue(i);
+      if (!"id".equals(col)) {
+        out.put(camel(col), v instanceof java.time.temporal.Temporal t ? t.toString() : v);
+      }
+    }
+    return out;
+  });
 
   private static String camel(String snake) {
     StringBuilder b = new StringBuilder();

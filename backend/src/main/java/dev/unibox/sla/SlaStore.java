@@ -165,16 +165,6 @@ final class SlaStore {
     });
   }
 
-  /** @return users whose state changed (username → new state) */
-  static Future<List<String[]>> syncShifts(SqlClient c, List<String> usernames, List<String> states) {
-    return c.preparedQuery(SHIFT_SYNC).execute(Tuple.tuple().addArrayOfString(usernames.toArray(String[]::new))
-        .addArrayOfString(states.toArray(String[]::new))).map(rows -> {
-          List<String[]> out = new ArrayList<>();
-          rows.forEach(r -> out.add(new String[] {r.getString("username"), r.getString("shift_state")}));
-          return out;
-        });
-  }
-
   static Future<QueueStats> queueStats(SqlClient c) {
     return c.query(QUEUE_STATS).execute().map(rows -> {
       Row r = rows.iterator().next();

@@ -7,8 +7,7 @@ import dev.unibox.domain.Priority;
 import dev.unibox.events.EventLog;
 import dev.unibox.events.EventNames;
 import dev.unibox.events.PendingEvents;
-import dev.unibox.routing.Router;
-import dev.unibox.shifts.ShiftPlan;
+import dev.unibox.shifts.ShiftRoster;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
@@ -32,14 +31,18 @@ import java.util.Map;
  *   <li>disconnects: an agent offline past the grace period gets their conversations requeued, first
  *       in their class;</li>
  *   <li>surge: switched on or off from the queue's forecast;</li>
- *   <li>shifts: every agent's routing state is set from the shift plan (standby follows surge).</li>
+ *   <li>shifts: every agent's routing state is set from the roster in force (standby follows surge).</li>
  * </ol>
  * Every step is a conditional update of stored state, so running it twice, or on two nodes, changes
  * nothing more.
  */
 public final class SlaSweep {
 
-  private java.util.function.Supplier<Future<Void>> shiftStateWriter;
+  /** Moves a conversation to another agent with room; the new assignee's id, or null when nobody has room. */
+  @FunctionalInterface
+  public interface Reassign {
+    Future<Long> reassign(long conversationId, String why);
+  }
 
   /** What one run changed; routing is kicked when seats or the queue changed. */
   public record Result(int warned, int breached, int reassigned, int requeued, int shiftChanges, boolean surgeChanged) {
@@ -52,12 +55,12 @@ public final class SlaSweep {
   private final Pool pool;
   private final Clock clock;
   private final SlaConfig config;
-  private final ShiftPlan shifts;
+  private final ShiftRoster shifts;
   private final SurgeControl surge;
-  private final Router router;
+  private final Reassign router;
 
-  public SlaSweep(Vertx vertx, Pool pool, Clock clock, SlaConfig config, ShiftPlan shifts, SurgeControl surge,
-                  Router router) {
+  public SlaSweep(Vertx vertx, Pool pool, Clock clock, SlaConfig config, ShiftRoster shifts, SurgeControl surge,
+                  Reassign router) {
     this.vertx = vertx;
     this.pool = pool;
     this.clock = clock;
@@ -75,7 +78,7 @@ public final class SlaSweep {
         .compose(breachedAssigned -> reassignAll(breachedAssigned, 0, counts))
         .compose(v -> departed(now, counts))
         .compose(v -> surge.evaluate(now).map(changed -> surgeChanged[0] = changed))
-        .compose(v -> syncShifts(now).map(n -> counts[4] = n))
+        .compose(v -> syncShifts().map(n -> counts[4] = n))
         .map(v -> new Result(counts[0], counts[1], counts[2], counts[3], counts[4], surgeChanged[0]));
   }
 
@@ -184,25 +187,9 @@ public final class SlaSweep {
         })).onSuccess(v -> events.publish(vertx));
   }
 
-  /**
-   * Hands the writing of users.shift_state to the roster in force (the shifts module, whose roster a
-   * supervisor can edit in the web app), so exactly one component writes that column.
-   */
-  public SlaSweep shiftStatesFrom(java.util.function.Supplier<Future<Void>> writer) {
-    this.shiftStateWriter = writer;
-    return this;
-  }
-
-  /** Sets every agent's shift state from the plan; returns how many changed. */
-  private Future<Integer> syncShifts(Instant now) {
-    if (shiftStateWriter != null) {
-      return shiftStateWriter.get().map(0);
-    }
-    return pool.withConnection(conn -> surge.active(conn).compose(active -> {
-      List<String> names = new ArrayList<>(shifts.rostered());
-      List<String> states = names.stream().map(n -> shifts.stateOf(n, now, active)).toList();
-      return SlaStore.syncShifts(conn, names, states).map(List::size);
-    }));
+  /** Every agent's shift state from the roster in force (the one writer of users.shift_state). */
+  private Future<Integer> syncShifts() {
+    return shifts.refreshStates().map(0);
   }
 
   private static String until(Instant now, Instant due) {

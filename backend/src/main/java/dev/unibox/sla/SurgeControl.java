@@ -4,7 +4,7 @@ import dev.unibox.config.UniboxConfig.SurgeConfig;
 import dev.unibox.events.EventLog;
 import dev.unibox.events.EventNames;
 import dev.unibox.events.PendingEvents;
-import dev.unibox.shifts.ShiftPlan;
+import dev.unibox.shifts.ShiftRoster;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
@@ -19,7 +19,7 @@ import java.util.List;
 /**
  * Surge mode: when the queue predicts breaches (depth at the threshold, or the expected wait over the
  * regular target) the standby pool is switched on and supervisors are told; after a calm period it is
- * released. Mode {@code on}/{@code off} is a supervisor's hand and wins over the automatic decision;
+ * released. The standby pool is the roster's in force (as a supervisor last edited it). Mode {@code on}/{@code off} is a supervisor's hand and wins over the automatic decision;
  * {@code auto} hands it back. Every activation, release and mode change is written to surge_log.
  */
 public final class SurgeControl {
@@ -31,9 +31,10 @@ public final class SurgeControl {
   private final Clock clock;
   private final SurgeConfig config;
   private final Duration regularTarget;
-  private final ShiftPlan shifts;
+  private final ShiftRoster shifts;
 
-  public SurgeControl(Vertx vertx, Pool pool, Clock clock, SurgeConfig config, Duration regularTarget, ShiftPlan shifts) {
+  public SurgeControl(Vertx vertx, Pool pool, Clock clock, SurgeConfig config, Duration regularTarget,
+                      ShiftRoster shifts) {
     this.vertx = vertx;
     this.pool = pool;
     this.clock = clock;
@@ -119,7 +120,7 @@ public final class SurgeControl {
     SlaStore.Surge next = new SlaStore.Surge(mode, active, active ? now : null, active ? reason : null, null);
     return SlaStore.writeSurge(conn, next, now)
         .compose(v -> SlaStore.logSurge(conn, action, mode, reason, userId, f.depth(), f.expectedWaitSeconds(),
-            shifts.standby(), now))
+            shifts.roster().standby(), now))
         .compose(v -> notify(conn, now, events));
   }
 
@@ -145,7 +146,7 @@ public final class SurgeControl {
         .map(history -> new JsonObject()
             .put("mode", s.mode()).put("active", s.active())
             .put("since", s.since() == null ? null : s.since().toString()).put("reason", s.reason())
-            .put("standby", new JsonArray(shifts.standby()))
+            .put("standby", new JsonArray(shifts.roster().standby()))
             .put("queue", new JsonObject().put("depth", f.depth()).put("urgent", f.urgent())
                 .put("expectedWaitSeconds", f.expectedWaitSeconds()))
             .put("thresholds", new JsonObject().put("enabled", config.enabled())

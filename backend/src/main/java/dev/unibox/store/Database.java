@@ -71,8 +71,6 @@ public final class Database {
     var result = Flyway.configure()
         .dataSource(jdbc, c.getUser(), c.getPassword())
         .locations("classpath:db/migration")
-        // features add migrations in parallel branches (V3 adapters, V4 routing, V6 quality...)
-        .outOfOrder(true)
         .load()
         .migrate();
     LOG.info("Schema at version {} ({} migrations applied now)", result.targetSchemaVersion, result.migrationsExecuted);

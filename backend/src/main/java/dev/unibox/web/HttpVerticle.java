@@ -17,6 +17,9 @@ import java.util.function.Consumer;
 /** The one HTTP server: API, platform webhooks, agent socket and the built web app. */
 public final class HttpVerticle extends VerticleBase {
 
+  /** The largest JSON body an API call may send (a reply, a roster, a rule document). */
+  private static final int MAX_API_BODY_BYTES = 64 * 1024;
+
   private final String host;
   private final int port;
   private final Pool pool;
@@ -39,7 +42,7 @@ public final class HttpVerticle extends VerticleBase {
     router.get("/health").handler(ctx -> pool.query("SELECT 1").execute()
         .onSuccess(r -> Responses.json(ctx, 200, new JsonObject().put("status", "up")))
         .onFailure(e -> Responses.error(ctx, 503, "database_down", "The database does not answer")));
-    router.route("/api/*").handler(BodyHandler.create(false).setBodyLimit(64 * 1024));
+    router.route("/api/*").handler(BodyHandler.create(false).setBodyLimit(MAX_API_BODY_BYTES));
     routes.forEach(r -> r.accept(router));
     router.route("/api/*").handler(ctx -> Responses.error(ctx, 404, "not_found", "No such API endpoint"));
     router.route().handler(StaticHandler.create("webroot").setIndexPage("index.html").setCachingEnabled(false));

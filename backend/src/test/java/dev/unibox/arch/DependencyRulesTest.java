@@ -1,13 +1,14 @@
 package dev.unibox.arch;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.Test;
 
-/** The layering DESIGN.md asks for, checked on the compiled classes. */
+/** The layering docs/architecture.md describes, checked on the compiled classes. */
 class DependencyRulesTest {
 
   private final JavaClasses classes = new ClassFileImporter()
@@ -35,6 +36,22 @@ class DependencyRulesTest {
   void onlyTheWebLayerAndFeatureRoutesTouchHttpRouting() {
     noClasses().that().resideInAnyPackage("dev.unibox.domain..", "dev.unibox.store..", "dev.unibox.events..")
         .should().dependOnClassesThat().resideInAPackage("io.vertx.ext.web..")
+        .check(classes);
+  }
+
+  @Test
+  void packagesFormNoCycles() {
+    slices().matching("dev.unibox.(*)..").should().beFreeOfCycles().check(classes);
+  }
+
+  @Test
+  void configIsALeafThatImportsNoFeature() {
+    noClasses().that().resideInAPackage("dev.unibox.config..")
+        .should().dependOnClassesThat().resideInAnyPackage("dev.unibox.accounts..", "dev.unibox.auth..",
+            "dev.unibox.conversations..", "dev.unibox.demo..", "dev.unibox.events..", "dev.unibox.gateway..",
+            "dev.unibox.ingest..", "dev.unibox.outbox..", "dev.unibox.polling..", "dev.unibox.quality..",
+            "dev.unibox.routing..", "dev.unibox.shifts..", "dev.unibox.signals..", "dev.unibox.sla..",
+            "dev.unibox.store..", "dev.unibox.web..")
         .check(classes);
   }
 }

@@ -132,7 +132,7 @@ public final class HandoverBenchmark {
   private static void write(List<String> rows, double median, int n, double worst) throws Exception {
     Path file = Path.of(System.getProperty("benchmarks.file"));
     String cpu = Runtime.getRuntime().availableProcessors() + " cores";
-    String section = BEGIN + "\n## Shift-change handover (issue 5)\n\n"
+    String section = BEGIN + "\n## Shift-change handover\n\n"
         + "Handing over " + n + " open conversations at a shift boundary: the shift clock sees the morning shift "
         + "end, and every conversation of its 10 agents moves (all-or-nothing each; 50 per transaction) through the router's seat "
         + "choice to one of 12 incoming agents (840 seats), or back to the queue at the head of its class, with its "

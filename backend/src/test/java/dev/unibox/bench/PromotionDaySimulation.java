@@ -13,9 +13,11 @@ import dev.unibox.domain.LinguaLanguageDetector;
 import dev.unibox.domain.MessageClassifier;
 import dev.unibox.domain.SlaPolicy;
 import dev.unibox.ingest.IngestService;
-import dev.unibox.routing.Router;
+import dev.unibox.routing.Assigner;
 import dev.unibox.routing.RoutingPolicies;
-import dev.unibox.shifts.ShiftPlan;
+import dev.unibox.shifts.Roster;
+import dev.unibox.shifts.Rosters;
+import dev.unibox.shifts.SurgeView;
 import dev.unibox.sla.SlaSweep;
 import dev.unibox.sla.SurgeControl;
 import dev.unibox.store.Database;
@@ -47,7 +49,7 @@ import java.util.concurrent.TimeUnit;
  * with a realistic mix of pre-sale, in-sale, after-sale and urgent questions, and returning buyers.
  *
  * <p>Every message goes through the real ingest (classification by the config rules and Lingua), the
- * real {@link Router} assigns, the real SLA sweep warns, raises and runs surge and the shift clock, all
+ * real {@link Assigner} assigns, the real SLA sweep warns, raises and runs surge and the shift clock, all
  * on one virtual clock. Simulated agents answer after reading (longer when they juggle more chats, and
  * when a returning buyer is new to them: they read the history first) and close after handling.
  * Identical arrivals and per-conversation draws for every policy, in one run. Only the routing
@@ -229,11 +231,11 @@ public final class PromotionDaySimulation {
 
   record Agent(String username, String[] languages) {}
 
-  record Team(ShiftPlan plan, List<Agent> agents) {}
+  record Team(Roster plan, List<Agent> agents) {}
 
   static Team team() {
     List<Agent> agents = new ArrayList<>();
-    List<ShiftPlan.Shift> shifts = new ArrayList<>();
+    List<Roster.Shift> shifts = new ArrayList<>();
     Object[][] layout = {{"morning", "07:00", "15:00", 7}, {"noon", "15:00", "23:00", 9}, {"evening", "23:00", "07:00", 3}};
     // the small night shift still covers every language
     String[][] night = {{"zh", "zh-Hant", "en"}, {"ms", "en", "th"}, {"zh", "ms", "en"}};
@@ -245,7 +247,7 @@ public final class PromotionDaySimulation {
         agents.add(new Agent(name, "evening".equals(s[0]) ? night[i] : SKILLS[k++ % SKILLS.length]));
         names.add(name);
       }
-      shifts.add(new ShiftPlan.Shift((String) s[0], LocalTime.parse((String) s[1]), LocalTime.parse((String) s[2]),
+      shifts.add(new Roster.Shift((String) s[0], LocalTime.parse((String) s[1]), LocalTime.parse((String) s[2]), KL,
           s[0] + "-lead", names));
     }
     List<String> standby = new ArrayList<>();
@@ -254,7 +256,7 @@ public final class PromotionDaySimulation {
       agents.add(new Agent(name, SKILLS[k++ % SKILLS.length]));
       standby.add(name);
     }
-    return new Team(new ShiftPlan(KL, shifts, standby), agents);
+    return new Team(new Roster(KL, shifts, standby), agents);
   }
 
   // ---------------------------------------------------------------- one simulated day per policy
@@ -328,16 +330,18 @@ public final class PromotionDaySimulation {
     // the simulated agents always answer what they hold, so breach reassignment is off (their clock is the sim's)
     SlaConfig slaConfig = new SlaConfig(sla, SWEEP_SECONDS * 1000L, false, 60);
     SurgeConfig surgeConfig = scenario.surge() ? new SurgeConfig(true, 25, 5, 300, 300) : SurgeConfig.off();
-    Router router = new Router(vertx, pool, clock, RoutingPolicies.byName(scenario.policy()));
-    SurgeControl surge = new SurgeControl(vertx, pool, clock, surgeConfig, sla.targets(null, null).regular(), team.plan());
-    SlaSweep sweep = new SlaSweep(vertx, pool, clock, slaConfig, team.plan(), surge, router);
+    Assigner router = new Assigner(vertx, pool, clock, RoutingPolicies.byName(scenario.policy()));
+    Rosters rosters = new Rosters(vertx, pool, clock, team::plan, SurgeView.FROM_TABLE);
+    await(rosters.start());
+    SurgeControl surge = new SurgeControl(vertx, pool, clock, surgeConfig, sla.targets(null, null).regular(), rosters);
+    SlaSweep sweep = new SlaSweep(vertx, pool, clock, slaConfig, rosters, surge, router::reassign);
     IngestService ingest = new IngestService(vertx, pool, classifier, clock, sla);
     CloseConversation close = new CloseConversation(vertx, pool, clock);
 
     Map<Long, Tracked> byConversation = new HashMap<>();
     Map<Long, Long> lastAgentOfConversation = new HashMap<>();
     Map<Long, Integer> load = new HashMap<>();
-    List<Router.Assignment> fresh = new ArrayList<>();
+    List<Assigner.Assignment> fresh = new ArrayList<>();
     router.observe((assignments, at) -> {
       synchronized (fresh) {
         fresh.addAll(assignments);
@@ -437,12 +441,12 @@ public final class PromotionDaySimulation {
         await(router.drain());
         queued = await(pool.query("SELECT count(*) FROM conversations WHERE status = 'queued'").execute())
             .iterator().next().getLong(0);
-        List<Router.Assignment> got;
+        List<Assigner.Assignment> got;
         synchronized (fresh) {
           got = new ArrayList<>(fresh);
           fresh.clear();
         }
-        for (Router.Assignment a : got) {
+        for (Assigner.Assignment a : got) {
           Tracked tr = byConversation.get(a.conversationId());
           int l = load.merge(a.agentId(), 1, Integer::sum);
           double factor = 1 + 0.25 * (l - 1);
@@ -470,7 +474,7 @@ public final class PromotionDaySimulation {
         for (Agent a : team.agents()) {
           int busy = load.getOrDefault(userIds.get(a.username()), 0);
           String state = team.plan().stateOf(a.username(), clock.instant(), surgeActive);
-          boolean onDuty = ShiftPlan.ON_SHIFT.equals(state) || ShiftPlan.STANDBY_ACTIVE.equals(state);
+          boolean onDuty = Roster.ON_SHIFT.equals(state) || Roster.STANDBY_ACTIVE.equals(state);
           busySeatSeconds += busy * dt;
           availableSeatSeconds += (onDuty ? CAPACITY : busy) * dt;
           if (queued > 0) {

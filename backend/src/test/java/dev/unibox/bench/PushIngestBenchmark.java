@@ -164,7 +164,7 @@ public final class PushIngestBenchmark {
     Path file = Path.of(System.getProperty("benchmarks.file", "../docs/benchmarks.md"));
     String begin = "<!-- adapter-push-ingest:begin -->";
     String end = "<!-- adapter-push-ingest:end -->";
-    String section = begin + "\n## Adapter push ingest (issue 3)\n\n"
+    String section = begin + "\n## Adapter push ingest\n\n"
         + "Each platform's real push path over loopback: fake platform signs and posts, the adapter verifies "
         + "(TikTok Shop also fetches the message through the API), IngestService commits, the service answers; "
         + "ack time is measured at the platform side. Command (from the repository root):\n\n"

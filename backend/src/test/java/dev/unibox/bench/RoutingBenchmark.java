@@ -3,7 +3,7 @@ package dev.unibox.bench;
 import dev.unibox.accounts.AccountStore;
 import dev.unibox.adapters.spi.AccountConfig;
 import dev.unibox.adapters.spi.AccountCredentials;
-import dev.unibox.routing.Router;
+import dev.unibox.routing.Assigner;
 import dev.unibox.store.Database;
 import dev.unibox.testing.Await;
 import dev.unibox.testing.TestDatabases;
@@ -22,7 +22,7 @@ import org.HdrHistogram.Histogram;
 
 /**
  * Routing benchmark (a harness, not a test): assignments per second and decision-to-commit latency of
- * the real {@link Router} over the embedded PostgreSQL on this machine. A backlog of queued
+ * the real {@link Assigner} over the embedded PostgreSQL on this machine. A backlog of queued
  * conversations (three languages, two shops) is drained by 200 skilled agents with room, each
  * assignment committed with its activity and its events (agent + 3 supervisors). Scenarios: one router
  * with different pass sizes, and four routers at once as on four nodes (each with its own Vert.x and
@@ -145,9 +145,9 @@ public final class RoutingBenchmark {
     Await.result(pool.query("ANALYZE users").execute());
 
     Histogram latency = new Histogram(TimeUnit.SECONDS.toNanos(10), 3);
-    Router.Observer observer = (assignments, committedAt) -> {
+    Assigner.Observer observer = (assignments, committedAt) -> {
       synchronized (latency) {
-        for (Router.Assignment a : assignments) {
+        for (Assigner.Assignment a : assignments) {
           latency.recordValue(Math.max(0, committedAt - a.decidedAtNanos()));
         }
       }
@@ -156,7 +156,7 @@ public final class RoutingBenchmark {
     long start = System.nanoTime();
     for (int i = 0; i < routers; i++) {
       Vertx node = nodes == null ? vertx : nodes.get(i);
-      drains.add(new Router(node, pools.get(i % pools.size()), Clock.systemUTC()).maxPerPass(perPass).observe(observer)
+      drains.add(new Assigner(node, pools.get(i % pools.size()), Clock.systemUTC()).maxPerPass(perPass).observe(observer)
           .drain());
     }
     int assigned = 0;

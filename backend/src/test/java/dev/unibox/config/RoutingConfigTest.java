@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.unibox.domain.Priority;
+import dev.unibox.shifts.RosterFile;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -23,7 +24,9 @@ class RoutingConfigTest {
     assertThat(c.routing().sla().policy().target("shopee", "x", Priority.URGENT)).isEqualTo(Duration.ofSeconds(60));
     assertThat(c.routing().sla().policy().target("shopee", "x", Priority.NORMAL)).isEqualTo(Duration.ofSeconds(120));
     assertThat(c.routing().surge().enabled()).isTrue();
-    assertThat(c.routing().shifts().shifts()).extracting(s -> s.name()).containsExactly("morning", "noon", "evening");
+    assertThat(c.routing().shiftsFile()).endsWith(Path.of("config", "shifts.yaml"));
+    assertThat(RosterFile.load(c.routing().shiftsFile()).shifts()).extracting(s -> s.name())
+        .containsExactly("morning", "noon", "evening");
   }
 
   @Test

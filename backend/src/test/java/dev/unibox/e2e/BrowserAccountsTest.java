@@ -3,6 +3,7 @@ package dev.unibox.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.unibox.polling.PollingVerticle;
+import dev.unibox.signals.Addresses;
 import dev.unibox.testing.TestInbox;
 import io.vertx.core.Vertx;
 import io.vertx.junit5.VertxExtension;
@@ -73,7 +74,7 @@ class BrowserAccountsTest {
     assertThat(next(lines, 90)).as("browser said %s", seen).isEqualTo("READY");
     inbox.shopee.expireAccessToken(TestInbox.SHOP_MY);
     inbox.shopee.expireRefreshToken(TestInbox.SHOP_MY);
-    inbox.vertx.eventBus().publish(PollingVerticle.KICK, TestInbox.ACCOUNT_MY);
+    inbox.vertx.eventBus().publish(Addresses.POLL_KICK, TestInbox.ACCOUNT_MY);
 
     assertThat(next(lines, 90)).as("browser said %s", seen).isEqualTo("DONE");
     assertThat(browser.waitFor(30, TimeUnit.SECONDS)).isTrue();

@@ -3,6 +3,7 @@ package dev.unibox.polling;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.unibox.adapters.shopee.fake.PushOutcome;
+import dev.unibox.signals.Addresses;
 import dev.unibox.testing.AgentSocket;
 import dev.unibox.testing.Await;
 import dev.unibox.testing.SettableClock;
@@ -38,7 +39,7 @@ class AdapterFaultsTest {
   }
 
   private void kickPoll(String accountId) {
-    inbox.vertx.eventBus().publish(PollingVerticle.KICK, accountId);
+    inbox.vertx.eventBus().publish(Addresses.POLL_KICK, accountId);
   }
 
   @Test

@@ -117,7 +117,7 @@ public final class InspectionBenchmark {
     int cpus = Runtime.getRuntime().availableProcessors();
     StringBuilder out = new StringBuilder();
     out.append(BEGIN).append('\n');
-    out.append("## Compliance inspection per reply (issue 6)\n\n");
+    out.append("## Compliance inspection per reply\n\n");
     out.append("Every outgoing reply is inspected inside its transaction before it is stored, so its cost is on the\n"
         + "send path. Measured on one thread with the full shipped lists (config/quality: global + Shopee + the demo\n"
         + "shop), over a corpus of ").append(corpus.size()).append(" replies in zh/en/th/vi/ms (")

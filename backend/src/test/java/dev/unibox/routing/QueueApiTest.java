@@ -3,6 +3,7 @@ package dev.unibox.routing;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.unibox.auth.UserStore;
+import dev.unibox.signals.Kicks;
 import dev.unibox.testing.AgentSocket;
 import dev.unibox.testing.Await;
 import dev.unibox.testing.MutableClock;
@@ -49,7 +50,7 @@ class QueueApiTest {
     ingest.buyer(TestInbox.ACCOUNT_MY, "q1", "Barang rosak, nak refund", T0);
     ingest.buyer(TestInbox.ACCOUNT_MY, "q2", "Ada stok?", T0);
     ingest.buyer(TestInbox.ACCOUNT_MY, "q3", "Harga?", T0);
-    RoutingKick.send(inbox.vertx);
+    Kicks.routing(inbox.vertx);
     Await.until("mei full", () -> count("SELECT active_count FROM users WHERE id = " + mei) == 2);
 
     JsonObject agentView = inbox.get(inbox.login("mei"), "/api/queue").bodyAsJsonObject();

@@ -3,6 +3,7 @@ package dev.unibox.routing;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.unibox.auth.UserStore;
+import dev.unibox.signals.Kicks;
 import dev.unibox.testing.Await;
 import dev.unibox.testing.MutableClock;
 import dev.unibox.testing.TestInbox;
@@ -63,7 +64,7 @@ class QueueOrderTest {
     List<Long> order = new ArrayList<>();
     for (int i = 1; i <= n; i++) {
       inbox.count("UPDATE users SET max_concurrent = $1 WHERE id = $2 RETURNING 1", i, agent);
-      RoutingKick.send(inbox.vertx);
+      Kicks.routing(inbox.vertx);
       int expected = i;
       Await.until("seat " + i + " taken", () -> {
         try {
@@ -125,7 +126,7 @@ class QueueOrderTest {
     long normalEn2 = ingest.buyer(TestInbox.ACCOUNT_MY, "f", "Do you have this in a bigger size please?", T0);
     Await.result(UserStore.setPresence(inbox.db.pool(), thai, "online"));
     Await.result(UserStore.setPresence(inbox.db.pool(), english, "online"));
-    Await.result(new Router(vertx, inbox.db.pool(), clock).drain());
+    Await.result(new Assigner(vertx, inbox.db.pool(), clock).drain());
     assertThat(assignee(urgentTh)).isEqualTo(thai);
     assertThat(assignee(normalEn)).isEqualTo(english);   // nobody who speaks Vietnamese: not an inversion
     assertThat(assignee(urgentVi)).isNull();

@@ -107,14 +107,14 @@ class RoutingStressTest {
       List<Future<?>> work = new ArrayList<>();
       for (int n = 0; n < NODES; n++) {
         for (int r = 0; r < ROUTERS_PER_NODE; r++) {
-          work.add(new Router(nodes.get(n), pools.get(n), Clock.systemUTC()).drain());
+          work.add(new Assigner(nodes.get(n), pools.get(n), Clock.systemUTC()).drain());
         }
       }
       for (int c = 0; c < Math.min(40, closable.size()); c++) {
         work.add(close.close(admin, closable.get(random.nextInt(closable.size()))).recover(e -> Future.succeededFuture()));
       }
       Await.result(Future.join(work));
-      Await.result(new Router(inbox.vertx, inbox.db.pool(), Clock.systemUTC()).drain());
+      Await.result(new Assigner(inbox.vertx, inbox.db.pool(), Clock.systemUTC()).drain());
       totalAssigned += checkInvariants(activityMark);
     }
     assertThat(totalAssigned).as("the stress test must actually assign").isGreaterThan(ROUNDS * 20);

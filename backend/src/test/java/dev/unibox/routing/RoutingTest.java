@@ -3,6 +3,7 @@ package dev.unibox.routing;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.unibox.auth.UserStore;
+import dev.unibox.signals.Kicks;
 import dev.unibox.testing.Await;
 import dev.unibox.testing.TestDatabases;
 import dev.unibox.testing.TestInbox;
@@ -25,12 +26,12 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class RoutingTest {
 
   private TestInbox inbox;
-  private Router router;
+  private Assigner router;
 
   @BeforeEach
   void start(Vertx vertx) throws Exception {
     inbox = TestInbox.start(vertx);
-    router = new Router(vertx, inbox.db.pool(), Clock.systemUTC());
+    router = new Assigner(vertx, inbox.db.pool(), Clock.systemUTC());
   }
 
   @AfterEach
@@ -93,7 +94,7 @@ class RoutingTest {
       }
       List<Future<Integer>> routers = new ArrayList<>();
       for (Pool node : nodes) {
-        routers.add(new Router(inbox.vertx, node, Clock.systemUTC()).drain());
+        routers.add(new Assigner(inbox.vertx, node, Clock.systemUTC()).drain());
       }
       Await.result(Future.all(routers));
     } finally {
@@ -137,7 +138,7 @@ class RoutingTest {
 
   private void online(long userId) throws Exception {
     Await.result(UserStore.setPresence(inbox.db.pool(), userId, "online"));
-    RoutingKick.send(inbox.vertx);
+    Kicks.routing(inbox.vertx);
   }
 
   private long assignedTo(long userId) {

@@ -116,7 +116,7 @@ class TransferNotesPresenceTest {
       assertThat(away.getLong("id")).isEqualTo(mei);
       assertThat(away.getString("presence")).isEqualTo("away");
       Await.result(inbox.shopee.pushBuyerText(TestInbox.SHOP_MY, "811901", "ali", "Ada stok?"));
-      Await.result(new dev.unibox.routing.Router(inbox.vertx, inbox.db.pool(), clock).drain());
+      Await.result(new dev.unibox.routing.Assigner(inbox.vertx, inbox.db.pool(), clock).drain());
       assertThat(count("SELECT count(*) FROM conversations WHERE status = 'queued'")).isEqualTo(1);
       JsonObject console = inbox.get(inbox.login("sup"), "/api/supervisor/console").bodyAsJsonObject();
       assertThat(console.getJsonArray("agents").getJsonObject(0).getString("presence")).isEqualTo("away");

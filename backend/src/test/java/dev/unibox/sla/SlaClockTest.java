@@ -7,8 +7,8 @@ import dev.unibox.adapters.spi.AccountConfig;
 import dev.unibox.adapters.spi.AccountCredentials;
 import dev.unibox.auth.UserStore;
 import dev.unibox.config.UniboxConfig;
-import dev.unibox.routing.Router;
-import dev.unibox.shifts.ShiftPlan;
+import dev.unibox.routing.Assigner;
+import dev.unibox.signals.Kicks;
 import dev.unibox.testing.AgentSocket;
 import dev.unibox.testing.Await;
 import dev.unibox.testing.MutableClock;
@@ -41,10 +41,10 @@ class SlaClockTest {
     UniboxConfig.SlaConfig sla = new UniboxConfig.SlaConfig(dev.unibox.domain.SlaPolicy.standard(), 600_000, true, 60);
     inbox = TestInbox.start(vertx, clock, c -> TestInbox.withRouting(c, c.routing().withSla(sla)));
     ingest = new TestIngest(inbox, clock);
-    Router router = new Router(vertx, inbox.db.pool(), clock);
+    Assigner router = new Assigner(vertx, inbox.db.pool(), clock);
     SurgeControl surge = new SurgeControl(vertx, inbox.db.pool(), clock, UniboxConfig.SurgeConfig.off(),
-        Duration.ofSeconds(120), ShiftPlan.none());
-    sweep = new SlaSweep(vertx, inbox.db.pool(), clock, sla, ShiftPlan.none(), surge, router);
+        Duration.ofSeconds(120), inbox.app.shifts().rosters);
+    sweep = new SlaSweep(vertx, inbox.db.pool(), clock, sla, inbox.app.shifts().rosters, surge, router::reassign);
   }
 
   @AfterEach
@@ -214,7 +214,7 @@ class SlaClockTest {
 
   private void online(long id) throws Exception {
     Await.result(UserStore.setPresence(inbox.db.pool(), id, "online"));
-    dev.unibox.routing.RoutingKick.send(inbox.vertx);
+    dev.unibox.signals.Kicks.routing(inbox.vertx);
   }
 
   private long assignee(long conversationId) {

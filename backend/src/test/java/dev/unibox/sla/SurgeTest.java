@@ -4,8 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.unibox.auth.UserStore;
 import dev.unibox.config.UniboxConfig;
-import dev.unibox.routing.Router;
-import dev.unibox.shifts.ShiftPlan;
+import dev.unibox.routing.Assigner;
+import dev.unibox.shifts.Roster;
+import dev.unibox.signals.Kicks;
 import dev.unibox.testing.AgentSocket;
 import dev.unibox.testing.Await;
 import dev.unibox.testing.MutableClock;
@@ -30,14 +31,17 @@ class SurgeTest {
 
   private static final Instant T0 = Instant.parse("2026-11-11T04:00:00Z"); // 12:00 in Kuala Lumpur
   private final MutableClock clock = new MutableClock(T0);
-  private final ShiftPlan shifts = new ShiftPlan(ZoneId.of("Asia/Kuala_Lumpur"), List.of(
-      new ShiftPlan.Shift("morning", LocalTime.of(7, 0), LocalTime.of(15, 0), "lin", List.of("mei")),
-      new ShiftPlan.Shift("noon", LocalTime.of(15, 0), LocalTime.of(23, 0), "lin", List.of("arif"))),
+  private static final ZoneId KL = ZoneId.of("Asia/Kuala_Lumpur");
+  private static final Roster ROSTER = new Roster(KL, List.of(
+      new Roster.Shift("morning", LocalTime.of(7, 0), LocalTime.of(15, 0), KL, "lin", List.of("mei")),
+      new Roster.Shift("noon", LocalTime.of(15, 0), LocalTime.of(23, 0), KL, "lin", List.of("arif"))),
       List.of("backup"));
   private final UniboxConfig.SurgeConfig surgeConfig = new UniboxConfig.SurgeConfig(true, 3, 0, 60, 300);
   private TestInbox inbox;
   private TestIngest ingest;
+  private SurgeControl surge;
   private SlaSweep sweep;
+  private long lin;
   private long mei;
   private long arif;
   private long backup;
@@ -46,18 +50,21 @@ class SurgeTest {
   void start(Vertx vertx) throws Exception {
     UniboxConfig.SlaConfig sla = new UniboxConfig.SlaConfig(dev.unibox.domain.SlaPolicy.standard(), 600_000, false, 60);
     inbox = TestInbox.start(vertx, clock, c -> TestInbox.withRouting(c,
-        c.routing().withSla(sla).withSurge(surgeConfig).withShifts(shifts)));
+        c.routing().withSla(sla).withSurge(surgeConfig)));
     ingest = new TestIngest(inbox, clock);
-    SurgeControl surge = new SurgeControl(vertx, inbox.db.pool(), clock, surgeConfig, Duration.ofSeconds(120), shifts);
-    sweep = new SlaSweep(vertx, inbox.db.pool(), clock, sla, shifts, surge, new Router(vertx, inbox.db.pool(), clock));
+    var rosters = inbox.app.shifts().rosters;
+    surge = new SurgeControl(vertx, inbox.db.pool(), clock, surgeConfig, Duration.ofSeconds(120), rosters);
+    sweep = new SlaSweep(vertx, inbox.db.pool(), clock, sla, rosters, surge,
+        new Assigner(vertx, inbox.db.pool(), clock)::reassign);
     mei = inbox.createUser("mei", "agent", 1);
     arif = inbox.createUser("arif", "agent", 5);
     backup = inbox.createUser("backup", "agent", 3);
-    inbox.createUser("lin", "supervisor", 3);
+    lin = inbox.createUser("lin", "supervisor", 3);
+    Await.result(rosters.replace(ROSTER, lin));
     for (long id : List.of(mei, arif, backup)) {
       Await.result(UserStore.setPresence(inbox.db.pool(), id, "online"));
     }
-    Await.result(sweep.run()); // shift states from the plan
+    Await.result(sweep.run()); // shift states from the roster
   }
 
   @AfterEach
@@ -99,7 +106,7 @@ class SurgeTest {
       assertThat(state(backup)).isEqualTo("standby_active");
       JsonObject event = lin.nextEvent("surge.changed");
       assertThat(event.getJsonObject("data").getJsonObject("surge").getBoolean("active")).isTrue();
-      dev.unibox.routing.RoutingKick.send(inbox.vertx);
+      dev.unibox.signals.Kicks.routing(inbox.vertx);
       Await.until("backup takes the queue", () -> assigned(backup) == 3);
       var log = inbox.rows("SELECT action, reason, agents FROM surge_log ORDER BY id");
       assertThat(log).hasSize(1);
@@ -154,6 +161,28 @@ class SurgeTest {
     var status = inbox.get(lead, "/api/surge").bodyAsJsonObject().getJsonObject("surge");
     assertThat(status.getJsonArray("history")).hasSize(4);
     assertThat(status.getJsonArray("standby")).containsExactly("backup");
+  }
+
+  @Test
+  void surgeCallsOnTheStandbyPoolOfTheRosterASupervisorEdited() throws Exception {
+    long spare = inbox.createUser("spare", "agent", 3);
+    Await.result(UserStore.setPresence(inbox.db.pool(), spare, "online"));
+    String lead = inbox.login("lin");
+    JsonObject edited = new JsonObject("""
+        {"zone": "Asia/Kuala_Lumpur", "standby": ["spare"],
+         "shifts": [{"name": "morning", "start": "07:00", "end": "15:00", "lead": "lin", "agents": ["mei"]},
+                    {"name": "noon", "start": "15:00", "end": "23:00", "lead": "lin", "agents": ["arif"]}]}""");
+    assertThat(inbox.put(lead, "/api/shifts", edited).statusCode()).isEqualTo(200);
+
+    // what supervisors are shown, what surge logs and what it switches on is the edited pool
+    var status = inbox.get(lead, "/api/surge").bodyAsJsonObject().getJsonObject("surge");
+    assertThat(status.getJsonArray("standby")).containsExactly("spare");
+    assertThat(Await.result(surge.setMode(lin, "lin", "on")).getJsonArray("standby")).containsExactly("spare");
+    assertThat(inbox.rows("SELECT agents FROM surge_log WHERE action = 'activated'").get(0).getArrayOfStrings(0))
+        .containsExactly("spare");
+    Await.result(sweep.run());
+    assertThat(state(spare)).isEqualTo("standby_active");
+    assertThat(state(backup)).isEqualTo("unrostered");
   }
 
   private String state(long id) throws Exception {

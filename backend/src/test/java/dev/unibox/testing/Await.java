@@ -8,7 +8,8 @@ import java.util.function.BooleanSupplier;
 /** Blocking helpers for tests: wait for a future, or for a condition with a deadline (no fixed sleeps). */
 public final class Await {
 
-  public static final Duration TIMEOUT = Duration.ofSeconds(60); // generous: CI machines can be heavily shared
+  /** 60 s (CI machines can be heavily shared); raise it with -Dunibox.test.timeoutSeconds. */
+  public static final Duration TIMEOUT = Duration.ofSeconds(Long.getLong("unibox.test.timeoutSeconds", 60));
 
   private Await() {}
 

@@ -7,11 +7,11 @@ import java.util.Map;
 public final class LazadaErrors {
 
   private static final Map<String, ErrorKind> KINDS = Map.of(
-      // [verified] in PLATFORMS.md
+      // [verified] against Lazada's documentation
       "IllegalAccessToken", ErrorKind.TOKEN_EXPIRED,
       "IllegalRefreshToken", ErrorKind.TOKEN_DEAD,
       "ApiCallLimit", ErrorKind.RATE_LIMITED,
-      // Lazada's public error-code list; not in PLATFORMS.md's verified set (see docs/adapters.md)
+      // Lazada's public error-code list; not verified independently (see docs/adapters.md)
       "IncompleteSignature", ErrorKind.BAD_SIGNATURE,
       "InvalidSignature", ErrorKind.BAD_SIGNATURE);
 

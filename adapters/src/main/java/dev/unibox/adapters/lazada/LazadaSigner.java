@@ -6,7 +6,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 
-/** Lazada Open Platform signatures [verified, PLATFORMS.md]. */
+/** Lazada Open Platform signatures [verified against Lazada's documentation]. */
 public final class LazadaSigner {
 
   private LazadaSigner() {}

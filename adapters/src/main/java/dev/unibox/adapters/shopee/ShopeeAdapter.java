@@ -48,7 +48,7 @@ import java.util.Set;
  *       {@code pollMessagePageSize} (default 50, ≤ 60 [reported]), {@code pollLookbackMinutes} (default 60:
  *       how far back the very first poll looks), {@code pollOverlapSeconds} (default 60);</li>
  *   <li>{@code uploadImageUrlField} (default {@code url}): the field of the upload_image answer holding the
- *       image URL, which PLATFORMS.md does not state.</li>
+ *       image URL, which the published documentation does not state.</li>
  * </ul>
  */
 public final class ShopeeAdapter implements PlatformAdapter {
@@ -334,7 +334,7 @@ public final class ShopeeAdapter implements PlatformAdapter {
   /**
    * {@code get_lost_push_message} (partner level: the earliest 100 unconsumed pushes of the last 3 days).
    * Answer fields {@code push_message_list[{shop_id, code, timestamp, data}], has_next_page, last_message_id}
-   * are as Shopee's API reference names them; PLATFORMS.md does not list them (see docs/adapters.md).
+   * are as Shopee's API reference names them; the published documentation does not list them (see docs/adapters.md).
    */
   @Override
   public Future<LostPushes> fetchLostPushes() {

@@ -4,7 +4,7 @@ import java.util.List;
 
 /**
  * The platform's service rules, as data the rest of the inbox reads (metrics, SLA, wording). Sourced from
- * DOMAIN.md; see docs/adapters.md.
+ * the platforms' rules; see docs/adapters.md.
  *
  * @param channel {@code api} (the platform's open chat API) or {@code bridge} (a merchant integration)
  */

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The service rules of each platform as DOMAIN.md states them ("Platform rules that the inbox should
+ * The service rules of each platform as the platforms publish them ("Platform rules that the inbox should
  * compute and protect"). Platforms without rules there get an empty metric list, not invented ones.
  */
 public final class PlatformProfiles {

@@ -3,7 +3,7 @@ package dev.unibox.adapters.tiktok;
 import dev.unibox.adapters.spi.ErrorKind;
 import java.util.Map;
 
-/** TikTok Shop error codes [reported in PLATFORMS.md] and how the inbox handles them. */
+/** TikTok Shop error codes [as TikTok's documentation reports them] and how the inbox handles them. */
 public final class TikTokErrors {
 
   private static final Map<Long, ErrorKind> KINDS = Map.of(

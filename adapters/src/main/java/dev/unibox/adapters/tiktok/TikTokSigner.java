@@ -5,7 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.TreeMap;
 
-/** TikTok Shop Partner API signatures [verified in SDK code, PLATFORMS.md]. */
+/** TikTok Shop Partner API signatures [verified in SDK code]. */
 public final class TikTokSigner {
 
   private TikTokSigner() {}

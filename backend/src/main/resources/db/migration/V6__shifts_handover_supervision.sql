@@ -1,13 +1,5 @@
--- Shifts, lossless handover and the supervisor console (issue 5).
---
--- Columns shared with the routing engine (issue 4 adds the same ones in V4_1 with the same types):
--- IF NOT EXISTS makes this migration a no-op for them when V4_1 ran first, and lets this branch run
--- on its own.
-ALTER TABLE users ADD COLUMN IF NOT EXISTS team text;
-ALTER TABLE users ADD COLUMN IF NOT EXISTS shift_state text NOT NULL DEFAULT 'unrostered'
-  CHECK (shift_state IN ('unrostered', 'on_shift', 'off_shift', 'standby', 'standby_active'));
-ALTER TABLE conversations ADD COLUMN IF NOT EXISTS team text;
-ALTER TABLE conversations ADD COLUMN IF NOT EXISTS head_of_class boolean NOT NULL DEFAULT false;
+-- Shifts, lossless handover and the supervisor console. users.team, users.shift_state,
+-- conversations.team and conversations.head_of_class come from V5.
 
 -- Presence: what the agent chose (online or away); the effective users.presence is offline while
 -- they hold no socket, otherwise their choice.

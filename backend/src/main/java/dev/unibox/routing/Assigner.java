@@ -22,7 +22,7 @@ import java.util.Map;
  * assigned when no eligible agent had a seat for the higher ones. The decisions are then written in
  * a few statements (one for conversations, seats and activities; one for all events).
  */
-public final class Router {
+public final class Assigner {
 
   /** Queue rows read per page; a pass reads further pages while seats are left. */
   static final int PAGE = 200;
@@ -47,11 +47,11 @@ public final class Router {
   /** Assignments written per pass (one transaction); bounds the decision-to-commit latency of a pass. */
   public static final int DEFAULT_MAX_PER_PASS = 10;
 
-  public Router(Vertx vertx, Pool pool, Clock clock) {
+  public Assigner(Vertx vertx, Pool pool, Clock clock) {
     this(vertx, pool, clock, new PriorityPolicy());
   }
 
-  public Router(Vertx vertx, Pool pool, Clock clock, RoutingPolicy policy) {
+  public Assigner(Vertx vertx, Pool pool, Clock clock, RoutingPolicy policy) {
     this.vertx = vertx;
     this.pool = pool;
     this.clock = clock;
@@ -63,12 +63,12 @@ public final class Router {
   }
 
   /** At most this many assignments per pass (a drain runs passes until nothing is left). */
-  public Router maxPerPass(int n) {
+  public Assigner maxPerPass(int n) {
     this.maxPerPass = Math.max(1, n);
     return this;
   }
 
-  public Router observe(Observer observer) {
+  public Assigner observe(Observer observer) {
     this.observer = observer;
     return this;
   }

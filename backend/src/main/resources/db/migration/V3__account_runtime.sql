@@ -1,4 +1,4 @@
--- Issue 3: accounts managed at runtime, their live tokens (encrypted), health, poll cursors and admin alerts.
+-- Accounts managed at runtime, their live tokens (encrypted), health, poll cursors and admin alerts.
 
 ALTER TABLE accounts
   ADD COLUMN source        text NOT NULL DEFAULT 'config' CHECK (source IN ('config', 'api')),

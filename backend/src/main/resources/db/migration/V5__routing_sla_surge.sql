@@ -1,4 +1,4 @@
--- Routing engine (issue 4): agent skills and shift state, SLA deadlines stored on the conversation,
+-- Routing engine: agent skills and shift state, SLA deadlines stored on the conversation,
 -- the queue order (priority class, head-of-class, SLA deadline) and the surge record.
 
 -- Skills: an empty list means "any". shift_state is kept by the shift clock from config/shifts.yaml:

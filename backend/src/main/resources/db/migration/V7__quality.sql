@@ -1,4 +1,4 @@
--- Service quality (issue 6): compliance inspections of replies, editable rule documents, quick replies,
+-- Service quality: compliance inspections of replies, editable rule documents, quick replies,
 -- auto-replies, the spam folder and satisfaction invites and ratings. See docs/quality.md.
 
 -- A conversation whose buyer sends advertising or junk is parked: status 'spam' (never routed, not in

@@ -1,0 +1,17 @@
+package dev.unibox.shifts;
+
+import io.vertx.core.Future;
+
+/**
+ * The one shift model the rest of the server reads: the roster in force (imported from
+ * {@code config/shifts.yaml}, then as a supervisor edits it). The SLA clock asks it to write every agent's
+ * routing state; surge reads its standby pool; the router reads the states it wrote.
+ */
+public interface ShiftRoster {
+
+  /** The roster in force now. */
+  Roster roster();
+
+  /** Writes every user's shift state for now (standby follows surge); kicks routing when someone became routable. */
+  Future<Void> refreshStates();
+}

@@ -1,0 +1,53 @@
+package dev.unibox.sla;
+
+import dev.unibox.auth.AuthRoutes;
+import dev.unibox.auth.CurrentUser;
+import dev.unibox.signals.Kicks;
+import dev.unibox.web.ApiException;
+import dev.unibox.web.Responses;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+
+/** GET/POST /api/surge: supervisors see surge mode and switch it on, off or back to automatic. */
+public final class SurgeRoutes {
+
+  private final Vertx vertx;
+  private final SurgeControl surge;
+
+  public SurgeRoutes(Vertx vertx, SurgeControl surge) {
+    this.vertx = vertx;
+    this.surge = surge;
+  }
+
+  public void mount(Router router) {
+    router.get("/api/surge").handler(this::status);
+    router.post("/api/surge").handler(this::setMode);
+  }
+
+  private void status(RoutingContext ctx) {
+    if (!AuthRoutes.user(ctx).oversees()) {
+      throw ApiException.forbidden("Only supervisors see surge mode");
+    }
+    surge.status().onSuccess(s -> Responses.json(ctx, 200, new JsonObject().put("surge", s))).onFailure(ctx::fail);
+  }
+
+  private void setMode(RoutingContext ctx) {
+    CurrentUser user = AuthRoutes.user(ctx);
+    if (!user.oversees()) {
+      throw ApiException.forbidden("Only supervisors switch surge mode");
+    }
+    JsonObject body = Responses.body(ctx);
+    String mode = body.getValue("mode") instanceof String s ? s : "";
+    if (!SurgeControl.MODES.contains(mode)) {
+      throw ApiException.badRequest("bad_mode", "mode must be one of " + SurgeControl.MODES);
+    }
+    surge.setMode(user.id(), user.displayName(), mode)
+        .onSuccess(s -> {
+          Kicks.routing(vertx);
+          Responses.json(ctx, 200, new JsonObject().put("surge", s));
+        })
+        .onFailure(ctx::fail);
+  }
+}
