@@ -3,7 +3,7 @@ package dev.unibox.conversations;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.unibox.auth.UserStore;
-import dev.unibox.routing.RoutingKick;
+import dev.unibox.signals.Kicks;
 import dev.unibox.testing.Await;
 import dev.unibox.testing.MutableClock;
 import dev.unibox.testing.TestInbox;
@@ -52,7 +52,7 @@ class OneTimelineTest {
     long id = inbox.count("SELECT id FROM conversations");
     step();
     Await.result(UserStore.setPresence(inbox.db.pool(), mei, "online"));
-    RoutingKick.send(inbox.vertx);
+    Kicks.routing(inbox.vertx);
     Await.until("assigned to mei", () -> status(id).equals("assigned"));
     step();
     assertThat(inbox.post(meiToken, "/api/conversations/" + id + "/replies",

@@ -3,7 +3,7 @@ package dev.unibox.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.unibox.auth.UserStore;
-import dev.unibox.routing.RoutingKick;
+import dev.unibox.signals.Kicks;
 import dev.unibox.testing.Await;
 import dev.unibox.testing.BrowserScript;
 import dev.unibox.testing.SettableClock;
@@ -56,7 +56,7 @@ class BrowserTimelineOrderTest {
     long id = inbox.count("SELECT id FROM conversations");
     clock.advance(Duration.ofMinutes(1));
     Await.result(UserStore.setPresence(inbox.db.pool(), mei, "online"));
-    RoutingKick.send(inbox.vertx);
+    Kicks.routing(inbox.vertx);
     Await.until("assigned", () -> {
       try {
         return inbox.count("SELECT count(*) FROM conversations WHERE assignee_id = $1", mei) == 1;
