@@ -21,6 +21,7 @@ import dev.unibox.conversations.ConversationRoutes;
 import dev.unibox.demo.DemoMode;
 import dev.unibox.domain.LinguaLanguageDetector;
 import dev.unibox.domain.MessageClassifier;
+import dev.unibox.events.EventTail;
 import dev.unibox.gateway.AgentGateway;
 import dev.unibox.ingest.IngestService;
 import dev.unibox.ingest.WebhookRoutes;
@@ -65,6 +66,9 @@ public final class UniboxApp {
   private final List<String> deployments = new ArrayList<>();
   private DemoMode demo;
   private Router router;
+  /** Live events to this node's sockets; polled this often besides the kicks after each commit. */
+  private static final long EVENT_TAIL_POLL_MS = 100;
+  private EventTail eventTail;
   private SurgeControl surge;
   private HttpVerticle http;
   private AccountService accountService;
@@ -128,7 +132,7 @@ public final class UniboxApp {
           // one roster: routing's configured plan (config/shifts.yaml) until a supervisor edits it
           shifts = new ShiftsModule(vertx, pool, clock, () -> Roster.from(config.routing().shifts()),
               config.routing().sweepMillis());
-          http = new HttpVerticle(config.http().host(), config.http().port(), pool, List.of(
+          http = new HttpVerticle(config.http().host(), config.http().port(), config.http().socketCompression(), pool, List.of(
               new AuthRoutes(pool, tokens, new LoginThrottle(10, java.time.Duration.ofMinutes(5), clock))::mount,
               new MarkReadOnOpen(pool, accounts)::mount,
               new ConversationRoutes(pool, close)::mount,
@@ -138,8 +142,9 @@ public final class UniboxApp {
               new QueueRoutes(vertx, pool, clock, config.routing().sla().policy(), surge)::mount,
               quality::mount,
               shifts::mount),
-              new AgentGateway(vertx, pool, tokens));
-          return shifts.start().compose(v -> deploy(http));
+              new AgentGateway(vertx, pool, tokens, config.http().maxSocketsPerUser()));
+          eventTail = new EventTail(vertx, pool);
+          return shifts.start().compose(v -> eventTail.start(EVENT_TAIL_POLL_MS)).compose(v -> deploy(http));
         })
         .compose(v -> {
           List<AccountConfig> resolved = accountConfigs.result().stream().map(this::resolveSelfUrl).toList();
@@ -238,6 +243,9 @@ public final class UniboxApp {
 
   public Future<Void> stop() {
     Future<Void> chain = demo == null ? Future.succeededFuture() : demo.stop();
+    if (eventTail != null) {
+      eventTail.stop();
+    }
     for (String id : List.copyOf(deployments)) {
       chain = chain.eventually(() -> vertx.undeploy(id));
     }
