@@ -23,6 +23,7 @@ import dev.unibox.domain.LinguaLanguageDetector;
 import dev.unibox.domain.MessageClassifier;
 import dev.unibox.events.EventTail;
 import dev.unibox.gateway.AgentGateway;
+import dev.unibox.ingest.CoalescedPushes;
 import dev.unibox.ingest.IngestService;
 import dev.unibox.ingest.WebhookRoutes;
 import dev.unibox.outbox.OutboxSender;
@@ -69,6 +70,9 @@ public final class UniboxApp {
   /** Live events to this node's sockets; polled this often besides the kicks after each commit. */
   private static final long EVENT_TAIL_POLL_MS = 100;
   private EventTail eventTail;
+  /** How often the accounts' "last push" is written (once per account, not once per push). */
+  private static final long PUSH_HEALTH_FLUSH_MS = 500;
+  private CoalescedPushes pushes;
   private SurgeControl surge;
   private HttpVerticle http;
   private AccountService accountService;
@@ -138,7 +142,8 @@ public final class UniboxApp {
               new ConversationRoutes(pool, close)::mount,
               new ReplyRoutes(replies)::mount,
               new AccountRoutes(pool, accountService, accountStore)::mount,
-              new WebhookRoutes(accounts, ingest, platforms).onPushed(health::pushed)::mount,
+              new WebhookRoutes(accounts, ingest, platforms)
+                  .onPushed(pushes = new CoalescedPushes(vertx, health::pushed, PUSH_HEALTH_FLUSH_MS))::mount,
               new QueueRoutes(vertx, pool, clock, config.routing().sla().policy(), surge)::mount,
               quality::mount,
               shifts::mount),
@@ -245,6 +250,9 @@ public final class UniboxApp {
     Future<Void> chain = demo == null ? Future.succeededFuture() : demo.stop();
     if (eventTail != null) {
       eventTail.stop();
+    }
+    if (pushes != null) {
+      pushes.stop();
     }
     for (String id : List.copyOf(deployments)) {
       chain = chain.eventually(() -> vertx.undeploy(id));
