@@ -100,9 +100,9 @@ public final class IngestService {
           running--;
         }
         if (ar.failed() && batch.size() > 1) {
-          batch.forEach(c -> commit(List.of(c)).onFailure(c.done()::fail));
+          batch.forEach(c -> commit(List.of(c)).onFailure(c.done()::tryFail));
         } else if (ar.failed()) {
-          batch.get(0).done().fail(ar.cause());
+          batch.get(0).done().tryFail(ar.cause());
         }
         drain();
       });
@@ -141,7 +141,7 @@ public final class IngestService {
       int total = 0;
       for (int c = 0; c < calls.size(); c++) {
         total += stored[c];
-        calls.get(c).done().complete(new Result(stored[c], calls.get(c).messages().size() - stored[c]));
+        calls.get(c).done().tryComplete(new Result(stored[c], calls.get(c).messages().size() - stored[c]));
       }
       if (total > 0) {
         RoutingKick.send(vertx);
