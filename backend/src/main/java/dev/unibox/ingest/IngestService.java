@@ -27,9 +27,9 @@ import java.util.List;
 public final class IngestService {
 
   /** Messages per batch transaction at most. */
-  static final int MAX_BATCH = 64;
+  static final int MAX_BATCH = 1;
   /** Batch transactions in flight at once (each holds one pooled connection). */
-  static final int MAX_RUNNING = 3;
+  static final int MAX_RUNNING = 8;
 
   private final Vertx vertx;
   private final Pool pool;
