@@ -21,7 +21,9 @@ import dev.unibox.conversations.ConversationRoutes;
 import dev.unibox.demo.DemoMode;
 import dev.unibox.domain.LinguaLanguageDetector;
 import dev.unibox.domain.MessageClassifier;
+import dev.unibox.events.EventTail;
 import dev.unibox.gateway.AgentGateway;
+import dev.unibox.ingest.CoalescedPushes;
 import dev.unibox.ingest.IngestService;
 import dev.unibox.ingest.WebhookRoutes;
 import dev.unibox.outbox.OutboxSender;
@@ -65,6 +67,12 @@ public final class UniboxApp {
   private final List<String> deployments = new ArrayList<>();
   private DemoMode demo;
   private Assigner router;
+  /** Live events to this node's sockets; polled this often besides the kicks after each commit. */
+  private static final long EVENT_TAIL_POLL_MS = 100;
+  private EventTail eventTail;
+  /** How often the accounts' "last push" is written (once per account, not once per push). */
+  private static final long PUSH_HEALTH_FLUSH_MS = 500;
+  private CoalescedPushes pushes;
   private SurgeControl surge;
   private HttpVerticle http;
   private AccountService accountService;
@@ -126,19 +134,21 @@ public final class UniboxApp {
           accountService = new AccountService(vertx, pool, accounts, accountStore, health, clock,
               id -> new PollingVerticle(id, accounts, ingest, accountStore, pool, clock, pollIntervalMs(id)),
               this::resolveSelfUrl);
-          http = new HttpVerticle(config.http().host(), config.http().port(), pool, List.of(
+          http = new HttpVerticle(config.http().host(), config.http().port(), config.http().socketCompression(), pool, List.of(
               new AuthRoutes(pool, tokens, LoginThrottle.standard(clock))::mount,
               new MarkReadOnOpen(pool, accounts)::mount,
               new ConversationRoutes(pool, close)::mount,
               new ReplyRoutes(replies)::mount,
               new AccountRoutes(pool, accountService, accountStore)::mount,
-              new WebhookRoutes(accounts, ingest, platforms).onPushed(health::pushed)::mount,
+              new WebhookRoutes(accounts, ingest, platforms)
+                  .onPushed(pushes = new CoalescedPushes(vertx, health::pushed, PUSH_HEALTH_FLUSH_MS))::mount,
               new QueueRoutes(vertx, pool, clock, config.routing().sla().policy(), surge::status)::mount,
               new SurgeRoutes(vertx, surge)::mount,
               quality::mount,
               shifts::mount),
-              new AgentGateway(vertx, pool, tokens));
-          return shifts.start().compose(v -> deploy(http));
+              new AgentGateway(vertx, pool, tokens, config.http().maxSocketsPerUser()));
+          eventTail = new EventTail(vertx, pool);
+          return shifts.start().compose(v -> eventTail.start(EVENT_TAIL_POLL_MS)).compose(v -> deploy(http));
         })
         .compose(v -> {
           List<AccountConfig> resolved = accountConfigs.result().stream().map(this::resolveSelfUrl).toList();
@@ -236,6 +246,12 @@ public final class UniboxApp {
 
   public Future<Void> stop() {
     Future<Void> chain = demo == null ? Future.succeededFuture() : demo.stop();
+    if (eventTail != null) {
+      eventTail.stop();
+    }
+    if (pushes != null) {
+      pushes.stop();
+    }
     for (String id : List.copyOf(deployments)) {
       chain = chain.eventually(() -> vertx.undeploy(id));
     }

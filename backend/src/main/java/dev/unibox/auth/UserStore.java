@@ -31,9 +31,6 @@ public final class UserStore {
       ON CONFLICT (username) DO NOTHING
       RETURNING id""";
 
-  private static final String CREATE_CURSOR =
-      "INSERT INTO event_cursors (user_id) SELECT id FROM users WHERE username = $1 ON CONFLICT DO NOTHING";
-
   private static final String GRANT_ACCOUNT =
       "INSERT INTO user_accounts (user_id, account_id) VALUES ($1, $2) ON CONFLICT DO NOTHING";
 
@@ -77,8 +74,7 @@ public final class UserStore {
     return client.preparedQuery(INSERT)
         .execute(Tuple.from(new Object[] {username, displayName, role, PasswordHasher.hash(password), allAccounts,
             maxConcurrent}))
-        .compose(rows -> client.preparedQuery(CREATE_CURSOR).execute(Tuple.of(username))
-            .map(v -> rows.size() == 0 ? null : rows.iterator().next().getLong("id")));
+        .map(rows -> rows.size() == 0 ? null : rows.iterator().next().getLong("id"));
   }
 
   public static Future<Void> grantAccounts(SqlClient client, long userId, List<String> accountIds) {

@@ -56,7 +56,8 @@ public final class ConfigLoader {
     FieldReader r = new FieldReader(problems);
     JsonNode http = tree.get("http");
     HttpConfig httpConfig = new HttpConfig(r.text(http, "http", "host", true),
-        (int) r.number(http, "http", "port", 0, 65535));
+        (int) r.number(http, "http", "port", 0, 65535), r.bool(http, "http", "socketCompression"),
+        (int) r.number(http, "http", "maxSocketsPerUser", 1, 1000));
 
     JsonNode db = tree.get("database");
     DatabaseConfig databaseConfig = new DatabaseConfig(r.text(db, "database", "url", false),

@@ -15,7 +15,15 @@ public record UniboxConfig(
     DemoConfig demo,
     List<AccountConfig> accounts) {
 
-  public record HttpConfig(String host, int port) {}
+  /**
+   * @param socketCompression permessage-deflate on agent sockets (costs ~100 KB of memory per idle socket)
+   * @param maxSocketsPerUser open agent sockets one user may hold at once (tabs, devices)
+   */
+  public record HttpConfig(String host, int port, boolean socketCompression, int maxSocketsPerUser) {
+    public HttpConfig(String host, int port) {
+      this(host, port, false, 5);
+    }
+  }
 
   /** url empty = embedded PostgreSQL with its data in embeddedDataDir. */
   public record DatabaseConfig(String url, Path embeddedDataDir, int poolSize) {

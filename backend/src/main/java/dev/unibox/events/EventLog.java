@@ -11,53 +11,26 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.stream.Collectors;
 
 /**
- * The per-recipient event log. Appending bumps each recipient's cursor under its row lock (taken in
- * user-id order) inside the caller's transaction, so sequence numbers become visible in commit order:
- * a client that saw seq N can never later miss a smaller one.
+ * The event log: each change stored once with the users it is for, numbered by a sequence. Appending is
+ * a plain INSERT (no shared row is updated, so concurrent writers never wait for each other); readers
+ * only read below the horizon (see V20__event_log.sql and docs/architecture.md), so a position once
+ * passed never gains an event: resuming after the last position seen misses nothing and repeats nothing.
  */
 public final class EventLog {
 
-  private static final String APPEND = """
-      WITH locked AS (
-        SELECT user_id FROM event_cursors WHERE user_id = ANY($1) ORDER BY user_id FOR UPDATE
-      ), bumped AS (
-        UPDATE event_cursors c SET last_seq = c.last_seq + 1 FROM locked
-        WHERE c.user_id = locked.user_id RETURNING c.user_id, c.last_seq
-      )
-      INSERT INTO events (user_id, seq, type, payload, at)
-      SELECT user_id, last_seq, $2, $3, $4 FROM bumped
-      RETURNING user_id, seq""";
+  private static final String APPEND = "SELECT event_log_append($1, $2, $3, $4) AS id";
 
-  /**
-   * Many events of one type in one statement (each with its own recipients and payload): per-recipient
-   * sequence numbers follow the order given, exactly as if appended one by one.
-   */
-  private static final String APPEND_MANY = """
-      WITH input AS (
-        SELECT i.ord, i.user_id FROM unnest($1::int[], $2::bigint[]) AS i(ord, user_id)
-      ), locked AS (
-        SELECT user_id, last_seq FROM event_cursors WHERE user_id IN (SELECT user_id FROM input)
-        ORDER BY user_id FOR UPDATE
-      ), numbered AS (
-        SELECT i.ord, i.user_id, l.last_seq + row_number() OVER (PARTITION BY i.user_id ORDER BY i.ord) AS seq
-        FROM input i JOIN locked l ON l.user_id = i.user_id
-      ), bumped AS (
-        UPDATE event_cursors c SET last_seq = m.top
-        FROM (SELECT user_id, max(seq) AS top FROM numbered GROUP BY user_id) m WHERE c.user_id = m.user_id
-      )
-      INSERT INTO events (user_id, seq, type, payload, at)
-      SELECT n.user_id, n.seq, $3, ($4::jsonb[])[n.ord], $5 FROM numbered n
-      RETURNING user_id, seq""";
+  private static final String HORIZON = "SELECT event_log_horizon() AS h";
+
+  private static final String AFTER_FOR_USER = """
+      SELECT id, type, payload, at FROM event_log
+      WHERE recipients @> ARRAY[$1]::bigint[] AND id > $2 AND id < $3 ORDER BY id LIMIT $4""";
 
   private static final String AFTER = """
-      SELECT seq, type, payload, at FROM events WHERE user_id = $1 AND seq > $2 ORDER BY seq LIMIT $3""";
-
-  private static final String LAST_SEQ = "SELECT last_seq FROM event_cursors WHERE user_id = $1";
-
-  private static final String CREATE_CURSOR =
-      "INSERT INTO event_cursors (user_id, last_seq) VALUES ($1, 0) ON CONFLICT DO NOTHING";
+      SELECT id, type, payload, recipients, at FROM event_log WHERE id > $1 AND id < $2 ORDER BY id LIMIT $3""";
 
   /**
    * Recipients of anything about a conversation: its assignee and the supervisors/admins of its shop,
@@ -71,28 +44,6 @@ public final class EventLog {
                   OR id IN (SELECT ts.user_id FROM team_supervisors ts
                             JOIN team_accounts ta ON ta.team = ts.team WHERE ta.account_id = $1)))""";
 
-  /**
-   * Many events in one statement: cursors of all recipients locked in user-id order and bumped once
-   * by their count, each recipient's events numbered in input order.
-   */
-  private static final String APPEND_BATCH = """
-      WITH input AS (
-        SELECT * FROM unnest($1::bigint[], $2::text[], $3::text[]) WITH ORDINALITY AS i(user_id, type, payload, ord)
-      ), locked AS (
-        SELECT user_id FROM event_cursors WHERE user_id IN (SELECT user_id FROM input) ORDER BY user_id FOR UPDATE
-      ), counts AS (
-        SELECT user_id, count(*) AS n FROM input GROUP BY user_id
-      ), bumped AS (
-        UPDATE event_cursors c SET last_seq = c.last_seq + counts.n FROM counts, locked
-        WHERE c.user_id = counts.user_id AND locked.user_id = c.user_id
-        RETURNING c.user_id, c.last_seq, counts.n
-      )
-      INSERT INTO events (user_id, seq, type, payload, at)
-      SELECT i.user_id, b.last_seq - b.n + row_number() OVER (PARTITION BY i.user_id ORDER BY i.ord), i.type,
-             i.payload::jsonb, $4
-      FROM input i JOIN bumped b ON b.user_id = i.user_id
-      RETURNING user_id, seq""";
-
   /** Supervisors and admins with their shop scope, for computing recipients of many events at once. */
   private static final String OVERSEERS = """
       SELECT u.id, u.all_accounts, ARRAY(SELECT ua.account_id FROM user_accounts ua WHERE ua.user_id = u.id) AS accounts
@@ -100,8 +51,11 @@ public final class EventLog {
 
   private EventLog() {}
 
-  /** One event to deliver: its recipients, name and data. */
+  /** One event to store: its recipients, name and data. */
   public record Outgoing(Collection<Long> recipients, String type, JsonObject data) {}
+
+  /** A stored event as read back: position, recipients and the frame sent to sockets. */
+  public record Stored(long id, List<Long> recipients, JsonObject frame) {}
 
   /** A supervisor or admin and the shops they oversee. */
   public record Overseer(long id, boolean allAccounts, java.util.Set<String> accounts) {
@@ -119,92 +73,30 @@ public final class EventLog {
     });
   }
 
-  /** Appends many events in one round trip; returns the frames to publish once the transaction commits. */
-  public static Future<List<Delivery>> appendAll(SqlConnection conn, List<Outgoing> outgoing, Instant at) {
-    List<Long> users = new ArrayList<>();
+  /** Appends events (those without recipients are skipped) in one round trip; returns their ids in order. */
+  public static Future<List<Long>> appendAll(SqlConnection conn, List<Outgoing> outgoing, Instant at) {
     List<String> types = new ArrayList<>();
     List<String> payloads = new ArrayList<>();
-    java.util.Map<Long, java.util.ArrayDeque<Outgoing>> byUser = new java.util.HashMap<>();
+    List<String> recipients = new ArrayList<>();
     for (Outgoing o : outgoing) {
-      String payload = o.data().encode();
-      for (Long user : o.recipients().stream().distinct().toList()) {
-        users.add(user);
-        types.add(o.type());
-        payloads.add(payload);
-        byUser.computeIfAbsent(user, k -> new java.util.ArrayDeque<>()).add(o);
+      if (o.recipients().isEmpty()) {
+        continue;
       }
+      types.add(o.type());
+      payloads.add(o.data().encode());
+      recipients.add(o.recipients().stream().distinct().map(String::valueOf).collect(Collectors.joining(",", "{", "}")));
     }
-    if (users.isEmpty()) {
+    if (types.isEmpty()) {
       return Future.succeededFuture(List.of());
     }
-    return conn.preparedQuery(APPEND_BATCH)
-        .execute(Tuple.tuple().addArrayOfLong(users.toArray(Long[]::new)).addArrayOfString(types.toArray(String[]::new))
-            .addArrayOfString(payloads.toArray(String[]::new)).addOffsetDateTime(at.atOffset(ZoneOffset.UTC)))
-        .map(rows -> {
-          List<long[]> numbered = new ArrayList<>();
-          rows.forEach(r -> numbered.add(new long[] {r.getLong("user_id"), r.getLong("seq")}));
-          numbered.sort(java.util.Comparator.<long[]>comparingLong(x -> x[0]).thenComparingLong(x -> x[1]));
-          List<Delivery> out = new ArrayList<>(numbered.size());
-          for (long[] n : numbered) {
-            Outgoing o = byUser.get(n[0]).poll();
-            out.add(new Delivery(n[0], frame(n[1], o.type(), at, o.data())));
-          }
-          return out;
-        });
-  }
-
-  /** Appends one event for every recipient; returns the frames to publish once the transaction commits. */
-  public static Future<List<Delivery>> append(SqlConnection conn, Collection<Long> recipients, String type,
-                                              JsonObject data, Instant at) {
-    if (recipients.isEmpty()) {
-      return Future.succeededFuture(List.of());
-    }
-    Long[] ids = recipients.stream().distinct().toArray(Long[]::new);
     return conn.preparedQuery(APPEND)
-        .execute(Tuple.of(ids, type, data, at.atOffset(ZoneOffset.UTC)))
-        .map(rows -> {
-          List<Delivery> out = new ArrayList<>();
-          for (Row row : rows) {
-            out.add(new Delivery(row.getLong("user_id"), frame(row.getLong("seq"), type, at, data)));
-          }
-          return out;
-        });
-  }
-
-  /** {@link #append} for many events of one type at once; recipients.get(i) receive data.get(i). */
-  public static Future<List<Delivery>> appendEach(SqlConnection conn, List<? extends Collection<Long>> recipients,
-                                                  String type, List<JsonObject> data, Instant at) {
-    List<Integer> ords = new ArrayList<>();
-    List<Long> users = new ArrayList<>();
-    java.util.Map<Long, List<Integer>> ordsOfUser = new java.util.HashMap<>();
-    for (int i = 0; i < data.size(); i++) {
-      for (Long u : recipients.get(i).stream().distinct().toList()) {
-        ords.add(i + 1);
-        users.add(u);
-        ordsOfUser.computeIfAbsent(u, k -> new ArrayList<>()).add(i);
-      }
-    }
-    if (users.isEmpty()) {
-      return Future.succeededFuture(List.of());
-    }
-    return conn.preparedQuery(APPEND_MANY).execute(Tuple.tuple()
-            .addArrayOfInteger(ords.toArray(Integer[]::new)).addArrayOfLong(users.toArray(Long[]::new))
-            .addString(type).addArrayOfJsonObject(data.toArray(JsonObject[]::new))
+        .execute(Tuple.tuple().addArrayOfString(types.toArray(String[]::new))
+            .addArrayOfString(payloads.toArray(String[]::new)).addArrayOfString(recipients.toArray(String[]::new))
             .addOffsetDateTime(at.atOffset(ZoneOffset.UTC)))
         .map(rows -> {
-          // A user's numbers were given in the order of the events: the k-th smallest seq is their k-th event.
-          java.util.Map<Long, List<Long>> seqsOfUser = new java.util.HashMap<>();
-          rows.forEach(r -> seqsOfUser.computeIfAbsent(r.getLong("user_id"), k -> new ArrayList<>()).add(r.getLong("seq")));
-          List<Delivery> out = new ArrayList<>();
-          seqsOfUser.forEach((user, seqs) -> {
-            seqs.sort(null);
-            List<Integer> mine = ordsOfUser.get(user);
-            for (int k = 0; k < seqs.size(); k++) {
-              out.add(new Delivery(user, frame(seqs.get(k), type, at, data.get(mine.get(k)))));
-            }
-          });
-          out.sort(java.util.Comparator.comparingLong(d -> d.frame().getLong("seq")));
-          return out;
+          List<Long> ids = new ArrayList<>(rows.size());
+          rows.forEach(r -> ids.add(r.getLong("id")));
+          return ids;
         });
   }
 
@@ -217,32 +109,50 @@ public final class EventLog {
         });
   }
 
-  public static Future<List<JsonObject>> after(SqlClient client, long userId, long afterSeq, int limit) {
-    return client.preparedQuery(AFTER).execute(Tuple.of(userId, afterSeq, limit)).map(rows -> {
-      List<JsonObject> frames = new ArrayList<>();
-      for (Row r : rows) {
-        Object payload = r.getValue("payload");
-        JsonObject data = payload instanceof JsonObject j ? j : new JsonObject(String.valueOf(payload));
-        frames.add(frame(r.getLong("seq"), r.getString("type"), r.getOffsetDateTime("at").toInstant(), data));
-      }
-      return frames;
-    });
+  /** The lowest position an unfinished writer may still commit: everything below it is final. */
+  public static Future<Long> horizon(SqlClient client) {
+    return client.query(HORIZON).execute().map(rows -> rows.iterator().next().getLong("h"));
   }
 
-  public static Future<Long> lastSeq(SqlClient client, long userId) {
-    return client.preparedQuery(LAST_SEQ).execute(Tuple.of(userId))
-        .map(rows -> rows.size() == 0 ? 0L : rows.iterator().next().getLong("last_seq"));
+  /** A user's events after a position, up to the horizon (two statements: the horizon must be read first). */
+  public static Future<List<JsonObject>> after(SqlClient client, long userId, long afterId, int limit) {
+    return horizon(client).compose(h -> client.preparedQuery(AFTER_FOR_USER)
+        .execute(Tuple.of(userId, afterId, h, limit)).map(rows -> {
+          List<JsonObject> frames = new ArrayList<>();
+          for (Row r : rows) {
+            frames.add(frame(r.getLong("id"), r.getString("type"), r.getOffsetDateTime("at").toInstant(),
+                data(r)));
+          }
+          return frames;
+        }));
   }
 
-  public static Future<Void> createCursor(SqlClient client, long userId) {
-    return client.preparedQuery(CREATE_CURSOR).execute(Tuple.of(userId)).mapEmpty();
+  /** Everyone's events after a position, up to the horizon (the node's live tail). */
+  public static Future<List<Stored>> after(SqlClient client, long afterId, int limit) {
+    return horizon(client).compose(h -> client.preparedQuery(AFTER).execute(Tuple.of(afterId, h, limit))
+        .map(rows -> {
+          List<Stored> out = new ArrayList<>();
+          for (Row r : rows) {
+            long id = r.getLong("id");
+            out.add(new Stored(id, List.of(r.getArrayOfLongs("recipients")),
+                frame(id, r.getString("type"), r.getOffsetDateTime("at").toInstant(), data(r))));
+          }
+          return out;
+        }));
+  }
+
+  /** The newest final position (what a client that is up to date has seen at most). */
+  public static Future<Long> newest(SqlClient client) {
+    return horizon(client).map(h -> h - 1);
+  }
+
+  private static JsonObject data(Row r) {
+    Object payload = r.getValue("payload");
+    return payload instanceof JsonObject j ? j : new JsonObject(String.valueOf(payload));
   }
 
   static JsonObject frame(long seq, String type, Instant at, JsonObject data) {
     return new JsonObject().put("type", "event").put("seq", seq).put("event", type)
         .put("at", at.toString()).put("data", data);
   }
-
-  /** A committed event for one user, ready to publish. */
-  public record Delivery(long userId, JsonObject frame) {}
 }

@@ -11,42 +11,58 @@ import java.util.Collection;
 import java.util.List;
 
 /**
- * Collects the events a transaction appends and publishes them only after it committed, so a socket
- * never shows something the store does not hold.
+ * The events of one transaction: collected while it runs, stored in one round trip by {@link #flush},
+ * and announced to the node's {@link EventTail} only after commit, so a socket never shows something
+ * the store does not hold.
  */
 public final class PendingEvents {
 
-  private final List<EventLog.Delivery> deliveries = new ArrayList<>();
+  private final List<EventLog.Outgoing> queued = new ArrayList<>();
+  private boolean stored;
+
+  /** Queues an event; it is written by {@link #flush} (or the next append call's flush) in the same transaction. */
+  public void add(Collection<Long> recipients, String type, JsonObject data) {
+    queued.add(new EventLog.Outgoing(List.copyOf(recipients), type, data));
+  }
 
   public Future<Void> append(SqlConnection conn, Collection<Long> recipients, String type, JsonObject data,
                              Instant at) {
-    return EventLog.append(conn, recipients, type, data, at).map(d -> {
-      deliveries.addAll(d);
-      return null;
-    });
+    add(recipients, type, data);
+    return flush(conn, at);
   }
 
-  /** Many events of one type in one statement: recipients.get(i) receive data.get(i). */
+  /** Many events of one type: recipients.get(i) receive data.get(i). */
   public Future<Void> appendEach(SqlConnection conn, List<? extends Collection<Long>> recipients, String type,
                                  List<JsonObject> data, Instant at) {
-    return EventLog.appendEach(conn, recipients, type, data, at).map(d -> {
-      deliveries.addAll(d);
-      return null;
-    });
-  }
-
-  /** Many events in one round trip (see {@link EventLog#appendAll}). */
-  public Future<Void> appendAll(SqlConnection conn, List<EventLog.Outgoing> outgoing, Instant at) {
-    return EventLog.appendAll(conn, outgoing, at).map(d -> {
-      deliveries.addAll(d);
-      return null;
-    });
-  }
-
-  public void publish(Vertx vertx) {
-    for (EventLog.Delivery d : deliveries) {
-      vertx.eventBus().publish(Addresses.user(d.userId()), d.frame());
+    for (int i = 0; i < data.size(); i++) {
+      add(recipients.get(i), type, data.get(i));
     }
-    deliveries.clear();
+    return flush(conn, at);
+  }
+
+  public Future<Void> appendAll(SqlConnection conn, List<EventLog.Outgoing> outgoing, Instant at) {
+    queued.addAll(outgoing);
+    return flush(conn, at);
+  }
+
+  /** Writes the queued events in one statement, in the order queued. */
+  public Future<Void> flush(SqlConnection conn, Instant at) {
+    if (queued.isEmpty()) {
+      return Future.succeededFuture();
+    }
+    List<EventLog.Outgoing> batch = List.copyOf(queued);
+    queued.clear();
+    return EventLog.appendAll(conn, batch, at).map(ids -> {
+      stored |= !ids.isEmpty();
+      return null;
+    });
+  }
+
+  /** After commit: tells the node's tail there is something new to read. */
+  public void publish(Vertx vertx) {
+    if (stored) {
+      EventTail.kick(vertx);
+    }
+    stored = false;
   }
 }

@@ -20,9 +20,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The agents' socket at /ws. First frame authenticates ({type:auth, token, lastSeq}); the gateway then
- * subscribes to the user's event-bus address, replays stored events after lastSeq, and forwards live
- * events, each at most once and in sequence order. A user's first socket makes them online, their last
- * one closing makes them offline.
+ * subscribes to the user's event-bus address (fed by the node's EventTail in log order), replays stored
+ * events after lastSeq, and forwards live events, each at most once and in log order. A user's first
+ * socket makes them online, their last one closing makes them offline; sockets beyond the per-user cap
+ * are refused.
  */
 public final class AgentGateway implements Handler<ServerWebSocket> {
 
@@ -41,11 +42,13 @@ public final class AgentGateway implements Handler<ServerWebSocket> {
   private final TokenService tokens;
   /** Open sockets per user on this node; touched only on the event loop of the HTTP verticle. */
   private final Map<Long, Integer> sockets = new HashMap<>();
+  private final int maxSocketsPerUser;
 
-  public AgentGateway(Vertx vertx, Pool pool, TokenService tokens) {
+  public AgentGateway(Vertx vertx, Pool pool, TokenService tokens, int maxSocketsPerUser) {
     this.vertx = vertx;
     this.pool = pool;
     this.tokens = tokens;
+    this.maxSocketsPerUser = maxSocketsPerUser;
   }
 
   @Override
@@ -112,6 +115,10 @@ public final class AgentGateway implements Handler<ServerWebSocket> {
       if (closed) {
         return;
       }
+      if (sockets.getOrDefault(id, 0) >= maxSocketsPerUser) {
+        ws.close((short) 4429, "too many open sockets for this user");
+        return;
+      }
       userId = id;
       lastSent = after;
       consumer = vertx.eventBus().consumer(Addresses.user(id), msg -> onLive(msg.body()));
@@ -124,7 +131,7 @@ public final class AgentGateway implements Handler<ServerWebSocket> {
           : Future.succeededFuture();
       consumer.completion()
           .compose(v -> presence)
-          .compose(v -> EventLog.lastSeq(pool, id))
+          .compose(v -> EventLog.newest(pool))
           .onSuccess(newest -> send(new JsonObject().put("type", "hello").put("userId", id).put("lastSeq", newest)))
           .compose(v -> replay())
           .onFailure(e -> {
@@ -134,9 +141,9 @@ public final class AgentGateway implements Handler<ServerWebSocket> {
     }
 
     /**
-     * Stored events after lastSent, page by page; then whatever arrived live meanwhile. Sequence numbers
-     * are contiguous per user and commit-ordered, so a live event that skips ahead means the missing ones
-     * are already in the store: fetch them instead of dropping anything.
+     * Stored events after lastSent up to the log's horizon, page by page; then whatever arrived live
+     * meanwhile. The tail publishes in log order everything from (at most) the horizon it last read, and
+     * the replay reads up to a horizon read after subscribing, so together they cover every position.
      */
     private Future<Void> replay() {
       filling = true;
@@ -152,22 +159,15 @@ public final class AgentGateway implements Handler<ServerWebSocket> {
     }
 
     private void onLive(JsonObject frame) {
-      long seq = frame.getLong("seq");
-      if (seq <= lastSent) {
-        return;
-      }
-      buffered.put(seq, frame);
       if (filling) {
-        return;
-      }
-      flushBuffered();
-      if (!buffered.isEmpty()) {
-        replay().onFailure(e -> ws.close(CLOSE_SERVER_ERROR, "resume failed"));
+        buffered.put(frame.getLong("seq"), frame);
+      } else {
+        deliver(frame);
       }
     }
 
     private void flushBuffered() {
-      while (!buffered.isEmpty() && buffered.firstKey() <= lastSent + 1) {
+      while (!buffered.isEmpty()) {
         deliver(buffered.pollFirstEntry().getValue());
       }
     }

@@ -20,13 +20,39 @@ public final class EmbeddedPostgresServer {
     this.postgres = postgres;
   }
 
-  /** @param clean true wipes the data directory first (tests); false keeps data across restarts */
+  /**
+   * How the server writes: DURABLE (every acknowledged commit survives an OS crash or power loss) is what
+   * the service runs with; FAST_FOR_TESTS (no fsync, asynchronous commit) only where losing data is fine.
+   */
+  public enum Durability {
+    DURABLE("on", "on"),
+    FAST_FOR_TESTS("off", "off");
+
+    private final String fsync;
+    private final String synchronousCommit;
+
+    Durability(String fsync, String synchronousCommit) {
+      this.fsync = fsync;
+      this.synchronousCommit = synchronousCommit;
+    }
+  }
+
+  /** A durable server (the service's start). */
   public static EmbeddedPostgresServer start(Path dataDir, boolean clean) throws IOException {
+    return start(dataDir, clean, Durability.DURABLE);
+  }
+
+  /** @param clean true wipes the data directory first (tests); false keeps data across restarts */
+  public static EmbeddedPostgresServer start(Path dataDir, boolean clean, Durability durability) throws IOException {
     Files.createDirectories(dataDir);
+    // zonky starts postgres with -F and synchronous_commit=off; these -c settings come later and win
     return new EmbeddedPostgresServer(EmbeddedPostgres.builder()
         .setDataDirectory(dataDir)
         .setCleanDataDirectory(clean)
         .setServerConfig("max_connections", "200")
+        .setServerConfig("fsync", durability.fsync)
+        .setServerConfig("synchronous_commit", durability.synchronousCommit)
+        .setServerConfig("full_page_writes", "on")
         .start());
   }
 

@@ -22,6 +22,7 @@ public final class HttpVerticle extends VerticleBase {
 
   private final String host;
   private final int port;
+  private final boolean socketCompression;
   private final Pool pool;
   private final List<Consumer<Router>> routes;
   private final Handler<ServerWebSocket> sockets;
@@ -29,6 +30,13 @@ public final class HttpVerticle extends VerticleBase {
 
   /** @param routes mounted in order (auth first: it guards every later /api route) */
   public HttpVerticle(String host, int port, Pool pool, List<Consumer<Router>> routes, Handler<ServerWebSocket> sockets) {
+    this(host, port, false, pool, routes, sockets);
+  }
+
+  /** @param socketCompression permessage-deflate (and per-frame deflate) on WebSockets */
+  public HttpVerticle(String host, int port, boolean socketCompression, Pool pool, List<Consumer<Router>> routes,
+                      Handler<ServerWebSocket> sockets) {
+    this.socketCompression = socketCompression;
     this.host = host;
     this.port = port;
     this.pool = pool;
@@ -50,7 +58,9 @@ public final class HttpVerticle extends VerticleBase {
     router.get().handler(ctx -> ctx.response().putHeader("content-type", "text/html; charset=utf-8")
         .sendFile("webroot/index.html"));
     router.route().failureHandler(ctx -> Responses.fail(ctx, ctx.failure()));
-    server = vertx.createHttpServer(new HttpServerOptions().setHost(host).setPort(port).setCompressionSupported(true))
+    server = vertx.createHttpServer(new HttpServerOptions().setHost(host).setPort(port).setCompressionSupported(true)
+            .setPerMessageWebSocketCompressionSupported(socketCompression)
+            .setPerFrameWebSocketCompressionSupported(socketCompression))
         .requestHandler(router)
         .webSocketHandler(sockets);
     return server.listen();

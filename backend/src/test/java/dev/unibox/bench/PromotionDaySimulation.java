@@ -324,7 +324,6 @@ public final class PromotionDaySimulation {
     await(pool.query("""
         INSERT INTO users (username, display_name, role, password_hash, all_accounts, max_concurrent)
         VALUES ('lead', 'Team lead', 'supervisor', 'x', true, 0)""").execute());
-    await(pool.query("INSERT INTO event_cursors (user_id) SELECT id FROM users").execute());
 
     SlaPolicy sla = SlaPolicy.standard();
     // the simulated agents always answer what they hold, so breach reassignment is off (their clock is the sim's)

@@ -112,7 +112,6 @@ public final class RoutingBenchmark {
     Await.result(pool.query("""
         INSERT INTO users (username, display_name, role, password_hash, all_accounts, max_concurrent)
         SELECT 'lead' || g, 'Lead ' || g, 'supervisor', 'x', true, 3 FROM generate_series(1, 3) g""").execute());
-    Await.result(pool.query("INSERT INTO event_cursors (user_id) SELECT id FROM users").execute());
   }
 
   private static AccountConfig account(String id, String shop) {

@@ -18,7 +18,7 @@ public final class TestDatabases {
   private static synchronized EmbeddedPostgresServer server() throws Exception {
     if (server == null) {
       Path dir = Files.createTempDirectory("unibox-test-pg");
-      server = EmbeddedPostgresServer.start(dir, true);
+      server = EmbeddedPostgresServer.start(dir, true, durability());
       EmbeddedPostgresServer started = server;
       Runtime.getRuntime().addShutdownHook(new Thread(() -> {
         try {
@@ -29,6 +29,12 @@ public final class TestDatabases {
       }));
     }
     return server;
+  }
+
+  /** Tests run fast (-Dunibox.test.durable=true for benchmarks, which must measure durable commits). */
+  private static EmbeddedPostgresServer.Durability durability() {
+    return Boolean.getBoolean("unibox.test.durable") ? EmbeddedPostgresServer.Durability.DURABLE
+        : EmbeddedPostgresServer.Durability.FAST_FOR_TESTS;
   }
 
   private static final java.util.Map<Database, io.vertx.pgclient.PgConnectOptions> OPTIONS =

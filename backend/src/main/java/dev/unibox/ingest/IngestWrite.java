@@ -1,0 +1,161 @@
+package dev.unibox.ingest;
+
+import dev.unibox.adapters.spi.InboundMessage;
+import dev.unibox.conversations.Activities;
+import dev.unibox.conversations.ConversationJson;
+import dev.unibox.conversations.ConversationStore;
+import dev.unibox.domain.Category;
+import dev.unibox.domain.Classification;
+import dev.unibox.domain.LanguageDetector;
+import dev.unibox.domain.MessageClassifier;
+import dev.unibox.domain.Priority;
+import dev.unibox.domain.SlaPolicy;
+import dev.unibox.events.EventLog;
+import dev.unibox.events.EventNames;
+import dev.unibox.events.PendingEvents;
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonObject;
+import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.SqlConnection;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.List;
+
+/**
+ * The writes of one stored message inside a batch's transaction: buyer, conversation, message, the
+ * conversation's new state and its message.created event (queued on the batch's PendingEvents, written
+ * once per batch). Recipients are looked up once per (shop, assignee) per batch.
+ */
+final class IngestWrite {
+
+  private final MessageClassifier classifier;
+  private final SlaPolicy sla;
+  private final InboundHook hook;
+  private final Clock clock;
+
+  IngestWrite(MessageClassifier classifier, SlaPolicy sla, InboundHook hook, Clock clock) {
+    this.classifier = classifier;
+    this.sla = sla;
+    this.hook = hook;
+    this.clock = clock;
+  }
+
+  Instant now() {
+    return clock.instant();
+  }
+
+  /** CPU work (classification, language detection) done before the transaction, off the event loop. */
+  Classification classify(InboundMessage m) {
+    return m.fromBuyer() ? classifier.classify(m.text(), m.messageType()) : null;
+  }
+
+  /** Recipients already resolved in this batch, by shop and assignee. */
+  static final class Audiences {
+    private final java.util.Map<String, Future<List<Long>>> known = new java.util.HashMap<>();
+
+    Future<List<Long>> of(SqlConnection conn, String accountId, Long assigneeId) {
+      return known.computeIfAbsent(accountId + "/" + assigneeId,
+          k -> EventLog.conversationRecipients(conn, accountId, assigneeId));
+    }
+  }
+
+  Future<Boolean> storeOne(SqlConnection conn, InboundMessage m, Classification cls, PendingEvents events,
+                           Audiences audiences) {
+    Instant now = clock.instant();
+    return IngestStore.upsertBuyer(conn, m.accountId(), m.buyerId(), m.buyerName())
+        .compose(buyerId -> IngestStore.insertConversation(conn, m.accountId(), m.platformConversationId(), buyerId, now))
+        .compose(createdId -> IngestStore.lockConversation(conn, m.accountId(), m.platformConversationId())
+            .compose(row -> IngestStore.insertMessage(conn, row.getLong("id"), m.accountId(), m.platformMessageId(),
+                    m.fromBuyer(), m.messageType(), m.text(), author(m),
+                    m.sentAt(), now)
+                .compose(messageId -> messageId == null
+                    ? Future.succeededFuture(false)
+                    : apply(conn, m, cls, row, createdId != null, messageId, now, events, audiences).map(true))));
+  }
+
+  private Future<Void> apply(SqlConnection conn, InboundMessage m, Classification cls, Row row, boolean created,
+                             long messageId, Instant now, PendingEvents events, Audiences audiences) {
+    long conversationId = row.getLong("id");
+    Future<Void> steps = Future.succeededFuture();
+    if (m.fromBuyer()) {
+      boolean reopened = "closed".equals(row.getString("status"));
+      int oldPriority = reopened ? 0 : row.getShort("priority");
+      Category oldCategory = reopened ? Category.PRE_SALE : Category.ofWire(row.getString("category"));
+      boolean manual = !reopened && Boolean.TRUE.equals(row.getBoolean("priority_manual"));
+      int priority = manual ? oldPriority : Math.max(oldPriority, cls.priority().level());
+      IngestStore.Deadlines deadlines = deadlines(row, m, reopened, oldPriority, priority);
+      String language = LanguageDetector.UNDETERMINED.equals(cls.language()) ? null : cls.language();
+      if (reopened) {
+        steps = steps.compose(v -> IngestStore.reopen(conn, conversationId, now))
+            .compose(v -> Activities.record(conn, conversationId, Activities.REOPENED, null, null,
+                "Buyer wrote again; back in the queue", now));
+      }
+      if (created) {
+        steps = steps.compose(v -> Activities.record(conn, conversationId, Activities.QUEUED, null, null,
+            "New conversation, waiting in the queue", now));
+      } else if (priority > oldPriority && !reopened) {
+        steps = steps.compose(v -> Activities.record(conn, conversationId, Activities.PRIORITY_RAISED, null, null,
+            "Raised to " + Priority.ofLevel(priority).wire() + " by the buyer's message", now));
+      }
+      steps = steps.compose(v -> IngestStore.afterBuyerMessage(conn, conversationId, priority,
+          oldCategory.laterOf(cls.category()).wire(), language, m.sentAt(), m.text(), now, deadlines))
+          .compose(v -> hook.afterBuyerMessage(conn, conversationId, messageId, m, now));
+    } else {
+      boolean auto = SlaPolicy.AUTO_REPLY.equals(m.messageType());
+      steps = steps.compose(v -> IngestStore.afterShopMessage(conn, conversationId, m.sentAt(), m.text(), now, !auto,
+          sla.stopsPlatformClock(row.getString("platform"), m.messageType())));
+    }
+    JsonObject message = ConversationJson.message(messageId, m.fromBuyer() ? "in" : "out", m.text(),
+        m.fromBuyer() ? "received" : "sent", author(m), null, m.sentAt());
+    return steps
+        .compose(v -> ConversationStore.summary(conn, conversationId))
+        .compose(summary -> audiences.of(conn, m.accountId(), assigneeOf(summary))
+            .map(recipients -> {
+              events.add(recipients, EventNames.MESSAGE_CREATED, new JsonObject()
+                  .put("conversationId", conversationId).put("message", message).put("conversation", summary));
+              return null;
+            }));
+  }
+
+  /** Pushes of some platforms do not name the buyer (Lazada, TikTok Shop): the stored name is kept then. */
+  private static String author(InboundMessage m) {
+    if (!m.fromBuyer()) {
+      return "Shop (on platform)";
+    }
+    return m.buyerName() == null || m.buyerName().isBlank() ? "Buyer " + m.buyerId() : m.buyerName();
+  }
+
+  /**
+   * The SLA clock of the buyer's wait: a new wait gets the target of its class; a wait already running
+   * keeps its deadline unless the message raised the class (then the earlier of the two). The
+   * platform's clock starts with the first counted buyer message of the wait.
+   */
+  private IngestStore.Deadlines deadlines(Row row, InboundMessage m, boolean reopened, int oldPriority, int priority) {
+    String platform = row.getString("platform");
+    Instant waitingSince = reopened || row.getOffsetDateTime("waiting_since") == null ? null
+        : row.getOffsetDateTime("waiting_since").toInstant();
+    Instant oldDue = reopened || row.getOffsetDateTime("sla_due_at") == null ? null
+        : row.getOffsetDateTime("sla_due_at").toInstant();
+    Instant start = waitingSince == null ? m.sentAt() : waitingSince;
+    Instant due = sla.dueAt(platform, m.accountId(), Priority.ofLevel(priority), start);
+    if (waitingSince != null && oldDue != null) {
+      due = priority > oldPriority && due.isBefore(oldDue) ? due : oldDue;
+    }
+    ZoneId zone;
+    try {
+      zone = ZoneId.of(row.getString("time_zone"));
+    } catch (RuntimeException e) {
+      zone = ZoneOffset.UTC;
+    }
+    SlaPolicy.PlatformDeadline platformDue = sla.platformDeadline(platform, zone, m.sentAt());
+    return new IngestStore.Deadlines(due, sla.warnAt(start, due), platformDue == null ? null : platformDue.dueAt(),
+        platformDue == null ? null : platformDue.rule());
+  }
+
+  private static Long assigneeOf(JsonObject summary) {
+    JsonObject a = summary.getJsonObject("assignee");
+    return a == null ? null : a.getLong("id");
+  }
+}
