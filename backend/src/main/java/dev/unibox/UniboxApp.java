@@ -14,6 +14,12 @@ import dev.unibox.auth.LoginThrottle;
 import dev.unibox.auth.ServerSecrets;
 import dev.unibox.auth.TokenService;
 import dev.unibox.auth.UserStore;
+import dev.unibox.cluster.DeployedWork;
+import dev.unibox.cluster.LeaseGroup;
+import dev.unibox.cluster.LeaseKeeper;
+import dev.unibox.cluster.NodeRuntime;
+import dev.unibox.cluster.NodeSockets;
+import dev.unibox.cluster.PresenceJanitor;
 import dev.unibox.config.ClassificationRulesLoader;
 import dev.unibox.config.UniboxConfig;
 import dev.unibox.conversations.CloseConversation;
@@ -26,6 +32,9 @@ import dev.unibox.ingest.IngestService;
 import dev.unibox.ingest.WebhookRoutes;
 import dev.unibox.outbox.OutboxSender;
 import dev.unibox.outbox.ReplyRoutes;
+import dev.unibox.ops.HealthRoutes;
+import dev.unibox.ops.MetricsServer;
+import dev.unibox.ops.ServiceMeters;
 import dev.unibox.outbox.ReplyService;
 import dev.unibox.polling.PollingVerticle;
 import dev.unibox.quality.QualityModule;
@@ -33,6 +42,7 @@ import dev.unibox.routing.QueueRoutes;
 import dev.unibox.routing.Router;
 import dev.unibox.routing.RoutingPolicies;
 import dev.unibox.routing.RoutingVerticle;
+import dev.unibox.shifts.Presence;
 import dev.unibox.shifts.Roster;
 import dev.unibox.shifts.ShiftsModule;
 import dev.unibox.sla.SlaSweep;
@@ -41,10 +51,16 @@ import dev.unibox.sla.SurgeControl;
 import dev.unibox.store.Database;
 import dev.unibox.web.HttpVerticle;
 import io.vertx.core.Future;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Vertx;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -70,9 +86,21 @@ public final class UniboxApp {
   private AccountService accountService;
   private QualityModule quality;
   private ShiftsModule shifts;
+  private ServiceMeters meterService;
+  private volatile boolean draining;
 
-  private UniboxApp(Vertx vertx, UniboxConfig config, Clock clock, Database db, boolean ownsDatabase) {
-    this.vertx = vertx;
+  private final NodeRuntime node;
+  private final String nodeId;
+  private final PrometheusMeterRegistry meters;
+  private LeaseKeeper leases;
+  private MetricsServer metricsServer;
+
+  private UniboxApp(NodeRuntime node, UniboxConfig config, Clock clock, Database db, boolean ownsDatabase,
+                    PrometheusMeterRegistry meters) {
+    this.vertx = node.vertx();
+    this.node = node;
+    this.nodeId = node.nodeId();
+    this.meters = meters;
     this.config = config;
     this.clock = clock;
     this.db = db;
@@ -81,13 +109,23 @@ public final class UniboxApp {
 
   /** Starts with the configured database (embedded unless database.url is set). */
   public static Future<UniboxApp> start(Vertx vertx, UniboxConfig config, Clock clock) {
-    return Database.start(vertx, config.database())
-        .compose(db -> new UniboxApp(vertx, config, clock, db, true).boot());
+    return start(NodeRuntime.single(vertx), newRegistry(), config, clock);
+  }
+
+  /** Starts this node (Main gives its runtime, clustered or not, and the registry its Vert.x records into). */
+  public static Future<UniboxApp> start(NodeRuntime node, PrometheusMeterRegistry meters, UniboxConfig config,
+                                        Clock clock) {
+    return Database.start(node.vertx(), config.database())
+        .compose(db -> new UniboxApp(node, config, clock, db, true, meters).boot());
   }
 
   /** Starts on a database the caller owns (tests give each class its own). */
   public static Future<UniboxApp> start(Vertx vertx, UniboxConfig config, Clock clock, Database db) {
-    return new UniboxApp(vertx, config, clock, db, false).boot();
+    return new UniboxApp(NodeRuntime.single(vertx), config, clock, db, false, newRegistry()).boot();
+  }
+
+  public static PrometheusMeterRegistry newRegistry() {
+    return new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
   }
 
   private Future<UniboxApp> boot() {
@@ -103,7 +141,10 @@ public final class UniboxApp {
     }
     Future<List<AccountConfig>> accountConfigs = demo == null
         ? Future.succeededFuture(config.accounts()) : demo.startPlatform(config.accounts());
-    return Future.all(classifier, accountConfigs, UserStore.everyoneOffline(pool))
+    // one node owns all presence; several nodes keep theirs per node (docs/deploy.md)
+    Future<Void> presence = config.cluster().enabled() ? Future.succeededFuture()
+        : NodeSockets.forgetAll(pool).compose(v -> UserStore.everyoneOffline(pool));
+    return Future.all(classifier, accountConfigs, presence)
         .compose(v -> ServerSecrets.jwtSecret(pool, config.auth().jwtSecret()))
         .compose(secret -> bootstrapUsers().map(secret))
         .compose(secret -> {
@@ -128,17 +169,24 @@ public final class UniboxApp {
           // one roster: routing's configured plan (config/shifts.yaml) until a supervisor edits it
           shifts = new ShiftsModule(vertx, pool, clock, () -> Roster.from(config.routing().shifts()),
               config.routing().sweepMillis());
+          meterService = new ServiceMeters(meters, pool, node.membership()::members, () -> heldLeases().size(),
+              () -> 0);
           http = new HttpVerticle(config.http().host(), config.http().port(), pool, List.of(
+              new HealthRoutes(vertx, pool, nodeId, node.membership()::includesMe, () -> draining, this::heldLeases)::mount,
+              meterService::mountPushMeters,
               new AuthRoutes(pool, tokens, new LoginThrottle(10, java.time.Duration.ofMinutes(5), clock))::mount,
               new MarkReadOnOpen(pool, accounts)::mount,
               new ConversationRoutes(pool, close)::mount,
               new ReplyRoutes(replies)::mount,
               new AccountRoutes(pool, accountService, accountStore)::mount,
-              new WebhookRoutes(accounts, ingest, platforms).onPushed(health::pushed)::mount,
+              new WebhookRoutes(accounts, ingest, platforms).onPushed(id -> {
+                meterService.storedFor(id);
+                health.pushed(id);
+              })::mount,
               new QueueRoutes(vertx, pool, clock, config.routing().sla().policy(), surge)::mount,
               quality::mount,
               shifts::mount),
-              new AgentGateway(vertx, pool, tokens));
+              new AgentGateway(vertx, pool, tokens, new NodeSockets(pool, nodeId)));
           return shifts.start().compose(v -> deploy(http));
         })
         .compose(v -> {
@@ -147,12 +195,11 @@ public final class UniboxApp {
               .compose(x -> quality.afterAccountsSynced())
               .compose(x -> accountService.boot(resolved))
               .compose(x -> deploy(new RoutingVerticle(router, config.routing().sweepMillis())))
-              .compose(x -> deploy(new SlaVerticle(new SlaSweep(vertx, pool, clock, config.routing().sla(),
-                  config.routing().shifts(), surge, router).shiftStatesFrom(shifts.rosters::refreshStates),
-                  config.routing().sla().sweepMillis())))
               .compose(x -> deploy(new OutboxSender(pool, accounts, config.outbox(), clock)))
-              .compose(x -> deploy(quality.autoReplies()))
-              .compose(x -> deploy(shifts.clock))
+              .compose(x -> deployLeases())
+              .compose(x -> deploy(meterService))
+              .compose(x -> config.metrics().enabled() ? deploy(metricsServer = new MetricsServer(config.metrics(), meters))
+                  : Future.succeededFuture())
               .onSuccess(x -> {
                 if (demo != null) {
                   demo.startBuyers(resolved);
@@ -163,6 +210,44 @@ public final class UniboxApp {
           LOG.info("Unibox is up at {} ({} accounts)", baseUrl(), config.accounts().size());
           return this;
         });
+  }
+
+  /**
+   * Work that runs on exactly one node: each account's adapter work (spread over the nodes) and the
+   * periodic jobs (SLA sweep and surge, shift clock, auto-replies). A single node simply holds them all.
+   */
+  private Future<Void> deployLeases() {
+    var pool = db.pool();
+    Map<String, Supplier<io.vertx.core.Deployable>> jobs = new LinkedHashMap<>();
+    jobs.put("sla", () -> new SlaVerticle(new SlaSweep(vertx, pool, clock, config.routing().sla(),
+        config.routing().shifts(), surge, router).shiftStatesFrom(shifts.rosters::refreshStates),
+        config.routing().sla().sweepMillis()));
+    jobs.put("shift-clock", () -> shifts.clock);
+    jobs.put("auto-replies", quality::autoReplies);
+    Duration ttl = Duration.ofSeconds(config.cluster().leaseSeconds());
+    jobs.put("presence", () -> new PresenceJanitor(pool, ttl,
+        user -> vertx.eventBus().publish(Presence.CHANGED, user)));
+    leases = new LeaseKeeper(pool, nodeId, ttl, ttl.dividedBy(4), List.of(
+        new LeaseGroup("job:", () -> List.copyOf(jobs.keySet()), new DeployedWork(vertx, k -> jobs.get(k).get())),
+        new LeaseGroup("account:", accountService::runningAccounts, accountService.ownedWork())));
+    return deploy(leases);
+  }
+
+  private List<String> heldLeases() {
+    return leases == null ? List.of() : leases.held();
+  }
+
+  /** Leases this node runs (accounts and jobs). */
+  public LeaseKeeper leases() {
+    return leases;
+  }
+
+  public PrometheusMeterRegistry meters() {
+    return meters;
+  }
+
+  public String nodeId() {
+    return nodeId;
   }
 
   private Future<Void> bootstrapUsers() {
@@ -237,12 +322,10 @@ public final class UniboxApp {
   }
 
   public Future<Void> stop() {
+    draining = true;
     Future<Void> chain = demo == null ? Future.succeededFuture() : demo.stop();
     for (String id : List.copyOf(deployments)) {
       chain = chain.eventually(() -> vertx.undeploy(id));
-    }
-    if (accountService != null) {
-      chain = chain.eventually(accountService::stop);
     }
     return chain.eventually(() -> quality == null ? Future.succeededFuture() : quality.stop())
         .eventually(accounts::stopAll)

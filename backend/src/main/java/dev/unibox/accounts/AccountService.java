@@ -4,6 +4,8 @@ import dev.unibox.adapters.spi.AccountConfig;
 import dev.unibox.adapters.spi.AdapterContext;
 import dev.unibox.adapters.spi.PlatformAdapters;
 import dev.unibox.web.ApiException;
+import dev.unibox.cluster.DeployedWork;
+import dev.unibox.cluster.LeasedWork;
 import io.vertx.core.Deployable;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -12,8 +14,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,9 +33,8 @@ public final class AccountService {
   private final AccountAdminStore store;
   private final AccountHealth health;
   private final Clock clock;
-  private final Function<String, Deployable> pollers;
+  private final DeployedWork pollers;
   private final Function<AccountConfig, AccountConfig> resolve;
-  private final Map<String, String> pollerDeployments = new ConcurrentHashMap<>();
 
   /**
    * @param pollers creates the polling backstop verticle of an account
@@ -50,7 +49,7 @@ public final class AccountService {
     this.store = store;
     this.health = health;
     this.clock = clock;
-    this.pollers = pollers;
+    this.pollers = new DeployedWork(vertx, pollers);
     this.resolve = resolve;
     health.attach(registry);
     PgCredentialStore credentials = new PgCredentialStore(pool, store, clock);
@@ -59,6 +58,19 @@ public final class AccountService {
 
   public AccountRegistry registry() {
     return registry;
+  }
+
+  /**
+   * An account's adapter work on this node (its polling backstop, lost-push recovery and token refresh,
+   * and sending its replies): started when this node takes the account's lease, stopped when it lets go.
+   */
+  public LeasedWork ownedWork() {
+    return pollers;
+  }
+
+  /** Accounts that should run somewhere now: started here (every node verifies their pushes), not removed. */
+  public List<String> runningAccounts() {
+    return registry.accountIds();
   }
 
   /** Starts configured accounts (already synced to the accounts table) and API-added ones, minus removed. */
@@ -71,10 +83,7 @@ public final class AccountService {
       for (AccountConfig a : all) {
         chain = chain.compose(v -> store.ensureHealth(pool, a.accountId(), clock.instant()))
             .compose(v -> registry.start(vertx, a))
-            .compose(v -> {
-              registry.setPaused(a.accountId(), "paused".equals(statuses.get(a.accountId())));
-              return deployPoller(a.accountId());
-            });
+            .onSuccess(v -> registry.setPaused(a.accountId(), "paused".equals(statuses.get(a.accountId()))));
       }
       return chain;
     }));
@@ -108,7 +117,6 @@ public final class AccountService {
       }
       return pool.withTransaction(conn -> store.insertApiAccount(conn, account, now));
     }).compose(v -> registry.start(vertx, account))
-        .compose(v -> deployPoller(account.accountId()))
         .onSuccess(v -> LOG.info("Account {} ({}) added at runtime", account.accountId(), account.platform()));
   }
 
@@ -141,7 +149,7 @@ public final class AccountService {
   /** Stops the account and its poller; its conversations stay readable. */
   public Future<Void> remove(String accountId) {
     return known(accountId).compose(v -> store.setStatus(pool, accountId, "removed", "removed by an admin"))
-        .compose(v -> undeployPoller(accountId))
+        .compose(v -> pollers.stop(accountId))
         .compose(v -> registry.remove(accountId));
   }
 
@@ -151,24 +159,4 @@ public final class AccountService {
         : Future.succeededFuture());
   }
 
-  private Future<Void> deployPoller(String accountId) {
-    return vertx.deployVerticle(pollers.apply(accountId)).map(id -> {
-      pollerDeployments.put(accountId, id);
-      return null;
-    });
-  }
-
-  private Future<Void> undeployPoller(String accountId) {
-    String id = pollerDeployments.remove(accountId);
-    return id == null ? Future.succeededFuture() : vertx.undeploy(id);
-  }
-
-  public Future<Void> stop() {
-    Future<Void> chain = Future.succeededFuture();
-    for (String id : List.copyOf(pollerDeployments.values())) {
-      chain = chain.eventually(() -> vertx.undeploy(id).recover(e -> Future.succeededFuture()));
-    }
-    pollerDeployments.clear();
-    return chain;
-  }
 }

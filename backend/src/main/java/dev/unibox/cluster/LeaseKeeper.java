@@ -28,7 +28,6 @@ public final class LeaseKeeper extends VerticleBase {
   private final String node;
   private final Duration ttl;
   private final Duration tick;
-  private final Membership membership;
   private final List<LeaseGroup> groups;
   private final Map<String, Held> held = new ConcurrentHashMap<>();
   private long timer;
@@ -38,10 +37,14 @@ public final class LeaseKeeper extends VerticleBase {
   private record Held(long fence, long validUntilNanos) {}
 
   /**
+   * The fair share is computed over the nodes that heartbeated within one lease time and are not draining:
+   * the database that arbitrates the leases also decides who can run work, so a node cut off from it
+   * (while still a cluster member) is not counted.
+   *
    * @param ttl  how long a lease lasts without renewal (failover time is about ttl + tick)
    * @param tick how often leases are renewed and rebalanced (well under ttl)
    */
-  public LeaseKeeper(Pool pool, String node, Duration ttl, Duration tick, Membership membership, List<LeaseGroup> groups) {
+  public LeaseKeeper(Pool pool, String node, Duration ttl, Duration tick, List<LeaseGroup> groups) {
     if (tick.multipliedBy(2).compareTo(ttl) >= 0) {
       throw new IllegalArgumentException("the lease tick must be under half the lease time");
     }
@@ -49,7 +52,6 @@ public final class LeaseKeeper extends VerticleBase {
     this.node = node;
     this.ttl = ttl;
     this.tick = tick;
-    this.membership = membership;
     this.groups = groups;
   }
 
@@ -94,7 +96,7 @@ public final class LeaseKeeper extends VerticleBase {
           renewed.forEach((name, fence) -> held.put(name, new Held(fence, validUntil)));
           return null;
         }))
-        .compose(v -> draining ? Future.succeededFuture(Integer.MAX_VALUE) : membership.liveNodes())
+        .compose(v -> draining ? Future.succeededFuture(Integer.MAX_VALUE) : LeaseStore.liveNodes(pool, ttlSeconds))
         .compose(nodes -> {
           Future<Void> chain = Future.succeededFuture();
           for (LeaseGroup g : groups) {

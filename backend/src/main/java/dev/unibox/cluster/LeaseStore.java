@@ -87,7 +87,7 @@ final class LeaseStore {
   }
 
   static Future<List<String>> free(SqlClient c, List<String> names) {
-    return c.preparedQuery(FREE).execute(Tuple.of(names.toArray(String[]::new))).map(rows -> {
+    return c.preparedQuery(FREE).execute(Tuple.tuple().addArrayOfString(names.toArray(String[]::new))).map(rows -> {
       List<String> free = new ArrayList<>();
       rows.forEach(r -> free.add(r.getString("name")));
       return free;
@@ -95,7 +95,7 @@ final class LeaseStore {
   }
 
   static Future<Void> release(SqlClient c, String node, List<String> names) {
-    return c.preparedQuery(RELEASE).execute(Tuple.of(node, names.toArray(String[]::new))).mapEmpty();
+    return c.preparedQuery(RELEASE).execute(Tuple.of(node).addArrayOfString(names.toArray(String[]::new))).mapEmpty();
   }
 
   /** Current holders of the leases whose name starts with the prefix: name → owner. */

@@ -1,10 +1,22 @@
 package dev.unibox.cluster;
 
-import io.vertx.core.Future;
-
-/** How many nodes share the work now (the cluster manager's members, or the database's live nodes). */
-@FunctionalInterface
+/** The cluster manager's view of the members (a single node is a cluster of one). */
 public interface Membership {
 
-  Future<Integer> liveNodes();
+  int members();
+
+  /** This node is a member in good standing (always, for a single node). */
+  boolean includesMe();
+
+  Membership SINGLE = new Membership() {
+    @Override
+    public int members() {
+      return 1;
+    }
+
+    @Override
+    public boolean includesMe() {
+      return true;
+    }
+  };
 }

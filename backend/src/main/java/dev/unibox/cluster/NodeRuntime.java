@@ -26,14 +26,27 @@ public record NodeRuntime(Vertx vertx, String nodeId, Membership membership) {
     VertxOptions options = new VertxOptions().setMetricsOptions(new MicrometerMetricsOptions().setEnabled(true));
     var builder = Vertx.builder().with(options).withMetrics(new MicrometerMetricsFactory(registry));
     if (!config.enabled()) {
-      Vertx vertx = builder.build();
-      return Future.succeededFuture(new NodeRuntime(vertx, "single-" + UUID.randomUUID(), () -> Future.succeededFuture(1)));
+      return Future.succeededFuture(single(builder.build()));
     }
     HazelcastClusterManager manager = new HazelcastClusterManager(hazelcast(config));
     options.setEventBusOptions(new EventBusOptions().setHost(config.host()).setClusterPublicHost(config.host()));
     return builder.with(options).withClusterManager(manager).buildClustered()
-        .map(vertx -> new NodeRuntime(vertx, config.nodeName() + "-" + manager.getNodeId(),
-            () -> Future.succeededFuture(manager.getNodes().size())));
+        .map(vertx -> new NodeRuntime(vertx, config.nodeName() + "-" + manager.getNodeId(), new Membership() {
+          @Override
+          public int members() {
+            return manager.getNodes().size();
+          }
+
+          @Override
+          public boolean includesMe() {
+            return manager.isActive() && manager.getNodes().contains(manager.getNodeId());
+          }
+        }));
+  }
+
+  /** A node on its own, e.g. the default single-node service or a test's Vert.x. */
+  public static NodeRuntime single(Vertx vertx) {
+    return new NodeRuntime(vertx, "node-" + UUID.randomUUID(), Membership.SINGLE);
   }
 
   /** Vert.x's default Hazelcast settings with discovery, address and privacy set for this deployment. */

@@ -8,6 +8,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
+import io.vertx.ext.web.Router;
 import io.vertx.sqlclient.Pool;
 import java.time.Duration;
 import java.util.Set;
@@ -74,13 +75,27 @@ public final class ServiceMeters extends VerticleBase {
     }).recover(e -> Future.succeededFuture());
   }
 
-  /** A push answered (2xx or 4xx): counted per platform, account and outcome, with its ack latency. */
-  public void pushed(String platform, String account, int status, Duration ackLatency) {
+  /** Counts every platform push by platform and outcome and times its acknowledgement. */
+  public void mountPushMeters(Router router) {
+    router.post("/webhooks/:platform").handler(ctx -> {
+      long started = System.nanoTime();
+      String platform = ctx.pathParam("platform");
+      ctx.addEndHandler(v -> pushed(platform, ctx.response().getStatusCode(),
+          Duration.ofNanos(System.nanoTime() - started)));
+      ctx.next();
+    });
+  }
+
+  private void pushed(String platform, int status, Duration ackLatency) {
     String outcome = status < 300 ? "stored" : status < 500 ? "rejected" : "failed";
-    Counter.builder("unibox_pushes").tag("platform", platform).tag("account", account == null ? "" : account)
-        .tag("outcome", outcome).register(registry).increment();
+    Counter.builder("unibox_pushes").tag("platform", platform).tag("outcome", outcome).register(registry).increment();
     Timer.builder("unibox_push_ack").tag("platform", platform).publishPercentileHistogram()
         .register(registry).record(ackLatency);
+  }
+
+  /** A push stored for an account (per-account rate). */
+  public void storedFor(String account) {
+    Counter.builder("unibox_account_pushes").tag("account", account).register(registry).increment();
   }
 
   /** One routing pass: how long it took and how many conversations it assigned. */
