@@ -195,7 +195,8 @@ public final class UniboxApp {
               .compose(x -> quality.afterAccountsSynced())
               .compose(x -> accountService.boot(resolved))
               .compose(x -> deploy(new RoutingVerticle(router, config.routing().sweepMillis())))
-              .compose(x -> deploy(new OutboxSender(pool, accounts, config.outbox(), clock)))
+              .compose(x -> deploy(new OutboxSender(pool, accounts, config.outbox(), clock, nodeId,
+                  account -> leases != null && leases.holds("account:" + account))))
               .compose(x -> deployLeases())
               .compose(x -> deploy(meterService))
               .compose(x -> config.metrics().enabled() ? deploy(metricsServer = new MetricsServer(config.metrics(), meters))
