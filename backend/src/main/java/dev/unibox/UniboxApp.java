@@ -194,6 +194,7 @@ public final class UniboxApp {
           return AccountStore.sync(pool, resolved)
               .compose(x -> quality.afterAccountsSynced())
               .compose(x -> accountService.boot(resolved))
+              .compose(x -> accountService.listenToOtherNodes(nodeId))
               .compose(x -> deploy(new RoutingVerticle(router, config.routing().sweepMillis())))
               .compose(x -> deploy(new OutboxSender(pool, accounts, config.outbox(), clock, nodeId,
                   account -> leases != null && leases.holds("account:" + account))))

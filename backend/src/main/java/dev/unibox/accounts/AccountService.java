@@ -9,6 +9,7 @@ import dev.unibox.cluster.LeasedWork;
 import io.vertx.core.Deployable;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
 import java.time.Clock;
 import java.time.Instant;
@@ -35,6 +36,9 @@ public final class AccountService {
   private final Clock clock;
   private final DeployedWork pollers;
   private final Function<AccountConfig, AccountConfig> resolve;
+  /** Event-bus address (cluster-wide): an account was added, paused, resumed or removed on some node. */
+  private static final String CHANGED = "unibox.accounts.changed";
+  private String node = "";
 
   /**
    * @param pollers creates the polling backstop verticle of an account
@@ -117,12 +121,18 @@ public final class AccountService {
       }
       return pool.withTransaction(conn -> store.insertApiAccount(conn, account, now));
     }).compose(v -> registry.start(vertx, account))
-        .onSuccess(v -> LOG.info("Account {} ({}) added at runtime", account.accountId(), account.platform()));
+        .onSuccess(v -> {
+          LOG.info("Account {} ({}) added at runtime", account.accountId(), account.platform());
+          announce(account.accountId(), "added");
+        });
   }
 
   public Future<Void> pause(String accountId) {
     return known(accountId).compose(v -> store.setStatus(pool, accountId, "paused", "paused by an admin"))
-        .onSuccess(v -> registry.setPaused(accountId, true));
+        .onSuccess(v -> {
+          registry.setPaused(accountId, true);
+          announce(accountId, "paused");
+        });
   }
 
   /** Resumes a paused account; one paused for a dead token is restarted so it re-reads its credentials. */
@@ -141,6 +151,7 @@ public final class AccountService {
         .compose(v -> store.token(pool, accountId, null, false, clock.instant()))
         .compose(v -> store.releaseHeldReplies(pool, accountId, clock.instant()))
         .onSuccess(v -> {
+          announce(accountId, "resumed");
           vertx.eventBus().publish("unibox.poll.kick", accountId);
           vertx.eventBus().publish("unibox.outbox.kick", null); // OutboxKick.ADDRESS
         });
@@ -150,7 +161,45 @@ public final class AccountService {
   public Future<Void> remove(String accountId) {
     return known(accountId).compose(v -> store.setStatus(pool, accountId, "removed", "removed by an admin"))
         .compose(v -> pollers.stop(accountId))
-        .compose(v -> registry.remove(accountId));
+        .compose(v -> registry.remove(accountId))
+        .onSuccess(v -> announce(accountId, "removed"));
+  }
+
+  /** Every node verifies pushes for every account, so each applies a change made on another node. */
+  public Future<Void> listenToOtherNodes(String node) {
+    this.node = node;
+    return vertx.eventBus().<JsonObject>consumer(CHANGED, m -> {
+      JsonObject change = m.body();
+      if (!node.equals(change.getString("node"))) {
+        applyFromOtherNode(change.getString("accountId"), change.getString("action"))
+            .onFailure(e -> LOG.warn("Could not apply {} of account {} here: {}", change.getString("action"),
+                change.getString("accountId"), e.getMessage()));
+      }
+    }).completion();
+  }
+
+  private void announce(String accountId, String action) {
+    vertx.eventBus().publish(CHANGED, new JsonObject().put("node", node).put("accountId", accountId)
+        .put("action", action));
+  }
+
+  private Future<Void> applyFromOtherNode(String accountId, String action) {
+    return switch (action) {
+      case "added" -> store.apiAccounts(pool).compose(added -> added.stream()
+          .filter(a -> a.accountId().equals(accountId)).findFirst().map(resolve)
+          .map(a -> registry.byAccount(accountId).isPresent() ? Future.<Void>succeededFuture() : registry.start(vertx, a))
+          .orElse(Future.succeededFuture()));
+      case "paused" -> {
+        registry.setPaused(accountId, true);
+        yield Future.succeededFuture();
+      }
+      case "resumed" -> {
+        registry.setPaused(accountId, false);
+        yield Future.succeededFuture();
+      }
+      case "removed" -> pollers.stop(accountId).compose(v -> registry.remove(accountId));
+      default -> Future.succeededFuture();
+    };
   }
 
   private Future<Void> known(String accountId) {
