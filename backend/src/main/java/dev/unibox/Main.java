@@ -2,7 +2,9 @@ package dev.unibox;
 
 import dev.unibox.config.ConfigException;
 import dev.unibox.config.ConfigLoader;
+import dev.unibox.cluster.NodeRuntime;
 import dev.unibox.config.UniboxConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Vertx;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -33,9 +35,18 @@ public final class Main {
       return;
     }
 
-    Vertx vertx = Vertx.vertx();
     UniboxConfig started = config;
-    UniboxApp.start(vertx, config, Clock.systemUTC())
+    PrometheusMeterRegistry meters = UniboxApp.newRegistry();
+    NodeRuntime node;
+    try {
+      node = NodeRuntime.start(config.cluster(), meters).toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
+    } catch (Exception e) {
+      System.err.println("Unibox could not join its cluster: " + e.getMessage());
+      System.exit(1);
+      return;
+    }
+    Vertx vertx = node.vertx();
+    UniboxApp.start(node, meters, config, Clock.systemUTC())
         .onSuccess(app -> {
           Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             try {

@@ -14,6 +14,12 @@ import dev.unibox.auth.LoginThrottle;
 import dev.unibox.auth.ServerSecrets;
 import dev.unibox.auth.TokenService;
 import dev.unibox.auth.UserStore;
+import dev.unibox.cluster.DeployedWork;
+import dev.unibox.cluster.LeaseGroup;
+import dev.unibox.cluster.LeaseKeeper;
+import dev.unibox.cluster.NodeRuntime;
+import dev.unibox.cluster.NodeSockets;
+import dev.unibox.cluster.PresenceJanitor;
 import dev.unibox.config.ClassificationRulesLoader;
 import dev.unibox.config.UniboxConfig;
 import dev.unibox.conversations.CloseConversation;
@@ -28,6 +34,9 @@ import dev.unibox.ingest.IngestService;
 import dev.unibox.ingest.WebhookRoutes;
 import dev.unibox.outbox.OutboxSender;
 import dev.unibox.outbox.ReplyRoutes;
+import dev.unibox.ops.HealthRoutes;
+import dev.unibox.ops.MetricsServer;
+import dev.unibox.ops.ServiceMeters;
 import dev.unibox.outbox.ReplyService;
 import dev.unibox.polling.PollingVerticle;
 import dev.unibox.quality.QualityModule;
@@ -35,7 +44,9 @@ import dev.unibox.routing.Assigner;
 import dev.unibox.routing.QueueRoutes;
 import dev.unibox.routing.RoutingPolicies;
 import dev.unibox.routing.RoutingVerticle;
+import dev.unibox.shifts.Presence;
 import dev.unibox.shifts.ShiftsModule;
+import dev.unibox.signals.Addresses;
 import dev.unibox.sla.SlaSweep;
 import dev.unibox.sla.SlaVerticle;
 import dev.unibox.sla.SurgeControl;
@@ -43,10 +54,16 @@ import dev.unibox.sla.SurgeRoutes;
 import dev.unibox.store.Database;
 import dev.unibox.web.HttpVerticle;
 import io.vertx.core.Future;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Vertx;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -78,9 +95,21 @@ public final class UniboxApp {
   private AccountService accountService;
   private QualityModule quality;
   private ShiftsModule shifts;
+  private ServiceMeters meterService;
+  private volatile boolean draining;
 
-  private UniboxApp(Vertx vertx, UniboxConfig config, Clock clock, Database db, boolean ownsDatabase) {
-    this.vertx = vertx;
+  private final NodeRuntime node;
+  private final String nodeId;
+  private final PrometheusMeterRegistry meters;
+  private LeaseKeeper leases;
+  private MetricsServer metricsServer;
+
+  private UniboxApp(NodeRuntime node, UniboxConfig config, Clock clock, Database db, boolean ownsDatabase,
+                    PrometheusMeterRegistry meters) {
+    this.vertx = node.vertx();
+    this.node = node;
+    this.nodeId = node.nodeId();
+    this.meters = meters;
     this.config = config;
     this.clock = clock;
     this.db = db;
@@ -89,13 +118,23 @@ public final class UniboxApp {
 
   /** Starts with the configured database (embedded unless database.url is set). */
   public static Future<UniboxApp> start(Vertx vertx, UniboxConfig config, Clock clock) {
-    return Database.start(vertx, config.database())
-        .compose(db -> new UniboxApp(vertx, config, clock, db, true).boot());
+    return start(NodeRuntime.single(vertx), newRegistry(), config, clock);
+  }
+
+  /** Starts this node (Main gives its runtime, clustered or not, and the registry its Vert.x records into). */
+  public static Future<UniboxApp> start(NodeRuntime node, PrometheusMeterRegistry meters, UniboxConfig config,
+                                        Clock clock) {
+    return Database.start(node.vertx(), config.database())
+        .compose(db -> new UniboxApp(node, config, clock, db, true, meters).boot());
   }
 
   /** Starts on a database the caller owns (tests give each class its own). */
   public static Future<UniboxApp> start(Vertx vertx, UniboxConfig config, Clock clock, Database db) {
-    return new UniboxApp(vertx, config, clock, db, false).boot();
+    return new UniboxApp(NodeRuntime.single(vertx), config, clock, db, false, newRegistry()).boot();
+  }
+
+  public static PrometheusMeterRegistry newRegistry() {
+    return new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
   }
 
   private Future<UniboxApp> boot() {
@@ -111,7 +150,10 @@ public final class UniboxApp {
     }
     Future<List<AccountConfig>> accountConfigs = demo == null
         ? Future.succeededFuture(config.accounts()) : demo.startPlatform(config.accounts());
-    return Future.all(classifier, accountConfigs, UserStore.everyoneOffline(pool))
+    // one node owns all presence; several nodes keep theirs per node (docs/deploy.md)
+    Future<Void> presence = config.cluster().enabled() ? Future.succeededFuture()
+        : NodeSockets.forgetAll(pool).compose(v -> UserStore.everyoneOffline(pool));
+    return Future.all(classifier, accountConfigs, presence)
         .compose(v -> ServerSecrets.jwtSecret(pool, config.auth().jwtSecret()))
         .compose(secret -> bootstrapUsers().map(secret))
         .compose(secret -> {
@@ -134,19 +176,26 @@ public final class UniboxApp {
           accountService = new AccountService(vertx, pool, accounts, accountStore, health, clock,
               id -> new PollingVerticle(id, accounts, ingest, accountStore, pool, clock, pollIntervalMs(id)),
               this::resolveSelfUrl);
+          meterService = new ServiceMeters(meters, pool, node.membership()::members, () -> heldLeases().size(),
+              () -> 0);
           http = new HttpVerticle(config.http().host(), config.http().port(), config.http().socketCompression(), pool, List.of(
+              new HealthRoutes(vertx, pool, nodeId, node.membership()::includesMe, () -> draining, this::heldLeases)::mount,
+              meterService::mountPushMeters,
               new AuthRoutes(pool, tokens, LoginThrottle.standard(clock))::mount,
               new MarkReadOnOpen(pool, accounts)::mount,
               new ConversationRoutes(pool, close)::mount,
               new ReplyRoutes(replies)::mount,
               new AccountRoutes(pool, accountService, accountStore)::mount,
               new WebhookRoutes(accounts, ingest, platforms)
-                  .onPushed(pushes = new CoalescedPushes(vertx, health::pushed, PUSH_HEALTH_FLUSH_MS))::mount,
+                  .onPushed(pushes = new CoalescedPushes(vertx, id -> {
+                    meterService.storedFor(id);
+                    return health.pushed(id);
+                  }, PUSH_HEALTH_FLUSH_MS))::mount,
               new QueueRoutes(vertx, pool, clock, config.routing().sla().policy(), surge::status)::mount,
               new SurgeRoutes(vertx, surge)::mount,
               quality::mount,
               shifts::mount),
-              new AgentGateway(vertx, pool, tokens, config.http().maxSocketsPerUser()));
+              new AgentGateway(vertx, pool, tokens, config.http().maxSocketsPerUser(), new NodeSockets(pool, nodeId)));
           eventTail = new EventTail(vertx, pool);
           return shifts.start().compose(v -> eventTail.start(EVENT_TAIL_POLL_MS)).compose(v -> deploy(http));
         })
@@ -155,12 +204,14 @@ public final class UniboxApp {
           return AccountStore.sync(pool, resolved)
               .compose(x -> quality.afterAccountsSynced())
               .compose(x -> accountService.boot(resolved))
+              .compose(x -> accountService.listenToOtherNodes(nodeId))
               .compose(x -> deploy(new RoutingVerticle(router, config.routing().sweepMillis())))
-              .compose(x -> deploy(new SlaVerticle(new SlaSweep(vertx, pool, clock, config.routing().sla(),
-                  shifts.rosters, surge, router::reassign), config.routing().sla().sweepMillis())))
-              .compose(x -> deploy(new OutboxSender(pool, accounts, config.outbox(), clock)))
-              .compose(x -> deploy(quality.autoReplies()))
-              .compose(x -> deploy(shifts.clock))
+              .compose(x -> deploy(new OutboxSender(pool, accounts, config.outbox(), clock, nodeId,
+                  account -> leases != null && leases.holds("account:" + account))))
+              .compose(x -> deployLeases())
+              .compose(x -> deploy(meterService))
+              .compose(x -> config.metrics().enabled() ? deploy(metricsServer = new MetricsServer(config.metrics(), meters))
+                  : Future.succeededFuture())
               .onSuccess(x -> {
                 if (demo != null) {
                   demo.startBuyers(resolved);
@@ -171,6 +222,43 @@ public final class UniboxApp {
           LOG.info("Unibox is up at {} ({} accounts)", baseUrl(), config.accounts().size());
           return this;
         });
+  }
+
+  /**
+   * Work that runs on exactly one node: each account's adapter work (spread over the nodes) and the
+   * periodic jobs (SLA sweep and surge, shift clock, auto-replies). A single node simply holds them all.
+   */
+  private Future<Void> deployLeases() {
+    var pool = db.pool();
+    Map<String, Supplier<io.vertx.core.Deployable>> jobs = new LinkedHashMap<>();
+    jobs.put("sla", () -> new SlaVerticle(new SlaSweep(vertx, pool, clock, config.routing().sla(),
+        shifts.rosters, surge, router::reassign), config.routing().sla().sweepMillis()));
+    jobs.put("shift-clock", () -> shifts.clock);
+    jobs.put("auto-replies", quality::autoReplies);
+    Duration ttl = Duration.ofSeconds(config.cluster().leaseSeconds());
+    jobs.put("presence", () -> new PresenceJanitor(pool, ttl,
+        user -> vertx.eventBus().publish(Addresses.PRESENCE_CHANGED, user)));
+    leases = new LeaseKeeper(pool, nodeId, ttl, ttl.dividedBy(4), List.of(
+        new LeaseGroup("job:", () -> List.copyOf(jobs.keySet()), new DeployedWork(vertx, k -> jobs.get(k).get())),
+        new LeaseGroup("account:", accountService::runningAccounts, accountService.ownedWork())));
+    return deploy(leases);
+  }
+
+  private List<String> heldLeases() {
+    return leases == null ? List.of() : leases.held();
+  }
+
+  /** Leases this node runs (accounts and jobs). */
+  public LeaseKeeper leases() {
+    return leases;
+  }
+
+  public PrometheusMeterRegistry meters() {
+    return meters;
+  }
+
+  public String nodeId() {
+    return nodeId;
   }
 
   private Future<Void> bootstrapUsers() {
@@ -245,6 +333,7 @@ public final class UniboxApp {
   }
 
   public Future<Void> stop() {
+    draining = true;
     Future<Void> chain = demo == null ? Future.succeededFuture() : demo.stop();
     if (eventTail != null) {
       eventTail.stop();
@@ -254,9 +343,6 @@ public final class UniboxApp {
     }
     for (String id : List.copyOf(deployments)) {
       chain = chain.eventually(() -> vertx.undeploy(id));
-    }
-    if (accountService != null) {
-      chain = chain.eventually(accountService::stop);
     }
     return chain.eventually(() -> quality == null ? Future.succeededFuture() : quality.stop())
         .eventually(accounts::stopAll)

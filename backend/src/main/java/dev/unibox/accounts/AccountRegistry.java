@@ -85,6 +85,10 @@ public final class AccountRegistry {
     return Optional.ofNullable(byShop.get(shopKey(platform, shopId)));
   }
 
+  public List<String> accountIds() {
+    return byId.keySet().stream().sorted().toList();
+  }
+
   public List<PlatformAdapter> all() {
     return byId.values().stream().sorted(Comparator.comparing(a -> a.account().accountId())).toList();
   }

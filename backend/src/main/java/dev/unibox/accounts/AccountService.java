@@ -5,16 +5,17 @@ import dev.unibox.adapters.spi.AdapterContext;
 import dev.unibox.adapters.spi.PlatformAdapters;
 import dev.unibox.signals.Kicks;
 import dev.unibox.web.ApiException;
+import dev.unibox.cluster.DeployedWork;
+import dev.unibox.cluster.LeasedWork;
 import io.vertx.core.Deployable;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,9 +35,11 @@ public final class AccountService {
   private final AccountAdminStore store;
   private final AccountHealth health;
   private final Clock clock;
-  private final Function<String, Deployable> pollers;
+  private final DeployedWork pollers;
   private final Function<AccountConfig, AccountConfig> resolve;
-  private final Map<String, String> pollerDeployments = new ConcurrentHashMap<>();
+  /** Event-bus address (cluster-wide): an account was added, paused, resumed or removed on some node. */
+  private static final String CHANGED = "unibox.accounts.changed";
+  private String node = "";
 
   /**
    * @param pollers creates the polling backstop verticle of an account
@@ -51,7 +54,7 @@ public final class AccountService {
     this.store = store;
     this.health = health;
     this.clock = clock;
-    this.pollers = pollers;
+    this.pollers = new DeployedWork(vertx, pollers);
     this.resolve = resolve;
     health.attach(registry);
     PgCredentialStore credentials = new PgCredentialStore(pool, store, clock);
@@ -60,6 +63,19 @@ public final class AccountService {
 
   public AccountRegistry registry() {
     return registry;
+  }
+
+  /**
+   * An account's adapter work on this node (its polling backstop, lost-push recovery and token refresh,
+   * and sending its replies): started when this node takes the account's lease, stopped when it lets go.
+   */
+  public LeasedWork ownedWork() {
+    return pollers;
+  }
+
+  /** Accounts that should run somewhere now: started here (every node verifies their pushes), not removed. */
+  public List<String> runningAccounts() {
+    return registry.accountIds();
   }
 
   /** Starts configured accounts (already synced to the accounts table) and API-added ones, minus removed. */
@@ -72,10 +88,7 @@ public final class AccountService {
       for (AccountConfig a : all) {
         chain = chain.compose(v -> store.ensureHealth(pool, a.accountId(), clock.instant()))
             .compose(v -> registry.start(vertx, a))
-            .compose(v -> {
-              registry.setPaused(a.accountId(), "paused".equals(statuses.get(a.accountId())));
-              return deployPoller(a.accountId());
-            });
+            .onSuccess(v -> registry.setPaused(a.accountId(), "paused".equals(statuses.get(a.accountId()))));
       }
       return chain;
     }));
@@ -109,13 +122,18 @@ public final class AccountService {
       }
       return pool.withTransaction(conn -> store.insertApiAccount(conn, account, now));
     }).compose(v -> registry.start(vertx, account))
-        .compose(v -> deployPoller(account.accountId()))
-        .onSuccess(v -> LOG.info("Account {} ({}) added at runtime", account.accountId(), account.platform()));
+        .onSuccess(v -> {
+          LOG.info("Account {} ({}) added at runtime", account.accountId(), account.platform());
+          announce(account.accountId(), "added");
+        });
   }
 
   public Future<Void> pause(String accountId) {
     return known(accountId).compose(v -> store.setStatus(pool, accountId, "paused", "paused by an admin"))
-        .onSuccess(v -> registry.setPaused(accountId, true));
+        .onSuccess(v -> {
+          registry.setPaused(accountId, true);
+          announce(accountId, "paused");
+        });
   }
 
   /** Resumes a paused account; one paused for a dead token is restarted so it re-reads its credentials. */
@@ -134,6 +152,7 @@ public final class AccountService {
         .compose(v -> store.token(pool, accountId, null, false, clock.instant()))
         .compose(v -> store.releaseHeldReplies(pool, accountId, clock.instant()))
         .onSuccess(v -> {
+          announce(accountId, "resumed");
           Kicks.poll(vertx, accountId);
           Kicks.outbox(vertx);
         });
@@ -142,8 +161,46 @@ public final class AccountService {
   /** Stops the account and its poller; its conversations stay readable. */
   public Future<Void> remove(String accountId) {
     return known(accountId).compose(v -> store.setStatus(pool, accountId, "removed", "removed by an admin"))
-        .compose(v -> undeployPoller(accountId))
-        .compose(v -> registry.remove(accountId));
+        .compose(v -> pollers.stop(accountId))
+        .compose(v -> registry.remove(accountId))
+        .onSuccess(v -> announce(accountId, "removed"));
+  }
+
+  /** Every node verifies pushes for every account, so each applies a change made on another node. */
+  public Future<Void> listenToOtherNodes(String node) {
+    this.node = node;
+    return vertx.eventBus().<JsonObject>consumer(CHANGED, m -> {
+      JsonObject change = m.body();
+      if (!node.equals(change.getString("node"))) {
+        applyFromOtherNode(change.getString("accountId"), change.getString("action"))
+            .onFailure(e -> LOG.warn("Could not apply {} of account {} here: {}", change.getString("action"),
+                change.getString("accountId"), e.getMessage()));
+      }
+    }).completion();
+  }
+
+  private void announce(String accountId, String action) {
+    vertx.eventBus().publish(CHANGED, new JsonObject().put("node", node).put("accountId", accountId)
+        .put("action", action));
+  }
+
+  private Future<Void> applyFromOtherNode(String accountId, String action) {
+    return switch (action) {
+      case "added" -> store.apiAccounts(pool).compose(added -> added.stream()
+          .filter(a -> a.accountId().equals(accountId)).findFirst().map(resolve)
+          .map(a -> registry.byAccount(accountId).isPresent() ? Future.<Void>succeededFuture() : registry.start(vertx, a))
+          .orElse(Future.succeededFuture()));
+      case "paused" -> {
+        registry.setPaused(accountId, true);
+        yield Future.succeededFuture();
+      }
+      case "resumed" -> {
+        registry.setPaused(accountId, false);
+        yield Future.succeededFuture();
+      }
+      case "removed" -> pollers.stop(accountId).compose(v -> registry.remove(accountId));
+      default -> Future.succeededFuture();
+    };
   }
 
   private Future<Void> known(String accountId) {
@@ -152,24 +209,4 @@ public final class AccountService {
         : Future.succeededFuture());
   }
 
-  private Future<Void> deployPoller(String accountId) {
-    return vertx.deployVerticle(pollers.apply(accountId)).map(id -> {
-      pollerDeployments.put(accountId, id);
-      return null;
-    });
-  }
-
-  private Future<Void> undeployPoller(String accountId) {
-    String id = pollerDeployments.remove(accountId);
-    return id == null ? Future.succeededFuture() : vertx.undeploy(id);
-  }
-
-  public Future<Void> stop() {
-    Future<Void> chain = Future.succeededFuture();
-    for (String id : List.copyOf(pollerDeployments.values())) {
-      chain = chain.eventually(() -> vertx.undeploy(id).recover(e -> Future.succeededFuture()));
-    }
-    pollerDeployments.clear();
-    return chain;
-  }
 }

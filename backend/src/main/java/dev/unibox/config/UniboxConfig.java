@@ -13,7 +13,51 @@ public record UniboxConfig(
     OutboxConfig outbox,
     Path classificationFile,
     DemoConfig demo,
-    List<AccountConfig> accounts) {
+    List<AccountConfig> accounts,
+    ClusterConfig cluster,
+    MetricsConfig metrics) {
+
+  /** The same configuration without cluster or metrics (a single node, as tests and benchmarks start it). */
+  public UniboxConfig(HttpConfig http, DatabaseConfig database, AuthConfig auth, RoutingConfig routing,
+                      OutboxConfig outbox, Path classificationFile, DemoConfig demo, List<AccountConfig> accounts) {
+    this(http, database, auth, routing, outbox, classificationFile, demo, accounts, ClusterConfig.single(),
+        MetricsConfig.off());
+  }
+
+  public UniboxConfig withCluster(ClusterConfig c) {
+    return new UniboxConfig(http, database, auth, routing, outbox, classificationFile, demo, accounts, c, metrics);
+  }
+
+  /**
+   * Several nodes on one external PostgreSQL. Off: one node, no cluster manager.
+   *
+   * @param host         this node's address for Hazelcast and the clustered event bus
+   * @param members      Hazelcast TCP/IP discovery list (host or host:port); empty with kubernetesServiceDns set
+   * @param kubernetesServiceDns headless Service name for Hazelcast's Kubernetes discovery (empty: TCP/IP list)
+   * @param leaseSeconds how long a node's leases outlive its last heartbeat (failover time ≈ this + a tick)
+   */
+  public record ClusterConfig(boolean enabled, String nodeName, String host, int port, List<String> members,
+                              String kubernetesServiceDns, int leaseSeconds) {
+    public static ClusterConfig single() {
+      return new ClusterConfig(false, "", "127.0.0.1", 5701, List.of(), "", 6);
+    }
+  }
+
+  /**
+   * Prometheus metrics on their own port (never on the public one).
+   *
+   * @param token bearer token a scraper must send; empty = none (then bind to a private address only)
+   */
+  public record MetricsConfig(boolean enabled, String host, int port, String token) {
+    public static MetricsConfig off() {
+      return new MetricsConfig(false, "127.0.0.1", 0, "");
+    }
+
+    @Override
+    public String toString() {
+      return "MetricsConfig[enabled=" + enabled + ", host=" + host + ", port=" + port + ", token=***]";
+    }
+  }
 
   /**
    * @param socketCompression permessage-deflate on agent sockets (costs ~100 KB of memory per idle socket)

@@ -1,7 +1,7 @@
 package dev.unibox.gateway;
 
+import dev.unibox.cluster.NodeSockets;
 import dev.unibox.auth.TokenService;
-import dev.unibox.auth.UserStore;
 import dev.unibox.events.EventLog;
 import dev.unibox.events.EventNames;
 import dev.unibox.signals.Addresses;
@@ -43,12 +43,14 @@ public final class AgentGateway implements Handler<ServerWebSocket> {
   /** Open sockets per user on this node; touched only on the event loop of the HTTP verticle. */
   private final Map<Long, Integer> sockets = new HashMap<>();
   private final int maxSocketsPerUser;
+  private final NodeSockets presence;
 
-  public AgentGateway(Vertx vertx, Pool pool, TokenService tokens, int maxSocketsPerUser) {
+  public AgentGateway(Vertx vertx, Pool pool, TokenService tokens, int maxSocketsPerUser, NodeSockets presence) {
     this.vertx = vertx;
     this.pool = pool;
     this.tokens = tokens;
     this.maxSocketsPerUser = maxSocketsPerUser;
+    this.presence = presence;
   }
 
   @Override
@@ -121,16 +123,18 @@ public final class AgentGateway implements Handler<ServerWebSocket> {
       }
       userId = id;
       lastSent = after;
-      consumer = vertx.eventBus().consumer(Addresses.user(id), msg -> onLive(msg.body()));
-      int count = sockets.merge(id, 1, Integer::sum);
-      Future<Void> presence = count == 1
-          ? UserStore.setPresence(pool, id, "online").onSuccess(v -> {
-            Kicks.routing(vertx);
-            vertx.eventBus().publish(Addresses.PRESENCE_CHANGED, id);
-          })
-          : Future.succeededFuture();
+      // local: every node's event tail delivers to the sockets on that node
+      consumer = vertx.eventBus().localConsumer(Addresses.user(id), msg -> onLive(msg.body()));
+      sockets.merge(id, 1, Integer::sum);
+      Future<Void> online = presence.opened(id).map(cameOnline -> {
+        if (cameOnline) {
+          Kicks.routing(vertx);
+          vertx.eventBus().publish(Addresses.PRESENCE_CHANGED, id);
+        }
+        return null;
+      });
       consumer.completion()
-          .compose(v -> presence)
+          .compose(v -> online)
           .compose(v -> EventLog.newest(pool))
           .onSuccess(newest -> send(new JsonObject().put("type", "hello").put("userId", id).put("lastSeq", newest)))
           .compose(v -> replay())
@@ -193,13 +197,17 @@ public final class AgentGateway implements Handler<ServerWebSocket> {
       if (consumer != null) {
         consumer.unregister();
       }
-      int left = sockets.merge(userId, -1, Integer::sum);
-      if (left <= 0) {
+      if (sockets.merge(userId, -1, Integer::sum) <= 0) {
         sockets.remove(userId);
-        UserStore.setPresence(pool, userId, "offline")
-            .onSuccess(v -> vertx.eventBus().publish(Addresses.PRESENCE_CHANGED, userId))
-            .onFailure(e -> LOG.warn("Could not mark user {} offline: {}", userId, e.getMessage()));
       }
+      long user = userId;
+      presence.closed(user)
+          .onSuccess(wentOffline -> {
+            if (wentOffline) {
+              vertx.eventBus().publish(Addresses.PRESENCE_CHANGED, user);
+            }
+          })
+          .onFailure(e -> LOG.warn("Could not record the closed socket of user {}: {}", user, e.getMessage()));
     }
   }
 }

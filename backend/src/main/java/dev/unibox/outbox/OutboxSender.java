@@ -22,6 +22,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Predicate;
 import java.util.random.RandomGenerator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -40,14 +41,24 @@ public final class OutboxSender extends VerticleBase {
   private static final Duration PAUSED_RECHECK = Duration.ofSeconds(30);
 
   private final Pool pool;
+  private final String node;
+  private final Predicate<String> owning;
   private final AccountRegistry accounts;
   private final OutboxConfig config;
   private final Clock clock;
   private final Backoff backoff;
   private KickedLoop loop;
 
-  public OutboxSender(Pool pool, AccountRegistry accounts, OutboxConfig config, Clock clock) {
+  /**
+   * @param node   this node's id: it claims only replies of accounts whose lease it holds
+   * @param owning whether this node may still act for an account right now (checked again just before
+   *               sending: a node paused past its lease must not send a reply its successor may send)
+   */
+  public OutboxSender(Pool pool, AccountRegistry accounts, OutboxConfig config, Clock clock, String node,
+                      Predicate<String> owning) {
     this.pool = pool;
+    this.node = node;
+    this.owning = owning;
     this.accounts = accounts;
     this.config = config;
     this.clock = clock;
@@ -68,7 +79,7 @@ public final class OutboxSender extends VerticleBase {
   /** Sends everything due now; loops while full batches come back. */
   private Future<Void> drain() {
     Instant now = clock.instant();
-    return OutboxStore.claim(pool, now, now.plus(LEASE), BATCH).compose(claimed -> {
+    return OutboxStore.claim(pool, now, now.plus(LEASE), BATCH, node).compose(claimed -> {
       List<Future<Void>> sends = claimed.stream().map(this::deliver).toList();
       return Future.join(sends).transform(ar -> claimed.size() == BATCH ? drain() : Future.succeededFuture());
     });
@@ -78,10 +89,7 @@ public final class OutboxSender extends VerticleBase {
     PlatformAdapter adapter = accounts.byAccount(c.accountId()).orElse(null);
     if (adapter != null && accounts.isPaused(c.accountId())) {
       // Paused (by an admin or for a dead token): the reply waits, it is neither sent nor failed.
-      Instant now = clock.instant();
-      return OutboxStore.retryLater(pool, c.outboxId(), now.plus(PAUSED_RECHECK), "account paused",
-          c.checkBeforeSend(), now)
-          .compose(v -> OutboxStore.uncountAttempt(pool, c.outboxId()));
+      return notNow(c, PAUSED_RECHECK, "account paused");
     }
     if (adapter == null) {
       return fail(c, "The shop account " + c.accountId() + " is not running");
@@ -92,7 +100,8 @@ public final class OutboxSender extends VerticleBase {
         : OutboxStore.knownPlatformIds(pool, c.conversationId())
             .compose(known -> adapter.findDelivered(message, c.createdAt(), known));
     return alreadyThere
-        .compose(found -> found.isPresent() ? Future.succeededFuture(found.get()) : adapter.send(message))
+        .compose(found -> found.isPresent() ? Future.succeededFuture(found.get())
+            : owning.test(c.accountId()) ? adapter.send(message) : Future.failedFuture(new LostAccount()))
         .transform(ar -> ar.succeeded() ? sent(c, ar.result()) : failed(c, adapter, ar.cause()));
   }
 
@@ -104,7 +113,25 @@ public final class OutboxSender extends VerticleBase {
         .onSuccess(v -> events.publish(vertx));
   }
 
+  /** This node lost the account between claim and send (paused JVM, lost database): its new owner sends. */
+  private static final class LostAccount extends RuntimeException {
+    LostAccount() {
+      super("this node no longer owns the account", null, false, false);
+    }
+  }
+
+  /** The reply waits without using up an attempt. */
+  private Future<Void> notNow(OutboxStore.Claimed c, Duration wait, String why) {
+    Instant now = clock.instant();
+    return OutboxStore.retryLater(pool, c.outboxId(), now.plus(wait), why, c.checkBeforeSend(), now)
+        .compose(v -> OutboxStore.uncountAttempt(pool, c.outboxId()));
+  }
+
   private Future<Void> failed(OutboxStore.Claimed c, PlatformAdapter adapter, Throwable cause) {
+    if (cause instanceof LostAccount) {
+      LOG.warn("Reply {} not sent: this node lost account {}", c.outboxId(), c.accountId());
+      return notNow(c, Duration.ZERO, cause.getMessage());
+    }
     ErrorKind kind = cause instanceof AdapterException ae ? ae.kind() : ErrorKind.TRANSIENT;
     // once a send may have landed, every later attempt looks first, until the row is settled
     boolean checkFirst = c.checkBeforeSend() || (cause instanceof AdapterException ae && adapter.mayHaveBeenDelivered(ae));

@@ -32,13 +32,16 @@ final class OutboxStore {
       WHERE id = $1""";
 
   /**
-   * Claims due rows by pushing their next attempt past a lease, so another sender (another node) does not
-   * take them meanwhile. Only the oldest pending reply of each conversation is due: replies arrive in order.
+   * Claims due rows of the accounts this node owns by pushing their next attempt past a lease, so another
+   * sender does not take them meanwhile (the row lease outlasts an account lease, so a new owner of the
+   * account cannot claim a row the old owner may still be sending). Only the oldest pending reply of each conversation is due: replies arrive in order.
    */
   private static final String CLAIM = """
       WITH due AS (
         SELECT o.id FROM outbox o JOIN messages m ON m.id = o.message_id
         WHERE o.status = 'pending' AND o.next_attempt_at <= $1
+          AND EXISTS (SELECT 1 FROM leases l WHERE l.name = 'account:' || o.account_id AND l.owner = $4
+                      AND l.expires_at > now())
           AND NOT EXISTS (SELECT 1 FROM outbox o2 JOIN messages m2 ON m2.id = o2.message_id
                           WHERE o2.status = 'pending' AND m2.conversation_id = m.conversation_id AND o2.id < o.id)
         ORDER BY o.next_attempt_at, o.id
@@ -107,8 +110,9 @@ final class OutboxStore {
         });
   }
 
-  static Future<List<Claimed>> claim(SqlClient c, Instant now, Instant leaseUntil, int limit) {
-    return c.preparedQuery(CLAIM).execute(Tuple.of(utc(now), utc(leaseUntil), limit)).map(rows -> {
+  /** Only rows of accounts whose lease {@code node} holds (by the database's clock) are claimed. */
+  static Future<List<Claimed>> claim(SqlClient c, Instant now, Instant leaseUntil, int limit, String node) {
+    return c.preparedQuery(CLAIM).execute(Tuple.of(utc(now), utc(leaseUntil), limit, node)).map(rows -> {
       List<Claimed> out = new ArrayList<>();
       for (Row r : rows) {
         out.add(new Claimed(r.getLong("id"), r.getLong("message_id"), r.getString("account_id"),

@@ -49,7 +49,8 @@ public final class Presence {
 
   /** Listens for the gateway's socket-driven changes. */
   public Future<Void> listen() {
-    return vertx.eventBus().<Long>consumer(Addresses.PRESENCE_CHANGED, msg -> announce(msg.body())).completion();
+    // local: with several nodes, each change is announced once, by the node where it happened
+    return vertx.eventBus().<Long>localConsumer(Addresses.PRESENCE_CHANGED, msg -> announce(msg.body())).completion();
   }
 
   /** The explicit switch (online or away); offline stays offline until a socket connects. */

@@ -104,7 +104,8 @@ class SendersShareTheLeaseTest {
           .connectingTo(TestDatabases.options(inbox.db)).using(inbox.vertx).build();
       pools.add(pool);
       OutboxSender sender = new OutboxSender(pool, inbox.app.accounts(),
-          new UniboxConfig.OutboxConfig(5, 20, 200, 5), Clock.systemUTC());
+          new UniboxConfig.OutboxConfig(5, 20, 200, 5), Clock.systemUTC(), inbox.app.nodeId(),
+          account -> true); // senders of the node that owns the accounts: only SKIP LOCKED keeps them apart
       deployments.add(Await.result(inbox.vertx.deployVerticle(sender)));
     }
   }

@@ -1,0 +1,91 @@
+package dev.unibox.cluster;
+
+import dev.unibox.testing.Await;
+import io.vertx.ext.web.client.WebClient;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Real Unibox nodes as child JVMs (the test's own class path, {@code dev.unibox.Main}), each with its own
+ * HTTP and Hazelcast port, on one PostgreSQL; killed with SIGKILL or stopped with SIGTERM like in production.
+ */
+final class NodeProcesses implements AutoCloseable {
+
+  record Node(String name, int httpPort, Process process, Path log) {
+    String url() {
+      return "http://127.0.0.1:" + httpPort;
+    }
+  }
+
+  private final Path dir;
+  private final Map<String, String> env;
+  private final List<Node> nodes = new ArrayList<>();
+
+  NodeProcesses(Path dir, Map<String, String> env) {
+    this.dir = dir;
+    this.env = env;
+  }
+
+  static int freePort() throws IOException {
+    try (ServerSocket s = new ServerSocket(0)) {
+      return s.getLocalPort();
+    }
+  }
+
+  /** Starts a node with the given extra YAML (its HTTP port is added) and waits until it is ready. */
+  Node start(String name, String yaml, WebClient http) throws Exception {
+    int port = freePort();
+    Path config = dir.resolve(name + ".yaml");
+    Files.writeString(config, yaml + "\nhttp:\n  host: 127.0.0.1\n  port: " + port + "\n");
+    Path log = dir.resolve(name + ".log");
+    ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        "-Xmx384m", "-XX:TieredStopAtLevel=1", "-Djava.net.preferIPv4Stack=true",
+        "-Dhazelcast.local.localAddress=127.0.0.1", "-Dhazelcast.wait.seconds.before.join=0",
+        "-cp", System.getProperty("java.class.path"), "dev.unibox.Main", "--config", config.toString())
+        .redirectErrorStream(true).redirectOutput(log.toFile());
+    pb.environment().putAll(env);
+    Node node = new Node(name, port, pb.start(), log);
+    nodes.add(node);
+    awaitReady(node, http);
+    return node;
+  }
+
+  static void awaitReady(Node node, WebClient http) throws Exception {
+    long deadline = System.nanoTime() + 120_000_000_000L;
+    Object monitor = new Object();
+    while (System.nanoTime() < deadline) {
+      if (!node.process().isAlive()) {
+        throw new AssertionError(node.name() + " exited: " + Files.readString(node.log()));
+      }
+      try {
+        if (Await.result(http.getAbs(node.url() + "/health/ready").send()).statusCode() == 200) {
+          return;
+        }
+      } catch (Exception notYet) {
+        // not listening yet
+      }
+      synchronized (monitor) {
+        monitor.wait(200);
+      }
+    }
+    throw new AssertionError(node.name() + " not ready in time: " + Files.readString(node.log()));
+  }
+
+  @Override
+  public void close() {
+    nodes.forEach(n -> n.process().destroyForcibly());
+    for (Node n : nodes) {
+      try {
+        n.process().waitFor();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+  }
+
+}
