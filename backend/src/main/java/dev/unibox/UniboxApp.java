@@ -21,6 +21,7 @@ import dev.unibox.conversations.ConversationRoutes;
 import dev.unibox.demo.DemoMode;
 import dev.unibox.domain.LinguaLanguageDetector;
 import dev.unibox.domain.MessageClassifier;
+import dev.unibox.classification.ClassifierModule;
 import dev.unibox.gateway.AgentGateway;
 import dev.unibox.ingest.IngestService;
 import dev.unibox.ingest.WebhookRoutes;
@@ -92,12 +93,13 @@ public final class UniboxApp {
 
   private Future<UniboxApp> boot() {
     var pool = db.pool();
-    var classifier = vertx.executeBlocking(() -> {
+    var classifierModule = new ClassifierModule(vertx, pool, clock, config.routing().sla().policy());
+    var classifier = classifierModule.start().compose(x -> vertx.executeBlocking(() -> {
       MessageClassifier c = new MessageClassifier(ClassificationRulesLoader.load(config.classificationFile()),
-          new LinguaLanguageDetector());
+          new LinguaLanguageDetector(), classifierModule.judge());
       c.classify("warm up the language models");
       return c;
-    });
+    }));
     if (config.demo().enabled()) {
       demo = new DemoMode(vertx, config.demo());
     }
@@ -137,7 +139,8 @@ public final class UniboxApp {
               new WebhookRoutes(accounts, ingest, platforms).onPushed(health::pushed)::mount,
               new QueueRoutes(vertx, pool, clock, config.routing().sla().policy(), surge)::mount,
               quality::mount,
-              shifts::mount),
+              shifts::mount,
+              classifierModule::mount),
               new AgentGateway(vertx, pool, tokens));
           return shifts.start().compose(v -> deploy(http));
         })

@@ -7,6 +7,7 @@ import dev.unibox.conversations.ConversationStore;
 import dev.unibox.domain.Category;
 import dev.unibox.domain.Classification;
 import dev.unibox.domain.LanguageDetector;
+import dev.unibox.classification.UrgencyCheck;
 import dev.unibox.domain.MessageClassifier;
 import dev.unibox.domain.Priority;
 import dev.unibox.domain.SlaPolicy;
@@ -137,6 +138,7 @@ public final class IngestService {
       }
       steps = steps.compose(v -> IngestStore.afterBuyerMessage(conn, conversationId, priority,
           oldCategory.laterOf(cls.category()).wire(), language, m.sentAt(), m.text(), now, deadlines))
+          .compose(v -> UrgencyCheck.record(conn, conversationId, cls))
           .compose(v -> hook.afterBuyerMessage(conn, conversationId, messageId, m, now));
     } else {
       boolean auto = SlaPolicy.AUTO_REPLY.equals(m.messageType());
