@@ -46,7 +46,7 @@ final class ClassificationStore {
              count(*) FILTER (WHERE was_urgent AND NOT urgent) AS falsely_urgent,
              count(*) FILTER (WHERE category <> was_category) AS category
       FROM classification_corrections
-      WHERE corrected_at >= $1 AND corrected_at < $2 AND ($3 OR account_id = ANY($4))""";
+      WHERE corrected_at >= $1 AND corrected_at <= $2 AND ($3 OR account_id = ANY($4))""";
   private static final String INSERT_MODEL = """
       INSERT INTO classifier_models (created_at, created_by, trained_on, corrections, test_scores, model, active)
       VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING version""";

@@ -11,9 +11,12 @@ import java.time.Clock;
 /**
  * The trained urgency/category classifier (docs/routing.md): the live model ingest asks, agents'
  * corrections, and the admins' retrain and switch. {@link #start()} loads the active model version
- * from the database, or trains the first one from the corpus.
+ * from the database, or trains the first one from the corpus, in the background: the service is up at
+ * once and the word lists decide until the model is live.
  */
 public final class ClassifierModule {
+
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ClassifierModule.class);
 
   private final LiveModel live = new LiveModel();
   private final Retraining retraining;
@@ -27,7 +30,8 @@ public final class ClassifierModule {
   }
 
   public Future<Void> start() {
-    return retraining.loadActive();
+    retraining.loadActive().onFailure(e -> LOG.error("The classifier model could not be loaded; word lists decide", e));
+    return Future.succeededFuture();
   }
 
   public TextJudge judge() {

@@ -22,6 +22,8 @@ final class CueIndex {
   private final Trie trie;
   private final Map<String, List<Cues.Term>> bySubstring = new HashMap<>();
   private final Map<String, List<Cues.Term>> byFirstWord = new HashMap<>();
+  /** Terms whose first word (4+ letters) may also be the start of a longer word. */
+  private final Map<String, List<Cues.Term>> byFirstWordPrefix = new HashMap<>();
   private final Set<String> negWords = new java.util.HashSet<>();
 
   CueIndex(Cues cues) {
@@ -32,6 +34,9 @@ final class CueIndex {
         bySubstring.computeIfAbsent(t.text(), k -> new ArrayList<>()).add(t);
       } else {
         byFirstWord.computeIfAbsent(t.words()[0], k -> new ArrayList<>()).add(t);
+        if (t.words()[0].length() >= 4) {
+          byFirstWordPrefix.computeIfAbsent(t.words()[0], k -> new ArrayList<>()).add(t);
+        }
         if (t.concept().equals("NEG") && t.words().length == 1) {
           negWords.add(t.text());
         }
@@ -63,10 +68,7 @@ final class CueIndex {
       String token = tokens.get(i);
       addMatches(out, byFirstWord.get(token), tokens, i);
       for (int k = 4; k < token.length(); k++) {
-        List<Cues.Term> prefixed = byFirstWord.get(token.substring(0, k));
-        if (prefixed != null) {
-          addMatches(out, prefixed.stream().filter(t -> t.words()[0].length() >= 4).toList(), tokens, i);
-        }
+        addMatches(out, byFirstWordPrefix.get(token.substring(0, k)), tokens, i);
       }
     }
     return out;

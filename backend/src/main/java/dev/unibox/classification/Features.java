@@ -52,20 +52,10 @@ public final class Features {
     List<String> tokens = new ArrayList<>();
     List<Integer> clauses = new ArrayList<>();
     List<Integer> offsets = new ArrayList<>();
-    BreakIterator words = WORDS.get();
-    words.setText(s);
-    int clause = 0;
-    int prev = 0;
-    for (int end = words.next(); end != BreakIterator.DONE; prev = end, end = words.next()) {
-      if (words.getRuleStatus() == BreakIterator.WORD_NONE) {
-        if (s.substring(prev, end).indexOf(',') >= 0 || s.substring(prev, end).indexOf(';') >= 0) {
-          clause++;
-        }
-        continue;
-      }
-      tokens.add(s.substring(prev, end));
-      clauses.add(clause);
-      offsets.add(prev);
+    if (needsDictionary(s)) {
+      segment(s, tokens, clauses, offsets);
+    } else {
+      split(s, tokens, clauses, offsets);
     }
     List<CueIndex.Hit> wordHits = CUES.words(tokens);
     List<CueIndex.Hit> charHits = CUES.substrings(s);
@@ -105,6 +95,55 @@ public final class Features {
     if (out.contains("c:CONTAINER") && out.contains("s:NEG")) {
       out.add("c:ABSENT");
     }
+  }
+
+  /** Chinese or Thai text: ICU's dictionary word segmentation (buyers write no spaces between words). */
+  private static void segment(String s, List<String> tokens, List<Integer> clauses, List<Integer> offsets) {
+    BreakIterator words = WORDS.get();
+    words.setText(s);
+    int clause = 0;
+    int prev = 0;
+    for (int end = words.next(); end != BreakIterator.DONE; prev = end, end = words.next()) {
+      if (words.getRuleStatus() == BreakIterator.WORD_NONE) {
+        for (int i = prev; i < end; i++) {
+          clause += s.charAt(i) == ',' || s.charAt(i) == ';' ? 1 : 0;
+        }
+        continue;
+      }
+      tokens.add(s.substring(prev, end));
+      clauses.add(clause);
+      offsets.add(prev);
+    }
+  }
+
+  /** Space-separated scripts (folded Latin, Vietnamese, Malay): words are runs of letters and digits. */
+  private static void split(String s, List<String> tokens, List<Integer> clauses, List<Integer> offsets) {
+    int clause = 0;
+    int start = -1;
+    for (int i = 0; i <= s.length(); i++) {
+      char c = i < s.length() ? s.charAt(i) : ' ';
+      if (Character.isLetterOrDigit(c)) {
+        start = start < 0 ? i : start;
+        continue;
+      }
+      if (start >= 0) {
+        tokens.add(s.substring(start, i));
+        clauses.add(clause);
+        offsets.add(start);
+        start = -1;
+      }
+      clause += c == ',' || c == ';' ? 1 : 0;
+    }
+  }
+
+  private static boolean needsDictionary(String s) {
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (BuyerText.isHan(c) || BuyerText.isThai(c)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static void concept(String concept, boolean negated, boolean question, boolean condition, Set<String> out) {

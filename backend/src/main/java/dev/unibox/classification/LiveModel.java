@@ -4,7 +4,11 @@ import dev.unibox.domain.Priority;
 import dev.unibox.domain.TextJudge;
 import java.util.concurrent.atomic.AtomicReference;
 
-/** The model ingest uses right now; an admin's switch replaces it at once, for every later message. */
+/**
+ * The model ingest uses right now; an admin's switch replaces it at once, for every later message.
+ * Until the first model is loaded (training it takes seconds on a first start) it judges nothing and
+ * the word lists decide.
+ */
 public final class LiveModel implements TextJudge {
 
   record Active(long version, BuyerModel model) {}
@@ -13,7 +17,11 @@ public final class LiveModel implements TextJudge {
 
   @Override
   public Verdict judge(String text) {
-    BuyerModel.Judgement j = active.get().model().judge(text);
+    Active current = active.get();
+    if (current == null) {
+      return null;
+    }
+    BuyerModel.Judgement j = current.model().judge(text);
     return new Verdict(j.urgent() ? Priority.URGENT : Priority.NORMAL, j.category(), j.confidence());
   }
 

@@ -65,7 +65,7 @@ final class ModelRoutes {
     }).onFailure(ctx::fail);
   }
 
-  /** Corrections in [from, to) (default: the last 24 hours) in the caller's shops. */
+  /** Corrections in [from, to] (default: the last 24 hours) in the caller's shops. */
   private void corrections(RoutingContext ctx) {
     CurrentUser user = AuthRoutes.user(ctx);
     if (!user.oversees()) {

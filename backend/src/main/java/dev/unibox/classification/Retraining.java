@@ -41,14 +41,12 @@ final class Retraining {
   /** Trains and stores a new version (active only when asked); returns its listing with test scores. */
   Future<JsonObject> train(Long userId, boolean activate) {
     return ClassificationStore.correctionsForTraining(pool).compose(corrections -> vertx.executeBlocking(() -> {
+      if (corrections.isEmpty()) {
+        return corpusOnly();
+      }
       List<LabelledMessage> data = new ArrayList<>(Corpus.training());
       data.addAll(corrections);
-      BuyerModel model = BuyerModel.train(data);
-      Scores scores = Scores.of(Corpus.test(), m -> {
-        BuyerModel.Judgement j = model.judge(m.text());
-        return new Scores.Said(j.urgent(), j.category().wire());
-      });
-      return new Trained(model, model.toBytes(), data.size(), corrections.size(), scores.toJson());
+      return trained(data, corrections.size());
     })).compose(t -> pool.withTransaction(conn -> (activate ? ClassificationStore.deactivateAll(conn)
             : Future.<Void>succeededFuture())
         .compose(v -> ClassificationStore.insertModel(conn, userId, t.trainedOn, t.corrections, t.scores, t.bytes,
@@ -75,6 +73,25 @@ final class Retraining {
                 return true;
               }));
     });
+  }
+
+  private static Trained corpusOnly;
+
+  /** The model of the corpus alone is the same every time: trained once per process. */
+  private static synchronized Trained corpusOnly() {
+    if (corpusOnly == null) {
+      corpusOnly = trained(Corpus.training(), 0);
+    }
+    return corpusOnly;
+  }
+
+  private static Trained trained(List<LabelledMessage> data, int corrections) {
+    BuyerModel model = BuyerModel.train(data);
+    Scores scores = Scores.of(Corpus.test(), m -> {
+      BuyerModel.Judgement j = model.judge(m.text());
+      return new Scores.Said(j.urgent(), j.category().wire());
+    });
+    return new Trained(model, model.toBytes(), data.size(), corrections, scores.toJson());
   }
 
   private record Trained(BuyerModel model, byte[] bytes, int trainedOn, int corrections, JsonObject scores) {}

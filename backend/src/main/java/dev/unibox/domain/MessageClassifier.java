@@ -35,8 +35,8 @@ public final class MessageClassifier {
     Priority priority;
     Category category;
     double confidence = 1.0;
-    if (judge != null) {
-      TextJudge.Verdict verdict = judge.judge(text == null ? "" : text);
+    TextJudge.Verdict verdict = judge == null ? null : judge.judge(text == null ? "" : text);
+    if (verdict != null) {
       priority = verdict.priority();
       category = verdict.category();
       confidence = verdict.confidence();

@@ -71,10 +71,17 @@ public final class IngestService {
     if (messages.isEmpty()) {
       return Future.succeededFuture(new Result(0, 0));
     }
-    List<Classification> classes = new ArrayList<>();
-    for (InboundMessage m : messages) {
-      classes.add(m.fromBuyer() ? classifier.classify(m.text(), m.messageType()) : null);
-    }
+    // classification (language detection, the trained model) runs on a worker, in order, never on the event loop
+    return vertx.executeBlocking(() -> {
+      List<Classification> classes = new ArrayList<>();
+      for (InboundMessage m : messages) {
+        classes.add(m.fromBuyer() ? classifier.classify(m.text(), m.messageType()) : null);
+      }
+      return classes;
+    }).compose(classes -> store(messages, classes));
+  }
+
+  private Future<Result> store(List<InboundMessage> messages, List<Classification> classes) {
     PendingEvents events = new PendingEvents();
     int[] stored = {0};
     return pool.withTransaction(conn -> {

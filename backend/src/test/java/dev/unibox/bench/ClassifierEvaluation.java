@@ -24,7 +24,7 @@ import java.util.Locale;
  */
 public final class ClassifierEvaluation {
 
-  static final String COMMAND = "mvn -q -pl backend -am test-compile exec:java -Dexec.classpathScope=test "
+  static final String COMMAND = "mvn -q -pl backend -am test-compile exec:java -Dexec.skip=true -Dexec.classpathScope=test "
       + "-Dexec.mainClass=dev.unibox.bench.ClassifierEvaluation";
 
   private ClassifierEvaluation() {}

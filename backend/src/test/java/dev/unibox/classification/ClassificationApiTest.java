@@ -99,6 +99,7 @@ class ClassificationApiTest {
     assertThat(inbox.post(lead, "/api/conversations/" + id + "/classification",
         new JsonObject().put("urgent", false).put("category", "pre_sale")).statusCode()).isEqualTo(200);
 
+    firstModelTrained();
     JsonObject before = inbox.get(admin, "/api/classifier/models").bodyAsJsonObject();
     assertThat(before.getJsonArray("models")).hasSize(1);
     long first = before.getLong("activeVersion");
@@ -131,6 +132,17 @@ class ClassificationApiTest {
     assertThat(inbox.count("SELECT version FROM classifier_models WHERE active")).isEqualTo(first);
     assertError(inbox.post(admin, "/api/classifier/models/9999/activate", new JsonObject()), 404, "not_found");
     assertThat(inbox.count("SELECT version FROM classifier_models WHERE active")).isEqualTo(first);
+  }
+
+  /** On a first start the corpus model trains in the background; on a loaded machine that may take a while. */
+  private void firstModelTrained() throws InterruptedException {
+    long deadline = System.nanoTime() + java.time.Duration.ofMinutes(3).toNanos();
+    while (count("SELECT count(*) FROM classifier_models WHERE active") != 1) {
+      if (System.nanoTime() > deadline) {
+        throw new AssertionError("timed out waiting for the first model");
+      }
+      Thread.sleep(50);
+    }
   }
 
   private long count(String sql) {
