@@ -59,7 +59,8 @@ public final class ClassifierEvaluation {
         ≥ 95 %%, urgent precision ≥ 90 %%, category accuracy ≥ 90 %%.
 
         %s
-        """.formatted(COMMAND, train.size(), test.size(), table));
+        Targets not met (new): %s.
+        """.formatted(COMMAND, train.size(), test.size(), table, misses(fresh)));
   }
 
   static String table(Scores fresh, Scores old) {
@@ -74,6 +75,22 @@ public final class ClassifierEvaluation {
           o.falselyRaised));
     });
     return b.toString();
+  }
+
+  static String misses(Scores s) {
+    List<String> out = new ArrayList<>();
+    s.byLanguage.forEach((language, t) -> {
+      if (t.recall() < 0.95) {
+        out.add(language + " recall " + pct(t.recall()));
+      }
+      if (t.precision() < 0.90) {
+        out.add(language + " precision " + pct(t.precision()));
+      }
+      if (t.categoryAccuracy() < 0.90) {
+        out.add(language + " category " + pct(t.categoryAccuracy()));
+      }
+    });
+    return out.isEmpty() ? "none" : String.join(", ", out);
   }
 
   static String pct(double v) {
