@@ -48,6 +48,25 @@ class BuyerModelTest {
     assertThat(j.category().wire()).isEqualTo(category);
   }
 
+  @org.junit.jupiter.api.Test
+  void platformSignalsStillWinOverTheModelAndTheModelDecidesTheText() {
+    dev.unibox.domain.MessageClassifier classifier = new dev.unibox.domain.MessageClassifier(
+        dev.unibox.config.ClassificationRulesLoader.load(java.nio.file.Path.of("../config/classification.yaml")),
+        text -> "und", text -> {
+          BuyerModel.Judgement j = model.judge(text);
+          return new dev.unibox.domain.TextJudge.Verdict(j.urgent() ? dev.unibox.domain.Priority.URGENT
+              : dev.unibox.domain.Priority.NORMAL, j.category(), j.confidence());
+        });
+    var card = classifier.classify("order 2411110001", "return_refund_card");
+    assertThat(card.priority()).isEqualTo(dev.unibox.domain.Priority.URGENT);
+    assertThat(card.category()).isEqualTo(dev.unibox.domain.Category.AFTER_SALE);
+    assertThat(card.confidence()).isEqualTo(1.0);
+    // the word lists would call this urgent ("flash sale ending"); for the model it is a pre-sale question
+    var promo = classifier.classify("Flash sale ending soon, can I still use the voucher?");
+    assertThat(promo.priority()).isEqualTo(dev.unibox.domain.Priority.NORMAL);
+    assertThat(promo.confidence()).isBetween(0.5, 1.0);
+  }
+
   @ParameterizedTest(name = "fold: {0}")
   @CsvSource(delimiter = '|', value = {"顏色跟圖片不一樣 | 颜色跟图片不一样", "ＲＥＦＵＮＤ　ｐｌｅａｓｅ | refund please",
       "Sản phẩm hư rồi | san pham hu roi", "pleeeease!!! | pleease!!"})
