@@ -11,7 +11,8 @@ import java.util.List;
 /**
  * Trains a model on the corpus training split plus every agent correction, scores it on the test split
  * (never trained on), and stores it as a new version; switching to a version makes it live at once.
- * Training and scoring run on a worker thread, never on the event loop.
+ * Training and scoring run on a worker thread, never on the event loop, and unordered: a training
+ * never holds up the other blocking work of the same context (the start, ingest's classification).
  */
 final class Retraining {
 
@@ -30,7 +31,7 @@ final class Retraining {
   /** The active model, or (first start) one trained on the corpus alone, stored and activated. */
   Future<Void> loadActive() {
     return ClassificationStore.activeModel(pool).compose(stored -> stored != null
-        ? vertx.executeBlocking(() -> BuyerModel.fromBytes(stored.bytes()))
+        ? vertx.executeBlocking(() -> BuyerModel.fromBytes(stored.bytes()), false)
             .map(model -> {
               live.use(stored.version(), model);
               return null;
@@ -47,7 +48,7 @@ final class Retraining {
       List<LabelledMessage> data = new ArrayList<>(Corpus.training());
       data.addAll(corrections);
       return trained(data, corrections.size());
-    })).compose(t -> pool.withTransaction(conn -> (activate ? ClassificationStore.deactivateAll(conn)
+    }, false)).compose(t -> pool.withTransaction(conn -> (activate ? ClassificationStore.deactivateAll(conn)
             : Future.<Void>succeededFuture())
         .compose(v -> ClassificationStore.insertModel(conn, userId, t.trainedOn, t.corrections, t.scores, t.bytes,
             activate, clock.instant())))
@@ -66,7 +67,7 @@ final class Retraining {
       if (stored == null) {
         return Future.succeededFuture(false);
       }
-      return vertx.executeBlocking(() -> BuyerModel.fromBytes(stored.bytes()))
+      return vertx.executeBlocking(() -> BuyerModel.fromBytes(stored.bytes()), false)
           .compose(model -> pool.withTransaction(conn -> ClassificationStore.activate(conn, version))
               .map(v -> {
                 live.use(version, model);
