@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { ConnectionStatus } from '../components/ConnectionStatus';
 import { AccountsPage } from '../features/accounts/components/AccountsPage';
+import { UrgencyCorrection } from '../features/classification/components/UrgencyCorrection';
 import { Composer } from '../features/composer/components/Composer';
 import { ConversationView } from '../features/conversation/components/ConversationView';
 import { ConversationList } from '../features/inbox/components/ConversationList';
@@ -90,7 +91,12 @@ export function Workspace({ session, onLogout }: { session: Session; onLogout: (
                 author={user.displayName}
                 onChanged={inbox.changed}
                 renderComposer={(props) => <Composer {...props} />}
-                renderHeaderActions={(conversation) => <SatisfactionInvite conversation={conversation} />}
+                renderHeaderActions={(conversation) => (
+                  <>
+                    <UrgencyCorrection conversation={conversation} />
+                    <SatisfactionInvite conversation={conversation} />
+                  </>
+                )}
               />
             )}
           </main>

@@ -28,6 +28,7 @@ import dev.unibox.demo.DemoMode;
 import dev.unibox.domain.LinguaLanguageDetector;
 import dev.unibox.domain.MessageClassifier;
 import dev.unibox.events.EventTail;
+import dev.unibox.classification.ClassifierModule;
 import dev.unibox.gateway.AgentGateway;
 import dev.unibox.ingest.CoalescedPushes;
 import dev.unibox.ingest.IngestService;
@@ -139,12 +140,13 @@ public final class UniboxApp {
 
   private Future<UniboxApp> boot() {
     var pool = db.pool();
-    var classifier = vertx.executeBlocking(() -> {
+    var classifierModule = new ClassifierModule(vertx, pool, clock, config.routing().sla().policy());
+    var classifier = classifierModule.start().compose(x -> vertx.executeBlocking(() -> {
       MessageClassifier c = new MessageClassifier(ClassificationRulesLoader.load(config.classificationFile()),
-          new LinguaLanguageDetector());
+          new LinguaLanguageDetector(), classifierModule.judge());
       c.classify("warm up the language models");
       return c;
-    });
+    }));
     if (config.demo().enabled()) {
       demo = new DemoMode(vertx, config.demo());
     }
@@ -194,7 +196,8 @@ public final class UniboxApp {
               new QueueRoutes(vertx, pool, clock, config.routing().sla().policy(), surge::status)::mount,
               new SurgeRoutes(vertx, surge)::mount,
               quality::mount,
-              shifts::mount),
+              shifts::mount,
+              classifierModule::mount),
               new AgentGateway(vertx, pool, tokens, config.http().maxSocketsPerUser(), new NodeSockets(pool, nodeId)));
           eventTail = new EventTail(vertx, pool);
           return shifts.start().compose(v -> eventTail.start(EVENT_TAIL_POLL_MS)).compose(v -> deploy(http));

@@ -5,18 +5,25 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Classifies a buyer message. All languages' terms are checked, not only the detected one: buyers mix
- * languages ("barang rosak, refund please") and detection on three words is unreliable. A platform
- * signal (the message type an adapter reports, e.g. a return/refund card) adds what it implies.
+ * Classifies a buyer message. With a {@link TextJudge} (the trained model, docs/routing.md) the text's
+ * urgency and category are the judge's; without one, the word lists of config/classification.yaml
+ * decide (all languages' terms are checked, not only the detected one). Either way a platform signal
+ * (the message type an adapter reports, e.g. a return/refund card) adds what it implies and wins.
  */
 public final class MessageClassifier {
 
   private final ClassificationRules rules;
   private final LanguageDetector languages;
+  private final TextJudge judge;
 
   public MessageClassifier(ClassificationRules rules, LanguageDetector languages) {
+    this(rules, languages, null);
+  }
+
+  public MessageClassifier(ClassificationRules rules, LanguageDetector languages, TextJudge judge) {
     this.rules = rules;
     this.languages = languages;
+    this.judge = judge;
   }
 
   public Classification classify(String text) {
@@ -25,25 +32,40 @@ public final class MessageClassifier {
 
   /** @param messageType the adapter's platform-neutral message type (text, order, return_card…), may be null */
   public Classification classify(String text, String messageType) {
-    String lower = text == null ? "" : text.toLowerCase(Locale.ROOT);
-    Priority priority = rules.anyMatches(rules.urgent(), lower) ? Priority.URGENT : Priority.NORMAL;
-    Category category = Category.PRE_SALE;
-    for (Category candidate : new Category[] {Category.AFTER_SALE, Category.IN_SALE}) {
-      Map<String, List<String>> terms = rules.category().get(candidate);
-      if (terms != null && rules.anyMatches(terms, lower)) {
-        category = candidate;
-        break;
-      }
+    Priority priority;
+    Category category;
+    double confidence = 1.0;
+    TextJudge.Verdict verdict = judge == null ? null : judge.judge(text == null ? "" : text);
+    if (verdict != null) {
+      priority = verdict.priority();
+      category = verdict.category();
+      confidence = verdict.confidence();
+    } else {
+      String lower = text == null ? "" : text.toLowerCase(Locale.ROOT);
+      priority = rules.anyMatches(rules.urgent(), lower) ? Priority.URGENT : Priority.NORMAL;
+      category = wordListCategory(lower);
     }
     ClassificationRules.Signal signal = messageType == null ? null : rules.signals().get(messageType);
     if (signal != null) {
       if (signal.priority() != null && signal.priority().level() > priority.level()) {
         priority = signal.priority();
+        confidence = 1.0;
       }
       if (signal.category() != null) {
         category = category.laterOf(signal.category());
       }
     }
-    return new Classification(priority, category, text == null ? LanguageDetector.UNDETERMINED : languages.detect(text));
+    return new Classification(priority, category,
+        text == null ? LanguageDetector.UNDETERMINED : languages.detect(text), confidence);
+  }
+
+  private Category wordListCategory(String lower) {
+    for (Category candidate : new Category[] {Category.AFTER_SALE, Category.IN_SALE}) {
+      Map<String, List<String>> terms = rules.category().get(candidate);
+      if (terms != null && rules.anyMatches(terms, lower)) {
+        return candidate;
+      }
+    }
+    return Category.PRE_SALE;
   }
 }

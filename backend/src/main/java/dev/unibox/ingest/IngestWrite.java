@@ -1,5 +1,6 @@
 package dev.unibox.ingest;
 
+import dev.unibox.classification.UrgencyCheck;
 import dev.unibox.adapters.spi.InboundMessage;
 import dev.unibox.conversations.Activities;
 import dev.unibox.conversations.ConversationJson;
@@ -101,6 +102,7 @@ final class IngestWrite {
       }
       steps = steps.compose(v -> IngestStore.afterBuyerMessage(conn, conversationId, priority,
           oldCategory.laterOf(cls.category()).wire(), language, m.sentAt(), m.text(), now, deadlines))
+          .compose(v -> UrgencyCheck.record(conn, conversationId, cls))
           .compose(v -> hook.afterBuyerMessage(conn, conversationId, messageId, m, now));
     } else {
       boolean auto = SlaPolicy.AUTO_REPLY.equals(m.messageType());

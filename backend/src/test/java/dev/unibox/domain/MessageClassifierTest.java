@@ -9,7 +9,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** The shipped rules in config/classification.yaml and the language detector, per language. */
+/**
+ * The word-list path (config/classification.yaml) and the language detector, per language. Since issue 17
+ * the service decides text urgency with the trained model (BuyerModelTest); these word lists decide only
+ * until the first model is live, and the old promotion rule ("flash sale ending" is urgent) no longer
+ * holds there: urgent now means an after-sale problem.
+ */
 class MessageClassifierTest {
 
   private static MessageClassifier classifier;

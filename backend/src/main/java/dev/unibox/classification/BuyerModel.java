@@ -1,0 +1,111 @@
+package dev.unibox.classification;
+
+import dev.unibox.domain.Category;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.List;
+import opennlp.tools.doccat.DoccatFactory;
+import opennlp.tools.doccat.DoccatModel;
+import opennlp.tools.doccat.DocumentCategorizerME;
+import opennlp.tools.doccat.DocumentSample;
+import opennlp.tools.util.ObjectStreamUtils;
+import opennlp.tools.util.TrainingParameters;
+
+/**
+ * Two OpenNLP maximum-entropy document categorisers over {@link Features}: urgent or not, and
+ * pre-sale / in-sale / after-sale. A model is immutable and safe to share; training takes about a second.
+ */
+public final class BuyerModel {
+
+  private static final String URGENT = "urgent";
+  private static final String NORMAL = "normal";
+
+  private final DoccatModel urgency;
+  private final DoccatModel category;
+
+  private BuyerModel(DoccatModel urgency, DoccatModel category) {
+    this.urgency = urgency;
+    this.category = category;
+  }
+
+  /** What the model says of one message; confidence is the probability of the urgency it chose. */
+  public record Judgement(boolean urgent, double confidence, Category category, double categoryConfidence) {}
+
+  public Judgement judge(String text) {
+    String[] features = Features.of(text);
+    DocumentCategorizerME u = new DocumentCategorizerME(urgency);
+    double[] pu = u.categorize(features);
+    double pUrgent = pu[u.getIndex(URGENT)];
+    DocumentCategorizerME c = new DocumentCategorizerME(category);
+    double[] pc = c.categorize(features);
+    int best = 0;
+    for (int i = 1; i < pc.length; i++) {
+      best = pc[i] > pc[best] ? i : best;
+    }
+    boolean urgent = pUrgent >= 0.5;
+    Category cat = Category.ofWire(c.getCategory(best));
+    // urgent means an after-sale problem (docs/routing.md), so an urgent message is after-sale
+    if (urgent) {
+      cat = Category.AFTER_SALE;
+    }
+    return new Judgement(urgent, Math.max(pUrgent, 1 - pUrgent), cat, pc[best]);
+  }
+
+  public static BuyerModel train(List<LabelledMessage> data) {
+    List<DocumentSample> u = data.stream()
+        .map(m -> new DocumentSample(m.urgent() ? URGENT : NORMAL, Features.of(m.text()))).toList();
+    List<DocumentSample> c = data.stream()
+        .map(m -> new DocumentSample(m.category().wire(), Features.of(m.text()))).toList();
+    return new BuyerModel(fit(u), fit(c));
+  }
+
+  private static DoccatModel fit(List<DocumentSample> samples) {
+    TrainingParameters params = new TrainingParameters();
+    params.put(TrainingParameters.ALGORITHM_PARAM, "MAXENT");
+    params.put(TrainingParameters.ITERATIONS_PARAM, 300);
+    params.put(TrainingParameters.CUTOFF_PARAM, 1);
+    params.put("PrintMessages", false);
+    try {
+      return DocumentCategorizerME.train("mul", ObjectStreamUtils.createObjectStream(samples), params,
+          new DoccatFactory());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  public byte[] toBytes() {
+    try {
+      ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+      DataOutputStream out = new DataOutputStream(bytes);
+      for (DoccatModel m : List.of(urgency, category)) {
+        ByteArrayOutputStream one = new ByteArrayOutputStream();
+        m.serialize(one);
+        out.writeInt(one.size());
+        one.writeTo(out);
+      }
+      out.flush();
+      return bytes.toByteArray();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  public static BuyerModel fromBytes(byte[] data) {
+    try {
+      DataInputStream in = new DataInputStream(new ByteArrayInputStream(data));
+      DoccatModel[] models = new DoccatModel[2];
+      for (int i = 0; i < 2; i++) {
+        byte[] one = new byte[in.readInt()];
+        in.readFully(one);
+        models[i] = new DoccatModel(new ByteArrayInputStream(one));
+      }
+      return new BuyerModel(models[0], models[1]);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

@@ -1,0 +1,68 @@
+package dev.unibox.classification;
+
+import dev.unibox.domain.Category;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The labelled buyer corpus in {@code corpus/} next to this class: {@code train-<lang>.tsv} and
+ * {@code test-<lang>.tsv}, one message a line: urgent (1/0), category, intent, text. How it was written
+ * is in docs/routing.md. The test split is only ever scored, never trained or tuned on.
+ */
+public final class Corpus {
+
+  public static final List<String> LANGUAGES = List.of("en", "zh", "zh-Hant", "th", "vi", "ms");
+
+  private Corpus() {}
+
+  public static List<LabelledMessage> training() {
+    return split("train");
+  }
+
+  public static List<LabelledMessage> test() {
+    return split("test");
+  }
+
+  private static List<LabelledMessage> split(String split) {
+    List<LabelledMessage> out = new ArrayList<>();
+    for (String language : LANGUAGES) {
+      String file = "corpus/" + split + "-" + language + ".tsv";
+      try (InputStream in = Corpus.class.getResourceAsStream(file)) {
+        if (in == null) {
+          throw new IllegalStateException("missing corpus file " + file);
+        }
+        read(language, new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)), file, out);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+    return List.copyOf(out);
+  }
+
+  private static void read(String language, BufferedReader reader, String file, List<LabelledMessage> out)
+      throws IOException {
+    String line;
+    int n = 0;
+    while ((line = reader.readLine()) != null) {
+      n++;
+      if (line.isBlank() || line.startsWith("#")) {
+        continue;
+      }
+      String[] f = line.split("\t", 4);
+      if (f.length != 4 || !(f[0].equals("0") || f[0].equals("1"))) {
+        throw new IllegalStateException(file + ":" + n + ": expected urgent, category, intent, text");
+      }
+      Category category = Category.ofWire(f[1]);
+      if (!category.wire().equals(f[1])) {
+        throw new IllegalStateException(file + ":" + n + ": unknown category " + f[1]);
+      }
+      out.add(new LabelledMessage(language, f[0].equals("1"), category, f[2], f[3]));
+    }
+  }
+}

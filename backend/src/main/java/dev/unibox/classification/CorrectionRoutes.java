@@ -1,0 +1,138 @@
+package dev.unibox.classification;
+
+import dev.unibox.auth.AuthRoutes;
+import dev.unibox.auth.CurrentUser;
+import dev.unibox.conversations.Activities;
+import dev.unibox.conversations.ConversationStore;
+import dev.unibox.domain.Category;
+import dev.unibox.domain.Priority;
+import dev.unibox.domain.SlaPolicy;
+import dev.unibox.events.EventLog;
+import dev.unibox.events.EventNames;
+import dev.unibox.events.PendingEvents;
+import dev.unibox.signals.Kicks;
+import dev.unibox.web.ApiException;
+import dev.unibox.web.Responses;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.Row;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+
+/**
+ * An agent's one click on a conversation's urgency or category: stored with who and when (it becomes
+ * training data), and the conversation is re-ranked at once (priority, SLA clock, routing kick).
+ */
+final class CorrectionRoutes {
+
+  private final Vertx vertx;
+  private final Pool pool;
+  private final Clock clock;
+  private final SlaPolicy sla;
+
+  CorrectionRoutes(Vertx vertx, Pool pool, Clock clock, SlaPolicy sla) {
+    this.vertx = vertx;
+    this.pool = pool;
+    this.clock = clock;
+    this.sla = sla;
+  }
+
+  void mount(Router router) {
+    router.get("/api/conversations/:id/classification").handler(this::state);
+    router.post("/api/conversations/:id/classification").handler(this::correct);
+  }
+
+  private void state(RoutingContext ctx) {
+    long id = Responses.pathId(ctx, "id");
+    visible(AuthRoutes.user(ctx), id)
+        .compose(v -> ClassificationStore.state(pool, id))
+        .onSuccess(state -> Responses.json(ctx, 200, new JsonObject().put("classification", state)))
+        .onFailure(ctx::fail);
+  }
+
+  private void correct(RoutingContext ctx) {
+    long id = Responses.pathId(ctx, "id");
+    CurrentUser user = AuthRoutes.user(ctx);
+    JsonObject body = Responses.body(ctx);
+    Object rawUrgent = body.getValue("urgent");
+    Object rawCategory = body.getValue("category");
+    if (rawUrgent != null && !(rawUrgent instanceof Boolean)) {
+      throw ApiException.badRequest("bad_urgent", "urgent must be true or false");
+    }
+    if (rawCategory != null && !(rawCategory instanceof String s && Category.ofWire(s).wire().equals(s))) {
+      throw ApiException.badRequest("bad_category", "category must be one of pre_sale, in_sale, after_sale");
+    }
+    if (rawUrgent == null && rawCategory == null) {
+      throw ApiException.badRequest("nothing_to_correct", "give urgent and/or category");
+    }
+    Instant now = clock.instant();
+    PendingEvents events = new PendingEvents();
+    visible(user, id).compose(v -> pool.withTransaction(conn -> ClassificationStore.lockConversation(conn, id)
+        .compose(row -> {
+          if ("closed".equals(row.getString("status"))) {
+            return Future.failedFuture(new ApiException(409, "conversation_closed", "This conversation is solved"));
+          }
+          int oldPriority = row.getShort("priority");
+          boolean urgent = rawUrgent == null ? oldPriority >= 1 : (Boolean) rawUrgent;
+          Category category = rawCategory == null ? Category.ofWire(row.getString("category"))
+              : Category.ofWire((String) rawCategory);
+          int priority = urgent ? Math.max(oldPriority, Priority.URGENT.level()) : Priority.NORMAL.level();
+          Sla clockState = slaFor(row, Priority.ofLevel(priority), now);
+          String text = row.getString("buyer_text") == null ? "" : row.getString("buyer_text");
+          String note = (urgent ? "Marked urgent" : "Marked not urgent") + ", " + category.wire().replace('_', '-')
+              + ", by " + user.displayName();
+          return ClassificationStore.insertCorrection(conn, row, text, urgent, category, user.id(), now)
+              .compose(v2 -> ClassificationStore.correct(conn, id, priority, category, clockState.due, clockState.warn,
+                  clockState.state, now))
+              .compose(v2 -> Activities.record(conn, id, Activities.PRIORITY_SET, user.id(), null, note, now))
+              .compose(v2 -> ConversationStore.summary(conn, id))
+              .compose(summary -> EventLog.conversationRecipients(conn, row.getString("account_id"), assignee(summary))
+                  .compose(recipients -> events.append(conn, recipients, EventNames.CONVERSATION_UPDATED,
+                      new JsonObject().put("conversation", summary), now)))
+              .compose(v2 -> ClassificationStore.state(conn, id));
+        })))
+        .onSuccess(state -> {
+          events.publish(vertx);
+          Kicks.routing(vertx);
+          Responses.json(ctx, 200, new JsonObject().put("classification", state));
+        })
+        .onFailure(ctx::fail);
+  }
+
+  private record Sla(Instant due, Instant warn, String state) {}
+
+  /** The SLA clock for the corrected priority, measured from when the buyer started waiting. */
+  private Sla slaFor(Row row, Priority priority, Instant now) {
+    OffsetDateTime waiting = row.getOffsetDateTime("waiting_since");
+    if (waiting == null) {
+      return new Sla(null, null, "none");
+    }
+    Instant due = sla.dueAt(row.getString("platform"), row.getString("account_id"), priority, waiting.toInstant());
+    Instant warn = sla.warnAt(waiting.toInstant(), due);
+    String state = "breached".equals(row.getString("sla_state")) && !due.isAfter(now) ? "breached"
+        : !warn.isAfter(now) ? "warned" : "running";
+    return new Sla(due, warn, state);
+  }
+
+  private Future<Void> visible(CurrentUser user, long id) {
+    return ConversationStore.summary(pool, id).compose(summary -> {
+      if (summary == null) {
+        return Future.failedFuture(ApiException.notFound("Conversation"));
+      }
+      if (!ConversationStore.mayView(user, summary)) {
+        return Future.failedFuture(ApiException.forbidden("This conversation is not yours to see"));
+      }
+      return Future.succeededFuture();
+    });
+  }
+
+  private static Long assignee(JsonObject summary) {
+    JsonObject a = summary.getJsonObject("assignee");
+    return a == null ? null : a.getLong("id");
+  }
+}

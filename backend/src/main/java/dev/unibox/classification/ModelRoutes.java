@@ -1,0 +1,101 @@
+package dev.unibox.classification;
+
+import dev.unibox.auth.AuthRoutes;
+import dev.unibox.auth.CurrentUser;
+import dev.unibox.web.ApiException;
+import dev.unibox.web.Responses;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.sqlclient.Pool;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * Admins: list model versions with their test-split scores, retrain (a new inactive version), switch
+ * to a version (or back). Supervisors and admins: how many corrections agents made (quality report).
+ */
+final class ModelRoutes {
+
+  private final Pool pool;
+  private final Clock clock;
+  private final Retraining retraining;
+  private final LiveModel live;
+
+  ModelRoutes(Pool pool, Clock clock, Retraining retraining, LiveModel live) {
+    this.pool = pool;
+    this.clock = clock;
+    this.retraining = retraining;
+    this.live = live;
+  }
+
+  void mount(Router router) {
+    router.get("/api/classifier/models").handler(this::list);
+    router.post("/api/classifier/models").handler(this::retrain);
+    router.post("/api/classifier/models/:version/activate").handler(this::activate);
+    router.get("/api/quality/classification-corrections").handler(this::corrections);
+  }
+
+  private void list(RoutingContext ctx) {
+    admin(AuthRoutes.user(ctx));
+    ClassificationStore.models(pool)
+        .onSuccess(models -> Responses.json(ctx, 200, new JsonObject().put("activeVersion", live.version())
+            .put("models", new JsonArray(models))))
+        .onFailure(ctx::fail);
+  }
+
+  private void retrain(RoutingContext ctx) {
+    CurrentUser user = admin(AuthRoutes.user(ctx));
+    retraining.train(user.id(), false)
+        .onSuccess(model -> Responses.json(ctx, 201, new JsonObject().put("model", model)))
+        .onFailure(ctx::fail);
+  }
+
+  private void activate(RoutingContext ctx) {
+    admin(AuthRoutes.user(ctx));
+    long version = Responses.pathId(ctx, "version");
+    retraining.activate(version).onSuccess(found -> {
+      if (!found) {
+        ctx.fail(ApiException.notFound("Model version"));
+        return;
+      }
+      Responses.json(ctx, 200, new JsonObject().put("activeVersion", version));
+    }).onFailure(ctx::fail);
+  }
+
+  /** Corrections in [from, to] (default: the last 24 hours) in the caller's shops. */
+  private void corrections(RoutingContext ctx) {
+    CurrentUser user = AuthRoutes.user(ctx);
+    if (!user.oversees()) {
+      throw ApiException.forbidden("Only supervisors and admins see the quality report");
+    }
+    Instant to = instant(ctx, "to", clock.instant());
+    Instant from = instant(ctx, "from", to.minus(Duration.ofDays(1)));
+    ClassificationStore.correctionCounts(pool, from, to, user.allAccounts(),
+            user.accountIds().toArray(String[]::new))
+        .onSuccess(counts -> Responses.json(ctx, 200, new JsonObject().put("from", from.toString())
+            .put("to", to.toString()).put("corrections", counts)))
+        .onFailure(ctx::fail);
+  }
+
+  private static Instant instant(RoutingContext ctx, String name, Instant fallback) {
+    String v = ctx.request().getParam(name);
+    if (v == null || v.isBlank()) {
+      return fallback;
+    }
+    try {
+      return Instant.parse(v);
+    } catch (java.time.format.DateTimeParseException e) {
+      throw ApiException.badRequest("bad_time", name + " must be an ISO-8601 instant such as 2026-11-23T00:00:00Z");
+    }
+  }
+
+  private static CurrentUser admin(CurrentUser user) {
+    if (!"admin".equals(user.role())) {
+      throw ApiException.forbidden("Only admins manage the classifier");
+    }
+    return user;
+  }
+}

@@ -1,0 +1,18 @@
+package dev.unibox.classification;
+
+import dev.unibox.domain.Classification;
+import io.vertx.core.Future;
+import io.vertx.sqlclient.SqlConnection;
+
+/**
+ * After ingest classified a buyer message: remembers how sure the classifier was and raises the
+ * conversation's "check urgency" flag when it was unsure (below {@link Classification#CHECK_BELOW}).
+ */
+public final class UrgencyCheck {
+
+  private UrgencyCheck() {}
+
+  public static Future<Void> record(SqlConnection conn, long conversationId, Classification cls) {
+    return ClassificationStore.mark(conn, conversationId, cls.checkUrgency(), cls.confidence());
+  }
+}
