@@ -29,6 +29,7 @@ import dev.unibox.outbox.ReplyRoutes;
 import dev.unibox.outbox.ReplyService;
 import dev.unibox.polling.PollingVerticle;
 import dev.unibox.quality.QualityModule;
+import dev.unibox.reports.ReportsModule;
 import dev.unibox.routing.QueueRoutes;
 import dev.unibox.routing.Router;
 import dev.unibox.routing.RoutingPolicies;
@@ -70,6 +71,7 @@ public final class UniboxApp {
   private AccountService accountService;
   private QualityModule quality;
   private ShiftsModule shifts;
+  private ReportsModule reports;
 
   private UniboxApp(Vertx vertx, UniboxConfig config, Clock clock, Database db, boolean ownsDatabase) {
     this.vertx = vertx;
@@ -128,6 +130,7 @@ public final class UniboxApp {
           // one roster: routing's configured plan (config/shifts.yaml) until a supervisor edits it
           shifts = new ShiftsModule(vertx, pool, clock, () -> Roster.from(config.routing().shifts()),
               config.routing().sweepMillis());
+          reports = new ReportsModule(vertx, pool, clock);
           http = new HttpVerticle(config.http().host(), config.http().port(), pool, List.of(
               new AuthRoutes(pool, tokens, new LoginThrottle(10, java.time.Duration.ofMinutes(5), clock))::mount,
               new MarkReadOnOpen(pool, accounts)::mount,
@@ -137,7 +140,8 @@ public final class UniboxApp {
               new WebhookRoutes(accounts, ingest, platforms).onPushed(health::pushed)::mount,
               new QueueRoutes(vertx, pool, clock, config.routing().sla().policy(), surge)::mount,
               quality::mount,
-              shifts::mount),
+              shifts::mount,
+              reports::mount),
               new AgentGateway(vertx, pool, tokens));
           return shifts.start().compose(v -> deploy(http));
         })
@@ -153,6 +157,7 @@ public final class UniboxApp {
               .compose(x -> deploy(new OutboxSender(pool, accounts, config.outbox(), clock)))
               .compose(x -> deploy(quality.autoReplies()))
               .compose(x -> deploy(shifts.clock))
+              .compose(x -> deploy(reports.sweeper()))
               .onSuccess(x -> {
                 if (demo != null) {
                   demo.startBuyers(resolved);
@@ -226,6 +231,11 @@ public final class UniboxApp {
   /** Rosters, handover and the supervisor console (tests drive its shift clock). */
   public ShiftsModule shifts() {
     return shifts;
+  }
+
+  /** Report rollups and routes (tests run its sweep on their clock). */
+  public ReportsModule reports() {
+    return reports;
   }
 
   public AccountRegistry accounts() {
