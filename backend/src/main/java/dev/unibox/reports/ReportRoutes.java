@@ -64,7 +64,7 @@ public final class ReportRoutes {
   Future<ReportFilter> filter(RoutingContext ctx) {
     CurrentUser user = AuthRoutes.user(ctx);
     ZoneId zone = zone(ctx.request().getParam("zone"));
-    LocalDate today = LocalDate.now(clock.withZone(zone));
+    LocalDate today = clock.instant().atZone(zone).toLocalDate();
     LocalDate to = date(ctx, "to", today);
     LocalDate from = date(ctx, "from", to.minusDays(6));
     if (from.isAfter(to)) {
