@@ -51,12 +51,12 @@ public final class ReportsModule {
 
       @Override
       public Future<?> start() {
-        vertx.setPeriodic(0, SWEEP_MILLIS, id -> {
+        vertx.setPeriodic(SWEEP_MILLIS, SWEEP_MILLIS, id -> {
           if (running) {
             return;
           }
           running = true;
-          boolean snapshot = ticks++ % SNAPSHOT_EVERY_SWEEPS == 0;
+          boolean snapshot = ++ticks % SNAPSHOT_EVERY_SWEEPS == 0;
           sweep.sweep().compose(r -> snapshot ? snapshots.generateDue().mapEmpty() : Future.succeededFuture()).onComplete(r -> {
             running = false;
             if (r.failed()) {
