@@ -127,13 +127,13 @@ final class ReportsStore {
         AND ($6::text IS NULL OR d.account_id IN (SELECT account_id FROM team_accounts WHERE team = $6))
       """;
 
+  /** One pass: counter sums and, per histogram bucket, its sum (no unnest: the rows are read once). */
   private static final String REPORT = "SELECT %s AS k, "
       + DailyRollup.COUNTERS.stream().map(c -> "sum(d." + c + ")::bigint AS " + c).collect(Collectors.joining(", "))
+      + java.util.stream.IntStream.rangeClosed(1, ResponseBuckets.SIZE)
+          .mapToObj(i -> ", coalesce(sum(d.first_hist[" + i + "]), 0)::bigint AS f" + i
+              + ", coalesce(sum(d.reply_hist[" + i + "]), 0)::bigint AS r" + i).collect(Collectors.joining())
       + " " + REPORT_WHERE.formatted("") + " GROUP BY k ORDER BY k";
-
-  private static final String REPORT_HISTOGRAMS = "SELECT %s AS k, u.i, sum(u.f)::bigint AS f, sum(u.r)::bigint AS r "
-      + REPORT_WHERE.formatted(", unnest(d.first_hist, d.reply_hist) WITH ORDINALITY AS u(f, r, i)")
-      + " GROUP BY k, u.i ORDER BY k, u.i";
 
   private static final String ALL_ACCOUNTS = "SELECT id FROM accounts ORDER BY id";
   private static final String ACCOUNT_NAMES = "SELECT id, shop_name, platform, time_zone FROM accounts WHERE id = ANY($1)";
@@ -146,26 +146,23 @@ final class ReportsStore {
     String group = GROUPS.get(f.groupBy());
     Tuple t = Tuple.from(new Object[] {f.from(), f.to(), f.accounts().toArray(String[]::new), f.platform(),
         f.agentId(), f.team()});
-    Future<Map<String, Map<String, Long>>> sums = c.preparedQuery(REPORT.formatted(group)).execute(t).map(rs -> {
-      Map<String, Map<String, Long>> out = new LinkedHashMap<>();
+    return c.preparedQuery(REPORT.formatted(group)).execute(t).map(rs -> {
+      Map<String, Map<String, Long>> sums = new LinkedHashMap<>();
+      Map<String, long[][]> histograms = new LinkedHashMap<>();
       for (Row r : rs) {
         Map<String, Long> m = new LinkedHashMap<>();
         DailyRollup.COUNTERS.forEach(col -> m.put(col, r.getLong(col)));
-        out.put(r.getString("k"), m);
+        String k = r.getString("k");
+        sums.put(k, m);
+        long[][] h = new long[2][ResponseBuckets.SIZE];
+        for (int i = 0; i < ResponseBuckets.SIZE; i++) {
+          h[0][i] = r.getLong("f" + (i + 1));
+          h[1][i] = r.getLong("r" + (i + 1));
+        }
+        histograms.put(k, h);
       }
-      return out;
+      return new Totals(sums, histograms);
     });
-    Future<Map<String, long[][]>> hist = c.preparedQuery(REPORT_HISTOGRAMS.formatted(group)).execute(t).map(rs -> {
-      Map<String, long[][]> out = new LinkedHashMap<>();
-      for (Row r : rs) {
-        long[][] h = out.computeIfAbsent(r.getString("k"), k -> new long[2][ResponseBuckets.SIZE]);
-        int i = r.getLong("i").intValue() - 1;
-        h[0][i] = r.getLong("f");
-        h[1][i] = r.getLong("r");
-      }
-      return out;
-    });
-    return Future.all(sums, hist).map(v -> new Totals(sums.result(), hist.result()));
   }
 
   static Future<List<String>> allAccounts(SqlClient c) {

@@ -5,7 +5,8 @@ import dev.unibox.reports.ReportService;
 import dev.unibox.reports.RollupSweep;
 import dev.unibox.store.Database;
 import dev.unibox.testing.MutableClock;
-import dev.unibox.testing.TestDatabases;
+import dev.unibox.store.EmbeddedPostgresServer;
+import java.nio.file.Files;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
@@ -37,7 +38,8 @@ public final class ReportBenchmark {
     int n = Integer.getInteger("reports.conversations", 1_000_000);
     Vertx vertx = Vertx.vertx();
     try {
-      Database db = TestDatabases.fresh(vertx);
+      EmbeddedPostgresServer server = EmbeddedPostgresServer.start(Files.createTempDirectory("unibox-report-bench"), true);
+      Database db = await(Database.connect(vertx, server.createDatabaseIfMissing("reports_bench"), 8));
       Pool pool = db.pool();
       String dbName = await(pool.query("SELECT current_database()").execute()).iterator().next().getString(0);
       await(pool.query("ALTER DATABASE " + dbName + " SET synchronous_commit = on").execute());
@@ -103,6 +105,7 @@ public final class ReportBenchmark {
           """.formatted(COMMAND, LocalDate.now(), durability, n, messages, genSeconds, rollupRows, swept.shopDays(),
           sweepSeconds, QUERIES, String.join("\n", rows)));
       await(db.close());
+      server.stop();
     } finally {
       await(vertx.close());
     }
