@@ -22,13 +22,11 @@ import java.util.List;
  * the real rollup sweep then builds the rollups, and 30-day reports are timed (JSON built, as the API
  * answers it). Section "Reports over 30 days" of docs/benchmarks.md.
  *
- * <pre>mvn -q -pl backend -am test-compile exec:java -Dexec.classpathScope=test \
- *     -Dexec.mainClass=dev.unibox.bench.ReportBenchmark -Dreports.conversations=1000000</pre>
+ * <pre>scripts/bench-reports.sh 1000000</pre>
  */
 public final class ReportBenchmark {
 
-  private static final String COMMAND = "mvn -q -pl backend -am test-compile exec:java -Dexec.classpathScope=test "
-      + "-Dexec.mainClass=dev.unibox.bench.ReportBenchmark -Dreports.conversations=1000000";
+  private static final String COMMAND = "scripts/bench-reports.sh ";
   private static final Instant BASE = Instant.parse("2026-10-01T00:00:00Z");
   private static final int SHOPS = 20;
   private static final int AGENTS = 100;
@@ -102,7 +100,7 @@ public final class ReportBenchmark {
           | report | conversations counted | groups | p50 ms | p95 ms | max ms |
           |---|---:|---:|---:|---:|---:|
           %s
-          """.formatted(COMMAND, LocalDate.now(), durability, n, messages, genSeconds, rollupRows, swept.shopDays(),
+          """.formatted(COMMAND + n, LocalDate.now(), durability, n, messages, genSeconds, rollupRows, swept.shopDays(),
           sweepSeconds, QUERIES, String.join("\n", rows)));
       await(db.close());
       server.stop();
