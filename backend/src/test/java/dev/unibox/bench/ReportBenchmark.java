@@ -5,7 +5,7 @@ import dev.unibox.reports.ReportService;
 import dev.unibox.reports.RollupSweep;
 import dev.unibox.store.Database;
 import dev.unibox.testing.MutableClock;
-import dev.unibox.store.EmbeddedPostgresServer;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.nio.file.Files;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
@@ -36,11 +36,12 @@ public final class ReportBenchmark {
     int n = Integer.getInteger("reports.conversations", 1_000_000);
     Vertx vertx = Vertx.vertx();
     try {
-      EmbeddedPostgresServer server = EmbeddedPostgresServer.start(Files.createTempDirectory("unibox-report-bench"), true);
-      Database db = await(Database.connect(vertx, server.createDatabaseIfMissing("reports_bench"), 8));
+      // its own server with durable settings (the test server runs with fsync off)
+      EmbeddedPostgres server = EmbeddedPostgres.builder().setDataDirectory(Files.createTempDirectory("unibox-report-bench"))
+          .setCleanDataDirectory(true).setServerConfig("fsync", "on").setServerConfig("synchronous_commit", "on").start();
+      Database db = await(Database.connect(vertx, new io.vertx.pgclient.PgConnectOptions().setHost("localhost")
+          .setPort(server.getPort()).setDatabase("postgres").setUser("postgres").setPassword("postgres"), 8));
       Pool pool = db.pool();
-      String dbName = await(pool.query("SELECT current_database()").execute()).iterator().next().getString(0);
-      await(pool.query("ALTER DATABASE " + dbName + " SET synchronous_commit = on").execute());
       String durability = await(pool.query("SELECT current_setting('fsync') || ' / ' || current_setting('synchronous_commit')")
           .execute()).iterator().next().getString(0);
       long t0 = System.nanoTime();
@@ -103,7 +104,7 @@ public final class ReportBenchmark {
           """.formatted(COMMAND + n, LocalDate.now(), durability, n, messages, genSeconds, rollupRows, swept.shopDays(),
           sweepSeconds, QUERIES, String.join("\n", rows)));
       await(db.close());
-      server.stop();
+      server.close();
     } finally {
       await(vertx.close());
     }
