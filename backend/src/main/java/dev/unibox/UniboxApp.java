@@ -42,6 +42,7 @@ import dev.unibox.outbox.ReplyService;
 import dev.unibox.polling.PollingVerticle;
 import dev.unibox.quality.QualityModule;
 import dev.unibox.routing.Assigner;
+import dev.unibox.reports.ReportsModule;
 import dev.unibox.routing.QueueRoutes;
 import dev.unibox.routing.RoutingPolicies;
 import dev.unibox.routing.RoutingVerticle;
@@ -98,6 +99,7 @@ public final class UniboxApp {
   private ShiftsModule shifts;
   private ServiceMeters meterService;
   private volatile boolean draining;
+  private ReportsModule reports;
 
   private final NodeRuntime node;
   private final String nodeId;
@@ -180,6 +182,7 @@ public final class UniboxApp {
               this::resolveSelfUrl);
           meterService = new ServiceMeters(meters, pool, node.membership()::members, () -> heldLeases().size(),
               () -> 0);
+          reports = new ReportsModule(vertx, pool, clock);
           http = new HttpVerticle(config.http().host(), config.http().port(), config.http().socketCompression(), pool, List.of(
               new HealthRoutes(vertx, pool, nodeId, node.membership()::includesMe, () -> draining, this::heldLeases)::mount,
               meterService::mountPushMeters,
@@ -197,7 +200,8 @@ public final class UniboxApp {
               new SurgeRoutes(vertx, surge)::mount,
               quality::mount,
               shifts::mount,
-              classifierModule::mount),
+              classifierModule::mount,
+              reports::mount),
               new AgentGateway(vertx, pool, tokens, config.http().maxSocketsPerUser(), new NodeSockets(pool, nodeId)));
           eventTail = new EventTail(vertx, pool);
           return shifts.start().compose(v -> eventTail.start(EVENT_TAIL_POLL_MS)).compose(v -> deploy(http));
@@ -238,6 +242,7 @@ public final class UniboxApp {
         shifts.rosters, surge, router::reassign), config.routing().sla().sweepMillis()));
     jobs.put("shift-clock", () -> shifts.clock);
     jobs.put("auto-replies", quality::autoReplies);
+    jobs.put("reports", reports::sweeper);
     Duration ttl = Duration.ofSeconds(config.cluster().leaseSeconds());
     jobs.put("presence", () -> new PresenceJanitor(pool, ttl,
         user -> vertx.eventBus().publish(Addresses.PRESENCE_CHANGED, user)));
@@ -325,6 +330,11 @@ public final class UniboxApp {
   /** Rosters, handover and the supervisor console (tests drive its shift clock). */
   public ShiftsModule shifts() {
     return shifts;
+  }
+
+  /** Report rollups and routes (tests run its sweep on their clock). */
+  public ReportsModule reports() {
+    return reports;
   }
 
   public AccountRegistry accounts() {

@@ -1,0 +1,82 @@
+package dev.unibox.reports;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/** One shop-day's rollup rows, per agent (0 = the shop's own row), built from waits and counted rows. */
+final class DailyRollup {
+
+  /** The counter columns of report_daily, in one place (the store builds its INSERT from this list). */
+  static final List<String> COUNTERS = List.of("conversations", "buyers", "messages_in", "messages_out",
+      "auto_replies", "first_answered", "first_within_60", "first_within_120", "first_within_300", "first_seconds",
+      "waits", "replies", "replies_within_60", "replies_within_120", "replies_within_300", "reply_seconds",
+      "auto_replied", "platform_counted", "platform_met", "resolved", "transfers", "sla_warnings", "sla_breaches",
+      "satisfied", "neutral", "dissatisfied", "bad_attitude", "flagged_replies", "overridden_replies",
+      "spam_excluded");
+
+  /** Per agent: counters and the two histograms. */
+  static final class Row {
+    final Map<String, Long> counters = new LinkedHashMap<>();
+    final int[] firstHist = new int[ResponseBuckets.SIZE];
+    final int[] replyHist = new int[ResponseBuckets.SIZE];
+
+    Row() {
+      COUNTERS.forEach(c -> counters.put(c, 0L));
+    }
+
+    void add(String counter, long n) {
+      if (!counters.containsKey(counter)) {
+        throw new IllegalArgumentException("no such rollup counter " + counter);
+      }
+      counters.merge(counter, n, Long::sum);
+    }
+  }
+
+  final String accountId;
+  final java.time.LocalDate day;
+  final Map<Long, Row> rows = new TreeMap<>();
+
+  DailyRollup(String accountId, java.time.LocalDate day) {
+    this.accountId = accountId;
+    this.day = day;
+  }
+
+  Row agent(long agentId) {
+    return rows.computeIfAbsent(agentId, a -> new Row());
+  }
+
+  /** A wait counts for the agent who answered it (0 while unanswered). */
+  void addWait(Waits.Wait w) {
+    Row r = agent(w.agentId());
+    Long s = w.seconds();
+    r.add("waits", 1);
+    if (w.autoReplied()) {
+      r.add("auto_replied", 1);
+    }
+    if (w.platformCounted()) {
+      r.add("platform_counted", 1);
+      r.add("platform_met", w.platformMet() ? 1 : 0);
+    }
+    if (s != null) {
+      r.add("replies", 1);
+      r.add("reply_seconds", s);
+      r.add("replies_within_60", s <= 60 ? 1 : 0);
+      r.add("replies_within_120", s <= 120 ? 1 : 0);
+      r.add("replies_within_300", s <= 300 ? 1 : 0);
+      r.replyHist[ResponseBuckets.bucket(s)]++;
+    }
+    if (w.firstOfDay()) {
+      r.add("conversations", 1);
+      if (s != null) {
+        r.add("first_answered", 1);
+        r.add("first_seconds", s);
+        r.add("first_within_60", s <= 60 ? 1 : 0);
+        r.add("first_within_120", s <= 120 ? 1 : 0);
+        r.add("first_within_300", s <= 300 ? 1 : 0);
+        r.firstHist[ResponseBuckets.bucket(s)]++;
+      }
+    }
+  }
+}

@@ -1,0 +1,133 @@
+package dev.unibox.reports;
+
+import dev.unibox.auth.AuthRoutes;
+import dev.unibox.auth.CurrentUser;
+import dev.unibox.web.ApiException;
+import dev.unibox.web.Responses;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.sqlclient.Pool;
+import java.time.Clock;
+import java.time.DateTimeException;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+
+/**
+ * GET /api/reports (JSON) and /api/reports/export?format=csv|xlsx. Supervisors and admins see their shops
+ * (an admin of all shops: every shop); an agent sees only their own figures in the shops they serve.
+ */
+public final class ReportRoutes {
+
+  static final int MAX_DAYS = 400;
+
+  private final Vertx vertx;
+  private final Pool pool;
+  private final ReportService service;
+  private final Clock clock;
+
+  public ReportRoutes(Vertx vertx, Pool pool, ReportService service, Clock clock) {
+    this.vertx = vertx;
+    this.pool = pool;
+    this.service = service;
+    this.clock = clock;
+  }
+
+  public void mount(Router router) {
+    router.get("/api/reports").handler(ctx -> filter(ctx).compose(service::report)
+        .onSuccess(r -> Responses.json(ctx, 200, r)).onFailure(ctx::fail));
+    router.get("/api/reports/export").handler(this::export);
+  }
+
+  private void export(RoutingContext ctx) {
+    String format = ctx.request().getParam("format", "csv");
+    if (!"csv".equals(format) && !"xlsx".equals(format)) {
+      throw ApiException.badRequest("bad_format", "format must be csv or xlsx");
+    }
+    filter(ctx).compose(service::report)
+        .compose(r -> vertx.executeBlocking(() -> "csv".equals(format) ? ReportExport.csv(r) : ReportExport.xlsx(r), false)
+            .map(body -> {
+              String name = "unibox-report-" + r.getString("from") + "-" + r.getString("to") + "." + format;
+              ctx.response().putHeader("content-type", "csv".equals(format) ? "text/csv; charset=utf-8"
+                      : "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+                  .putHeader("content-disposition", "attachment; filename=\"" + name + "\"").end(body);
+              return null;
+            }))
+        .onFailure(ctx::fail);
+  }
+
+  /** The request's filter, scoped to what the caller may see; bad values are 400, foreign shops 403. */
+  Future<ReportFilter> filter(RoutingContext ctx) {
+    CurrentUser user = AuthRoutes.user(ctx);
+    ZoneId zone = zone(ctx.request().getParam("zone"));
+    LocalDate today = clock.instant().atZone(zone).toLocalDate();
+    LocalDate to = date(ctx, "to", today);
+    LocalDate from = date(ctx, "from", to.minusDays(6));
+    if (from.isAfter(to)) {
+      throw ApiException.badRequest("bad_date", "from must not be after to");
+    }
+    if (ChronoUnit.DAYS.between(from, to) >= MAX_DAYS) {
+      throw ApiException.badRequest("bad_date", "a report covers at most " + MAX_DAYS + " days");
+    }
+    String groupBy = ctx.request().getParam("groupBy", "day");
+    if (!ReportsStore.GROUPS.containsKey(groupBy)) {
+      throw ApiException.badRequest("bad_groupBy", "groupBy must be one of " + ReportsStore.GROUPS.keySet());
+    }
+    String platform = text(ctx, "platform");
+    String team = text(ctx, "team");
+    String shop = text(ctx, "accountId");
+    Long agent = agent(ctx, user);
+    if (shop != null && !user.mayServe(shop)) {
+      throw ApiException.forbidden("This shop is not yours");
+    }
+    Future<List<String>> scope = shop != null ? Future.succeededFuture(List.of(shop))
+        : user.allAccounts() ? ReportsStore.allAccounts(pool) : Future.succeededFuture(List.copyOf(user.accountIds()));
+    return scope.map(accounts -> new ReportFilter(from, to, accounts, platform, team, agent, groupBy));
+  }
+
+  private static Long agent(RoutingContext ctx, CurrentUser user) {
+    String raw = text(ctx, "agentId");
+    Long asked;
+    try {
+      asked = raw == null ? null : Long.valueOf(raw);
+    } catch (NumberFormatException e) {
+      throw ApiException.badRequest("bad_agentId", "agentId must be a number");
+    }
+    if (user.oversees()) {
+      return asked;
+    }
+    if (asked != null && asked != user.id()) {
+      throw ApiException.forbidden("Agents see only their own figures");
+    }
+    return user.id();
+  }
+
+  static ZoneId zone(String z) {
+    if (z == null || z.isBlank()) {
+      return ZoneId.of("UTC");
+    }
+    try {
+      return ZoneId.of(z);
+    } catch (DateTimeException e) {
+      throw ApiException.badRequest("bad_zone", "zone must be a time zone such as Asia/Kuala_Lumpur");
+    }
+  }
+
+  private static LocalDate date(RoutingContext ctx, String name, LocalDate fallback) {
+    String d = text(ctx, name);
+    try {
+      return d == null ? fallback : LocalDate.parse(d);
+    } catch (DateTimeParseException e) {
+      throw ApiException.badRequest("bad_date", name + " must be a date such as 2026-11-23");
+    }
+  }
+
+  private static String text(RoutingContext ctx, String name) {
+    String v = ctx.request().getParam(name);
+    return v == null || v.isBlank() ? null : v.trim();
+  }
+}

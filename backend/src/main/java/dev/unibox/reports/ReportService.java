@@ -1,0 +1,107 @@
+package dev.unibox.reports;
+
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.sqlclient.Pool;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+
+/** Reads the rollups for a filter and derives the metrics of docs/reports.md, one object per group. */
+public final class ReportService {
+
+  private final Pool pool;
+
+  public ReportService(Pool pool) {
+    this.pool = pool;
+  }
+
+  /** {groups: [...], total: {...}}: the total is the same filter grouped as one. */
+  public Future<JsonObject> report(ReportFilter f) {
+    if (f.accounts().isEmpty()) {
+      return Future.succeededFuture(new JsonObject().put("groups", new JsonArray()).put("total", metrics("all", Map.of(), null)));
+    }
+    var groups = ReportsStore.report(pool, f);
+    var total = "all".equals(f.groupBy()) ? groups : ReportsStore.report(pool, withGroup(f, "all"));
+    return Future.all(groups, total).compose(v -> labels(f, groups.result()).map(labels -> {
+      JsonArray out = new JsonArray();
+      groups.result().sums().forEach((k, sums) -> out.add(metrics(k, sums, groups.result().histograms().get(k))
+          .put("label", labels.getOrDefault(k, k))));
+      var t = total.result();
+      return new JsonObject().put("groupBy", f.groupBy()).put("from", f.from().toString()).put("to", f.to().toString())
+          .put("groups", out).put("total", metrics("all", t.sums().getOrDefault("all", Map.of()), t.histograms().get("all")));
+    }));
+  }
+
+  private static ReportFilter withGroup(ReportFilter f, String group) {
+    return new ReportFilter(f.from(), f.to(), f.accounts(), f.platform(), f.team(), f.agentId(), group);
+  }
+
+  private Future<Map<String, String>> labels(ReportFilter f, ReportsStore.Totals t) {
+    List<String> keys = new ArrayList<>(t.sums().keySet());
+    if ("agent".equals(f.groupBy())) {
+      return ReportsStore.userNames(pool, keys.stream().map(Long::valueOf).toList()).map(names -> {
+        Map<String, String> out = new java.util.HashMap<>();
+        keys.forEach(k -> out.put(k, "0".equals(k) ? "Shop (unanswered, buyer messages)" : names.getOrDefault(Long.valueOf(k), k)));
+        return out;
+      });
+    }
+    if ("shop".equals(f.groupBy())) {
+      return ReportsStore.accountNames(pool, keys).map(names -> {
+        Map<String, String> out = new java.util.HashMap<>();
+        names.forEach((id, n) -> out.put(id, n.get(0)));
+        return out;
+      });
+    }
+    return Future.succeededFuture(Map.of());
+  }
+
+  static JsonObject metrics(String key, Map<String, Long> s, long[][] hist) {
+    long conversations = n(s, "conversations");
+    long waits = n(s, "waits");
+    long rated = n(s, "satisfied") + n(s, "neutral") + n(s, "dissatisfied");
+    long unhappy = n(s, "neutral") + n(s, "dissatisfied");
+    List<Long> first = hist == null ? List.of() : Arrays.stream(hist[0]).boxed().toList();
+    List<Long> replies = hist == null ? List.of() : Arrays.stream(hist[1]).boxed().toList();
+    return new JsonObject().put("key", key)
+        .put("conversations", conversations).put("buyers", n(s, "buyers"))
+        .put("messagesIn", n(s, "messages_in")).put("messagesOut", n(s, "messages_out"))
+        .put("autoReplies", n(s, "auto_replies")).put("spamExcluded", n(s, "spam_excluded"))
+        .put("firstResponse", new JsonObject().put("answered", n(s, "first_answered"))
+            .put("unanswered", conversations - n(s, "first_answered"))
+            .put("medianSeconds", ResponseBuckets.percentile(first, 0.5))
+            .put("p90Seconds", ResponseBuckets.percentile(first, 0.9))
+            .put("averageSeconds", ratio(n(s, "first_seconds"), n(s, "first_answered")))
+            .put("within60Rate", ratio(n(s, "first_within_60"), conversations))
+            .put("within120Rate", ratio(n(s, "first_within_120"), conversations))
+            .put("within300Rate", ratio(n(s, "first_within_300"), conversations)))
+        .put("replies", new JsonObject().put("waits", waits).put("answered", n(s, "replies"))
+            .put("autoReplied", n(s, "auto_replied"))
+            .put("medianSeconds", ResponseBuckets.percentile(replies, 0.5))
+            .put("p90Seconds", ResponseBuckets.percentile(replies, 0.9))
+            .put("averageSeconds", ratio(n(s, "reply_seconds"), n(s, "replies")))
+            .put("within60Rate", ratio(n(s, "replies_within_60"), waits))
+            .put("within120Rate", ratio(n(s, "replies_within_120"), waits))
+            .put("within300Rate", ratio(n(s, "replies_within_300"), waits)))
+        .put("platform", new JsonObject().put("counted", n(s, "platform_counted")).put("met", n(s, "platform_met"))
+            .put("rate", ratio(n(s, "platform_met"), n(s, "platform_counted"))))
+        .put("resolved", n(s, "resolved")).put("resolutionRate", ratio(n(s, "resolved"), conversations))
+        .put("transfers", n(s, "transfers"))
+        .put("slaWarnings", n(s, "sla_warnings")).put("slaBreaches", n(s, "sla_breaches"))
+        .put("satisfaction", new JsonObject().put("satisfied", n(s, "satisfied")).put("neutral", n(s, "neutral"))
+            .put("dissatisfied", n(s, "dissatisfied")).put("badAttitude", n(s, "bad_attitude"))
+            .put("rate", ratio(n(s, "satisfied"), rated)).put("badAttitudeRate", ratio(n(s, "bad_attitude"), unhappy)))
+        .put("compliance", new JsonObject().put("flagged", n(s, "flagged_replies")).put("overridden", n(s, "overridden_replies")));
+  }
+
+  private static long n(Map<String, Long> s, String k) {
+    Long v = s.get(k);
+    return v == null ? 0 : v;
+  }
+
+  private static Double ratio(long a, long b) {
+    return b == 0 ? null : (double) a / b;
+  }
+}

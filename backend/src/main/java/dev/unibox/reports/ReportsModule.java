@@ -1,0 +1,71 @@
+package dev.unibox.reports;
+
+import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
+import io.vertx.core.Vertx;
+import io.vertx.ext.web.Router;
+import io.vertx.sqlclient.Pool;
+import java.time.Clock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Reports composed: the rollup sweep (a verticle on a timer) and the report routes. See docs/reports.md. */
+public final class ReportsModule {
+
+  private static final Logger LOG = LoggerFactory.getLogger(ReportsModule.class);
+  static final long SWEEP_MILLIS = 5_000;
+
+  static final int SNAPSHOT_EVERY_SWEEPS = 12;
+
+  private final RollupSweep sweep;
+  private final ReportRoutes routes;
+  private final SnapshotRoutes snapshotRoutes;
+  private final ReportSnapshots snapshots;
+
+  public ReportsModule(Vertx vertx, Pool pool, Clock clock) {
+    this.sweep = new RollupSweep(pool, clock);
+    ReportService service = new ReportService(pool);
+    this.routes = new ReportRoutes(vertx, pool, service, clock);
+    this.snapshotRoutes = new SnapshotRoutes(vertx, pool);
+    this.snapshots = new ReportSnapshots(pool, service, clock);
+  }
+
+  public RollupSweep sweep() {
+    return sweep;
+  }
+
+  public ReportSnapshots snapshots() {
+    return snapshots;
+  }
+
+  public void mount(Router router) {
+    snapshotRoutes.mount(router);
+    routes.mount(router);
+  }
+
+  /** Sweeps every few seconds, one sweep at a time; stores the due daily/weekly reports every minute. */
+  public VerticleBase sweeper() {
+    return new VerticleBase() {
+      private boolean running;
+      private int ticks;
+
+      @Override
+      public Future<?> start() {
+        vertx.setPeriodic(SWEEP_MILLIS, SWEEP_MILLIS, id -> {
+          if (running) {
+            return;
+          }
+          running = true;
+          boolean snapshot = ++ticks % SNAPSHOT_EVERY_SWEEPS == 0;
+          sweep.sweep().compose(r -> snapshot ? snapshots.generateDue().mapEmpty() : Future.succeededFuture()).onComplete(r -> {
+            running = false;
+            if (r.failed()) {
+              LOG.warn("Report rollup sweep or report storing failed; the next one retries", r.cause());
+            }
+          });
+        });
+        return Future.succeededFuture();
+      }
+    };
+  }
+}

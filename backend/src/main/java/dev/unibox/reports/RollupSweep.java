@@ -1,0 +1,83 @@
+package dev.unibox.reports;
+
+import io.vertx.core.Future;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.Tuple;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.Comparator;
+
+/**
+ * Keeps the rollups up to date: finds the conversations whose rows committed since the last sweep (minus a
+ * margin for transactions that committed late), recomputes their waits from all their messages, and
+ * recomputes every shop-day they touch from scratch. Each step replaces rows instead of adding to them, so a
+ * sweep is idempotent and the result does not depend on the order the rows arrived in.
+ */
+public final class RollupSweep {
+
+  /** Rows stamped this long before the last sweep are read again (a transaction may commit late). */
+  static final Duration LATE_COMMIT_MARGIN = Duration.ofMinutes(2);
+  private static final int BATCH = 500;
+  private static final long LOCK = 0x5245_5054L; // "REPT": one sweep at a time across nodes
+
+  public record Result(int conversations, int shopDays) {}
+
+  private final Pool pool;
+  private final Clock clock;
+
+  public RollupSweep(Pool pool, Clock clock) {
+    this.pool = pool;
+    this.clock = clock;
+  }
+
+  public Future<Result> sweep() {
+    Instant now = clock.instant();
+    return ReportsStore.sweptUntil(pool).compose(last -> {
+      Instant since = last.equals(Instant.EPOCH) ? last : last.minus(LATE_COMMIT_MARGIN);
+      return ReportsStore.changed(pool, since, now);
+    }).compose(ids -> run(ids).compose(r -> ReportsStore.setSweptUntil(pool, now).map(r)));
+  }
+
+  /** Recomputes these conversations and every shop-day they touch. */
+  Future<Result> run(List<Long> ids) {
+    Set<ReportsStore.Key> keys = new TreeSet<>(Comparator.comparing(ReportsStore.Key::accountId)
+        .thenComparing(ReportsStore.Key::day));
+    Future<Void> chain = Future.succeededFuture();
+    for (int i = 0; i < ids.size(); i += BATCH) {
+      List<Long> batch = ids.subList(i, Math.min(ids.size(), i + BATCH));
+      chain = chain.compose(v -> pool.withTransaction(c -> c.preparedQuery("SELECT pg_advisory_xact_lock($1)")
+          .execute(Tuple.of(LOCK))
+          .compose(x -> ReportsStore.load(c, batch))
+          .compose(convs -> {
+            Map<ReportsStore.Conversation, List<Waits.Wait>> waits = new LinkedHashMap<>();
+            for (ReportsStore.Conversation conv : convs) {
+              waits.put(conv, "spam".equals(conv.status()) ? List.of()
+                  : Waits.of(conv.messages(), conv.zone(), PlatformRule.of(conv.platform())));
+            }
+            return ReportsStore.replaceWaits(c, batch, waits);
+          })
+          .compose(x -> ReportsStore.touchedDays(c, batch))
+          .map(touched -> {
+            keys.addAll(touched);
+            return null;
+          })));
+    }
+    return chain.compose(v -> {
+      Future<Void> days = Future.succeededFuture();
+      for (ReportsStore.Key key : new ArrayList<>(keys)) {
+        days = days.compose(x -> pool.withTransaction(c -> c.preparedQuery("SELECT pg_advisory_xact_lock($1)")
+            .execute(Tuple.of(LOCK))
+            .compose(y -> ReportsStore.rollup(c, key))
+            .compose(day -> ReportsStore.storeRollup(c, day))));
+      }
+      return days;
+    }).map(v -> new Result(ids.size(), keys.size()));
+  }
+}

@@ -1,0 +1,87 @@
+package dev.unibox.reports;
+
+import dev.unibox.testing.Await;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.Tuple;
+import java.time.Clock;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+
+/**
+ * Writes the rows ingest, replies, routing and quality commit (shops, agents, conversations, messages,
+ * activities, ratings) straight into a real database, with shop-local times, so report tests control every
+ * timestamp. created_at / activity times come from the clock, as they do in the service.
+ */
+final class ReportRows {
+
+  private final Pool pool;
+  private final Clock clock;
+
+  ReportRows(Pool pool, Clock clock) {
+    this.pool = pool;
+    this.clock = clock;
+  }
+
+  void shop(String id, String platform, String zone) throws Exception {
+    exec("INSERT INTO accounts (id, platform, shop_id, shop_name, region, time_zone) VALUES ($1, $2, $1, $3, 'XX', $4)",
+        id, platform, "Shop " + id, zone);
+  }
+
+  long agent(String username) throws Exception {
+    return Await.result(pool.preparedQuery("INSERT INTO users (username, display_name, role, password_hash) "
+        + "VALUES ($1, $1, 'agent', 'x') RETURNING id").execute(Tuple.of(username))).iterator().next().getLong(0);
+  }
+
+  /** A conversation with its own buyer; status closed (or spam). */
+  long conversation(String account, String platformId, String status) throws Exception {
+    long buyer = Await.result(pool.preparedQuery("INSERT INTO buyers (account_id, platform_buyer_id, name) VALUES ($1, $2, $2) RETURNING id")
+        .execute(Tuple.of(account, "b-" + platformId))).iterator().next().getLong(0);
+    OffsetDateTime now = now();
+    return Await.result(pool.preparedQuery("INSERT INTO conversations (account_id, platform_conversation_id, buyer_id, status, "
+        + "created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $5) RETURNING id")
+        .execute(Tuple.of(account, platformId, buyer, status, now))).iterator().next().getLong(0);
+  }
+
+  void in(long conversation, String account, OffsetDateTime at) throws Exception {
+    message(conversation, account, "in", "text", null, at);
+  }
+
+  void reply(long conversation, String account, long agent, OffsetDateTime at) throws Exception {
+    message(conversation, account, "out", "text", agent, at);
+  }
+
+  void autoReply(long conversation, String account, OffsetDateTime at) throws Exception {
+    message(conversation, account, "out", "autoreply", null, at);
+  }
+
+  private void message(long conversation, String account, String direction, String type, Long author, OffsetDateTime at)
+      throws Exception {
+    exec("INSERT INTO messages (conversation_id, account_id, direction, message_type, body, author_user_id, author_name, "
+            + "status, at, created_at) VALUES ($1, $2, $3, $4, 'text', $5, 'x', $6, $7, $8)",
+        conversation, account, direction, type, author, "in".equals(direction) ? "received" : "sent", at, now());
+  }
+
+  void activity(long conversation, String type, Long actor, Long target, OffsetDateTime at) throws Exception {
+    exec("INSERT INTO activities (conversation_id, type, actor_user_id, target_user_id, body, at) VALUES ($1, $2, $3, $4, '', $5)",
+        conversation, type, actor, target, at);
+  }
+
+  void rating(long conversation, String account, long agent, String rating, String reason, OffsetDateTime at) throws Exception {
+    exec("INSERT INTO satisfaction_ratings (conversation_id, account_id, agent_id, rating, reason, source, rated_at) "
+        + "VALUES ($1, $2, $3, $4, $5, 'platform', $6)", conversation, account, agent, rating, reason, at);
+  }
+
+  static OffsetDateTime local(String zone, String localDateTime) {
+    return LocalDateTime.parse(localDateTime).atZone(ZoneId.of(zone)).toOffsetDateTime();
+  }
+
+  private OffsetDateTime now() {
+    return clock.instant().atOffset(ZoneOffset.UTC);
+  }
+
+  private void exec(String sql, Object... params) throws Exception {
+    Await.result(pool.preparedQuery(sql).execute(Tuple.from(params)));
+  }
+}
