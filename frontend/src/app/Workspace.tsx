@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { ConnectionStatus } from '../components/ConnectionStatus';
 import { AccountsPage } from '../features/accounts/components/AccountsPage';
 import { Composer } from '../features/composer/components/Composer';
@@ -12,7 +13,9 @@ import { QueuePanel } from '../features/queue/components/QueuePanel';
 import { SatisfactionInvite } from '../features/quality/components/SatisfactionInvite';
 import { SupervisorConsole } from '../features/supervisor/components/SupervisorConsole';
 import type { Session } from '../lib/session';
+import { LanguageSwitch } from './LanguageSwitch';
 import { useAgentSocket } from './useAgentSocket';
+import { usePreferences } from './usePreferences';
 import { useQualityPage } from './useQualityPage';
 import { useSelectedConversation } from './useSelectedConversation';
 
@@ -20,43 +23,51 @@ type View = 'inbox' | 'console' | 'accounts';
 
 /** The logged-in screen: top bar, the inbox on the left, the open conversation on the right. */
 export function Workspace({ session, onLogout }: { session: Session; onLogout: () => void }) {
+  const { t } = useTranslation('app');
   const { user } = session;
   const { socket, state } = useAgentSocket(session.token, user.id);
   const inbox = useConversationList(socket, { id: user.id, role: user.role });
   const { selectedId, select } = useSelectedConversation();
   const oversees = user.role === 'supervisor' || user.role === 'admin';
   const [view, setView] = useState<View>('inbox');
-  const toggle = (target: View) => setView((v) => (v === target ? 'inbox' : target));
   const page = useQualityPage();
+  const preferences = usePreferences();
 
   const waiting = inbox.conversations.filter((c) => c.waitingSince).length;
   useEffect(() => {
     document.title = waiting > 0 ? `(${waiting}) Unibox` : 'Unibox';
   }, [waiting]);
 
+  const tab = (target: View, testId: string, label: string) => (
+    <button
+      type="button"
+      className={`qnav__link qnav__tab${view === target ? ' qnav__link--current' : ''}`}
+      aria-current={view === target ? 'page' : undefined}
+      data-testid={testId}
+      onClick={() => setView(target)}
+    >
+      {label}
+    </button>
+  );
+
   return (
     <div className="app">
       <header className="topbar">
         <span className="topbar__brand">Unibox</span>
         <ConnectionStatus state={state} />
-        <QualityNav role={user.role} current={page} />
+        <nav className="qnav" aria-label={t('nav.pages')}>
+          <QualityNav role={user.role} current={view === 'inbox' ? page : 'elsewhere'} onNavigate={() => setView('inbox')} />
+          {oversees && tab('console', 'toggle-console', t('nav.console'))}
+          {user.role === 'admin' && tab('accounts', 'toggle-accounts', t('nav.accounts'))}
+        </nav>
         <span className="topbar__spacer" />
         {user.role === 'agent' && <PresenceSwitch />}
-        {oversees && (
-          <button type="button" className="button" data-testid="toggle-console" onClick={() => toggle('console')}>
-            {view === 'console' ? 'Inbox' : 'Supervisor console'}
-          </button>
-        )}
-        {user.role === 'admin' && (
-          <button type="button" className="button" data-testid="toggle-accounts" onClick={() => toggle('accounts')}>
-            {view === 'accounts' ? 'Inbox' : 'Accounts'}
-          </button>
-        )}
+        <LanguageSwitch onChange={preferences.setLanguage} />
         <span className="topbar__user" data-testid="current-user">
-          {user.displayName} <span className="topbar__role">{user.role}</span>
+          {user.displayName} <span className="topbar__role">{t(`role.${user.role}`)}</span>
         </span>
         <button type="button" className="button" data-testid="logout" onClick={onLogout}>
-          Log out
+          {t('logout')}
         </button>
       </header>
       {view === 'accounts' ? (
@@ -81,7 +92,7 @@ export function Workspace({ session, onLogout }: { session: Session; onLogout: (
           />
           <main className="workspace__main">
             {selectedId === null ? (
-              <div className="workspace__empty">Select a conversation on the left.</div>
+              <div className="workspace__empty">{t('select.conversation')}</div>
             ) : (
               <ConversationView
                 key={selectedId}

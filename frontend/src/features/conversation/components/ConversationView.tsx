@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { AgentEventSource, ConversationSummary } from '../../../lib/api-types';
 import type { ComposerSlotProps } from '../../../lib/composer-slot';
 import { useConversation } from '../hooks/useConversation';
@@ -23,6 +24,7 @@ interface Props {
 }
 
 export function ConversationView({ id, events, author, onChanged, renderComposer, renderHeaderActions }: Props) {
+  const { t } = useTranslation(['conversation', 'common']);
   const { conversation, items, loadError, actionError, closing, reply, close, retryLoad, moved } = useConversation(
     id,
     events,
@@ -37,11 +39,11 @@ export function ConversationView({ id, events, author, onChanged, renderComposer
           <p role="alert">
             {loadError}{' '}
             <button type="button" className="link-button" onClick={retryLoad}>
-              Retry
+              {t('common:retry')}
             </button>
           </p>
         ) : (
-          <p>Loading conversation…</p>
+          <p>{t('loading')}</p>
         )}
       </section>
     );
@@ -49,7 +51,7 @@ export function ConversationView({ id, events, author, onChanged, renderComposer
 
   const closed = conversation.status === 'closed';
   return (
-    <section className="conv" data-testid="conversation-view" data-conversation-id={id} aria-label={`Conversation with ${conversation.buyer.name}`}>
+    <section className="conv" data-testid="conversation-view" data-conversation-id={id} aria-label={t('label', { buyer: conversation.buyer.name })}>
       <ConversationHeader
         conversation={conversation}
         closing={closing}
@@ -75,13 +77,13 @@ export function ConversationView({ id, events, author, onChanged, renderComposer
         renderComposer({
           conversationId: id,
           buyerName: conversation.buyer.name,
-          disabledReason: closed ? 'This conversation is solved.' : null,
+          disabledReason: closed ? t('solvedReason') : null,
           onSend: (text, override) => void reply(text, override),
         })
       ) : (
         <ReplyBox
           buyerName={conversation.buyer.name}
-          disabledReason={closed ? 'This conversation is solved.' : null}
+          disabledReason={closed ? t('solvedReason') : null}
           onSend={(text) => void reply(text)}
         />
       )}

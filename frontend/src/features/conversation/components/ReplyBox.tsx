@@ -1,4 +1,5 @@
 import { useState, type FormEvent, type KeyboardEvent } from 'react';
+import { useTranslation } from 'react-i18next';
 
 interface Props {
   buyerName: string;
@@ -8,6 +9,7 @@ interface Props {
 
 /** Enter sends, Shift+Enter adds a line (and Enter while an input method is composing does neither). */
 export function ReplyBox({ buyerName, disabledReason, onSend }: Props) {
+  const { t } = useTranslation('conversation');
   const [text, setText] = useState('');
   const disabled = disabledReason !== null;
   const canSend = !disabled && text.trim().length > 0;
@@ -36,8 +38,8 @@ export function ReplyBox({ buyerName, disabledReason, onSend }: Props) {
       <textarea
         className="reply__input"
         data-testid="reply-input"
-        aria-label={`Reply to ${buyerName}`}
-        placeholder={disabledReason ?? `Reply to ${buyerName}… (Enter sends, Shift+Enter new line)`}
+        aria-label={t('reply.label', { buyer: buyerName })}
+        placeholder={disabledReason ?? t('reply.placeholder', { buyer: buyerName })}
         rows={lines}
         value={text}
         disabled={disabled}
@@ -45,7 +47,7 @@ export function ReplyBox({ buyerName, disabledReason, onSend }: Props) {
         onKeyDown={onKeyDown}
       />
       <button type="submit" className="button button--primary reply__send" data-testid="reply-send" disabled={!canSend}>
-        Send
+        {t('send')}
       </button>
     </form>
   );

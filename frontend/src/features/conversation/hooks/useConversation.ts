@@ -1,5 +1,7 @@
 import { useCallback, useEffect, useReducer, useState } from 'react';
 import { ApiError } from '../../../lib/api-client';
+import { errorText as apiErrorText } from '../../../lib/errors';
+import { i18n } from '../../../lib/i18n';
 import type { AgentEventSource, ConversationSummary } from '../../../lib/api-types';
 import type { ReplyOverride } from '../../../lib/composer-slot';
 import { closeConversation } from '../api/close-conversation';
@@ -43,9 +45,11 @@ export function useConversation(
         if (event.event === 'conversation.moved' && event.data?.conversation?.id === id) {
           // Tell whoever has it open (the former owner above all: a reply now would be refused with 409).
           const { from, to, by, reason } = event.data;
+          const target = to ? to.displayName : i18n.t('conversation:moved.queue');
           setMoved(
-            `Moved${from ? ` from ${from.displayName}` : ''} to ${to ? to.displayName : 'the queue'}` +
-              `${by ? ` by ${by.displayName}` : ''}${reason ? `: ${reason}` : ''}`,
+            (from ? i18n.t('conversation:movedFrom', { from: from.displayName, to: target }) : i18n.t('conversation:moved', { to: target })) +
+              (by ? i18n.t('conversation:moved.by', { by: by.displayName }) : '') +
+              (reason ? i18n.t('conversation:moved.reason', { reason }) : ''),
           );
         }
       }),
@@ -62,7 +66,7 @@ export function useConversation(
         setLoadError(null);
       })
       .catch((e: unknown) => {
-        if (!abort.signal.aborted) setLoadError(errorText(e, 'Could not load this conversation.'));
+        if (!abort.signal.aborted) setLoadError(errorText(e, i18n.t('conversation:error.load')));
       });
     return () => abort.abort();
   }, [id, generation]);
@@ -75,7 +79,7 @@ export function useConversation(
         const message = await sendReply(id, text, override);
         dispatch({ type: 'replyAccepted', localKey, message });
       } catch (e) {
-        dispatch({ type: 'replyFailed', localKey, error: errorText(e, 'Not sent.') });
+        dispatch({ type: 'replyFailed', localKey, error: errorText(e, i18n.t('conversation:error.notSent')) });
       }
     },
     [id, author],
@@ -89,7 +93,7 @@ export function useConversation(
       dispatch({ type: 'changed', conversation });
       onChanged(conversation);
     } catch (e) {
-      setActionError(errorText(e, 'Could not mark it solved.'));
+      setActionError(errorText(e, i18n.t('conversation:error.solve')));
     } finally {
       setClosing(false);
     }
@@ -102,9 +106,8 @@ export function useConversation(
 
 function errorText(error: unknown, fallback: string): string {
   if (error instanceof ApiError) {
-    if (error.status === 404) return 'This conversation does not exist (any more).';
-    if (error.status === 403) return 'You have no access to this conversation.';
-    return error.message || fallback;
+    if (error.status === 404) return i18n.t('conversation:error.notFound');
+    if (error.status === 403) return i18n.t('conversation:error.noAccess');
   }
-  return fallback;
+  return apiErrorText(error, fallback);
 }
