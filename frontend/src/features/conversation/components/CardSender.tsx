@@ -1,7 +1,7 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { errorText } from '../../../lib/errors';
-import { getSendCapabilities, type SendCapabilities } from '../api/get-send-capabilities';
+import type { SendCapabilities } from '../api/get-send-capabilities';
 import { sendCard, type CardType } from '../api/send-card';
 
 export function offered(c: SendCapabilities): CardType[] {
@@ -9,24 +9,13 @@ export function offered(c: SendCapabilities): CardType[] {
 }
 
 /** Send an image, a product card or an order card — only the kinds the shop's platform supports. */
-export function CardSender({ conversationId, accountId }: { conversationId: number; accountId: string }) {
+export function CardSender({ conversationId, capabilities }: { conversationId: number; capabilities: SendCapabilities | null }) {
   const { t } = useTranslation('conversation');
-  const [types, setTypes] = useState<CardType[]>([]);
   const [type, setType] = useState<CardType | null>(null);
   const [value, setValue] = useState('');
   const [status, setStatus] = useState<string | null>(null);
 
-  useEffect(() => {
-    let live = true;
-    getSendCapabilities(accountId).then(
-      (c) => live && setTypes(c ? offered(c) : []),
-      () => live && setTypes([]),
-    );
-    return () => {
-      live = false;
-    };
-  }, [accountId]);
-
+  const types = capabilities ? offered(capabilities) : [];
   if (types.length === 0) {
     return null;
   }

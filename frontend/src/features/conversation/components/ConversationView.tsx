@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { AgentEventSource, ConversationSummary } from '../../../lib/api-types';
 import type { ComposerSlotProps } from '../../../lib/composer-slot';
 import { useConversation } from '../hooks/useConversation';
+import { useSendCapabilities } from '../hooks/useSendCapabilities';
 import { ConversationHeader } from './ConversationHeader';
 import { HandoverNoteEditor } from './HandoverNoteEditor';
 import { NoteBox } from './NoteBox';
@@ -31,6 +32,7 @@ export function ConversationView({ id, events, author, onChanged, renderComposer
     author,
     onChanged,
   );
+  const capabilities = useSendCapabilities(conversation?.accountId ?? '');
 
   if (!conversation) {
     return (
@@ -72,19 +74,20 @@ export function ConversationView({ id, events, author, onChanged, renderComposer
       <NoteBox conversationId={id} />
       {!closed && <HandoverNoteEditor conversationId={id} />}
       {!closed && <TransferBox conversationId={id} />}
-      {!closed && <CardSender conversationId={id} accountId={conversation.accountId} />}
+      {!closed && <CardSender conversationId={id} capabilities={capabilities} />}
       {renderComposer ? (
         renderComposer({
           conversationId: id,
           buyerName: conversation.buyer.name,
           disabledReason: closed ? t('solvedReason') : null,
-          onSend: (text, override) => void reply(text, override),
+          maxLength: capabilities?.maxTextLength ?? null,
+          onSend: reply,
         })
       ) : (
         <ReplyBox
           buyerName={conversation.buyer.name}
           disabledReason={closed ? t('solvedReason') : null}
-          onSend={(text) => void reply(text)}
+          onSend={reply}
         />
       )}
     </section>

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 interface Props {
   buyerName: string;
   disabledReason: string | null;
-  onSend: (text: string) => void;
+  onSend: (text: string) => Promise<void>;
 }
 
 /** Enter sends, Shift+Enter adds a line (and Enter while an input method is composing does neither). */
@@ -16,8 +16,11 @@ export function ReplyBox({ buyerName, disabledReason, onSend }: Props) {
 
   function send() {
     if (!canSend) return;
-    onSend(text.trim());
-    setText('');
+    const sent = text;
+    onSend(text.trim()).then(
+      () => setText((current) => (current === sent ? '' : current)),
+      () => undefined, // the draft stays for another try
+    );
   }
 
   function onKeyDown(event: KeyboardEvent<HTMLTextAreaElement>) {

@@ -79,7 +79,9 @@ export function useConversation(
         const message = await sendReply(id, text, override);
         dispatch({ type: 'replyAccepted', localKey, message });
       } catch (e) {
-        dispatch({ type: 'replyFailed', localKey, error: errorText(e, i18n.t('conversation:error.notSent')) });
+        // Not accepted: nothing was stored, so no bubble stays; the composer keeps the draft and offers a retry.
+        dispatch({ type: 'replyWithdrawn', localKey });
+        throw new Error(errorText(e, i18n.t('conversation:error.notSent')));
       }
     },
     [id, author],
