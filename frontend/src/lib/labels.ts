@@ -7,8 +7,10 @@ const CATEGORIES = ['pre_sale', 'in_sale', 'after_sale'];
 const STATUSES = ['queued', 'assigned', 'closed', 'spam'];
 const PRIORITIES = ['critical', 'urgent', 'normal'];
 
+const TRANSLATED_PLATFORMS = ['bridge', 'pinduoduo', 'taobao', 'douyin', 'kuaishou'];
+
 export const platformLabel = (platform: string) =>
-  platform === 'bridge' ? i18n.t('common:platform.bridge') : PLATFORMS[platform] ?? platform;
+  TRANSLATED_PLATFORMS.includes(platform) ? i18n.t(`common:platform.${platform}`) : PLATFORMS[platform] ?? platform;
 export const categoryLabel = (category: string | null) =>
   !category ? i18n.t('common:category.none') : CATEGORIES.includes(category) ? i18n.t(`common:category.${category}`) : category;
 export const statusLabel = (status: string) => (STATUSES.includes(status) ? i18n.t(`common:status.${status}`) : status);

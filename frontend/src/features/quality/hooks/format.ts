@@ -1,3 +1,5 @@
+import { i18n } from '../../../lib/i18n';
+
 /** 0.8123 → "81.2%"; null → "—". */
 export function percent(rate: number | null | undefined): string {
   return rate === null || rate === undefined ? '—' : `${(rate * 100).toFixed(1)}%`;
@@ -16,5 +18,5 @@ export function browserZone(): string {
 
 export function seconds(s: number | null | undefined): string {
   if (s === null || s === undefined) return '—';
-  return s < 120 ? `${s} s` : `${Math.round(s / 60)} min`;
+  return s < 120 ? i18n.t('quality:report.seconds', { n: s }) : i18n.t('quality:report.minutes', { n: Math.round(s / 60) });
 }
