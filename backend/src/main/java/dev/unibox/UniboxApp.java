@@ -137,7 +137,8 @@ public final class UniboxApp {
               new WebhookRoutes(accounts, ingest, platforms).onPushed(health::pushed)::mount,
               new QueueRoutes(vertx, pool, clock, config.routing().sla().policy(), surge)::mount,
               quality::mount,
-              shifts::mount),
+              shifts::mount,
+              new dev.unibox.users.PreferenceRoutes(pool, clock)::mount),
               new AgentGateway(vertx, pool, tokens));
           return shifts.start().compose(v -> deploy(http));
         })
