@@ -71,10 +71,13 @@ export function ConversationView({ id, events, author, onChanged, renderComposer
           {moved}
         </div>
       )}
-      <NoteBox conversationId={id} />
-      {!closed && <HandoverNoteEditor conversationId={id} />}
-      {!closed && <TransferBox conversationId={id} />}
-      {!closed && <CardSender conversationId={id} capabilities={capabilities} />}
+      {/* The tools scroll on their own, so open panels never squeeze the timeline to a strip (bug 8). */}
+      <div className="conv__tools" data-testid="conversation-tools">
+        <NoteBox conversationId={id} />
+        {!closed && <HandoverNoteEditor conversationId={id} />}
+        {!closed && <TransferBox conversationId={id} />}
+        {!closed && <CardSender conversationId={id} capabilities={capabilities} />}
+      </div>
       {renderComposer ? (
         renderComposer({
           conversationId: id,

@@ -19,9 +19,11 @@ export function TransferBox({ conversationId }: { conversationId: number }) {
 
   if (!open) {
     return (
-      <button type="button" className="link-button transfer-open" data-testid="transfer-open" onClick={() => setOpen(true)}>
-        {t('transfer.open')}
-      </button>
+      <div className="handover-editor">
+        <button type="button" className="link-button transfer-open" data-testid="transfer-open" onClick={() => setOpen(true)}>
+          {t('transfer.open')}
+        </button>
+      </div>
     );
   }
   return (

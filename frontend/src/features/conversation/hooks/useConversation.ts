@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useReducer, useState } from 'react';
+import { useCallback, useEffect, useReducer, useRef, useState } from 'react';
 import { ApiError } from '../../../lib/api-client';
 import { errorText as apiErrorText } from '../../../lib/errors';
 import { i18n } from '../../../lib/i18n';
@@ -27,6 +27,8 @@ export function useConversation(
   const [closing, setClosing] = useState(false);
   const [generation, setGeneration] = useState(0);
   const [moved, setMoved] = useState<string | null>(null);
+  // Solving it hands it back to nobody: the agent may lose read access, which is no error to show (bug 2).
+  const solvedHere = useRef(false);
 
   useEffect(
     () =>
@@ -66,7 +68,9 @@ export function useConversation(
         setLoadError(null);
       })
       .catch((e: unknown) => {
-        if (!abort.signal.aborted) setLoadError(errorText(e, i18n.t('conversation:error.load')));
+        if (abort.signal.aborted) return;
+        if (solvedHere.current && e instanceof ApiError && e.status === 403) return;
+        setLoadError(errorText(e, i18n.t('conversation:error.load')));
       });
     return () => abort.abort();
   }, [id, generation]);
@@ -78,6 +82,8 @@ export function useConversation(
       try {
         const message = await sendReply(id, text, override);
         dispatch({ type: 'replyAccepted', localKey, message });
+        // An override is recorded as a timeline activity, which has no event of its own: reload (bug 6).
+        if (override) setGeneration((g) => g + 1);
       } catch (e) {
         // Not accepted: nothing was stored, so no bubble stays; the composer keeps the draft and offers a retry.
         dispatch({ type: 'replyWithdrawn', localKey });
@@ -92,6 +98,7 @@ export function useConversation(
     setActionError(null);
     try {
       const conversation = await closeConversation(id);
+      solvedHere.current = true;
       dispatch({ type: 'changed', conversation });
       onChanged(conversation);
     } catch (e) {
