@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { Fragment, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ConnectionStatus } from '../components/ConnectionStatus';
 import { AccountsPage } from '../features/accounts/components/AccountsPage';
@@ -14,6 +14,7 @@ import { SatisfactionInvite } from '../features/quality/components/SatisfactionI
 import { SupervisorConsole } from '../features/supervisor/components/SupervisorConsole';
 import type { Session } from '../lib/session';
 import { LanguageSwitch } from './LanguageSwitch';
+import { TimeZoneSwitch } from './TimeZoneSwitch';
 import { useAgentSocket } from './useAgentSocket';
 import { usePreferences } from './usePreferences';
 import { useQualityPage } from './useQualityPage';
@@ -63,6 +64,7 @@ export function Workspace({ session, onLogout }: { session: Session; onLogout: (
         <span className="topbar__spacer" />
         {user.role === 'agent' && <PresenceSwitch />}
         <LanguageSwitch onChange={preferences.setLanguage} />
+        <TimeZoneSwitch zone={preferences.zone} onChange={preferences.setTimeZone} />
         <span className="topbar__user" data-testid="current-user">
           {user.displayName} <span className="topbar__role">{t(`role.${user.role}`)}</span>
         </span>
@@ -70,6 +72,8 @@ export function Workspace({ session, onLogout }: { session: Session; onLogout: (
           {t('logout')}
         </button>
       </header>
+      {/* Keyed by the zone: every date below is drawn again in a newly chosen zone. */}
+      <Fragment key={preferences.zone}>
       {view === 'accounts' ? (
         <AccountsPage events={socket} />
       ) : view === 'console' ? (
@@ -108,6 +112,7 @@ export function Workspace({ session, onLogout }: { session: Session; onLogout: (
         </div>
         </>
       )}
+      </Fragment>
     </div>
   );
 }
