@@ -85,7 +85,7 @@ export function Workspace({ session, onLogout }: { session: Session; onLogout: (
       ) : (
         <>
         <QueuePanel events={socket} role={user.role} />
-        <div className="workspace">
+        <div className={`workspace${selectedId !== null ? ' workspace--open' : ''}`}>
           <ConversationList
             conversations={inbox.conversations}
             selectedId={selectedId}
@@ -98,6 +98,10 @@ export function Workspace({ session, onLogout }: { session: Session; onLogout: (
             {selectedId === null ? (
               <div className="workspace__empty">{t('select.conversation')}</div>
             ) : (
+              <>
+              <button type="button" className="button workspace__back" data-testid="back-to-list" onClick={() => select(null)}>
+                {t('back')}
+              </button>
               <ConversationView
                 key={selectedId}
                 id={selectedId}
@@ -107,6 +111,7 @@ export function Workspace({ session, onLogout }: { session: Session; onLogout: (
                 renderComposer={(props) => <Composer {...props} />}
                 renderHeaderActions={(conversation) => <SatisfactionInvite conversation={conversation} />}
               />
+              </>
             )}
           </main>
         </div>
