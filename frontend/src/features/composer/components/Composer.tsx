@@ -5,6 +5,7 @@ import { errorText } from '../../../lib/errors';
 import { applyFix, insertAt, segments, slashToken } from '../hooks/draft';
 import { useQuickReplySearch } from '../hooks/useQuickReplySearch';
 import { useReplyCheck } from '../hooks/useReplyCheck';
+import { SendStatus } from './SendStatus';
 import type { QuickReplyMatch, ReplyFinding } from '../types';
 import './composer.css';
 
@@ -224,25 +225,7 @@ export function Composer({ conversationId, buyerName, disabledReason, maxLength,
           {sending ? t('sending') : blocked && canSend ? t('sendAnyway') : t('send')}
         </button>
       </div>
-      {maxLength !== null && (
-        <div className={`composer__count${tooLong ? ' composer__count--over' : ''}`} data-testid="composer-count"
-          data-over={tooLong ? 'true' : 'false'} title={t('countTitle')}>
-          {t('count', { count: length, max: maxLength })}
-        </div>
-      )}
-      {tooLong && maxLength !== null && (
-        <p className="composer__note composer__note--error" role="alert" data-testid="composer-too-long">
-          {t('tooLong', { over: length - maxLength, max: maxLength })}
-        </p>
-      )}
-      {sendError && (
-        <p className="composer__note composer__note--error" role="alert" data-testid="composer-send-error">
-          {sendError}{' '}
-          <button type="button" className="link-button" data-testid="composer-retry" disabled={!canSend} onClick={() => void send()}>
-            {t('retry')}
-          </button>
-        </p>
-      )}
+      <SendStatus length={length} maxLength={maxLength} sendError={sendError} canRetry={canSend} onRetry={() => void send()} />
 
       {missing.length > 0 && (
         <p className="composer__note" data-testid="quick-reply-missing">
