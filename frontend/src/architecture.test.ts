@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 
 // The layout rules (bulletproof-react): features never import each other (src/app composes them), and
 // the shared layers (lib, components) never import a feature or the app.
-const sources = import.meta.glob<string>(['./**/*.ts', './**/*.tsx', '!./**/*.test.ts'], {
+const sources = import.meta.glob<string>(['./**/*.ts', './**/*.tsx', '!./**/*.test.ts', '!./**/*.test.tsx'], {
   query: '?raw',
   import: 'default',
   eager: true,

@@ -1,4 +1,5 @@
-import { useEffect, useState } from 'react';
+import { Fragment, useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { ConnectionStatus } from '../components/ConnectionStatus';
 import { AccountsPage } from '../features/accounts/components/AccountsPage';
 import { UrgencyCorrection } from '../features/classification/components/UrgencyCorrection';
@@ -13,7 +14,10 @@ import { QueuePanel } from '../features/queue/components/QueuePanel';
 import { SatisfactionInvite } from '../features/quality/components/SatisfactionInvite';
 import { SupervisorConsole } from '../features/supervisor/components/SupervisorConsole';
 import type { Session } from '../lib/session';
+import { LanguageSwitch } from './LanguageSwitch';
+import { TimeZoneSwitch } from './TimeZoneSwitch';
 import { useAgentSocket } from './useAgentSocket';
+import { usePreferences } from './usePreferences';
 import { useQualityPage } from './useQualityPage';
 import { useSelectedConversation } from './useSelectedConversation';
 
@@ -21,45 +25,56 @@ type View = 'inbox' | 'console' | 'accounts';
 
 /** The logged-in screen: top bar, the inbox on the left, the open conversation on the right. */
 export function Workspace({ session, onLogout }: { session: Session; onLogout: () => void }) {
+  const { t } = useTranslation('app');
   const { user } = session;
   const { socket, state } = useAgentSocket(session.token, user.id);
   const inbox = useConversationList(socket, { id: user.id, role: user.role });
   const { selectedId, select } = useSelectedConversation();
   const oversees = user.role === 'supervisor' || user.role === 'admin';
   const [view, setView] = useState<View>('inbox');
-  const toggle = (target: View) => setView((v) => (v === target ? 'inbox' : target));
   const page = useQualityPage();
+  const preferences = usePreferences();
 
   const waiting = inbox.conversations.filter((c) => c.waitingSince).length;
   useEffect(() => {
     document.title = waiting > 0 ? `(${waiting}) Unibox` : 'Unibox';
   }, [waiting]);
 
+  const tab = (target: View, testId: string, label: string) => (
+    <button
+      type="button"
+      className={`qnav__link qnav__tab${view === target ? ' qnav__link--current' : ''}`}
+      aria-current={view === target ? 'page' : undefined}
+      data-testid={testId}
+      onClick={() => setView(target)}
+    >
+      {label}
+    </button>
+  );
+
   return (
     <div className="app">
       <header className="topbar">
         <span className="topbar__brand">Unibox</span>
         <ConnectionStatus state={state} />
-        <QualityNav role={user.role} current={page} />
+        <nav className="qnav" aria-label={t('nav.pages')}>
+          <QualityNav role={user.role} current={view === 'inbox' ? page : 'elsewhere'} onNavigate={() => setView('inbox')} />
+          {oversees && tab('console', 'toggle-console', t('nav.console'))}
+          {user.role === 'admin' && tab('accounts', 'toggle-accounts', t('nav.accounts'))}
+        </nav>
         <span className="topbar__spacer" />
         {user.role === 'agent' && <PresenceSwitch />}
-        {oversees && (
-          <button type="button" className="button" data-testid="toggle-console" onClick={() => toggle('console')}>
-            {view === 'console' ? 'Inbox' : 'Supervisor console'}
-          </button>
-        )}
-        {user.role === 'admin' && (
-          <button type="button" className="button" data-testid="toggle-accounts" onClick={() => toggle('accounts')}>
-            {view === 'accounts' ? 'Inbox' : 'Accounts'}
-          </button>
-        )}
+        <LanguageSwitch onChange={preferences.setLanguage} />
+        <TimeZoneSwitch zone={preferences.zone} onChange={preferences.setTimeZone} />
         <span className="topbar__user" data-testid="current-user">
-          {user.displayName} <span className="topbar__role">{user.role}</span>
+          {user.displayName} <span className="topbar__role">{t(`role.${user.role}`)}</span>
         </span>
         <button type="button" className="button" data-testid="logout" onClick={onLogout}>
-          Log out
+          {t('logout')}
         </button>
       </header>
+      {/* Keyed by the zone: every date below is drawn again in a newly chosen zone. */}
+      <Fragment key={preferences.zone}>
       {view === 'accounts' ? (
         <AccountsPage events={socket} />
       ) : view === 'console' ? (
@@ -71,7 +86,7 @@ export function Workspace({ session, onLogout }: { session: Session; onLogout: (
       ) : (
         <>
         <QueuePanel events={socket} role={user.role} />
-        <div className="workspace">
+        <div className={`workspace${selectedId !== null ? ' workspace--open' : ''}`}>
           <ConversationList
             conversations={inbox.conversations}
             selectedId={selectedId}
@@ -82,8 +97,12 @@ export function Workspace({ session, onLogout }: { session: Session; onLogout: (
           />
           <main className="workspace__main">
             {selectedId === null ? (
-              <div className="workspace__empty">Select a conversation on the left.</div>
+              <div className="workspace__empty">{t('select.conversation')}</div>
             ) : (
+              <>
+              <button type="button" className="button workspace__back" data-testid="back-to-list" onClick={() => select(null)}>
+                {t('back')}
+              </button>
               <ConversationView
                 key={selectedId}
                 id={selectedId}
@@ -98,11 +117,13 @@ export function Workspace({ session, onLogout }: { session: Session; onLogout: (
                   </>
                 )}
               />
+              </>
             )}
           </main>
         </div>
         </>
       )}
+      </Fragment>
     </div>
   );
 }

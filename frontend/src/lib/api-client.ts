@@ -1,3 +1,4 @@
+import { i18n } from './i18n';
 import { currentToken } from './session';
 
 /** An error answer of the API: `{error, message}` with its HTTP status (0 when the network failed). */
@@ -62,7 +63,7 @@ export async function apiRequest<T>(path: string, options: RequestOptions = {}):
     });
   } catch (cause) {
     if (cause instanceof DOMException && cause.name === 'AbortError') throw cause;
-    throw new ApiError(0, 'network_error', 'The server cannot be reached. Check the connection and try again.');
+    throw new ApiError(0, 'network_error', i18n.t('common:error.network'));
   }
 
   const payload = await readJson(response);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDuration, waitingTime } from './format';
+import { formatClock, formatDay, formatDuration, localizeTimestamps, waitingTime } from './format';
 
 const NOW = Date.parse('2026-11-23T14:10:00Z');
 const ago = (seconds: number) => new Date(NOW - seconds * 1000).toISOString();
@@ -35,5 +35,31 @@ describe('waitingTime', () => {
     expect(waitingTime(ago(61), NOW)?.level).toBe('warn');
     expect(waitingTime(ago(120), NOW)?.level).toBe('warn');
     expect(waitingTime(ago(121), NOW)?.level).toBe('late');
+  });
+});
+
+describe('times in the user zone and language (bug 7)', () => {
+  const shanghai = { timeZone: 'Asia/Shanghai', locale: 'en' };
+
+  it('rewrites the UTC instants of a server text into the user zone', () => {
+    const text = 'SLA breached: no first response by 2026-11-30T13:36:36Z (still in the queue)';
+    const shown = localizeTimestamps(text, shanghai);
+    expect(shown).not.toContain('2026-11-30T13:36:36Z');
+    expect(shown).toContain('9:36:36');
+    expect(shown).toMatch(/^SLA breached: no first response by .*\(still in the queue\)$/);
+    expect(localizeTimestamps('2026-11-30T13:36:36.123456Z', shanghai)).not.toContain('T13');
+  });
+
+  it('formats clock times in the zone and the language', () => {
+    const now = new Date('2026-11-30T14:00:00Z');
+    expect(formatClock('2026-11-30T13:36:36Z', now, shanghai)).toBe('21:36');
+    expect(formatClock('2026-11-29T13:36:36Z', now, { timeZone: 'Asia/Shanghai', locale: 'zh-CN' })).toBe('11月29日 21:36');
+    expect(formatClock('2026-11-30T13:36:36Z', now, { timeZone: 'America/New_York', locale: 'en' })).toBe('08:36');
+  });
+
+  it('uses the day of the user zone for "today"', () => {
+    const now = new Date('2026-11-30T17:00:00Z'); // already 1 December in Shanghai
+    expect(formatDay('2026-11-30T16:30:00Z', now, shanghai)).toBe('Today');
+    expect(formatDay('2026-11-30T15:00:00Z', now, shanghai)).not.toBe('Today');
   });
 });

@@ -1,4 +1,5 @@
 import { formatDuration } from './format';
+import { i18n } from './i18n';
 
 export type CountdownLevel = 'ok' | 'warn' | 'breached' | 'none';
 
@@ -24,12 +25,12 @@ export function slaCountdown(
   if (Number.isNaN(due)) return { label: '—', level: 'none', ms: 0 };
   const ms = due - now;
   if (ms <= 0 || sla.state === 'breached') {
-    return { label: `late ${formatDuration(Math.max(0, -ms))}`, level: 'breached', ms };
+    return { label: i18n.t('common:sla.late', { duration: formatDuration(Math.max(0, -ms)) }), level: 'breached', ms };
   }
   const start = waitingSince ? Date.parse(waitingSince) : Number.NaN;
   const total = Number.isNaN(start) ? ms : due - start;
   const level: CountdownLevel = sla.state === 'warned' || ms <= total * 0.25 ? 'warn' : 'ok';
-  return { label: `${formatDuration(ms)} left`, level, ms };
+  return { label: i18n.t('common:sla.left', { duration: formatDuration(ms) }), level, ms };
 }
 
 const RANK: Record<string, number> = { critical: 0, urgent: 1, normal: 2 };

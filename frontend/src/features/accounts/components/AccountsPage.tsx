@@ -1,47 +1,41 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { AgentEventSource } from '../../../lib/api-types';
+import { formatFull } from '../../../lib/format';
+import { i18n } from '../../../lib/i18n';
+import { useNow } from '../../../lib/use-now';
 import { ago, summarizeHealth } from '../hooks/account-health';
 import { useAccounts } from '../hooks/useAccounts';
 import type { AdminAccount } from '../types';
 import { AddAccountForm } from './AddAccountForm';
 import './accounts.css';
 
-function useNow(intervalMs = 15_000): number {
-  const [now, setNow] = useState(() => Date.now());
-  useEffect(() => {
-    const t = setInterval(() => setNow(Date.now()), intervalMs);
-    return () => clearInterval(t);
-  }, [intervalMs]);
-  return now;
-}
-
 function capabilityList(a: AdminAccount): string {
   const c = a.capabilities;
   if (!c) return '—';
-  const parts = ['text ≤ ' + c.maxTextLength];
-  if (c.image) parts.push('image');
-  if (c.productCard) parts.push('product card');
-  if (c.orderCard) parts.push('order card');
-  if (c.markRead) parts.push('mark read');
-  if (c.polling) parts.push('backstop');
-  return parts.join(', ');
+  const parts = [i18n.t('accounts:cap.text', { max: c.maxTextLength })];
+  for (const key of ['image', 'productCard', 'orderCard', 'markRead', 'polling'] as const) {
+    if (c[key]) parts.push(i18n.t(`accounts:cap.${key}`));
+  }
+  return parts.join(i18n.t('accounts:cap.separator'));
 }
 
 /** Admins: every shop account with its health, alerts, and pause/resume/poll/remove; add a shop at runtime. */
 export function AccountsPage({ events }: { events: AgentEventSource }) {
+  const { t } = useTranslation('accounts');
   const state = useAccounts(events);
-  const now = useNow();
+  const now = useNow(15_000);
   const [adding, setAdding] = useState(false);
 
   return (
     <section className="accounts" data-testid="accounts-page">
       <div className="accounts__header">
-        <h2>Shop accounts</h2>
+        <h2>{t('title')}</h2>
         <button type="button" className="button" data-testid="accounts-reload" onClick={state.reload}>
-          Refresh
+          {t('refresh')}
         </button>
         <button type="button" className="button" data-testid="accounts-add" onClick={() => setAdding((v) => !v)}>
-          {adding ? 'Cancel' : 'Add account'}
+          {adding ? t('cancel') : t('add')}
         </button>
       </div>
       {state.error && (
@@ -67,20 +61,20 @@ export function AccountsPage({ events }: { events: AgentEventSource }) {
         />
       )}
       {state.loading && state.accounts.length === 0 ? (
-        <div className="accounts__muted">Loading…</div>
+        <div className="accounts__muted">{t('loading')}</div>
       ) : (
         <table className="accounts__table" data-testid="accounts-table">
           <thead>
             <tr>
-              <th>Account</th>
-              <th>Health</th>
-              <th>Last push</th>
-              <th>Last poll</th>
-              <th>Token expires</th>
-              <th>Errors</th>
-              <th>Recovered</th>
-              <th>Can send</th>
-              <th />
+              <th>{t('col.account')}</th>
+              <th>{t('col.health')}</th>
+              <th>{t('col.push')}</th>
+              <th>{t('col.poll')}</th>
+              <th>{t('col.token')}</th>
+              <th>{t('col.errors')}</th>
+              <th>{t('col.recovered')}</th>
+              <th>{t('col.send')}</th>
+              <th>{t('col.actions')}</th>
             </tr>
           </thead>
           <tbody>
@@ -92,7 +86,7 @@ export function AccountsPage({ events }: { events: AgentEventSource }) {
                     <div className="accounts__name">{a.shopName}</div>
                     <div className="accounts__muted">
                       {a.id} · {a.platformProfile?.displayName ?? a.platform}
-                      {a.platformProfile?.channel === 'bridge' ? ' (bridge)' : ''} · {a.source}
+                      {a.platformProfile?.channel === 'bridge' ? t('bridge') : ''} · {t(`source.${a.source}`)}
                     </div>
                   </td>
                   <td>
@@ -102,37 +96,37 @@ export function AccountsPage({ events }: { events: AgentEventSource }) {
                   </td>
                   <td>{ago(a.health.lastPushAt, now)}</td>
                   <td title={a.health.lastPollError ?? ''}>{ago(a.health.lastPollAt, now)}</td>
-                  <td>{a.health.tokenExpiresAt ? new Date(a.health.tokenExpiresAt).toLocaleString() : '—'}</td>
+                  <td>{a.health.tokenExpiresAt ? formatFull(a.health.tokenExpiresAt) : '—'}</td>
                   <td title={a.health.lastError ?? ''}>
                     {a.health.errorCount}
-                    {a.health.rateLimitCount > 0 ? ` (${a.health.rateLimitCount} rate-limited)` : ''}
+                    {a.health.rateLimitCount > 0 ? t('rateLimited', { count: a.health.rateLimitCount }) : ''}
                   </td>
                   <td>{a.health.recoveredByBackstop}</td>
                   <td className="accounts__muted">{capabilityList(a)}</td>
                   <td className="accounts__actions">
                     {a.status === 'paused' ? (
                       <button type="button" className="button" data-testid="account-resume" onClick={() => state.resume(a.id)}>
-                        Resume
+                        {t('resume')}
                       </button>
                     ) : (
                       <button type="button" className="button" data-testid="account-pause" onClick={() => state.pause(a.id)}>
-                        Pause
+                        {t('pause')}
                       </button>
                     )}
                     <button type="button" className="button" data-testid="account-poll" onClick={() => state.poll(a.id)}>
-                      Poll now
+                      {t('poll')}
                     </button>
                     <button
                       type="button"
                       className="button"
                       data-testid="account-remove"
                       onClick={() => {
-                        if (window.confirm(`Disconnect ${a.shopName}? Its conversations stay readable.`)) {
+                        if (window.confirm(t('confirmRemove', { shop: a.shopName }))) {
                           void state.remove(a.id);
                         }
                       }}
                     >
-                      Remove
+                      {t('remove')}
                     </button>
                   </td>
                 </tr>

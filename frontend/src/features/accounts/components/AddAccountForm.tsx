@@ -1,4 +1,6 @@
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { platformLabel } from '../../../lib/labels';
 import { parseOptions } from '../hooks/account-health';
 import type { NewAccount } from '../types';
 
@@ -6,6 +8,7 @@ const PLATFORMS = ['shopee', 'lazada', 'tiktok', 'pinduoduo', 'taobao', 'douyin'
 
 /** Connects a shop at runtime. Secrets go to the server once and are never shown again. */
 export function AddAccountForm({ onSubmit }: { onSubmit: (account: NewAccount) => Promise<void> }) {
+  const { t } = useTranslation('accounts');
   const [fields, setFields] = useState<Record<string, string>>({ platform: 'shopee', timeZone: 'Asia/Kuala_Lumpur' });
   const [optionsText, setOptionsText] = useState('');
   const [problem, setProblem] = useState<string | null>(null);
@@ -57,28 +60,28 @@ export function AddAccountForm({ onSubmit }: { onSubmit: (account: NewAccount) =
       }}
     >
       <label className="accounts__field">
-        Platform
+        {t('form.platform')}
         <select value={fields.platform} onChange={set('platform')} data-testid="add-platform">
           {PLATFORMS.map((p) => (
             <option key={p} value={p}>
-              {p}
+              {platformLabel(p)}
             </option>
           ))}
         </select>
       </label>
-      {input('id', 'Account id')}
-      {input('shopId', 'Shop id')}
-      {input('shopName', 'Shop name')}
-      {input('region', 'Region')}
-      {input('timeZone', 'Time zone')}
-      {input('apiBaseUrl', 'API base URL (bridge: integration callback URL)')}
-      {input('callbackUrl', 'Callback URL as registered (optional)')}
-      {input('appKey', 'App key / partner id')}
-      {input('appSecret', 'App secret / partner key / shared secret', 'password')}
-      {input('accessToken', 'Access token', 'password')}
-      {input('refreshToken', 'Refresh token', 'password')}
+      {input('id', t('form.id'))}
+      {input('shopId', t('form.shopId'))}
+      {input('shopName', t('form.shopName'))}
+      {input('region', t('form.region'))}
+      {input('timeZone', t('form.timeZone'))}
+      {input('apiBaseUrl', t('form.apiBaseUrl'))}
+      {input('callbackUrl', t('form.callbackUrl'))}
+      {input('appKey', t('form.appKey'))}
+      {input('appSecret', t('form.appSecret'), 'password')}
+      {input('accessToken', t('form.accessToken'), 'password')}
+      {input('refreshToken', t('form.refreshToken'), 'password')}
       <label className="accounts__field accounts__field--wide">
-        Options (key=value per line, e.g. shopCipher=…)
+        {t('form.options')}
         <textarea value={optionsText} onChange={(e) => setOptionsText(e.target.value)} data-testid="add-options" rows={3} />
       </label>
       {problem && (
@@ -87,7 +90,7 @@ export function AddAccountForm({ onSubmit }: { onSubmit: (account: NewAccount) =
         </div>
       )}
       <button type="submit" className="button" disabled={busy} data-testid="add-account-submit">
-        Connect shop
+        {t('form.connect')}
       </button>
     </form>
   );

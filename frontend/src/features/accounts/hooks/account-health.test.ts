@@ -33,6 +33,11 @@ describe('summarizeHealth', () => {
   it('is OK otherwise', () => {
     expect(summarizeHealth(account({}, { tokenExpiresAt: '2026-11-23T16:00:00Z' }), now).level).toBe('ok');
   });
+  it('does not call a bridge account OK before anything came through it', () => {
+    const bridge = { platformProfile: { platform: 'pinduoduo', displayName: 'Pinduoduo', channel: 'bridge' as const, metrics: [] } };
+    expect(summarizeHealth(account(bridge), now)).toEqual({ level: 'unreached', label: 'Not reached yet: no push or poll so far' });
+    expect(summarizeHealth(account(bridge, { lastPushAt: '2026-11-23T11:59:00Z' }), now).level).toBe('ok');
+  });
 });
 
 describe('ago', () => {

@@ -1,6 +1,7 @@
+import { i18n } from '../../../lib/i18n';
 import type { AdminAccount } from '../types';
 
-export type HealthLevel = 'ok' | 'warning' | 'paused' | 'dead';
+export type HealthLevel = 'ok' | 'warning' | 'paused' | 'dead' | 'unreached';
 
 export interface HealthSummary {
   level: HealthLevel;
@@ -11,26 +12,34 @@ const HOUR = 3_600_000;
 
 /**
  * One line an admin can act on: a dead token first (re-authorize), then paused, then warnings (token expiring
- * within an hour, last poll failed, open alerts), else OK.
+ * within an hour, last poll failed, open alerts), then a bridge account nothing has come through yet (its
+ * integration may never have been set up), else OK.
  */
 export function summarizeHealth(account: AdminAccount, now: number): HealthSummary {
   const h = account.health;
-  if (h.tokenDead) return { level: 'dead', label: 'Re-authorize: token refused' };
-  if (account.status === 'paused') return { level: 'paused', label: `Paused${account.pausedReason ? ` (${account.pausedReason})` : ''}` };
-  if (h.tokenExpiresAt && Date.parse(h.tokenExpiresAt) - now < HOUR) return { level: 'warning', label: 'Token expires within an hour' };
-  if (h.lastPollError) return { level: 'warning', label: `Last poll failed: ${h.lastPollError}` };
-  if (h.openAlerts > 0) return { level: 'warning', label: `${h.openAlerts} open alert(s)` };
-  return { level: 'ok', label: 'OK' };
+  const t = i18n.t;
+  if (h.tokenDead) return { level: 'dead', label: t('accounts:health.dead') };
+  if (account.status === 'paused') {
+    const label = account.pausedReason ? t('accounts:health.pausedWhy', { reason: account.pausedReason }) : t('accounts:health.paused');
+    return { level: 'paused', label };
+  }
+  if (h.tokenExpiresAt && Date.parse(h.tokenExpiresAt) - now < HOUR) return { level: 'warning', label: t('accounts:health.expiring') };
+  if (h.lastPollError) return { level: 'warning', label: t('accounts:health.pollFailed', { error: h.lastPollError }) };
+  if (h.openAlerts > 0) return { level: 'warning', label: t('accounts:health.alerts', { count: h.openAlerts }) };
+  if (account.platformProfile?.channel === 'bridge' && !h.lastPushAt && !h.lastPollAt) {
+    return { level: 'unreached', label: t('accounts:health.unreached') };
+  }
+  return { level: 'ok', label: t('accounts:health.ok') };
 }
 
 /** "3 min ago" style, or "never". */
 export function ago(iso: string | null, now: number): string {
-  if (!iso) return 'never';
+  if (!iso) return i18n.t('accounts:ago.never');
   const seconds = Math.max(0, Math.round((now - Date.parse(iso)) / 1000));
-  if (seconds < 60) return `${seconds} s ago`;
-  if (seconds < 3600) return `${Math.floor(seconds / 60)} min ago`;
-  if (seconds < 86_400) return `${Math.floor(seconds / 3600)} h ago`;
-  return `${Math.floor(seconds / 86_400)} d ago`;
+  if (seconds < 60) return i18n.t('accounts:ago.seconds', { n: seconds });
+  if (seconds < 3600) return i18n.t('accounts:ago.minutes', { n: Math.floor(seconds / 60) });
+  if (seconds < 86_400) return i18n.t('accounts:ago.hours', { n: Math.floor(seconds / 3600) });
+  return i18n.t('accounts:ago.days', { n: Math.floor(seconds / 86_400) });
 }
 
 /** Options typed as "key=value" lines become the account's options object; blank lines are ignored. */
@@ -42,7 +51,7 @@ export function parseOptions(text: string): { options: Record<string, string>; p
     if (!trimmed) return;
     const eq = trimmed.indexOf('=');
     if (eq <= 0) {
-      problems.push(`line ${i + 1}: expected key=value`);
+      problems.push(i18n.t('accounts:options.bad', { line: i + 1 }));
       return;
     }
     options[trimmed.slice(0, eq).trim()] = trimmed.slice(eq + 1).trim();

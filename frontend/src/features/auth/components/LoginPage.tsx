@@ -1,9 +1,11 @@
-import { useState, type FormEvent } from 'react';
+import { useState, type FormEvent, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { Session } from '../../../lib/session';
 import { useLogin } from '../hooks/useLogin';
 import './login.css';
 
-export function LoginPage({ onLoggedIn }: { onLoggedIn: (session: Session) => void }) {
+export function LoginPage({ onLoggedIn, languageSwitch }: { onLoggedIn: (session: Session) => void; languageSwitch?: ReactNode }) {
+  const { t } = useTranslation('auth');
   const [username, setUsername] = useState('');
   const [password, setPassword] = useState('');
   const { submit, pending, error } = useLogin(onLoggedIn);
@@ -17,10 +19,10 @@ export function LoginPage({ onLoggedIn }: { onLoggedIn: (session: Session) => vo
     <main className="login">
       <form className="login__card" onSubmit={onSubmit} aria-labelledby="login-title">
         <h1 id="login-title" className="login__title">
-          Unibox <span>agent inbox</span>
+          Unibox <span>{t('subtitle')}</span>
         </h1>
         <label className="login__field">
-          Username
+          {t('username')}
           <input
             data-testid="login-username"
             name="username"
@@ -32,7 +34,7 @@ export function LoginPage({ onLoggedIn }: { onLoggedIn: (session: Session) => vo
           />
         </label>
         <label className="login__field">
-          Password
+          {t('password')}
           <input
             data-testid="login-password"
             name="password"
@@ -49,8 +51,9 @@ export function LoginPage({ onLoggedIn }: { onLoggedIn: (session: Session) => vo
           </p>
         )}
         <button data-testid="login-submit" type="submit" className="button button--primary" disabled={pending}>
-          {pending ? 'Signing in…' : 'Sign in'}
+          {pending ? t('signingIn') : t('signIn')}
         </button>
+        {languageSwitch}
       </form>
     </main>
   );

@@ -1,5 +1,7 @@
 import { useState } from 'react';
 import { ApiError } from '../../../lib/api-client';
+import { errorText } from '../../../lib/errors';
+import { i18n } from '../../../lib/i18n';
 import type { Session } from '../../../lib/session';
 import { login } from '../api/login';
 
@@ -23,8 +25,7 @@ export function useLogin(onLoggedIn: (session: Session) => void) {
 
 function loginErrorText(error: unknown): string {
   if (error instanceof ApiError) {
-    if (error.code === 'bad_credentials' || error.status === 401) return 'Wrong username or password.';
-    return error.message;
+    if (error.code === 'bad_credentials' || error.status === 401) return i18n.t('auth:wrong');
   }
-  return 'Login failed. Try again.';
+  return errorText(error, i18n.t('auth:failed'));
 }

@@ -1,18 +1,26 @@
 import { useLayoutEffect, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
-import type { ComposerSlotProps } from '../../../lib/composer-slot';
+import { useTranslation } from 'react-i18next';
+import { codePoints, type ComposerSlotProps } from '../../../lib/composer-slot';
+import { errorText } from '../../../lib/errors';
 import { applyFix, insertAt, segments, slashToken } from '../hooks/draft';
 import { useQuickReplySearch } from '../hooks/useQuickReplySearch';
 import { useReplyCheck } from '../hooks/useReplyCheck';
+import { SendStatus } from './SendStatus';
 import type { QuickReplyMatch, ReplyFinding } from '../types';
 import './composer.css';
+
+/** The longest draft the compliance check accepts when the platform's limit is not known. */
+const MAX_CHECKABLE = 5000;
 
 /**
  * The reply composer: the shop's compliance rules are checked as the agent types (offending words are
  * highlighted, with the rule, a hint and a suggested fix); a blocked reply cannot be sent, unless the policy
  * allows an override and the agent gives a reason. Typing "/" and a shortcut offers the quick replies, filled
- * in for this conversation. Enter sends, Shift+Enter adds a line.
+ * in for this conversation. Enter sends, Shift+Enter adds a line. A live count shows the platform's limit; a
+ * reply the server does not accept stays in the composer with the reason and a retry.
  */
-export function Composer({ conversationId, buyerName, disabledReason, onSend }: ComposerSlotProps) {
+export function Composer({ conversationId, buyerName, disabledReason, maxLength, onSend }: ComposerSlotProps) {
+  const { t } = useTranslation('composer');
   const [text, setText] = useState('');
   const [caret, setCaret] = useState(0);
   const [reason, setReason] = useState('');
@@ -20,12 +28,18 @@ export function Composer({ conversationId, buyerName, disabledReason, onSend }: 
   const [missing, setMissing] = useState<string[]>([]);
   const [active, setActive] = useState(0);
   const [dismissed, setDismissed] = useState<string | null>(null);
+  const [sending, setSending] = useState(false);
+  const [sendError, setSendError] = useState<string | null>(null);
+  const current = useRef(text);
+  current.current = text;
   const input = useRef<HTMLTextAreaElement>(null);
   const backdrop = useRef<HTMLDivElement>(null);
   const pendingCaret = useRef<number | null>(null);
 
   const disabled = disabledReason !== null;
-  const { checked, failed, checkNow } = useReplyCheck(conversationId, text);
+  const length = codePoints(text);
+  const tooLong = maxLength !== null && length > maxLength;
+  const { checked, problem, checkNow } = useReplyCheck(conversationId, text, maxLength ?? MAX_CHECKABLE);
   const token = disabled ? null : slashToken(text, caret);
   const tokenKey = token ? `${token.start}:${token.query}` : null;
   const quick = useQuickReplySearch(conversationId, token && tokenKey !== dismissed ? token.query : null);
@@ -34,7 +48,8 @@ export function Composer({ conversationId, buyerName, disabledReason, onSend }: 
   const findings = checked?.check.findings ?? [];
   const blocked = checked?.check.blocked ?? false;
   const overridable = checked?.check.overridable ?? false;
-  const canSend = !disabled && text.trim().length > 0 && (!blocked || (overridable && reason.trim().length > 0));
+  const canSend =
+    !disabled && !sending && !tooLong && text.trim().length > 0 && (!blocked || (overridable && reason.trim().length > 0));
 
   useLayoutEffect(() => {
     if (pendingCaret.current !== null && input.current) {
@@ -47,26 +62,40 @@ export function Composer({ conversationId, buyerName, disabledReason, onSend }: 
     setText(next);
     setCaret(nextCaret);
     setAttempted(false);
+    setSendError(null);
   }
 
   async function send() {
-    const body = text.trim();
-    if (disabled || !body) return;
-    const check = await checkNow(text);
-    if (check?.blocked) {
-      if (!check.overridable || !reason.trim()) {
+    const draft = text;
+    const body = draft.trim();
+    if (disabled || !body || sending || tooLong) return;
+    setSending(true);
+    setSendError(null);
+    try {
+      const outcome = await checkNow(draft);
+      if ('problem' in outcome && outcome.problem.kind === 'refused') {
+        setSendError(t('sendFailed', { reason: errorText(outcome.problem.error, t('notSent')) }));
+        return;
+      }
+      const check = 'check' in outcome ? outcome.check : null;
+      if (check?.blocked && (!check.overridable || !reason.trim())) {
         setAttempted(true);
         return;
       }
-      onSend(body, { reason: reason.trim() });
-    } else {
-      onSend(body);
+      await onSend(body, check?.blocked ? { reason: reason.trim() } : undefined);
+      if (current.current === draft) {
+        setText('');
+        setCaret(0);
+      }
+      setReason('');
+      setAttempted(false);
+      setMissing([]);
+    } catch (e) {
+      // Nothing was accepted: the draft stays as it was, with the reason and a retry.
+      setSendError(t('sendFailed', { reason: e instanceof Error ? e.message : t('notSent') }));
+    } finally {
+      setSending(false);
     }
-    setText('');
-    setCaret(0);
-    setReason('');
-    setAttempted(false);
-    setMissing([]);
   }
 
   function insert(match: QuickReplyMatch) {
@@ -123,8 +152,8 @@ export function Composer({ conversationId, buyerName, disabledReason, onSend }: 
   return (
     <form className="composer" onSubmit={onSubmit} data-testid="composer" data-verdict={checked?.check.verdict ?? 'none'}>
       {showQuick && (
-        <ul className="composer__quick" data-testid="quick-reply-list" role="listbox" aria-label="Quick replies">
-          {quick.matches.length === 0 && <li className="composer__quick-empty">Searching quick replies…</li>}
+        <ul className="composer__quick" data-testid="quick-reply-list" role="listbox" aria-label={t('quickReplies')}>
+          {quick.matches.length === 0 && <li className="composer__quick-empty">{t('searching')}</li>}
           {quick.matches.map((m, i) => (
             <li
               key={m.id}
@@ -173,8 +202,8 @@ export function Composer({ conversationId, buyerName, disabledReason, onSend }: 
             ref={input}
             className="composer__input"
             data-testid="reply-input"
-            aria-label={`Reply to ${buyerName}`}
-            placeholder={disabledReason ?? `Reply to ${buyerName}… ("/" for quick replies, Enter sends, Shift+Enter new line)`}
+            aria-label={t('label', { buyer: buyerName })}
+            placeholder={disabledReason ?? t('placeholder', { buyer: buyerName })}
             rows={lines}
             value={text}
             disabled={disabled}
@@ -191,29 +220,31 @@ export function Composer({ conversationId, buyerName, disabledReason, onSend }: 
           className={`button ${blocked ? 'button--danger' : 'button--primary'} reply__send`}
           data-testid="reply-send"
           disabled={!canSend}
-          title={blocked && !canSend ? 'Blocked by the shop’s compliance rules' : undefined}
+          title={tooLong ? t('tooLongTitle') : blocked && !canSend ? t('blockedTitle') : undefined}
         >
-          {blocked && canSend ? 'Send anyway' : 'Send'}
+          {sending ? t('sending') : blocked && canSend ? t('sendAnyway') : t('send')}
         </button>
       </div>
+      <SendStatus length={length} maxLength={maxLength} sendError={sendError} canRetry={canSend} onRetry={() => void send()} />
 
       {missing.length > 0 && (
         <p className="composer__note" data-testid="quick-reply-missing">
-          Fill in before sending: {missing.map((m) => `{${m}}`).join(', ')}
+          {t('fillIn', { names: missing.map((m) => `{${m}}`).join(', ') })}
         </p>
       )}
 
       {blocked && (
         <div className="composer__blocked" role="alert" data-testid="composer-blocked">
-          <strong>Not sendable as written.</strong>{' '}
+          <strong>{t('notSendable')}</strong>{' '}
           {overridable
-            ? 'The shop’s policy blocks these words. Change the wording, or give a reason to send it anyway (it is recorded for the daily inspection report).'
-            : 'The shop’s policy blocks these words and allows no override: change the wording.'}
+            ? t('overridable')
+            : t('notOverridable')}
           {overridable && (
             <input
               className="composer__reason"
               data-testid="composer-override-reason"
-              placeholder="Reason to send anyway (e.g. quoting the buyer, certified claim)"
+              placeholder={t('reasonPlaceholder')}
+              aria-label={t('reasonPlaceholder')}
               value={reason}
               maxLength={500}
               onChange={(e) => setReason(e.target.value)}
@@ -222,13 +253,13 @@ export function Composer({ conversationId, buyerName, disabledReason, onSend }: 
           {attempted && !overridable && (
             <span className="composer__hint-strong" data-testid="composer-override-required">
               {' '}
-              Not sent.
+              {t('notSent')}
             </span>
           )}
           {attempted && !reason.trim() && overridable && (
             <span className="composer__hint-strong" data-testid="composer-override-required">
               {' '}
-              A reason is required to override.
+              {t('reasonRequired')}
             </span>
           )}
         </div>
@@ -239,21 +270,24 @@ export function Composer({ conversationId, buyerName, disabledReason, onSend }: 
           {findings.map((f, i) => (
             <li key={`${f.rule}:${f.start}:${i}`} className={`composer__finding composer__finding--${f.action}`}
               data-testid="composer-finding" data-action={f.action} data-rule={f.rule}>
-              <span className="composer__finding-badge">{f.action === 'block' ? 'Blocked' : 'Warning'}</span>{' '}
+              <span className="composer__finding-badge">{f.action === 'block' ? t('blocked') : t('warning')}</span>{' '}
               <span className="composer__finding-label">{f.label}</span>
               {f.rule !== 'repeated' && <> “{f.matched}”</>}
               {f.hint && <span className="composer__finding-hint"> — {f.hint}</span>}
               {f.fix && ' '}
               {f.fix && (
                 <button type="button" className="link-button composer__fix" data-testid="composer-apply-fix" onClick={() => fix(f)}>
-                  use “{f.fix}”
+                  {t('useFix', { fix: f.fix })}
                 </button>
               )}
             </li>
           ))}
         </ul>
       )}
-      {failed && <p className="composer__note">The compliance check is not reachable; the server still checks when you send.</p>}
+      {problem?.kind === 'unreachable' && !sendError && <p className="composer__note">{t('unreachable')}</p>}
+      {problem?.kind === 'refused' && !tooLong && !sendError && (
+        <p className="composer__note composer__note--error" role="alert">{errorText(problem.error, t('notSent'))}</p>
+      )}
     </form>
   );
 }

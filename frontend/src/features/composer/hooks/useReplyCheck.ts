@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
+import { ApiError } from '../../../lib/api-client';
 import { checkReply } from '../api/check-reply';
 import type { ReplyCheck } from '../types';
 
@@ -8,50 +9,51 @@ export interface CheckedDraft {
   check: ReplyCheck;
 }
 
+/** Why a check gave no verdict: the server refused the draft (a 4xx, e.g. too long) or could not be reached. */
+export type CheckProblem = { kind: 'refused'; error: ApiError } | { kind: 'unreachable' };
+
+export type CheckOutcome = { check: ReplyCheck } | { problem: CheckProblem };
+
 /**
  * The compliance check of the draft, re-run shortly after the agent stops typing; {@link checkNow} checks at
  * once (before sending). The server checks again when the reply is sent: this is for showing, not for trust.
+ * Drafts over `maxLength` are not sent for checking (the composer already says they are too long).
  */
-export function useReplyCheck(conversationId: number, text: string, delayMs = 300) {
+export function useReplyCheck(conversationId: number, text: string, maxCheckable: number, delayMs = 300) {
   const [checked, setChecked] = useState<CheckedDraft | null>(null);
-  const [failed, setFailed] = useState(false);
+  const [problem, setProblem] = useState<CheckProblem | null>(null);
 
-  useEffect(() => {
-    if (!text.trim()) {
-      setChecked(null);
-      return;
-    }
-    const abort = new AbortController();
-    const timer = setTimeout(() => {
-      checkReply(conversationId, text, abort.signal)
-        .then((check) => {
-          setChecked({ text, check });
-          setFailed(false);
-        })
-        .catch(() => {
-          if (!abort.signal.aborted) setFailed(true);
-        });
-    }, delayMs);
-    return () => {
-      clearTimeout(timer);
-      abort.abort();
-    };
-  }, [conversationId, text, delayMs]);
-
-  const checkNow = useCallback(
-    async (draft: string): Promise<ReplyCheck | null> => {
+  const run = useCallback(
+    async (draft: string, signal?: AbortSignal): Promise<CheckOutcome> => {
       try {
-        const check = await checkReply(conversationId, draft);
+        const check = await checkReply(conversationId, draft, signal);
         setChecked({ text: draft, check });
-        setFailed(false);
-        return check;
-      } catch {
-        setFailed(true);
-        return null;
+        setProblem(null);
+        return { check };
+      } catch (e) {
+        if (signal?.aborted) throw e;
+        const found: CheckProblem =
+          e instanceof ApiError && e.status >= 400 && e.status < 500 ? { kind: 'refused', error: e } : { kind: 'unreachable' };
+        setProblem(found);
+        return { problem: found };
       }
     },
     [conversationId],
   );
 
-  return { checked: checked && checked.text === text ? checked : null, failed, checkNow };
+  useEffect(() => {
+    if (!text.trim() || [...text].length > maxCheckable) {
+      setChecked(null);
+      setProblem(null);
+      return;
+    }
+    const abort = new AbortController();
+    const timer = setTimeout(() => void run(text, abort.signal).catch(() => undefined), delayMs);
+    return () => {
+      clearTimeout(timer);
+      abort.abort();
+    };
+  }, [run, text, delayMs, maxCheckable]);
+
+  return { checked: checked && checked.text === text ? checked : null, problem, checkNow: run };
 }

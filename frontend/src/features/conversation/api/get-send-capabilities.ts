@@ -4,6 +4,8 @@ export interface SendCapabilities {
   image: boolean;
   productCard: boolean;
   orderCard: boolean;
+  /** longest text in Unicode code points */
+  maxTextLength?: number;
 }
 
 /** GET /api/accounts: what the conversation's shop account lets agents send besides text (null = unknown). */

@@ -1,71 +1,57 @@
-import { useEffect, useState } from 'react';
-import { ApiError } from '../../../lib/api-client';
-import { getSendCapabilities, type SendCapabilities } from '../api/get-send-capabilities';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { errorText } from '../../../lib/errors';
+import type { SendCapabilities } from '../api/get-send-capabilities';
 import { sendCard, type CardType } from '../api/send-card';
-
-const LABELS: Record<CardType, { label: string; placeholder: string }> = {
-  image: { label: 'Image', placeholder: 'Image URL (https://…)' },
-  item: { label: 'Product card', placeholder: 'Product (item) id' },
-  order: { label: 'Order card', placeholder: 'Order number' },
-};
 
 export function offered(c: SendCapabilities): CardType[] {
   return [c.image && 'image', c.productCard && 'item', c.orderCard && 'order'].filter(Boolean) as CardType[];
 }
 
 /** Send an image, a product card or an order card — only the kinds the shop's platform supports. */
-export function CardSender({ conversationId, accountId }: { conversationId: number; accountId: string }) {
-  const [types, setTypes] = useState<CardType[]>([]);
+export function CardSender({ conversationId, capabilities }: { conversationId: number; capabilities: SendCapabilities | null }) {
+  const { t } = useTranslation('conversation');
   const [type, setType] = useState<CardType | null>(null);
   const [value, setValue] = useState('');
   const [status, setStatus] = useState<string | null>(null);
 
-  useEffect(() => {
-    let live = true;
-    getSendCapabilities(accountId).then(
-      (c) => live && setTypes(c ? offered(c) : []),
-      () => live && setTypes([]),
-    );
-    return () => {
-      live = false;
-    };
-  }, [accountId]);
-
+  const types = capabilities ? offered(capabilities) : [];
   if (types.length === 0) {
     return null;
   }
-  const send = (t: CardType) =>
-    sendCard(conversationId, t, value.trim()).then(
+  const send = (card: CardType) =>
+    sendCard(conversationId, card, value.trim()).then(
       () => {
         setValue('');
-        setStatus('Queued for sending.');
+        setStatus(t('card.queued'));
       },
-      (e: unknown) => setStatus(e instanceof ApiError ? e.message : 'Not sent.'),
+      (e: unknown) => setStatus(errorText(e, t('card.failed'))),
     );
 
   return (
     <div className="card-sender" data-testid="card-sender">
-      {types.map((t) => (
+      {types.map((card) => (
         <button
-          key={t}
+          key={card}
           type="button"
-          className={`link-button${type === t ? ' link-button--active' : ''}`}
-          data-testid={`card-type-${t}`}
-          onClick={() => setType(type === t ? null : t)}
+          className={`link-button${type === card ? ' link-button--active' : ''}`}
+          data-testid={`card-type-${card}`}
+          onClick={() => setType(type === card ? null : card)}
         >
-          {LABELS[t].label}
+          {t(`card.${card}`)}
         </button>
       ))}
       {type && (
         <>
           <input
             data-testid="card-value"
-            placeholder={LABELS[type].placeholder}
+            placeholder={t(`card.${type}.placeholder`)}
+            aria-label={t(`card.${type}`)}
             value={value}
             onChange={(e) => setValue(e.target.value)}
           />
           <button type="button" className="button" data-testid="card-send" disabled={!value.trim()} onClick={() => void send(type)}>
-            Send
+            {t('send')}
           </button>
         </>
       )}

@@ -1,7 +1,9 @@
 import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { AgentEventSource, ConversationSummary } from '../../../lib/api-types';
 import type { ComposerSlotProps } from '../../../lib/composer-slot';
 import { useConversation } from '../hooks/useConversation';
+import { useSendCapabilities } from '../hooks/useSendCapabilities';
 import { ConversationHeader } from './ConversationHeader';
 import { HandoverNoteEditor } from './HandoverNoteEditor';
 import { NoteBox } from './NoteBox';
@@ -23,12 +25,14 @@ interface Props {
 }
 
 export function ConversationView({ id, events, author, onChanged, renderComposer, renderHeaderActions }: Props) {
+  const { t } = useTranslation(['conversation', 'common']);
   const { conversation, items, loadError, actionError, closing, reply, close, retryLoad, moved } = useConversation(
     id,
     events,
     author,
     onChanged,
   );
+  const capabilities = useSendCapabilities(conversation?.accountId ?? '');
 
   if (!conversation) {
     return (
@@ -37,11 +41,11 @@ export function ConversationView({ id, events, author, onChanged, renderComposer
           <p role="alert">
             {loadError}{' '}
             <button type="button" className="link-button" onClick={retryLoad}>
-              Retry
+              {t('common:retry')}
             </button>
           </p>
         ) : (
-          <p>Loading conversation…</p>
+          <p>{t('loading')}</p>
         )}
       </section>
     );
@@ -49,7 +53,7 @@ export function ConversationView({ id, events, author, onChanged, renderComposer
 
   const closed = conversation.status === 'closed';
   return (
-    <section className="conv" data-testid="conversation-view" data-conversation-id={id} aria-label={`Conversation with ${conversation.buyer.name}`}>
+    <section className="conv" data-testid="conversation-view" data-conversation-id={id} aria-label={t('label', { buyer: conversation.buyer.name })}>
       <ConversationHeader
         conversation={conversation}
         closing={closing}
@@ -67,22 +71,26 @@ export function ConversationView({ id, events, author, onChanged, renderComposer
           {moved}
         </div>
       )}
-      <NoteBox conversationId={id} />
-      {!closed && <HandoverNoteEditor conversationId={id} />}
-      {!closed && <TransferBox conversationId={id} />}
-      {!closed && <CardSender conversationId={id} accountId={conversation.accountId} />}
+      {/* The tools scroll on their own, so open panels never squeeze the timeline to a strip (bug 8). */}
+      <div className="conv__tools" data-testid="conversation-tools">
+        <NoteBox conversationId={id} />
+        {!closed && <HandoverNoteEditor conversationId={id} />}
+        {!closed && <TransferBox conversationId={id} />}
+        {!closed && <CardSender conversationId={id} capabilities={capabilities} />}
+      </div>
       {renderComposer ? (
         renderComposer({
           conversationId: id,
           buyerName: conversation.buyer.name,
-          disabledReason: closed ? 'This conversation is solved.' : null,
-          onSend: (text, override) => void reply(text, override),
+          disabledReason: closed ? t('solvedReason') : null,
+          maxLength: capabilities?.maxTextLength ?? null,
+          onSend: reply,
         })
       ) : (
         <ReplyBox
           buyerName={conversation.buyer.name}
-          disabledReason={closed ? 'This conversation is solved.' : null}
-          onSend={(text) => void reply(text)}
+          disabledReason={closed ? t('solvedReason') : null}
+          onSend={reply}
         />
       )}
     </section>

@@ -1,5 +1,6 @@
 import { useState } from 'react';
-import { ApiError } from '../../../lib/api-client';
+import { useTranslation } from 'react-i18next';
+import { errorText } from '../../../lib/errors';
 import { getHandoverNote, saveHandoverNote } from '../api/handover-note';
 
 /**
@@ -7,6 +8,7 @@ import { getHandoverNote, saveHandoverNote } from '../api/handover-note';
  * saved note or a draft prefilled from the conversation, so it is never empty.
  */
 export function HandoverNoteEditor({ conversationId }: { conversationId: number }) {
+  const { t } = useTranslation('conversation');
   const [open, setOpen] = useState(false);
   const [text, setText] = useState('');
   const [status, setStatus] = useState<string | null>(null);
@@ -17,38 +19,39 @@ export function HandoverNoteEditor({ conversationId }: { conversationId: number 
       return;
     }
     setOpen(true);
-    setStatus('Loading…');
+    setStatus(t('handover.loading'));
     getHandoverNote(conversationId).then(
       (note) => {
         setText(note.text);
-        setStatus(note.saved ? 'Saved note' : 'Prefilled draft: edit and save');
+        setStatus(note.saved ? t('handover.saved') : t('handover.prefilled'));
       },
-      (e: unknown) => setStatus(e instanceof ApiError ? e.message : 'Could not load the note.'),
+      (e: unknown) => setStatus(errorText(e, t('handover.loadFailed'))),
     );
   };
 
   const save = () =>
     saveHandoverNote(conversationId, text).then(
-      () => setStatus('Saved: it goes with the conversation when it changes hands'),
-      (e: unknown) => setStatus(e instanceof ApiError ? e.message : 'Not saved.'),
+      () => setStatus(t('handover.savedNow')),
+      (e: unknown) => setStatus(errorText(e, t('handover.notSaved'))),
     );
 
   return (
     <div className="handover-editor">
       <button type="button" className="link-button" data-testid="handover-note-toggle" onClick={toggle}>
-        {open ? 'Hide handover note' : 'Handover note…'}
+        {open ? t('handover.hide') : t('handover.open')}
       </button>
       {open && (
         <>
           <textarea
             data-testid="handover-note-input"
+            aria-label={t('note.handover_note')}
             rows={6}
             maxLength={4000}
             value={text}
             onChange={(e) => setText(e.target.value)}
           />
           <button type="button" className="button" data-testid="handover-note-save" disabled={!text.trim()} onClick={() => void save()}>
-            Save note
+            {t('handover.save')}
           </button>
           {status && <span data-testid="handover-note-status">{status}</span>}
         </>

@@ -1,10 +1,12 @@
 import { memo } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { MessageEntry } from '../../../lib/api-types';
 import { formatClock, formatFull } from '../../../lib/format';
 
-const OUT_STATUS: Record<string, string> = { pending: 'Sending…', sent: 'Sent', failed: 'Failed' };
+const OUT_STATUS: Record<string, string> = { pending: 'message.sending', sent: 'message.sent', failed: 'message.failed' };
 
 export const MessageBubble = memo(function MessageBubble({ message: m }: { message: MessageEntry }) {
+  const { t } = useTranslation('conversation');
   const out = m.direction === 'out';
   return (
     <div
@@ -22,8 +24,8 @@ export const MessageBubble = memo(function MessageBubble({ message: m }: { messa
         <div className="bubble__meta">
           {m.author && <span className="bubble__author">{m.author}</span>}
           {m.automatic && (
-            <span className="bubble__auto" title="Automatic reply: not counted as a human response" data-testid="message-automatic">
-              automatic
+            <span className="bubble__auto" title={t('message.automaticTitle')} data-testid="message-automatic">
+              {t('message.automatic')}
             </span>
           )}
           <time dateTime={m.at} title={formatFull(m.at)}>
@@ -31,13 +33,13 @@ export const MessageBubble = memo(function MessageBubble({ message: m }: { messa
           </time>
           {out && (
             <span className={`bubble__status bubble__status--${m.status}`} data-testid="message-status">
-              {OUT_STATUS[m.status] ?? m.status}
+              {OUT_STATUS[m.status] ? t(OUT_STATUS[m.status]) : m.status}
             </span>
           )}
         </div>
         {out && m.status === 'failed' && (
           <div className="bubble__error" role="alert">
-            Not delivered{m.error ? `: ${m.error}` : ''}
+            {m.error ? t('message.notDeliveredWhy', { error: m.error }) : t('message.notDelivered')}
           </div>
         )}
       </div>

@@ -1,9 +1,11 @@
 import { useState } from 'react';
-import { ApiError } from '../../../lib/api-client';
+import { useTranslation } from 'react-i18next';
+import { errorText } from '../../../lib/errors';
 import { addNote } from '../api/add-note';
 
 /** An internal note for the team: shown on the timeline to staff only, never sent to the buyer. */
 export function NoteBox({ conversationId }: { conversationId: number }) {
+  const { t } = useTranslation('conversation');
   const [text, setText] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -17,7 +19,7 @@ export function NoteBox({ conversationId }: { conversationId: number }) {
       setText('');
       setError(null);
     } catch (err) {
-      setError(err instanceof ApiError ? err.message : 'The note was not saved.');
+      setError(errorText(err, t('note.failed')));
     } finally {
       setBusy(false);
     }
@@ -27,13 +29,14 @@ export function NoteBox({ conversationId }: { conversationId: number }) {
     <form className="notebox" onSubmit={(e) => void submit(e)}>
       <input
         data-testid="note-input"
-        placeholder="Internal note (staff only, never sent to the buyer)"
+        placeholder={t('note.placeholder')}
+        aria-label={t('note.note')}
         value={text}
         maxLength={4000}
         onChange={(e) => setText(e.target.value)}
       />
       <button type="submit" className="button" data-testid="note-add" disabled={busy || !text.trim()}>
-        Add note
+        {t('note.add')}
       </button>
       {error && <span role="alert">{error}</span>}
     </form>

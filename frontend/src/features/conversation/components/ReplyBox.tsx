@@ -1,21 +1,26 @@
 import { useState, type FormEvent, type KeyboardEvent } from 'react';
+import { useTranslation } from 'react-i18next';
 
 interface Props {
   buyerName: string;
   disabledReason: string | null;
-  onSend: (text: string) => void;
+  onSend: (text: string) => Promise<void>;
 }
 
 /** Enter sends, Shift+Enter adds a line (and Enter while an input method is composing does neither). */
 export function ReplyBox({ buyerName, disabledReason, onSend }: Props) {
+  const { t } = useTranslation('conversation');
   const [text, setText] = useState('');
   const disabled = disabledReason !== null;
   const canSend = !disabled && text.trim().length > 0;
 
   function send() {
     if (!canSend) return;
-    onSend(text.trim());
-    setText('');
+    const sent = text;
+    onSend(text.trim()).then(
+      () => setText((current) => (current === sent ? '' : current)),
+      () => undefined, // the draft stays for another try
+    );
   }
 
   function onKeyDown(event: KeyboardEvent<HTMLTextAreaElement>) {
@@ -36,8 +41,8 @@ export function ReplyBox({ buyerName, disabledReason, onSend }: Props) {
       <textarea
         className="reply__input"
         data-testid="reply-input"
-        aria-label={`Reply to ${buyerName}`}
-        placeholder={disabledReason ?? `Reply to ${buyerName}… (Enter sends, Shift+Enter new line)`}
+        aria-label={t('reply.label', { buyer: buyerName })}
+        placeholder={disabledReason ?? t('reply.placeholder', { buyer: buyerName })}
         rows={lines}
         value={text}
         disabled={disabled}
@@ -45,7 +50,7 @@ export function ReplyBox({ buyerName, disabledReason, onSend }: Props) {
         onKeyDown={onKeyDown}
       />
       <button type="submit" className="button button--primary reply__send" data-testid="reply-send" disabled={!canSend}>
-        Send
+        {t('send')}
       </button>
     </form>
   );

@@ -1,10 +1,14 @@
 import { Fragment, useLayoutEffect, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
+import { dayKey, formatDay } from '../../../lib/format';
+import { currentTimeZone } from '../../../lib/i18n';
 import type { TimelineItem } from '../hooks/timeline-reducer';
 import { ActivityLine } from './ActivityLine';
 import { MessageBubble } from './MessageBubble';
 
 /** The whole history, oldest first; stays scrolled to the newest entry unless the agent scrolled up. */
 export function Timeline({ items }: { items: TimelineItem[] }) {
+  const { t } = useTranslation('conversation');
   const scroller = useRef<HTMLDivElement>(null);
   const atBottom = useRef(true);
   const last = items.at(-1);
@@ -21,10 +25,10 @@ export function Timeline({ items }: { items: TimelineItem[] }) {
 
   return (
     <div className="timeline" data-testid="timeline" ref={scroller} onScroll={onScroll} aria-live="polite">
-      {items.length === 0 && <div className="timeline__empty">No messages yet.</div>}
+      {items.length === 0 && <div className="timeline__empty">{t('timeline.empty')}</div>}
       {items.map((item, index) => (
         <Fragment key={item.key}>
-          {dayChanges(items[index - 1], item) && <div className="timeline__day">{dayLabel(item.at)}</div>}
+          {dayChanges(items[index - 1], item) && <div className="timeline__day">{formatDay(item.at)}</div>}
           {item.kind === 'message' ? <MessageBubble message={item} /> : <ActivityLine activity={item} />}
         </Fragment>
       ))}
@@ -33,13 +37,10 @@ export function Timeline({ items }: { items: TimelineItem[] }) {
 }
 
 function dayChanges(previous: TimelineItem | undefined, item: TimelineItem): boolean {
-  const day = new Date(item.at).toDateString();
-  return !previous || new Date(previous.at).toDateString() !== day;
-}
-
-function dayLabel(iso: string): string {
-  const date = new Date(iso);
-  if (Number.isNaN(date.getTime())) return '';
-  if (date.toDateString() === new Date().toDateString()) return 'Today';
-  return date.toLocaleDateString([], { weekday: 'short', day: 'numeric', month: 'short', year: 'numeric' });
+  const zone = currentTimeZone();
+  const day = (iso: string) => {
+    const date = new Date(iso);
+    return Number.isNaN(date.getTime()) ? '' : dayKey(date, zone);
+  };
+  return !previous || day(previous.at) !== day(item.at);
 }

@@ -1,32 +1,37 @@
 import { useState } from 'react';
-import { ApiError } from '../../../lib/api-client';
+import { useTranslation } from 'react-i18next';
+import { errorText } from '../../../lib/errors';
 import { transferConversation } from '../api/transfer-conversation';
 
 /** Hand the conversation to a team (the router picks who) or back to the queue, with a note for the next agent. */
 export function TransferBox({ conversationId }: { conversationId: number }) {
+  const { t } = useTranslation('conversation');
   const [open, setOpen] = useState(false);
   const [team, setTeam] = useState('');
   const [note, setNote] = useState('');
   const [status, setStatus] = useState<string | null>(null);
 
   const send = () =>
-    transferConversation(conversationId, team.trim() ? { team: team.trim() } : { toQueue: true }, note.trim(), 'transfer by hand').then(
+    transferConversation(conversationId, team.trim() ? { team: team.trim() } : { toQueue: true }, note.trim(), t('transfer.reason')).then(
       (r) => setStatus(r.detail),
-      (e: unknown) => setStatus(e instanceof ApiError ? e.message : 'Not transferred.'),
+      (e: unknown) => setStatus(errorText(e, t('transfer.failed'))),
     );
 
   if (!open) {
     return (
-      <button type="button" className="link-button transfer-open" data-testid="transfer-open" onClick={() => setOpen(true)}>
-        Transfer…
-      </button>
+      <div className="handover-editor">
+        <button type="button" className="link-button transfer-open" data-testid="transfer-open" onClick={() => setOpen(true)}>
+          {t('transfer.open')}
+        </button>
+      </div>
     );
   }
   return (
     <div className="handover-editor" data-testid="transfer-box">
       <input
         data-testid="transfer-team"
-        placeholder="Team (e.g. after_sale); empty = back to the queue"
+        placeholder={t('transfer.team')}
+        aria-label={t('transfer.team')}
         value={team}
         onChange={(e) => setTeam(e.target.value)}
       />
@@ -34,12 +39,16 @@ export function TransferBox({ conversationId }: { conversationId: number }) {
         data-testid="transfer-note"
         rows={3}
         maxLength={4000}
-        placeholder="Note for the next agent (empty: your saved handover note, or the prefilled one)"
+        placeholder={t('transfer.note')}
+        aria-label={t('transfer.note')}
         value={note}
         onChange={(e) => setNote(e.target.value)}
       />
       <button type="button" className="button" data-testid="transfer-send" onClick={() => void send()}>
-        Transfer
+        {t('transfer.send')}
+      </button>
+      <button type="button" className="link-button" data-testid="transfer-cancel" onClick={() => setOpen(false)}>
+        {t('transfer.close')}
       </button>
       {status && <span data-testid="transfer-status">{status}</span>}
     </div>

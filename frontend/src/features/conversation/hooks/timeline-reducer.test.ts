@@ -72,9 +72,10 @@ describe('conversation timeline reducer', () => {
     expect(outgoing[0]).toMatchObject({ key: 'message:92', status: 'sent' });
   });
 
-  it('marks a refused reply failed with the server message', () => {
-    const state = run(loaded(), started, { type: 'replyFailed', localKey: 'a', error: 'The conversation is closed' });
-    expect(state.items.at(-1)).toMatchObject({ status: 'failed', error: 'The conversation is closed' });
+  it('withdraws the bubble of a reply the server did not accept (the draft stays in the composer)', () => {
+    const before = loaded();
+    const state = run(before, started, { type: 'replyWithdrawn', localKey: 'a' });
+    expect(state.items.map((i) => i.key)).toEqual(before.items.map((i) => i.key));
   });
 
   it('appends live messages of this conversation only, once each', () => {

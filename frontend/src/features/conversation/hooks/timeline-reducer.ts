@@ -20,7 +20,7 @@ export type ConversationAction =
   | { type: 'changed'; conversation: ConversationSummary }
   | { type: 'replyStarted'; localKey: string; text: string; author: string; at: string }
   | { type: 'replyAccepted'; localKey: string; message: MessageEntry }
-  | { type: 'replyFailed'; localKey: string; error: string };
+  | { type: 'replyWithdrawn'; localKey: string };
 
 export function initialConversationState(id: number): ConversationState {
   return { id, conversation: null, items: [], earlyStatus: {} };
@@ -70,12 +70,9 @@ export function conversationReducer(state: ConversationState, action: Conversati
         : state.items.map((item) => (item.key === localKey ? serverItem : item));
       return applyEarlyStatus({ ...state, items });
     }
-    case 'replyFailed': {
+    case 'replyWithdrawn': {
       const localKey = `local:${action.localKey}`;
-      const items = state.items.map((item) =>
-        item.key === localKey ? ({ ...item, status: 'failed', error: action.error } as TimelineItem) : item,
-      );
-      return { ...state, items };
+      return { ...state, items: state.items.filter((item) => item.key !== localKey) };
     }
   }
 }

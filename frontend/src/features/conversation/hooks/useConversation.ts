@@ -1,5 +1,7 @@
-import { useCallback, useEffect, useReducer, useState } from 'react';
+import { useCallback, useEffect, useReducer, useRef, useState } from 'react';
 import { ApiError } from '../../../lib/api-client';
+import { errorText as apiErrorText } from '../../../lib/errors';
+import { i18n } from '../../../lib/i18n';
 import type { AgentEventSource, ConversationSummary } from '../../../lib/api-types';
 import type { ReplyOverride } from '../../../lib/composer-slot';
 import { closeConversation } from '../api/close-conversation';
@@ -25,6 +27,8 @@ export function useConversation(
   const [closing, setClosing] = useState(false);
   const [generation, setGeneration] = useState(0);
   const [moved, setMoved] = useState<string | null>(null);
+  // Solving it hands it back to nobody: the agent may lose read access, which is no error to show (bug 2).
+  const solvedHere = useRef(false);
 
   useEffect(
     () =>
@@ -43,9 +47,11 @@ export function useConversation(
         if (event.event === 'conversation.moved' && event.data?.conversation?.id === id) {
           // Tell whoever has it open (the former owner above all: a reply now would be refused with 409).
           const { from, to, by, reason } = event.data;
+          const target = to ? to.displayName : i18n.t('conversation:moved.queue');
           setMoved(
-            `Moved${from ? ` from ${from.displayName}` : ''} to ${to ? to.displayName : 'the queue'}` +
-              `${by ? ` by ${by.displayName}` : ''}${reason ? `: ${reason}` : ''}`,
+            (from ? i18n.t('conversation:movedFrom', { from: from.displayName, to: target }) : i18n.t('conversation:moved', { to: target })) +
+              (by ? i18n.t('conversation:moved.by', { by: by.displayName }) : '') +
+              (reason ? i18n.t('conversation:moved.reason', { reason }) : ''),
           );
         }
       }),
@@ -62,7 +68,9 @@ export function useConversation(
         setLoadError(null);
       })
       .catch((e: unknown) => {
-        if (!abort.signal.aborted) setLoadError(errorText(e, 'Could not load this conversation.'));
+        if (abort.signal.aborted) return;
+        if (solvedHere.current && e instanceof ApiError && e.status === 403) return;
+        setLoadError(errorText(e, i18n.t('conversation:error.load')));
       });
     return () => abort.abort();
   }, [id, generation]);
@@ -74,8 +82,12 @@ export function useConversation(
       try {
         const message = await sendReply(id, text, override);
         dispatch({ type: 'replyAccepted', localKey, message });
+        // An override is recorded as a timeline activity, which has no event of its own: reload (bug 6).
+        if (override) setGeneration((g) => g + 1);
       } catch (e) {
-        dispatch({ type: 'replyFailed', localKey, error: errorText(e, 'Not sent.') });
+        // Not accepted: nothing was stored, so no bubble stays; the composer keeps the draft and offers a retry.
+        dispatch({ type: 'replyWithdrawn', localKey });
+        throw new Error(errorText(e, i18n.t('conversation:error.notSent')));
       }
     },
     [id, author],
@@ -86,10 +98,11 @@ export function useConversation(
     setActionError(null);
     try {
       const conversation = await closeConversation(id);
+      solvedHere.current = true;
       dispatch({ type: 'changed', conversation });
       onChanged(conversation);
     } catch (e) {
-      setActionError(errorText(e, 'Could not mark it solved.'));
+      setActionError(errorText(e, i18n.t('conversation:error.solve')));
     } finally {
       setClosing(false);
     }
@@ -102,9 +115,8 @@ export function useConversation(
 
 function errorText(error: unknown, fallback: string): string {
   if (error instanceof ApiError) {
-    if (error.status === 404) return 'This conversation does not exist (any more).';
-    if (error.status === 403) return 'You have no access to this conversation.';
-    return error.message || fallback;
+    if (error.status === 404) return i18n.t('conversation:error.notFound');
+    if (error.status === 403) return i18n.t('conversation:error.noAccess');
   }
-  return fallback;
+  return apiErrorText(error, fallback);
 }

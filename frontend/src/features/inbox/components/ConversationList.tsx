@@ -1,4 +1,5 @@
 import type { KeyboardEvent } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { ConversationSummary } from '../../../lib/api-types';
 import { useNow } from '../../../lib/use-now';
 import { ConversationRow } from './ConversationRow';
@@ -14,6 +15,7 @@ interface Props {
 }
 
 export function ConversationList({ conversations, selectedId, onSelect, loading, error, onRetry }: Props) {
+  const { t } = useTranslation(['inbox', 'common']);
   const now = useNow(1000);
   const urgent = conversations.filter((c) => c.priority !== 'normal').length;
 
@@ -30,24 +32,25 @@ export function ConversationList({ conversations, selectedId, onSelect, loading,
   }
 
   return (
-    <section className="inbox" data-testid="inbox" aria-label="Conversations">
+    <section className="inbox" data-testid="inbox" aria-label={t('label')}>
       <header className="inbox__header">
-        <h2>Inbox</h2>
+        <h2>{t('title')}</h2>
         <span className="inbox__counts">
-          {conversations.length} open{urgent > 0 && <strong> · {urgent} urgent</strong>}
+          {t('open', { count: conversations.length })}
+          {urgent > 0 && <strong>{t('urgent', { count: urgent })}</strong>}
         </span>
       </header>
       {error && (
         <div className="inbox__notice inbox__notice--error" role="alert">
           {error}{' '}
           <button type="button" className="link-button" onClick={onRetry}>
-            Retry
+            {t('common:retry')}
           </button>
         </div>
       )}
-      {!error && loading && conversations.length === 0 && <div className="inbox__notice">Loading…</div>}
+      {!error && loading && conversations.length === 0 && <div className="inbox__notice">{t('common:loading')}</div>}
       {!error && !loading && conversations.length === 0 && (
-        <div className="inbox__notice">No open conversations. New ones appear here as buyers write.</div>
+        <div className="inbox__notice">{t('empty')}</div>
       )}
       <ul className="inbox__list" data-testid="conversation-list" onKeyDown={onKeyDown}>
         {conversations.map((c) => (

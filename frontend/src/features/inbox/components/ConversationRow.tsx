@@ -1,4 +1,5 @@
 import { memo } from 'react';
+import { useTranslation } from 'react-i18next';
 import { PlatformBadge } from '../../../components/PlatformBadge';
 import { UrgentBadge } from '../../../components/UrgentBadge';
 import type { ConversationSummary } from '../../../lib/api-types';
@@ -13,8 +14,13 @@ interface Props {
 }
 
 export const ConversationRow = memo(function ConversationRow({ conversation: c, selected, now, onSelect }: Props) {
+  const { t } = useTranslation('inbox');
   const urgent = c.priority !== 'normal';
-  const preview = c.lastMessage ? `${c.lastMessage.direction === 'out' ? 'You: ' : ''}${c.lastMessage.text}` : 'No messages yet';
+  const preview = !c.lastMessage
+    ? t('noMessages')
+    : c.lastMessage.direction === 'out'
+      ? t('you', { text: c.lastMessage.text })
+      : c.lastMessage.text;
   return (
     <li>
       <button
@@ -31,14 +37,14 @@ export const ConversationRow = memo(function ConversationRow({ conversation: c, 
           <span className="row__shop" title={c.shopName}>
             {c.shopName}
           </span>
-          {urgent && <UrgentBadge testId="conversation-urgent-badge" />}
+          {urgent && <UrgentBadge testId="conversation-urgent-badge" priority={c.priority === 'critical' ? 'critical' : 'urgent'} />}
           <WaitingTime since={c.waitingSince} now={now} sla={c.sla} />
         </span>
         <span className="row__line">
           <span className="row__buyer" title={c.buyer.name}>
             {c.buyer.name}
           </span>
-          <span className="badge badge--soft" title="Language">
+          <span className="badge badge--soft" title={t('language')}>
             {languageLabel(c.language)}
           </span>
           <span className="row__category">{categoryLabel(c.category)}</span>

@@ -1,11 +1,13 @@
+import { useTranslation } from 'react-i18next';
 import { waitingTime } from '../../../lib/format';
 import { slaCountdown } from '../../../lib/sla';
 import type { SlaInfo } from '../../../lib/api-types';
 
 /** How long the buyer waits, and the first-response countdown when the server keeps an SLA clock. */
 export function WaitingTime({ since, now, sla }: { since: string | null; now: number; sla?: SlaInfo }) {
+  const { t } = useTranslation('inbox');
   const waiting = waitingTime(since, now);
-  if (!waiting) return <span className="waiting waiting--none">answered</span>;
+  if (!waiting) return <span className="waiting waiting--none">{t('answered')}</span>;
   const countdown = slaCountdown(sla, since, now);
   if (countdown.level !== 'none') {
     const level = countdown.level === 'breached' ? 'late' : countdown.level;
@@ -14,7 +16,7 @@ export function WaitingTime({ since, now, sla }: { since: string | null; now: nu
         className={`waiting waiting--${level}`}
         data-testid="waiting-time"
         data-level={level}
-        title={`${waiting.label}; first response ${countdown.level === 'breached' ? 'overdue' : 'due'}`}
+        title={t(countdown.level === 'breached' ? 'firstOverdue' : 'firstDue', { waiting: waiting.label })}
       >
         {countdown.label}
       </span>

@@ -99,6 +99,15 @@ describe('conversation list reducer', () => {
     expect(ids(state)).toEqual([]);
   });
 
+  it('drops an agent conversation that went back to the queue while they were offline (bug 3)', () => {
+    let state = run(initialListState(AGENT), { type: 'loaded', conversations: [summary(1), summary(2)] });
+    state = run(state, {
+      type: 'event',
+      event: ev('conversation.updated', { conversation: summary(1, { status: 'queued', assignee: null, updatedAt: '2026-11-23T14:07:00Z' }) }),
+    });
+    expect(ids(state)).toEqual([2]);
+  });
+
   it('keeps other agents conversations for supervisors', () => {
     const state = run(initialListState({ id: 1, role: 'supervisor' }), {
       type: 'loaded',

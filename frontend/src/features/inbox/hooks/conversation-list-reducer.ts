@@ -56,10 +56,13 @@ function applyEvent(state: ConversationListState, event: AgentEvent): Conversati
   }
 }
 
-/** Shown in this viewer's inbox? Closed and spam ones never; for an agent, not once someone else owns it. */
+/**
+ * Shown in this viewer's inbox? Closed and spam ones never; for an agent, only while they hold it (one that went
+ * back to the queue, e.g. after they were offline too long, is no longer theirs to open).
+ */
 export function isListed(conversation: ConversationSummary, viewer: Viewer): boolean {
   if (conversation.status === 'closed' || conversation.status === 'spam') return false;
-  if (viewer.role === 'agent' && conversation.assignee && conversation.assignee.id !== viewer.id) return false;
+  if (viewer.role === 'agent' && conversation.assignee?.id !== viewer.id) return false;
   return true;
 }
 

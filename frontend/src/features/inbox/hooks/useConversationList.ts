@@ -1,5 +1,7 @@
 import { useCallback, useEffect, useMemo, useReducer, useState } from 'react';
 import type { AgentEventSource, ConversationSummary } from '../../../lib/api-types';
+import { errorText } from '../../../lib/errors';
+import { i18n } from '../../../lib/i18n';
 import { listConversations } from '../api/list-conversations';
 import { conversationListReducer, initialListState, selectConversations, type Viewer } from './conversation-list-reducer';
 
@@ -32,7 +34,7 @@ export function useConversationList(events: AgentEventSource, viewer: Viewer) {
       })
       .catch((e: unknown) => {
         if (abort.signal.aborted) return;
-        setError(e instanceof Error ? e.message : 'Could not load the conversations.');
+        setError(errorText(e, i18n.t('inbox:loadFailed')));
         setLoading(false);
       });
     return () => abort.abort();

@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import { useMemo, useState } from 'react';
 import type { Role } from '../../../lib/api-types';
 import { formatFull } from '../../../lib/format';
@@ -13,6 +14,7 @@ import { useLoad } from '../hooks/useLoad';
  * and spam. Agents see their own inspection report only.
  */
 export function QualityReportPage({ role }: { role: Role }) {
+  const { t } = useTranslation('quality');
   const [date, setDate] = useState(today());
   const [zone, setZone] = useState(browserZone());
   const oversees = role !== 'agent';
@@ -20,12 +22,12 @@ export function QualityReportPage({ role }: { role: Role }) {
   return (
     <section className="qpage" data-testid="quality-report">
       <header className="qpage__header">
-        <h1>Quality report</h1>
+        <h1>{t('nav.report')}</h1>
         <label className="qpage__field">
-          Day <input type="date" value={date} onChange={(e) => setDate(e.target.value)} data-testid="report-date" />
+          {t('report.day')} <input type="date" value={date} onChange={(e) => setDate(e.target.value)} data-testid="report-date" />
         </label>
         <label className="qpage__field">
-          Time zone <input value={zone} onChange={(e) => setZone(e.target.value)} size={22} />
+          {t('report.zone')} <input value={zone} onChange={(e) => setZone(e.target.value)} size={22} />
         </label>
       </header>
       <InspectionSection date={date} zone={zone} />
@@ -36,33 +38,35 @@ export function QualityReportPage({ role }: { role: Role }) {
 }
 
 function InspectionSection({ date, zone }: { date: string; zone: string }) {
+  const { t } = useTranslation('quality');
   const { data, error, loading } = useLoad((signal) => getInspectionReport(date, zone, signal), [date, zone]);
   return (
     <section className="qsection">
-      <h2>Inspection: flagged and overridden replies</h2>
+      <h2>{t('report.inspection')}</h2>
       {error && <p role="alert" className="qpage__error">{error}</p>}
-      {loading && !data && <p>Loading…</p>}
-      {data && data.agents.length === 0 && <p className="qpage__empty">No flagged or overridden replies that day.</p>}
+      {loading && !data && <p>{t('loading')}</p>}
+      {data && data.agents.length === 0 && <p className="qpage__empty">{t('report.none')}</p>}
       {data?.agents.map((a) => (
         <details key={a.agent.id} className="qcard" data-testid="report-agent">
           <summary>
-            <strong>{a.agent.displayName}</strong> · {a.flagged} flagged · {a.overridden} overridden
+            <strong>{a.agent.displayName}</strong>
+            {t('report.agentLine', { flagged: a.flagged, overridden: a.overridden })}
           </summary>
           <table className="qtable">
             <thead>
               <tr>
-                <th>When</th>
-                <th>Outcome</th>
-                <th>Reply</th>
-                <th>Found</th>
-                <th>Reason</th>
+                <th>{t('report.when')}</th>
+                <th>{t('report.outcome')}</th>
+                <th>{t('report.reply')}</th>
+                <th>{t('report.found')}</th>
+                <th>{t('report.reason')}</th>
               </tr>
             </thead>
             <tbody>
               {a.replies.map((r) => (
                 <tr key={r.messageId}>
                   <td>{formatFull(r.at)}</td>
-                  <td className={`qtable__${r.outcome}`}>{r.outcome}</td>
+                  <td className={`qtable__${r.outcome}`}>{t(`report.outcome.${r.outcome}`)}</td>
                   <td>{r.text}</td>
                   <td>{r.findings.map((f) => (f.matched && f.rule !== 'repeated' ? `“${f.matched}” ` : '') + `(${f.label})`).join('; ')}</td>
                   <td>{r.reason ?? ''}</td>
@@ -77,41 +81,41 @@ function InspectionSection({ date, zone }: { date: string; zone: string }) {
 }
 
 function SatisfactionSection({ date, zone }: { date: string; zone: string }) {
+  const { t } = useTranslation('quality');
   const [period, setPeriod] = useState<'week' | 'month'>('week');
   const { data, error } = useLoad((signal) => getSatisfactionRates(period, date, zone, signal), [period, date, zone]);
   const rows = useMemo(() => (data ? [...data.agents, data.total] : []), [data]);
   return (
     <section className="qsection">
       <h2>
-        Satisfaction{' '}
-        <select value={period} onChange={(e) => setPeriod(e.target.value as 'week' | 'month')} aria-label="Period">
-          <option value="week">natural week</option>
-          <option value="month">natural month</option>
+        {t('report.satisfaction')}{' '}
+        <select value={period} onChange={(e) => setPeriod(e.target.value as 'week' | 'month')} aria-label={t('report.period')}>
+          <option value="week">{t('report.week')}</option>
+          <option value="month">{t('report.month')}</option>
         </select>
       </h2>
       <p className="qpage__lead">
-        Satisfaction rate = satisfied / all ratings (Kuaishou: at least 80% per week). Bad-attitude rate = neutral and
-        dissatisfied ratings for bad attitude / all neutral and dissatisfied (at most 6% per month).
-        {data && ` ${data.from} to ${data.to} (exclusive).`}
+        {t('report.satisfactionLead')}
+        {data && t('report.range', { from: data.from, to: data.to })}
       </p>
       {error && <p role="alert" className="qpage__error">{error}</p>}
       {data && (
         <table className="qtable" data-testid="satisfaction-rates">
           <thead>
             <tr>
-              <th>Agent</th>
-              <th>Satisfied</th>
-              <th>Neutral</th>
-              <th>Dissatisfied</th>
-              <th>Bad attitude</th>
-              <th>Satisfaction rate</th>
-              <th>Bad-attitude rate</th>
+              <th>{t('report.agent')}</th>
+              <th>{t('report.satisfied')}</th>
+              <th>{t('report.neutral')}</th>
+              <th>{t('report.dissatisfied')}</th>
+              <th>{t('report.badAttitude')}</th>
+              <th>{t('report.satisfactionRate')}</th>
+              <th>{t('report.badAttitudeRate')}</th>
             </tr>
           </thead>
           <tbody>
             {rows.map((r, i) => (
               <tr key={i} className={i === rows.length - 1 ? 'qtable__total' : undefined}>
-                <td>{i === rows.length - 1 ? 'All agents' : r.agent?.displayName ?? '(no agent)'}</td>
+                <td>{i === rows.length - 1 ? t('report.allAgents') : r.agent?.displayName ?? t('report.noAgent')}</td>
                 <td>{r.satisfied}</td>
                 <td>{r.neutral}</td>
                 <td>{r.dissatisfied}</td>
@@ -128,30 +132,31 @@ function SatisfactionSection({ date, zone }: { date: string; zone: string }) {
 }
 
 function ResponseSection({ date, zone }: { date: string; zone: string }) {
+  const { t } = useTranslation('quality');
   const [within, setWithin] = useState(300);
   const range = useMemo(() => dayRange(date), [date]);
   const { data, error } = useLoad((signal) => getResponseMetrics(range.from, range.to, within, signal), [range, within, zone]);
   return (
     <section className="qsection">
       <h2>
-        Response rate within{' '}
-        <select value={within} onChange={(e) => setWithin(Number(e.target.value))} aria-label="Within">
-          <option value={60}>1 minute</option>
-          <option value={120}>2 minutes</option>
-          <option value={300}>5 minutes (Pinduoduo)</option>
-          <option value={43200}>12 hours (Shopee)</option>
+        {t('report.responseWithin')}{' '}
+        <select value={within} onChange={(e) => setWithin(Number(e.target.value))} aria-label={t('report.within')}>
+          <option value={60}>{t('report.1m')}</option>
+          <option value={120}>{t('report.2m')}</option>
+          <option value={300}>{t('report.5m')}</option>
+          <option value={43200}>{t('report.12h')}</option>
         </select>
       </h2>
-      <p className="qpage__lead">Only a human reply counts: auto-replies are not a response, spam is left out.</p>
+      <p className="qpage__lead">{t('report.responseLead')}</p>
       {error && <p role="alert" className="qpage__error">{error}</p>}
       {data && (
         <dl className="qstats" data-testid="response-metrics">
-          <div><dt>Conversations</dt><dd>{data.conversations}</dd></div>
-          <div><dt>Answered in time</dt><dd>{data.answeredWithin}</dd></div>
-          <div><dt>Response rate</dt><dd>{percent(data.responseRate)}</dd></div>
-          <div><dt>Median first response</dt><dd>{seconds(data.medianFirstResponseSeconds)}</dd></div>
-          <div><dt>Got an auto-reply</dt><dd>{data.autoReplied}</dd></div>
-          <div><dt>Spam left out</dt><dd>{data.spamExcluded}</dd></div>
+          <div><dt>{t('report.conversations')}</dt><dd>{data.conversations}</dd></div>
+          <div><dt>{t('report.answered')}</dt><dd>{data.answeredWithin}</dd></div>
+          <div><dt>{t('report.rate')}</dt><dd>{percent(data.responseRate)}</dd></div>
+          <div><dt>{t('report.median')}</dt><dd>{seconds(data.medianFirstResponseSeconds)}</dd></div>
+          <div><dt>{t('report.autoReplied')}</dt><dd>{data.autoReplied}</dd></div>
+          <div><dt>{t('report.spam')}</dt><dd>{data.spamExcluded}</dd></div>
         </dl>
       )}
     </section>

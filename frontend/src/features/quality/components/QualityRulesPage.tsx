@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { formatFull } from '../../../lib/format';
 import { getRuleDocument } from '../api/get-rule-document';
 import { listRuleScopes } from '../api/list-rule-scopes';
@@ -15,6 +16,7 @@ const ACTIONS = ['', 'off', 'warn', 'block'];
  * shop. Admins edit them here; a save takes effect at once on every node. Supervisors can read them.
  */
 export function QualityRulesPage() {
+  const { t } = useTranslation('quality');
   const scopes = useLoad((signal) => listRuleScopes(signal), []);
   const [scope, setScope] = useState('global');
   const [detail, setDetail] = useState<RuleScopeDetail | null>(null);
@@ -29,7 +31,7 @@ export function QualityRulesPage() {
     getRuleDocument(scope, abort.signal)
       .then((d) => show(d))
       .catch((e: unknown) => {
-        if (!abort.signal.aborted) setError(errorMessage(e, 'Could not load the rules.'));
+        if (!abort.signal.aborted) setError(errorMessage(e, t('rules.loadFailed')));
       });
     return () => abort.abort();
   }, [scope]);
@@ -56,10 +58,10 @@ export function QualityRulesPage() {
     setError(null);
     try {
       show(await saveRuleDocument(scope, draft));
-      setMessage('Saved: in effect now.');
+      setMessage(t('rules.saved'));
       scopes.reload();
     } catch (e) {
-      setError(errorMessage(e, 'Could not save.'));
+      setError(errorMessage(e, t('rules.saveFailed')));
     } finally {
       setBusy(false);
     }
@@ -69,10 +71,10 @@ export function QualityRulesPage() {
     setBusy(true);
     try {
       show(await resetRuleDocument(scope));
-      setMessage('Back to the shipped file.');
+      setMessage(t('rules.reset'));
       scopes.reload();
     } catch (e) {
-      setError(errorMessage(e, 'Could not reset.'));
+      setError(errorMessage(e, t('rules.resetFailed')));
     } finally {
       setBusy(false);
     }
@@ -82,11 +84,11 @@ export function QualityRulesPage() {
   return (
     <section className="qpage" data-testid="quality-rules">
       <header className="qpage__header">
-        <h1>Quality rules</h1>
+        <h1>{t('nav.rules')}</h1>
         <label className="qpage__field">
-          Scope{' '}
+          {t('rules.scope')}{' '}
           <select value={scope} onChange={(e) => setScope(e.target.value)} data-testid="rules-scope">
-            {(scopes.data ?? [{ scope: 'global', label: 'All shops' }]).map((s) => (
+            {(scopes.data ?? [{ scope: 'global', label: t('rules.allShops') }]).map((s) => (
               <option key={s.scope} value={s.scope}>
                 {s.label}
               </option>
@@ -96,10 +98,10 @@ export function QualityRulesPage() {
         {detail && (
           <span className="qcard__muted">
             {detail.source === 'edited'
-              ? `edited in the web app ${detail.updatedAt ? formatFull(detail.updatedAt) : ''}`
+              ? t('rules.edited', { time: detail.updatedAt ? formatFull(detail.updatedAt) : '' })
               : detail.source === 'file'
-                ? `shipped file config/quality/${detail.file}`
-                : 'nothing configured for this scope yet'}
+                ? t('rules.file', { file: detail.file })
+                : t('rules.nothing')}
           </span>
         )}
         <span className="qpage__spacer" />
@@ -107,19 +109,17 @@ export function QualityRulesPage() {
           <>
             {detail?.source === 'edited' && (
               <button type="button" className="button" disabled={busy} onClick={() => void reset()}>
-                Reset to shipped
+                {t('rules.resetButton')}
               </button>
             )}
             <button type="button" className="button button--primary" disabled={busy} onClick={() => void save()} data-testid="rules-save">
-              Save
+              {t('rules.save')}
             </button>
           </>
         )}
       </header>
       <p className="qpage__lead">
-        A shop's rules are the three scopes merged: all shops, its platform, the shop itself (term lists united, narrower
-        settings win). One term per line; “term =&gt; fix” suggests a replacement; ^ and $ anchor a term to the start or
-        end of a sentence. {editable ? '' : 'Only admins may change these rules.'}
+        {t('rules.lead')} {editable ? '' : t('rules.adminsOnly')}
       </p>
       {message && <p className="qpage__ok" role="status">{message}</p>}
       {error && <p role="alert" className="qpage__error" data-testid="rules-error">{error}</p>}
@@ -130,9 +130,9 @@ export function QualityRulesPage() {
 
       <details className="qsection">
         <summary>
-          <h2 className="qsection__inline">Whole document (JSON): texts, satisfaction answers, variables…</h2>
+          <h2 className="qsection__inline">{t('rules.json')}</h2>
         </summary>
-        <textarea className="qjson" value={json} readOnly={!editable} onChange={(e) => setJson(e.target.value)} rows={18} />
+        <textarea className="qjson" aria-label={t('rules.json')} value={json} readOnly={!editable} onChange={(e) => setJson(e.target.value)} rows={18} />
         {editable && (
           <button
             type="button"
@@ -142,11 +142,11 @@ export function QualityRulesPage() {
                 setDraft(JSON.parse(json) as RuleDocument);
                 setError(null);
               } catch {
-                setError('The JSON does not parse.');
+                setError(t('rules.jsonInvalid'));
               }
             }}
           >
-            Use this JSON
+            {t('rules.useJson')}
           </button>
         )}
       </details>
@@ -161,16 +161,17 @@ interface EditorProps {
 }
 
 function PolicyEditor({ draft, editable, update }: EditorProps) {
+  const { t } = useTranslation('quality');
   const [key, setKey] = useState('');
   return (
     <section className="qsection">
-      <h2>Policy: what each rule does in these shops</h2>
+      <h2>{t('rules.policy')}</h2>
       <table className="qtable">
         <thead>
           <tr>
-            <th>Rule or rule.group</th>
-            <th>Action</th>
-            <th>Override with a reason</th>
+            <th>{t('rules.rule')}</th>
+            <th>{t('rules.action')}</th>
+            <th>{t('rules.override')}</th>
           </tr>
         </thead>
         <tbody>
@@ -182,12 +183,13 @@ function PolicyEditor({ draft, editable, update }: EditorProps) {
                 <td>
                   <select
                     disabled={!editable}
+                    aria-label={t('rules.action')}
                     value={p.action ?? ''}
                     onChange={(e) => update((d) => write(d, ['policy', k, 'action'], e.target.value || undefined))}
                   >
                     {ACTIONS.map((a) => (
                       <option key={a} value={a}>
-                        {a || '(inherit)'}
+                        {a ? t(`rules.action.${a}`) : t('rules.inherit')}
                       </option>
                     ))}
                   </select>
@@ -195,19 +197,20 @@ function PolicyEditor({ draft, editable, update }: EditorProps) {
                 <td>
                   <select
                     disabled={!editable}
+                    aria-label={t('rules.override')}
                     value={p.override === undefined ? '' : String(p.override)}
                     onChange={(e) =>
                       update((d) => write(d, ['policy', k, 'override'], e.target.value === '' ? undefined : e.target.value === 'true'))
                     }
                   >
-                    <option value="">(inherit)</option>
-                    <option value="true">allowed</option>
-                    <option value="false">never</option>
+                    <option value="">{t('rules.inherit')}</option>
+                    <option value="true">{t('rules.allowed')}</option>
+                    <option value="false">{t('rules.never')}</option>
                   </select>
                   {editable && ' '}
                   {editable && (
                     <button type="button" className="link-button qtable__remove" onClick={() => update((d) => write(d, ['policy', k], undefined))}>
-                      remove
+                      {t('rules.remove')}
                     </button>
                   )}
                 </td>
@@ -218,7 +221,7 @@ function PolicyEditor({ draft, editable, update }: EditorProps) {
       </table>
       {editable && (
         <div className="qrow">
-          <input placeholder="e.g. absolute.time_limited" value={key} onChange={(e) => setKey(e.target.value.trim())} />
+          <input placeholder={t('rules.policyKey')} aria-label={t('rules.rule')} value={key} onChange={(e) => setKey(e.target.value.trim())} />
           <button
             type="button"
             className="button"
@@ -228,7 +231,7 @@ function PolicyEditor({ draft, editable, update }: EditorProps) {
               setKey('');
             }}
           >
-            Add policy
+            {t('rules.addPolicy')}
           </button>
         </div>
       )}
@@ -237,6 +240,7 @@ function PolicyEditor({ draft, editable, update }: EditorProps) {
 }
 
 function ListsEditor({ draft, editable, update }: EditorProps) {
+  const { t } = useTranslation('quality');
   const [where, setWhere] = useState({ rule: 'platform', group: '', language: 'en' });
   const lists: { path: string[]; title: string }[] = [];
   for (const [rule, groups] of entries(read(draft, ['rules']))) {
@@ -248,15 +252,15 @@ function ListsEditor({ draft, editable, update }: EditorProps) {
     }
   }
   for (const [language] of entries(read(draft, ['allow']))) {
-    lists.push({ path: ['allow', language], title: `allowed phrases (never flagged) · ${language}` });
+    lists.push({ path: ['allow', language], title: t('rules.allowList', { language }) });
   }
   for (const [language] of entries(read(draft, ['spam', 'terms']))) {
-    lists.push({ path: ['spam', 'terms', language], title: `spam terms · ${language}` });
+    lists.push({ path: ['spam', 'terms', language], title: t('rules.spamList', { language }) });
   }
   return (
     <section className="qsection">
-      <h2>Word lists</h2>
-      {lists.length === 0 && <p className="qpage__empty">No lists in this scope: it adds nothing to the wider ones.</p>}
+      <h2>{t('rules.lists')}</h2>
+      {lists.length === 0 && <p className="qpage__empty">{t('rules.noLists')}</p>}
       <div className="qlists">
         {lists.map((l) => (
           <label key={l.path.join('/')} className="qlists__item">
@@ -274,7 +278,7 @@ function ListsEditor({ draft, editable, update }: EditorProps) {
       </div>
       {editable && (
         <div className="qrow">
-          <select value={where.rule} onChange={(e) => setWhere({ ...where, rule: e.target.value })}>
+          <select value={where.rule} aria-label={t('rules.listRule')} onChange={(e) => setWhere({ ...where, rule: e.target.value })}>
             {['absolute', 'confrontational', 'platform', 'allow', 'spam'].map((r) => (
               <option key={r} value={r}>
                 {r}
@@ -282,9 +286,9 @@ function ListsEditor({ draft, editable, update }: EditorProps) {
             ))}
           </select>
           {!['allow', 'spam'].includes(where.rule) && (
-            <input placeholder="group (e.g. shop_words)" value={where.group} onChange={(e) => setWhere({ ...where, group: e.target.value.trim() })} />
+            <input placeholder={t('rules.group')} aria-label={t('rules.group')} value={where.group} onChange={(e) => setWhere({ ...where, group: e.target.value.trim() })} />
           )}
-          <input placeholder="language" size={6} value={where.language} onChange={(e) => setWhere({ ...where, language: e.target.value.trim() })} />
+          <input placeholder={t('rules.language')} aria-label={t('rules.language')} size={6} value={where.language} onChange={(e) => setWhere({ ...where, language: e.target.value.trim() })} />
           <button
             type="button"
             className="button"
@@ -301,7 +305,7 @@ function ListsEditor({ draft, editable, update }: EditorProps) {
               })
             }
           >
-            Add list
+            {t('rules.addList')}
           </button>
         </div>
       )}
@@ -310,18 +314,18 @@ function ListsEditor({ draft, editable, update }: EditorProps) {
 }
 
 function AutoRepliesEditor({ draft, editable, update }: EditorProps) {
+  const { t } = useTranslation('quality');
   const kinds: [string, string][] = [
-    ['greeting', 'First-contact greeting'],
-    ['offHours', 'Off-hours reply'],
-    ['surge', 'Surge reply (“an agent is coming”)'],
+    ['greeting', t('rules.greeting')],
+    ['offHours', t('rules.offHours')],
+    ['surge', t('rules.surge')],
   ];
   const hours = (read(draft, ['autoReplies', 'businessHours']) ?? {}) as { days?: string; open?: string; close?: string };
   return (
     <section className="qsection">
-      <h2>Auto-replies</h2>
+      <h2>{t('rules.autoReplies')}</h2>
       <p className="qpage__lead">
-        Marked automatic on the timeline, never counted as a human response, at most what the platform allows (Shopee:
-        one per buyer per 24 h). Their texts per language are in the whole document below.
+        {t('rules.autoLead')}
       </p>
       <div className="qrow">
         {kinds.map(([k, label]) => {
@@ -336,14 +340,14 @@ function AutoRepliesEditor({ draft, editable, update }: EditorProps) {
                 onChange={(e) => update((d) => write(d, ['autoReplies', k, 'enabled'], e.target.checked))}
               />{' '}
               {label}
-              {enabled === undefined && <span className="qcard__muted"> (inherited)</span>}
+              {enabled === undefined && <span className="qcard__muted">{t('rules.inherited')}</span>}
             </label>
           );
         })}
       </div>
       <div className="qrow">
         <label className="qpage__field">
-          Surge after (s){' '}
+          {t('rules.surgeAfter')}{' '}
           <input
             type="number"
             min={1}
@@ -353,7 +357,7 @@ function AutoRepliesEditor({ draft, editable, update }: EditorProps) {
           />
         </label>
         <label className="qpage__field">
-          Open days{' '}
+          {t('rules.openDays')}{' '}
           <input
             placeholder="mon-sun"
             readOnly={!editable}
@@ -362,7 +366,7 @@ function AutoRepliesEditor({ draft, editable, update }: EditorProps) {
           />
         </label>
         <label className="qpage__field">
-          from{' '}
+          {t('rules.from')}{' '}
           <input
             placeholder="09:00"
             size={5}
@@ -372,7 +376,7 @@ function AutoRepliesEditor({ draft, editable, update }: EditorProps) {
           />
         </label>
         <label className="qpage__field">
-          to{' '}
+          {t('rules.to')}{' '}
           <input
             placeholder="23:00"
             size={5}

@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import { useState } from 'react';
 import { deleteQuickReply } from '../api/delete-quick-reply';
 import { listQuickReplies } from '../api/list-quick-replies';
@@ -14,6 +15,7 @@ const EMPTY: QuickReplyDraft = { shortcut: '', title: '', accountId: null, team:
  * "/shortcut" in the composer; {buyerName}, {orderNumber}, {shopName} and {trackingLink} are filled in there.
  */
 export function QuickRepliesPage() {
+  const { t } = useTranslation('quality');
   const list = useLoad((signal) => listQuickReplies(signal), []);
   const shops = useLoad(async (signal) => (await listRuleScopes(signal)).filter((s) => s.scope.startsWith('shop:')), []);
   const [draft, setDraft] = useState<QuickReplyDraft>(EMPTY);
@@ -37,7 +39,7 @@ export function QuickRepliesPage() {
       setEditing(undefined);
       list.reload();
     } catch (e) {
-      setError(errorMessage(e, 'Could not save it.'));
+      setError(errorMessage(e, t('qr.saveFailed')));
     } finally {
       setBusy(false);
     }
@@ -48,28 +50,25 @@ export function QuickRepliesPage() {
       await deleteQuickReply(id);
       list.reload();
     } catch (e) {
-      setError(errorMessage(e, 'Could not delete it.'));
+      setError(errorMessage(e, t('qr.deleteFailed')));
     }
   }
 
   return (
     <section className="qpage" data-testid="quick-replies">
       <header className="qpage__header">
-        <h1>Quick replies</h1>
-        <p className="qpage__lead">
-          Type “/” and the shortcut in the composer. Variables: {'{buyerName}'}, {'{orderNumber}'}, {'{shopName}'},{' '}
-          {'{trackingLink}'}. An inserted text is still checked against the shop's compliance rules.
-        </p>
+        <h1>{t('nav.quick-replies')}</h1>
+        <p className="qpage__lead">{t('qr.lead')}</p>
       </header>
       {(list.error || error) && <p role="alert" className="qpage__error">{list.error ?? error}</p>}
       <table className="qtable">
         <thead>
           <tr>
-            <th>Shortcut</th>
-            <th>Title</th>
-            <th>Shared with</th>
-            <th>Languages</th>
-            <th />
+            <th>{t('qr.shortcut')}</th>
+            <th>{t('qr.title')}</th>
+            <th>{t('qr.shared')}</th>
+            <th>{t('qr.languages')}</th>
+            <th>{t('qr.actions')}</th>
           </tr>
         </thead>
         <tbody>
@@ -78,16 +77,16 @@ export function QuickRepliesPage() {
               <td>/{q.shortcut}</td>
               <td>{q.title}</td>
               <td>
-                {q.accountId ?? 'whole team'}
+                {q.accountId ?? t('qr.wholeTeam')}
                 {q.team ? ` · ${q.team}` : ''}
               </td>
               <td>{Object.keys(q.variants).join(', ')}</td>
               <td>
                 <button type="button" className="link-button" onClick={() => edit(q)}>
-                  edit
+                  {t('qr.edit')}
                 </button>{' '}
                 <button type="button" className="link-button" onClick={() => void remove(q.id)}>
-                  delete
+                  {t('qr.delete')}
                 </button>
               </td>
             </tr>
@@ -102,19 +101,19 @@ export function QuickRepliesPage() {
           void save();
         }}
       >
-        <h2>{editing ? `Edit /${draft.shortcut}` : 'New quick reply'}</h2>
+        <h2>{editing ? t('qr.editing', { shortcut: draft.shortcut }) : t('qr.new')}</h2>
         <div className="qrow">
           <label className="qpage__field">
-            Shortcut /
+            {t('qr.shortcutField')}
             <input value={draft.shortcut} onChange={(e) => setDraft({ ...draft, shortcut: e.target.value.toLowerCase() })} required />
           </label>
           <label className="qpage__field">
-            Title <input value={draft.title} onChange={(e) => setDraft({ ...draft, title: e.target.value })} required />
+            {t('qr.title')} <input value={draft.title} onChange={(e) => setDraft({ ...draft, title: e.target.value })} required />
           </label>
           <label className="qpage__field">
-            Shared with{' '}
+            {t('qr.shared')}{' '}
             <select value={draft.accountId ?? ''} onChange={(e) => setDraft({ ...draft, accountId: e.target.value || null })}>
-              <option value="">the whole team</option>
+              <option value="">{t('qr.theWholeTeam')}</option>
               {shops.data?.map((s) => (
                 <option key={s.scope} value={s.scope.slice(5)}>
                   {s.label}
@@ -123,7 +122,7 @@ export function QuickRepliesPage() {
             </select>
           </label>
           <label className="qpage__field">
-            Team label <input placeholder="after_sale" value={draft.team ?? ''} onChange={(e) => setDraft({ ...draft, team: e.target.value })} />
+            {t('qr.team')} <input placeholder="after_sale" value={draft.team ?? ''} onChange={(e) => setDraft({ ...draft, team: e.target.value })} />
           </label>
         </div>
         <div className="qlists">
@@ -132,6 +131,7 @@ export function QuickRepliesPage() {
               <span>{lang}</span>
               <textarea
                 rows={3}
+                aria-label={t('qr.text', { language: lang })}
                 value={draft.variants[lang] ?? ''}
                 onChange={(e) => setDraft({ ...draft, variants: { ...draft.variants, [lang]: e.target.value } })}
               />
@@ -140,7 +140,7 @@ export function QuickRepliesPage() {
         </div>
         <div className="qrow">
           <button type="submit" className="button button--primary" disabled={busy}>
-            {editing ? 'Save changes' : 'Create'}
+            {editing ? t('qr.saveChanges') : t('qr.create')}
           </button>
           {editing && (
             <button
@@ -151,7 +151,7 @@ export function QuickRepliesPage() {
                 setDraft(EMPTY);
               }}
             >
-              Cancel
+              {t('cancel')}
             </button>
           )}
         </div>

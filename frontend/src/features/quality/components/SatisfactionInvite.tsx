@@ -1,18 +1,16 @@
+import { useTranslation } from 'react-i18next';
 import { useEffect, useState } from 'react';
 import type { ConversationSummary } from '../../../lib/api-types';
 import { getSatisfactionState } from '../api/get-satisfaction-state';
 import { inviteRating } from '../api/invite-rating';
 import { errorMessage } from '../hooks/useLoad';
 
-const WHY_NOT_SOLVED =
-  'Invite a rating only once the buyer’s problem is solved: mark the conversation solved first. ' +
-  'One bad rating takes about four good ones to make up for.';
-
 /**
  * "Invite rating" in a conversation's header: only for a solved conversation; otherwise it explains why.
  * The invite goes to the buyer as a message; their answer in chat is stored as the rating.
  */
 export function SatisfactionInvite({ conversation }: { conversation: ConversationSummary }) {
+  const { t } = useTranslation('quality');
   const solved = conversation.status === 'closed';
   const [note, setNote] = useState<string | null>(null);
   const [invited, setInvited] = useState(false);
@@ -36,16 +34,16 @@ export function SatisfactionInvite({ conversation }: { conversation: Conversatio
 
   async function invite() {
     if (!solved) {
-      setNote(WHY_NOT_SOLVED);
+      setNote(t('invite.whyNot'));
       return;
     }
     setBusy(true);
     try {
       await inviteRating(conversation.id);
       setInvited(true);
-      setNote('Invitation sent: the buyer’s answer will be recorded as the rating.');
+      setNote(t('invite.sent'));
     } catch (e) {
-      setNote(errorMessage(e, 'Could not send the invitation.'));
+      setNote(errorMessage(e, t('invite.failed')));
     } finally {
       setBusy(false);
     }
@@ -59,10 +57,10 @@ export function SatisfactionInvite({ conversation }: { conversation: Conversatio
         data-testid="invite-rating"
         aria-disabled={!solved || invited}
         disabled={busy || invited}
-        title={solved ? 'Ask the buyer to rate this service' : WHY_NOT_SOLVED}
+        title={solved ? t('invite.title') : t('invite.whyNot')}
         onClick={() => void invite()}
       >
-        {invited ? 'Rating invited' : 'Invite rating'}
+        {invited ? t('invite.done') : t('invite.button')}
       </button>
       {note && (
         <span className="invite__note" role="status" data-testid="invite-rating-note">

@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import { useState } from 'react';
 import { PlatformBadge } from '../../../components/PlatformBadge';
 import { formatFull } from '../../../lib/format';
@@ -7,6 +8,7 @@ import { errorMessage, useLoad } from '../hooks/useLoad';
 
 /** Buyer messages recognised as advertising or junk: not routed, not counted; one click restores one. */
 export function SpamFolderPage() {
+  const { t } = useTranslation('quality');
   const { data, error, loading, reload, setData } = useLoad((signal) => listSpam(signal), []);
   const [busy, setBusy] = useState<number | null>(null);
   const [actionError, setActionError] = useState<string | null>(null);
@@ -18,7 +20,7 @@ export function SpamFolderPage() {
       await restoreSpam(id);
       setData((list) => (list ?? []).filter((c) => c.conversationId !== id));
     } catch (e) {
-      setActionError(errorMessage(e, 'Could not restore it.'));
+      setActionError(errorMessage(e, t('spam.restoreFailed')));
     } finally {
       setBusy(null);
     }
@@ -27,25 +29,22 @@ export function SpamFolderPage() {
   return (
     <section className="qpage" data-testid="spam-folder">
       <header className="qpage__header">
-        <h1>Spam folder</h1>
-        <p className="qpage__lead">
-          Messages the shop's spam rules recognised as advertising or junk. They are not routed to agents and not
-          counted in response rates. Restore one if it was a real buyer: it goes back to the queue.
-        </p>
+        <h1>{t('nav.spam')}</h1>
+        <p className="qpage__lead">{t('spam.lead')}</p>
         <button type="button" className="button" onClick={reload}>
-          Refresh
+          {t('refresh')}
         </button>
       </header>
       {(error || actionError) && <p role="alert" className="qpage__error">{error ?? actionError}</p>}
-      {loading && !data && <p>Loading…</p>}
-      {data && data.length === 0 && <p className="qpage__empty">The spam folder is empty.</p>}
+      {loading && !data && <p>{t('loading')}</p>}
+      {data && data.length === 0 && <p className="qpage__empty">{t('spam.empty')}</p>}
       <ul className="qlist">
         {data?.map((c) => (
           <li key={c.conversationId} className="qcard" data-testid="spam-item" data-conversation-id={c.conversationId}>
             <div className="qcard__head">
               <PlatformBadge platform={c.platform} /> <strong>{c.buyer.name}</strong>
               <span className="qcard__muted"> · {c.shopName}</span>
-              {c.parkedAt && <span className="qcard__muted"> · parked {formatFull(c.parkedAt)}</span>}
+              {c.parkedAt && <span className="qcard__muted">{t('spam.parked', { time: formatFull(c.parkedAt) })}</span>}
               <span className="qpage__spacer" />
               <button
                 type="button"
@@ -54,10 +53,10 @@ export function SpamFolderPage() {
                 disabled={busy === c.conversationId}
                 onClick={() => void restore(c.conversationId)}
               >
-                Not spam: restore
+                {t('spam.restore')}
               </button>
             </div>
-            {c.reason && <div className="qcard__muted">Recognised by: {c.reason}</div>}
+            {c.reason && <div className="qcard__muted">{t('spam.by', { reason: c.reason })}</div>}
             <ul className="qcard__messages">
               {c.recentMessages.map((m, i) => (
                 <li key={i}>{m}</li>

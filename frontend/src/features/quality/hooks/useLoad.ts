@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
-import { ApiError } from '../../../lib/api-client';
+import { errorText } from '../../../lib/errors';
+import { i18n } from '../../../lib/i18n';
 
 /** Loads something over HTTP when its inputs change; reload() loads it again. */
 export function useLoad<T>(load: (signal: AbortSignal) => Promise<T>, deps: unknown[]) {
@@ -19,7 +20,7 @@ export function useLoad<T>(load: (signal: AbortSignal) => Promise<T>, deps: unkn
       })
       .catch((e: unknown) => {
         if (abort.signal.aborted) return;
-        setError(e instanceof ApiError ? e.message : 'Could not load this.');
+        setError(errorText(e, i18n.t('quality:loadFailed')));
         setLoading(false);
       });
     return () => abort.abort();
@@ -31,5 +32,5 @@ export function useLoad<T>(load: (signal: AbortSignal) => Promise<T>, deps: unkn
 }
 
 export function errorMessage(e: unknown, fallback: string): string {
-  return e instanceof ApiError ? e.message : fallback;
+  return errorText(e, fallback);
 }

@@ -1,7 +1,9 @@
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { PlatformBadge } from '../../../components/PlatformBadge';
 import type { AgentEventSource, Priority, Role, SurgeMode } from '../../../lib/api-types';
-import { categoryLabel, languageLabel } from '../../../lib/labels';
+import { errorText } from '../../../lib/errors';
+import { categoryLabel, languageLabel, priorityLabel } from '../../../lib/labels';
 import { useNow } from '../../../lib/use-now';
 import { setPriority } from '../api/set-priority';
 import { setSurgeMode } from '../api/set-surge-mode';
@@ -18,6 +20,7 @@ const PRIORITIES: Priority[] = ['critical', 'urgent', 'normal'];
  * countdown; urgent rows unmistakable), the agents' loads and the surge switch.
  */
 export function QueuePanel({ events, role }: { events: AgentEventSource; role: Role }) {
+  const { t } = useTranslation('queue');
   const { view, error, reload } = useQueue(events);
   const now = useNow(1000);
   const [busy, setBusy] = useState(false);
@@ -31,7 +34,7 @@ export function QueuePanel({ events, role }: { events: AgentEventSource; role: R
       await action();
       reload();
     } catch (e) {
-      setActionError(e instanceof Error ? e.message : 'That did not work.');
+      setActionError(errorText(e, t('failed')));
     } finally {
       setBusy(false);
     }
@@ -40,26 +43,29 @@ export function QueuePanel({ events, role }: { events: AgentEventSource; role: R
   if (!view) {
     return (
       <section className="queue queue--loading" data-testid="queue-panel">
-        {error ? <span role="alert">{error}</span> : 'Loading the queue…'}
+        {error ? <span role="alert">{error}</span> : t('loading')}
       </section>
     );
   }
   const { me, counts, surge } = view;
   const queued = [...view.conversations].sort(compareQueued);
   const full = me.activeCount >= me.maxConcurrent;
+  const nobodyOnline = oversees && counts.depth > 0 && view.agents !== undefined && !view.agents.some((a) => a.presence === 'online');
   return (
-    <section className="queue" data-testid="queue-panel" aria-label="Queue">
+    <section className="queue" data-testid="queue-panel" aria-label={t('label')}>
       <div className="queue__bar">
-        <span className={`queue__load${full ? ' queue__load--full' : ''}`} data-testid="my-load" title="Your open chats / capacity">
-          My chats <strong>{me.activeCount}</strong> / {me.maxConcurrent}
-        </span>
+        {!oversees && (
+          <span className={`queue__load${full ? ' queue__load--full' : ''}`} data-testid="my-load" title={t('loadTitle')}>
+            {t('myChats')} <strong>{me.activeCount}</strong> / {me.maxConcurrent}
+          </span>
+        )}
         <span className="queue__counts" data-testid="queue-counts">
-          Queue <strong>{counts.depth}</strong>
-          {counts.urgent > 0 && <strong className="queue__urgent-count"> · {counts.urgent} urgent</strong>}
+          {t('queue')} <strong>{counts.depth}</strong>
+          {counts.urgent > 0 && <strong className="queue__urgent-count">{t('urgent', { count: counts.urgent })}</strong>}
         </span>
         {oversees && surge && (
           <span className={`surge surge--${surge.active ? 'on' : 'off'}`} data-testid="surge-state" data-active={surge.active}>
-            Surge {surge.active ? 'ON' : 'off'} ({surge.mode})
+            {surge.active ? t('surgeOn') : t('surgeOff')} ({t(`mode.${surge.mode}`)})
             {surge.active && surge.reason && <span className="surge__reason"> — {surge.reason}</span>}
             <span className="surge__buttons">
               {(['on', 'off', 'auto'] as SurgeMode[]).map((m) => (
@@ -71,10 +77,15 @@ export function QueuePanel({ events, role }: { events: AgentEventSource; role: R
                   disabled={busy || surge.mode === m}
                   onClick={() => act(() => setSurgeMode(m))}
                 >
-                  {m}
+                  {t(`mode.${m}`)}
                 </button>
               ))}
             </span>
+          </span>
+        )}
+        {nobodyOnline && (
+          <span className="queue__error" role="alert" data-testid="nobody-online">
+            {t('nobodyOnline', { count: counts.depth })}
           </span>
         )}
         {actionError && (
@@ -88,21 +99,21 @@ export function QueuePanel({ events, role }: { events: AgentEventSource; role: R
           <table className="queue__table" data-testid="queue-table">
             <thead>
               <tr>
-                <th>Priority</th>
-                <th>SLA</th>
-                <th>Platform</th>
-                <th>Shop</th>
-                <th>Buyer</th>
-                <th>Lang</th>
-                <th>Category</th>
-                <th>Set</th>
+                <th>{t('col.priority')}</th>
+                <th>{t('col.sla')}</th>
+                <th>{t('col.platform')}</th>
+                <th>{t('col.shop')}</th>
+                <th>{t('col.buyer')}</th>
+                <th>{t('col.language')}</th>
+                <th>{t('col.category')}</th>
+                <th>{t('col.set')}</th>
               </tr>
             </thead>
             <tbody>
               {queued.length === 0 && (
                 <tr>
                   <td colSpan={8} className="queue__empty">
-                    Nobody is waiting in the queue.
+                    {t('empty')}
                   </td>
                 </tr>
               )}
@@ -110,7 +121,7 @@ export function QueuePanel({ events, role }: { events: AgentEventSource; role: R
                 <tr key={c.id} className={`queue__row queue__row--${c.priority}`} data-testid="queue-row" data-priority={c.priority}>
                   <td>
                     <span className={`badge badge--priority badge--${c.priority}`} data-testid="priority-badge">
-                      {c.priority.toUpperCase()}
+                      {priorityLabel(c.priority)}
                     </span>
                   </td>
                   <td>
@@ -125,7 +136,7 @@ export function QueuePanel({ events, role }: { events: AgentEventSource; role: R
                   <td>{categoryLabel(c.category)}</td>
                   <td>
                     <select
-                      aria-label="Set priority"
+                      aria-label={t('setPriority')}
                       data-testid="set-priority"
                       value={c.priority}
                       disabled={busy}
@@ -133,7 +144,7 @@ export function QueuePanel({ events, role }: { events: AgentEventSource; role: R
                     >
                       {PRIORITIES.map((p) => (
                         <option key={p} value={p}>
-                          {p}
+                          {priorityLabel(p)}
                         </option>
                       ))}
                     </select>
@@ -150,7 +161,7 @@ export function QueuePanel({ events, role }: { events: AgentEventSource; role: R
                   <span className="agent__load">
                     {a.activeCount}/{a.maxConcurrent}
                   </span>
-                  <span className="agent__state">{a.shiftState.replace('_', ' ')}</span>
+                  <span className="agent__state">{t(`shift.${a.shiftState}`)}</span>
                 </li>
               ))}
             </ul>

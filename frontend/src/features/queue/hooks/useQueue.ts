@@ -1,5 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { AgentEventSource } from '../../../lib/api-types';
+import { errorText } from '../../../lib/errors';
+import { i18n } from '../../../lib/i18n';
 import { getQueue, type QueueView } from '../api/get-queue';
 
 const REFRESH_MS = 5000;
@@ -43,7 +45,7 @@ export function useQueue(events: AgentEventSource) {
         setError(null);
       })
       .catch((e: unknown) => {
-        if (!abort.signal.aborted) setError(e instanceof Error ? e.message : 'Could not load the queue.');
+        if (!abort.signal.aborted) setError(errorText(e, i18n.t('queue:loadFailed')));
       });
     return () => abort.abort();
   }, [generation]);

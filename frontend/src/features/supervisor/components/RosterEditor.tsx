@@ -1,9 +1,11 @@
 import { useState } from 'react';
-import { ApiError } from '../../../lib/api-client';
+import { useTranslation } from 'react-i18next';
+import { errorText } from '../../../lib/errors';
 import { getRoster, putRoster } from '../api/roster';
 
 /** Shifts, leads, zones, agents and the standby pool, edited in the format of config/shifts.yaml (as JSON). */
 export function RosterEditor() {
+  const { t } = useTranslation('supervisor');
   const [text, setText] = useState<string | null>(null);
   const [status, setStatus] = useState<string | null>(null);
 
@@ -11,9 +13,9 @@ export function RosterEditor() {
     getRoster().then(
       (r) => {
         setText(JSON.stringify(r.roster, null, 2));
-        setStatus(`Now: ${r.current.join(', ') || 'no shift'} · from ${r.source}`);
+        setStatus(t('roster.now', { shifts: r.current.join(', ') || t('roster.noShift'), source: r.source }));
       },
-      (e: unknown) => setStatus(e instanceof ApiError ? e.message : 'Could not load the roster.'),
+      (e: unknown) => setStatus(errorText(e, t('roster.loadFailed'))),
     );
 
   const save = () => {
@@ -21,27 +23,27 @@ export function RosterEditor() {
     try {
       parsed = JSON.parse(text ?? '');
     } catch {
-      setStatus('That is not valid JSON.');
+      setStatus(t('roster.invalid'));
       return;
     }
     putRoster(parsed).then(
-      (r) => setStatus(`Saved. Now: ${r.current.join(', ') || 'no shift'}`),
-      (e: unknown) => setStatus(e instanceof ApiError ? e.message : 'Not saved.'),
+      (r) => setStatus(t('roster.saved', { shifts: r.current.join(', ') || t('roster.noShift') })),
+      (e: unknown) => setStatus(errorText(e, t('roster.notSaved'))),
     );
   };
 
   return (
     <section className="roster" data-testid="roster-editor">
-      <h2>Shifts and roster</h2>
+      <h2>{t('roster.title')}</h2>
       {text === null ? (
         <button type="button" className="button" data-testid="roster-load" onClick={() => void load()}>
-          Edit shifts…
+          {t('roster.edit')}
         </button>
       ) : (
         <>
-          <textarea data-testid="roster-input" rows={18} value={text} onChange={(e) => setText(e.target.value)} />
+          <textarea data-testid="roster-input" aria-label={t('roster.input')} rows={18} value={text} onChange={(e) => setText(e.target.value)} />
           <button type="button" className="button button--primary" data-testid="roster-save" onClick={save}>
-            Save roster
+            {t('roster.save')}
           </button>
         </>
       )}

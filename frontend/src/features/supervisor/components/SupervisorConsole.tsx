@@ -1,5 +1,8 @@
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../../lib/api-client';
+import { errorText } from '../../../lib/errors';
+import { priorityLabel } from '../../../lib/labels';
 import type { AgentEventSource } from '../../../lib/api-types';
 import { forceHandover } from '../api/force-handover';
 import { reassign } from '../api/reassign';
@@ -13,17 +16,18 @@ const QUEUE = 'queue';
 
 /** Live view of the queue and the agents, with the supervisor's commands (each needs a reason). */
 export function SupervisorConsole({ events }: { events: AgentEventSource }) {
+  const { t } = useTranslation('supervisor');
   const { view, error, refresh } = useConsole(events);
   const [selected, setSelected] = useState<number[]>([]);
   const [target, setTarget] = useState<string>('');
   const [reason, setReason] = useState('');
   const [feedback, setFeedback] = useState<string | null>(null);
 
-  if (!view) return <div className="console" data-testid="supervisor-console">{error ?? 'Loading the console…'}</div>;
+  if (!view) return <div className="console" data-testid="supervisor-console">{error ?? t('loading')}</div>;
 
   const toggle = (id: number) =>
     setSelected((s) => (s.includes(id) ? s.filter((x) => x !== id) : [...s, id]));
-  const report = (e: unknown) => setFeedback(e instanceof ApiError ? `${e.message} (${e.code})` : 'The command failed.');
+  const report = (e: unknown) => setFeedback(e instanceof ApiError ? `${errorText(e, t('commandFailed'))} (${e.code})` : t('commandFailed'));
 
   const move = async () => {
     if (!reason.trim() || selected.length === 0 || !target) return;
@@ -35,7 +39,8 @@ export function SupervisorConsole({ events }: { events: AgentEventSource }) {
       );
       const refused = results.filter((r) => r.result === 'refused');
       setFeedback(
-        `${results.length - refused.length} moved` + (refused.length ? `, ${refused.length} refused: ${refused[0].message}` : ''),
+        t('moved', { count: results.length - refused.length }) +
+          (refused.length ? t('refused', { count: refused.length, message: refused[0].message ?? '' }) : ''),
       );
       setSelected([]);
       refresh();
@@ -45,22 +50,27 @@ export function SupervisorConsole({ events }: { events: AgentEventSource }) {
   };
 
   const all: ConsoleConversation[] = [...view.queue, ...view.conversations];
+  const buyerOf = new Map(all.map((c) => [c.id, c.buyer.name]));
+  // Only agents who can take a conversation now are offered as targets (online first, least loaded first).
+  const targets = view.agents
+    .filter((a) => a.presence === 'online')
+    .sort((a, b) => a.activeCount / Math.max(1, a.maxConcurrent) - b.activeCount / Math.max(1, b.maxConcurrent));
   const row = (c: ConsoleConversation) => (
     <tr key={c.id} data-testid="console-conversation" data-conversation-id={c.id} data-status={c.status}>
       <td>
         <input
           type="checkbox"
-          aria-label={`select conversation ${c.id}`}
+          aria-label={t('select', { buyer: c.buyer.name })}
           data-testid="console-select"
           checked={selected.includes(c.id)}
           onChange={() => toggle(c.id)}
         />
       </td>
-      <td className={`prio prio--${c.priority}`}>{c.priority}</td>
+      <td className={`prio prio--${c.priority}`}>{priorityLabel(c.priority)}</td>
       <td>{c.shopName}</td>
       <td>{c.buyer.name}</td>
       <td className="console__text">{c.lastMessage?.text ?? ''}</td>
-      <td>{c.assignee ? c.assignee.displayName : c.headOfClass ? 'queue (head of class)' : 'queue'}</td>
+      <td data-testid="console-owner">{c.assignee ? c.assignee.displayName : c.headOfClass ? t('queueHead') : t('queue')}</td>
       <td>{c.team ?? ''}</td>
       <td>{c.slaState ?? ''}</td>
       <td>
@@ -70,10 +80,10 @@ export function SupervisorConsole({ events }: { events: AgentEventSource }) {
           onClick={() =>
             reason.trim()
               ? setPriority(c.id, c.priority === 'urgent' ? 'normal' : 'urgent', reason.trim()).then(refresh, report)
-              : setFeedback('Give a reason first.')
+              : setFeedback(t('reasonFirst'))
           }
         >
-          {c.priority === 'urgent' ? 'lower' : 'raise'}
+          {c.priority === 'urgent' ? t('lower') : t('raise')}
         </button>
       </td>
     </tr>
@@ -83,38 +93,41 @@ export function SupervisorConsole({ events }: { events: AgentEventSource }) {
     <div className="console" data-testid="supervisor-console">
       <section className="console__bar">
         <span data-testid="console-surge" data-active={String(view.surge.active)}>
-          Surge: {view.surge.available ? (view.surge.active ? 'ON' : 'off') : 'n/a'}
+          {t('surge', { state: t(view.surge.available ? (view.surge.active ? 'surge.on' : 'surge.off') : 'surge.na') })}
         </span>
-        <button type="button" className="button" onClick={() => setSurge('on', reason.trim() || 'by hand').then(refresh, report)}>
-          Surge on
+        <button type="button" className="button" onClick={() => setSurge('on', reason.trim() || t('byHand')).then(refresh, report)}>
+          {t('surgeOn')}
         </button>
-        <button type="button" className="button" onClick={() => setSurge('auto', reason.trim() || 'by hand').then(refresh, report)}>
-          Surge auto
+        <button type="button" className="button" onClick={() => setSurge('auto', reason.trim() || t('byHand')).then(refresh, report)}>
+          {t('surgeAuto')}
         </button>
-        <span>Breaches: {view.breaches}</span>
-        <span>Queue: {view.queue.length}</span>
+        <span>{t('breaches', { count: view.breaches })}</span>
+        <span>{t('queueCount', { count: view.queue.length })}</span>
         <span>
-          Shifts now:{' '}
-          {view.shifts
-            .filter((s) => s.current)
-            .map((s) => `${s.name}${s.lead ? ` (lead ${s.lead})` : ''}`)
-            .join(', ') || 'none'}
+          {t('shiftsNow', {
+            shifts:
+              view.shifts
+                .filter((s) => s.current)
+                .map((s) => `${s.name}${s.lead ? t('lead', { lead: s.lead }) : ''}`)
+                .join(', ') || t('none'),
+          })}
         </span>
       </section>
 
       <section className="console__command">
-        <select data-testid="console-target" value={target} onChange={(e) => setTarget(e.target.value)}>
-          <option value="">Move selected to…</option>
-          <option value={QUEUE}>the queue</option>
-          {view.agents.map((a) => (
+        <select data-testid="console-target" aria-label={t('target')} value={target} onChange={(e) => setTarget(e.target.value)}>
+          <option value="">{t('moveTo')}</option>
+          <option value={QUEUE}>{t('theQueue')}</option>
+          {targets.map((a) => (
             <option key={a.id} value={a.id}>
-              {a.displayName} ({a.presence}, {a.activeCount}/{a.maxConcurrent})
+              {t('agentOption', { name: a.displayName, presence: t(`presence.${a.presence}`), load: `${a.activeCount}/${a.maxConcurrent}` })}
             </option>
           ))}
         </select>
         <input
           data-testid="console-reason"
-          placeholder="Reason (recorded on the timeline)"
+          placeholder={t('reason')}
+          aria-label={t('reason')}
           value={reason}
           onChange={(e) => setReason(e.target.value)}
         />
@@ -125,7 +138,7 @@ export function SupervisorConsole({ events }: { events: AgentEventSource }) {
           disabled={!reason.trim() || selected.length === 0 || !target}
           onClick={() => void move()}
         >
-          Move {selected.length || ''}
+          {selected.length ? t('move', { count: selected.length }) : t('moveNone')}
         </button>
         {feedback && (
           <span role="status" data-testid="console-feedback">
@@ -135,26 +148,27 @@ export function SupervisorConsole({ events }: { events: AgentEventSource }) {
       </section>
 
       <section>
-        <h2>Agents</h2>
+        <h2>{t('agents')}</h2>
         <table className="console__table" data-testid="console-agents">
           <thead>
             <tr>
-              <th>Agent</th><th>Status</th><th>Shift</th><th>Team</th><th>Load</th><th>Conversations</th><th />
+              <th>{t('col.agent')}</th><th>{t('col.status')}</th><th>{t('col.shift')}</th><th>{t('col.team')}</th><th>{t('col.load')}</th>
+              <th>{t('col.conversations')}</th><th>{t('col.actions')}</th>
             </tr>
           </thead>
           <tbody>
             {view.agents.map((a) => (
               <tr key={a.id} data-testid="console-agent" data-agent={a.username} data-presence={a.presence}>
                 <td>{a.displayName}</td>
-                <td className={`presence presence--${a.presence}`}>{a.presence}</td>
+                <td className={`presence presence--${a.presence}`}>{t(`presence.${a.presence}`)}</td>
                 <td>
-                  {a.shifts.join(', ') || (a.standby ? 'standby' : '—')} <small>{a.shiftState}</small>
+                  {a.shifts.join(', ') || (a.standby ? t('standby') : '—')} <small>{a.shiftState}</small>
                 </td>
                 <td>{a.team ?? ''}</td>
                 <td>
                   {a.activeCount}/{a.maxConcurrent}
                 </td>
-                <td>{a.conversationIds.join(', ')}</td>
+                <td data-testid="console-agent-conversations">{a.conversationIds.map((id) => buyerOf.get(id) ?? `#${id}`).join(', ')}</td>
                 <td>
                   <button
                     type="button"
@@ -163,10 +177,10 @@ export function SupervisorConsole({ events }: { events: AgentEventSource }) {
                     onClick={() =>
                       reason.trim()
                         ? forceHandover(a.id, reason.trim()).then(refresh, report)
-                        : setFeedback('Give a reason first.')
+                        : setFeedback(t('reasonFirst'))
                     }
                   >
-                    Hand over now
+                    {t('handOver')}
                   </button>
                 </td>
               </tr>
@@ -176,11 +190,12 @@ export function SupervisorConsole({ events }: { events: AgentEventSource }) {
       </section>
 
       <section>
-        <h2>Queue and conversations</h2>
+        <h2>{t('conversations')}</h2>
         <table className="console__table">
           <thead>
             <tr>
-              <th /><th>Priority</th><th>Shop</th><th>Buyer</th><th>Last message</th><th>With</th><th>Team</th><th>SLA</th><th />
+              <th>{t('col.select')}</th><th>{t('col.priority')}</th><th>{t('col.shop')}</th><th>{t('col.buyer')}</th><th>{t('col.last')}</th>
+              <th>{t('col.with')}</th><th>{t('col.team')}</th><th>{t('col.sla')}</th><th>{t('col.actions')}</th>
             </tr>
           </thead>
           <tbody>{all.map(row)}</tbody>

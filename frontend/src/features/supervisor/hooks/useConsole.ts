@@ -1,4 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
+import { errorText } from '../../../lib/errors';
+import { i18n } from '../../../lib/i18n';
 import type { AgentEventSource } from '../../../lib/api-types';
 import { getConsole } from '../api/get-console';
 import type { ConsoleView } from '../api/types';
@@ -21,7 +23,7 @@ export function useConsole(events: AgentEventSource) {
         setView(v);
         setError(null);
       })
-      .catch((e: unknown) => setError(e instanceof Error ? e.message : 'Could not load the console.'))
+      .catch((e: unknown) => setError(errorText(e, i18n.t('supervisor:loadFailed'))))
       .finally(() => {
         inFlight.current = false;
         if (again.current) {

@@ -54,6 +54,7 @@ import dev.unibox.sla.SlaVerticle;
 import dev.unibox.sla.SurgeControl;
 import dev.unibox.sla.SurgeRoutes;
 import dev.unibox.store.Database;
+import dev.unibox.users.PreferenceRoutes;
 import dev.unibox.web.HttpVerticle;
 import io.vertx.core.Future;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
@@ -201,7 +202,8 @@ public final class UniboxApp {
               quality::mount,
               shifts::mount,
               classifierModule::mount,
-              reports::mount),
+              reports::mount,
+              new PreferenceRoutes(pool, clock)::mount),
               new AgentGateway(vertx, pool, tokens, config.http().maxSocketsPerUser(), new NodeSockets(pool, nodeId)));
           eventTail = new EventTail(vertx, pool);
           return shifts.start().compose(v -> eventTail.start(EVENT_TAIL_POLL_MS)).compose(v -> deploy(http));

@@ -14,7 +14,11 @@ public final class Await {
   private Await() {}
 
   public static <T> T result(Future<T> future) throws Exception {
-    return future.toCompletionStage().toCompletableFuture().get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+    return result(future, TIMEOUT);
+  }
+
+  public static <T> T result(Future<T> future, Duration timeout) throws Exception {
+    return future.toCompletionStage().toCompletableFuture().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
   }
 
   public static Throwable failure(Future<?> future) throws Exception {

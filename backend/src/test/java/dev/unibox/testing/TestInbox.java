@@ -63,7 +63,8 @@ public final class TestInbox implements AutoCloseable {
     Database db = TestDatabases.fresh(vertx);
     FakeShopee shopee = Await.result(new FakeShopee(vertx, PARTNER_ID, PARTNER_KEY, clock).start(0));
     UniboxConfig config = tune.apply(config(shopee.baseUrl()));
-    UniboxApp app = Await.result(UniboxApp.start(vertx, config, clock, db));
+    // Booting (migrations, verticles) is not what a test measures: a busy machine gets more time for it.
+    UniboxApp app = Await.result(UniboxApp.start(vertx, config, clock, db), java.time.Duration.ofSeconds(120));
     String callback = app.baseUrl() + "/webhooks/shopee";
     shopee.addShop(SHOP_MY, "Blossom Home MY", "token-my", callback);
     shopee.addShop(SHOP_TW, "小森生活 TW", "token-tw", callback);

@@ -24,7 +24,8 @@ public final class RuleSet {
       REPEATED, "Repeated canned text");
 
   /** What a term hit stands for; {@code rule == null} marks an allow-list phrase. */
-  private record TermRef(String rule, String group, String language, String term, String fix) {}
+  /** {@code anchored}: the term carries ^ or $, so it is the more specific of two equal hits (its fix fits). */
+  private record TermRef(String rule, String group, String language, String term, String fix, boolean anchored) {}
 
   private record Policy(Action action, Boolean override) {}
 
@@ -68,13 +69,14 @@ public final class RuleSet {
       def.path("terms").fields().forEachRemaining(lang -> QualityDocuments.strings(lang.getValue()).forEach(line -> {
         TermSpec spec = TermSpec.parse(line);
         if (spec != null && b.add(spec.term(),
-            new TermRef(rule.getKey(), group.getKey(), lang.getKey(), spec.bare(), spec.fix()))) {
+            new TermRef(rule.getKey(), group.getKey(), lang.getKey(), spec.bare(), spec.fix(),
+                !spec.term().equals(spec.bare())))) {
           terms[0]++;
         }
       }));
     }));
     d.path("allow").fields().forEachRemaining(lang -> QualityDocuments.strings(lang.getValue())
-        .forEach(phrase -> b.add(phrase, new TermRef(null, null, lang.getKey(), phrase, null))));
+        .forEach(phrase -> b.add(phrase, new TermRef(null, null, lang.getKey(), phrase, null, false))));
     Map<String, Policy> policies = new HashMap<>();
     d.path("policy").fields().forEachRemaining(e -> {
       JsonNode v = e.getValue();
@@ -136,6 +138,7 @@ public final class RuleSet {
     // Longest first, then the stronger action: a hit inside a kept hit of the same rule adds nothing.
     candidates.sort(Comparator.<TermIndex.Hit<TermRef>>comparingInt(h -> -(h.end() - h.start()))
         .thenComparing(h -> -action(h.payload().rule(), h.payload().group()).ordinal())
+        .thenComparing(h -> h.payload().anchored() ? 0 : 1)
         .thenComparingInt(TermIndex.Hit::start));
     List<TermIndex.Hit<TermRef>> kept = new ArrayList<>();
     for (TermIndex.Hit<TermRef> h : candidates) {

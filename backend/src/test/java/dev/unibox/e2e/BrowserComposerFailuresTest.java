@@ -1,0 +1,53 @@
+package dev.unibox.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.unibox.testing.Await;
+import dev.unibox.testing.BrowserScript;
+import dev.unibox.testing.TestInbox;
+import io.vertx.core.Vertx;
+import io.vertx.junit5.VertxExtension;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * In headless Chromium (bugs 4 and 5): the composer counts against Shopee's limit and refuses a longer reply
+ * before it is sent; a reply sent while the server cannot be reached keeps its draft and offers a retry,
+ * and the retry delivers it exactly once.
+ */
+@ExtendWith(VertxExtension.class)
+class BrowserComposerFailuresTest {
+
+  private static final String BUYER_TEXT = "Hi, can you check my parcel please?";
+  private static final String REPLY_TEXT = "Of course, checking your parcel now.";
+
+  private TestInbox inbox;
+
+  @BeforeEach
+  void start(Vertx vertx) throws Exception {
+    inbox = TestInbox.start(vertx);
+  }
+
+  @AfterEach
+  void stop() throws Exception {
+    inbox.close();
+  }
+
+  @Test
+  void aTooLongReplyIsRefusedAndAFailedSendKeepsItsDraftForRetry() throws Exception {
+    inbox.createUser("mei", "agent", 3);
+    try (BrowserScript browser = BrowserScript.start("composer-failures.e2e.mjs", Map.of(
+        "BASE_URL", inbox.app.baseUrl(), "AGENT_USER", "mei", "AGENT_PASS", "pw-mei",
+        "BUYER_TEXT", BUYER_TEXT, "REPLY_TEXT", REPLY_TEXT, "MAX_LENGTH", "1000"))) {
+      browser.expect("READY", 90);
+      assertThat(Await.result(inbox.shopee.pushBuyerText(TestInbox.SHOP_MY, "811778", "lim.k", BUYER_TEXT))
+          .statusCode()).isEqualTo(200);
+      browser.expect("DONE", 120);
+      assertThat(browser.exitCode(20)).isZero();
+    }
+    assertThat(inbox.count("SELECT count(*) FROM messages WHERE direction = 'out'")).isEqualTo(1);
+  }
+}

@@ -1,0 +1,73 @@
+package dev.unibox.users;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.unibox.testing.TestInbox;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
+import io.vertx.junit5.VertxExtension;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** The UI language and time zone are saved per user on the server; bad values are refused and change nothing. */
+@ExtendWith(VertxExtension.class)
+class PreferenceRoutesTest {
+
+  private static TestInbox inbox;
+
+  @BeforeAll
+  static void start(Vertx vertx) throws Exception {
+    inbox = TestInbox.start(vertx);
+  }
+
+  @AfterAll
+  static void stop() throws Exception {
+    if (inbox != null) {
+      inbox.close();
+    }
+  }
+
+  @Test
+  void aChoiceIsSavedForTheUserAndOnlyForThem() throws Exception {
+    inbox.createUser("mei", "agent", 3);
+    inbox.createUser("ali", "agent", 3);
+    String mei = inbox.login("mei");
+
+    assertThat(inbox.get(mei, "/api/me/preferences").bodyAsJsonObject())
+        .isEqualTo(new JsonObject().putNull("language").putNull("timeZone"));
+    var saved = inbox.put(mei, "/api/me/preferences", new JsonObject().put("language", "zh-CN"));
+    assertThat(saved.statusCode()).as(saved.bodyAsString()).isEqualTo(200);
+    inbox.put(mei, "/api/me/preferences", new JsonObject().put("timeZone", "Asia/Shanghai"));
+
+    // a new login (another device) gets the same choice; setting the zone left the language alone
+    assertThat(inbox.get(inbox.login("mei"), "/api/me/preferences").bodyAsJsonObject())
+        .isEqualTo(new JsonObject().put("language", "zh-CN").put("timeZone", "Asia/Shanghai"));
+    assertThat(inbox.get(inbox.login("ali"), "/api/me/preferences").bodyAsJsonObject().getString("language")).isNull();
+
+    inbox.put(mei, "/api/me/preferences", new JsonObject().putNull("timeZone"));
+    assertThat(inbox.get(mei, "/api/me/preferences").bodyAsJsonObject())
+        .isEqualTo(new JsonObject().put("language", "zh-CN").putNull("timeZone"));
+  }
+
+  @Test
+  void badValuesAreRefusedAndChangeNothing() throws Exception {
+    inbox.createUser("tan", "agent", 3);
+    String mei = inbox.login("tan");
+    inbox.put(mei, "/api/me/preferences", new JsonObject().put("language", "en"));
+
+    for (JsonObject bad : new JsonObject[] {
+        new JsonObject().put("language", "klingon"),
+        new JsonObject().put("timeZone", "Mars/Olympus"),
+        new JsonObject().put("language", 5),
+        new JsonObject()}) {
+      var r = inbox.put(mei, "/api/me/preferences", bad);
+      assertThat(r.statusCode()).as(bad.encode()).isEqualTo(400);
+      assertThat(r.bodyAsJsonObject().getString("error")).isNotBlank();
+    }
+    assertThat(inbox.get(mei, "/api/me/preferences").bodyAsJsonObject().getString("language")).isEqualTo("en");
+    assertThat(inbox.http.get("/api/me/preferences").send().toCompletionStage().toCompletableFuture().get().statusCode())
+        .isEqualTo(401);
+  }
+}
