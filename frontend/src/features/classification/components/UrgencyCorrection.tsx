@@ -1,13 +1,14 @@
 import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { ConversationSummary } from '../../../lib/api-types';
 import { correctClassification, getClassification } from '../api/classification';
 import type { Category, ClassificationState } from '../api/classification';
 import './urgency-correction.css';
 
-const CATEGORIES: { value: Category; label: string }[] = [
-  { value: 'pre_sale', label: 'Pre-sale' },
-  { value: 'in_sale', label: 'In-sale' },
-  { value: 'after_sale', label: 'After-sale' },
+const CATEGORIES: { value: Category; label: 'preSale' | 'inSale' | 'afterSale' }[] = [
+  { value: 'pre_sale', label: 'preSale' },
+  { value: 'in_sale', label: 'inSale' },
+  { value: 'after_sale', label: 'afterSale' },
 ];
 
 interface Props {
@@ -16,6 +17,7 @@ interface Props {
 
 /** The classifier's decision on this conversation, a "check urgency" flag, and one-click corrections. */
 export function UrgencyCorrection({ conversation }: Props) {
+  const { t } = useTranslation('classification');
   const [state, setState] = useState<ClassificationState | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -46,8 +48,8 @@ export function UrgencyCorrection({ conversation }: Props) {
   return (
     <div className="urgency-fix" data-testid="urgency-correction">
       {state.checkUrgency && (
-        <span className="urgency-fix__check" role="status" title={`Classifier confidence ${Math.round((state.confidence ?? 0) * 100)} %`}>
-          Check urgency
+        <span className="urgency-fix__check" role="status" title={t('confidence', { percent: Math.round((state.confidence ?? 0) * 100) })}>
+          {t('checkUrgency')}
         </span>
       )}
       <button
@@ -55,19 +57,19 @@ export function UrgencyCorrection({ conversation }: Props) {
         disabled={busy}
         aria-pressed={state.urgent}
         onClick={() => correct({ urgent: !state.urgent })}
-        title="Correct the urgency; the classifier learns from it"
+        title={t('correctTitle')}
       >
-        {state.urgent ? 'Urgent ✓ — mark not urgent' : 'Mark urgent'}
+        {state.urgent ? t('urgentUndo') : t('markUrgent')}
       </button>
       <select
-        aria-label="Category"
+        aria-label={t('category')}
         disabled={busy}
         value={state.category}
         onChange={(e) => correct({ category: e.target.value as Category })}
       >
         {CATEGORIES.map((c) => (
           <option key={c.value} value={c.value}>
-            {c.label}
+            {t(c.label)}
           </option>
         ))}
       </select>
