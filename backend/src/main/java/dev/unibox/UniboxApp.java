@@ -129,7 +129,8 @@ public final class UniboxApp {
           shifts = new ShiftsModule(vertx, pool, clock, () -> Roster.from(config.routing().shifts()),
               config.routing().sweepMillis());
           http = new HttpVerticle(config.http().host(), config.http().port(), pool, List.of(
-              new AuthRoutes(pool, tokens, new LoginThrottle(10, java.time.Duration.ofMinutes(5), clock))::mount,
+              new AuthRoutes(pool, tokens, new LoginThrottle(java.time.Duration.ofMinutes(15), 100_000, clock),
+                  new dev.unibox.web.ClientAddress(config.http().trustedProxies()))::mount,
               new MarkReadOnOpen(pool, accounts)::mount,
               new ConversationRoutes(pool, close)::mount,
               new ReplyRoutes(replies)::mount,

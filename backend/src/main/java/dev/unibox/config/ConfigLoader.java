@@ -54,8 +54,12 @@ public final class ConfigLoader {
 
     FieldReader r = new FieldReader(problems);
     JsonNode http = tree.get("http");
+    java.util.List<String> trustedProxies = new java.util.ArrayList<>();
+    if (http != null && http.path("trustedProxies").isArray()) {
+      http.get("trustedProxies").forEach(n -> trustedProxies.add(n.asText()));
+    }
     HttpConfig httpConfig = new HttpConfig(r.text(http, "http", "host", true),
-        (int) r.number(http, "http", "port", 0, 65535));
+        (int) r.number(http, "http", "port", 0, 65535), List.copyOf(trustedProxies));
 
     JsonNode db = tree.get("database");
     DatabaseConfig databaseConfig = new DatabaseConfig(r.text(db, "database", "url", false),
@@ -72,6 +76,9 @@ public final class ConfigLoader {
         r.text(admin, "auth.bootstrapAdmin", "password", false));
     if (!authConfig.jwtSecret().isEmpty() && authConfig.jwtSecret().length() < 32) {
       problems.add("auth.jwtSecret: must be at least 32 characters (or empty to generate one)");
+    }
+    if (!authConfig.adminPassword().isEmpty() && dev.unibox.auth.PasswordPolicy.problem(authConfig.adminPassword()) != null) {
+      problems.add("auth.bootstrapAdmin.password: " + dev.unibox.auth.PasswordPolicy.problem(authConfig.adminPassword()));
     }
 
     JsonNode routing = tree.get("routing");

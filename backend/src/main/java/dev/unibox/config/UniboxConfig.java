@@ -15,7 +15,12 @@ public record UniboxConfig(
     DemoConfig demo,
     List<AccountConfig> accounts) {
 
-  public record HttpConfig(String host, int port) {}
+  /** @param trustedProxies addresses of reverse proxies whose X-Forwarded-For is believed */
+  public record HttpConfig(String host, int port, java.util.List<String> trustedProxies) {
+    public HttpConfig(String host, int port) {
+      this(host, port, java.util.List.of());
+    }
+  }
 
   /** url empty = embedded PostgreSQL with its data in embeddedDataDir. */
   public record DatabaseConfig(String url, Path embeddedDataDir, int poolSize) {

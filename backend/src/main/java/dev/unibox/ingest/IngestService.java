@@ -66,14 +66,22 @@ public final class IngestService {
 
   public record Result(int stored, int duplicates) {}
 
-  public Future<Result> ingest(List<InboundMessage> messages) {
+  public Future<Result> ingest(List<InboundMessage> received) {
+    List<InboundMessage> messages = InboundText.storable(received);
     if (messages.isEmpty()) {
       return Future.succeededFuture(new Result(0, 0));
     }
-    List<Classification> classes = new ArrayList<>();
-    for (InboundMessage m : messages) {
-      classes.add(m.fromBuyer() ? classifier.classify(m.text(), m.messageType()) : null);
-    }
+    // Classification runs rules and language detection over the buyer's text: never on the event loop.
+    return vertx.executeBlocking(() -> {
+      List<Classification> classes = new ArrayList<>();
+      for (InboundMessage m : messages) {
+        classes.add(m.fromBuyer() ? classifier.classify(m.text(), m.messageType()) : null);
+      }
+      return classes;
+    }, false).compose(classes -> store(messages, classes));
+  }
+
+  private Future<Result> store(List<InboundMessage> messages, List<Classification> classes) {
     PendingEvents events = new PendingEvents();
     int[] stored = {0};
     return pool.withTransaction(conn -> {
