@@ -63,6 +63,7 @@ public final class UniboxApp {
   private final boolean ownsDatabase;
   private final AccountRegistry accounts = new AccountRegistry();
   private final List<String> deployments = new ArrayList<>();
+  private static final long DRAIN_SECONDS = 5;
   private DemoMode demo;
   private Router router;
   private SurgeControl surge;
@@ -103,7 +104,8 @@ public final class UniboxApp {
     }
     Future<List<AccountConfig>> accountConfigs = demo == null
         ? Future.succeededFuture(config.accounts()) : demo.startPlatform(config.accounts());
-    return Future.all(classifier, accountConfigs, UserStore.everyoneOffline(pool))
+    return dev.unibox.store.InstanceMode.claim(pool, demo != null)
+        .compose(v -> Future.all(classifier, accountConfigs, UserStore.everyoneOffline(pool)))
         .compose(v -> ServerSecrets.jwtSecret(pool, config.auth().jwtSecret()))
         .compose(secret -> bootstrapUsers().map(secret))
         .compose(secret -> {
@@ -139,7 +141,7 @@ public final class UniboxApp {
               new QueueRoutes(vertx, pool, clock, config.routing().sla().policy(), surge)::mount,
               quality::mount,
               shifts::mount),
-              new AgentGateway(vertx, pool, tokens));
+              new AgentGateway(vertx, pool, tokens), config.http().allowedOrigins());
           return shifts.start().compose(v -> deploy(http));
         })
         .compose(v -> {
@@ -215,6 +217,10 @@ public final class UniboxApp {
     });
   }
 
+  public List<String> httpRoutes() {
+    return http.methodRoutes();
+  }
+
   public int httpPort() {
     return http.actualPort();
   }
@@ -237,8 +243,10 @@ public final class UniboxApp {
     return db;
   }
 
+  /** Drains HTTP first (in-flight pushes and replies finish and are answered), then stops the rest. */
   public Future<Void> stop() {
-    Future<Void> chain = demo == null ? Future.succeededFuture() : demo.stop();
+    Future<Void> drained = http == null ? Future.succeededFuture() : http.drain(DRAIN_SECONDS);
+    Future<Void> chain = drained.eventually(() -> demo == null ? Future.succeededFuture() : demo.stop());
     for (String id : List.copyOf(deployments)) {
       chain = chain.eventually(() -> vertx.undeploy(id));
     }

@@ -29,6 +29,14 @@ import java.util.Set;
  */
 public final class ConfigLoader {
 
+  private static List<String> texts(JsonNode node, String field) {
+    List<String> out = new ArrayList<>();
+    if (node != null && node.path(field).isArray()) {
+      node.get(field).forEach(n -> out.add(n.asText()));
+    }
+    return List.copyOf(out);
+  }
+
   private static final Set<String> ROLES = Set.of("agent", "supervisor", "admin");
 
   private ConfigLoader() {}
@@ -54,12 +62,8 @@ public final class ConfigLoader {
 
     FieldReader r = new FieldReader(problems);
     JsonNode http = tree.get("http");
-    java.util.List<String> trustedProxies = new java.util.ArrayList<>();
-    if (http != null && http.path("trustedProxies").isArray()) {
-      http.get("trustedProxies").forEach(n -> trustedProxies.add(n.asText()));
-    }
     HttpConfig httpConfig = new HttpConfig(r.text(http, "http", "host", true),
-        (int) r.number(http, "http", "port", 0, 65535), List.copyOf(trustedProxies));
+        (int) r.number(http, "http", "port", 0, 65535), texts(http, "trustedProxies"), texts(http, "allowedOrigins"));
 
     JsonNode db = tree.get("database");
     DatabaseConfig databaseConfig = new DatabaseConfig(r.text(db, "database", "url", false),
@@ -187,6 +191,9 @@ public final class ConfigLoader {
       String callback = r.text(a, p, "callbackUrl", true);
       if (!callback.isEmpty() && !callback.matches("^(https?://|self:/).+")) {
         r.problem(p + ".callbackUrl: must be an http(s) URL (or self:/path for this server)");
+      }
+      if (!api.isEmpty() && dev.unibox.accounts.CallbackRule.problem(api, callback) != null) {
+        r.problem(p + "." + dev.unibox.accounts.CallbackRule.problem(api, callback));
       }
       JsonNode c = a.get("credentials");
       String cp = p + ".credentials";

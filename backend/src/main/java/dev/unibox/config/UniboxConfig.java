@@ -15,10 +15,14 @@ public record UniboxConfig(
     DemoConfig demo,
     List<AccountConfig> accounts) {
 
-  /** @param trustedProxies addresses of reverse proxies whose X-Forwarded-For is believed */
-  public record HttpConfig(String host, int port, java.util.List<String> trustedProxies) {
+  /**
+   * @param trustedProxies addresses of reverse proxies whose X-Forwarded-For is believed
+   * @param allowedOrigins browser origins besides this server's own that may open the agent socket
+   */
+  public record HttpConfig(String host, int port, java.util.List<String> trustedProxies,
+                           java.util.List<String> allowedOrigins) {
     public HttpConfig(String host, int port) {
-      this(host, port, java.util.List.of());
+      this(host, port, java.util.List.of(), java.util.List.of());
     }
   }
 

@@ -154,9 +154,7 @@ public final class QueueRoutes {
 
   private void surgeMode(RoutingContext ctx) {
     CurrentUser user = AuthRoutes.user(ctx);
-    if (!user.oversees()) {
-      throw ApiException.forbidden("Only supervisors switch surge mode");
-    }
+    dev.unibox.auth.AccessPolicy.requireGlobalOverseer(user, "switch surge mode");
     JsonObject body = Responses.body(ctx);
     String mode = body.getValue("mode") instanceof String s ? s : "";
     if (!SurgeControl.MODES.contains(mode)) {

@@ -22,10 +22,18 @@ public final class HttpVerticle extends VerticleBase {
   private final Pool pool;
   private final List<Consumer<Router>> routes;
   private final Handler<ServerWebSocket> sockets;
+  private final List<String> allowedOrigins;
   private HttpServer server;
+  private Router router;
 
   /** @param routes mounted in order (auth first: it guards every later /api route) */
   public HttpVerticle(String host, int port, Pool pool, List<Consumer<Router>> routes, Handler<ServerWebSocket> sockets) {
+    this(host, port, pool, routes, sockets, List.of());
+  }
+
+  public HttpVerticle(String host, int port, Pool pool, List<Consumer<Router>> routes, Handler<ServerWebSocket> sockets,
+                      List<String> allowedOrigins) {
+    this.allowedOrigins = allowedOrigins;
     this.host = host;
     this.port = port;
     this.pool = pool;
@@ -35,7 +43,7 @@ public final class HttpVerticle extends VerticleBase {
 
   @Override
   public Future<?> start() {
-    Router router = Router.router(vertx);
+    router = Router.router(vertx);
     router.route().handler(SecurityHeaders::handle);
     router.get("/health").handler(ctx -> pool.query("SELECT 1").execute()
         .onSuccess(r -> Responses.json(ctx, 200, new JsonObject().put("status", "up")))
@@ -50,8 +58,28 @@ public final class HttpVerticle extends VerticleBase {
     router.route().failureHandler(ctx -> Responses.fail(ctx, ctx.failure()));
     server = vertx.createHttpServer(new HttpServerOptions().setHost(host).setPort(port).setCompressionSupported(true))
         .requestHandler(router)
+        .webSocketHandshakeHandler(new OriginCheck(allowedOrigins))
         .webSocketHandler(sockets);
     return server.listen();
+  }
+
+  /**
+   * Stops taking connections and requests, lets the ones in flight finish (a push being stored is
+   * answered, not cut off), then closes; sockets still open after {@code graceSeconds} are closed.
+   */
+  public Future<Void> drain(long graceSeconds) {
+    return server == null ? Future.succeededFuture() : server.shutdown(graceSeconds, java.util.concurrent.TimeUnit.SECONDS);
+  }
+
+  /** "METHOD /path" of every route bound to methods (what docs/security.md's matrix must cover). */
+  public List<String> methodRoutes() {
+    List<String> out = new java.util.ArrayList<>();
+    for (var route : router.getRoutes()) {
+      if (route.getPath() != null && route.methods() != null) {
+        route.methods().forEach(m -> out.add(m.name() + " " + route.getPath()));
+      }
+    }
+    return out;
   }
 
   public int actualPort() {

@@ -8,7 +8,8 @@ import java.util.function.BooleanSupplier;
 /** Blocking helpers for tests: wait for a future, or for a condition with a deadline (no fixed sleeps). */
 public final class Await {
 
-  public static final Duration TIMEOUT = Duration.ofSeconds(20);
+  /** Generous: a build machine shared by several builds can take tens of seconds to start the app. */
+  public static final Duration TIMEOUT = Duration.ofSeconds(Long.getLong("unibox.test.awaitSeconds", 60));
 
   private Await() {}
 

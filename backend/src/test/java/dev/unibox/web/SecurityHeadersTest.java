@@ -19,9 +19,11 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class SecurityHeadersTest {
 
   private TestInbox inbox;
+  private Vertx vertx;
 
   @BeforeEach
   void start(Vertx vertx) throws Exception {
+    this.vertx = vertx;
     inbox = TestInbox.start(vertx);
   }
 
@@ -42,6 +44,20 @@ class SecurityHeadersTest {
     assertSecured(send(HttpMethod.POST, "/webhooks/shopee", null), 400);
     assertSecured(send(HttpMethod.DELETE, "/nothing-here", null), 405);
     assertThat(send(HttpMethod.GET, "/api/conversations", admin).getHeader("Cache-Control")).isEqualTo("no-store");
+  }
+
+  @Test
+  void theAgentSocketRefusesAnotherSitesOrigin() throws Exception {
+    int client = inbox.app.httpPort();
+    var options = new io.vertx.core.http.WebSocketConnectOptions().setHost("127.0.0.1").setPort(client).setURI("/ws");
+    var sockets = vertx.createWebSocketClient();
+    Throwable refused = Await.failure(sockets.connect(new io.vertx.core.http.WebSocketConnectOptions(options.toJson())
+        .addHeader("Origin", "https://evil.example")));
+    assertThat(refused.getMessage()).contains("403");
+    var own = Await.result(sockets.connect(new io.vertx.core.http.WebSocketConnectOptions(options.toJson())
+        .addHeader("Origin", "http://127.0.0.1:" + client)));
+    assertThat(own.isClosed()).isFalse();
+    own.close();
   }
 
   private HttpResponse<Buffer> send(HttpMethod method, String path, String token) throws Exception {
