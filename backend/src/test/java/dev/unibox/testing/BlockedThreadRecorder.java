@@ -17,7 +17,7 @@ public final class BlockedThreadRecorder extends AppenderBase<ILoggingEvent> {
    * Vert.x warns from 2 s; on a loaded build machine class loading at start-up alone can take that long,
    * so a test fails from this many milliseconds of one block (-Dunibox.test.maxBlockedMs to change).
    */
-  private static final long FAIL_FROM_MS = Long.getLong("unibox.test.maxBlockedMs", 10_000);
+  private static final long FAIL_FROM_MS = Long.getLong("unibox.test.maxBlockedMs", 20_000);
   private static final Pattern BLOCKED = Pattern.compile("eventloop.* blocked for (\\d+) ms");
   private static final List<String> WARNINGS = new ArrayList<>();
 
