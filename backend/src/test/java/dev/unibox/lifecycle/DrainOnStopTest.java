@@ -2,14 +2,11 @@ package dev.unibox.lifecycle;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.unibox.adapters.shopee.ShopeeSigner;
 import dev.unibox.testing.Await;
 import dev.unibox.testing.TestInbox;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
-import io.vertx.core.buffer.Buffer;
 import io.vertx.junit5.VertxExtension;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -31,14 +28,8 @@ class DrainOnStopTest {
       AtomicBoolean stopping = new AtomicBoolean();
       AtomicInteger answeredWhileStopping = new AtomicInteger();
       List<Future<Integer>> pushes = new ArrayList<>();
-      String callback = inbox.app.baseUrl() + "/webhooks/shopee";
       for (int i = 0; i < 40; i++) {
-        String body = pushBody("m-drain-" + i, String.valueOf(815000 + i), "Order " + i + "?");
-        pushes.add(inbox.http.post("/webhooks/shopee").putHeader("Content-Type", "application/json")
-            .putHeader("Authorization", ShopeeSigner.pushSignature(TestInbox.PARTNER_KEY, callback,
-                body.getBytes(StandardCharsets.UTF_8)))
-            .sendBuffer(Buffer.buffer(body))
-            .map(r -> r.statusCode())
+        pushes.add(inbox.signedShopeePush("m-drain-" + i, String.valueOf(815000 + i), "Order " + i + "?")
             .otherwise(0)
             .onSuccess(status -> {
               if (stopping.get() && status == 200) {
@@ -61,14 +52,5 @@ class DrainOnStopTest {
     } finally {
       inbox.close();
     }
-  }
-
-  private static String pushBody(String messageId, String buyerId, String text) {
-    long now = System.currentTimeMillis() / 1000;
-    return "{\"msg_id\":\"p-" + messageId + "\",\"code\":10,\"shop_id\":" + TestInbox.SHOP_MY + ",\"timestamp\":" + now
-        + ",\"data\":{\"type\":\"message\",\"region\":\"MY\",\"content\":{\"message_id\":\"" + messageId
-        + "\",\"conversation_id\":\"c-" + buyerId + "\",\"from_id\":" + buyerId + ",\"from_user_name\":\"b" + buyerId
-        + "\",\"to_id\":5550001,\"to_user_name\":\"shop\",\"message_type\":\"text\",\"content\":{\"text\":\"" + text
-        + "\"},\"created_timestamp\":" + now + ",\"source_content\":{},\"quoted_msg\":{\"message_id\":\"\"}}}}";
   }
 }

@@ -44,7 +44,8 @@ class RegexHardeningTest {
         .put("patterns", new JsonArray().add(BACKTRACKING))));
     String hostile = "see http://" + "a".repeat(1500) + " and http://" + "b".repeat(1500) + " ok";
 
-    f.buyerWrites(TestInbox.SHOP_MY, "812001", "mallory", hostile);
+    assertThat(dev.unibox.testing.Await.result(f.inbox.signedShopeePush("m-hostile", "812001", hostile)))
+        .isEqualTo(200);
 
     long id = f.conversationOf("812001");
     assertThat(f.count("SELECT count(*) FROM messages WHERE conversation_id = $1 AND body = $2", id, hostile))
