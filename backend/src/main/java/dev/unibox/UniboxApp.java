@@ -54,6 +54,7 @@ import dev.unibox.sla.SlaVerticle;
 import dev.unibox.sla.SurgeControl;
 import dev.unibox.sla.SurgeRoutes;
 import dev.unibox.store.Database;
+import dev.unibox.web.ClientAddress;
 import dev.unibox.users.PreferenceRoutes;
 import dev.unibox.web.HttpVerticle;
 import io.vertx.core.Future;
@@ -85,6 +86,10 @@ public final class UniboxApp {
   private final boolean ownsDatabase;
   private final AccountRegistry accounts = new AccountRegistry();
   private final List<String> deployments = new ArrayList<>();
+  private static final long DRAIN_SECONDS = 5;
+  /** How long the login throttle remembers failed attempts, and for how many keys (user, client) at most. */
+  private static final Duration LOGIN_MEMORY = Duration.ofMinutes(15);
+  private static final int LOGIN_KEYS = 100_000;
   private DemoMode demo;
   private Assigner router;
   /** Live events to this node's sockets; polled this often besides the kicks after each commit. */
@@ -158,7 +163,8 @@ public final class UniboxApp {
     // one node owns all presence; several nodes keep theirs per node (docs/deploy.md)
     Future<Void> presence = config.cluster().enabled() ? Future.succeededFuture()
         : NodeSockets.forgetAll(pool).compose(v -> UserStore.everyoneOffline(pool));
-    return Future.all(classifier, accountConfigs, presence)
+    return dev.unibox.store.InstanceMode.claim(pool, demo != null)
+        .compose(v -> Future.all(classifier, accountConfigs, presence))
         .compose(v -> ServerSecrets.jwtSecret(pool, config.auth().jwtSecret()))
         .compose(secret -> bootstrapUsers().map(secret))
         .compose(secret -> {
@@ -187,7 +193,8 @@ public final class UniboxApp {
           http = new HttpVerticle(config.http().host(), config.http().port(), config.http().socketCompression(), pool, List.of(
               new HealthRoutes(vertx, pool, nodeId, node.membership()::includesMe, () -> draining, this::heldLeases)::mount,
               meterService::mountPushMeters,
-              new AuthRoutes(pool, tokens, LoginThrottle.standard(clock))::mount,
+              new AuthRoutes(pool, tokens, new LoginThrottle(LOGIN_MEMORY, LOGIN_KEYS, clock),
+                  new ClientAddress(config.http().trustedProxies()))::mount,
               new MarkReadOnOpen(pool, accounts)::mount,
               new ConversationRoutes(pool, close)::mount,
               new ReplyRoutes(replies)::mount,
@@ -204,7 +211,8 @@ public final class UniboxApp {
               classifierModule::mount,
               reports::mount,
               new PreferenceRoutes(pool, clock)::mount),
-              new AgentGateway(vertx, pool, tokens, config.http().maxSocketsPerUser(), new NodeSockets(pool, nodeId)));
+              new AgentGateway(vertx, pool, tokens, config.http().maxSocketsPerUser(), new NodeSockets(pool, nodeId)),
+              config.http().allowedOrigins());
           eventTail = new EventTail(vertx, pool);
           return shifts.start().compose(v -> eventTail.start(EVENT_TAIL_POLL_MS)).compose(v -> deploy(http));
         })
@@ -320,6 +328,10 @@ public final class UniboxApp {
     });
   }
 
+  public List<String> httpRoutes() {
+    return http.methodRoutes();
+  }
+
   public int httpPort() {
     return http.actualPort();
   }
@@ -347,9 +359,11 @@ public final class UniboxApp {
     return db;
   }
 
+  /** Drains HTTP first (in-flight pushes and replies finish and are answered), then stops the rest. */
   public Future<Void> stop() {
     draining = true;
-    Future<Void> chain = demo == null ? Future.succeededFuture() : demo.stop();
+    Future<Void> drained = http == null ? Future.succeededFuture() : http.drain(DRAIN_SECONDS);
+    Future<Void> chain = drained.eventually(() -> demo == null ? Future.succeededFuture() : demo.stop());
     if (eventTail != null) {
       eventTail.stop();
     }

@@ -5,6 +5,7 @@ import dev.unibox.adapters.spi.AccountCredentials;
 import dev.unibox.adapters.spi.Capabilities;
 import dev.unibox.adapters.spi.PlatformAdapter;
 import dev.unibox.adapters.spi.PlatformProfile;
+import dev.unibox.auth.AccessPolicy;
 import dev.unibox.auth.AuthRoutes;
 import dev.unibox.auth.CurrentUser;
 import dev.unibox.signals.Kicks;
@@ -48,9 +49,7 @@ public final class AccountRoutes {
   public void mount(Router router) {
     router.get("/api/accounts").handler(this::visible);
     router.route("/api/admin/*").handler(ctx -> {
-      if (!"admin".equals(AuthRoutes.user(ctx).role())) {
-        throw ApiException.forbidden("Only admins manage accounts");
-      }
+      AccessPolicy.requireGlobalAdmin(AuthRoutes.user(ctx), "manage accounts");
       ctx.next();
     });
     router.get("/api/admin/accounts").handler(this::list);
@@ -78,7 +77,7 @@ public final class AccountRoutes {
     CurrentUser user = AuthRoutes.user(ctx);
     JsonArray out = new JsonArray();
     for (PlatformAdapter a : service.registry().all()) {
-      if (user.mayServe(a.account().accountId()) || user.oversees()) {
+      if (AccessPolicy.seesAccount(user, a.account().accountId())) {
         out.add(new JsonObject().put("id", a.account().accountId()).put("platform", a.account().platform())
             .put("shopName", a.account().shopName()).put("region", a.account().region())
             .put("timeZone", a.account().timeZone())
@@ -172,10 +171,15 @@ public final class AccountRoutes {
     } else if (rawOptions != null) {
       problems.add("options must be an object of strings");
     }
+    String callback = string(b, "callbackUrl");
+    if (api != null && CallbackRule.problem(api, callback) != null) {
+      problems.add(CallbackRule.problem(api, callback));
+    } else if (callback != null && !callback.matches("^(https?://|self:/)\\S+$")) {
+      problems.add("callbackUrl must be an http(s) URL");
+    }
     if (!problems.isEmpty()) {
       throw ApiException.badRequest("invalid_account", String.join("; ", problems));
     }
-    String callback = string(b, "callbackUrl");
     return new AccountConfig(id, platform, shopId, shopName, string(b, "region"), zone, api,
         callback == null ? "self:/webhooks/" + platform : callback,
         new AccountCredentials(string(c, "appKey"), string(c, "appSecret"), string(c, "accessToken"),

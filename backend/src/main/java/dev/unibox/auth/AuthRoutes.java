@@ -19,11 +19,17 @@ public final class AuthRoutes {
   private final Pool pool;
   private final TokenService tokens;
   private final LoginThrottle throttle;
+  private final dev.unibox.web.ClientAddress clients;
 
   public AuthRoutes(Pool pool, TokenService tokens, LoginThrottle throttle) {
+    this(pool, tokens, throttle, new dev.unibox.web.ClientAddress(java.util.List.of()));
+  }
+
+  public AuthRoutes(Pool pool, TokenService tokens, LoginThrottle throttle, dev.unibox.web.ClientAddress clients) {
     this.pool = pool;
     this.tokens = tokens;
     this.throttle = throttle;
+    this.clients = clients;
   }
 
   /** Must be mounted before the other /api routes. */
@@ -44,8 +50,12 @@ public final class AuthRoutes {
     if (username.isEmpty() || password.isEmpty()) {
       throw ApiException.badRequest("bad_request", "username and password are required");
     }
-    String address = ctx.request().remoteAddress() == null ? "?" : ctx.request().remoteAddress().hostAddress();
-    java.time.Duration wait = throttle.retryAfter(username, address);
+    if (username.length() > 64 || PasswordPolicy.tooLong(password)) {
+      throw ApiException.badRequest("bad_request", "username is at most 64 characters and password at most "
+          + PasswordPolicy.MAX_BYTES + " bytes");
+    }
+    String address = clients.of(ctx);
+    java.time.Duration wait = throttle.begin(username, address);
     if (!wait.isZero() && !wait.isNegative()) {
       ctx.response().putHeader("Retry-After", String.valueOf(Math.max(1, wait.toSeconds())));
       throw new ApiException(429, "too_many_attempts",
@@ -56,11 +66,10 @@ public final class AuthRoutes {
             PasswordHasher.verify(password, creds == null ? null : creds.passwordHash()) ? creds.id() : null, false))
         .compose(id -> {
           if (id == null) {
-            throttle.failed(username, address);
             LOG.info("Failed login for user '{}'", username.length() > 64 ? username.substring(0, 64) : username);
             return Future.failedFuture(new ApiException(401, "bad_credentials", "Wrong username or password"));
           }
-          throttle.succeeded(username);
+          throttle.succeeded(username, address);
           return UserStore.current(pool, id);
         })
         .onSuccess(u -> Responses.json(ctx, 200,

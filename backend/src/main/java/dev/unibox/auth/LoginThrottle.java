@@ -1,83 +1,87 @@
 package dev.unibox.auth;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayDeque;
-import java.util.Deque;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Slows password guessing: after {@code maxFailures} failed logins for one username, or from one
- * address, within {@code window}, further attempts are refused until the oldest failure ages out.
- * Kept per node in memory; a successful login clears the username's record.
+ * Slows password guessing with a progressive delay, never a lock-out. An attempt is counted when it
+ * starts (before bcrypt), so a parallel burst gets no more guesses than a serial one. Three keys: the
+ * username from one client (strict), the client across usernames, and the username across clients — the
+ * last with a short cap, so someone hammering {@code admin} from elsewhere delays the real admin by at
+ * most {@link #USER_CAP}, and cannot lock them out. Records live in a bounded cache and expire after
+ * {@code quiet} without attempts. Kept per node in memory.
  */
 public final class LoginThrottle {
 
-  /** Failed logins allowed per username (and per address) within {@link #STANDARD_WINDOW}. */
-  public static final int STANDARD_MAX_FAILURES = 10;
-  public static final Duration STANDARD_WINDOW = Duration.ofMinutes(5);
+  static final Duration USER_CAP = Duration.ofSeconds(30);
+  private static final Duration BASE = Duration.ofSeconds(1);
+  private static final Duration CAP = Duration.ofMinutes(15);
 
-  private final int maxFailures;
-  private final Duration window;
+  private record Limit(String prefix, int free, Duration cap) {}
+
+  private static final Limit USER_FROM_CLIENT = new Limit("uc:", 5, CAP);
+  private static final Limit CLIENT = new Limit("c:", 20, CAP);
+  private static final Limit USER = new Limit("u:", 10, USER_CAP);
+
+  private record Attempts(int count, Instant last) {}
+
   private final Clock clock;
-  private final Map<String, Deque<Instant>> failures = new ConcurrentHashMap<>();
+  private final Cache<String, Attempts> attempts;
 
-  public LoginThrottle(int maxFailures, Duration window, Clock clock) {
-    this.maxFailures = maxFailures;
-    this.window = window;
+  public LoginThrottle(Duration quiet, long maxKeys, Clock clock) {
     this.clock = clock;
+    this.attempts = Caffeine.newBuilder().maximumSize(maxKeys).expireAfterWrite(quiet).build();
   }
 
-  /** The server's throttle: {@value #STANDARD_MAX_FAILURES} failures per five minutes. */
-  public static LoginThrottle standard(Clock clock) {
-    return new LoginThrottle(STANDARD_MAX_FAILURES, STANDARD_WINDOW, clock);
-  }
-
-  /** @return how long to wait before trying again, or {@link Duration#ZERO} when allowed now */
-  public Duration retryAfter(String username, String address) {
+  /**
+   * Starts an attempt: when allowed it is counted at once and ZERO is returned; otherwise nothing is
+   * counted and the wait before the next attempt is returned.
+   */
+  public synchronized Duration begin(String username, String client) {
     Instant now = clock.instant();
-    return max(wait("user:" + username, now), wait("addr:" + address, now));
+    String user = username.toLowerCase(java.util.Locale.ROOT);
+    Duration wait = max(wait(USER_FROM_CLIENT, user + "|" + client, now),
+        max(wait(CLIENT, client, now), wait(USER, user, now)));
+    if (!wait.isZero()) {
+      return wait;
+    }
+    count(USER_FROM_CLIENT.prefix + user + "|" + client, now);
+    count(CLIENT.prefix + client, now);
+    count(USER.prefix + user, now);
+    return Duration.ZERO;
   }
 
-  public void failed(String username, String address) {
-    Instant now = clock.instant();
-    record("user:" + username, now);
-    record("addr:" + address, now);
+  /** The right password: the user's own records start again (the client's stays). */
+  public synchronized void succeeded(String username, String client) {
+    String user = username.toLowerCase(java.util.Locale.ROOT);
+    attempts.invalidate(USER_FROM_CLIENT.prefix + user + "|" + client);
+    attempts.invalidate(USER.prefix + user);
   }
 
-  public void succeeded(String username) {
-    failures.remove("user:" + username);
+  long keys() {
+    attempts.cleanUp();
+    return attempts.estimatedSize();
   }
 
-  private void record(String key, Instant now) {
-    failures.compute(key, (k, times) -> {
-      Deque<Instant> d = times == null ? new ArrayDeque<>() : times;
-      prune(d, now);
-      d.addLast(now);
-      return d;
-    });
-  }
-
-  private Duration wait(String key, Instant now) {
-    Deque<Instant> times = failures.get(key);
-    if (times == null) {
+  private Duration wait(Limit limit, String key, Instant now) {
+    Attempts a = attempts.getIfPresent(limit.prefix + key);
+    if (a == null || a.count() < limit.free()) {
       return Duration.ZERO;
     }
-    synchronized (times) {
-      prune(times, now);
-      if (times.size() < maxFailures) {
-        return Duration.ZERO;
-      }
-      return Duration.between(now, times.peekFirst().plus(window));
+    int over = Math.min(30, a.count() - limit.free());
+    Duration delay = BASE.multipliedBy(1L << over);
+    if (delay.compareTo(limit.cap()) > 0) {
+      delay = limit.cap();
     }
+    Duration left = Duration.between(now, a.last().plus(delay));
+    return left.isNegative() ? Duration.ZERO : left;
   }
 
-  private void prune(Deque<Instant> times, Instant now) {
-    while (!times.isEmpty() && !times.peekFirst().isAfter(now.minus(window))) {
-      times.removeFirst();
-    }
+  private void count(String key, Instant now) {
+    attempts.asMap().merge(key, new Attempts(1, now), (old, one) -> new Attempts(old.count() + 1, now));
   }
 
   private static Duration max(Duration a, Duration b) {

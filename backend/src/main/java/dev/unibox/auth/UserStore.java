@@ -71,9 +71,12 @@ public final class UserStore {
   /** Creates the user unless the username exists; returns its id, or null when it already existed. */
   public static Future<Long> create(SqlClient client, String username, String displayName, String role,
                                     String password, boolean allAccounts, int maxConcurrent) {
-    return client.preparedQuery(INSERT)
-        .execute(Tuple.from(new Object[] {username, displayName, role, PasswordHasher.hash(password), allAccounts,
-            maxConcurrent}))
+    // bcrypt takes tens of milliseconds by design (seconds on a loaded machine): never on an event loop
+    io.vertx.core.Context context = io.vertx.core.Vertx.currentContext();
+    Future<String> hashed = context == null ? Future.succeededFuture(PasswordHasher.hash(password))
+        : context.executeBlocking(() -> PasswordHasher.hash(password), false);
+    return hashed.compose(hash -> client.preparedQuery(INSERT)
+        .execute(Tuple.from(new Object[] {username, displayName, role, hash, allAccounts, maxConcurrent})))
         .map(rows -> rows.size() == 0 ? null : rows.iterator().next().getLong("id"));
   }
 

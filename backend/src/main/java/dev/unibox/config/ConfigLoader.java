@@ -30,6 +30,14 @@ import java.util.Set;
  */
 public final class ConfigLoader {
 
+  private static List<String> texts(JsonNode node, String field) {
+    List<String> out = new ArrayList<>();
+    if (node != null && node.path(field).isArray()) {
+      node.get(field).forEach(n -> out.add(n.asText()));
+    }
+    return List.copyOf(out);
+  }
+
   private static final Set<String> ROLES = Set.of("agent", "supervisor", "admin");
 
   private ConfigLoader() {}
@@ -57,7 +65,8 @@ public final class ConfigLoader {
     JsonNode http = tree.get("http");
     HttpConfig httpConfig = new HttpConfig(r.text(http, "http", "host", true),
         (int) r.number(http, "http", "port", 0, 65535), r.bool(http, "http", "socketCompression"),
-        (int) r.number(http, "http", "maxSocketsPerUser", 1, 1000));
+        (int) r.number(http, "http", "maxSocketsPerUser", 1, 1000), texts(http, "trustedProxies"),
+        texts(http, "allowedOrigins"));
 
     JsonNode db = tree.get("database");
     DatabaseConfig databaseConfig = new DatabaseConfig(r.text(db, "database", "url", false),
@@ -74,6 +83,9 @@ public final class ConfigLoader {
         r.text(admin, "auth.bootstrapAdmin", "password", false));
     if (!authConfig.jwtSecret().isEmpty() && authConfig.jwtSecret().length() < 32) {
       problems.add("auth.jwtSecret: must be at least 32 characters (or empty to generate one)");
+    }
+    if (!authConfig.adminPassword().isEmpty() && dev.unibox.auth.PasswordPolicy.problem(authConfig.adminPassword()) != null) {
+      problems.add("auth.bootstrapAdmin.password: " + dev.unibox.auth.PasswordPolicy.problem(authConfig.adminPassword()));
     }
 
     JsonNode routing = tree.get("routing");
@@ -189,6 +201,9 @@ public final class ConfigLoader {
       String callback = r.text(a, p, "callbackUrl", true);
       if (!callback.isEmpty() && !callback.matches("^(https?://|self:/).+")) {
         r.problem(p + ".callbackUrl: must be an http(s) URL (or self:/path for this server)");
+      }
+      if (!api.isEmpty() && dev.unibox.accounts.CallbackRule.problem(api, callback) != null) {
+        r.problem(p + "." + dev.unibox.accounts.CallbackRule.problem(api, callback));
       }
       JsonNode c = a.get("credentials");
       String cp = p + ".credentials";

@@ -62,10 +62,13 @@ public record UniboxConfig(
   /**
    * @param socketCompression permessage-deflate on agent sockets (costs ~100 KB of memory per idle socket)
    * @param maxSocketsPerUser open agent sockets one user may hold at once (tabs, devices)
+   * @param trustedProxies    addresses of reverse proxies whose X-Forwarded-For is believed
+   * @param allowedOrigins    browser origins besides this server's own that may open the agent socket
    */
-  public record HttpConfig(String host, int port, boolean socketCompression, int maxSocketsPerUser) {
+  public record HttpConfig(String host, int port, boolean socketCompression, int maxSocketsPerUser,
+                           List<String> trustedProxies, List<String> allowedOrigins) {
     public HttpConfig(String host, int port) {
-      this(host, port, false, 5);
+      this(host, port, false, 5, List.of(), List.of());
     }
   }
 

@@ -37,14 +37,19 @@ public final class ConversationStore {
        WHERE c.status NOT IN ('closed', 'spam')
          AND ($1 OR c.account_id = ANY($2))""" + ORDER;
 
+  /** The newest entries of a timeline one read returns: a long conversation cannot make one huge answer. */
+  public static final int TIMELINE_PAGE = 500;
+
   private static final String TIMELINE = """
+      SELECT * FROM (
       SELECT 'message' AS kind, m.id, m.direction, m.body, m.at, m.status, m.author_name, m.error, NULL AS type,
              m.message_type
       FROM messages m WHERE m.conversation_id = $1
       UNION ALL
       SELECT 'activity', ac.id, NULL, ac.body, ac.at, NULL, au.display_name, NULL, ac.type, NULL
       FROM activities ac LEFT JOIN users au ON au.id = ac.actor_user_id WHERE ac.conversation_id = $1
-      ORDER BY at, kind DESC, id""";
+      ORDER BY at DESC, kind, id DESC LIMIT %d
+      ) newest ORDER BY at, kind DESC, id""".formatted(TIMELINE_PAGE);
 
   private ConversationStore() {}
 

@@ -5,7 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.regex.Pattern;
+import com.google.re2j.Pattern;
 
 /**
  * Rules from {@code config/classification.yaml}: terms per language, matched as case-insensitive
@@ -56,8 +56,7 @@ public record ClassificationRules(Map<String, List<String>> urgent, Map<Category
   private static final Map<String, Pattern> PATTERNS = new java.util.concurrent.ConcurrentHashMap<>();
 
   private static Pattern pattern(String term) {
-    return PATTERNS.computeIfAbsent(term, t -> Pattern.compile(t.substring(3),
-        Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE));
+    return PATTERNS.computeIfAbsent(term, t -> LinearRegex.compile(t.substring(3), true));
   }
 
   /** Compiles every {@code re:} term; returns one problem per invalid expression. */
@@ -70,8 +69,8 @@ public record ClassificationRules(Map<String, List<String>> urgent, Map<Category
       byLanguage.forEach((language, terms) -> terms.stream().filter(t -> t.startsWith("re:")).forEach(t -> {
         try {
           pattern(t);
-        } catch (java.util.regex.PatternSyntaxException e) {
-          problems.add(language + ": '" + t + "' is not a valid regular expression");
+        } catch (IllegalArgumentException e) {
+          problems.add(language + ": '" + t + "': " + e.getMessage());
         }
       }));
     }

@@ -61,7 +61,8 @@ public final class IngestService {
   /** One caller's messages with their classifications, and the promise answered after its commit. */
   private record Call(List<InboundMessage> messages, List<Classification> classes, Promise<Result> done) {}
 
-  public Future<Result> ingest(List<InboundMessage> messages) {
+  public Future<Result> ingest(List<InboundMessage> received) {
+    List<InboundMessage> messages = InboundText.storable(received);
     if (messages.isEmpty()) {
       return Future.succeededFuture(new Result(0, 0));
     }

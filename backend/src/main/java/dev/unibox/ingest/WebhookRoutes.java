@@ -26,6 +26,7 @@ import org.slf4j.LoggerFactory;
 public final class WebhookRoutes {
 
   private static final Logger LOG = LoggerFactory.getLogger(WebhookRoutes.class);
+  private static final RejectionLog REJECTIONS = new RejectionLog(LOG, java.time.Clock.systemUTC(), 20);
   private static final long MAX_PUSH_BYTES = 1024 * 1024;
 
   private final AccountRegistry accounts;
@@ -71,8 +72,11 @@ public final class WebhookRoutes {
     PlatformAdapter adapter;
     try {
       String shopId = factory.claimedShopId(push);
-      adapter = accounts.byShop(platform, shopId).orElseThrow(() ->
-          new ApiException(404, "unknown_shop", "No " + platform + " account is configured for this shop"));
+      // Same answer as a bad signature: a caller without the key cannot tell which shops exist.
+      adapter = accounts.byShop(platform, shopId).orElseThrow(() -> {
+        REJECTIONS.warn("Rejected {} push from {}: unknown shop {}", platform, ctx.request().remoteAddress(), shopId);
+        return unverified();
+      });
     } catch (AdapterException e) {
       throw refused(platform, ctx, e);
     }
@@ -100,9 +104,12 @@ public final class WebhookRoutes {
       LOG.warn("{} push could not be completed: {} ({})", platform, e.kind(), e.getMessage());
       return new ApiException(503, "push_not_completed", "The message could not be fetched yet; retry later");
     }
-    boolean badSignature = e.kind() == ErrorKind.BAD_SIGNATURE;
-    LOG.warn("Rejected {} push from {}: {} ({})", platform, ctx.request().remoteAddress(), e.kind(), e.getMessage());
-    return new ApiException(badSignature ? 401 : 400, badSignature ? "bad_signature" : "malformed_push",
-        badSignature ? "The push signature does not match" : e.getMessage());
+    REJECTIONS.warn("Rejected {} push from {}: {} ({})", platform, ctx.request().remoteAddress(), e.kind(),
+        e.getMessage());
+    return e.kind() == ErrorKind.BAD_SIGNATURE ? unverified() : new ApiException(400, "malformed_push", e.getMessage());
+  }
+
+  private static ApiException unverified() {
+    return new ApiException(401, "bad_signature", "The push signature does not match");
   }
 }

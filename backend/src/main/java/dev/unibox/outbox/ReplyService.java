@@ -78,10 +78,8 @@ public final class ReplyService {
         return Future.failedFuture(ApiException.badRequest("text_too_long",
             "The reply has " + text.codePointCount(0, text.length()) + " characters; this platform allows " + max));
       }
-      Future<ReplyGuard.Recorder> inspected = "text".equals(kind)
-          ? guard.inspect(conn, user, locked, text, options)
-          : Future.succeededFuture(ReplyGuard.Recorder.NOTHING);
-      return inspected
+      // every outgoing text is checked: an image URL, a product or order id reaches the buyer too
+      return guard.inspect(conn, user, locked, text, options)
           .compose(recorder -> OutboxStore.insertReply(conn, conversationId, locked.accountId(), kind, text, user.id(),
                   user.displayName(), now)
               .compose(messageId -> recorder.stored(conn, messageId, now).map(messageId)))

@@ -26,6 +26,10 @@ import java.util.List;
  */
 public final class ResponseMetrics {
 
+  /** One read scans at most this much history. */
+  static final Duration MAX_RANGE = Duration.ofDays(93);
+
+
   private static final String FIRST_RESPONSES = """
       WITH firsts AS (
         SELECT c.id, c.status, min(m.at) AS first_in
@@ -58,6 +62,9 @@ public final class ResponseMetrics {
     Instant from = Params.instant(ctx, "from", to.minus(Duration.ofDays(1)));
     if (!from.isBefore(to)) {
       throw ApiException.badRequest("bad_time", "from must be before to");
+    }
+    if (Duration.between(from, to).compareTo(MAX_RANGE) > 0) {
+      throw ApiException.badRequest("range_too_long", "from and to may be at most " + MAX_RANGE.toDays() + " days apart");
     }
     long within = Params.number(ctx, "withinSeconds", 300, 1, 7 * 86_400);
     String account = Params.text(ctx, "accountId");

@@ -100,10 +100,13 @@ public final class SpamFolder {
     if (!"queued".equals(status) || !spam.configured()) {
       return Future.succeededFuture();
     }
-    SpamRules.Verdict verdict = spam.classify(text);
-    if (!verdict.spam()) {
-      return Future.succeededFuture();
-    }
+    // Admins' patterns over a buyer's text: off the event loop (RE2 keeps each one linear).
+    return vertx.<SpamRules.Verdict>executeBlocking(() -> spam.classify(text), false)
+        .compose(verdict -> verdict.spam() ? park(conn, conversationId, messageId, verdict, now) : Future.succeededFuture());
+  }
+
+  private Future<Void> park(SqlConnection conn, long conversationId, long messageId, SpamRules.Verdict verdict,
+                            Instant now) {
     String reason = String.join(", ", verdict.reasons());
     return conn.preparedQuery(PARK).execute(Tuple.of(conversationId, now.atOffset(ZoneOffset.UTC)))
         .compose(v -> conn.preparedQuery(INSERT_PARKING).execute(Tuple.of(conversationId, messageId, reason,

@@ -94,9 +94,7 @@ public final class ShiftRoutes {
 
   private void putRoster(RoutingContext ctx) {
     CurrentUser user = AuthRoutes.user(ctx);
-    if (!user.oversees()) {
-      throw ApiException.forbidden("Only supervisors and admins edit the roster");
-    }
+    dev.unibox.auth.AccessPolicy.requireGlobalOverseer(user, "edit the roster");
     JsonObject body = Responses.body(ctx);
     List<String> problems = new ArrayList<>();
     Roster roster;

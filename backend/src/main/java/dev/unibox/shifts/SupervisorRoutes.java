@@ -201,9 +201,7 @@ public final class SupervisorRoutes {
   /** Admin: {displayName, accounts: [..], supervisors: [usernames], agents: [usernames]}. */
   private void putTeam(RoutingContext ctx) {
     CurrentUser user = AuthRoutes.user(ctx);
-    if (!"admin".equals(user.role())) {
-      throw ApiException.forbidden("Only admins define teams");
-    }
+    dev.unibox.auth.AccessPolicy.requireGlobalAdmin(user, "define teams");
     String name = ctx.pathParam("name");
     if (!name.matches("[a-z0-9_-]{1,40}")) {
       throw ApiException.badRequest("bad_team", "Team names are 1-40 of a-z, 0-9, _ and -");

@@ -1,5 +1,6 @@
 package dev.unibox.sla;
 
+import dev.unibox.auth.AccessPolicy;
 import dev.unibox.auth.AuthRoutes;
 import dev.unibox.auth.CurrentUser;
 import dev.unibox.signals.Kicks;
@@ -35,9 +36,7 @@ public final class SurgeRoutes {
 
   private void setMode(RoutingContext ctx) {
     CurrentUser user = AuthRoutes.user(ctx);
-    if (!user.oversees()) {
-      throw ApiException.forbidden("Only supervisors switch surge mode");
-    }
+    AccessPolicy.requireGlobalOverseer(user, "switch surge mode");
     JsonObject body = Responses.body(ctx);
     String mode = body.getValue("mode") instanceof String s ? s : "";
     if (!SurgeControl.MODES.contains(mode)) {

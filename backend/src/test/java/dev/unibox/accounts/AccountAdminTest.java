@@ -115,7 +115,8 @@ class AccountAdminTest {
     HttpResponse<Buffer> removed = Await.result(inbox.http.delete("/api/admin/accounts/lazada-my-01")
         .putHeader("Authorization", "Bearer " + admin).send());
     assertThat(removed.statusCode()).isEqualTo(200);
-    assertThat(Await.result(lazada.buyerWrites(SELLER, "880003", "zul", "hello")).status()).isEqualTo(404);
+    assertThat(Await.result(lazada.buyerWrites(SELLER, "880003", "zul", "hello")).status())
+        .as("an unknown shop gets the same 401 as a bad signature").isEqualTo(401);
     assertThat(inbox.count("SELECT count(*) FROM messages WHERE account_id = 'lazada-my-01' AND direction = 'in'"))
         .as("conversations stay readable").isEqualTo(1);
 

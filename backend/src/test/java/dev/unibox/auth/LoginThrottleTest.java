@@ -2,72 +2,67 @@ package dev.unibox.auth;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Clock;
+import dev.unibox.testing.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
 
 class LoginThrottleTest {
 
   private final MutableClock clock = new MutableClock(Instant.parse("2026-11-11T03:00:00Z"));
-  private final LoginThrottle throttle = new LoginThrottle(3, Duration.ofMinutes(5), clock);
+  private final LoginThrottle throttle = new LoginThrottle(Duration.ofMinutes(15), 10_000, clock);
 
   @Test
-  void refusesAfterTooManyFailuresForOneUserUntilTheWindowPasses() {
-    for (int i = 0; i < 3; i++) {
-      assertThat(throttle.retryAfter("mei", "10.0.0." + i)).isZero();
-      throttle.failed("mei", "10.0.0." + i);
-      clock.advance(Duration.ofSeconds(10));
+  void attemptsAreCountedWhenTheyStartAndTheDelayGrowsProgressively() {
+    for (int i = 0; i < 5; i++) {
+      assertThat(throttle.begin("mei", "10.0.0.1")).as("attempt " + i).isZero();
     }
-    assertThat(throttle.retryAfter("mei", "10.0.0.9")).isEqualTo(Duration.ofSeconds(270));
-    assertThat(throttle.retryAfter("arif", "10.0.0.9")).isZero();
-    clock.advance(Duration.ofSeconds(270));
-    assertThat(throttle.retryAfter("mei", "10.0.0.9")).isZero();
+    assertThat(throttle.begin("mei", "10.0.0.1")).as("refused attempts are not counted").isEqualTo(Duration.ofSeconds(1));
+    assertThat(throttle.begin("mei", "10.0.0.1")).isEqualTo(Duration.ofSeconds(1));
+    clock.advance(Duration.ofSeconds(1));
+    assertThat(throttle.begin("mei", "10.0.0.1")).isZero();
+    assertThat(throttle.begin("mei", "10.0.0.1")).isEqualTo(Duration.ofSeconds(2));
+    clock.advance(Duration.ofSeconds(2));
+    assertThat(throttle.begin("mei", "10.0.0.1")).isZero();
+    assertThat(throttle.begin("mei", "10.0.0.1")).isEqualTo(Duration.ofSeconds(4));
+    assertThat(throttle.begin("arif", "10.0.0.2")).as("other users and clients are unaffected").isZero();
   }
 
   @Test
-  void refusesOneAddressGuessingManyUsers() {
-    for (String user : new String[] {"a", "b", "c"}) {
-      throttle.failed(user, "203.0.113.7");
+  void hammeringAUsernameFromManyClientsDelaysTheRealUserByAtMostTheUserCap() {
+    for (int round = 0; round < 40; round++) {
+      for (int c = 0; c < 50; c++) {
+        throttle.begin("admin", "203.0.113." + c);
+      }
+      clock.advance(Duration.ofSeconds(5));
     }
-    assertThat(throttle.retryAfter("d", "203.0.113.7")).isPositive();
-    assertThat(throttle.retryAfter("d", "203.0.113.8")).isZero();
+    Duration wait = throttle.begin("admin", "198.51.100.7");
+    assertThat(wait).isLessThanOrEqualTo(LoginThrottle.USER_CAP);
+    clock.advance(wait);
+    assertThat(throttle.begin("admin", "198.51.100.7")).as("never locked out").isZero();
   }
 
   @Test
-  void successClearsTheUsersFailures() {
-    throttle.failed("mei", "x");
-    throttle.failed("mei", "y");
-    throttle.succeeded("mei");
-    throttle.failed("mei", "z");
-    assertThat(throttle.retryAfter("mei", "w")).isZero();
+  void oneClientGuessingManyUsersIsSlowed() {
+    for (int i = 0; i < 20; i++) {
+      assertThat(throttle.begin("user" + i, "203.0.113.7")).isZero();
+    }
+    assertThat(throttle.begin("someone", "203.0.113.7")).isPositive();
+    assertThat(throttle.begin("someone", "203.0.113.8")).isZero();
   }
 
-  private static final class MutableClock extends Clock {
-    private Instant now;
-
-    MutableClock(Instant now) {
-      this.now = now;
+  @Test
+  void successStartsTheUsersRecordAgainAndTheCacheIsBounded() {
+    for (int i = 0; i < 5; i++) {
+      throttle.begin("mei", "x");
     }
+    throttle.succeeded("mei", "x");
+    assertThat(throttle.begin("mei", "x")).isZero();
 
-    void advance(Duration d) {
-      now = now.plus(d);
+    LoginThrottle small = new LoginThrottle(Duration.ofMinutes(15), 100, clock);
+    for (int i = 0; i < 5_000; i++) {
+      small.begin("u" + i, "c" + i);
     }
-
-    @Override
-    public Instant instant() {
-      return now;
-    }
-
-    @Override
-    public java.time.ZoneId getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(java.time.ZoneId zone) {
-      return this;
-    }
+    assertThat(small.keys()).isLessThanOrEqualTo(100);
   }
 }

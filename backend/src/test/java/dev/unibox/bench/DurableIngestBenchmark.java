@@ -45,7 +45,7 @@ public final class DurableIngestBenchmark {
     System.setProperty("unibox.test.durable", "true");
     Vertx vertx = Vertx.vertx();
     TestInbox inbox = TestInbox.start(vertx, Clock.systemUTC(), c -> new UniboxConfig(
-        new UniboxConfig.HttpConfig("127.0.0.1", 0, false, 100), c.database(), c.auth(), c.routing(), c.outbox(),
+        new UniboxConfig.HttpConfig("127.0.0.1", 0, false, 100, List.of(), List.of()), c.database(), c.auth(), c.routing(), c.outbox(),
         c.classificationFile(), c.demo(), c.accounts()));
     Pool pool = inbox.db.pool();
     StringBuilder out = new StringBuilder();

@@ -53,6 +53,18 @@ class WebhookIngestTest {
   }
 
   @Test
+  void aNulOrALoneSurrogateInTheBuyersTextIsStoredAsAReplacementCharacterNot500() throws Exception {
+    String body = pushBody("m-nul", "before\\u0000after \\ud800 end")
+        .replace("\"from_user_name\":\"aisyah\"", "\"from_user_name\":\"ai\\u0000syah\"");
+    HttpResponse<Buffer> r = post(body, sign(TestInbox.PARTNER_KEY, body));
+    assertThat(r.statusCode()).as(r.bodyAsString()).isEqualTo(200);
+    assertThat(inbox.count("SELECT count(*) FROM messages WHERE platform_message_id = 'm-nul' AND body = $1",
+        "before\uFFFDafter \uFFFD end")).isEqualTo(1);
+    assertThat(post(body, sign(TestInbox.PARTNER_KEY, body)).statusCode()).as("redelivery is a duplicate").isEqualTo(200);
+    assertThat(inbox.count("SELECT count(*) FROM messages WHERE platform_message_id = 'm-nul'")).isEqualTo(1);
+  }
+
+  @Test
   void badSignatureIsRejectedWith401AndNothingIsStored() throws Exception {
     String body = pushBody("m-1", "Hello");
     HttpResponse<Buffer> r = post(body, sign("wrong-key", body));
@@ -87,11 +99,13 @@ class WebhookIngestTest {
   }
 
   @Test
-  void pushForAnUnknownShopIs404() throws Exception {
+  void pushForAnUnknownShopGetsTheSame401AsABadSignatureSoShopsCannotBeEnumerated() throws Exception {
     String body = pushBody("m-3", "Hello").replace("\"shop_id\":" + TestInbox.SHOP_MY, "\"shop_id\":999");
-    HttpResponse<Buffer> r = post(body, sign(TestInbox.PARTNER_KEY, body));
-    assertThat(r.statusCode()).isEqualTo(404);
-    assertThat(r.bodyAsJsonObject().getString("error")).isEqualTo("unknown_shop");
+    HttpResponse<Buffer> unknown = post(body, sign(TestInbox.PARTNER_KEY, body));
+    String known = pushBody("m-3", "Hello");
+    HttpResponse<Buffer> badSignature = post(known, sign("wrong-key", known));
+    assertThat(unknown.statusCode()).isEqualTo(401);
+    assertThat(unknown.bodyAsString()).isEqualTo(badSignature.bodyAsString());
     assertNothingStored();
   }
 

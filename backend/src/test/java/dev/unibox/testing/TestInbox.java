@@ -129,6 +129,23 @@ public final class TestInbox implements AutoCloseable {
     return Await.result(http.put(path).putHeader("Authorization", "Bearer " + token).sendJsonObject(body));
   }
 
+  /**
+   * A signed Shopee text push to SHOP_MY, posted straight to the webhook with no client deadline (the
+   * fake's own push gives up after Shopee's 3 s, which a loaded build machine can exceed).
+   */
+  public io.vertx.core.Future<Integer> signedShopeePush(String messageId, String buyerId, String jsonText) {
+    long now = System.currentTimeMillis() / 1000;
+    String body = "{\"msg_id\":\"p-" + messageId + "\",\"code\":10,\"shop_id\":" + SHOP_MY + ",\"timestamp\":" + now
+        + ",\"data\":{\"type\":\"message\",\"region\":\"MY\",\"content\":{\"message_id\":\"" + messageId
+        + "\",\"conversation_id\":\"c-" + buyerId + "\",\"from_id\":" + buyerId + ",\"from_user_name\":\"b" + buyerId
+        + "\",\"to_id\":5550001,\"to_user_name\":\"shop\",\"message_type\":\"text\",\"content\":{\"text\":\""
+        + jsonText + "\"},\"created_timestamp\":" + now + ",\"source_content\":{},\"quoted_msg\":{\"message_id\":\"\"}}}}";
+    String signature = dev.unibox.adapters.shopee.ShopeeSigner.pushSignature(PARTNER_KEY,
+        app.baseUrl() + "/webhooks/shopee", body.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    return http.post("/webhooks/shopee").putHeader("Content-Type", "application/json")
+        .putHeader("Authorization", signature).sendBuffer(Buffer.buffer(body)).map(r -> r.statusCode());
+  }
+
   public AgentSocket socket(String token, long lastSeq) throws Exception {
     return AgentSocket.connect(vertx, app.httpPort(), token, lastSeq);
   }

@@ -15,8 +15,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import dev.unibox.domain.LinearRegex;
 import java.util.regex.Pattern;
-import java.util.regex.PatternSyntaxException;
 
 /**
  * The quality rule documents: one per scope (global, a platform, a shop), shipped as YAML under
@@ -205,8 +205,9 @@ public final class QualityDocuments {
     if (!object(node, where, p)) {
       return;
     }
-    only(node, where, Set.of("threshold", "terms", "patterns"), p);
+    only(node, where, Set.of("threshold", "terms", "patterns", "repeatedCharacter"), p);
     number(node.get("threshold"), where + ".threshold", 1, 100, p);
+    number(node.get("repeatedCharacter"), where + ".repeatedCharacter", 2, 1000, p);
     termsByLanguage(node.get("terms"), where + ".terms", p);
     JsonNode patterns = node.get("patterns");
     if (patterns != null && !patterns.isNull()) {
@@ -367,14 +368,9 @@ public final class QualityDocuments {
   }
 
   private static void regex(JsonNode n, String where, List<String> p) {
-    if (n == null || !n.isTextual() || n.asText().isBlank() || n.asText().length() > 500) {
-      p.add(where + ": a regular expression of at most 500 characters");
-      return;
-    }
-    try {
-      Pattern.compile(n.asText());
-    } catch (PatternSyntaxException e) {
-      p.add(where + ": not a valid regular expression (" + e.getDescription() + ")");
+    String problem = n == null || !n.isTextual() ? "a regular expression" : LinearRegex.problem(n.asText());
+    if (problem != null) {
+      p.add(where + ": " + problem);
     }
   }
 

@@ -6,8 +6,9 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import com.google.re2j.Matcher;
+import com.google.re2j.Pattern;
+import dev.unibox.domain.LinearRegex;
 
 /**
  * The compiled quality rules of one shop (its global, platform and shop documents merged): the
@@ -86,7 +87,7 @@ public final class RuleSet {
     String pattern = d.path("variables").path("orderNumberPattern").asText("");
     return new RuleSet(b.build(), terms[0], d.path("policy").path(REPEATED).deepCopy(), Map.copyOf(policies), Map.copyOf(groups), SpamRules.from(d.get("spam")),
         AutoReplySettings.from(d.get("autoReplies")), SatisfactionSettings.from(d.get("satisfaction")),
-        pattern.isBlank() ? null : Pattern.compile(pattern), d.path("variables").path("trackingLink").asText(""));
+        pattern.isBlank() ? null : LinearRegex.compile(pattern), d.path("variables").path("trackingLink").asText(""));
   }
 
   /** Configured terms (before Simplified/Traditional variants). */

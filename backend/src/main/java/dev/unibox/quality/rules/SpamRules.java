@@ -1,16 +1,19 @@
 package dev.unibox.quality.rules;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.google.re2j.Pattern;
+import dev.unibox.domain.LinearRegex;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * Recognises advertising and junk in buyer messages: each distinct spam term found scores 1, each
- * pattern that matches scores 2; a message scoring at least the threshold is spam. One advertising word
- * alone ("兼职") is not enough by default (threshold 2); two, or a link shortener, are.
+ * pattern that matches scores 2, and so does a message that is one character repeated at least
+ * {@code repeatedCharacter} times; a message scoring at least the threshold is spam. One advertising
+ * word alone ("兼职") is not enough by default (threshold 2); two, or a link shortener, are. Patterns are
+ * RE2 ({@link LinearRegex}): linear in the text, whatever an admin writes.
  */
 public final class SpamRules {
 
@@ -21,11 +24,13 @@ public final class SpamRules {
 
   private final TermIndex<String> terms;
   private final List<Pattern> patterns;
+  private final int repeatedCharacter;
   private final int threshold;
 
-  private SpamRules(TermIndex<String> terms, List<Pattern> patterns, int threshold) {
+  private SpamRules(TermIndex<String> terms, List<Pattern> patterns, int repeatedCharacter, int threshold) {
     this.terms = terms;
     this.patterns = patterns;
+    this.repeatedCharacter = repeatedCharacter;
     this.threshold = threshold;
   }
 
@@ -39,12 +44,13 @@ public final class SpamRules {
       }
     }));
     List<Pattern> patterns = new ArrayList<>();
-    QualityDocuments.strings(n.get("patterns")).forEach(p -> patterns.add(Pattern.compile(p)));
-    return new SpamRules(b.build(), List.copyOf(patterns), Math.max(1, n.path("threshold").asInt(2)));
+    QualityDocuments.strings(n.get("patterns")).forEach(p -> patterns.add(LinearRegex.compile(p)));
+    return new SpamRules(b.build(), List.copyOf(patterns), n.path("repeatedCharacter").asInt(0),
+        Math.max(1, n.path("threshold").asInt(2)));
   }
 
   public boolean configured() {
-    return terms.size() > 0 || !patterns.isEmpty();
+    return terms.size() > 0 || !patterns.isEmpty() || repeatedCharacter > 0;
   }
 
   public Verdict classify(String text) {
@@ -57,7 +63,10 @@ public final class SpamRules {
     }
     int score = found.size();
     List<String> reasons = new ArrayList<>(found);
-    // Patterns are admins' regular expressions on the ingest path: bound the input they run over.
+    if (repeatedCharacter > 0 && oneCharacterRepeated(text.strip(), repeatedCharacter)) {
+      score += 2;
+      reasons.add("one character repeated");
+    }
     String bounded = text.length() > MAX_PATTERN_INPUT ? text.substring(0, MAX_PATTERN_INPUT) : text;
     for (Pattern p : patterns) {
       if (p.matcher(bounded).find()) {
@@ -66,5 +75,13 @@ public final class SpamRules {
       }
     }
     return new Verdict(score >= threshold, score, List.copyOf(reasons));
+  }
+
+  private static boolean oneCharacterRepeated(String text, int atLeast) {
+    if (text.isEmpty()) {
+      return false;
+    }
+    int first = text.codePointAt(0);
+    return text.codePoints().allMatch(c -> c == first) && text.codePointCount(0, text.length()) >= atLeast;
   }
 }

@@ -1,0 +1,54 @@
+package dev.unibox.quality;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.unibox.testing.TestInbox;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.junit5.VertxExtension;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** Image, product and order replies reach the buyer too: they pass the same compliance check as text. */
+@ExtendWith(VertxExtension.class)
+class ComplianceOnEveryReplyTest {
+
+  private QualityFixture f;
+
+  @BeforeEach
+  void start(Vertx vertx) throws Exception {
+    f = new QualityFixture(vertx);
+  }
+
+  @AfterEach
+  void stop() throws Exception {
+    f.close();
+  }
+
+  @Test
+  void aBlockedTermInAnImageUrlOrAProductIdIsRefusedAndNothingIsStored() throws Exception {
+    try (var mei = f.agent("mei")) {
+      f.buyerWrites(TestInbox.SHOP_MY, "814001", "lim", "Show me the lamp");
+      long id = f.conversationOf("814001");
+      mei.socket().nextEvent("conversation.assigned");
+      f.setRules("shop:" + TestInbox.ACCOUNT_MY, new JsonObject()
+          .put("policy", new JsonObject().put("platform.shop_words", new JsonObject().put("action", "block")
+              .put("override", false)))
+          .put("rules", new JsonObject().put("platform", new JsonObject().put("shop_words", new JsonObject()
+              .put("label", "Words this shop never uses")
+              .put("terms", new JsonObject().put("en", new JsonArray().add("kaboomprice")))))));
+
+      var image = f.reply(mei.token(), id, new JsonObject().put("type", "image")
+          .put("text", "https://cdn.example.com/kaboomprice-lamp.jpg"));
+      assertThat(image.statusCode()).as(image.bodyAsString()).isEqualTo(422);
+      var item = f.reply(mei.token(), id, new JsonObject().put("type", "item").put("text", "kaboomprice"));
+      assertThat(item.statusCode()).isEqualTo(422);
+      assertThat(f.count("SELECT count(*) FROM messages WHERE conversation_id = $1 AND direction = 'out'", id)).isZero();
+      assertThat(f.reply(mei.token(), id, new JsonObject().put("type", "item").put("text", "100200300")).statusCode())
+          .isEqualTo(202);
+    }
+  }
+}
