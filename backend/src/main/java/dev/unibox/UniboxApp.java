@@ -187,8 +187,10 @@ public final class UniboxApp {
           accountService = new AccountService(vertx, pool, accounts, accountStore, health, clock,
               id -> new PollingVerticle(id, accounts, ingest, accountStore, pool, clock, pollIntervalMs(id)),
               this::resolveSelfUrl);
+          AgentGateway gateway = new AgentGateway(vertx, pool, tokens, config.http().maxSocketsPerUser(),
+              new NodeSockets(pool, nodeId));
           meterService = new ServiceMeters(meters, pool, node.membership()::members, () -> heldLeases().size(),
-              () -> 0);
+              gateway::openSockets);
           reports = new ReportsModule(vertx, pool, clock);
           http = new HttpVerticle(config.http().host(), config.http().port(), config.http().socketCompression(), pool, List.of(
               new HealthRoutes(vertx, pool, nodeId, node.membership()::includesMe, () -> draining, this::heldLeases)::mount,
@@ -211,8 +213,7 @@ public final class UniboxApp {
               classifierModule::mount,
               reports::mount,
               new PreferenceRoutes(pool, clock)::mount),
-              new AgentGateway(vertx, pool, tokens, config.http().maxSocketsPerUser(), new NodeSockets(pool, nodeId)),
-              config.http().allowedOrigins());
+              gateway, config.http().allowedOrigins());
           eventTail = new EventTail(vertx, pool);
           return shifts.start().compose(v -> eventTail.start(EVENT_TAIL_POLL_MS)).compose(v -> deploy(http));
         })
@@ -222,7 +223,7 @@ public final class UniboxApp {
               .compose(x -> quality.afterAccountsSynced())
               .compose(x -> accountService.boot(resolved))
               .compose(x -> accountService.listenToOtherNodes(nodeId))
-              .compose(x -> deploy(new RoutingVerticle(router, config.routing().sweepMillis())))
+              .compose(x -> deploy(new RoutingVerticle(router, config.routing().sweepMillis(), meterService::routingPass)))
               .compose(x -> deploy(new OutboxSender(pool, accounts, config.outbox(), clock, nodeId,
                   account -> leases != null && leases.holds("account:" + account))))
               .compose(x -> deployLeases())

@@ -1,5 +1,6 @@
 package dev.unibox.classification;
 
+import dev.unibox.auth.AccessPolicy;
 import dev.unibox.auth.AuthRoutes;
 import dev.unibox.auth.CurrentUser;
 import dev.unibox.web.ApiException;
@@ -92,10 +93,9 @@ final class ModelRoutes {
     }
   }
 
+  /** The model serves every shop, so only an admin of every shop may retrain or switch it. */
   private static CurrentUser admin(CurrentUser user) {
-    if (!"admin".equals(user.role())) {
-      throw ApiException.forbidden("Only admins manage the classifier");
-    }
+    AccessPolicy.requireGlobalAdmin(user, "manage the classifier");
     return user;
   }
 }

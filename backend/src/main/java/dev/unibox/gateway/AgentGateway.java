@@ -42,8 +42,14 @@ public final class AgentGateway implements Handler<ServerWebSocket> {
   private final TokenService tokens;
   /** Open sockets per user on this node; touched only on the event loop of the HTTP verticle. */
   private final Map<Long, Integer> sockets = new HashMap<>();
+  /** Authenticated sockets on this node, read by the metrics scrape from another thread. */
+  private final java.util.concurrent.atomic.AtomicInteger open = new java.util.concurrent.atomic.AtomicInteger();
   private final int maxSocketsPerUser;
   private final NodeSockets presence;
+
+  public int openSockets() {
+    return open.get();
+  }
 
   public AgentGateway(Vertx vertx, Pool pool, TokenService tokens, int maxSocketsPerUser, NodeSockets presence) {
     this.vertx = vertx;
@@ -126,6 +132,7 @@ public final class AgentGateway implements Handler<ServerWebSocket> {
       // local: every node's event tail delivers to the sockets on that node
       consumer = vertx.eventBus().localConsumer(Addresses.user(id), msg -> onLive(msg.body()));
       sockets.merge(id, 1, Integer::sum);
+      open.incrementAndGet();
       Future<Void> online = presence.opened(id).map(cameOnline -> {
         if (cameOnline) {
           Kicks.routing(vertx);
@@ -197,6 +204,7 @@ public final class AgentGateway implements Handler<ServerWebSocket> {
       if (consumer != null) {
         consumer.unregister();
       }
+      open.decrementAndGet();
       if (sockets.merge(userId, -1, Integer::sum) <= 0) {
         sockets.remove(userId);
       }
