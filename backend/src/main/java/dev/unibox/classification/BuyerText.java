@@ -2,7 +2,7 @@ package dev.unibox.classification;
 
 import com.ibm.icu.text.Normalizer2;
 import com.ibm.icu.text.Transliterator;
-import dev.unibox.quality.rules.TextNormalizer;
+import dev.unibox.domain.TextNormalizer;
 
 /**
  * Folds a buyer message into the one form every rule and model sees: full-width to half-width and lower

@@ -84,9 +84,6 @@ public final class ConfigLoader {
     if (!authConfig.jwtSecret().isEmpty() && authConfig.jwtSecret().length() < 32) {
       problems.add("auth.jwtSecret: must be at least 32 characters (or empty to generate one)");
     }
-    if (!authConfig.adminPassword().isEmpty() && dev.unibox.auth.PasswordPolicy.problem(authConfig.adminPassword()) != null) {
-      problems.add("auth.bootstrapAdmin.password: " + dev.unibox.auth.PasswordPolicy.problem(authConfig.adminPassword()));
-    }
 
     JsonNode routing = tree.get("routing");
     RoutingConfig routingConfig = RoutingConfigReader.read(routing, configDir.toAbsolutePath().getParent(), r,
@@ -201,9 +198,6 @@ public final class ConfigLoader {
       String callback = r.text(a, p, "callbackUrl", true);
       if (!callback.isEmpty() && !callback.matches("^(https?://|self:/).+")) {
         r.problem(p + ".callbackUrl: must be an http(s) URL (or self:/path for this server)");
-      }
-      if (!api.isEmpty() && dev.unibox.accounts.CallbackRule.problem(api, callback) != null) {
-        r.problem(p + "." + dev.unibox.accounts.CallbackRule.problem(api, callback));
       }
       JsonNode c = a.get("credentials");
       String cp = p + ".credentials";

@@ -76,7 +76,7 @@ class BrowserTimelineOrderTest {
         "BASE_URL", inbox.app.baseUrl(), "AGENT_USER", "mei", "AGENT_PASS", "pw-mei",
         "LAST_BUYER_TEXT", ANSWER, "REPLY_TEXT", NEW_REPLY))) {
       List<String> before = shown(new JsonArray(browser.lineAfter("ENTRIES ", 90)));
-      assertThat(before).containsSubsequence("in: " + FIRST, "activity: Assigned to mei (agent)", "out: " + REPLY + " [Sent]",
+      assertThat(before).containsSubsequence("in: " + FIRST, "activity: Assigned · Assigned to mei (agent)", "out: " + REPLY + " [Sent]",
           "in: " + ANSWER);
       assertThat(before).filteredOn(e -> !e.startsWith("activity: ")).containsExactly(
           "in: " + FIRST, "out: " + REPLY + " [Sent]", "in: " + ANSWER);

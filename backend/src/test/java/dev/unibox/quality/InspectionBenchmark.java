@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.unibox.quality.rules.QualityDocuments;
 import dev.unibox.quality.rules.RuleSet;
 import dev.unibox.quality.rules.TermSpec;
-import dev.unibox.quality.rules.TextNormalizer;
+import dev.unibox.domain.TextNormalizer;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

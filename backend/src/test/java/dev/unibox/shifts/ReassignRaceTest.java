@@ -138,7 +138,10 @@ class ReassignRaceTest {
     // Mei's event stream is in commit order: an accepted reply was committed while she still owned the
     // conversation (its message.created comes before the conversation.moved), a refused one left no trace
     try (AgentSocket replay = inbox.socket(meiToken, 0)) {
-      long last = replay.next(f -> "hello".equals(f.getString("type"))).getLong("lastSeq");
+      long horizon = replay.next(f -> "hello".equals(f.getString("type"))).getLong("lastSeq");
+      // positions are global: wait for the newest one of Mei's own events
+      long last = inbox.count("SELECT coalesce(max(id), 0) FROM event_log WHERE $1 = ANY(recipients) AND id <= $2",
+          mei, horizon);
       replay.next(f -> f.getLong("seq", 0L) == last);
       List<JsonObject> events = replay.events();
       for (long id : sentTexts.keySet()) {

@@ -163,14 +163,14 @@ class ShiftBoundaryHandoverTest {
 
     // a second tick at the same boundary changes nothing
     long activities = count("SELECT count(*) FROM activities");
-    long leadEvents = count("SELECT count(*) FROM events WHERE user_id = $1", supervisor);
+    long leadEvents = count("SELECT count(*) FROM event_log WHERE $1 = ANY(recipients)", supervisor);
     clock.advance(Duration.ofSeconds(5));
     assertThat(Await.result(inbox.app.shifts().clock.tick())).isEmpty();
     assertThat(count("SELECT count(*) FROM handovers")).isEqualTo(1);
     assertThat(count("SELECT count(*) FROM activities WHERE type IN ('handed_over', 'requeued', 'handover_note')"))
         .isEqualTo(2L * OPEN);
     assertThat(count("SELECT count(*) FROM activities")).isEqualTo(activities);
-    assertThat(count("SELECT count(*) FROM events WHERE user_id = $1", supervisor)).isEqualTo(leadEvents);
+    assertThat(count("SELECT count(*) FROM event_log WHERE $1 = ANY(recipients)", supervisor)).isEqualTo(leadEvents);
   }
 
   private static JsonObject shift(String name, String start, String end, String lead, String... agents) {

@@ -1,5 +1,7 @@
 package dev.unibox.quality.rules;
 
+import dev.unibox.domain.TextNormalizer;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.Comparator;

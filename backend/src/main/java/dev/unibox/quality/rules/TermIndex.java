@@ -1,5 +1,7 @@
 package dev.unibox.quality.rules;
 
+import dev.unibox.domain.TextNormalizer;
+
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;

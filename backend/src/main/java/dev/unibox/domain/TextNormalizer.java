@@ -1,4 +1,4 @@
-package dev.unibox.quality.rules;
+package dev.unibox.domain;
 
 /**
  * Folds text for matching without changing its length, so that a match's offsets are offsets into the
