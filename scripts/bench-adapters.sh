@@ -4,8 +4,9 @@
 # (it writes its table into docs/benchmarks.md).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-mvn -q -o -pl adapters,backend test-compile
-mvn -q -o -pl backend dependency:build-classpath -Dmdep.outputFile=target/bench-classpath.txt -Dmdep.includeScope=test
+# one reactor invocation: sibling modules resolve to their build output (nothing needs installing)
+mvn -q -pl backend -am test-compile dependency:build-classpath -Dmdep.outputFile=target/bench-classpath.txt \
+  -Dmdep.includeScope=test
 cd backend
 java -cp "target/test-classes:target/classes:../adapters/target/classes:$(cat target/bench-classpath.txt)" \
   dev.unibox.bench.PushIngestBenchmark "${1:-2000}" "${2:-4}"

@@ -136,13 +136,7 @@ class ClassificationApiTest {
 
   /** On a first start the corpus model trains in the background; on a loaded machine that may take a while. */
   private void firstModelTrained() throws InterruptedException {
-    long deadline = System.nanoTime() + java.time.Duration.ofMinutes(3).toNanos();
-    while (count("SELECT count(*) FROM classifier_models WHERE active") != 1) {
-      if (System.nanoTime() > deadline) {
-        throw new AssertionError("timed out waiting for the first model");
-      }
-      Thread.sleep(50);
-    }
+    Await.until("the first model is trained", () -> count("SELECT count(*) FROM classifier_models WHERE active") == 1);
   }
 
   private long count(String sql) {
