@@ -49,10 +49,17 @@ public final class Main {
     UniboxApp.start(node, meters, config, Clock.systemUTC())
         .onSuccess(app -> {
           Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            // awaited from this thread one after the other: a close chained on Vert.x's own event loop would
+            // try to report back on a loop that is already gone
             try {
-              app.stop().compose(v -> vertx.close()).toCompletionStage().toCompletableFuture().get(20, TimeUnit.SECONDS);
-            } catch (Exception ignored) {
-              // shutting down anyway
+              app.stop().toCompletionStage().toCompletableFuture().get(20, TimeUnit.SECONDS);
+            } catch (Exception e) {
+              System.err.println("Unibox: stopping took too long or failed: " + e.getMessage());
+            }
+            try {
+              vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+            } catch (Exception e) {
+              System.err.println("Unibox: closing Vert.x failed: " + e.getMessage());
             }
           }));
           printBanner(app, started);

@@ -33,7 +33,8 @@ public final class DeployedWork implements LeasedWork {
   @Override
   public Future<Void> stop(String key) {
     String id = deployments.remove(key);
-    return id == null ? Future.succeededFuture() : vertx.undeploy(id);
+    // undeploying the lease keeper already took its child deployments down with it
+    return id == null || !vertx.deploymentIDs().contains(id) ? Future.succeededFuture() : vertx.undeploy(id);
   }
 
   public boolean running(String key) {

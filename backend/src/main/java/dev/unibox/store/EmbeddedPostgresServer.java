@@ -49,6 +49,8 @@ public final class EmbeddedPostgresServer {
     return new EmbeddedPostgresServer(EmbeddedPostgres.builder()
         .setDataDirectory(dataDir)
         .setCleanDataDirectory(clean)
+        // stopped by its owner after the service drained (its own hook would stop it while pushes are in flight)
+        .setRegisterShutdownHook(false)
         .setServerConfig("max_connections", "200")
         .setServerConfig("fsync", durability.fsync)
         .setServerConfig("synchronous_commit", durability.synchronousCommit)
