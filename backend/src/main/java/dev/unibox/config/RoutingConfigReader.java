@@ -27,7 +27,7 @@ final class RoutingConfigReader {
   static RoutingConfig read(JsonNode routing, Path baseDir, FieldReader r, List<String> problems) {
     int maxConcurrent = (int) r.number(routing, "routing", "defaultMaxConcurrent", 1, 100);
     long sweep = r.number(routing, "routing", "sweepMillis", 100, 600_000);
-    String policy = optionalText(routing, "policy", "priority");
+    String policy = optionalText(routing, "policy", RoutingPolicies.DEFAULT);
     if (!RoutingPolicies.names().contains(policy)) {
       problems.add("routing.policy: '" + policy + "' is not a routing policy (known: " + RoutingPolicies.names() + ")");
     }

@@ -48,7 +48,7 @@ public record UniboxConfig(
      * switched off (it only switches on by hand); config/unibox.yaml turns automatic surge on.
      */
     public RoutingConfig(int defaultMaxConcurrent, long sweepMillis) {
-      this(defaultMaxConcurrent, sweepMillis, "priority", SlaConfig.standard(), SurgeConfig.off(),
+      this(defaultMaxConcurrent, sweepMillis, dev.unibox.routing.RoutingPolicies.DEFAULT, SlaConfig.standard(), SurgeConfig.off(),
           dev.unibox.shifts.ShiftPlan.none());
     }
 

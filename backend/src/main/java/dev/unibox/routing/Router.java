@@ -48,7 +48,7 @@ public final class Router {
   public static final int DEFAULT_MAX_PER_PASS = 10;
 
   public Router(Vertx vertx, Pool pool, Clock clock) {
-    this(vertx, pool, clock, new PriorityPolicy());
+    this(vertx, pool, clock, RoutingPolicies.byName(RoutingPolicies.DEFAULT));
   }
 
   public Router(Vertx vertx, Pool pool, Clock clock, RoutingPolicy policy) {
@@ -86,15 +86,16 @@ public final class Router {
   public Future<Integer> assignBatch() {
     PendingEvents events = new PendingEvents();
     List<Assignment> decided = new ArrayList<>();
+    Instant now = clock.instant();
     // lock, seats and the first queue page are pipelined in one round trip: the connection runs them in
     // order, so both reads see everything committed before the lock was granted
     return pool.withTransaction(conn -> {
           Future<Void> lock = RoutingStore.lockRouting(conn);
           Future<List<AgentSeat>> seats = RoutingStore.availableAgents(conn);
-          Future<List<Candidate>> head = RoutingStore.queueHead(conn, policy, pageSize(), 0);
+          Future<List<Candidate>> head = RoutingStore.queueHead(conn, policy, pageSize(), 0, now);
           return Future.all(lock, seats, head)
               .compose(v -> seats.result().isEmpty() ? Future.succeededFuture(decided)
-                  : decide(conn, seats.result(), head.result(), 0, decided))
+                  : decide(conn, seats.result(), head.result(), 0, decided, now))
               .compose(d -> d.isEmpty() ? Future.succeededFuture(0) : write(conn, d, events));
         })
         .map(assigned -> {
@@ -159,10 +160,10 @@ public final class Router {
 
   /** Walks queue pages in policy order while any seat has room, up to maxPerPass decisions. */
   private Future<List<Assignment>> decide(SqlConnection conn, List<AgentSeat> seats, List<Candidate> first, int offset,
-                                          List<Assignment> decided) {
+                                          List<Assignment> decided, Instant now) {
     int pageSize = pageSize();
     Future<List<Candidate>> pageRead = first != null ? Future.succeededFuture(first)
-        : RoutingStore.queueHead(conn, policy, pageSize, offset);
+        : RoutingStore.queueHead(conn, policy, pageSize, offset, now);
     return pageRead.compose(page -> {
       for (Candidate candidate : page) {
         AgentSeat seat = policy.pick(seats, candidate).orElse(null);
@@ -177,7 +178,7 @@ public final class Router {
       }
       boolean more = page.size() == pageSize && offset + pageSize < MAX_DEPTH
           && seats.stream().anyMatch(AgentSeat::hasRoom);
-      return more ? decide(conn, seats, null, offset + pageSize, decided) : Future.succeededFuture(decided);
+      return more ? decide(conn, seats, null, offset + pageSize, decided, now) : Future.succeededFuture(decided);
     });
   }
 

@@ -10,7 +10,11 @@ public final class RoutingPolicies {
 
   private static final Map<String, Supplier<RoutingPolicy>> REGISTRY = new LinkedHashMap<>();
 
+  /** The policy when {@code routing.policy} is not set. */
+  public static final String DEFAULT = SlackPolicy.NAME;
+
   static {
+    REGISTRY.put(SlackPolicy.NAME, SlackPolicy::new);
     REGISTRY.put(PriorityPolicy.NAME, PriorityPolicy::new);
     REGISTRY.put(FifoRoundRobinPolicy.NAME, FifoRoundRobinPolicy::new);
   }

@@ -12,8 +12,16 @@ public interface RoutingPolicy {
 
   String name();
 
-  /** The ORDER BY of the queue, over {@code conversations c}, ending in a unique key. */
+  /** The ORDER BY of the queue, over {@link #queueSource()}, ending in a unique key. */
   String queueOrder();
+
+  /**
+   * The queued conversations as a row source named {@code c} with every column of {@code conversations};
+   * it may use $1 (page size), $2 (offset) and $3 (the pass's time, timestamptz). Default: the table.
+   */
+  default String queueSource() {
+    return "conversations c";
+  }
 
   /** The agent for one conversation among the seats left in this pass, or empty when none can take it. */
   Optional<AgentSeat> pick(List<AgentSeat> seats, Candidate candidate);

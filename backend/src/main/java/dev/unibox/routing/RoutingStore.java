@@ -33,7 +33,7 @@ final class RoutingStore {
   private static final String QUEUE_HEAD = """
       SELECT c.id, c.account_id, a.platform, c.language, c.team, c.priority, c.last_assignee_id, c.sla_due_at,
              c.queued_at
-      FROM conversations c JOIN accounts a ON a.id = c.account_id
+      FROM %s JOIN accounts a ON a.id = c.account_id
       WHERE c.status = 'queued'
       ORDER BY %s
       LIMIT $1 OFFSET $2""";
@@ -138,8 +138,10 @@ final class RoutingStore {
     return c.preparedQuery(LOCK).execute(Tuple.of(ROUTING_LOCK)).mapEmpty();
   }
 
-  static Future<List<Candidate>> queueHead(SqlConnection c, RoutingPolicy policy, int limit, int offset) {
-    return c.preparedQuery(QUEUE_HEAD.formatted(policy.queueOrder())).execute(Tuple.of(limit, offset)).map(rows -> {
+  static Future<List<Candidate>> queueHead(SqlConnection c, RoutingPolicy policy, int limit, int offset, Instant now) {
+    String source = policy.queueSource();
+    Tuple args = source.contains("$3") ? Tuple.of(limit, offset, utc(now)) : Tuple.of(limit, offset);
+    return c.preparedQuery(QUEUE_HEAD.formatted(source, policy.queueOrder())).execute(args).map(rows -> {
       List<Candidate> out = new ArrayList<>(rows.size());
       for (Row r : rows) {
         out.add(new Candidate(r.getLong("id"), r.getString("account_id"), r.getString("platform"),

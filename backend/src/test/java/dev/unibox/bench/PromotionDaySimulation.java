@@ -551,9 +551,9 @@ public final class PromotionDaySimulation {
     System.out.printf("%d conversations (%d in the 20:00-22:00 peak), %d agents in 3 shifts + %d standby%n",
         arrivals.size(), peak, team.agents().size() - team.plan().standby().size(), team.plan().standby().size());
     List<Scenario> scenarios = List.of(
-        new Scenario("**ours: priority + SLA clock + surge**", "priority", true),
+        new Scenario("**ours: slack + SLA clock + surge**", "slack", true),
         new Scenario("baseline: fifo-round-robin", "fifo-round-robin", false),
-        new Scenario("priority, surge off", "priority", false),
+        new Scenario("priority + surge", "priority", true),
         new Scenario("fifo-round-robin + surge", "fifo-round-robin", true));
     boolean all = args.length > 0 && "all".equals(args[args.length - 1]);
     List<Result> results = new ArrayList<>();
