@@ -29,6 +29,8 @@ import dev.unibox.outbox.ReplyRoutes;
 import dev.unibox.outbox.ReplyService;
 import dev.unibox.polling.PollingVerticle;
 import dev.unibox.quality.QualityModule;
+import dev.unibox.planning.PlanningRoutes;
+import dev.unibox.planning.PlanningService;
 import dev.unibox.routing.QueueRoutes;
 import dev.unibox.routing.Router;
 import dev.unibox.routing.RoutingPolicies;
@@ -136,6 +138,9 @@ public final class UniboxApp {
               new AccountRoutes(pool, accountService, accountStore)::mount,
               new WebhookRoutes(accounts, ingest, platforms).onPushed(health::pushed)::mount,
               new QueueRoutes(vertx, pool, clock, config.routing().sla().policy(), surge)::mount,
+              new PlanningRoutes(new PlanningService(vertx, pool, clock,
+                  config.classificationFile().toAbsolutePath().getParent().resolve("scenarios"),
+                  config.routing().shifts()))::mount,
               quality::mount,
               shifts::mount),
               new AgentGateway(vertx, pool, tokens));

@@ -35,9 +35,15 @@ public final class TestDatabases {
       java.util.Collections.synchronizedMap(new java.util.WeakHashMap<>());
 
   public static Database fresh(Vertx vertx) throws Exception {
+    return fresh(vertx, Await.TIMEOUT);
+  }
+
+  /** A fresh database, waiting up to {@code timeout} for its migrations (harnesses on a busy machine). */
+  public static Database fresh(Vertx vertx, java.time.Duration timeout) throws Exception {
     String name = "t" + ProcessHandle.current().pid() + "_" + COUNTER.incrementAndGet();
     io.vertx.pgclient.PgConnectOptions options = server().createDatabaseIfMissing(name);
-    Database db = Await.result(Database.connect(vertx, options, 8));
+    Database db = Database.connect(vertx, options, 8).toCompletionStage().toCompletableFuture()
+        .get(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
     OPTIONS.put(db, options);
     return db;
   }
