@@ -137,7 +137,7 @@ public final class UniboxApp {
               new ReplyRoutes(replies)::mount,
               new AccountRoutes(pool, accountService, accountStore)::mount,
               new WebhookRoutes(accounts, ingest, platforms).onPushed(health::pushed)::mount,
-              new QueueRoutes(vertx, pool, clock, config.routing().sla().policy(), surge)::mount,
+              new QueueRoutes(vertx, pool, clock, config.routing().sla().policy(), surge, router.policy())::mount,
               new PlanningRoutes(new PlanningService(vertx, pool, clock,
                   config.classificationFile().toAbsolutePath().getParent().resolve("scenarios"),
                   config.routing().shifts()))::mount,

@@ -42,8 +42,15 @@ public final class QueueRoutes {
   private final Clock clock;
   private final SlaPolicy sla;
   private final SurgeControl surge;
+  private final RoutingPolicy policy;
 
   public QueueRoutes(Vertx vertx, Pool pool, Clock clock, SlaPolicy sla, SurgeControl surge) {
+    this(vertx, pool, clock, sla, surge, RoutingPolicies.byName(RoutingPolicies.DEFAULT));
+  }
+
+  /** With the policy whose serving order the supervisors' queue view shows. */
+  public QueueRoutes(Vertx vertx, Pool pool, Clock clock, SlaPolicy sla, SurgeControl surge, RoutingPolicy policy) {
+    this.policy = policy;
     this.vertx = vertx;
     this.pool = pool;
     this.clock = clock;
@@ -70,7 +77,7 @@ public final class QueueRoutes {
           .onFailure(ctx::fail);
       return;
     }
-    Future<JsonArray> queued = QueueStore.queuedIds(pool, user).compose(ids -> ConversationStore.summaries(pool, ids)
+    Future<JsonArray> queued = QueueStore.queuedIds(pool, user, policy, clock.instant()).compose(ids -> ConversationStore.summaries(pool, ids)
         .map(map -> {
           JsonArray out = new JsonArray();
           ids.forEach(id -> {

@@ -72,16 +72,25 @@ final class QueueStore {
     });
   }
 
-  /** The queued conversations a supervisor oversees, in the order the priority policy serves them. */
-  static String queuedSql() {
+  /** The queued conversations a supervisor oversees, in the order the routing policy serves them now. */
+  static String queuedSql(RoutingPolicy policy) {
     return """
-        SELECT c.id FROM conversations c
-        WHERE c.status = 'queued' AND ($1 OR c.account_id = ANY($2))""" + " ORDER BY "
-        + new PriorityPolicy().queueOrder() + " LIMIT 500";
+        SELECT c.id FROM %s
+        WHERE c.status = 'queued' AND ($4 OR c.account_id = ANY($5))
+        ORDER BY %s LIMIT $1 OFFSET $2""".formatted(policy.queueSource(), policy.queueOrder());
   }
 
-  static Future<List<Long>> queuedIds(SqlClient c, CurrentUser user) {
-    return c.preparedQuery(queuedSql()).execute(scope(user)).map(rows -> {
+  static Future<List<Long>> queuedIds(SqlClient c, CurrentUser user, RoutingPolicy policy, Instant now) {
+    // $3 (now) is only sent to a policy whose order depends on the time
+    String sql = queuedSql(policy);
+    Tuple args = Tuple.of(500, 0);
+    if (sql.contains("$3")) {
+      args.addOffsetDateTime(RoutingStore.utc(now));
+    } else {
+      sql = sql.replace("$4", "$3").replace("$5", "$4");
+    }
+    args.addBoolean(user.allAccounts()).addArrayOfString(user.accountIds().toArray(String[]::new));
+    return c.preparedQuery(sql).execute(args).map(rows -> {
       List<Long> ids = new java.util.ArrayList<>();
       rows.forEach(r -> ids.add(r.getLong("id")));
       return ids;

@@ -17,9 +17,9 @@ class RoutingConfigTest {
   private static final Path CONFIG = Path.of("../config");
 
   @Test
-  void shippedDefaultsChooseThePriorityPolicyWithStandardTargetsAndThreeShifts() {
+  void shippedDefaultsChooseTheSlackPolicyWithStandardTargetsAndThreeShifts() {
     UniboxConfig c = ConfigLoader.load(CONFIG, null, false, Map.of());
-    assertThat(c.routing().policy()).isEqualTo("priority");
+    assertThat(c.routing().policy()).isEqualTo("slack");
     assertThat(c.routing().sla().policy().target("shopee", "x", Priority.URGENT)).isEqualTo(Duration.ofSeconds(60));
     assertThat(c.routing().sla().policy().target("shopee", "x", Priority.NORMAL)).isEqualTo(Duration.ofSeconds(120));
     assertThat(c.routing().surge().enabled()).isTrue();

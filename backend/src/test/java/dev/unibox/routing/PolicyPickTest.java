@@ -91,7 +91,8 @@ class PolicyPickTest {
 
   @Test
   void policiesAreChosenByNameAndUnknownNamesFail() {
-    assertThat(RoutingPolicies.names()).containsExactly("priority", "fifo-round-robin");
+    assertThat(RoutingPolicies.names()).containsExactly("slack", "priority", "fifo-round-robin");
+    assertThat(RoutingPolicies.byName(RoutingPolicies.DEFAULT)).isInstanceOf(SlackPolicy.class);
     assertThat(RoutingPolicies.byName("fifo-round-robin")).isInstanceOf(FifoRoundRobinPolicy.class);
     org.assertj.core.api.Assertions.assertThatThrownBy(() -> RoutingPolicies.byName("random"))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("random");

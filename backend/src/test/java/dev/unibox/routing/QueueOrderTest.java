@@ -20,7 +20,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * One queue across platforms and shops, with a fixed clock: the priority policy serves priority class
- * first, then the SLA deadline; the FIFO baseline serves arrival order. Skills decide who may take what.
+ * first, then the SLA deadline; the slack policy (default) lets a deadline that can no longer be met give
+ * way; the FIFO baseline serves arrival order. Skills decide who may take what.
  */
 @ExtendWith(VertxExtension.class)
 class QueueOrderTest {
@@ -80,7 +81,7 @@ class QueueOrderTest {
 
   @Test
   void priorityPolicyServesCriticalThenUrgentThenNormalEachByDeadline(Vertx vertx) throws Exception {
-    inbox = TestInbox.start(vertx, clock);
+    inbox = TestInbox.start(vertx, clock, c -> TestInbox.withRouting(c, c.routing().withPolicy("priority")));
     long mei = inbox.createUser("mei", "agent", 0);
     inbox.createUser("lin", "supervisor", 3);
     List<Long> ids = queueFive(new TestIngest(inbox, clock));
@@ -95,6 +96,24 @@ class QueueOrderTest {
     List<Long> expected = List.of(ids.get(4), ids.get(3), ids.get(1), ids.get(2), ids.get(0));
     assertThat(shown).isEqualTo(expected);
     assertThat(serveOneByOne(mei, 5)).isEqualTo(expected);
+  }
+
+  @Test
+  void slackPolicyLetsAnUrgentWhoseMinuteIsLostGiveWayAndTheQueueViewShowsThatOrder(Vertx vertx) throws Exception {
+    inbox = TestInbox.start(vertx, clock);                 // the default policy
+    long mei = inbox.createUser("mei", "agent", 0);
+    inbox.createUser("lin", "supervisor", 3);
+    TestIngest ingest = new TestIngest(inbox, clock);
+    // urgent, due T0+10: too close to be answered in time (20 s margin) -> its Shopee 12 h window is what is left
+    long lost = ingest.buyer(TestInbox.ACCOUNT_TW, "u", "收到的商品破損了,我要退款", T0.minusSeconds(50));
+    // normal, due T0+110: still meetable
+    long normal = ingest.buyer(TestInbox.ACCOUNT_MY, "n", "Ada warna lain?", T0.minusSeconds(10));
+    // urgent, due T0+60: meetable, urgent class first
+    long urgent = ingest.buyer(TestInbox.ACCOUNT_MY, "c", "Barang rosak, nak refund", T0);
+    List<Long> expected = List.of(urgent, normal, lost);
+    JsonArray view = inbox.get(inbox.login("lin"), "/api/queue").bodyAsJsonObject().getJsonArray("conversations");
+    assertThat(view.stream().map(o -> ((JsonObject) o).getLong("id")).toList()).isEqualTo(expected);
+    assertThat(serveOneByOne(mei, 3)).isEqualTo(expected);
   }
 
   @Test

@@ -125,30 +125,40 @@ class RoutingStressTest {
     Integer[] priorities = new Integer[PER_ROUND];
     String[] accounts = new String[PER_ROUND];
     Integer[] dueOffsets = new Integer[PER_ROUND];
+    Integer[] platformOffsets = new Integer[PER_ROUND];
     for (int i = 0; i < PER_ROUND; i++) {
       langs[i] = LANGUAGES[random.nextInt(LANGUAGES.length)];
       int p = random.nextInt(10);
       priorities[i] = p < 6 ? 0 : p < 9 ? 1 : 2;
       accounts[i] = random.nextBoolean() ? TestInbox.ACCOUNT_MY : TestInbox.ACCOUNT_TW;
-      dueOffsets[i] = random.nextInt(3600);
+      // every band of the slack policy, each far enough from its edges to stay in it for the round:
+      // meetable (a day ahead), aged (a day behind), lost with or without a platform window (20-40 s
+      // behind: 140 s from aging), no deadline
+      int band = random.nextInt(10);
+      dueOffsets[i] = band < 5 ? 86_400 + random.nextInt(3600) : band < 7 ? -86_400 - random.nextInt(3600)
+          : band < 9 ? -20 - random.nextInt(20) : null;
+      platformOffsets[i] = band == 7 || (band < 7 && random.nextBoolean()) ? 86_400 + random.nextInt(3600) : null;
     }
-    // deadlines a day ahead: the app's SLA sweep (real clock) must not raise anything mid-round
+    // warnings a day ahead: the app's SLA sweep (real clock) must not raise anything mid-round
     inbox.count("""
         WITH input AS (
-          SELECT * FROM unnest($1::text[], $2::int[], $3::text[], $4::int[]) WITH ORDINALITY AS x(lang, prio, account, due, n)
+          SELECT * FROM unnest($1::text[], $2::int[], $3::text[], $4::int[], $6::int[])
+            WITH ORDINALITY AS x(lang, prio, account, due, platform_due, n)
         ), b AS (
           INSERT INTO buyers (account_id, platform_buyer_id, name)
           SELECT account, 'stress-' || $5 || '-' || n, 'stress buyer' FROM input RETURNING id, account_id, platform_buyer_id
         ), c AS (
           INSERT INTO conversations (account_id, platform_conversation_id, buyer_id, status, priority, language,
-                                     queued_at, waiting_since, sla_due_at, sla_warn_at, sla_state, created_at, updated_at)
+                                     queued_at, waiting_since, sla_due_at, sla_warn_at, sla_state, platform_due_at,
+                                     created_at, updated_at)
           SELECT b.account_id, b.platform_buyer_id, b.id, 'queued', i.prio, i.lang, now(), now(),
-                 now() + interval '1 day' + i.due * interval '1 second', now() + interval '1 day', 'running', now(), now()
+                 now() + i.due * interval '1 second', now() + interval '1 day', 'running',
+                 now() + i.platform_due * interval '1 second', now(), now()
           FROM b JOIN input i ON b.platform_buyer_id = 'stress-' || $5 || '-' || i.n
           RETURNING 1
         )
         SELECT count(*) FROM c""",
-        langs, priorities, accounts, dueOffsets, String.valueOf(round));
+        langs, priorities, accounts, dueOffsets, String.valueOf(round), platformOffsets);
   }
 
   /** Returns how many were assigned in the round. */
@@ -175,7 +185,7 @@ class RoutingStressTest {
     }
     List<Conv> queued = new ArrayList<>();
     for (Row r : inbox.rows("""
-        SELECT id, account_id, language, priority, head_of_class, sla_due_at FROM conversations
+        SELECT id, account_id, language, priority, sla_due_at, platform_due_at, created_at AS queued_at FROM conversations
         WHERE status = 'queued'""")) {
       queued.add(conv(r, 0));
     }
@@ -188,16 +198,20 @@ class RoutingStressTest {
     // no inversion: nothing assigned this round went to an agent who could have taken a higher queued one
     List<Conv> assigned = new ArrayList<>();
     for (Row r : inbox.rows("""
-        SELECT c.id, c.account_id, c.language, c.priority, c.head_of_class, c.sla_due_at, a.target_user_id
+        SELECT c.id, c.account_id, c.language, c.priority, c.sla_due_at, c.platform_due_at,
+               c.created_at AS queued_at,  -- inserted queued at creation; assignment clears queued_at
+               a.target_user_id
         FROM activities a JOIN conversations c ON c.id = a.conversation_id
         WHERE a.type = 'assigned' AND a.id > $1""", activityMark)) {
       assigned.add(conv(r, r.getLong("target_user_id")));
     }
+    // "higher" is the default (slack) policy's order now: band, then the band's deadline (docs/routing.md)
+    java.util.Comparator<SlackPolicy.Queued> order = new SlackPolicy().order(java.time.Instant.now());
     int inversions = 0;
     for (Conv l : assigned) {
       Seat agent = seats.get(l.agent);
       for (Conv h : queued) {
-        if (ORDER.compare(h, l) < 0 && agent.skilled(h)) {
+        if (order.compare(h.queued(), l.queued()) < 0 && agent.skilled(h)) {
           inversions++;
         }
       }
@@ -206,16 +220,14 @@ class RoutingStressTest {
     return assigned.size();
   }
 
-  /** The priority policy's order: class, head of class, deadline, id. */
-  private static final java.util.Comparator<Conv> ORDER = java.util.Comparator
-      .comparingInt((Conv c) -> -c.priority)
-      .thenComparing(c -> !c.head)
-      .thenComparing(c -> c.due)
-      .thenComparingLong(c -> c.id);
-
   private static Conv conv(Row r, long agent) {
     return new Conv(r.getLong("id"), r.getString("account_id"), r.getString("language"), agent,
-        r.getShort("priority"), r.getBoolean("head_of_class"), r.getOffsetDateTime("sla_due_at").toInstant());
+        new SlackPolicy.Queued(r.getLong("id"), r.getShort("priority"), instant(r, "sla_due_at"),
+            instant(r, "platform_due_at"), instant(r, "queued_at")));
+  }
+
+  private static java.time.Instant instant(Row r, String column) {
+    return r.getOffsetDateTime(column) == null ? null : r.getOffsetDateTime(column).toInstant();
   }
 
   private record Seat(boolean all, Set<String> accounts, Set<String> languages, boolean online, boolean room) {
@@ -225,6 +237,5 @@ class RoutingStressTest {
     }
   }
 
-  private record Conv(long id, String account, String language, long agent, int priority, boolean head,
-                      java.time.Instant due) {}
+  private record Conv(long id, String account, String language, long agent, SlackPolicy.Queued queued) {}
 }
