@@ -5,6 +5,7 @@ import { Composer } from '../features/composer/components/Composer';
 import { ConversationView } from '../features/conversation/components/ConversationView';
 import { ConversationList } from '../features/inbox/components/ConversationList';
 import { useConversationList } from '../features/inbox/hooks/useConversationList';
+import { PlannerPage } from '../features/planner/components/PlannerPage';
 import { PresenceSwitch } from '../features/presence/components/PresenceSwitch';
 import { QualityNav } from '../features/quality/components/QualityNav';
 import { QualityPage } from '../features/quality/components/QualityPage';
@@ -16,7 +17,7 @@ import { useAgentSocket } from './useAgentSocket';
 import { useQualityPage } from './useQualityPage';
 import { useSelectedConversation } from './useSelectedConversation';
 
-type View = 'inbox' | 'console' | 'accounts';
+type View = 'inbox' | 'console' | 'accounts' | 'planner';
 
 /** The logged-in screen: top bar, the inbox on the left, the open conversation on the right. */
 export function Workspace({ session, onLogout }: { session: Session; onLogout: () => void }) {
@@ -47,6 +48,11 @@ export function Workspace({ session, onLogout }: { session: Session; onLogout: (
             {view === 'console' ? 'Inbox' : 'Supervisor console'}
           </button>
         )}
+        {oversees && (
+          <button type="button" className="button" data-testid="toggle-planner" onClick={() => toggle('planner')}>
+            {view === 'planner' ? 'Inbox' : 'Staffing plan'}
+          </button>
+        )}
         {user.role === 'admin' && (
           <button type="button" className="button" data-testid="toggle-accounts" onClick={() => toggle('accounts')}>
             {view === 'accounts' ? 'Inbox' : 'Accounts'}
@@ -61,6 +67,10 @@ export function Workspace({ session, onLogout }: { session: Session; onLogout: (
       </header>
       {view === 'accounts' ? (
         <AccountsPage events={socket} />
+      ) : view === 'planner' ? (
+        <main className="workspace__page">
+          <PlannerPage />
+        </main>
       ) : view === 'console' ? (
         <SupervisorConsole events={socket} />
       ) : page ? (
