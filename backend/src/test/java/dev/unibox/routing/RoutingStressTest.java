@@ -135,9 +135,13 @@ class RoutingStressTest {
       // meetable (a day ahead), aged (a day behind), lost with or without a platform window (20-40 s
       // behind: 140 s from aging), no deadline
       int band = random.nextInt(10);
-      dueOffsets[i] = band < 5 ? 86_400 + random.nextInt(3600) : band < 7 ? -86_400 - random.nextInt(3600)
-          : band < 9 ? -20 - random.nextInt(20) : null;
-      platformOffsets[i] = band == 7 || (band < 7 && random.nextBoolean()) ? 86_400 + random.nextInt(3600) : null;
+      if (band < 9) {
+        dueOffsets[i] = band < 5 ? 86_400 + random.nextInt(3600) : band < 7 ? -86_400 - random.nextInt(3600)
+            : -20 - random.nextInt(20);
+      }
+      if (band == 7 || (band < 7 && random.nextBoolean())) {
+        platformOffsets[i] = 86_400 + random.nextInt(3600);
+      }
     }
     // warnings a day ahead: the app's SLA sweep (real clock) must not raise anything mid-round
     inbox.count("""
