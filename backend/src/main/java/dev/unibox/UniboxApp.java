@@ -187,6 +187,7 @@ public final class UniboxApp {
           accountService = new AccountService(vertx, pool, accounts, accountStore, health, clock,
               id -> new PollingVerticle(id, accounts, ingest, accountStore, pool, clock, pollIntervalMs(id)),
               this::resolveSelfUrl);
+          pushes = new CoalescedPushes(vertx, health::pushed, PUSH_HEALTH_FLUSH_MS);
           AgentGateway gateway = new AgentGateway(vertx, pool, tokens, config.http().maxSocketsPerUser(),
               new NodeSockets(pool, nodeId));
           meterService = new ServiceMeters(meters, pool, node.membership()::members, () -> heldLeases().size(),
@@ -201,11 +202,10 @@ public final class UniboxApp {
               new ConversationRoutes(pool, close)::mount,
               new ReplyRoutes(replies)::mount,
               new AccountRoutes(pool, accountService, accountStore)::mount,
-              new WebhookRoutes(accounts, ingest, platforms)
-                  .onPushed(pushes = new CoalescedPushes(vertx, id -> {
-                    meterService.storedFor(id);
-                    return health.pushed(id);
-                  }, PUSH_HEALTH_FLUSH_MS))::mount,
+              new WebhookRoutes(accounts, ingest, platforms).onPushed(id -> {
+                meterService.storedFor(id); // every push counted; the health write is coalesced
+                pushes.accept(id);
+              })::mount,
               new QueueRoutes(vertx, pool, clock, config.routing().sla().policy(), surge::status)::mount,
               new SurgeRoutes(vertx, surge)::mount,
               quality::mount,
@@ -278,6 +278,11 @@ public final class UniboxApp {
 
   public String nodeId() {
     return nodeId;
+  }
+
+  /** The metrics port (when metrics are on). */
+  public int metricsPort() {
+    return metricsServer.actualPort();
   }
 
   private Future<Void> bootstrapUsers() {

@@ -28,6 +28,10 @@ public record UniboxConfig(
     return new UniboxConfig(http, database, auth, routing, outbox, classificationFile, demo, accounts, c, metrics);
   }
 
+  public UniboxConfig withMetrics(MetricsConfig m) {
+    return new UniboxConfig(http, database, auth, routing, outbox, classificationFile, demo, accounts, cluster, m);
+  }
+
   /**
    * Several nodes on one external PostgreSQL. Off: one node, no cluster manager.
    *
