@@ -38,7 +38,17 @@ public final class DurableIngestBenchmark {
 
   private static final int CONVERSATIONS = 5000;
 
-  public static void main(String[] args) throws Exception {
+  public static void main(String[] args) {
+    try {
+      run(args);
+    } catch (Throwable e) {
+      // exec:java waits for Vert.x's non-daemon threads, so a failure would otherwise hang silently
+      e.printStackTrace();
+      System.exit(1);
+    }
+  }
+
+  private static void run(String[] args) throws Exception {
     int pushes = args.length > 0 ? Integer.parseInt(args[0]) : 4000;
     int rate = args.length > 1 ? Integer.parseInt(args[1]) : 2000;
     int idleSockets = args.length > 2 ? Integer.parseInt(args[2]) : 10_000;
@@ -228,7 +238,9 @@ public final class DurableIngestBenchmark {
   private static List<WebSocket> connect(Vertx vertx, TestInbox inbox, List<Long> users, int socketsPerUser,
                                          long lastSeq, FrameSink sink) throws Exception {
     TokenService tokens = new TokenService(vertx, "test-jwt-secret-that-is-long-enough-0123", 12);
-    WebSocketClient client = vertx.createWebSocketClient();
+    // the client's default of 50 connections per server would queue every further connect
+    WebSocketClient client = vertx.createWebSocketClient(
+        new io.vertx.core.http.WebSocketClientOptions().setMaxConnections(users.size() * socketsPerUser + 1));
     List<WebSocket> sockets = java.util.Collections.synchronizedList(new ArrayList<>());
     CountDownLatch hellos = new CountDownLatch(users.size() * socketsPerUser);
     int leadsFrom = users.size() - 3;
