@@ -192,7 +192,7 @@ public final class UniboxApp {
               new NodeSockets(pool, nodeId));
           meterService = new ServiceMeters(meters, pool, node.membership()::members, () -> heldLeases().size(),
               gateway::openSockets);
-          reports = new ReportsModule(vertx, pool, clock);
+          reports = new ReportsModule(vertx, pool, clock, config.reports());
           http = new HttpVerticle(config.http().host(), config.http().port(), config.http().socketCompression(), pool, List.of(
               new HealthRoutes(vertx, pool, nodeId, node.membership()::includesMe, () -> draining, this::heldLeases)::mount,
               meterService::mountPushMeters,
@@ -380,6 +380,7 @@ public final class UniboxApp {
       chain = chain.eventually(() -> vertx.undeploy(id));
     }
     return chain.eventually(() -> quality == null ? Future.succeededFuture() : quality.stop())
+        .eventually(() -> reports == null ? Future.succeededFuture() : reports.mailer().close())
         .eventually(accounts::stopAll)
         .eventually(() -> ownsDatabase ? db.close() : Future.succeededFuture());
   }

@@ -109,12 +109,13 @@ public final class ConfigLoader {
     List<AccountConfig> accounts = accounts(tree.get("accounts"), r);
     UniboxConfig.ClusterConfig cluster = OperationsConfigReader.cluster(tree.get("cluster"), r);
     UniboxConfig.MetricsConfig metrics = OperationsConfigReader.metrics(tree.get("metrics"), r);
+    UniboxConfig.ReportsConfig reports = ReportsConfigReader.read(tree.get("reports"), r);
     if (cluster.enabled() && databaseConfig.embedded()) {
       problems.add("cluster.enabled: several nodes need one external PostgreSQL (set database.url)");
     }
 
     UniboxConfig config = new UniboxConfig(httpConfig, databaseConfig, authConfig, routingConfig, outboxConfig,
-        classification, demoConfig, accounts, cluster, metrics);
+        classification, demoConfig, accounts, cluster, metrics, reports);
     ServiceLoader.load(SectionCheck.class).forEach(check -> check.check(config, problems));
     if (!problems.isEmpty()) {
       throw new ConfigException(problems);

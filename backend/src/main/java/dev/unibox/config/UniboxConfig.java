@@ -15,21 +15,62 @@ public record UniboxConfig(
     DemoConfig demo,
     List<AccountConfig> accounts,
     ClusterConfig cluster,
-    MetricsConfig metrics) {
+    MetricsConfig metrics,
+    ReportsConfig reports) {
 
   /** The same configuration without cluster or metrics (a single node, as tests and benchmarks start it). */
   public UniboxConfig(HttpConfig http, DatabaseConfig database, AuthConfig auth, RoutingConfig routing,
                       OutboxConfig outbox, Path classificationFile, DemoConfig demo, List<AccountConfig> accounts) {
     this(http, database, auth, routing, outbox, classificationFile, demo, accounts, ClusterConfig.single(),
-        MetricsConfig.off());
+        MetricsConfig.off(), ReportsConfig.off());
   }
 
   public UniboxConfig withCluster(ClusterConfig c) {
-    return new UniboxConfig(http, database, auth, routing, outbox, classificationFile, demo, accounts, c, metrics);
+    return new UniboxConfig(http, database, auth, routing, outbox, classificationFile, demo, accounts, c, metrics,
+        reports);
   }
 
   public UniboxConfig withMetrics(MetricsConfig m) {
-    return new UniboxConfig(http, database, auth, routing, outbox, classificationFile, demo, accounts, cluster, m);
+    return new UniboxConfig(http, database, auth, routing, outbox, classificationFile, demo, accounts, cluster, m,
+        reports);
+  }
+
+  public UniboxConfig withReports(ReportsConfig r) {
+    return new UniboxConfig(http, database, auth, routing, outbox, classificationFile, demo, accounts, cluster,
+        metrics, r);
+  }
+
+  /**
+   * Daily and weekly reports e-mailed to each scope's recipients (an account id, or {@code team}).
+   * Nothing is mailed while {@code mail.enabled} is off.
+   */
+  public record ReportsConfig(MailConfig mail, java.util.Map<String, List<String>> recipients) {
+    public static ReportsConfig off() {
+      return new ReportsConfig(MailConfig.off(), java.util.Map.of());
+    }
+
+    /** Who gets a scope's reports; nobody while mail is off. */
+    public List<String> recipientsOf(String scope) {
+      return mail.enabled() ? recipients.getOrDefault(scope, List.of()) : List.of();
+    }
+  }
+
+  /**
+   * An SMTP server to send through.
+   *
+   * @param startTls DISABLED, OPTIONAL or REQUIRED
+   */
+  public record MailConfig(boolean enabled, String host, int port, String startTls, String username, String password,
+                           String from) {
+    public static MailConfig off() {
+      return new MailConfig(false, "localhost", 25, "OPTIONAL", "", "", "");
+    }
+
+    @Override
+    public String toString() {
+      return "MailConfig[enabled=" + enabled + ", host=" + host + ", port=" + port + ", startTls=" + startTls
+          + ", username=" + username + ", password=***, from=" + from + "]";
+    }
   }
 
   /**

@@ -11,6 +11,7 @@ import java.time.temporal.TemporalAdjusters;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * The daily and weekly reports: once a shop's midnight (or its week start, Monday 00:00) has passed, the
@@ -28,11 +29,18 @@ public final class ReportSnapshots {
   private final Pool pool;
   private final ReportService service;
   private final Clock clock;
+  private final Function<String, List<String>> recipients;
 
   public ReportSnapshots(Pool pool, ReportService service, Clock clock) {
+    this(pool, service, clock, scope -> List.of());
+  }
+
+  /** @param recipients who gets each scope's reports by e-mail (queued with each stored version) */
+  public ReportSnapshots(Pool pool, ReportService service, Clock clock, Function<String, List<String>> recipients) {
     this.pool = pool;
     this.service = service;
     this.clock = clock;
+    this.recipients = recipients;
   }
 
   /** Stores what is due; answers how many new versions were written. */
@@ -80,7 +88,8 @@ public final class ReportSnapshots {
         return Future.succeededFuture(false);
       }
       int version = latest == null ? 1 : latest.version() + 1;
-      return ReportsStore.insertSnapshot(pool, scope, period, start, version, stored, clock.instant()).map(true);
+      return ReportsStore.insertSnapshot(pool, scope, period, start, version, stored, clock.instant(),
+          recipients.apply(scope)).map(true);
     }));
   }
 }

@@ -1,5 +1,6 @@
 package dev.unibox.reports;
 
+import dev.unibox.config.UniboxConfig.ReportsConfig;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.Vertx;
@@ -21,13 +22,15 @@ public final class ReportsModule {
   private final ReportRoutes routes;
   private final SnapshotRoutes snapshotRoutes;
   private final ReportSnapshots snapshots;
+  private final ReportMailer mailer;
 
-  public ReportsModule(Vertx vertx, Pool pool, Clock clock) {
+  public ReportsModule(Vertx vertx, Pool pool, Clock clock, ReportsConfig config) {
     this.sweep = new RollupSweep(pool, clock);
     ReportService service = new ReportService(pool);
     this.routes = new ReportRoutes(vertx, pool, service, clock);
     this.snapshotRoutes = new SnapshotRoutes(vertx, pool);
-    this.snapshots = new ReportSnapshots(pool, service, clock);
+    this.snapshots = new ReportSnapshots(pool, service, clock, config::recipientsOf);
+    this.mailer = new ReportMailer(vertx, pool, config.mail(), clock);
   }
 
   public RollupSweep sweep() {
@@ -38,12 +41,19 @@ public final class ReportsModule {
     return snapshots;
   }
 
+  public ReportMailer mailer() {
+    return mailer;
+  }
+
   public void mount(Router router) {
     snapshotRoutes.mount(router);
     routes.mount(router);
   }
 
-  /** Sweeps every few seconds, one sweep at a time; stores the due daily/weekly reports every minute. */
+  /**
+   * Sweeps every few seconds, one sweep at a time; every minute stores the due daily/weekly reports and
+   * sends their e-mails.
+   */
   public VerticleBase sweeper() {
     return new VerticleBase() {
       private boolean running;
@@ -57,7 +67,8 @@ public final class ReportsModule {
           }
           running = true;
           boolean snapshot = ++ticks % SNAPSHOT_EVERY_SWEEPS == 0;
-          sweep.sweep().compose(r -> snapshot ? snapshots.generateDue().mapEmpty() : Future.succeededFuture()).onComplete(r -> {
+          sweep.sweep().compose(r -> snapshot ? snapshots.generateDue().compose(n -> mailer.sendDue()).mapEmpty()
+              : Future.succeededFuture()).onComplete(r -> {
             running = false;
             if (r.failed()) {
               LOG.warn("Report rollup sweep or report storing failed; the next one retries", r.cause());

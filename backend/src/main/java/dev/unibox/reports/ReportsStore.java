@@ -198,9 +198,13 @@ final class ReportsStore {
   private static final String LATEST_SNAPSHOT = """
       SELECT id, scope, period, period_start, version, body, generated_at FROM report_snapshots
       WHERE scope = $1 AND period = $2 AND period_start = $3 ORDER BY version DESC LIMIT 1""";
+  // the version and its e-mails in one statement: a stored report is never left without its mailings
   private static final String INSERT_SNAPSHOT = """
-      INSERT INTO report_snapshots (scope, period, period_start, version, body, generated_at)
-      VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT DO NOTHING""";
+      WITH s AS (
+        INSERT INTO report_snapshots (scope, period, period_start, version, body, generated_at)
+        VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT DO NOTHING RETURNING id)
+      INSERT INTO report_mailings (snapshot_id, recipient, next_attempt_at)
+      SELECT s.id, r, $6 FROM s, unnest($7::text[]) r""";
   private static final String LIST_SNAPSHOTS = """
       SELECT id, scope, period, period_start, version, NULL::jsonb AS body, generated_at FROM report_snapshots
       WHERE (scope = ANY($1) OR ($2 AND scope = 'team')) AND ($3::text IS NULL OR scope = $3) AND ($4::text IS NULL OR period = $4)
@@ -222,9 +226,11 @@ final class ReportsStore {
         .map(rs -> rs.size() == 0 ? null : snapshot(rs.iterator().next()));
   }
 
+  /** Stores a version and queues its e-mail to each recipient. */
   static Future<Void> insertSnapshot(SqlClient c, String scope, String period, LocalDate start, int version,
-                                     JsonObject body, Instant at) {
-    return c.preparedQuery(INSERT_SNAPSHOT).execute(Tuple.of(scope, period, start, version, body, utc(at))).mapEmpty();
+                                     JsonObject body, Instant at, List<String> recipients) {
+    return c.preparedQuery(INSERT_SNAPSHOT)
+        .execute(Tuple.of(scope, period, start, version, body, utc(at), recipients.toArray(String[]::new))).mapEmpty();
   }
 
   static Future<List<Snapshot>> snapshots(SqlClient c, List<String> accounts, boolean team, String scope, String period) {

@@ -74,4 +74,37 @@ class ConfigLoaderTest {
         .anyMatch(p -> p.startsWith("accounts[1].credentials.appKey: required"));
     assertThat(e.getMessage()).doesNotContain("${");
   }
+
+  @Test
+  void reportRecipientsAndTheMailServerAreReadAndChecked(@TempDir Path dir) throws Exception {
+    Path good = dir.resolve("mail.yaml");
+    Files.writeString(good, """
+        reports:
+          recipients: {shopee-my-01: [owner@shop.example], team: "lead@agency.example, ops@agency.example"}
+          mail: {enabled: true, host: smtp.agency.example, port: 587, startTls: required, username: unibox,
+                 password: "${SMTP_PASSWORD}", from: reports@agency.example}
+        """);
+    UniboxConfig c = ConfigLoader.load(CONFIG, good, false, Map.of("SMTP_PASSWORD", "smtp-secret-1"));
+    assertThat(c.reports().recipientsOf("team")).containsExactly("lead@agency.example", "ops@agency.example");
+    assertThat(c.reports().recipientsOf("shopee-my-01")).containsExactly("owner@shop.example");
+    assertThat(c.reports().recipientsOf("other")).isEmpty();
+    assertThat(c.reports().mail().startTls()).isEqualTo("REQUIRED");
+    assertThat(c.reports().mail().password()).isEqualTo("smtp-secret-1");
+    assertThat(c.reports().toString()).doesNotContain("smtp-secret-1");
+    assertThat(ConfigLoader.load(CONFIG, null, false, Map.of()).reports().recipientsOf("team"))
+        .as("shipped default: mail off, nobody").isEmpty();
+
+    Path bad = dir.resolve("bad-mail.yaml");
+    Files.writeString(bad, """
+        reports:
+          recipients: {team: [not-an-address]}
+          mail: {enabled: true, host: "", port: 587, startTls: sometimes, from: "reports at example"}
+        """);
+    ConfigException e = catchThrowableOfType(ConfigException.class, () -> ConfigLoader.load(CONFIG, bad, false, Map.of()));
+    assertThat(e.problems()).as(String.join("\n", e.problems()))
+        .anyMatch(p -> p.startsWith("reports.recipients.team") && p.contains("not-an-address"))
+        .anyMatch(p -> p.startsWith("reports.mail.host: required"))
+        .anyMatch(p -> p.startsWith("reports.mail.startTls"))
+        .anyMatch(p -> p.startsWith("reports.mail.from"));
+  }
 }
