@@ -11,6 +11,7 @@ import { PresenceSwitch } from '../features/presence/components/PresenceSwitch';
 import { QualityNav } from '../features/quality/components/QualityNav';
 import { QualityPage } from '../features/quality/components/QualityPage';
 import { QueuePanel } from '../features/queue/components/QueuePanel';
+import { ReportsPage } from '../features/reports/components/ReportsPage';
 import { SatisfactionInvite } from '../features/quality/components/SatisfactionInvite';
 import { SupervisorConsole } from '../features/supervisor/components/SupervisorConsole';
 import type { Session } from '../lib/session';
@@ -21,7 +22,7 @@ import { usePreferences } from './usePreferences';
 import { useQualityPage } from './useQualityPage';
 import { useSelectedConversation } from './useSelectedConversation';
 
-type View = 'inbox' | 'console' | 'accounts';
+type View = 'inbox' | 'console' | 'accounts' | 'reports';
 
 /** The logged-in screen: top bar, the inbox on the left, the open conversation on the right. */
 export function Workspace({ session, onLogout }: { session: Session; onLogout: () => void }) {
@@ -59,6 +60,7 @@ export function Workspace({ session, onLogout }: { session: Session; onLogout: (
         <ConnectionStatus state={state} />
         <nav className="qnav" aria-label={t('nav.pages')}>
           <QualityNav role={user.role} current={view === 'inbox' ? page : 'elsewhere'} onNavigate={() => setView('inbox')} />
+          {tab('reports', 'toggle-reports', t('nav.reports'))}
           {oversees && tab('console', 'toggle-console', t('nav.console'))}
           {user.role === 'admin' && tab('accounts', 'toggle-accounts', t('nav.accounts'))}
         </nav>
@@ -77,6 +79,10 @@ export function Workspace({ session, onLogout }: { session: Session; onLogout: (
       <Fragment key={preferences.zone}>
       {view === 'accounts' ? (
         <AccountsPage events={socket} />
+      ) : view === 'reports' ? (
+        <main className="workspace__page">
+          <ReportsPage zone={preferences.zone} />
+        </main>
       ) : view === 'console' ? (
         <SupervisorConsole events={socket} />
       ) : page ? (

@@ -5,6 +5,7 @@ export default defineMessages({
   en: {
     'nav.console': 'Supervisor console',
     'nav.accounts': 'Accounts',
+    'nav.reports': 'Reports',
     'nav.pages': 'Pages',
     logout: 'Log out',
     'role.agent': 'agent',
@@ -19,6 +20,7 @@ export default defineMessages({
   'zh-CN': {
     'nav.console': '主管控制台',
     'nav.accounts': '店铺账号',
+    'nav.reports': '数据报表',
     'nav.pages': '页面',
     logout: '退出登录',
     'role.agent': '客服',

@@ -1,0 +1,52 @@
+// Browser end-to-end: a supervisor opens Reports, filters one shop, sees the chart and downloads the XLSX.
+// Run by the backend's JUnit test (BrowserReportsTest).
+// Protocol over stdout:
+//   SHOPS <id,id>   the shops the shop filter offers (the server's scope for this user)
+//   TOTAL <n>       the conversations in the Total row once one shop is filtered, grouped by shop
+//   CHART <text>    the category labels the chart drew
+//   SAVED <path>    the downloaded XLSX file
+//   DONE            exit 0
+//   FAILED: <reason>   (screenshot in SCREENSHOT_DIR); exit 1
+// Environment: BASE_URL, USER, PASS, ACCOUNT, TO_DATE (the shop's today), CHROMIUM, SCREENSHOT_DIR.
+import { join } from 'node:path';
+import { env, runScenario, say, step } from './browser.mjs';
+
+const baseUrl = env('BASE_URL');
+const account = env('ACCOUNT');
+const dir = env('SCREENSHOT_DIR');
+
+await runScenario('reports', async ({ page }) => {
+  page.setDefaultTimeout(30_000);
+  await step(`log in as ${env('USER')}`, async () => {
+    await page.goto(baseUrl);
+    await page.getByTestId('login-username').fill(env('USER'));
+    await page.getByTestId('login-password').fill(env('PASS'));
+    await page.getByTestId('login-submit').click();
+    await page.getByTestId('toggle-reports').waitFor();
+  });
+  await step('open Reports', async () => {
+    await page.getByTestId('toggle-reports').click();
+    await page.locator('[data-testid="report-loaded"][data-account=""]').waitFor();
+  });
+  const shops = await page.getByTestId('report-shop').locator('option').evaluateAll((options) =>
+    options.map((o) => o.value).filter((v) => v !== ''),
+  );
+  say(`SHOPS ${shops.join(',')}`);
+  await step(`filter shop ${account}, per shop`, async () => {
+    await page.getByTestId('report-shop').selectOption(account);
+    await page.getByTestId('report-to').fill(env('TO_DATE'));
+    await page.getByTestId('report-group').selectOption('shop');
+    await page.locator(`[data-testid="report-loaded"][data-account="${account}"][data-group="shop"][aria-busy="false"]`).waitFor();
+  });
+  await step('the chart is drawn', () => page.locator('[data-testid="report-chart"] svg').waitFor());
+  const chartText = await page.locator('[data-testid="report-chart"] svg text').allTextContents();
+  say(`CHART ${chartText.join('|')}`);
+  say(`TOTAL ${(await page.getByTestId('report-total').getByTestId('report-conversations').textContent()).trim()}`);
+  const file = join(dir, 'report.xlsx');
+  await step('download the XLSX', async () => {
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('report-xlsx').click()]);
+    await download.saveAs(file);
+  });
+  say(`SAVED ${file}`);
+  say('DONE');
+});

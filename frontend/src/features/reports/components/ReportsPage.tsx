@@ -1,0 +1,142 @@
+import { useEffect, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { errorText } from '../../../lib/errors';
+import { downloadReport } from '../api/download-report';
+import { listShops } from '../api/list-shops';
+import { chartOption } from '../hooks/chart-option';
+import { daysBefore, today } from '../hooks/dates';
+import { useReport } from '../hooks/useReport';
+import type { GroupBy, ReportFigures, ReportQuery, Shop } from '../types';
+import { ReportChart } from './ReportChart';
+import './reports.css';
+
+const GROUPS: GroupBy[] = ['day', 'week', 'month', 'shop', 'platform', 'agent'];
+
+const pct = (rate: number | null) => (rate === null ? '–' : `${(rate * 100).toFixed(1)} %`);
+const secs = (s: number | null) => (s === null ? '–' : `${s} s`);
+
+/**
+ * Reports: first-response figures per day, shop, platform or agent as a chart and a table, filtered by shop
+ * and dates in the user's time zone, downloadable as CSV or XLSX. The server keeps each user to their scope
+ * (agents see their own figures only).
+ */
+export function ReportsPage({ zone }: { zone: string }) {
+  const { t } = useTranslation('reports');
+  const end = today(zone);
+  const [query, setQuery] = useState<ReportQuery>({ from: daysBefore(end, 6), to: end, groupBy: 'day', accountId: '', zone });
+  const [shops, setShops] = useState<Shop[]>([]);
+  const [downloadError, setDownloadError] = useState<string | null>(null);
+  const { report, error, loading } = useReport(query);
+  const set = (change: Partial<ReportQuery>) => setQuery((q) => ({ ...q, ...change }));
+
+  useEffect(() => {
+    const abort = new AbortController();
+    listShops(abort.signal).then(setShops).catch(() => setShops([]));
+    return () => abort.abort();
+  }, []);
+
+  const option = useMemo(
+    () =>
+      report &&
+      chartOption(report, {
+        conversations: t('conversations'),
+        within60: t('within', { minutes: 1 }),
+        within120: t('within', { minutes: 2 }),
+        within300: t('within', { minutes: 5 }),
+      }),
+    [report, t],
+  );
+
+  const download = (format: 'csv' | 'xlsx') => {
+    setDownloadError(null);
+    downloadReport(query, format).catch((e: unknown) => setDownloadError(errorText(e, t('downloadFailed'))));
+  };
+
+  const row = (g: ReportFigures, total = false) => (
+    <tr key={total ? '__total' : g.key} className={total ? 'reports__total' : undefined} data-testid={total ? 'report-total' : 'report-row'}>
+      <th scope="row">{total ? t('total') : (g.label ?? g.key)}</th>
+      <td data-testid="report-conversations">{g.conversations}</td>
+      <td>{secs(g.firstResponse.medianSeconds)}</td>
+      <td>{pct(g.firstResponse.within60Rate)}</td>
+      <td>{pct(g.firstResponse.within120Rate)}</td>
+      <td>{pct(g.firstResponse.within300Rate)}</td>
+      <td>{pct(g.platform.rate)}</td>
+      <td>{pct(g.resolutionRate)}</td>
+      <td>{g.slaBreaches}</td>
+    </tr>
+  );
+
+  return (
+    <section className="reports" aria-labelledby="reports-title">
+      <h1 id="reports-title">{t('title')}</h1>
+      <form className="reports__filters" onSubmit={(e) => e.preventDefault()}>
+        <label>
+          {t('shop')}
+          <select data-testid="report-shop" value={query.accountId} onChange={(e) => set({ accountId: e.target.value })}>
+            <option value="">{t('allShops')}</option>
+            {shops.map((s) => (
+              <option key={s.id} value={s.id}>
+                {s.shopName} ({s.platform})
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          {t('from')}
+          <input type="date" data-testid="report-from" value={query.from} max={query.to}
+            onChange={(e) => e.target.value && set({ from: e.target.value })} />
+        </label>
+        <label>
+          {t('to')}
+          <input type="date" data-testid="report-to" value={query.to} min={query.from}
+            onChange={(e) => e.target.value && set({ to: e.target.value })} />
+        </label>
+        <label>
+          {t('groupBy')}
+          <select data-testid="report-group" value={query.groupBy} onChange={(e) => set({ groupBy: e.target.value as GroupBy })}>
+            {GROUPS.map((g) => (
+              <option key={g} value={g}>
+                {t(`group.${g}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <span className="reports__zone">{t('zone', { zone })}</span>
+        <span className="reports__spacer" />
+        <button type="button" className="button" data-testid="report-csv" onClick={() => download('csv')}>
+          {t('downloadCsv')}
+        </button>
+        <button type="button" className="button" data-testid="report-xlsx" onClick={() => download('xlsx')}>
+          {t('downloadXlsx')}
+        </button>
+      </form>
+      {downloadError && <p role="alert" className="reports__error">{downloadError}</p>}
+      {error && <p role="alert" className="reports__error">{error}</p>}
+      {loading && !report && <p>{t('loading')}</p>}
+      {report && option && (
+        <div data-testid="report-loaded" data-account={query.accountId} data-group={query.groupBy} aria-busy={loading}>
+          {report.groups.length === 0 ? <p data-testid="report-empty">{t('empty')}</p> : <ReportChart option={option} />}
+          <table className="reports__table">
+            <thead>
+              <tr>
+                <th scope="col">{t(`group.${query.groupBy}`)}</th>
+                <th scope="col">{t('conversations')}</th>
+                <th scope="col">{t('median')}</th>
+                <th scope="col">{t('within', { minutes: 1 })}</th>
+                <th scope="col">{t('within', { minutes: 2 })}</th>
+                <th scope="col">{t('within', { minutes: 5 })}</th>
+                <th scope="col">{t('platformRate')}</th>
+                <th scope="col">{t('resolved')}</th>
+                <th scope="col">{t('slaBreaches')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {report.groups.map((g) => row(g))}
+              {row(report.total, true)}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </section>
+  );
+}

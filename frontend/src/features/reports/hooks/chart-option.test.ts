@@ -1,0 +1,51 @@
+import { describe, expect, it } from 'vitest';
+import type { Report, ReportFigures } from '../types';
+import { chartOption } from './chart-option';
+
+const figures = (key: string, conversations: number, within60: number | null): ReportFigures => ({
+  key,
+  label: `Shop ${key}`,
+  conversations,
+  buyers: conversations,
+  messagesIn: conversations,
+  messagesOut: 0,
+  firstResponse: {
+    answered: 0,
+    unanswered: conversations,
+    medianSeconds: null,
+    p90Seconds: null,
+    within60Rate: within60,
+    within120Rate: within60,
+    within300Rate: within60,
+  },
+  platform: { counted: 0, met: 0, rate: null },
+  resolutionRate: null,
+  slaWarnings: 0,
+  slaBreaches: 0,
+});
+
+const labels = { conversations: 'Conversations', within60: '≤ 1 min', within120: '≤ 2 min', within300: '≤ 5 min' };
+
+describe('chartOption', () => {
+  const report: Report = {
+    groupBy: 'shop',
+    from: '2026-11-01',
+    to: '2026-11-07',
+    groups: [figures('a', 4, 0.755), figures('b', 0, null)],
+    total: figures('all', 4, 0.755),
+  };
+
+  it('draws conversations as bars and the response rates as percent lines with gaps where nothing was counted', () => {
+    const option = chartOption(report, labels);
+    expect(option.xAxis.data).toEqual(['Shop a', 'Shop b']);
+    expect(option.series[0]).toMatchObject({ type: 'bar', data: [4, 0], name: 'Conversations' });
+    expect(option.series[1]).toMatchObject({ type: 'line', yAxisIndex: 1, data: [75.5, null], name: '≤ 1 min' });
+    expect(option.series.map((s) => s.name)).toEqual(['Conversations', '≤ 1 min', '≤ 2 min', '≤ 5 min']);
+  });
+
+  it('tilts the labels when many groups share the axis', () => {
+    const many = { ...report, groups: Array.from({ length: 10 }, (_, i) => figures(String(i), i, 0.5)) };
+    expect(chartOption(many, labels).xAxis.axisLabel.rotate).toBe(30);
+    expect(chartOption(report, labels).xAxis.axisLabel.rotate).toBe(0);
+  });
+});

@@ -1,0 +1,47 @@
+/** One row of GET /api/reports (a group, or the total); rates are null when there is nothing to divide by. */
+export interface ReportFigures {
+  key: string;
+  label?: string;
+  conversations: number;
+  buyers: number;
+  messagesIn: number;
+  messagesOut: number;
+  firstResponse: {
+    answered: number;
+    unanswered: number;
+    medianSeconds: number | null;
+    p90Seconds: number | null;
+    within60Rate: number | null;
+    within120Rate: number | null;
+    within300Rate: number | null;
+  };
+  platform: { counted: number; met: number; rate: number | null };
+  resolutionRate: number | null;
+  slaWarnings: number;
+  slaBreaches: number;
+}
+
+export interface Report {
+  groupBy: string;
+  from: string;
+  to: string;
+  groups: ReportFigures[];
+  total: ReportFigures;
+}
+
+export type GroupBy = 'day' | 'week' | 'month' | 'agent' | 'shop' | 'platform';
+
+export interface ReportQuery {
+  from: string;
+  to: string;
+  groupBy: GroupBy;
+  /** empty: every shop the user may see */
+  accountId: string;
+  zone: string;
+}
+
+export interface Shop {
+  id: string;
+  shopName: string;
+  platform: string;
+}
