@@ -24,6 +24,7 @@ import dev.unibox.config.ClassificationRulesLoader;
 import dev.unibox.config.UniboxConfig;
 import dev.unibox.conversations.CloseConversation;
 import dev.unibox.conversations.ConversationRoutes;
+import dev.unibox.demo.DemoHistory;
 import dev.unibox.demo.DemoMode;
 import dev.unibox.domain.LinguaLanguageDetector;
 import dev.unibox.domain.MessageClassifier;
@@ -230,6 +231,9 @@ public final class UniboxApp {
               .compose(x -> deploy(meterService))
               .compose(x -> config.metrics().enabled() ? deploy(metricsServer = new MetricsServer(config.metrics(), meters))
                   : Future.succeededFuture())
+              .compose(x -> demo == null ? Future.succeededFuture() : new DemoHistory(pool, clock).seedOnce()
+                  .onSuccess(n -> LOG.info("Demo history: {} finished conversations of the last {} days", n, DemoHistory.DAYS))
+                  .mapEmpty())
               .onSuccess(x -> {
                 if (demo != null) {
                   demo.startBuyers(resolved);
