@@ -12,7 +12,6 @@ import dev.unibox.adapters.spi.PollResult;
 import dev.unibox.adapters.spi.PushBatch;
 import dev.unibox.adapters.spi.PushRequest;
 import dev.unibox.adapters.spi.SendResult;
-import dev.unibox.adapters.spi.TokenSet;
 import dev.unibox.adapters.support.HttpSupport;
 import dev.unibox.adapters.support.TokenKeeper;
 import io.vertx.core.Future;
@@ -72,15 +71,7 @@ public final class LazadaAdapter implements PlatformAdapter {
     this.mapper = new LazadaMapper(account.accountId());
     this.webClient = WebClient.create(vertx, new WebClientOptions().setUserAgent("unibox-lazada-adapter"));
     this.api = new LazadaApiClient(webClient, account, clock, timeoutMs, context.events());
-    Instant expiresAt = null;
-    String configured = account.options().get("accessTokenExpiresAt");
-    if (configured != null && !configured.isBlank()) {
-      expiresAt = Instant.parse(configured.trim());
-    }
-    this.tokens = new TokenKeeper(account.accountId(),
-        new TokenSet(account.credentials().accessToken(), account.credentials().refreshToken(), expiresAt, null),
-        clock, context.credentials(), context.events(),
-        Duration.ofSeconds(HttpSupport.positiveLong(account, "tokenRefreshMarginSeconds", 300)), api::refresh);
+    this.tokens = TokenKeeper.forAccount(account, context, api::refresh);
     api.useTokens(tokens);
   }
 

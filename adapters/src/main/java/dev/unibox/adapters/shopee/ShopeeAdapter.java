@@ -13,7 +13,6 @@ import dev.unibox.adapters.spi.PollResult;
 import dev.unibox.adapters.spi.PushBatch;
 import dev.unibox.adapters.spi.PushRequest;
 import dev.unibox.adapters.spi.SendResult;
-import dev.unibox.adapters.spi.TokenSet;
 import dev.unibox.adapters.support.HttpSupport;
 import dev.unibox.adapters.support.TokenKeeper;
 import io.vertx.core.Future;
@@ -102,20 +101,7 @@ public final class ShopeeAdapter implements PlatformAdapter {
     this.pushMapper = new ShopeePushMapper(account);
     this.webClient = WebClient.create(vertx, new WebClientOptions().setUserAgent("unibox-shopee-adapter"));
     this.api = new ShopeeApiClient(webClient, account, clock, timeoutMs, context.events());
-    Instant expiresAt = null;
-    String configuredExpiry = account.options().get("accessTokenExpiresAt");
-    if (configuredExpiry != null && !configuredExpiry.isBlank()) {
-      try {
-        expiresAt = Instant.parse(configuredExpiry.trim());
-      } catch (RuntimeException e) {
-        throw new IllegalArgumentException("Account " + account.accountId()
-            + ": option accessTokenExpiresAt must be an ISO-8601 instant");
-      }
-    }
-    this.tokens = new TokenKeeper(account.accountId(),
-        new TokenSet(account.credentials().accessToken(), account.credentials().refreshToken(), expiresAt, null),
-        clock, context.credentials(), context.events(),
-        Duration.ofSeconds(HttpSupport.positiveLong(account, "tokenRefreshMarginSeconds", 300)), api::refresh);
+    this.tokens = TokenKeeper.forAccount(account, context, api::refresh);
     api.useTokens(tokens);
   }
 

@@ -1,6 +1,8 @@
 package dev.unibox.adapters.support;
 
+import dev.unibox.adapters.spi.AccountConfig;
 import dev.unibox.adapters.spi.AccountEvents;
+import dev.unibox.adapters.spi.AdapterContext;
 import dev.unibox.adapters.spi.AdapterException;
 import dev.unibox.adapters.spi.CredentialStore;
 import dev.unibox.adapters.spi.ErrorKind;
@@ -55,6 +57,28 @@ public final class TokenKeeper {
     this.events = events;
     this.margin = margin;
     this.refresher = refresher;
+  }
+
+  /**
+   * The keeper of an account's configured pair, with the options every platform shares:
+   * {@code accessTokenExpiresAt} (an ISO-8601 instant, optional) and {@code tokenRefreshMarginSeconds}
+   * (default 300).
+   */
+  public static TokenKeeper forAccount(AccountConfig account, AdapterContext context, Refresher refresher) {
+    Instant expiresAt = null;
+    String configured = account.options().get("accessTokenExpiresAt");
+    if (configured != null && !configured.isBlank()) {
+      try {
+        expiresAt = Instant.parse(configured.trim());
+      } catch (RuntimeException e) {
+        throw new IllegalArgumentException("Account " + account.accountId()
+            + ": option accessTokenExpiresAt must be an ISO-8601 instant");
+      }
+    }
+    return new TokenKeeper(account.accountId(),
+        new TokenSet(account.credentials().accessToken(), account.credentials().refreshToken(), expiresAt, null),
+        context.clock(), context.credentials(), context.events(),
+        Duration.ofSeconds(HttpSupport.positiveLong(account, "tokenRefreshMarginSeconds", 300)), refresher);
   }
 
   /** Takes the newest saved pair, if the store has one (it is newer than the configured one). */

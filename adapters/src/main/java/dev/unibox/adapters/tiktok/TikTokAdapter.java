@@ -12,7 +12,6 @@ import dev.unibox.adapters.spi.PollResult;
 import dev.unibox.adapters.spi.PushBatch;
 import dev.unibox.adapters.spi.PushRequest;
 import dev.unibox.adapters.spi.SendResult;
-import dev.unibox.adapters.spi.TokenSet;
 import dev.unibox.adapters.support.HttpSupport;
 import dev.unibox.adapters.support.TokenKeeper;
 import io.vertx.core.Future;
@@ -22,7 +21,6 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.WebClient;
 import io.vertx.ext.web.client.WebClientOptions;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -103,12 +101,7 @@ public final class TikTokAdapter implements PlatformAdapter {
     this.webClient = WebClient.create(vertx, new WebClientOptions().setUserAgent("unibox-tiktok-adapter"));
     this.api = new TikTokApiClient(webClient, account, clock,
         HttpSupport.positiveLong(account, "requestTimeoutMs", 10_000), context.events(), cipher.trim());
-    String configured = account.options().get("accessTokenExpiresAt");
-    Instant expiresAt = configured == null || configured.isBlank() ? null : Instant.parse(configured.trim());
-    this.tokens = new TokenKeeper(account.accountId(),
-        new TokenSet(account.credentials().accessToken(), account.credentials().refreshToken(), expiresAt, null),
-        clock, context.credentials(), context.events(),
-        Duration.ofSeconds(HttpSupport.positiveLong(account, "tokenRefreshMarginSeconds", 300)), api::refresh);
+    this.tokens = TokenKeeper.forAccount(account, context, api::refresh);
     api.useTokens(tokens);
   }
 

@@ -319,6 +319,22 @@ public abstract class PlatformAdapterContract {
   }
 
   @Test
+  void aMalformedTokenExpiryIsRefusedNamingTheAccount() {
+    if (!adapter.capabilities().tokenRefresh()) {
+      assertThat(adapter.accessTokenExpiresAt()).as("no tokens, no expiry to read").isEmpty();
+      return;
+    }
+    java.util.Map<String, String> options = new java.util.HashMap<>(account.options());
+    options.put("accessTokenExpiresAt", "tomorrow");
+    AccountConfig bad = new AccountConfig(account.accountId(), account.platform(), account.shopId(), account.shopName(),
+        account.region(), account.timeZone(), account.apiBaseUrl(), account.callbackUrl(), account.credentials(), options);
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> factory().create(vertx, bad,
+            new AdapterContext(clock, credentials, null)))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining(account.accountId()).hasMessageContaining("accessTokenExpiresAt");
+  }
+
+  @Test
   void newTokenPairIsNeverUsedBeforeItIsPersisted() {
     Delivered d = await(fake.buyerWrites("kim", "Kim", "hi"));
     if (!adapter.capabilities().tokenRefresh()) {
