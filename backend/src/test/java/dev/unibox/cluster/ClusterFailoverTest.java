@@ -8,6 +8,7 @@ import dev.unibox.auth.UserStore;
 import dev.unibox.store.Database;
 import dev.unibox.testing.AgentSocket;
 import dev.unibox.testing.Await;
+import dev.unibox.testing.NodeProcesses;
 import dev.unibox.testing.TestDatabases;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
@@ -92,6 +93,7 @@ class ClusterFailoverTest {
     Path dir = Files.createDirectories(Path.of("target", "cluster-test"));
     processes = new NodeProcesses(dir, Map.of(
         "UNIBOX_AUTH_BOOTSTRAPADMIN_PASSWORD", "cluster-admin-pass-1",
+        "UNIBOX_AUTH_JWTSECRET", "cluster-test-session-key-0123456789abcdef",
         "UNIBOX_CONFIG_DIR", Path.of(System.getProperty("unibox.config.dir", "../config")).toAbsolutePath().toString(),
         "UNIBOX_CREDENTIALS_KEY", Base64.getEncoder().encodeToString(key)));
     for (int i = 0; i < 3; i++) {

@@ -1,0 +1,67 @@
+package dev.unibox.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.unibox.store.EmbeddedPostgresServer.Durability;
+import io.vertx.pgclient.PgConnectOptions;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import org.junit.jupiter.api.Test;
+
+/**
+ * One service per data directory, and a start that is not stopped by what a dead service left behind.
+ * (The real kill -9 of a service with its orphaned PostgreSQL is {@code dev.unibox.lifecycle.RestartAfterKillTest}.)
+ */
+class DataDirLifecycleTest {
+
+  @Test
+  void aSecondServerOnTheSameDirectoryIsRefusedClearlyAndTheFirstKeepsRunning() throws Exception {
+    Path dir = Files.createTempDirectory("unibox-lock").resolve("pg");
+    EmbeddedPostgresServer first = EmbeddedPostgresServer.start(dir, false, Durability.FAST_FOR_TESTS);
+    try {
+      assertThatThrownBy(() -> EmbeddedPostgresServer.start(dir, false, Durability.FAST_FOR_TESTS))
+          .isInstanceOf(DataDirLock.InUse.class)
+          .hasMessageContaining("The data directory " + dir.toAbsolutePath() + " is already in use by another Unibox service")
+          .hasMessageContaining("process " + ProcessHandle.current().pid());
+      assertConnects(first.createDatabaseIfMissing("postgres"));
+    } finally {
+      first.stop();
+    }
+    // released on stop: the next service may start
+    EmbeddedPostgresServer next = EmbeddedPostgresServer.start(dir, false, Durability.FAST_FOR_TESTS);
+    next.stop();
+  }
+
+  @Test
+  void aStalePidFileNamingAGoneOrUnrelatedProcessDoesNotStopTheStart() throws Exception {
+    Path dir = Files.createTempDirectory("unibox-stale").resolve("pg");
+    EmbeddedPostgresServer.start(dir, false, Durability.FAST_FOR_TESTS).stop();
+    Path pidFile = dir.resolve("postmaster.pid");
+    assertThat(pidFile).doesNotExist();
+
+    Process gone = new ProcessBuilder("true").start();
+    gone.waitFor();
+    for (long pid : new long[] {gone.pid(), ProcessHandle.current().pid()}) {
+      // what a power loss leaves: the pid file of a postmaster that no longer runs (the pid may be reused)
+      Files.writeString(pidFile, pid + "\n" + dir.toAbsolutePath() + "\n1700000000\n5432\n/tmp\nlocalhost\n  0 0\nready\n");
+      EmbeddedPostgresServer server = EmbeddedPostgresServer.start(dir, false, Durability.FAST_FOR_TESTS);
+      try {
+        assertConnects(server.createDatabaseIfMissing("postgres"));
+        assertThat(Files.readAllLines(pidFile).get(0)).isNotEqualTo(String.valueOf(pid));
+      } finally {
+        server.stop();
+      }
+      assertThat(ProcessHandle.current().isAlive()).isTrue();
+    }
+  }
+
+  private static void assertConnects(PgConnectOptions o) throws Exception {
+    try (Connection c = DriverManager.getConnection("jdbc:postgresql://localhost:" + o.getPort() + "/"
+        + o.getDatabase(), o.getUser(), o.getPassword())) {
+      assertThat(c.isValid(5)).isTrue();
+    }
+  }
+}
