@@ -1,8 +1,10 @@
 package dev.unibox.store;
 
+import io.zonky.test.db.postgres.util.LinuxUtils;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
@@ -72,12 +74,19 @@ final class LeftoverPostmaster {
   private static void stop(ProcessHandle p, Path dataDir) throws IOException {
     Optional<Path> pgCtl = p.info().command().map(c -> Path.of(c).resolveSibling("pg_ctl")).filter(Files::isExecutable);
     if (pgCtl.isPresent()) {
-      Process ctl = new ProcessBuilder(pgCtl.get().toString(), "-D", dataDir.toString(), "stop", "-m", "fast", "-w",
-          "-t", String.valueOf(STOP_SECONDS)).redirectErrorStream(true).start();
+      List<String> command = new ArrayList<>();
+      if (LinuxUtils.isUnshareAvailable()) {
+        // pg_ctl refuses to run as root; zonky runs its own pg_ctl this way too (it is root in a new user namespace)
+        command.addAll(List.of("unshare", "-U"));
+      }
+      command.addAll(List.of(pgCtl.get().toString(), "-D", dataDir.toString(), "stop", "-m", "fast", "-w",
+          "-t", String.valueOf(STOP_SECONDS)));
+      Process ctl = new ProcessBuilder(command).redirectErrorStream(true).start();
       String out = new String(ctl.getInputStream().readAllBytes()).trim();
       try {
         if (ctl.waitFor() != 0) {
-          LOG.warn("pg_ctl stop said: {}", out);
+          LOG.warn("pg_ctl stop said: {}; asking with SIGTERM instead", out);
+          p.destroy();
         }
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
