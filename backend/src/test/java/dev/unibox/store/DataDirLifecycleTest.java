@@ -44,17 +44,23 @@ class DataDirLifecycleTest {
 
     Process gone = new ProcessBuilder("true").start();
     gone.waitFor();
-    for (long pid : new long[] {gone.pid(), ProcessHandle.current().pid()}) {
-      // what a power loss leaves: the pid file of a postmaster that no longer runs (the pid may be reused)
-      Files.writeString(pidFile, pid + "\n" + dir.toAbsolutePath() + "\n1700000000\n5432\n/tmp\nlocalhost\n  0 0\nready\n");
-      EmbeddedPostgresServer server = EmbeddedPostgresServer.start(dir, false, Durability.FAST_FOR_TESTS);
-      try {
-        assertConnects(server.createDatabaseIfMissing("postgres"));
-        assertThat(Files.readAllLines(pidFile).get(0)).isNotEqualTo(String.valueOf(pid));
-      } finally {
-        server.stop();
+    // after a reboot the pid may belong to another program (PostgreSQL itself would refuse to start then)
+    Process unrelated = new ProcessBuilder("sleep", "600").start();
+    try {
+      for (long pid : new long[] {gone.pid(), unrelated.pid()}) {
+        // what a power loss leaves: the pid file of a postmaster that no longer runs
+        Files.writeString(pidFile, pid + "\n" + dir.toAbsolutePath() + "\n1700000000\n5432\n/tmp\nlocalhost\n  0 0\nready\n");
+        EmbeddedPostgresServer server = EmbeddedPostgresServer.start(dir, false, Durability.FAST_FOR_TESTS);
+        try {
+          assertConnects(server.createDatabaseIfMissing("postgres"));
+          assertThat(Files.readAllLines(pidFile).get(0)).isNotEqualTo(String.valueOf(pid));
+        } finally {
+          server.stop();
+        }
       }
-      assertThat(ProcessHandle.current().isAlive()).isTrue();
+      assertThat(unrelated.isAlive()).as("the unrelated program is left alone").isTrue();
+    } finally {
+      unrelated.destroy();
     }
   }
 
