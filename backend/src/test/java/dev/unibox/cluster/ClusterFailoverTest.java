@@ -99,7 +99,7 @@ class ClusterFailoverTest {
     for (int i = 0; i < 3; i++) {
       String yaml = """
           database:
-            url: postgresql://%s@127.0.0.1:%d/%s
+            url: postgresql://%s:%s@127.0.0.1:%d/%s
             poolSize: 4
           routing: {sweepMillis: 300}
           outbox: {pollMillis: 200, initialBackoffMillis: 50, maxBackoffMillis: 500}
@@ -110,7 +110,7 @@ class ClusterFailoverTest {
             port: %d
             members: "%s"
             leaseSeconds: %d
-          """.formatted(pg.getUser(), pg.getPort(), pg.getDatabase(), i + 1, hz.get(i), members, LEASE_SECONDS)
+          """.formatted(pg.getUser(), pg.getPassword(), pg.getPort(), pg.getDatabase(), i + 1, hz.get(i), members, LEASE_SECONDS)
           + accounts;
       live.add(processes.start("node" + (i + 1), yaml, http));
     }
