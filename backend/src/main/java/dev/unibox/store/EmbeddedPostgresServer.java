@@ -110,10 +110,6 @@ public final class EmbeddedPostgresServer {
         .setDatabase(name).setUser("postgres").setPassword(password);
   }
 
-  public Path dataDir() {
-    return dataDir;
-  }
-
   public void stop() throws IOException {
     try {
       postgres.close();

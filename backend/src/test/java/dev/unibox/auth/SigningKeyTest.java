@@ -16,16 +16,20 @@ import java.sql.DriverManager;
 import java.sql.Statement;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The session signing key lives in config or an owner-only file, never in the database, and survives restarts. */
 @ExtendWith(VertxExtension.class)
 class SigningKeyTest {
 
+  @TempDir
+  Path temp;
+
   private static final String CONFIGURED = "configured-session-key-0123456789abcdef";
 
   @Test
   void withoutConfigurationTheKeyIsAnOwnerOnlyFileThatARestartReuses(Vertx vertx) throws Exception {
-    Path keyFile = Files.createTempDirectory("unibox-key").resolve("pg.jwt.key");
+    Path keyFile = temp.resolve("pg.jwt.key");
     String key = ServerSecrets.jwtSecret("", keyFile);
     assertThat(Files.getPosixFilePermissions(keyFile)).isEqualTo(SecretFile.OWNER_ONLY);
     assertThat(key).hasSizeGreaterThanOrEqualTo(64).isEqualTo(Files.readString(keyFile));
@@ -38,7 +42,7 @@ class SigningKeyTest {
 
   @Test
   void aConfiguredKeyWinsAndNoFileIsWritten() throws Exception {
-    Path keyFile = Files.createTempDirectory("unibox-key").resolve("pg.jwt.key");
+    Path keyFile = temp.resolve("pg.jwt.key");
     assertThat(ServerSecrets.jwtSecret(CONFIGURED, keyFile)).isEqualTo(CONFIGURED);
     assertThat(keyFile).doesNotExist();
   }
@@ -51,7 +55,7 @@ class SigningKeyTest {
         .iterator().next().getBoolean(0)).as("V51 dropped the table").isTrue();
     String oldKey = "key-an-older-version-generated-and-kept-in-the-db";
     String oldToken = new TokenService(vertx, oldKey, 1).issue(7);
-    Path keyFile = Files.createTempDirectory("unibox-key").resolve("pg.jwt.key");
+    Path keyFile = temp.resolve("pg.jwt.key");
     try (Connection c = DriverManager.getConnection("jdbc:postgresql://" + o.getHost() + ":" + o.getPort() + "/"
         + o.getDatabase(), o.getUser(), o.getPassword()); Statement s = c.createStatement()) {
       // the database as the older version left it, before V51 runs

@@ -32,6 +32,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.CleanupMode;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The real service ({@code dev.unibox.Main} in a child JVM) on its embedded PostgreSQL, killed with
@@ -58,6 +60,9 @@ class RestartAfterKillTest {
   private NodeProcesses processes;
   private FakeShopee shopee;
   private Path dataDir;
+  /** Kept when the test fails (the logs of the services are in it). */
+  @TempDir(cleanup = CleanupMode.ON_SUCCESS)
+  Path temp;
 
   @AfterEach
   void stopEverything() throws Exception {
@@ -76,7 +81,7 @@ class RestartAfterKillTest {
 
   @Test
   void oneStartAfterKillDashNineComesUpWithEveryAcknowledgedPushOnce() throws Exception {
-    Path dir = Files.createTempDirectory("unibox-restart");
+    Path dir = temp;
     dataDir = dir.resolve("pg");
     shopee = Await.result(new FakeShopee(vertx, PARTNER_ID, PARTNER_KEY).start(0));
     shopee.addShop(SHOP, "Restart Shop", "token-r", PUBLIC_CALLBACK);

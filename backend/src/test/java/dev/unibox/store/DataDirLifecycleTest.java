@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * One service per data directory, and a start that is not stopped by what a dead service left behind.
@@ -17,9 +18,12 @@ import org.junit.jupiter.api.Test;
  */
 class DataDirLifecycleTest {
 
+  @TempDir
+  Path temp;
+
   @Test
   void aSecondServerOnTheSameDirectoryIsRefusedClearlyAndTheFirstKeepsRunning() throws Exception {
-    Path dir = Files.createTempDirectory("unibox-lock").resolve("pg");
+    Path dir = temp.resolve("pg");
     EmbeddedPostgresServer first = EmbeddedPostgresServer.start(dir, false, Durability.FAST_FOR_TESTS);
     try {
       assertThatThrownBy(() -> EmbeddedPostgresServer.start(dir, false, Durability.FAST_FOR_TESTS))
@@ -37,7 +41,7 @@ class DataDirLifecycleTest {
 
   @Test
   void aStalePidFileNamingAGoneOrUnrelatedProcessDoesNotStopTheStart() throws Exception {
-    Path dir = Files.createTempDirectory("unibox-stale").resolve("pg");
+    Path dir = temp.resolve("pg");
     EmbeddedPostgresServer.start(dir, false, Durability.FAST_FOR_TESTS).stop();
     Path pidFile = dir.resolve("postmaster.pid");
     assertThat(pidFile).doesNotExist();

@@ -14,6 +14,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The embedded PostgreSQL asks every local client for the password kept owner-only beside its data
@@ -21,9 +22,12 @@ import org.junit.jupiter.api.Test;
  */
 class PasswordAuthTest {
 
+  @TempDir
+  Path temp;
+
   @Test
   void aNewDataDirectoryRefusesConnectionsWithoutItsPassword() throws Exception {
-    Path dir = Files.createTempDirectory("unibox-pw").resolve("pg");
+    Path dir = temp.resolve("pg");
     EmbeddedPostgresServer server = EmbeddedPostgresServer.start(dir, false, Durability.FAST_FOR_TESTS);
     try {
       PgConnectOptions o = server.createDatabaseIfMissing("postgres");
@@ -44,7 +48,7 @@ class PasswordAuthTest {
 
   @Test
   void aTrustDirectoryFromAnOlderVersionIsConvertedAndKeepsItsData() throws Exception {
-    Path dir = Files.createTempDirectory("unibox-trust").resolve("pg");
+    Path dir = temp.resolve("pg");
     // what earlier versions created: zonky's initdb with trust for every local connection
     try (EmbeddedPostgres old = EmbeddedPostgres.builder().setDataDirectory(dir).setCleanDataDirectory(false)
         .setRegisterShutdownHook(false).start();
