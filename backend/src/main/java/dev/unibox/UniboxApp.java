@@ -134,7 +134,14 @@ public final class UniboxApp {
   /** Starts this node (Main gives its runtime, clustered or not, and the registry its Vert.x records into). */
   public static Future<UniboxApp> start(NodeRuntime node, PrometheusMeterRegistry meters, UniboxConfig config,
                                         Clock clock) {
-    return Database.start(node.vertx(), config.database())
+    java.nio.file.Path keyFile = jwtKeyFile(config);
+    boolean keyFromFile = config.auth().jwtSecret().isBlank();
+    return Database.start(node.vertx(), config.database(),
+            c -> {
+              if (keyFromFile) {
+                ServerSecrets.adoptKeyFromDatabase(c, keyFile);
+              }
+            })
         .compose(db -> new UniboxApp(node, config, clock, db, true, meters).boot());
   }
 
@@ -166,7 +173,7 @@ public final class UniboxApp {
         : NodeSockets.forgetAll(pool).compose(v -> UserStore.everyoneOffline(pool));
     return dev.unibox.store.InstanceMode.claim(pool, demo != null)
         .compose(v -> Future.all(classifier, accountConfigs, presence))
-        .compose(v -> ServerSecrets.jwtSecret(pool, config.auth().jwtSecret()))
+        .compose(v -> vertx.executeBlocking(() -> ServerSecrets.jwtSecret(config.auth().jwtSecret(), jwtKeyFile(config))))
         .compose(secret -> bootstrapUsers().map(secret))
         .compose(secret -> {
           quality = new QualityModule(vertx, pool, QualityModule.directory(config), clock);
@@ -319,6 +326,11 @@ public final class UniboxApp {
   private java.nio.file.Path credentialsKeyFile() {
     java.nio.file.Path data = config.database().embeddedDataDir().toAbsolutePath();
     return (data.getParent() == null ? data : data.getParent()).resolve("credentials.key");
+  }
+
+  /** Without auth.jwtSecret the signing key is kept in a file beside the embedded data directory (never in the database). */
+  private static java.nio.file.Path jwtKeyFile(UniboxConfig config) {
+    return dev.unibox.store.DataDirFiles.jwtKey(config.database().embeddedDataDir());
   }
 
   /** Backstop interval: the account's option pollIntervalSeconds, default 60 s. */

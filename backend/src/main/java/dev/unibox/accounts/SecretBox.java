@@ -1,10 +1,9 @@
 package dev.unibox.accounts;
 
+import dev.unibox.store.SecretFile;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.util.Base64;
@@ -38,19 +37,11 @@ public final class SecretBox {
       return new SecretBox(Base64.getDecoder().decode(env.trim()));
     }
     try {
-      if (Files.exists(keyFile)) {
-        return new SecretBox(Base64.getDecoder().decode(Files.readString(keyFile).trim()));
-      }
-      byte[] fresh = new byte[32];
-      RANDOM.nextBytes(fresh);
-      Files.createDirectories(keyFile.toAbsolutePath().getParent());
-      Files.writeString(keyFile, Base64.getEncoder().encodeToString(fresh));
-      try {
-        Files.setPosixFilePermissions(keyFile, PosixFilePermissions.fromString("rw-------"));
-      } catch (UnsupportedOperationException notPosix) {
-        // best effort on non-POSIX file systems
-      }
-      return new SecretBox(fresh);
+      return new SecretBox(Base64.getDecoder().decode(SecretFile.readOrCreate(keyFile, () -> {
+        byte[] fresh = new byte[32];
+        RANDOM.nextBytes(fresh);
+        return Base64.getEncoder().encodeToString(fresh);
+      })));
     } catch (IOException e) {
       throw new IllegalStateException("Cannot read or create the credentials key file " + keyFile, e);
     }

@@ -82,7 +82,7 @@ public final class ConfigLoader {
         r.text(admin, "auth.bootstrapAdmin", "username", true),
         r.text(admin, "auth.bootstrapAdmin", "password", false));
     if (!authConfig.jwtSecret().isEmpty() && authConfig.jwtSecret().length() < 32) {
-      problems.add("auth.jwtSecret: must be at least 32 characters (or empty to generate one)");
+      problems.add("auth.jwtSecret: must be at least 32 characters (or empty to use a generated key file)");
     }
 
     JsonNode routing = tree.get("routing");
@@ -112,6 +112,10 @@ public final class ConfigLoader {
     UniboxConfig.ReportsConfig reports = ReportsConfigReader.read(tree.get("reports"), r);
     if (cluster.enabled() && databaseConfig.embedded()) {
       problems.add("cluster.enabled: several nodes need one external PostgreSQL (set database.url)");
+    }
+    if (cluster.enabled() && authConfig.jwtSecret().isEmpty()) {
+      problems.add("auth.jwtSecret: every node of a cluster must sign sessions with the same key; set it on each "
+          + "node (UNIBOX_AUTH_JWTSECRET, 32+ random characters)");
     }
 
     UniboxConfig config = new UniboxConfig(httpConfig, databaseConfig, authConfig, routingConfig, outboxConfig,

@@ -30,7 +30,17 @@ public final class Database {
     this.embedded = embedded;
   }
 
+  /** Work on the schema as it is before this start's migrations, e.g. carrying data out of a table one drops. */
+  @FunctionalInterface
+  public interface BeforeMigrate {
+    void run(java.sql.Connection c) throws Exception;
+  }
+
   public static Future<Database> start(Vertx vertx, DatabaseConfig config) {
+    return start(vertx, config, c -> { });
+  }
+
+  public static Future<Database> start(Vertx vertx, DatabaseConfig config, BeforeMigrate beforeMigrate) {
     return vertx.executeBlocking(() -> {
       try {
         EmbeddedPostgresServer embedded = null;
@@ -41,7 +51,14 @@ public final class Database {
         } else {
           connect = PgConnectOptions.fromUri(config.url());
         }
-        migrate(connect);
+        try {
+          migrate(connect, beforeMigrate);
+        } catch (Exception e) {
+          if (embedded != null) {
+            embedded.stop();
+          }
+          throw e;
+        }
         return new Started(connect, embedded);
       } catch (Exception e) {
         throw new IllegalStateException("Database could not be started (" + config + "): " + e.getMessage(), e);
@@ -66,8 +83,15 @@ public final class Database {
     }).map(c -> new Database(vertx, pool(vertx, c, poolSize), null));
   }
 
-  static void migrate(PgConnectOptions c) {
+  static void migrate(PgConnectOptions c) throws Exception {
+    migrate(c, x -> { });
+  }
+
+  static void migrate(PgConnectOptions c, BeforeMigrate beforeMigrate) throws Exception {
     String jdbc = "jdbc:postgresql://" + c.getHost() + ":" + c.getPort() + "/" + c.getDatabase();
+    try (java.sql.Connection before = java.sql.DriverManager.getConnection(jdbc, c.getUser(), c.getPassword())) {
+      beforeMigrate.run(before);
+    }
     var result = Flyway.configure()
         .dataSource(jdbc, c.getUser(), c.getPassword())
         .locations("classpath:db/migration")

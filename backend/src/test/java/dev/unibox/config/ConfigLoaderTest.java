@@ -107,4 +107,18 @@ class ConfigLoaderTest {
         .anyMatch(p -> p.startsWith("reports.mail.startTls"))
         .anyMatch(p -> p.startsWith("reports.mail.from"));
   }
+
+  @Test
+  void aClusterWithoutASharedSigningKeyIsRefusedAndWithOneStarts() {
+    Map<String, String> cluster = Map.of("UNIBOX_CLUSTER_ENABLED", "true", "UNIBOX_CLUSTER_KUBERNETESSERVICEDNS", "unibox-hz.default.svc.cluster.local",
+        "UNIBOX_DATABASE_URL", "postgresql://u:p@db:5432/unibox");
+    ConfigException e = catchThrowableOfType(ConfigException.class,
+        () -> ConfigLoader.load(CONFIG, null, false, cluster));
+    assertThat(e.problems()).anyMatch(p -> p.startsWith("auth.jwtSecret") && p.contains("UNIBOX_AUTH_JWTSECRET"));
+
+    Map<String, String> withKey = new java.util.HashMap<>(cluster);
+    withKey.put("UNIBOX_AUTH_JWTSECRET", "shared-session-key-0123456789abcdef");
+    assertThat(ConfigLoader.load(CONFIG, null, false, withKey).auth().jwtSecret())
+        .isEqualTo("shared-session-key-0123456789abcdef");
+  }
 }

@@ -1,6 +1,5 @@
-package dev.unibox.cluster;
+package dev.unibox.testing;
 
-import dev.unibox.testing.Await;
 import io.vertx.ext.web.client.WebClient;
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -11,14 +10,19 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Real Unibox nodes as child JVMs (the test's own class path, {@code dev.unibox.Main}), each with its own
- * HTTP and Hazelcast port, on one PostgreSQL; killed with SIGKILL or stopped with SIGTERM like in production.
+ * Real Unibox services as child JVMs (the test's own class path, {@code dev.unibox.Main}), each with its own
+ * HTTP port (and Hazelcast port when clustered); killed with SIGKILL or stopped with SIGTERM like in
+ * production.
  */
-final class NodeProcesses implements AutoCloseable {
+public final class NodeProcesses implements AutoCloseable {
 
-  record Node(String name, int httpPort, Process process, Path log) {
-    String url() {
+  public record Node(String name, int httpPort, Process process, Path log) {
+    public String url() {
       return "http://127.0.0.1:" + httpPort;
+    }
+
+    public String output() throws IOException {
+      return Files.readString(log);
     }
   }
 
@@ -26,19 +30,26 @@ final class NodeProcesses implements AutoCloseable {
   private final Map<String, String> env;
   private final List<Node> nodes = new ArrayList<>();
 
-  NodeProcesses(Path dir, Map<String, String> env) {
+  public NodeProcesses(Path dir, Map<String, String> env) {
     this.dir = dir;
     this.env = env;
   }
 
-  static int freePort() throws IOException {
+  public static int freePort() throws IOException {
     try (ServerSocket s = new ServerSocket(0)) {
       return s.getLocalPort();
     }
   }
 
   /** Starts a node with the given extra YAML (its HTTP port is added) and waits until it is ready. */
-  Node start(String name, String yaml, WebClient http) throws Exception {
+  public Node start(String name, String yaml, WebClient http) throws Exception {
+    Node node = launch(name, yaml);
+    awaitReady(node, http);
+    return node;
+  }
+
+  /** Starts a node without waiting for it (e.g. one expected to refuse to start). */
+  public Node launch(String name, String yaml) throws IOException {
     int port = freePort();
     Path config = dir.resolve(name + ".yaml");
     Files.writeString(config, yaml + "\nhttp:\n  host: 127.0.0.1\n  port: " + port + "\n");
@@ -51,11 +62,10 @@ final class NodeProcesses implements AutoCloseable {
     pb.environment().putAll(env);
     Node node = new Node(name, port, pb.start(), log);
     nodes.add(node);
-    awaitReady(node, http);
     return node;
   }
 
-  static void awaitReady(Node node, WebClient http) throws Exception {
+  public static void awaitReady(Node node, WebClient http) throws Exception {
     long deadline = System.nanoTime() + 120_000_000_000L;
     Object monitor = new Object();
     while (System.nanoTime() < deadline) {
