@@ -98,6 +98,13 @@ public final class WebhookRoutes {
   }
 
   private static ApiException refused(String platform, RoutingContext ctx, AdapterException e) {
+    if (e.kind() == ErrorKind.PERMANENT) {
+      // Verified, but the platform itself refuses what it names (no such conversation): a redelivery would
+      // be refused the same way, so not a 5xx (the polling backstop still finds anything real).
+      REJECTIONS.warn("Rejected {} push from {}: the platform refused to complete it ({})", platform,
+          ctx.request().remoteAddress(), e.getMessage());
+      return new ApiException(422, "push_not_resolvable", "The platform does not know what this push names");
+    }
     if (e.kind() != ErrorKind.BAD_SIGNATURE && e.kind() != ErrorKind.MALFORMED) {
       // The push was fine but completing it failed (TikTok Shop fetches the message): not stored, so answer
       // 503 and let the platform redeliver; the polling backstop also finds it.
