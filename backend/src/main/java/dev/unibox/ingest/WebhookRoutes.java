@@ -82,7 +82,7 @@ public final class WebhookRoutes {
     }
     long started = System.nanoTime();
     String accountId = adapter.account().accountId();
-    adapter.receivePush(push)
+    received(adapter, push)
         .recover(e -> Future.failedFuture(e instanceof AdapterException ae ? refused(platform, ctx, ae) : e))
         .compose(batch -> ingest.ingest(batch.messages()))
         .onSuccess(r -> {
@@ -95,6 +95,22 @@ public final class WebhookRoutes {
           onPushed.accept(accountId);
         })
         .onFailure(ctx::fail);
+  }
+
+  /**
+   * The adapter's reading of a verified push. A push it cannot read (a field of a type it does not expect)
+   * is malformed, not a failure of ours: a 5xx would make the platform redeliver the same bytes forever.
+   */
+  private static Future<dev.unibox.adapters.spi.PushBatch> received(PlatformAdapter adapter, PushRequest push) {
+    try {
+      return adapter.receivePush(push);
+    } catch (AdapterException e) {
+      return Future.failedFuture(e);
+    } catch (RuntimeException e) {
+      REJECTIONS.warn("{} could not read a verified push: {}", adapter.account().accountId(), e.toString());
+      return Future.failedFuture(new AdapterException(ErrorKind.MALFORMED, null, "The push could not be read: "
+          + e.getClass().getSimpleName()));
+    }
   }
 
   private static ApiException refused(String platform, RoutingContext ctx, AdapterException e) {

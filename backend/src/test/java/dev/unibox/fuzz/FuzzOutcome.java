@@ -18,7 +18,7 @@ import java.util.concurrent.Callable;
  */
 final class FuzzOutcome {
 
-  private static final long SETTLE_STEP_MS = 100;
+  private static final long SETTLE_STEP_MS = 60;
   private static final long SETTLE_LIMIT_MS = 20_000;
 
   private final DbFingerprint fingerprint;

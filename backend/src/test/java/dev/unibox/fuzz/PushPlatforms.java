@@ -12,6 +12,7 @@ import dev.unibox.testing.MutableClock;
 import dev.unibox.testing.TestInbox;
 import io.vertx.core.MultiMap;
 import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -107,7 +108,7 @@ final class PushPlatforms implements AutoCloseable {
                 .put("source_content", new JsonObject()).put("quoted_msg", new JsonObject().put("message_id", ""))));
     byte[] body = body(template, spec);
     String callback = inbox.app.baseUrl() + "/webhooks/shopee";
-    MultiMap headers = headers();
+    MultiMap headers = headers(spec);
     sign(spec, body, headers, b -> headers.set("Authorization", ShopeeSigner.pushSignature(TestInbox.PARTNER_KEY, callback, b)));
     return new Request("shopee", TestInbox.ACCOUNT_MY, headers, body, id);
   }
@@ -117,7 +118,7 @@ final class PushPlatforms implements AutoCloseable {
     FakeLazada.Push push = Await.result(lazada.buyerWrites(LAZADA_SELLER, "88" + counter.incrementAndGet(),
         spec.buyerName(), spec.text()));
     byte[] body = body(new JsonObject(push.body()), spec);
-    MultiMap headers = headers();
+    MultiMap headers = headers(spec);
     sign(spec, body, headers, b -> headers.set("Authorization", LazadaSigner.pushSignature(LAZADA_SECRET, LAZADA_KEY, b)));
     return new Request("lazada", "lazada-fz", headers, body, push.messageId());
   }
@@ -127,7 +128,7 @@ final class PushPlatforms implements AutoCloseable {
     FakeTikTokShop.Push push = Await.result(tiktok.buyerWrites(TIKTOK_SHOP, "im-" + counter.incrementAndGet(),
         spec.buyerName(), spec.text()));
     byte[] body = body(new JsonObject(push.body()), spec);
-    MultiMap headers = headers();
+    MultiMap headers = headers(spec);
     sign(spec, body, headers, b -> headers.set("Authorization", TikTokSigner.pushSignature(TIKTOK_SECRET, TIKTOK_KEY, b)));
     return new Request("tiktok", "tiktok-fz", headers, body, push.messageId());
   }
@@ -139,14 +140,45 @@ final class PushPlatforms implements AutoCloseable {
         spec.buyerName(), "conv-" + counter.get(), spec.text()));
     byte[] body = body(new JsonObject(push.body()).put("shop_id", platform + "-shop"), spec);
     long ts = clock.instant().getEpochSecond();
-    MultiMap headers = headers();
+    MultiMap headers = headers(spec);
     sign(spec, body, headers, b -> headers.set(BridgeSigner.SIGNATURE_HEADER, BridgeSigner.sign(BRIDGE_SECRET, ts, b))
         .set(BridgeSigner.TIMESTAMP_HEADER, Long.toString(ts)));
     return new Request(platform, platform + "-fz", headers, body, push.messageId());
   }
 
-  private static MultiMap headers() {
-    return MultiMap.caseInsensitiveMultiMap().set("Content-Type", "application/json");
+  /** A push of the platform with exactly this body, correctly signed (regression cases). */
+  Request signed(String platform, String accountId, JsonObject json) {
+    byte[] body = json.encode().getBytes(StandardCharsets.UTF_8);
+    MultiMap headers = MultiMap.caseInsensitiveMultiMap().set("Content-Type", "application/json");
+    switch (platform) {
+      case "shopee" -> headers.set("Authorization", ShopeeSigner.pushSignature(TestInbox.PARTNER_KEY,
+          inbox.app.baseUrl() + "/webhooks/shopee", body));
+      case "lazada" -> headers.set("Authorization", LazadaSigner.pushSignature(LAZADA_SECRET, LAZADA_KEY, body));
+      case "tiktok" -> headers.set("Authorization", TikTokSigner.pushSignature(TIKTOK_SECRET, TIKTOK_KEY, body));
+      default -> {
+        long ts = clock.instant().getEpochSecond();
+        headers.set(BridgeSigner.SIGNATURE_HEADER, BridgeSigner.sign(BRIDGE_SECRET, ts, body))
+            .set(BridgeSigner.TIMESTAMP_HEADER, Long.toString(ts));
+      }
+    }
+    return new Request(platform, accountId, headers, body, null);
+  }
+
+  /** The body of a valid push of the platform (its fake's own shape), to edit for a regression case. */
+  JsonObject validBody(String platform) throws Exception {
+    PushSpec plain = new PushSpec("hello", "Ana", List.of(), new PushSpec.Bytes(PushSpec.Bytes.Kind.INTACT, 0, 0, null),
+        PushSpec.Signing.SIGNED, 0);
+    Request r = switch (platform) {
+      case "shopee" -> shopee(plain);
+      case "lazada" -> lazada(plain);
+      case "tiktok" -> tiktok(plain);
+      default -> bridge(plain);
+    };
+    return new JsonObject(Buffer.buffer(r.body()));
+  }
+
+  private static MultiMap headers(PushSpec spec) {
+    return MultiMap.caseInsensitiveMultiMap().set("Content-Type", spec.contentType());
   }
 
   /** The template with the spec's mutations applied, encoded, then its bytes damaged as the spec says. */

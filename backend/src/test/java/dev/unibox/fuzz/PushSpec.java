@@ -33,8 +33,18 @@ record PushSpec(String text, String buyerName, List<JsonMutation> mutations, Byt
         + ", mutations=" + mutations + ", bytes=" + bytes + ", signing=" + signing + ", variant=" + variant + "]";
   }
 
+  /** Mostly JSON, as the platforms send; now and then a form or multipart type (never sent by a platform). */
+  String contentType() {
+    return switch (Math.floorMod(variant, 20)) {
+      case 19 -> "application/x-www-form-urlencoded";
+      case 18 -> "multipart/form-data; boundary=fuzz";
+      case 17 -> "text/plain";
+      default -> "application/json";
+    };
+  }
+
   boolean valid() {
-    return mutations.isEmpty() && bytes.kind() == Bytes.Kind.INTACT && signing == Signing.SIGNED;
+    return variant % 20 < 17 && mutations.isEmpty() && bytes.kind() == Bytes.Kind.INTACT && signing == Signing.SIGNED;
   }
 
   static Arbitrary<PushSpec> any() {
