@@ -62,8 +62,8 @@ final class DbFingerprint {
         + "WHERE table_schema = current_schema() AND table_type = 'BASE TABLE' ORDER BY table_name").execute())) {
       String table = r.getString(0);
       if (!SKIPPED_TABLES.contains(table)) {
-        parts.add("SELECT '" + table + "'::text, count(*), md5(coalesce(string_agg(t::text, E'\\n' ORDER BY t::text), ''))"
-            + " FROM \"" + table + "\" t");
+        parts.add("SELECT '" + table + "'::text, count(*), "
+            + "md5(coalesce(string_agg(t::text, E'\\n' ORDER BY t::text), '')) FROM \"" + table + "\" t");
       }
     }
     return String.join(" UNION ALL ", parts);

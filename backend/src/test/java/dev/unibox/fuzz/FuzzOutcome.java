@@ -63,7 +63,20 @@ final class FuzzOutcome {
     return out.toString();
   }
 
-  /** Waits until two fingerprints a moment apart are equal (bounded); returns the settled one. */
+  /**
+   * Replies the outbox sender has not finished a first attempt on (a closing message, an auto-reply): its
+   * delivery changes rows a moment later. A reply waiting for a retry after an error does not count.
+   */
+  private long repliesInFlight() throws Exception {
+    return dev.unibox.testing.Await.result(pool.query(
+        "SELECT count(*) FROM outbox WHERE status = 'pending' AND last_error IS NULL").execute())
+        .iterator().next().getLong(0);
+  }
+
+  /**
+   * Waits until two fingerprints a moment apart are equal and no reply is being delivered (bounded);
+   * returns the settled fingerprint.
+   */
   Map<String, String> settle() throws Exception {
     long deadline = System.currentTimeMillis() + SETTLE_LIMIT_MS;
     Map<String, String> previous = fingerprint.take();
@@ -73,7 +86,7 @@ final class FuzzOutcome {
         monitor.wait(SETTLE_STEP_MS);
       }
       Map<String, String> now = fingerprint.take();
-      if (now.equals(previous)) {
+      if (now.equals(previous) && repliesInFlight() == 0) {
         return now;
       }
       if (System.currentTimeMillis() > deadline) {

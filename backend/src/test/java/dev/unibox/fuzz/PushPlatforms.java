@@ -109,7 +109,8 @@ final class PushPlatforms implements AutoCloseable {
     byte[] body = body(template, spec);
     String callback = inbox.app.baseUrl() + "/webhooks/shopee";
     MultiMap headers = headers(spec);
-    sign(spec, body, headers, b -> headers.set("Authorization", ShopeeSigner.pushSignature(TestInbox.PARTNER_KEY, callback, b)));
+    sign(spec, body, headers,
+        b -> headers.set("Authorization", ShopeeSigner.pushSignature(TestInbox.PARTNER_KEY, callback, b)));
     return new Request("shopee", TestInbox.ACCOUNT_MY, headers, body, id);
   }
 
@@ -119,7 +120,8 @@ final class PushPlatforms implements AutoCloseable {
         spec.buyerName(), spec.text()));
     byte[] body = body(new JsonObject(push.body()), spec);
     MultiMap headers = headers(spec);
-    sign(spec, body, headers, b -> headers.set("Authorization", LazadaSigner.pushSignature(LAZADA_SECRET, LAZADA_KEY, b)));
+    sign(spec, body, headers,
+        b -> headers.set("Authorization", LazadaSigner.pushSignature(LAZADA_SECRET, LAZADA_KEY, b)));
     return new Request("lazada", "lazada-fz", headers, body, push.messageId());
   }
 
@@ -129,7 +131,8 @@ final class PushPlatforms implements AutoCloseable {
         spec.buyerName(), spec.text()));
     byte[] body = body(new JsonObject(push.body()), spec);
     MultiMap headers = headers(spec);
-    sign(spec, body, headers, b -> headers.set("Authorization", TikTokSigner.pushSignature(TIKTOK_SECRET, TIKTOK_KEY, b)));
+    sign(spec, body, headers,
+        b -> headers.set("Authorization", TikTokSigner.pushSignature(TIKTOK_SECRET, TIKTOK_KEY, b)));
     return new Request("tiktok", "tiktok-fz", headers, body, push.messageId());
   }
 
