@@ -18,7 +18,9 @@ import java.util.concurrent.Callable;
  */
 final class FuzzOutcome {
 
-  private static final long SETTLE_STEP_MS = 60;
+  private static final long SETTLE_STEP_MS = 100;
+  /** Quiet this many steps in a row: a poll an accepted request kicked may take a while on a busy machine. */
+  private static final int SETTLE_QUIET_STEPS = 5;
   private static final long SETTLE_LIMIT_MS = 20_000;
 
   private final DbFingerprint fingerprint;
@@ -74,19 +76,21 @@ final class FuzzOutcome {
   }
 
   /**
-   * Waits until two fingerprints a moment apart are equal and no reply is being delivered (bounded);
+   * Waits until the fingerprint stayed the same for half a second and no reply is being delivered (bounded);
    * returns the settled fingerprint.
    */
   Map<String, String> settle() throws Exception {
     long deadline = System.currentTimeMillis() + SETTLE_LIMIT_MS;
     Map<String, String> previous = fingerprint.take();
     Object monitor = new Object();
+    int quietSteps = 0;
     while (true) {
       synchronized (monitor) {
         monitor.wait(SETTLE_STEP_MS);
       }
       Map<String, String> now = fingerprint.take();
-      if (now.equals(previous) && repliesInFlight() == 0) {
+      quietSteps = now.equals(previous) && repliesInFlight() == 0 ? quietSteps + 1 : 0;
+      if (quietSteps >= SETTLE_QUIET_STEPS) {
         return now;
       }
       if (System.currentTimeMillis() > deadline) {
