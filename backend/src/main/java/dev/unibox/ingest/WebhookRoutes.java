@@ -82,7 +82,7 @@ public final class WebhookRoutes {
     }
     long started = System.nanoTime();
     String accountId = adapter.account().accountId();
-    adapter.receivePush(push)
+    received(adapter, push)
         .recover(e -> Future.failedFuture(e instanceof AdapterException ae ? refused(platform, ctx, ae) : e))
         .compose(batch -> ingest.ingest(batch.messages()))
         .onSuccess(r -> {
@@ -97,7 +97,30 @@ public final class WebhookRoutes {
         .onFailure(ctx::fail);
   }
 
+  /**
+   * The adapter's reading of a verified push. A push it cannot read (a field of a type it does not expect)
+   * is malformed, not a failure of ours: a 5xx would make the platform redeliver the same bytes forever.
+   */
+  private static Future<dev.unibox.adapters.spi.PushBatch> received(PlatformAdapter adapter, PushRequest push) {
+    try {
+      return adapter.receivePush(push);
+    } catch (AdapterException e) {
+      return Future.failedFuture(e);
+    } catch (RuntimeException e) {
+      REJECTIONS.warn("{} could not read a verified push: {}", adapter.account().accountId(), e.toString());
+      return Future.failedFuture(new AdapterException(ErrorKind.MALFORMED, null, "The push could not be read: "
+          + e.getClass().getSimpleName()));
+    }
+  }
+
   private static ApiException refused(String platform, RoutingContext ctx, AdapterException e) {
+    if (e.kind() == ErrorKind.PERMANENT) {
+      // Verified, but the platform itself refuses what it names (no such conversation): a redelivery would
+      // be refused the same way, so not a 5xx (the polling backstop still finds anything real).
+      REJECTIONS.warn("Rejected {} push from {}: the platform refused to complete it ({})", platform,
+          ctx.request().remoteAddress(), e.getMessage());
+      return new ApiException(422, "push_not_resolvable", "The platform does not know what this push names");
+    }
     if (e.kind() != ErrorKind.BAD_SIGNATURE && e.kind() != ErrorKind.MALFORMED) {
       // The push was fine but completing it failed (TikTok Shop fetches the message): not stored, so answer
       // 503 and let the platform redeliver; the polling backstop also finds it.

@@ -143,6 +143,22 @@ public final class TikTokAdapter implements PlatformAdapter {
     return envelope;
   }
 
+  /**
+   * An id the webhook names (it becomes part of an API path): absent, or a plain id; anything else (an
+   * object, a path, spaces) is a malformed push rather than a call TikTok Shop would refuse.
+   */
+  private static String pushedId(Object value, String field) {
+    if (value == null) {
+      return null;
+    }
+    String id = value instanceof String || value instanceof Long || value instanceof Integer
+        || value instanceof java.math.BigInteger ? value.toString() : "";
+    if (!id.matches("[A-Za-z0-9._:-]{1,128}")) {
+      throw new AdapterException(ErrorKind.MALFORMED, null, "webhook " + field + " is not an id");
+    }
+    return id;
+  }
+
   @Override
   public Future<PushBatch> receivePush(PushRequest push) {
     JsonObject envelope;
@@ -157,16 +173,22 @@ public final class TikTokAdapter implements PlatformAdapter {
     if (type != 14) {
       return Future.succeededFuture(new PushBatch(notificationId, List.of()));
     }
-    JsonObject data = envelope.getValue("data") instanceof JsonObject d ? d : new JsonObject();
-    Object conversation = data.getValue(conversationField);
-    Object message = data.getValue(messageField);
+    String conversation;
+    String message;
+    try {
+      JsonObject data = envelope.getValue("data") instanceof JsonObject d ? d : new JsonObject();
+      conversation = pushedId(data.getValue(conversationField), conversationField);
+      message = pushedId(data.getValue(messageField), messageField);
+    } catch (AdapterException e) {
+      return Future.failedFuture(e);
+    }
     long pushedAt = envelope.getValue("timestamp") instanceof Number n ? n.longValue() : clock.instant().getEpochSecond();
     if (conversation == null) {
       return poll("w=" + (pushedAt - overlapSeconds)).map(r -> new PushBatch(notificationId, r.messages()));
     }
     List<InboundMessage> found = new ArrayList<>();
-    String wanted = message == null ? null : message.toString();
-    return messages(conversation.toString(), null, null, pushedAt - overlapSeconds, "", found, wanted, 3)
+    String wanted = message;
+    return messages(conversation, null, null, pushedAt - overlapSeconds, "", found, wanted, 3)
         .map(v -> new PushBatch(notificationId, wanted == null ? sorted(found)
             : found.stream().filter(m -> m.platformMessageId().equals(wanted)).toList()));
   }
