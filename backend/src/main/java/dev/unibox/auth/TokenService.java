@@ -47,7 +47,8 @@ public final class TokenService {
       return Future.failedFuture("missing token");
     }
     return jwt.authenticate(new TokenCredentials(token)).compose(user -> {
-      JsonObject p = user.principal();
+      // the library keeps the decoded claims under attributes.accessToken (and copies a few to the principal)
+      JsonObject p = user.attributes().getJsonObject("accessToken", user.principal());
       Object sub = p.getValue("sub");
       Object ver = p.getValue("ver");
       Object exp = p.getValue("exp");
