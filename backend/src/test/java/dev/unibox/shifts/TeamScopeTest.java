@@ -66,10 +66,15 @@ class TeamScopeTest {
       assertThat(inbox.post(leadA, "/api/conversations/" + id + "/priority", new JsonObject().put("priority", "urgent"))
           .statusCode()).as("priority of %s", id).isEqualTo(403);
     }
-    assertThat(inbox.post(leadA, "/api/supervisor/reassign", new JsonObject().put("conversationIds", new JsonArray()
-        .add(bobs)).put("toQueue", true).put("reason", "take it")).statusCode()).isEqualTo(403);
-    assertThat(inbox.post(leadA, "/api/supervisor/reassign", new JsonObject().put("conversationIds", new JsonArray()
-        .add(bobs)).put("toAgentId", anna).put("reason", "take it")).statusCode()).isEqualTo(403);
+    // reassign answers per conversation (a batch): each of B's is refused with 403's code
+    for (JsonObject to : List.of(new JsonObject().put("toQueue", true), new JsonObject().put("toAgentId", anna))) {
+      var r = inbox.post(leadA, "/api/supervisor/reassign", to.put("conversationIds", new JsonArray().add(bobs))
+          .put("reason", "take it"));
+      assertThat(r.statusCode()).isEqualTo(200);
+      JsonObject result = r.bodyAsJsonObject().getJsonArray("results").getJsonObject(0);
+      assertThat(result.getString("result")).as("%s", to).isEqualTo("refused");
+      assertThat(result.getString("error")).isEqualTo("forbidden");
+    }
     assertThat(inbox.post(leadA, "/api/conversations/" + bobs + "/transfer", new JsonObject().put("toQueue", true)
         .put("reason", "x")).statusCode()).isEqualTo(403);
     assertThat(inbox.post(leadA, "/api/supervisor/handover", new JsonObject().put("agentId", bob).put("reason", "x"))
@@ -115,6 +120,8 @@ class TeamScopeTest {
           .statusCode()).as("priority of %s", id).isEqualTo(200);
     }
     assertThat(inbox.get(leadA, "/api/conversations/" + annas).statusCode()).isEqualTo(200);
+    String leadB = inbox.login("lead-b");
+    assertThat(inbox.get(leadB, "/api/conversations/" + annas).statusCode()).as("anna's, team A's").isEqualTo(403);
     assertThat(ids(inbox.get(leadA, "/api/conversations"), "conversations")).contains(annas, shared, aQueue);
     var moved = inbox.post(leadA, "/api/supervisor/reassign", new JsonObject().put("conversationIds", new JsonArray()
         .add(annas)).put("toQueue", true).put("reason", "rebalance"));
@@ -123,11 +130,12 @@ class TeamScopeTest {
     assertThat(inbox.post(leadA, "/api/conversations/" + aQueue + "/close", new JsonObject()).statusCode())
         .isEqualTo(200);
     assertThat(snapshot(aQueue)).startsWith("closed");
-    // the other lead sees the shared queue too, but not team A's
-    String leadB = inbox.login("lead-b");
+    // the other lead sees the shared queue too (and anna's, now back in it for anyone), but not team A's queue
     assertThat(inbox.get(leadB, "/api/conversations/" + shared).statusCode()).isEqualTo(200);
-    assertThat(inbox.get(leadB, "/api/conversations/" + annas).statusCode())
-        .as("queued for team A after the move").isEqualTo(403);
+    assertThat(inbox.get(leadB, "/api/conversations/" + annas).statusCode()).isEqualTo(200);
+    long aQueued = queued("c-aq2", "team-a");
+    assertThat(inbox.post(leadB, "/api/conversations/" + aQueued + "/priority", new JsonObject().put("priority", "urgent"))
+        .statusCode()).isEqualTo(403);
   }
 
   private void team(String admin, String name, String lead, String agent) throws Exception {
