@@ -2,6 +2,7 @@ import { Fragment, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ConnectionStatus } from '../components/ConnectionStatus';
 import { AccountsPage } from '../features/accounts/components/AccountsPage';
+import { LogoutButton } from '../features/auth/components/LogoutButton';
 import { UrgencyCorrection } from '../features/classification/components/UrgencyCorrection';
 import { Composer } from '../features/composer/components/Composer';
 import { ConversationView } from '../features/conversation/components/ConversationView';
@@ -71,9 +72,7 @@ export function Workspace({ session, onLogout }: { session: Session; onLogout: (
         <span className="topbar__user" data-testid="current-user">
           {user.displayName} <span className="topbar__role">{t(`role.${user.role}`)}</span>
         </span>
-        <button type="button" className="button" data-testid="logout" onClick={onLogout}>
-          {t('logout')}
-        </button>
+        <LogoutButton onLoggedOut={onLogout} />
       </header>
       {/* Keyed by the zone: every date below is drawn again in a newly chosen zone. */}
       <Fragment key={preferences.zone}>

@@ -9,6 +9,8 @@ export default defineMessages({
     signingIn: 'Signing in…',
     wrong: 'Wrong username or password.',
     failed: 'Login failed. Try again.',
+    logout: 'Log out',
+    loggingOut: 'Logging out…',
   },
   'zh-CN': {
     subtitle: '客服收件箱',
@@ -18,5 +20,7 @@ export default defineMessages({
     signingIn: '登录中…',
     wrong: '用户名或密码错误。',
     failed: '登录失败，请重试。',
+    logout: '退出登录',
+    loggingOut: '正在退出…',
   },
 });

@@ -31,6 +31,8 @@ import dev.unibox.domain.MessageClassifier;
 import dev.unibox.events.EventTail;
 import dev.unibox.classification.ClassifierModule;
 import dev.unibox.gateway.AgentGateway;
+import dev.unibox.gateway.SocketSessions;
+import dev.unibox.users.UserRoutes;
 import dev.unibox.ingest.CoalescedPushes;
 import dev.unibox.ingest.IngestService;
 import dev.unibox.ingest.WebhookRoutes;
@@ -96,6 +98,9 @@ public final class UniboxApp {
   /** Live events to this node's sockets; polled this often besides the kicks after each commit. */
   private static final long EVENT_TAIL_POLL_MS = 100;
   private EventTail eventTail;
+  /** How often open sockets are checked for an expired token (the most a socket outlives its token). */
+  private static final long SESSION_SWEEP_MS = 1000;
+  private SocketSessions socketSessions;
   /** How often the accounts' "last push" is written (once per account, not once per push). */
   private static final long PUSH_HEALTH_FLUSH_MS = 500;
   private CoalescedPushes pushes;
@@ -180,7 +185,8 @@ public final class UniboxApp {
           return quality.start().map(secret);
         })
         .compose(secret -> {
-          TokenService tokens = new TokenService(vertx, secret, config.auth().tokenHours());
+          TokenService tokens = new TokenService(vertx, secret, config.auth().tokenHours(), clock);
+          socketSessions = new SocketSessions(pool, tokens, clock, SESSION_SWEEP_MS);
           IngestService ingest = new IngestService(vertx, pool, classifier.result(), clock,
               config.routing().sla().policy(), quality.inboundHook());
           router = new Assigner(vertx, pool, clock, RoutingPolicies.byName(config.routing().policy()));
@@ -196,7 +202,7 @@ public final class UniboxApp {
               id -> new PollingVerticle(id, accounts, ingest, accountStore, pool, clock, pollIntervalMs(id)),
               this::resolveSelfUrl);
           pushes = new CoalescedPushes(vertx, health::pushed, PUSH_HEALTH_FLUSH_MS);
-          AgentGateway gateway = new AgentGateway(vertx, pool, tokens, config.http().maxSocketsPerUser(),
+          AgentGateway gateway = new AgentGateway(vertx, pool, socketSessions, config.http().maxSocketsPerUser(),
               new NodeSockets(pool, nodeId));
           meterService = new ServiceMeters(meters, pool, node.membership()::members, () -> heldLeases().size(),
               gateway::openSockets);
@@ -220,10 +226,12 @@ public final class UniboxApp {
               shifts::mount,
               classifierModule::mount,
               reports::mount,
-              new PreferenceRoutes(pool, clock)::mount),
+              new PreferenceRoutes(pool, clock)::mount,
+              new UserRoutes(pool, tokens)::mount),
               gateway, config.http().allowedOrigins());
           eventTail = new EventTail(vertx, pool);
-          return shifts.start().compose(v -> eventTail.start(EVENT_TAIL_POLL_MS)).compose(v -> deploy(http));
+          return shifts.start().compose(v -> eventTail.start(EVENT_TAIL_POLL_MS)).compose(v -> deploy(socketSessions))
+              .compose(v -> deploy(http));
         })
         .compose(v -> {
           List<AccountConfig> resolved = accountConfigs.result().stream().map(this::resolveSelfUrl).toList();

@@ -10,7 +10,7 @@ import io.vertx.sqlclient.Pool;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Login, the bearer-token check in front of every /api call, and /api/me. */
+/** Login, logout, the bearer-token check in front of every /api call, and /api/me. */
 public final class AuthRoutes {
 
   private static final Logger LOG = LoggerFactory.getLogger(AuthRoutes.class);
@@ -36,6 +36,7 @@ public final class AuthRoutes {
   public void mount(Router router) {
     router.post("/api/login").handler(this::login);
     router.route("/api/*").handler(this::authenticate);
+    router.post("/api/auth/logout").handler(this::logout);
     router.get("/api/me").handler(ctx -> Responses.json(ctx, 200, new JsonObject().put("user", UserStore.json(user(ctx)))));
   }
 
@@ -63,17 +64,31 @@ public final class AuthRoutes {
     }
     UserStore.credentials(pool, username)
         .compose(creds -> ctx.vertx().executeBlocking(() ->
-            PasswordHasher.verify(password, creds == null ? null : creds.passwordHash()) ? creds.id() : null, false))
-        .compose(id -> {
-          if (id == null) {
+            PasswordHasher.verify(password, creds == null ? null : creds.passwordHash()) ? creds : null, false))
+        .compose(creds -> {
+          if (creds == null) {
             LOG.info("Failed login for user '{}'", username.length() > 64 ? username.substring(0, 64) : username);
             return Future.failedFuture(new ApiException(401, "bad_credentials", "Wrong username or password"));
           }
           throttle.succeeded(username, address);
-          return UserStore.current(pool, id);
+          return UserStore.session(pool, creds.id(), creds.tokenVersion())
+              .compose(u -> u == null ? Future.failedFuture(new ApiException(409, "session_changed",
+                  "This user was changed while logging in; log in again")) : Future.succeededFuture(u))
+              .map(u -> new JsonObject().put("token", tokens.issue(u.id(), creds.tokenVersion()))
+                  .put("user", UserStore.json(u)));
         })
-        .onSuccess(u -> Responses.json(ctx, 200,
-            new JsonObject().put("token", tokens.issue(u.id())).put("user", UserStore.json(u))))
+        .onSuccess(answer -> Responses.json(ctx, 200, answer))
+        .onFailure(ctx::fail);
+  }
+
+  /** Revokes every token of the caller (all devices) and closes their sockets on every node. */
+  private void logout(RoutingContext ctx) {
+    long id = user(ctx).id();
+    UserStore.revokeSessions(pool, id)
+        .onSuccess(v -> {
+          Revocations.announce(ctx.vertx(), id);
+          ctx.response().setStatusCode(204).end();
+        })
         .onFailure(ctx::fail);
   }
 
@@ -82,10 +97,10 @@ public final class AuthRoutes {
     String token = header != null && header.startsWith("Bearer ") ? header.substring(7).trim() : null;
     tokens.verify(token)
         .recover(e -> Future.failedFuture(new ApiException(401, "unauthorized", "Log in first (missing or expired token)")))
-        .compose(id -> UserStore.current(pool, id))
+        .compose(claims -> UserStore.session(pool, claims.userId(), claims.version()))
         .onSuccess(u -> {
           if (u == null) {
-            ctx.fail(new ApiException(401, "unauthorized", "This user no longer exists"));
+            ctx.fail(new ApiException(401, "unauthorized", "This session has ended (logged out, changed or disabled)"));
           } else {
             ctx.put(USER_KEY, u);
             ctx.next();

@@ -7,7 +7,13 @@ import java.util.Set;
  * shop change takes effect at once).
  */
 public record CurrentUser(long id, String username, String displayName, String role, boolean allAccounts,
-                          Set<String> accountIds) {
+                          Set<String> accountIds, Set<String> ledTeams) {
+
+  /** A user who leads no team. */
+  public CurrentUser(long id, String username, String displayName, String role, boolean allAccounts,
+                     Set<String> accountIds) {
+    this(id, username, displayName, role, allAccounts, accountIds, Set.of());
+  }
 
   public boolean isAgent() {
     return "agent".equals(role);
@@ -19,5 +25,23 @@ public record CurrentUser(long id, String username, String displayName, String r
 
   public boolean mayServe(String accountId) {
     return allAccounts || accountIds.contains(accountId);
+  }
+
+  /**
+   * Whether a supervisor's reach is limited to the teams they lead (docs/security.md, "Supervisor
+   * scope"): a supervisor who leads at least one team. Admins and supervisors who lead no team act on
+   * whole shops.
+   */
+  public boolean teamScoped() {
+    return "supervisor".equals(role) && !ledTeams.isEmpty();
+  }
+
+  /**
+   * A supervisor or admin may act on a conversation of this shop owned by this team (see
+   * {@code ConversationTeam}; null = no team's: shared by every supervisor of the shop).
+   */
+  public boolean oversees(String accountId, String conversationTeam) {
+    return oversees() && mayServe(accountId)
+        && (!teamScoped() || conversationTeam == null || ledTeams.contains(conversationTeam));
   }
 }

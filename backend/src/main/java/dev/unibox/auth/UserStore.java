@@ -13,7 +13,9 @@ import java.util.Set;
 /** Users, their roles, shop scope and presence. */
 public final class UserStore {
 
-  private static final String BY_USERNAME = "SELECT id, password_hash FROM users WHERE username = $1";
+  /** A disabled user cannot log in (the same answer as a wrong password). */
+  private static final String BY_USERNAME =
+      "SELECT id, password_hash, token_version FROM users WHERE username = $1 AND NOT disabled";
 
   /** Shops granted directly, plus (for supervisors) the shops of the teams they supervise. */
   private static final String CURRENT = """
@@ -21,9 +23,21 @@ public final class UserStore {
              ARRAY(SELECT ua.account_id FROM user_accounts ua WHERE ua.user_id = u.id
                    UNION
                    SELECT ta.account_id FROM team_supervisors ts JOIN team_accounts ta ON ta.team = ts.team
-                   WHERE ts.user_id = u.id) AS account_ids
+                   WHERE ts.user_id = u.id) AS account_ids,
+             ARRAY(SELECT ts.team FROM team_supervisors ts WHERE ts.user_id = u.id) AS led_teams
       FROM users u
       WHERE u.id = $1""";
+
+  /** The user behind a token: only while the token's version is current and the user is not disabled. */
+  private static final String SESSION = CURRENT + " AND u.token_version = $2 AND NOT u.disabled";
+
+  private static final String REVOKE = "UPDATE users SET token_version = token_version + 1 WHERE id = $1";
+
+  /** The trigger of V52 bumps token_version on each of these three changes. */
+  private static final String SET_PASSWORD = "UPDATE users SET password_hash = $2 WHERE id = $1 RETURNING token_version";
+  private static final String SET_ROLE = "UPDATE users SET role = $2 WHERE id = $1 AND role <> $2 RETURNING id";
+  private static final String SET_DISABLED = "UPDATE users SET disabled = $2 WHERE id = $1 AND disabled <> $2 RETURNING id";
+  private static final String HASH_OF = "SELECT password_hash FROM users WHERE id = $1";
 
   private static final String INSERT = """
       INSERT INTO users (username, display_name, role, password_hash, all_accounts, max_concurrent)
@@ -44,7 +58,7 @@ public final class UserStore {
 
   private UserStore() {}
 
-  public record Credentials(long id, String passwordHash) {}
+  public record Credentials(long id, String passwordHash, int tokenVersion) {}
 
   public static Future<Credentials> credentials(SqlClient client, String username) {
     return client.preparedQuery(BY_USERNAME).execute(Tuple.of(username)).map(rows -> {
@@ -52,20 +66,53 @@ public final class UserStore {
         return null;
       }
       Row r = rows.iterator().next();
-      return new Credentials(r.getLong("id"), r.getString("password_hash"));
+      return new Credentials(r.getLong("id"), r.getString("password_hash"), r.getInteger("token_version"));
     });
   }
 
   public static Future<CurrentUser> current(SqlClient client, long id) {
-    return client.preparedQuery(CURRENT).execute(Tuple.of(id)).map(rows -> {
-      if (rows.size() == 0) {
-        return null;
-      }
-      Row r = rows.iterator().next();
-      Set<String> accounts = new HashSet<>(Arrays.asList(r.getArrayOfStrings("account_ids")));
-      return new CurrentUser(r.getLong("id"), r.getString("username"), r.getString("display_name"),
-          r.getString("role"), r.getBoolean("all_accounts"), Set.copyOf(accounts));
-    });
+    return client.preparedQuery(CURRENT).execute(Tuple.of(id)).map(UserStore::firstUser);
+  }
+
+  /** @return the user, or null when the token version is stale (revoked), the user disabled or gone */
+  public static Future<CurrentUser> session(SqlClient client, long id, int tokenVersion) {
+    return client.preparedQuery(SESSION).execute(Tuple.of(id, tokenVersion)).map(UserStore::firstUser);
+  }
+
+  private static CurrentUser firstUser(io.vertx.sqlclient.RowSet<Row> rows) {
+    if (rows.size() == 0) {
+      return null;
+    }
+    Row r = rows.iterator().next();
+    Set<String> accounts = new HashSet<>(Arrays.asList(r.getArrayOfStrings("account_ids")));
+    return new CurrentUser(r.getLong("id"), r.getString("username"), r.getString("display_name"),
+        r.getString("role"), r.getBoolean("all_accounts"), Set.copyOf(accounts),
+        Set.of(r.getArrayOfStrings("led_teams")));
+  }
+
+  /** Ends every session of the user (logout). */
+  public static Future<Void> revokeSessions(SqlClient client, long id) {
+    return client.preparedQuery(REVOKE).execute(Tuple.of(id)).mapEmpty();
+  }
+
+  public static Future<String> passwordHash(SqlClient client, long id) {
+    return client.preparedQuery(HASH_OF).execute(Tuple.of(id))
+        .map(rows -> rows.size() == 0 ? null : rows.iterator().next().getString(0));
+  }
+
+  /** @return the new token version (every earlier token is revoked) */
+  public static Future<Integer> setPasswordHash(SqlClient client, long id, String hash) {
+    return client.preparedQuery(SET_PASSWORD).execute(Tuple.of(id, hash)).map(rows -> rows.iterator().next().getInteger(0));
+  }
+
+  /** @return whether the role changed (and so the user's sessions were revoked) */
+  public static Future<Boolean> setRole(SqlClient client, long id, String role) {
+    return client.preparedQuery(SET_ROLE).execute(Tuple.of(id, role)).map(rows -> rows.size() > 0);
+  }
+
+  /** @return whether the flag changed (disabling revokes the user's sessions) */
+  public static Future<Boolean> setDisabled(SqlClient client, long id, boolean disabled) {
+    return client.preparedQuery(SET_DISABLED).execute(Tuple.of(id, disabled)).map(rows -> rows.size() > 0);
   }
 
   /** Creates the user unless the username exists; returns its id, or null when it already existed. */

@@ -27,7 +27,8 @@ public final class ConversationJson {
         .put("category", r.getString("category"))
         .put("status", r.getString("status"))
         .put("assignee", assigneeId == null ? null
-            : new JsonObject().put("id", assigneeId).put("displayName", r.getString("assignee_name")))
+            : new JsonObject().put("id", assigneeId).put("displayName", r.getString("assignee_name"))
+                .put("team", r.getColumnIndex("assignee_team") < 0 ? null : r.getString("assignee_team")))
         .put("lastMessage", lastText == null ? null : new JsonObject()
             .put("text", lastText)
             .put("at", iso(r.getOffsetDateTime("last_message_at")))

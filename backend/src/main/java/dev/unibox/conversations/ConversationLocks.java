@@ -9,12 +9,14 @@ import io.vertx.sqlclient.Tuple;
 
 /**
  * Locks a conversation row for a write by a user and checks, under the lock, that the user may act on
- * it: its assignee, or a supervisor/admin of its shop.
+ * it: its assignee, or a supervisor/admin of its shop (a team lead: of its team, {@link ConversationTeam}).
  */
 public final class ConversationLocks {
 
   private static final String LOCK = """
-      SELECT id, account_id, status, assignee_id FROM conversations WHERE id = $1 FOR UPDATE""";
+      SELECT c.id, c.account_id, c.status, c.assignee_id, COALESCE(u.team, c.team) AS owning_team
+      FROM conversations c LEFT JOIN users u ON u.id = c.assignee_id
+      WHERE c.id = $1 FOR UPDATE OF c""";
 
   private static final String WAS_OWNER =
       "SELECT EXISTS (SELECT 1 FROM activities WHERE conversation_id = $1 AND target_user_id = $2)";
@@ -31,7 +33,7 @@ public final class ConversationLocks {
       Row r = rows.iterator().next();
       Locked locked = new Locked(r.getLong("id"), r.getString("account_id"), r.getString("status"),
           r.getLong("assignee_id"));
-      boolean mayAct = user.oversees() ? user.mayServe(locked.accountId())
+      boolean mayAct = user.oversees() ? user.oversees(locked.accountId(), r.getString("owning_team"))
           : locked.assigneeId() != null && locked.assigneeId() == user.id();
       if (!mayAct) {
         // A former owner (reassigned or handed over while typing) gets 409: the state moved under them.

@@ -18,7 +18,7 @@ public final class ConversationStore {
              c.language, c.priority, c.category, c.status, c.assignee_id, u.display_name AS assignee_name,
              c.last_message_text, c.last_message_at, c.last_message_direction, c.waiting_since,
              c.created_at, c.updated_at, c.sla_due_at, c.sla_state, c.platform_due_at, c.platform_rule, c.team,
-             c.priority_manual, c.queued_at
+             c.priority_manual, c.queued_at, u.team AS assignee_team
       FROM conversations c
       JOIN accounts a ON a.id = c.account_id
       JOIN buyers b ON b.id = c.buyer_id
@@ -35,7 +35,8 @@ public final class ConversationStore {
 
   private static final String OVERSEEN = SUMMARY + """
        WHERE c.status NOT IN ('closed', 'spam')
-         AND ($1 OR c.account_id = ANY($2))""" + ORDER;
+         AND ($1 OR c.account_id = ANY($2))
+         AND (NOT $3 OR COALESCE(u.team, c.team) IS NULL OR COALESCE(u.team, c.team) = ANY($4))""" + ORDER;
 
   /** The newest entries of a timeline one read returns: a long conversation cannot make one huge answer. */
   public static final int TIMELINE_PAGE = 500;
@@ -86,7 +87,8 @@ public final class ConversationStore {
   public static Future<List<JsonObject>> visibleTo(SqlClient client, CurrentUser user) {
     Future<io.vertx.sqlclient.RowSet<Row>> rows = user.oversees()
         ? client.preparedQuery(OVERSEEN).execute(Tuple.tuple().addBoolean(user.allAccounts())
-            .addArrayOfString(user.accountIds().toArray(String[]::new)))
+            .addArrayOfString(user.accountIds().toArray(String[]::new)).addBoolean(user.teamScoped())
+            .addArrayOfString(user.ledTeams().toArray(String[]::new)))
         : client.preparedQuery(MINE).execute(Tuple.of(user.id()));
     return rows.map(rs -> {
       List<JsonObject> out = new ArrayList<>();
@@ -103,10 +105,13 @@ public final class ConversationStore {
     });
   }
 
-  /** Agents see the conversations assigned to them; supervisors and admins those of their shops. */
+  /**
+   * Agents see the conversations assigned to them; admins those of their shops; supervisors those of
+   * their shops that belong to a team they lead or to no team ({@link ConversationTeam}).
+   */
   public static boolean mayView(CurrentUser user, JsonObject summary) {
     if (user.oversees()) {
-      return user.mayServe(summary.getString("accountId"));
+      return user.oversees(summary.getString("accountId"), ConversationTeam.of(summary));
     }
     JsonObject assignee = summary.getJsonObject("assignee");
     return assignee != null && assignee.getLong("id") == user.id();

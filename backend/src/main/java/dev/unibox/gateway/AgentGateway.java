@@ -1,7 +1,6 @@
 package dev.unibox.gateway;
 
 import dev.unibox.cluster.NodeSockets;
-import dev.unibox.auth.TokenService;
 import dev.unibox.events.EventLog;
 import dev.unibox.events.EventNames;
 import dev.unibox.signals.Addresses;
@@ -39,7 +38,7 @@ public final class AgentGateway implements Handler<ServerWebSocket> {
 
   private final Vertx vertx;
   private final Pool pool;
-  private final TokenService tokens;
+  private final SocketSessions sessions;
   /** Open sockets per user on this node; touched only on the event loop of the HTTP verticle. */
   private final Map<Long, Integer> sockets = new HashMap<>();
   /** Authenticated sockets on this node, read by the metrics scrape from another thread. */
@@ -51,10 +50,10 @@ public final class AgentGateway implements Handler<ServerWebSocket> {
     return open.get();
   }
 
-  public AgentGateway(Vertx vertx, Pool pool, TokenService tokens, int maxSocketsPerUser, NodeSockets presence) {
+  public AgentGateway(Vertx vertx, Pool pool, SocketSessions sessions, int maxSocketsPerUser, NodeSockets presence) {
     this.vertx = vertx;
     this.pool = pool;
-    this.tokens = tokens;
+    this.sessions = sessions;
     this.maxSocketsPerUser = maxSocketsPerUser;
     this.presence = presence;
   }
@@ -90,6 +89,7 @@ public final class AgentGateway implements Handler<ServerWebSocket> {
       ws.closeHandler(v -> {
         closed = true;
         vertx.cancelTimer(timer);
+        sessions.release(ws);
         end();
       });
       ws.exceptionHandler(e -> LOG.debug("socket error: {}", e.getMessage()));
@@ -111,7 +111,7 @@ public final class AgentGateway implements Handler<ServerWebSocket> {
         Object token = frame.getValue("token");
         Object lastSeq = frame.getValue("lastSeq", 0);
         long after = lastSeq instanceof Number n ? Math.max(0, n.longValue()) : 0;
-        tokens.verify(token instanceof String s ? s : null)
+        sessions.admit(token instanceof String s ? s : null, ws)
             .onSuccess(id -> authenticated(id, after))
             .onFailure(e -> ws.close(CLOSE_UNAUTHENTICATED, "invalid or expired token"));
       } else if (userId < 0) {

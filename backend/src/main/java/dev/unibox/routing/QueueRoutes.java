@@ -108,14 +108,17 @@ public final class QueueRoutes {
     if (team != null && !NAME.matcher(team).matches()) {
       throw ApiException.badRequest("bad_team", "team must be 1-40 letters, digits, '-' or '_'");
     }
+    if (user.teamScoped() && team != null && !user.ledTeams().contains(team)) {
+      throw ApiException.forbidden("You can only queue conversations for a team you lead");
+    }
     Instant now = clock.instant();
     PendingEvents events = new PendingEvents();
     pool.withTransaction(conn -> QueueStore.lockForPriority(conn, id).compose(locked -> {
       if (locked == null) {
         return Future.failedFuture(ApiException.notFound("Conversation"));
       }
-      if (!user.mayServe(locked.accountId())) {
-        return Future.failedFuture(ApiException.forbidden("This conversation is not in your shops"));
+      if (!user.oversees(locked.accountId(), locked.owningTeam())) {
+        return Future.failedFuture(ApiException.forbidden("This conversation is not in your shops or teams"));
       }
       if ("closed".equals(locked.status())) {
         return Future.failedFuture(new ApiException(409, "conversation_closed", "This conversation is solved"));
@@ -176,6 +179,9 @@ public final class QueueRoutes {
           || agent.accounts().stream().anyMatch(user::mayServe);
       if (!inScope) {
         return Future.failedFuture(ApiException.forbidden("This agent serves none of your shops"));
+      }
+      if (user.teamScoped() && !(user.ledTeams().contains(agent.team()) && user.ledTeams().contains(team))) {
+        return Future.failedFuture(ApiException.forbidden("A team lead edits only the agents of their own teams"));
       }
       return QueueStore.setSkills(conn, id, languages, platforms, team, max);
     })).compose(v -> QueueStore.agents(pool, user)).onSuccess(all -> {

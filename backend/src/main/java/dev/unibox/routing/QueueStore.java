@@ -25,15 +25,19 @@ final class QueueStore {
       FROM users u
       WHERE u.role = 'agent'
         AND ($1 OR u.all_accounts OR EXISTS (SELECT 1 FROM user_accounts ua WHERE ua.user_id = u.id AND ua.account_id = ANY($2)))
+        AND (NOT $3 OR u.team = ANY($4))
       ORDER BY u.display_name, u.id""";
 
   private static final String COUNTS = """
       SELECT count(*) AS depth, count(*) FILTER (WHERE priority >= 1) AS urgent, min(sla_due_at) AS next_due
-      FROM conversations WHERE status = 'queued' AND ($1 OR account_id = ANY($2))""";
+      FROM conversations WHERE status = 'queued' AND ($1 OR account_id = ANY($2))
+        AND (NOT $3 OR team IS NULL OR team = ANY($4))""";
 
   private static final String LOCK_FOR_PRIORITY = """
-      SELECT c.id, c.status, c.priority, c.waiting_since, c.sla_state, c.account_id, a.platform
-      FROM conversations c JOIN accounts a ON a.id = c.account_id WHERE c.id = $1 FOR UPDATE OF c""";
+      SELECT c.id, c.status, c.priority, c.waiting_since, c.sla_state, c.account_id, a.platform,
+             COALESCE(u.team, c.team) AS owning_team
+      FROM conversations c JOIN accounts a ON a.id = c.account_id LEFT JOIN users u ON u.id = c.assignee_id
+      WHERE c.id = $1 FOR UPDATE OF c""";
 
   private static final String SET_PRIORITY = """
       UPDATE conversations SET priority = $2, priority_manual = true, team = $3, sla_due_at = $4, sla_warn_at = $5,
@@ -41,7 +45,7 @@ final class QueueStore {
       WHERE id = $1""";
 
   private static final String AGENT_FOR_SKILLS = """
-      SELECT u.id, u.role, u.all_accounts,
+      SELECT u.id, u.role, u.all_accounts, u.team,
              ARRAY(SELECT ua.account_id FROM user_accounts ua WHERE ua.user_id = u.id) AS account_ids
       FROM users u WHERE u.id = $1 FOR UPDATE""";
 
@@ -76,7 +80,8 @@ final class QueueStore {
   static String queuedSql() {
     return """
         SELECT c.id FROM conversations c
-        WHERE c.status = 'queued' AND ($1 OR c.account_id = ANY($2))""" + " ORDER BY "
+        WHERE c.status = 'queued' AND ($1 OR c.account_id = ANY($2))
+          AND (NOT $3 OR c.team IS NULL OR c.team = ANY($4))""" + " ORDER BY "
         + new PriorityPolicy().queueOrder() + " LIMIT 500";
   }
 
@@ -89,7 +94,7 @@ final class QueueStore {
   }
 
   record Locked(long id, String status, int priority, Instant waitingSince, String slaState, String accountId,
-                String platform) {}
+                String platform, String owningTeam) {}
 
   static Future<Locked> lockForPriority(SqlConnection c, long id) {
     return c.preparedQuery(LOCK_FOR_PRIORITY).execute(Tuple.of(id)).map(rows -> {
@@ -99,7 +104,7 @@ final class QueueStore {
       Row r = rows.iterator().next();
       return new Locked(r.getLong("id"), r.getString("status"), r.getShort("priority"),
           r.getOffsetDateTime("waiting_since") == null ? null : r.getOffsetDateTime("waiting_since").toInstant(),
-          r.getString("sla_state"), r.getString("account_id"), r.getString("platform"));
+          r.getString("sla_state"), r.getString("account_id"), r.getString("platform"), r.getString("owning_team"));
     });
   }
 
@@ -109,7 +114,7 @@ final class QueueStore {
         RoutingStore.utc(due), RoutingStore.utc(warn), slaState, RoutingStore.utc(now)})).mapEmpty();
   }
 
-  record AgentScope(long id, String role, boolean allAccounts, List<String> accounts) {}
+  record AgentScope(long id, String role, boolean allAccounts, String team, List<String> accounts) {}
 
   static Future<AgentScope> lockAgent(SqlConnection c, long id) {
     return c.preparedQuery(AGENT_FOR_SKILLS).execute(Tuple.of(id)).map(rows -> {
@@ -117,7 +122,7 @@ final class QueueStore {
         return null;
       }
       Row r = rows.iterator().next();
-      return new AgentScope(r.getLong("id"), r.getString("role"), r.getBoolean("all_accounts"),
+      return new AgentScope(r.getLong("id"), r.getString("role"), r.getBoolean("all_accounts"), r.getString("team"),
           List.of(r.getArrayOfStrings("account_ids")));
     });
   }
@@ -130,7 +135,8 @@ final class QueueStore {
   }
 
   private static Tuple scope(CurrentUser user) {
-    return Tuple.tuple().addBoolean(user.allAccounts()).addArrayOfString(user.accountIds().toArray(String[]::new));
+    return Tuple.tuple().addBoolean(user.allAccounts()).addArrayOfString(user.accountIds().toArray(String[]::new))
+        .addBoolean(user.teamScoped()).addArrayOfString(user.ledTeams().toArray(String[]::new));
   }
 
   private static JsonObject agentJson(Row r) {

@@ -80,7 +80,7 @@ final class RoutingStore {
              c.language, c.priority, c.category, c.status, c.assignee_id, u.display_name AS assignee_name,
              c.last_message_text, c.last_message_at, c.last_message_direction, c.waiting_since,
              c.created_at, c.updated_at, c.sla_due_at, c.sla_state, c.platform_due_at, c.platform_rule, c.team,
-             c.priority_manual, c.queued_at,
+             c.priority_manual, c.queued_at, u.team AS assignee_team,
              (SELECT COALESCE(sum(cnt), 0) FROM seats) AS seats_taken
       FROM conv c
       JOIN accounts ac ON ac.id = c.account_id

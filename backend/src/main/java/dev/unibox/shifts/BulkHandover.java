@@ -35,7 +35,8 @@ import java.util.Set;
 final class BulkHandover {
 
   private static final String LOCK = """
-      SELECT c.id, c.account_id, c.status, c.assignee_id, c.team, u.display_name AS assignee_name
+      SELECT c.id, c.account_id, c.status, c.assignee_id, c.team, u.display_name AS assignee_name,
+             COALESCE(u.team, c.team) AS owning_team
       FROM conversations c LEFT JOIN users u ON u.id = c.assignee_id
       WHERE c.id = ANY($1) ORDER BY c.id FOR UPDATE OF c""";
 
@@ -130,7 +131,8 @@ final class BulkHandover {
                 || !r.expectedOwner().equals(row.getLong("assignee_id"))) {
               out.add(new Moves.Outcome(r.conversationId(), "skipped", row == null ? null : row.getLong("assignee_id"),
                   null, "no longer owned by agent " + r.expectedOwner()));
-            } else if (r.actor() != null && r.actor().oversees() && !r.actor().mayServe(row.getString("account_id"))) {
+            } else if (r.actor() != null && r.actor().oversees()
+                && !r.actor().oversees(row.getString("account_id"), row.getString("owning_team"))) {
               out.add(new Moves.Outcome(r.conversationId(), "skipped", row.getLong("assignee_id"), null,
                   "outside the shops of " + r.actor().displayName()));
             } else {

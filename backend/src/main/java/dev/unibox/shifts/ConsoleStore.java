@@ -22,8 +22,9 @@ final class ConsoleStore {
       FROM conversations c WHERE c.id = ANY($1)""";
 
   private static final String OPEN_IN_SCOPE = """
-      SELECT c.id FROM conversations c
+      SELECT c.id FROM conversations c LEFT JOIN users u ON u.id = c.assignee_id
       WHERE c.status <> 'closed' AND ($1 OR c.account_id = ANY($2))
+        AND (NOT $3 OR COALESCE(u.team, c.team) IS NULL OR COALESCE(u.team, c.team) = ANY($4))
       ORDER BY c.priority DESC, c.head_of_class DESC, coalesce(c.queued_at, c.waiting_since, c.updated_at), c.id
       LIMIT 2000""";
 
@@ -37,6 +38,7 @@ final class ConsoleStore {
       WHERE u.role = 'agent'
         AND ($1 OR u.all_accounts OR u.team IN (SELECT team FROM team_supervisors WHERE user_id = $3)
              OR EXISTS (SELECT 1 FROM user_accounts ua WHERE ua.user_id = u.id AND ua.account_id = ANY($2)))
+        AND (NOT $4 OR u.team IN (SELECT team FROM team_supervisors WHERE user_id = $3))
       ORDER BY u.display_name, u.id""";
 
   private ConsoleStore() {}
@@ -64,7 +66,8 @@ final class ConsoleStore {
 
   static Future<List<JsonObject>> openInScope(SqlClient c, CurrentUser user) {
     return c.preparedQuery(OPEN_IN_SCOPE).execute(Tuple.tuple().addBoolean(user.allAccounts())
-            .addArrayOfString(user.accountIds().toArray(String[]::new)))
+            .addArrayOfString(user.accountIds().toArray(String[]::new)).addBoolean(user.teamScoped())
+            .addArrayOfString(user.ledTeams().toArray(String[]::new)))
         .compose(rows -> {
           List<Long> ids = new ArrayList<>();
           rows.forEach(r -> ids.add(r.getLong(0)));
@@ -74,7 +77,8 @@ final class ConsoleStore {
 
   static Future<List<JsonObject>> agents(SqlClient c, CurrentUser user, Roster roster) {
     return c.preparedQuery(AGENTS).execute(Tuple.tuple().addBoolean(user.allAccounts())
-            .addArrayOfString(user.accountIds().toArray(String[]::new)).addLong(user.id()))
+            .addArrayOfString(user.accountIds().toArray(String[]::new)).addLong(user.id())
+            .addBoolean(user.teamScoped()))
         .map(rows -> {
           List<JsonObject> out = new ArrayList<>();
           for (Row r : rows) {

@@ -69,7 +69,8 @@ public final class Moves {
   }
 
   private static final String LOCK = """
-      SELECT c.id, c.account_id, c.status, c.assignee_id, c.team, u.display_name AS assignee_name
+      SELECT c.id, c.account_id, c.status, c.assignee_id, c.team, u.display_name AS assignee_name,
+             COALESCE(u.team, c.team) AS owning_team
       FROM conversations c LEFT JOIN users u ON u.id = c.assignee_id
       WHERE c.id = ANY($1) ORDER BY c.id FOR UPDATE OF c""";
 
@@ -150,7 +151,7 @@ public final class Moves {
     String status = c.getString("status");
     Long owner = c.getLong("assignee_id");
     String ownerName = c.getString("assignee_name");
-    Future<Void> allowed = authorize(conn, req.actor(), id, accountId, owner);
+    Future<Void> allowed = authorize(conn, req.actor(), id, accountId, c.getString("owning_team"), owner);
     return allowed.compose(v -> {
       if ("closed".equals(status)) {
         return req.expectedOwner() != null ? skipped(id, owner, "solved meanwhile")
@@ -213,14 +214,18 @@ public final class Moves {
     });
   }
 
-  /** Agents move only what they own (a former owner is told it moved: 409); supervisors only in their shops. */
-  private Future<Void> authorize(SqlConnection conn, CurrentUser actor, long id, String accountId, Long owner) {
+  /**
+   * Agents move only what they own (a former owner is told it moved: 409); supervisors only in their
+   * shops, and a team lead only their teams' conversations.
+   */
+  private Future<Void> authorize(SqlConnection conn, CurrentUser actor, long id, String accountId, String team,
+                                 Long owner) {
     if (actor == null) {
       return Future.succeededFuture();
     }
     if (actor.oversees()) {
-      return actor.mayServe(accountId) ? Future.succeededFuture()
-          : Future.failedFuture(ApiException.forbidden("This conversation is outside your shops"));
+      return actor.oversees(accountId, team) ? Future.succeededFuture()
+          : Future.failedFuture(ApiException.forbidden("This conversation is outside your shops or teams"));
     }
     if (owner != null && owner == actor.id()) {
       return Future.succeededFuture();

@@ -42,7 +42,8 @@ public final class SupervisorRoutes {
   private static final String AGENT_IN_SCOPE = """
       SELECT u.id FROM users u WHERE u.id = $1 AND u.role = 'agent'
         AND ($2 OR u.all_accounts OR u.team IN (SELECT team FROM team_supervisors WHERE user_id = $4)
-             OR EXISTS (SELECT 1 FROM user_accounts ua WHERE ua.user_id = u.id AND ua.account_id = ANY($3)))""";
+             OR EXISTS (SELECT 1 FROM user_accounts ua WHERE ua.user_id = u.id AND ua.account_id = ANY($3)))
+        AND (NOT $5 OR u.team IN (SELECT team FROM team_supervisors WHERE user_id = $4))""";
 
   private static final String TEAMS = """
       SELECT t.name, t.display_name,
@@ -220,9 +221,9 @@ public final class SupervisorRoutes {
 
   private Future<Void> agentInScope(CurrentUser user, long agentId) {
     return pool.preparedQuery(AGENT_IN_SCOPE).execute(Tuple.tuple().addLong(agentId).addBoolean(user.allAccounts())
-            .addArrayOfString(user.accountIds().toArray(String[]::new)).addLong(user.id()))
+            .addArrayOfString(user.accountIds().toArray(String[]::new)).addLong(user.id()).addBoolean(user.teamScoped()))
         .compose(rows -> rows.size() == 1 ? Future.succeededFuture()
-            : Future.failedFuture(ApiException.forbidden("That agent is not in your teams' shops")));
+            : Future.failedFuture(ApiException.forbidden("That agent is not in your teams or shops")));
   }
 
   private Future<Void> record(CurrentUser user, String command, List<Long> ids, Long target, String reason,

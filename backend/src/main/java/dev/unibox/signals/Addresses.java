@@ -15,6 +15,11 @@ public final class Addresses {
   public static final String QUALITY_CHANGED = "unibox.quality.changed";
   /** Published when an agent's presence changed (online, away, offline). */
   public static final String PRESENCE_CHANGED = "unibox.presence.changed";
+  /**
+   * Publish a user id (cluster-wide): that user's sessions were revoked (logout, password, role,
+   * disabled); every node closes the user's open sockets.
+   */
+  public static final String SESSIONS_REVOKED = "unibox.sessions.revoked";
   private static final String USER_PREFIX = "unibox.user.";
 
   private Addresses() {}

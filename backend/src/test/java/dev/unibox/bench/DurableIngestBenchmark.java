@@ -237,7 +237,7 @@ public final class DurableIngestBenchmark {
   /** Opens socketsPerUser authenticated sockets per user and waits for every hello. */
   private static List<WebSocket> connect(Vertx vertx, TestInbox inbox, List<Long> users, int socketsPerUser,
                                          long lastSeq, FrameSink sink) throws Exception {
-    TokenService tokens = new TokenService(vertx, "test-jwt-secret-that-is-long-enough-0123", 12);
+    TokenService tokens = new TokenService(vertx, "test-jwt-secret-that-is-long-enough-0123", 12, java.time.Clock.systemUTC());
     // the client's default of 50 connections per server would queue every further connect
     WebSocketClient client = vertx.createWebSocketClient(
         new io.vertx.core.http.WebSocketClientOptions().setMaxConnections(users.size() * socketsPerUser + 1));
@@ -245,7 +245,7 @@ public final class DurableIngestBenchmark {
     CountDownLatch hellos = new CountDownLatch(users.size() * socketsPerUser);
     int leadsFrom = users.size() - 3;
     for (int u = 0; u < users.size(); u++) {
-      String token = tokens.issue(users.get(u));
+      String token = tokens.issue(users.get(u), 0);
       boolean lead = u >= leadsFrom;
       for (int k = 0; k < socketsPerUser; k++) {
         Await.result(client.connect(inbox.app.httpPort(), "127.0.0.1", "/ws").map(ws -> {
