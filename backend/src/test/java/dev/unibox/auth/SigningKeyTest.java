@@ -35,9 +35,9 @@ class SigningKeyTest {
     assertThat(key).hasSizeGreaterThanOrEqualTo(64).isEqualTo(Files.readString(keyFile));
     assertThat(Files.list(keyFile.getParent())).as("no temporary file left").containsExactly(keyFile);
 
-    String token = new TokenService(vertx, key, 1).issue(42);
-    TokenService afterRestart = new TokenService(vertx, ServerSecrets.jwtSecret("", keyFile), 1);
-    assertThat(Await.result(afterRestart.verify(token))).isEqualTo(42L);
+    String token = new TokenService(vertx, key, 1, java.time.Clock.systemUTC()).issue(42, 0);
+    TokenService afterRestart = new TokenService(vertx, ServerSecrets.jwtSecret("", keyFile), 1, java.time.Clock.systemUTC());
+    assertThat(Await.result(afterRestart.verify(token)).userId()).isEqualTo(42L);
   }
 
   @Test
@@ -54,7 +54,7 @@ class SigningKeyTest {
     assertThat(Await.result(db.pool().query("SELECT to_regclass('server_secrets') IS NULL").execute())
         .iterator().next().getBoolean(0)).as("V51 dropped the table").isTrue();
     String oldKey = "key-an-older-version-generated-and-kept-in-the-db";
-    String oldToken = new TokenService(vertx, oldKey, 1).issue(7);
+    String oldToken = new TokenService(vertx, oldKey, 1, java.time.Clock.systemUTC()).issue(7, 0);
     Path keyFile = temp.resolve("pg.jwt.key");
     try (Connection c = DriverManager.getConnection("jdbc:postgresql://" + o.getHost() + ":" + o.getPort() + "/"
         + o.getDatabase(), o.getUser(), o.getPassword()); Statement s = c.createStatement()) {
@@ -64,8 +64,8 @@ class SigningKeyTest {
       ServerSecrets.adoptKeyFromDatabase(c, keyFile);
     }
     assertThat(Files.getPosixFilePermissions(keyFile)).isEqualTo(SecretFile.OWNER_ONLY);
-    TokenService upgraded = new TokenService(vertx, ServerSecrets.jwtSecret("", keyFile), 1);
-    assertThat(Await.result(upgraded.verify(oldToken))).isEqualTo(7L);
+    TokenService upgraded = new TokenService(vertx, ServerSecrets.jwtSecret("", keyFile), 1, java.time.Clock.systemUTC());
+    assertThat(Await.result(upgraded.verify(oldToken)).userId()).isEqualTo(7L);
     Await.result(db.close());
   }
 }
