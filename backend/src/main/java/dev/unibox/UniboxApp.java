@@ -27,6 +27,7 @@ import dev.unibox.conversations.ConversationRoutes;
 import dev.unibox.demo.DemoMode;
 import dev.unibox.domain.LinguaLanguageDetector;
 import dev.unibox.domain.MessageClassifier;
+import dev.unibox.events.EventRetention;
 import dev.unibox.events.EventTail;
 import dev.unibox.classification.ClassifierModule;
 import dev.unibox.gateway.AgentGateway;
@@ -95,6 +96,8 @@ public final class UniboxApp {
   /** Live events to this node's sockets; polled this often besides the kicks after each commit. */
   private static final long EVENT_TAIL_POLL_MS = 100;
   private EventTail eventTail;
+  /** How often old events are pruned (the retention itself is events.retentionDays). */
+  private static final long EVENT_RETENTION_MILLIS = Duration.ofHours(1).toMillis();
   /** How often the accounts' "last push" is written (once per account, not once per push). */
   private static final long PUSH_HEALTH_FLUSH_MS = 500;
   private CoalescedPushes pushes;
@@ -189,7 +192,8 @@ public final class UniboxApp {
               this::resolveSelfUrl);
           pushes = new CoalescedPushes(vertx, health::pushed, PUSH_HEALTH_FLUSH_MS);
           AgentGateway gateway = new AgentGateway(vertx, pool, tokens, config.http().maxSocketsPerUser(),
-              new NodeSockets(pool, nodeId));
+              new NodeSockets(pool, nodeId), config.events());
+          gateway.load().register(meters);
           meterService = new ServiceMeters(meters, pool, node.membership()::members, () -> heldLeases().size(),
               gateway::openSockets);
           reports = new ReportsModule(vertx, pool, clock);
@@ -254,6 +258,8 @@ public final class UniboxApp {
     jobs.put("shift-clock", () -> shifts.clock);
     jobs.put("auto-replies", quality::autoReplies);
     jobs.put("reports", reports::sweeper);
+    jobs.put("event-retention", () -> new EventRetention(pool, clock, Duration.ofDays(config.events().retentionDays()))
+        .job(EVENT_RETENTION_MILLIS));
     Duration ttl = Duration.ofSeconds(config.cluster().leaseSeconds());
     jobs.put("presence", () -> new PresenceJanitor(pool, ttl,
         user -> vertx.eventBus().publish(Addresses.PRESENCE_CHANGED, user)));

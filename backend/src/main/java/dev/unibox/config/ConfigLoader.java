@@ -113,8 +113,14 @@ public final class ConfigLoader {
       problems.add("cluster.enabled: several nodes need one external PostgreSQL (set database.url)");
     }
 
+    JsonNode events = tree.get("events");
+    UniboxConfig.EventsConfig eventsConfig = new UniboxConfig.EventsConfig(
+        (int) r.number(events, "events", "retentionDays", 1, 3650),
+        (int) r.number(events, "events", "socketStallSeconds", 1, 3600),
+        (int) r.number(events, "events", "socketQueuedEvents", 10, 100_000));
+
     UniboxConfig config = new UniboxConfig(httpConfig, databaseConfig, authConfig, routingConfig, outboxConfig,
-        classification, demoConfig, accounts, cluster, metrics);
+        classification, demoConfig, accounts, cluster, metrics, eventsConfig);
     ServiceLoader.load(SectionCheck.class).forEach(check -> check.check(config, problems));
     if (!problems.isEmpty()) {
       throw new ConfigException(problems);
