@@ -37,8 +37,6 @@ public final class EventRetention {
         WHERE EXISTS (SELECT 1 FROM gone))
       SELECT count(*) AS n FROM gone""";
 
-  private static final String PRUNED_THROUGH = "SELECT pruned_through FROM event_log_retention";
-
   private final Pool pool;
   private final Clock clock;
   private final Duration retention;
@@ -61,11 +59,6 @@ public final class EventRetention {
           long n = rows.iterator().next().getLong("n");
           return n == BATCH ? pruneFrom(cutoff, deleted + n) : Future.succeededFuture(deleted + n);
         });
-  }
-
-  /** Every position up to this one has been deleted. */
-  public static Future<Long> prunedThrough(Pool pool) {
-    return pool.query(PRUNED_THROUGH).execute().map(rows -> rows.iterator().next().getLong("pruned_through"));
   }
 
   /** The cluster job: prunes every {@code periodMillis} (and once at start). */
