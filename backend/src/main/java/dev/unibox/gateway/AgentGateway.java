@@ -166,8 +166,9 @@ public final class AgentGateway implements Handler<ServerWebSocket> {
           });
     }
 
+    /** Answers of our own (hello, pong, error): skipped while the write queue is full, so pings cannot pile them up. */
     private void send(JsonObject frame) {
-      if (!closed) {
+      if (!closed && !ws.writeQueueFull()) {
         ws.writeTextMessage(frame.encode());
       }
     }

@@ -74,4 +74,14 @@ class ConfigLoaderTest {
         .anyMatch(p -> p.startsWith("accounts[1].credentials.appKey: required"));
     assertThat(e.getMessage()).doesNotContain("${");
   }
+
+  @Test
+  void eventRetentionAndSocketLimitsHaveDefaultsAndAreChecked() {
+    UniboxConfig c = ConfigLoader.load(CONFIG, null, false, Map.of("UNIBOX_EVENTS_RETENTIONDAYS", "3"));
+    assertThat(c.events()).isEqualTo(new UniboxConfig.EventsConfig(3, 30, 500));
+    ConfigException e = catchThrowableOfType(ConfigException.class, () -> ConfigLoader.load(CONFIG, null, false,
+        Map.of("UNIBOX_EVENTS_RETENTIONDAYS", "0", "UNIBOX_EVENTS_SOCKETQUEUEDEVENTS", "many")));
+    assertThat(e.problems()).anyMatch(p -> p.startsWith("events.retentionDays"))
+        .anyMatch(p -> p.startsWith("events.socketQueuedEvents") && p.contains("many"));
+  }
 }
