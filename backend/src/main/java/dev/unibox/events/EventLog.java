@@ -145,6 +145,7 @@ public final class EventLog {
         }));
   }
 
+  /** Just the frames of {@link #page} (for readers that do not care about retention). */
   public static Future<List<JsonObject>> after(SqlClient client, long userId, long afterId, int limit) {
     return page(client, userId, afterId, limit).map(Page::frames);
   }

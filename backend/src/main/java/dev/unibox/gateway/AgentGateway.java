@@ -58,10 +58,6 @@ public final class AgentGateway implements Handler<ServerWebSocket> {
     return load;
   }
 
-  public AgentGateway(Vertx vertx, Pool pool, TokenService tokens, int maxSocketsPerUser, NodeSockets presence) {
-    this(vertx, pool, tokens, maxSocketsPerUser, presence, UniboxConfig.EventsConfig.standard());
-  }
-
   /** @param limits how long a socket may stall and how many live events it may hold */
   public AgentGateway(Vertx vertx, Pool pool, TokenService tokens, int maxSocketsPerUser, NodeSockets presence,
                       UniboxConfig.EventsConfig limits) {
