@@ -1,5 +1,12 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { AgentSocket, backoffDelay, seqStorageKey, socketUrl, type WebSocketLike } from './agent-socket';
+import {
+  AgentSocket,
+  backoffDelay,
+  seqStorageKey,
+  socketUrl,
+  TOO_SLOW_CLOSE_CODE,
+  type WebSocketLike,
+} from './agent-socket';
 import type { AgentEvent } from './api-types';
 
 /** Stands in for the browser's WebSocket: records what the client sends, lets the test play the server. */
@@ -225,6 +232,42 @@ describe('AgentSocket', () => {
     ws.receive(event(1));
     expect(resets).toEqual([0]);
     expect(received.map((e) => e.seq)).toEqual([1]);
+  });
+
+  it('reloads state on resync and continues from the seq the server gives', () => {
+    const storage = new MemoryStorage();
+    storage.setItem(seqStorageKey(3), '7');
+    const { socket, received } = newSocket(storage);
+    const resets: number[] = [];
+    socket.onReset((seq) => resets.push(seq));
+    socket.start();
+    const ws = FakeWebSocket.last();
+    ws.open();
+    expect(ws.sent[0]).toEqual({ type: 'auth', token: 'jwt-1', lastSeq: 7 });
+    ws.receive({ type: 'hello', userId: 3, lastSeq: 900 });
+    expect(resets).toEqual([]);
+    ws.receive({ type: 'resync', lastSeq: 900, oldestSeq: 500 });
+    expect(resets).toEqual([900]);
+    expect(storage.getItem(seqStorageKey(3))).toBe('900');
+    ws.receive(event(899));
+    ws.receive(event(901));
+    expect(received.map((e) => e.seq)).toEqual([901]);
+  });
+
+  it('reconnects from its last seq when the server closes it for being too slow (4408)', () => {
+    const { socket } = newSocket();
+    socket.start();
+    let ws = FakeWebSocket.last();
+    ws.open();
+    ws.receive({ type: 'hello', userId: 3, lastSeq: 0 });
+    ws.receive(event(5));
+    ws.serverClose(TOO_SLOW_CLOSE_CODE);
+    expect(socket.state).toBe('reconnecting');
+    vi.advanceTimersByTime(500);
+    ws = FakeWebSocket.last();
+    expect(FakeWebSocket.instances).toHaveLength(2);
+    ws.open();
+    expect(ws.sent[0]).toEqual({ type: 'auth', token: 'jwt-1', lastSeq: 5 });
   });
 
   it('builds the socket URL from the page location', () => {

@@ -3,6 +3,8 @@ import type { AgentEvent, AgentEventSource } from './api-types';
 // The agent's live channel (docs/api.md, "WebSocket /ws"): authenticate with the token and the highest
 // seq processed so far, get `hello`, then the missed events (resume), then live ones. The highest processed
 // seq is kept in sessionStorage per user, so a reconnect and a page reload both resume where they stopped.
+// A server that closes a too-slow socket (4408) is simply reconnected to; a `resync` frame (the events
+// after our seq were deleted by retention) makes every view reload its state over HTTP, like a reset.
 
 export type ConnectionState = 'connecting' | 'connected' | 'reconnecting' | 'stopped';
 
@@ -39,6 +41,8 @@ export interface AgentSocketOptions {
 }
 
 export const UNAUTHORIZED_CLOSE_CODE = 4401;
+/** The server closed the socket because it could not take its events for too long: reconnect and resume. */
+export const TOO_SLOW_CLOSE_CODE = 4408;
 
 export function socketUrl(location: { protocol: string; host: string }): string {
   return `${location.protocol === 'https:' ? 'wss:' : 'ws:'}//${location.host}/ws`;
@@ -104,7 +108,10 @@ export class AgentSocket implements AgentEventSource {
     return () => this.stateListeners.delete(listener);
   }
 
-  /** The server's event log is behind what we processed (it was reset): reload state from HTTP. */
+  /**
+   * Reload state from HTTP: the server's event log is behind what we processed (it was reset), or it no
+   * longer holds the events we missed (`resync` after retention).
+   */
   onReset(listener: Listener<number>): () => void {
     this.resetListeners.add(listener);
     return () => this.resetListeners.delete(listener);
@@ -177,6 +184,11 @@ export class AgentSocket implements AgentEventSource {
       }
       this.startPing();
       this.setState('connected');
+    } else if (frame.type === 'resync') {
+      const serverSeq = frame.lastSeq;
+      if (typeof serverSeq !== 'number') return;
+      this.storeSeq(serverSeq);
+      for (const listener of [...this.resetListeners]) listener(serverSeq);
     } else if (frame.type === 'event') {
       const seq = frame.seq;
       if (typeof seq !== 'number' || seq <= this.seq) return;

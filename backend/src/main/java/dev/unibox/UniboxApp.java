@@ -28,6 +28,7 @@ import dev.unibox.demo.DemoHistory;
 import dev.unibox.demo.DemoMode;
 import dev.unibox.domain.LinguaLanguageDetector;
 import dev.unibox.domain.MessageClassifier;
+import dev.unibox.events.EventRetention;
 import dev.unibox.events.EventTail;
 import dev.unibox.classification.ClassifierModule;
 import dev.unibox.gateway.AgentGateway;
@@ -101,6 +102,8 @@ public final class UniboxApp {
   /** How often open sockets are checked for an expired token (the most a socket outlives its token). */
   private static final long SESSION_SWEEP_MS = 1000;
   private SocketSessions socketSessions;
+  /** How often old events are pruned (the retention itself is events.retentionDays). */
+  private static final long EVENT_RETENTION_MILLIS = Duration.ofHours(1).toMillis();
   /** How often the accounts' "last push" is written (once per account, not once per push). */
   private static final long PUSH_HEALTH_FLUSH_MS = 500;
   private CoalescedPushes pushes;
@@ -203,7 +206,8 @@ public final class UniboxApp {
               this::resolveSelfUrl);
           pushes = new CoalescedPushes(vertx, health::pushed, PUSH_HEALTH_FLUSH_MS);
           AgentGateway gateway = new AgentGateway(vertx, pool, socketSessions, config.http().maxSocketsPerUser(),
-              new NodeSockets(pool, nodeId));
+              new NodeSockets(pool, nodeId), config.events());
+          gateway.load().register(meters);
           meterService = new ServiceMeters(meters, pool, node.membership()::members, () -> heldLeases().size(),
               gateway::openSockets);
           reports = new ReportsModule(vertx, pool, clock, config.reports());
@@ -273,6 +277,8 @@ public final class UniboxApp {
     jobs.put("shift-clock", () -> shifts.clock);
     jobs.put("auto-replies", quality::autoReplies);
     jobs.put("reports", reports::sweeper);
+    jobs.put("event-retention", () -> new EventRetention(pool, clock, Duration.ofDays(config.events().retentionDays()))
+        .job(EVENT_RETENTION_MILLIS));
     Duration ttl = Duration.ofSeconds(config.cluster().leaseSeconds());
     jobs.put("presence", () -> new PresenceJanitor(pool, ttl,
         user -> vertx.eventBus().publish(Addresses.PRESENCE_CHANGED, user)));

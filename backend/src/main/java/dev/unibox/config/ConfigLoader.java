@@ -118,8 +118,14 @@ public final class ConfigLoader {
           + "node (UNIBOX_AUTH_JWTSECRET, 32+ random characters)");
     }
 
+    JsonNode events = tree.get("events");
+    UniboxConfig.EventsConfig eventsConfig = new UniboxConfig.EventsConfig(
+        (int) r.number(events, "events", "retentionDays", 1, 3650),
+        (int) r.number(events, "events", "socketStallSeconds", 1, 3600),
+        (int) r.number(events, "events", "socketQueuedEvents", 10, 100_000));
+
     UniboxConfig config = new UniboxConfig(httpConfig, databaseConfig, authConfig, routingConfig, outboxConfig,
-        classification, demoConfig, accounts, cluster, metrics, reports);
+        classification, demoConfig, accounts, cluster, metrics, reports, eventsConfig);
     ServiceLoader.load(SectionCheck.class).forEach(check -> check.check(config, problems));
     if (!problems.isEmpty()) {
       throw new ConfigException(problems);

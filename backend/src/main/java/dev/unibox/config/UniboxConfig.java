@@ -16,28 +16,37 @@ public record UniboxConfig(
     List<AccountConfig> accounts,
     ClusterConfig cluster,
     MetricsConfig metrics,
-    ReportsConfig reports) {
+    ReportsConfig reports,
+    EventsConfig events) {
 
   /** The same configuration without cluster or metrics (a single node, as tests and benchmarks start it). */
   public UniboxConfig(HttpConfig http, DatabaseConfig database, AuthConfig auth, RoutingConfig routing,
                       OutboxConfig outbox, Path classificationFile, DemoConfig demo, List<AccountConfig> accounts) {
     this(http, database, auth, routing, outbox, classificationFile, demo, accounts, ClusterConfig.single(),
-        MetricsConfig.off(), ReportsConfig.off());
+        MetricsConfig.off());
+  }
+
+  /** With the default event retention and socket limits. */
+  public UniboxConfig(HttpConfig http, DatabaseConfig database, AuthConfig auth, RoutingConfig routing,
+                      OutboxConfig outbox, Path classificationFile, DemoConfig demo, List<AccountConfig> accounts,
+                      ClusterConfig cluster, MetricsConfig metrics) {
+    this(http, database, auth, routing, outbox, classificationFile, demo, accounts, cluster, metrics,
+        ReportsConfig.off(), EventsConfig.standard());
   }
 
   public UniboxConfig withCluster(ClusterConfig c) {
     return new UniboxConfig(http, database, auth, routing, outbox, classificationFile, demo, accounts, c, metrics,
-        reports);
+        reports, events);
   }
 
   public UniboxConfig withMetrics(MetricsConfig m) {
     return new UniboxConfig(http, database, auth, routing, outbox, classificationFile, demo, accounts, cluster, m,
-        reports);
+        reports, events);
   }
 
   public UniboxConfig withReports(ReportsConfig r) {
     return new UniboxConfig(http, database, auth, routing, outbox, classificationFile, demo, accounts, cluster,
-        metrics, r);
+        metrics, r, events);
   }
 
   /**
@@ -70,6 +79,24 @@ public record UniboxConfig(
     public String toString() {
       return "MailConfig[enabled=" + enabled + ", host=" + host + ", port=" + port + ", startTls=" + startTls
           + ", username=" + username + ", password=***, from=" + from + "]";
+    }
+  }
+
+  public UniboxConfig withEvents(EventsConfig e) {
+    return new UniboxConfig(http, database, auth, routing, outbox, classificationFile, demo, accounts, cluster,
+        metrics, reports, e);
+  }
+
+  /**
+   * How long events are kept and how much a slow socket may hold (docs/architecture.md, "Backpressure").
+   *
+   * @param retentionDays       events older than this are deleted; a client resuming from before gets resync
+   * @param socketStallSeconds  a socket whose write queue stays full this long while events wait is closed (4408)
+   * @param socketQueuedEvents  live events held for one socket at most; beyond, it catches up from the log
+   */
+  public record EventsConfig(int retentionDays, int socketStallSeconds, int socketQueuedEvents) {
+    public static EventsConfig standard() {
+      return new EventsConfig(14, 30, 500);
     }
   }
 

@@ -25,9 +25,15 @@ public final class EventLog {
 
   private static final String HORIZON = "SELECT event_log_horizon() AS h";
 
+  /**
+   * One row at least: the retention mark read in the same snapshot as the events, so an event deleted by a
+   * concurrent prune is never silently skipped (the mark shows it went).
+   */
   private static final String AFTER_FOR_USER = """
-      SELECT id, type, payload, at FROM event_log
-      WHERE recipients @> ARRAY[$1]::bigint[] AND id > $2 AND id < $3 ORDER BY id LIMIT $4""";
+      SELECT r.pruned_through, e.id, e.type, e.payload, e.at FROM event_log_retention r
+      LEFT JOIN LATERAL (SELECT id, type, payload, at FROM event_log
+                         WHERE recipients @> ARRAY[$1]::bigint[] AND id > $2 AND id < $3 ORDER BY id LIMIT $4) e ON true
+      ORDER BY e.id""";
 
   private static final String AFTER = """
       SELECT id, type, payload, recipients, at FROM event_log WHERE id > $1 AND id < $2 ORDER BY id LIMIT $3""";
@@ -114,17 +120,34 @@ public final class EventLog {
     return client.query(HORIZON).execute().map(rows -> rows.iterator().next().getLong("h"));
   }
 
+  /**
+   * A page of one user's events.
+   *
+   * @param newest        the newest final position when it was read (what a resync starts from)
+   * @param prunedThrough every position up to this one was deleted by retention
+   */
+  public record Page(List<JsonObject> frames, long newest, long prunedThrough) {}
+
   /** A user's events after a position, up to the horizon (two statements: the horizon must be read first). */
-  public static Future<List<JsonObject>> after(SqlClient client, long userId, long afterId, int limit) {
+  public static Future<Page> page(SqlClient client, long userId, long afterId, int limit) {
     return horizon(client).compose(h -> client.preparedQuery(AFTER_FOR_USER)
         .execute(Tuple.of(userId, afterId, h, limit)).map(rows -> {
           List<JsonObject> frames = new ArrayList<>();
+          long pruned = 0;
           for (Row r : rows) {
-            frames.add(frame(r.getLong("id"), r.getString("type"), r.getOffsetDateTime("at").toInstant(),
-                data(r)));
+            pruned = r.getLong("pruned_through");
+            if (r.getValue("id") != null) {
+              frames.add(frame(r.getLong("id"), r.getString("type"), r.getOffsetDateTime("at").toInstant(),
+                  data(r)));
+            }
           }
-          return frames;
+          return new Page(frames, h - 1, pruned);
         }));
+  }
+
+  /** Just the frames of {@link #page} (for readers that do not care about retention). */
+  public static Future<List<JsonObject>> after(SqlClient client, long userId, long afterId, int limit) {
+    return page(client, userId, afterId, limit).map(Page::frames);
   }
 
   /** Everyone's events after a position, up to the horizon (the node's live tail). */

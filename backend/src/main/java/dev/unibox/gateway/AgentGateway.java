@@ -1,6 +1,7 @@
 package dev.unibox.gateway;
 
 import dev.unibox.cluster.NodeSockets;
+import dev.unibox.config.UniboxConfig;
 import dev.unibox.events.EventLog;
 import dev.unibox.events.EventNames;
 import dev.unibox.signals.Addresses;
@@ -20,7 +21,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The agents' socket at /ws. First frame authenticates ({type:auth, token, lastSeq}); the gateway then
  * subscribes to the user's event-bus address (fed by the node's EventTail in log order), replays stored
- * events after lastSeq, and forwards live events, each at most once and in log order. A user's first
+ * events after lastSeq, and forwards live events, each at most once and in log order, through the socket's
+ * {@link SocketOutbox} (backpressure, bounded memory, resync after retention). A user's first
  * socket makes them online, their last one closing makes them offline; sockets beyond the per-user cap
  * are refused.
  */
@@ -33,7 +35,6 @@ public final class AgentGateway implements Handler<ServerWebSocket> {
 
   private static final Logger LOG = LoggerFactory.getLogger(AgentGateway.class);
   private static final long AUTH_TIMEOUT_MS = 10_000;
-  private static final int REPLAY_PAGE = 500;
   /** Same as shifts.Addresses.PRESENCE_CHANGED: supervisors are told (gateway must not depend on shifts). */
 
   private final Vertx vertx;
@@ -45,17 +46,26 @@ public final class AgentGateway implements Handler<ServerWebSocket> {
   private final java.util.concurrent.atomic.AtomicInteger open = new java.util.concurrent.atomic.AtomicInteger();
   private final int maxSocketsPerUser;
   private final NodeSockets presence;
+  private final UniboxConfig.EventsConfig limits;
+  private final SocketLoad load = new SocketLoad();
 
   public int openSockets() {
     return open.get();
   }
 
-  public AgentGateway(Vertx vertx, Pool pool, SocketSessions sessions, int maxSocketsPerUser, NodeSockets presence) {
+  public SocketLoad load() {
+    return load;
+  }
+
+  /** @param limits how long a socket may stall and how many live events it may hold */
+  public AgentGateway(Vertx vertx, Pool pool, SocketSessions sessions, int maxSocketsPerUser, NodeSockets presence,
+                      UniboxConfig.EventsConfig limits) {
     this.vertx = vertx;
     this.pool = pool;
     this.sessions = sessions;
     this.maxSocketsPerUser = maxSocketsPerUser;
     this.presence = presence;
+    this.limits = limits;
   }
 
   @Override
@@ -70,9 +80,7 @@ public final class AgentGateway implements Handler<ServerWebSocket> {
   private final class Session {
     private final ServerWebSocket ws;
     private long userId = -1;
-    private long lastSent;
-    private boolean filling = true;
-    private final java.util.TreeMap<Long, JsonObject> buffered = new java.util.TreeMap<>();
+    private SocketOutbox outbox;
     private io.vertx.core.eventbus.MessageConsumer<JsonObject> consumer;
     private boolean closed;
 
@@ -128,9 +136,10 @@ public final class AgentGateway implements Handler<ServerWebSocket> {
         return;
       }
       userId = id;
-      lastSent = after;
+      outbox = new SocketOutbox(vertx, ws, (from, limit) -> EventLog.page(pool, id, from, limit), after,
+          limits.socketStallSeconds() * 1000L, limits.socketQueuedEvents(), load);
       // local: every node's event tail delivers to the sockets on that node
-      consumer = vertx.eventBus().localConsumer(Addresses.user(id), msg -> onLive(msg.body()));
+      consumer = vertx.eventBus().localConsumer(Addresses.user(id), msg -> outbox.live(msg.body()));
       sockets.merge(id, 1, Integer::sum);
       open.incrementAndGet();
       Future<Void> online = presence.opened(id).map(cameOnline -> {
@@ -143,56 +152,19 @@ public final class AgentGateway implements Handler<ServerWebSocket> {
       consumer.completion()
           .compose(v -> online)
           .compose(v -> EventLog.newest(pool))
-          .onSuccess(newest -> send(new JsonObject().put("type", "hello").put("userId", id).put("lastSeq", newest)))
-          .compose(v -> replay())
+          .onSuccess(newest -> {
+            send(new JsonObject().put("type", "hello").put("userId", id).put("lastSeq", newest));
+            outbox.start();
+          })
           .onFailure(e -> {
             LOG.warn("Resume for user {} failed: {}", id, e.getMessage());
             ws.close(CLOSE_SERVER_ERROR, "resume failed");
           });
     }
 
-    /**
-     * Stored events after lastSent up to the log's horizon, page by page; then whatever arrived live
-     * meanwhile. The tail publishes in log order everything from (at most) the horizon it last read, and
-     * the replay reads up to a horizon read after subscribing, so together they cover every position.
-     */
-    private Future<Void> replay() {
-      filling = true;
-      return EventLog.after(pool, userId, lastSent, REPLAY_PAGE).compose(frames -> {
-        frames.forEach(this::deliver);
-        if (frames.size() == REPLAY_PAGE && !closed) {
-          return replay();
-        }
-        filling = false;
-        flushBuffered();
-        return Future.succeededFuture();
-      });
-    }
-
-    private void onLive(JsonObject frame) {
-      if (filling) {
-        buffered.put(frame.getLong("seq"), frame);
-      } else {
-        deliver(frame);
-      }
-    }
-
-    private void flushBuffered() {
-      while (!buffered.isEmpty()) {
-        deliver(buffered.pollFirstEntry().getValue());
-      }
-    }
-
-    private void deliver(JsonObject frame) {
-      long seq = frame.getLong("seq");
-      if (seq > lastSent) {
-        lastSent = seq;
-        send(frame);
-      }
-    }
-
+    /** Answers of our own (hello, pong, error): skipped while the write queue is full, so pings cannot pile them up. */
     private void send(JsonObject frame) {
-      if (!closed) {
+      if (!closed && !ws.writeQueueFull()) {
         ws.writeTextMessage(frame.encode());
       }
     }
@@ -204,6 +176,7 @@ public final class AgentGateway implements Handler<ServerWebSocket> {
       if (consumer != null) {
         consumer.unregister();
       }
+      outbox.close();
       open.decrementAndGet();
       if (sockets.merge(userId, -1, Integer::sum) <= 0) {
         sockets.remove(userId);

@@ -121,4 +121,14 @@ class ConfigLoaderTest {
     assertThat(ConfigLoader.load(CONFIG, null, false, withKey).auth().jwtSecret())
         .isEqualTo("shared-session-key-0123456789abcdef");
   }
+
+  @Test
+  void eventRetentionAndSocketLimitsHaveDefaultsAndAreChecked() {
+    UniboxConfig c = ConfigLoader.load(CONFIG, null, false, Map.of("UNIBOX_EVENTS_RETENTIONDAYS", "3"));
+    assertThat(c.events()).isEqualTo(new UniboxConfig.EventsConfig(3, 30, 500));
+    ConfigException e = catchThrowableOfType(ConfigException.class, () -> ConfigLoader.load(CONFIG, null, false,
+        Map.of("UNIBOX_EVENTS_RETENTIONDAYS", "0", "UNIBOX_EVENTS_SOCKETQUEUEDEVENTS", "many")));
+    assertThat(e.problems()).anyMatch(p -> p.startsWith("events.retentionDays"))
+        .anyMatch(p -> p.startsWith("events.socketQueuedEvents") && p.contains("many"));
+  }
 }

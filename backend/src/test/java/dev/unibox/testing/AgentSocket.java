@@ -2,6 +2,7 @@ package dev.unibox.testing;
 
 import io.vertx.core.Vertx;
 import io.vertx.core.http.WebSocket;
+import io.vertx.core.http.WebSocketClient;
 import io.vertx.core.http.WebSocketConnectOptions;
 import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
@@ -13,12 +14,15 @@ import java.util.function.Predicate;
 /** A real WebSocket client on loopback, speaking the agent protocol (auth frame, hello, seq-numbered events). */
 public final class AgentSocket implements AutoCloseable {
 
+  /** Held so that it is not garbage-collected: Vert.x closes an unreachable client's connections. */
+  private final WebSocketClient client;
   private final WebSocket ws;
   private final LinkedBlockingQueue<JsonObject> frames = new LinkedBlockingQueue<>();
   private final List<JsonObject> seen = new ArrayList<>();
   private volatile Short closeCode;
 
-  private AgentSocket(WebSocket ws) {
+  private AgentSocket(WebSocketClient client, WebSocket ws) {
+    this.client = client;
     this.ws = ws;
     ws.textMessageHandler(t -> frames.add(new JsonObject(t)));
     ws.closeHandler(v -> closeCode = ws.closeStatusCode());
@@ -33,9 +37,10 @@ public final class AgentSocket implements AutoCloseable {
   }
 
   public static AgentSocket open(Vertx vertx, int port) throws Exception {
-    WebSocket ws = Await.result(vertx.createWebSocketClient()
+    WebSocketClient client = vertx.createWebSocketClient();
+    WebSocket ws = Await.result(client
         .connect(new WebSocketConnectOptions().setHost("127.0.0.1").setPort(port).setURI("/ws")));
-    return new AgentSocket(ws);
+    return new AgentSocket(client, ws);
   }
 
   public void send(JsonObject frame) {
@@ -82,5 +87,6 @@ public final class AgentSocket implements AutoCloseable {
     if (closeCode == null) {
       Await.result(ws.close());
     }
+    client.close();
   }
 }

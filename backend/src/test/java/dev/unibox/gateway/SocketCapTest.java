@@ -1,0 +1,64 @@
+package dev.unibox.gateway;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.unibox.config.UniboxConfig;
+import dev.unibox.testing.AgentSocket;
+import dev.unibox.testing.Await;
+import dev.unibox.testing.TestInbox;
+import io.vertx.core.Vertx;
+import io.vertx.junit5.VertxExtension;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** A user holds at most http.maxSocketsPerUser sockets (5 in tests): one more is closed with 4429, and a closed one frees its place. */
+@ExtendWith(VertxExtension.class)
+class SocketCapTest {
+
+  private TestInbox inbox;
+
+  @BeforeEach
+  void start(Vertx vertx) throws Exception {
+    inbox = TestInbox.start(vertx);
+  }
+
+  @AfterEach
+  void stop() throws Exception {
+    inbox.close();
+  }
+
+  @Test
+  void theSixthSocketOfAUserIsRefused() throws Exception {
+    inbox.createUser("mei", "agent", 3);
+    String token = inbox.login("mei");
+    List<AgentSocket> open = new ArrayList<>();
+    try {
+      int cap = new UniboxConfig.HttpConfig("127.0.0.1", 0).maxSocketsPerUser();
+      for (int i = 0; i < cap; i++) {
+        AgentSocket s = inbox.socket(token, 0);
+        s.next(f -> "hello".equals(f.getString("type")));
+        open.add(s);
+      }
+      try (AgentSocket extra = inbox.socket(token, 0)) {
+        assertThat(extra.awaitClosed()).isEqualTo((short) 4429);
+      }
+      open.remove(0).close();
+      Await.until("the server saw the close", () -> sockets() == cap - 1);
+      try (AgentSocket again = inbox.socket(token, 0)) {
+        assertThat(again.next(f -> "hello".equals(f.getString("type")))).isNotNull();
+      }
+    } finally {
+      for (AgentSocket s : open) {
+        s.close();
+      }
+    }
+  }
+
+  private double sockets() {
+    return inbox.app.meters().get("unibox_sockets_open").gauge().value();
+  }
+}
