@@ -11,6 +11,7 @@ import dev.unibox.accounts.SecretBox;
 import dev.unibox.adapters.spi.AccountConfig;
 import dev.unibox.auth.AuthRoutes;
 import dev.unibox.auth.LoginThrottle;
+import dev.unibox.auth.PasswordAttempts;
 import dev.unibox.auth.ServerSecrets;
 import dev.unibox.auth.TokenService;
 import dev.unibox.auth.UserStore;
@@ -211,11 +212,12 @@ public final class UniboxApp {
           meterService = new ServiceMeters(meters, pool, node.membership()::members, () -> heldLeases().size(),
               gateway::openSockets);
           reports = new ReportsModule(vertx, pool, clock, config.reports());
+          PasswordAttempts passwordAttempts = new PasswordAttempts(new LoginThrottle(LOGIN_MEMORY, LOGIN_KEYS, clock),
+              new ClientAddress(config.http().trustedProxies()));
           http = new HttpVerticle(config.http().host(), config.http().port(), config.http().socketCompression(), pool, List.of(
               new HealthRoutes(vertx, pool, nodeId, node.membership()::includesMe, () -> draining, this::heldLeases)::mount,
               meterService::mountPushMeters,
-              new AuthRoutes(pool, tokens, new LoginThrottle(LOGIN_MEMORY, LOGIN_KEYS, clock),
-                  new ClientAddress(config.http().trustedProxies()))::mount,
+              new AuthRoutes(pool, tokens, passwordAttempts)::mount,
               new MarkReadOnOpen(pool, accounts)::mount,
               new ConversationRoutes(pool, close)::mount,
               new ReplyRoutes(replies)::mount,
@@ -231,7 +233,7 @@ public final class UniboxApp {
               classifierModule::mount,
               reports::mount,
               new PreferenceRoutes(pool, clock)::mount,
-              new UserRoutes(pool, tokens)::mount),
+              new UserRoutes(pool, tokens, passwordAttempts)::mount),
               gateway, config.http().allowedOrigins());
           eventTail = new EventTail(vertx, pool);
           return shifts.start().compose(v -> eventTail.start(EVENT_TAIL_POLL_MS)).compose(v -> deploy(socketSessions))

@@ -18,18 +18,12 @@ public final class AuthRoutes {
 
   private final Pool pool;
   private final TokenService tokens;
-  private final LoginThrottle throttle;
-  private final dev.unibox.web.ClientAddress clients;
+  private final PasswordAttempts attempts;
 
-  public AuthRoutes(Pool pool, TokenService tokens, LoginThrottle throttle) {
-    this(pool, tokens, throttle, new dev.unibox.web.ClientAddress(java.util.List.of()));
-  }
-
-  public AuthRoutes(Pool pool, TokenService tokens, LoginThrottle throttle, dev.unibox.web.ClientAddress clients) {
+  public AuthRoutes(Pool pool, TokenService tokens, PasswordAttempts attempts) {
     this.pool = pool;
     this.tokens = tokens;
-    this.throttle = throttle;
-    this.clients = clients;
+    this.attempts = attempts;
   }
 
   /** Must be mounted before the other /api routes. */
@@ -55,13 +49,7 @@ public final class AuthRoutes {
       throw ApiException.badRequest("bad_request", "username is at most 64 characters and password at most "
           + PasswordPolicy.MAX_BYTES + " bytes");
     }
-    String address = clients.of(ctx);
-    java.time.Duration wait = throttle.begin(username, address);
-    if (!wait.isZero() && !wait.isNegative()) {
-      ctx.response().putHeader("Retry-After", String.valueOf(Math.max(1, wait.toSeconds())));
-      throw new ApiException(429, "too_many_attempts",
-          "Too many failed logins; try again in " + Math.max(1, wait.toSeconds()) + " s");
-    }
+    String address = attempts.begin(ctx, username);
     UserStore.credentials(pool, username)
         .compose(creds -> ctx.vertx().executeBlocking(() ->
             PasswordHasher.verify(password, creds == null ? null : creds.passwordHash()) ? creds : null, false))
@@ -70,7 +58,7 @@ public final class AuthRoutes {
             LOG.info("Failed login for user '{}'", username.length() > 64 ? username.substring(0, 64) : username);
             return Future.failedFuture(new ApiException(401, "bad_credentials", "Wrong username or password"));
           }
-          throttle.succeeded(username, address);
+          attempts.succeeded(username, address);
           return UserStore.session(pool, creds.id(), creds.tokenVersion())
               .compose(u -> u == null ? Future.failedFuture(new ApiException(409, "session_changed",
                   "This user was changed while logging in; log in again")) : Future.succeededFuture(u))

@@ -3,6 +3,7 @@ package dev.unibox.users;
 import dev.unibox.auth.AccessPolicy;
 import dev.unibox.auth.AuthRoutes;
 import dev.unibox.auth.CurrentUser;
+import dev.unibox.auth.PasswordAttempts;
 import dev.unibox.auth.PasswordHasher;
 import dev.unibox.auth.PasswordPolicy;
 import dev.unibox.auth.Revocations;
@@ -28,10 +29,12 @@ public final class UserRoutes {
 
   private final Pool pool;
   private final TokenService tokens;
+  private final PasswordAttempts attempts;
 
-  public UserRoutes(Pool pool, TokenService tokens) {
+  public UserRoutes(Pool pool, TokenService tokens, PasswordAttempts attempts) {
     this.pool = pool;
     this.tokens = tokens;
+    this.attempts = attempts;
   }
 
   public void mount(Router router) {
@@ -55,12 +58,17 @@ public final class UserRoutes {
     if (problem != null) {
       throw ApiException.badRequest("weak_password", "newPassword: " + problem);
     }
+    String address = attempts.begin(ctx, user.username());
     UserStore.passwordHash(pool, user.id())
         .compose(hash -> ctx.vertx().executeBlocking(() -> PasswordHasher.verify(current, hash)
             ? PasswordHasher.hash(next) : null, false))
-        .compose(newHash -> newHash == null
-            ? Future.failedFuture(ApiException.forbidden("The current password is wrong"))
-            : UserStore.setPasswordHash(pool, user.id(), newHash))
+        .compose(newHash -> {
+          if (newHash == null) {
+            return Future.failedFuture(ApiException.forbidden("The current password is wrong"));
+          }
+          attempts.succeeded(user.username(), address);
+          return UserStore.setPasswordHash(pool, user.id(), newHash);
+        })
         .onSuccess(version -> {
           Revocations.announce(ctx.vertx(), user.id());
           Responses.json(ctx, 200, new JsonObject().put("token", tokens.issue(user.id(), version)));

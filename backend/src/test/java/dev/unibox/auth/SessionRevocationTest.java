@@ -152,6 +152,23 @@ class SessionRevocationTest {
     return socket;
   }
 
+  @Test
+  void guessingTheCurrentPasswordWithAStolenTokenIsSlowedLikeALogin() throws Exception {
+    String token = inbox.login("mei");
+    JsonObject guess = new JsonObject().put("currentPassword", "a-guess").put("newPassword", "a-new-password-1");
+    for (int i = 0; i < 5; i++) {
+      assertThat(inbox.post(token, "/api/me/password", guess).statusCode()).isEqualTo(403);
+    }
+    JsonObject right = new JsonObject().put("currentPassword", "pw-mei").put("newPassword", "a-new-password-1");
+    var slowed = inbox.post(token, "/api/me/password", right);
+    assertThat(slowed.statusCode()).as("even the right password waits its turn").isEqualTo(429);
+    assertThat(slowed.getHeader("Retry-After")).isEqualTo("1");
+    assertThat(me(token)).as("nothing changed: the token still works").isEqualTo(200);
+
+    clock.advance(java.time.Duration.ofSeconds(2));
+    assertThat(inbox.post(token, "/api/me/password", right).statusCode()).isEqualTo(200);
+  }
+
   private int me(String token) throws Exception {
     return inbox.get(token, "/api/me").statusCode();
   }
