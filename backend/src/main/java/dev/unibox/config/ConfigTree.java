@@ -59,7 +59,10 @@ final class ConfigTree {
     return out;
   }
 
-  /** UNIBOX_HTTP_PORT overrides http.port; lists are not addressed this way (use ${NAME} inside them). */
+  /**
+   * UNIBOX_HTTP_PORT overrides http.port. A list of plain values takes a comma-separated variable
+   * (UNIBOX_CLUSTER_MEMBERS=a:5701,b:5701); lists of objects (accounts) are not addressed this way.
+   */
   static void applyEnvOverrides(ObjectNode node, String prefix, Map<String, String> env) {
     List<String> names = new ArrayList<>();
     node.fieldNames().forEachRemaining(names::add);
@@ -68,7 +71,21 @@ final class ConfigTree {
       JsonNode child = node.get(name);
       if (child instanceof ObjectNode obj) {
         applyEnvOverrides(obj, envName, env);
-      } else if (!(child instanceof ArrayNode) && env.containsKey(envName)) {
+      } else if (child instanceof ArrayNode list) {
+        boolean plain = true;
+        for (JsonNode item : list) {
+          plain &= item.isValueNode();
+        }
+        if (plain && env.containsKey(envName)) {
+          ArrayNode items = list.arrayNode();
+          for (String item : env.get(envName).split(",")) {
+            if (!item.isBlank()) {
+              items.add(item.trim());
+            }
+          }
+          node.set(name, items);
+        }
+      } else if (env.containsKey(envName)) {
         node.set(name, TextNode.valueOf(env.get(envName)));
       }
     }

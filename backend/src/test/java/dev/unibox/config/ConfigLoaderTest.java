@@ -131,4 +131,14 @@ class ConfigLoaderTest {
     assertThat(e.problems()).anyMatch(p -> p.startsWith("events.retentionDays"))
         .anyMatch(p -> p.startsWith("events.socketQueuedEvents") && p.contains("many"));
   }
+
+  @Test
+  void aListOfPlainValuesTakesACommaSeparatedEnvironmentVariable() {
+    UniboxConfig c = ConfigLoader.load(CONFIG, null, false, Map.of("UNIBOX_CLUSTER_ENABLED", "true",
+        "UNIBOX_CLUSTER_MEMBERS", "10.0.0.11:5701, 10.0.0.12:5701,", "UNIBOX_DATABASE_URL",
+        "postgresql://u:p@db:5432/unibox", "UNIBOX_AUTH_JWTSECRET", "shared-session-key-0123456789abcdef",
+        "UNIBOX_HTTP_TRUSTEDPROXIES", "127.0.0.1"));
+    assertThat(c.cluster().members()).containsExactly("10.0.0.11:5701", "10.0.0.12:5701");
+    assertThat(c.http().trustedProxies()).containsExactly("127.0.0.1");
+  }
 }
