@@ -101,7 +101,7 @@ public final class DemoHistory {
     Instant secondReply = again.plusSeconds(waitSeconds());
     Instant last = asksAgain ? secondReply : reply;
     OffsetDateTime now = utc(clock.instant());
-    return c.preparedQuery(BUYER).execute(Tuple.of(account, PREFIX + key, "Buyer " + key.hashCode() % 1000))
+    return c.preparedQuery(BUYER).execute(Tuple.of(account, PREFIX + key, "Buyer " + Math.floorMod(key.hashCode(), 1000)))
         .compose(b -> c.preparedQuery(CONVERSATION).execute(Tuple.from(new Object[] {account, PREFIX + key,
             b.iterator().next().getLong(0), chat[0], agent, chat[2], utc(last), utc(first)})))
         .compose(conv -> {
