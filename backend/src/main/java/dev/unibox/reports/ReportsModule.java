@@ -1,19 +1,17 @@
 package dev.unibox.reports;
 
 import dev.unibox.config.UniboxConfig.ReportsConfig;
+import dev.unibox.signals.KickedLoop;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.Vertx;
 import io.vertx.ext.web.Router;
 import io.vertx.sqlclient.Pool;
 import java.time.Clock;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /** Reports composed: the rollup sweep (a verticle on a timer) and the report routes. See docs/reports.md. */
 public final class ReportsModule {
 
-  private static final Logger LOG = LoggerFactory.getLogger(ReportsModule.class);
   static final long SWEEP_MILLIS = 5_000;
 
   static final int SNAPSHOT_EVERY_SWEEPS = 12;
@@ -52,30 +50,27 @@ public final class ReportsModule {
 
   /**
    * Sweeps every few seconds, one sweep at a time; every minute stores the due daily/weekly reports and
-   * sends their e-mails.
+   * sends their e-mails. Stopping the verticle stops the loop, so no sweep starts on a closed pool.
    */
   public VerticleBase sweeper() {
     return new VerticleBase() {
-      private boolean running;
+      private KickedLoop loop;
       private int ticks;
 
       @Override
       public Future<?> start() {
-        vertx.setPeriodic(SWEEP_MILLIS, SWEEP_MILLIS, id -> {
-          if (running) {
-            return;
-          }
-          running = true;
+        loop = new KickedLoop(vertx, "Report rollup sweep or report storing", () -> {
           boolean snapshot = ++ticks % SNAPSHOT_EVERY_SWEEPS == 0;
-          sweep.sweep().compose(r -> snapshot ? snapshots.generateDue().compose(n -> mailer.sendDue()).mapEmpty()
-              : Future.succeededFuture()).onComplete(r -> {
-            running = false;
-            if (r.failed()) {
-              LOG.warn("Report rollup sweep or report storing failed; the next one retries", r.cause());
-            }
-          });
+          return sweep.sweep().compose(r -> snapshot
+              ? snapshots.generateDue().compose(n -> mailer.sendDue()).mapEmpty()
+              : Future.succeededFuture());
         });
-        return Future.succeededFuture();
+        return loop.start(SWEEP_MILLIS);
+      }
+
+      @Override
+      public Future<?> stop() {
+        return loop.stop();
       }
     };
   }

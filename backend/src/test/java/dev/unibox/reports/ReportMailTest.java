@@ -1,6 +1,5 @@
 package dev.unibox.reports;
 
-import static dev.unibox.reports.ReportRows.local;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.icegreen.greenmail.util.GreenMail;
@@ -57,13 +56,7 @@ class ReportMailTest {
     // Tuesday 2026-11-24 00:30 in Shanghai: the 23rd has ended for the shop
     clock = new MutableClock(Instant.parse("2026-11-23T16:30:00Z"));
     rows = new ReportRows(db.pool(), clock);
-    rows.shop("pdd", "pinduoduo", SH);
-    mei = rows.agent("mei");
-    long c1 = rows.conversation("pdd", "c1", "closed");
-    rows.in(c1, "pdd", local(SH, "2026-11-23T10:00:00"));
-    rows.reply(c1, "pdd", mei, local(SH, "2026-11-23T10:00:30"));
-    long c2 = rows.conversation("pdd", "c2", "closed");
-    rows.in(c2, "pdd", local(SH, "2026-11-23T11:00:00"));
+    mei = rows.answeredAndUnansweredDay(SH);
     sweep = new RollupSweep(db.pool(), clock);
     Await.result(sweep.sweep());
     snapshots = new ReportSnapshots(db.pool(), new ReportService(db.pool()), clock,
@@ -129,9 +122,7 @@ class ReportMailTest {
 
     // a late reply corrects the 23rd: version 2 goes out, marked as a correction
     clock.set(Instant.parse("2026-11-24T09:00:00Z"));
-    long c2 = Await.result(db.pool().query("SELECT id FROM conversations WHERE platform_conversation_id = 'c2'")
-        .execute()).iterator().next().getLong(0);
-    rows.reply(c2, "pdd", mei, local(SH, "2026-11-24T16:00:00"));
+    rows.lateAnswerToTheUnanswered(SH, mei);
     Await.result(sweep.sweep());
     Await.result(snapshots.generateDue());
     Await.result(mailer.sendDue());

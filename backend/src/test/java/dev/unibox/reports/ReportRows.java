@@ -44,6 +44,28 @@ final class ReportRows {
         .execute(Tuple.of(account, platformId, buyer, status, now))).iterator().next().getLong(0);
   }
 
+  /**
+   * Shop "pdd" (Pinduoduo, Shanghai) with agent mei, and on 23 November one chat she answered within 30 s and
+   * one nobody answered, both closed. Returns mei's id.
+   */
+  long answeredAndUnansweredDay(String zone) throws Exception {
+    shop("pdd", "pinduoduo", zone);
+    long mei = agent("mei");
+    long answered = conversation("pdd", "c1", "closed");
+    in(answered, "pdd", local(zone, "2026-11-23T10:00:00"));
+    reply(answered, "pdd", mei, local(zone, "2026-11-23T10:00:30"));
+    long unanswered = conversation("pdd", "c2", "closed");
+    in(unanswered, "pdd", local(zone, "2026-11-23T11:00:00"));
+    return mei;
+  }
+
+  /** The late answer that corrects the 23rd of {@link #answeredAndUnansweredDay}: mei replies to c2 on the 24th. */
+  void lateAnswerToTheUnanswered(String zone, long mei) throws Exception {
+    long c2 = Await.result(pool.query("SELECT id FROM conversations WHERE platform_conversation_id = 'c2'").execute())
+        .iterator().next().getLong(0);
+    reply(c2, "pdd", mei, local(zone, "2026-11-24T16:00:00"));
+  }
+
   void in(long conversation, String account, OffsetDateTime at) throws Exception {
     message(conversation, account, "in", "text", null, at);
   }

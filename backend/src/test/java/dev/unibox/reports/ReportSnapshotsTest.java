@@ -1,6 +1,5 @@
 package dev.unibox.reports;
 
-import static dev.unibox.reports.ReportRows.local;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.unibox.store.Database;
@@ -39,14 +38,8 @@ class ReportSnapshotsTest {
     // Tuesday 2026-11-24 00:30 in Shanghai = Monday 08:30 in Los Angeles
     clock = new MutableClock(Instant.parse("2026-11-23T16:30:00Z"));
     rows = new ReportRows(db.pool(), clock);
-    rows.shop("pdd", "pinduoduo", SH);
+    mei = rows.answeredAndUnansweredDay(SH);
     rows.shop("us", "tiktok", LA);
-    mei = rows.agent("mei");
-    long c = rows.conversation("pdd", "c1", "closed");
-    rows.in(c, "pdd", local(SH, "2026-11-23T10:00:00"));
-    long open = rows.conversation("pdd", "c2", "closed");
-    rows.in(open, "pdd", local(SH, "2026-11-23T11:00:00"));
-    rows.reply(c, "pdd", mei, local(SH, "2026-11-23T10:00:30"));
     sweep = new RollupSweep(db.pool(), clock);
     Await.result(sweep.sweep());
     snapshots = new ReportSnapshots(db.pool(), new ReportService(db.pool()), clock);
@@ -87,9 +80,7 @@ class ReportSnapshotsTest {
 
     // a late answer to c2 corrects the 23rd: version 2, version 1 kept as it was
     clock.set(Instant.parse("2026-11-24T09:00:00Z"));
-    long c2 = Await.result(db.pool().query("SELECT id FROM conversations WHERE platform_conversation_id = 'c2'").execute())
-        .iterator().next().getLong(0);
-    rows.reply(c2, "pdd", mei, local(SH, "2026-11-24T16:00:00"));
+    rows.lateAnswerToTheUnanswered(SH, mei);
     Await.result(sweep.sweep());
     Await.result(snapshots.generateDue());
     assertThat(body("pdd", "day", "2026-11-23", 2).getJsonObject("total").getJsonObject("firstResponse").getLong("answered"))
