@@ -73,6 +73,38 @@ class AdapterFaultsTest {
     assertThat(inbox.count("SELECT count(*) FROM messages")).as("polling again stores nothing twice").isEqualTo(2);
   }
 
+  /**
+   * A verified push we cannot read is answered 400, so Shopee does not redeliver it; the message must still
+   * reach the inbox, once, through the backstop.
+   */
+  @Test
+  void aVerifiedPushAnswered400IsStillStoredOnceByTheBackstop(Vertx vertx) throws Exception {
+    inbox = TestInbox.start(vertx);
+    inbox.shopee.pushFaults().dropNext(1);
+    PushOutcome original = Await.result(inbox.shopee.pushBuyerText(TestInbox.SHOP_MY, "700003", "cai", "the lid is cracked"));
+    JsonObject unreadable = new JsonObject(original.body());
+    unreadable.getJsonObject("data").getJsonObject("content").remove("message_type");
+    String body = unreadable.encode();
+    String signature = dev.unibox.adapters.shopee.ShopeeSigner.pushSignature(TestInbox.PARTNER_KEY,
+        inbox.app.baseUrl() + "/webhooks/shopee", body.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    var answer = Await.result(inbox.http.post("/webhooks/shopee").putHeader("Content-Type", "application/json")
+        .putHeader("Authorization", signature).sendBuffer(io.vertx.core.buffer.Buffer.buffer(body)));
+    assertThat(answer.statusCode()).isEqualTo(400);
+    assertThat(answer.bodyAsJsonObject().getString("error")).isEqualTo("malformed_push");
+    assertThat(inbox.count("SELECT count(*) FROM messages")).isZero();
+
+    kickPoll(TestInbox.ACCOUNT_MY);
+
+    Await.until("the message stored by the backstop", () -> count(
+        "SELECT count(*) FROM messages WHERE platform_message_id = $1", original.messageId()) == 1);
+    Instant before = Instant.now();
+    kickPoll(TestInbox.ACCOUNT_MY);
+    Await.until("polled again", () -> count(
+        "SELECT count(*) FROM account_health WHERE account_id = $1 AND last_poll_at > $2", TestInbox.ACCOUNT_MY,
+        before.atOffset(ZoneOffset.UTC)) == 1);
+    assertThat(count("SELECT count(*) FROM messages WHERE body = 'the lid is cracked'")).isEqualTo(1);
+  }
+
   @Test
   void duplicatedAndReorderedPushesGiveOneCorrectTimeline(Vertx vertx) throws Exception {
     SettableClock clock = new SettableClock();
