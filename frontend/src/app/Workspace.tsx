@@ -12,6 +12,8 @@ import { PresenceSwitch } from '../features/presence/components/PresenceSwitch';
 import { QualityNav } from '../features/quality/components/QualityNav';
 import { QualityPage } from '../features/quality/components/QualityPage';
 import { QueuePanel } from '../features/queue/components/QueuePanel';
+import { ProjectionAlerts } from '../features/reports/components/ProjectionAlerts';
+import { ProjectionTable } from '../features/reports/components/ProjectionTable';
 import { ReportsPage } from '../features/reports/components/ReportsPage';
 import { SatisfactionInvite } from '../features/quality/components/SatisfactionInvite';
 import { SupervisorConsole } from '../features/supervisor/components/SupervisorConsole';
@@ -74,12 +76,22 @@ export function Workspace({ session, onLogout }: { session: Session; onLogout: (
         </span>
         <LogoutButton onLoggedOut={onLogout} />
       </header>
+      {oversees && (
+        <ProjectionAlerts
+          events={socket}
+          onOpen={(id) => {
+            setView('inbox');
+            select(id);
+          }}
+        />
+      )}
       {/* Keyed by the zone: every date below is drawn again in a newly chosen zone. */}
       <Fragment key={preferences.zone}>
       {view === 'accounts' ? (
         <AccountsPage events={socket} />
       ) : view === 'reports' ? (
         <main className="workspace__page">
+          {oversees && <ProjectionTable events={socket} />}
           <ReportsPage zone={preferences.zone} />
         </main>
       ) : view === 'console' ? (

@@ -106,6 +106,8 @@ export interface AgentEventData {
   'sla.warning': { conversation: ConversationSummary };
   'sla.breached': { conversation: ConversationSummary };
   'surge.changed': { surge: SurgeStatus };
+  'projection.alert': { projection: { accountId: string; below: boolean } };
+  'projection.recovered': { projection: { accountId: string; below: boolean } };
 }
 
 export type SurgeMode = 'auto' | 'on' | 'off';

@@ -45,3 +45,22 @@ export interface Shop {
   shopName: string;
   platform: string;
 }
+
+/** A shop's platform indicator in its current window and where it is heading (GET /api/reports/projections). */
+export interface ShopProjection {
+  accountId: string;
+  shopName: string;
+  platform: string;
+  rule: string;
+  line: number;
+  ownLine: boolean;
+  day: string;
+  windowEnd: string;
+  met: number;
+  missed: number;
+  pending: number;
+  current: number | null;
+  projected: number | null;
+  below: boolean;
+  savers: { conversationId: number; buyerName: string; deadline: string }[];
+}

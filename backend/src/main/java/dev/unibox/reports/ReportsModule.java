@@ -21,6 +21,8 @@ public final class ReportsModule {
   private final SnapshotRoutes snapshotRoutes;
   private final ReportSnapshots snapshots;
   private final ReportMailer mailer;
+  private final ProjectionWatch projections;
+  private final ProjectionRoutes projectionRoutes;
 
   public ReportsModule(Vertx vertx, Pool pool, Clock clock, ReportsConfig config) {
     this.sweep = new RollupSweep(pool, clock);
@@ -29,6 +31,8 @@ public final class ReportsModule {
     this.snapshotRoutes = new SnapshotRoutes(vertx, pool);
     this.snapshots = new ReportSnapshots(pool, service, clock, config::recipientsOf);
     this.mailer = new ReportMailer(vertx, pool, config.mail(), clock);
+    this.projections = new ProjectionWatch(vertx, pool, clock);
+    this.projectionRoutes = new ProjectionRoutes(pool, clock, projections);
   }
 
   public RollupSweep sweep() {
@@ -43,14 +47,20 @@ public final class ReportsModule {
     return mailer;
   }
 
+  public ProjectionWatch projections() {
+    return projections;
+  }
+
   public void mount(Router router) {
     snapshotRoutes.mount(router);
+    projectionRoutes.mount(router);
     routes.mount(router);
   }
 
   /**
-   * Sweeps every few seconds, one sweep at a time; every minute stores the due daily/weekly reports and
-   * sends their e-mails. Stopping the verticle stops the loop, so no sweep starts on a closed pool.
+   * Sweeps every few seconds, one sweep at a time, and projects each shop's platform indicator from the fresh
+   * rollups; every minute stores the due daily/weekly reports and sends their e-mails. Stopping the verticle
+   * stops the loop, so no sweep starts on a closed pool.
    */
   public VerticleBase sweeper() {
     return new VerticleBase() {
@@ -59,9 +69,9 @@ public final class ReportsModule {
 
       @Override
       public Future<?> start() {
-        loop = new KickedLoop(vertx, "Report rollup sweep or report storing", () -> {
+        loop = new KickedLoop(vertx, "Report rollup sweep, projection or report storing", () -> {
           boolean snapshot = ++ticks % SNAPSHOT_EVERY_SWEEPS == 0;
-          return sweep.sweep().compose(r -> snapshot
+          return sweep.sweep().compose(r -> projections.check()).compose(r -> snapshot
               ? snapshots.generateDue().compose(n -> mailer.sendDue()).mapEmpty()
               : Future.succeededFuture());
         });
