@@ -4,6 +4,7 @@
 //   SHOPS <id,id>   the shops the shop filter offers (the server's scope for this user)
 //   TOTAL <n>       the conversations in the Total row once one shop is filtered, grouped by shop
 //   CHART <text>    the category labels the chart drew
+//   SLA <text>      the chart's texts after switching it to SLA warnings and breaches
 //   SAVED <path>    the downloaded XLSX file
 //   DONE            exit 0
 //   FAILED: <reason>   (screenshot in SCREENSHOT_DIR); exit 1
@@ -42,6 +43,11 @@ await runScenario('reports', async ({ page }) => {
   const chartText = await page.locator('[data-testid="report-chart"] svg text').allTextContents();
   say(`CHART ${chartText.join('|')}`);
   say(`TOTAL ${(await page.getByTestId('report-total').getByTestId('report-conversations').textContent()).trim()}`);
+  await step('chart the SLA warnings and breaches', async () => {
+    await page.getByTestId('report-view').selectOption('sla');
+    await page.locator('[data-testid="report-chart"] svg text', { hasText: 'SLA breaches' }).first().waitFor();
+  });
+  say(`SLA ${(await page.locator('[data-testid="report-chart"] svg text').allTextContents()).join('|')}`);
   const file = join(dir, 'report.xlsx');
   await step('download the XLSX', async () => {
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('report-xlsx').click()]);

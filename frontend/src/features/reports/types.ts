@@ -37,7 +37,19 @@ export interface ReportQuery {
   groupBy: GroupBy;
   /** empty: every shop the user may see */
   accountId: string;
+  /** empty: every team */
+  team: string;
+  /** empty: every agent the user may see (agents: always themselves, the server sees to it) */
+  agentId: string;
   zone: string;
+}
+
+/** What the chart shows: first responses, the platform indicator and resolution, or SLA warnings and breaches. */
+export type ChartView = 'response' | 'platform' | 'sla';
+
+export interface Team {
+  name: string;
+  displayName: string;
 }
 
 export interface Shop {

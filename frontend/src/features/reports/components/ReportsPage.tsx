@@ -1,50 +1,48 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { errorText } from '../../../lib/errors';
 import { downloadReport } from '../api/download-report';
-import { listShops } from '../api/list-shops';
 import { chartOption } from '../hooks/chart-option';
 import { daysBefore, today } from '../hooks/dates';
 import { useReport } from '../hooks/useReport';
-import type { GroupBy, ReportFigures, ReportQuery, Shop } from '../types';
+import type { ChartView, ReportFigures, ReportQuery } from '../types';
 import { ReportChart } from './ReportChart';
+import { ReportFilters } from './ReportFilters';
 import './reports.css';
-
-const GROUPS: GroupBy[] = ['day', 'week', 'month', 'shop', 'platform', 'agent'];
 
 const pct = (rate: number | null) => (rate === null ? '–' : `${(rate * 100).toFixed(1)} %`);
 const secs = (s: number | null) => (s === null ? '–' : `${s} s`);
 
 /**
- * Reports: first-response figures per day, shop, platform or agent as a chart and a table, filtered by shop
- * and dates in the user's time zone, downloadable as CSV or XLSX. The server keeps each user to their scope
+ * Reports: first-response, platform-indicator and SLA figures per day, shop, platform or agent as a chart and
+ * a table, filtered by shop, team, agent and dates in the user's time zone, downloadable as CSV or XLSX. The server keeps each user to their scope
  * (agents see their own figures only).
  */
 export function ReportsPage({ zone }: { zone: string }) {
   const { t } = useTranslation('reports');
   const end = today(zone);
-  const [query, setQuery] = useState<ReportQuery>({ from: daysBefore(end, 6), to: end, groupBy: 'day', accountId: '', zone });
-  const [shops, setShops] = useState<Shop[]>([]);
+  const [query, setQuery] = useState<ReportQuery>({
+    from: daysBefore(end, 6), to: end, groupBy: 'day', accountId: '', team: '', agentId: '', zone,
+  });
+  const [view, setView] = useState<ChartView>('response');
   const [downloadError, setDownloadError] = useState<string | null>(null);
   const { report, error, loading } = useReport(query);
   const set = (change: Partial<ReportQuery>) => setQuery((q) => ({ ...q, ...change }));
 
-  useEffect(() => {
-    const abort = new AbortController();
-    listShops(abort.signal).then(setShops).catch(() => setShops([]));
-    return () => abort.abort();
-  }, []);
-
   const option = useMemo(
     () =>
       report &&
-      chartOption(report, {
+      chartOption(report, view, {
         conversations: t('conversations'),
         within60: t('within', { minutes: 1 }),
         within120: t('within', { minutes: 2 }),
         within300: t('within', { minutes: 5 }),
+        platformRate: t('platformRate'),
+        resolved: t('resolved'),
+        slaWarnings: t('slaWarnings'),
+        slaBreaches: t('slaBreaches'),
       }),
-    [report, t],
+    [report, view, t],
   );
 
   const download = (format: 'csv' | 'xlsx') => {
@@ -62,6 +60,7 @@ export function ReportsPage({ zone }: { zone: string }) {
       <td>{pct(g.firstResponse.within300Rate)}</td>
       <td>{pct(g.platform.rate)}</td>
       <td>{pct(g.resolutionRate)}</td>
+      <td>{g.slaWarnings}</td>
       <td>{g.slaBreaches}</td>
     </tr>
   );
@@ -70,37 +69,7 @@ export function ReportsPage({ zone }: { zone: string }) {
     <section className="reports" aria-labelledby="reports-title">
       <h1 id="reports-title">{t('title')}</h1>
       <form className="reports__filters" onSubmit={(e) => e.preventDefault()}>
-        <label>
-          {t('shop')}
-          <select data-testid="report-shop" value={query.accountId} onChange={(e) => set({ accountId: e.target.value })}>
-            <option value="">{t('allShops')}</option>
-            {shops.map((s) => (
-              <option key={s.id} value={s.id}>
-                {s.shopName} ({s.platform})
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          {t('from')}
-          <input type="date" data-testid="report-from" value={query.from} max={query.to}
-            onChange={(e) => e.target.value && set({ from: e.target.value })} />
-        </label>
-        <label>
-          {t('to')}
-          <input type="date" data-testid="report-to" value={query.to} min={query.from}
-            onChange={(e) => e.target.value && set({ to: e.target.value })} />
-        </label>
-        <label>
-          {t('groupBy')}
-          <select data-testid="report-group" value={query.groupBy} onChange={(e) => set({ groupBy: e.target.value as GroupBy })}>
-            {GROUPS.map((g) => (
-              <option key={g} value={g}>
-                {t(`group.${g}`)}
-              </option>
-            ))}
-          </select>
-        </label>
+        <ReportFilters query={query} view={view} onChange={set} onView={setView} />
         <span className="reports__zone">{t('zone', { zone })}</span>
         <span className="reports__spacer" />
         <button type="button" className="button" data-testid="report-csv" onClick={() => download('csv')}>
@@ -127,6 +96,7 @@ export function ReportsPage({ zone }: { zone: string }) {
                 <th scope="col">{t('within', { minutes: 5 })}</th>
                 <th scope="col">{t('platformRate')}</th>
                 <th scope="col">{t('resolved')}</th>
+                <th scope="col">{t('slaWarnings')}</th>
                 <th scope="col">{t('slaBreaches')}</th>
               </tr>
             </thead>

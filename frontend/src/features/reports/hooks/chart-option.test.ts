@@ -24,7 +24,10 @@ const figures = (key: string, conversations: number, within60: number | null): R
   slaBreaches: 0,
 });
 
-const labels = { conversations: 'Conversations', within60: '≤ 1 min', within120: '≤ 2 min', within300: '≤ 5 min' };
+const labels = {
+  conversations: 'Conversations', within60: '≤ 1 min', within120: '≤ 2 min', within300: '≤ 5 min',
+  platformRate: 'Platform', resolved: 'Resolved', slaWarnings: 'Warnings', slaBreaches: 'Breaches',
+};
 
 describe('chartOption', () => {
   const report: Report = {
@@ -36,7 +39,7 @@ describe('chartOption', () => {
   };
 
   it('draws conversations as bars and the response rates as percent lines with gaps where nothing was counted', () => {
-    const option = chartOption(report, labels);
+    const option = chartOption(report, 'response', labels);
     expect(option.xAxis.data).toEqual(['Shop a', 'Shop b']);
     expect(option.series[0]).toMatchObject({ type: 'bar', data: [4, 0], name: 'Conversations' });
     expect(option.series[1]).toMatchObject({ type: 'line', yAxisIndex: 1, data: [75.5, null], name: '≤ 1 min' });
@@ -45,7 +48,27 @@ describe('chartOption', () => {
 
   it('tilts the labels when many groups share the axis', () => {
     const many = { ...report, groups: Array.from({ length: 10 }, (_, i) => figures(String(i), i, 0.5)) };
-    expect(chartOption(many, labels).xAxis.axisLabel.rotate).toBe(30);
-    expect(chartOption(report, labels).xAxis.axisLabel.rotate).toBe(0);
+    expect(chartOption(many, 'response', labels).xAxis.axisLabel.rotate).toBe(30);
+    expect(chartOption(report, 'response', labels).xAxis.axisLabel.rotate).toBe(0);
+  });
+
+  it('shows the platform indicator and resolution as percent lines, and SLA counts as bars', () => {
+    const withSla = {
+      ...report,
+      groups: [
+        { ...figures('a', 4, 0.5), platform: { counted: 4, met: 3, rate: 0.75 }, resolutionRate: 0.5, slaWarnings: 2, slaBreaches: 1 },
+        figures('b', 0, null),
+      ],
+    };
+    const platform = chartOption(withSla, 'platform', labels);
+    expect(platform.series.map((s) => s.name)).toEqual(['Conversations', 'Platform', 'Resolved']);
+    expect(platform.series[1]).toMatchObject({ type: 'line', yAxisIndex: 1, data: [75, null] });
+    expect(platform.series[2]).toMatchObject({ data: [50, null] });
+    const sla = chartOption(withSla, 'sla', labels);
+    expect(sla.series).toEqual([
+      expect.objectContaining({ name: 'Warnings', type: 'bar', data: [2, 0] }),
+      expect.objectContaining({ name: 'Breaches', type: 'bar', data: [1, 0] }),
+    ]);
+    expect(sla.yAxis[1].show).toBe(false);
   });
 });

@@ -9,11 +9,11 @@ export function useReport(query: ReportQuery) {
   const [report, setReport] = useState<Report | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [loading, setLoading] = useState(true);
-  const { from, to, groupBy, accountId, zone } = query;
+  const { from, to, groupBy, accountId, team, agentId, zone } = query;
   useEffect(() => {
     const abort = new AbortController();
     setLoading(true);
-    getReport({ from, to, groupBy, accountId, zone }, abort.signal)
+    getReport({ from, to, groupBy, accountId, team, agentId, zone }, abort.signal)
       .then((r) => {
         setReport(r);
         setError(null);
@@ -25,6 +25,6 @@ export function useReport(query: ReportQuery) {
         if (!abort.signal.aborted) setLoading(false);
       });
     return () => abort.abort();
-  }, [from, to, groupBy, accountId, zone]);
+  }, [from, to, groupBy, accountId, team, agentId, zone]);
   return { report, error, loading };
 }

@@ -61,6 +61,7 @@ class BrowserReportsTest {
       assertThat(browser.lineAfter("SHOPS ", 120)).as("only the supervisor's own shop").isEqualTo(TestInbox.ACCOUNT_MY);
       assertThat(browser.lineAfter("CHART ", 60).split("\\|")).contains(shopName);
       assertThat(browser.lineAfter("TOTAL ", 10)).isEqualTo("3");
+      assertThat(browser.lineAfter("SLA ", 60).split("\\|")).contains("SLA warnings", "SLA breaches", shopName);
       Path xlsx = Path.of(browser.lineAfter("SAVED ", 60));
       browser.expect("DONE", 10);
       assertThat(browser.exitCode(20)).isZero();
