@@ -32,8 +32,8 @@ public final class FindStore {
       , (SELECT m.body FROM messages m WHERE m.conversation_id = c.id AND m.body ILIKE $1
          ORDER BY m.at DESC, m.id DESC LIMIT 1) AS match_text""";
 
-  private static final String TEXT = """
-       AND (b.name ILIKE $1 OR c.id IN (SELECT m.conversation_id FROM messages m WHERE m.body ILIKE $1))""";
+  private static final String TEXT =
+      " AND (b.name ILIKE $1 OR c.id IN (SELECT m.conversation_id FROM messages m WHERE m.body ILIKE $1))";
 
   /** The buyer's other conversations: same platform and buyer id, any shop of that platform the user reads. */
   private static final String HISTORY_WHERE = """

@@ -34,16 +34,16 @@ public final class FindBenchmark {
   private static final int AGENTS = 100;
   private static final int RUNS = 60;
 
-  private static final String ZH = "ARRAY['你好','请问什么时候发货','我的订单还没到','可以退款吗','这个颜色有货吗','优惠券怎么用',"
-      + "'包装破损了','快递太慢了','谢谢老板','尺码偏大还是偏小','发票怎么开','能便宜一点吗']";
-  private static final String TH = "ARRAY['สวัสดีครับ','สินค้าหมดหรือยัง','ส่งของเมื่อไหร่','ขอคืนเงินได้ไหม','ขอบคุณค่ะ',"
-      + "'มีสีอื่นไหม','พัสดุเสียหาย','ใช้คูปองอย่างไร']";
-  private static final String VI = "ARRAY['Xin chào shop','đơn hàng của tôi đâu rồi','khi nào giao hàng','tôi muốn hoàn tiền',"
-      + "'cảm ơn shop','còn màu khác không','hàng bị vỡ','dùng mã giảm giá thế nào']";
-  private static final String EN = "ARRAY['hello','where is my parcel','when will you ship','I want a refund','thank you',"
-      + "'is this in stock','the box was damaged','can I use two vouchers']";
-  private static final String MS = "ARRAY['boleh hantar hari ini','barang sampai rosak','terima kasih','ada warna lain',"
-      + "'bila sampai','nak pulangan wang']";
+  private static final String ZH = "(ARRAY['你好','请问什么时候发货','我的订单还没到','可以退款吗','这个颜色有货吗','优惠券怎么用',"
+      + "'包装破损了','快递太慢了','谢谢老板','尺码偏大还是偏小','发票怎么开','能便宜一点吗'])";
+  private static final String TH = "(ARRAY['สวัสดีครับ','สินค้าหมดหรือยัง','ส่งของเมื่อไหร่','ขอคืนเงินได้ไหม','ขอบคุณค่ะ',"
+      + "'มีสีอื่นไหม','พัสดุเสียหาย','ใช้คูปองอย่างไร'])";
+  private static final String VI = "(ARRAY['Xin chào shop','đơn hàng của tôi đâu rồi','khi nào giao hàng','tôi muốn hoàn tiền',"
+      + "'cảm ơn shop','còn màu khác không','hàng bị vỡ','dùng mã giảm giá thế nào'])";
+  private static final String EN = "(ARRAY['hello','where is my parcel','when will you ship','I want a refund','thank you',"
+      + "'is this in stock','the box was damaged','can I use two vouchers'])";
+  private static final String MS = "(ARRAY['boleh hantar hari ini','barang sampai rosak','terima kasih','ada warna lain',"
+      + "'bila sampai','nak pulangan wang'])";
 
   public static void main(String[] args) throws Exception {
     int n = Integer.getInteger("find.messages", 1_000_000);
@@ -57,7 +57,7 @@ public final class FindBenchmark {
           .setPort(server.getPort()).setDatabase("postgres").setUser("postgres").setPassword("postgres"), 4));
       Pool pool = db.pool();
       String settings = one(pool, "SELECT current_setting('fsync') || ' / ' || current_setting('synchronous_commit') "
-          + "|| ', lc_ctype ' || current_setting('lc_ctype') || ', PostgreSQL ' || current_setting('server_version')");
+          + "|| ', lc_ctype ' || (SELECT datctype FROM pg_database WHERE datname = current_database()) || ', PostgreSQL ' || current_setting('server_version')");
       long t0 = System.nanoTime();
       double indexSeconds = generate(pool, n);
       double genSeconds = (System.nanoTime() - t0) / 1e9;

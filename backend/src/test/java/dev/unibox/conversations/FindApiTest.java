@@ -123,6 +123,8 @@ class FindApiTest {
     assertThat(ids(linToken, "status=closed")).containsExactly(viClosed, zhClosedMy);
     assertThat(ids(linToken, "agent=" + arif)).containsExactly(enArif, zhClosedMy); // current or last owner
     assertThat(ids(linToken, "tab=solved&agent=" + mei + "&language=vi")).containsExactly(viClosed);
+    assertThat(ids(linToken, "q=" + enc("发货") + "&shop=" + MY + "&priority=urgent")).containsExactly(zhAssignedMei);
+    assertThat(ids(meiToken, "q=" + enc("发货") + "&tab=solved&language=zh")).containsExactly(zhClosedMy);
   }
 
   @Test
