@@ -143,6 +143,33 @@ class FindApiTest {
   }
 
   @Test
+  void pastTheNewestWindowLongWordsUseTheIndexAndShortOnesContinuePageByPage() throws Exception {
+    // WINDOW + 100 newer conversations, each with a message that matches nothing searched below
+    inbox.count("""
+        WITH b AS (INSERT INTO buyers (account_id, platform_buyer_id, name)
+                   SELECT $1, 'bulk-' || i, 'Bulk ' || i FROM generate_series(1, $2) i RETURNING id, platform_buyer_id),
+             c AS (INSERT INTO conversations (account_id, platform_conversation_id, buyer_id, status, language,
+                     last_message_text, last_message_at, created_at, updated_at)
+                   SELECT $1, 'bulk-' || b.id, b.id, 'closed', 'zh', '好的', now(), now(), now() FROM b RETURNING id)
+        INSERT INTO messages (conversation_id, account_id, direction, body, author_name, status, at, created_at)
+        SELECT c.id, $1, 'in', '好的，谢谢', 'x', 'received', now(), now() FROM c RETURNING 1""",
+        MY, FindStore.WINDOW + 100);
+    // three characters: found in the first answer through the trigram index, far behind the window
+    assertThat(ids(linToken, "q=" + enc("什么时候"))).containsExactly(zhClosedMy);
+    // two characters: the first answer searched the window only; following the cursor reaches the old chats
+    JsonObject first = find(linToken, "q=" + enc("退款"));
+    assertThat(first.getJsonArray("conversations")).isEmpty();
+    assertThat(first.getString("next")).isNotNull();
+    JsonObject second = find(linToken, "q=" + enc("退款") + "&cursor=" + first.getString("next"));
+    assertThat(idsOf(second.getJsonArray("conversations"))).containsExactly(zhAssignedMei);
+    assertThat(second.getString("next")).isNull();
+    // a common short word fills the page from the window at once
+    JsonObject common = find(linToken, "q=" + enc("谢谢") + "&limit=20");
+    assertThat(common.getJsonArray("conversations")).hasSize(20);
+    assertThat(common.getString("next")).isNotNull();
+  }
+
+  @Test
   void theContextListsTheBuyersOtherConversationsTheUserMayRead() throws Exception {
     long again = data.conversation(MY, "9001", "王小明", "assigned", mei, "zh", 0, "又是我");
     long otherShop = data.conversation(TW, "9001", "王小明", "closed", null, "zh", 0, "台灣店的訂單");
