@@ -138,7 +138,7 @@ export function Workspace({ session, onLogout }: { session: Session; onLogout: (
                 onRetry={find.reload}
                 title={t('inbox:find.results')}
                 countText={t('inbox:find.found', { count: find.results.length })}
-                emptyText={t('inbox:find.none')}
+                emptyText={find.hasMore ? t('inbox:find.noneYet') : t('inbox:find.none')}
                 unread={alerts.unread}
                 footer={
                   find.hasMore && (

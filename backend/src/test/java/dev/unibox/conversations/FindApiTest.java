@@ -2,6 +2,7 @@ package dev.unibox.conversations;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.unibox.testing.FindFixture;
 import dev.unibox.testing.TestInbox;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;

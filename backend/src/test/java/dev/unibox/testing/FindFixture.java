@@ -1,23 +1,21 @@
-package dev.unibox.conversations;
+package dev.unibox.testing;
 
-import dev.unibox.testing.Await;
-import dev.unibox.testing.TestInbox;
 import io.vertx.sqlclient.Tuple;
 import java.time.Instant;
 import java.time.ZoneOffset;
 
 /** Writes buyers, conversations and their messages straight into the test database (reads are under test). */
-final class FindFixture {
+public final class FindFixture {
 
   private final TestInbox inbox;
   private Instant at = Instant.parse("2026-11-20T08:00:00Z");
 
-  FindFixture(TestInbox inbox) {
+  public FindFixture(TestInbox inbox) {
     this.inbox = inbox;
   }
 
   /** A conversation with these buyer messages; status queued, assigned (to {@code assignee}) or closed. */
-  long conversation(String account, String buyerId, String buyerName, String status, Long assignee, String language,
+  public long conversation(String account, String buyerId, String buyerName, String status, Long assignee, String language,
                     int priority, String... texts) throws Exception {
     long buyer = inbox.count("""
         INSERT INTO buyers (account_id, platform_buyer_id, name) VALUES ($1, $2, $3)
