@@ -42,8 +42,9 @@ public final class FindStore {
 
   private static final String NO_MATCH = ", NULL::text AS match_text";
 
-  private static final String TEXT =
-      " AND (b.name ILIKE $1 OR c.id IN (SELECT m.conversation_id FROM messages m WHERE m.body ILIKE $1))";
+  /** One set of ids from both trigram indexes (an OR with the buyer's name would scan every conversation). */
+  private static final String TEXT = " AND c.id IN (SELECT m.conversation_id FROM messages m WHERE m.body ILIKE $1"
+      + " UNION SELECT n.id FROM conversations n JOIN buyers nb ON nb.id = n.buyer_id WHERE nb.name ILIKE $1)";
 
   private static final String PROBE =
       "b.name ILIKE $1 OR EXISTS (SELECT 1 FROM messages m WHERE m.conversation_id = c.id AND m.body ILIKE $1)";
