@@ -1,4 +1,4 @@
-import { Fragment, useEffect, useState } from 'react';
+import { Fragment, useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ConnectionStatus } from '../components/ConnectionStatus';
 import { AccountsPage } from '../features/accounts/components/AccountsPage';
@@ -7,7 +7,10 @@ import { UrgencyCorrection } from '../features/classification/components/Urgency
 import { Composer } from '../features/composer/components/Composer';
 import { ConversationView } from '../features/conversation/components/ConversationView';
 import { ConversationList } from '../features/inbox/components/ConversationList';
+import { FindBar } from '../features/inbox/components/FindBar';
+import type { FindRequest } from '../features/inbox/hooks/find-state';
 import { useConversationList } from '../features/inbox/hooks/useConversationList';
+import { useFind } from '../features/inbox/hooks/useFind';
 import { PresenceSwitch } from '../features/presence/components/PresenceSwitch';
 import { QualityNav } from '../features/quality/components/QualityNav';
 import { QualityPage } from '../features/quality/components/QualityPage';
@@ -16,6 +19,12 @@ import { ProjectionAlerts } from '../features/reports/components/ProjectionAlert
 import { ProjectionTable } from '../features/reports/components/ProjectionTable';
 import { ReportsPage } from '../features/reports/components/ReportsPage';
 import { SatisfactionInvite } from '../features/quality/components/SatisfactionInvite';
+import { AlertSwitch } from '../features/speed/components/AlertSwitch';
+import { ShortcutHelp } from '../features/speed/components/ShortcutHelp';
+import { focus, press, startQuickReply } from '../features/speed/hooks/page-actions';
+import { neighbour, type ShortcutAction } from '../features/speed/hooks/shortcuts';
+import { useAlerts } from '../features/speed/hooks/useAlerts';
+import { useShortcuts } from '../features/speed/hooks/useShortcuts';
 import { SupervisorConsole } from '../features/supervisor/components/SupervisorConsole';
 import type { Session } from '../lib/session';
 import { LanguageSwitch } from './LanguageSwitch';
@@ -38,6 +47,27 @@ export function Workspace({ session, onLogout }: { session: Session; onLogout: (
   const [view, setView] = useState<View>('inbox');
   const page = useQualityPage();
   const preferences = usePreferences();
+  const [findRequest, setFindRequest] = useState<FindRequest>({ tab: 'live', text: '', filters: {} });
+  const find = useFind(findRequest);
+  const alerts = useAlerts(socket, user.id, selectedId);
+  const [help, setHelp] = useState(false);
+  const shown = find.active ? find.results : inbox.conversations;
+
+  const onShortcut = useCallback(
+    (action: ShortcutAction) => {
+      if (action === 'help') setHelp((h) => !h);
+      else if (action === 'next' || action === 'previous') {
+        const id = neighbour(shown.map((c) => c.id), selectedId, action === 'next' ? 1 : -1);
+        if (id !== null) select(id);
+      } else if (action === 'solve') press('solve');
+      else if (action === 'transfer') press('transfer');
+      else if (action === 'focusComposer') focus('composer');
+      else if (action === 'quickReply') startQuickReply();
+      else if (action === 'focusSearch') focus('search');
+    },
+    [shown, selectedId, select],
+  );
+  useShortcuts(onShortcut);
 
   const waiting = inbox.conversations.filter((c) => c.waitingSince).length;
   useEffect(() => {
@@ -69,6 +99,10 @@ export function Workspace({ session, onLogout }: { session: Session; onLogout: (
         </nav>
         <span className="topbar__spacer" />
         {user.role === 'agent' && <PresenceSwitch />}
+        <AlertSwitch prefs={alerts.prefs} onChange={alerts.choose} />
+        <button type="button" className="link-button" data-testid="shortcut-help-open" aria-keyshortcuts="?" onClick={() => setHelp(true)}>
+          {t('shortcuts')}
+        </button>
         <LanguageSwitch onChange={preferences.setLanguage} />
         <TimeZoneSwitch zone={preferences.zone} onChange={preferences.setTimeZone} />
         <span className="topbar__user" data-testid="current-user">
@@ -104,14 +138,40 @@ export function Workspace({ session, onLogout }: { session: Session; onLogout: (
         <>
         <QueuePanel events={socket} role={user.role} />
         <div className={`workspace${selectedId !== null ? ' workspace--open' : ''}`}>
-          <ConversationList
-            conversations={inbox.conversations}
-            selectedId={selectedId}
-            onSelect={select}
-            loading={inbox.loading}
-            error={inbox.error}
-            onRetry={inbox.reload}
-          />
+          <div className="workspace__list">
+            <FindBar request={findRequest} oversees={oversees} onChange={setFindRequest} />
+            {find.active ? (
+              <ConversationList
+                conversations={find.results}
+                selectedId={selectedId}
+                onSelect={select}
+                loading={find.loading}
+                error={find.error}
+                onRetry={find.reload}
+                title={t('inbox:find.results')}
+                countText={t('inbox:find.found', { count: find.results.length })}
+                emptyText={find.hasMore ? t('inbox:find.noneYet') : t('inbox:find.none')}
+                unread={alerts.unread}
+                footer={
+                  find.hasMore && (
+                    <button type="button" className="button find__more" data-testid="find-more" disabled={find.loading} onClick={find.loadMore}>
+                      {t('inbox:find.more')}
+                    </button>
+                  )
+                }
+              />
+            ) : (
+              <ConversationList
+                conversations={inbox.conversations}
+                selectedId={selectedId}
+                onSelect={select}
+                loading={inbox.loading}
+                error={inbox.error}
+                onRetry={inbox.reload}
+                unread={alerts.unread}
+              />
+            )}
+          </div>
           <main className="workspace__main">
             {selectedId === null ? (
               <div className="workspace__empty">{t('select.conversation')}</div>
@@ -126,6 +186,7 @@ export function Workspace({ session, onLogout }: { session: Session; onLogout: (
                 events={socket}
                 author={user.displayName}
                 onChanged={inbox.changed}
+                onOpenConversation={select}
                 renderComposer={(props) => <Composer {...props} />}
                 renderHeaderActions={(conversation) => (
                   <>
@@ -141,6 +202,7 @@ export function Workspace({ session, onLogout }: { session: Session; onLogout: (
         </>
       )}
       </Fragment>
+      {help && <ShortcutHelp onClose={() => setHelp(false)} />}
     </div>
   );
 }

@@ -5,6 +5,8 @@ import { changeLanguage, changeTimeZone, isLanguage, isTimeZone, type Language }
 export interface Preferences {
   language: Language | null;
   timeZone: string | null;
+  /** Opt-in alerts for new and urgent chats (absent from older servers: off). */
+  notifications?: { sound: boolean; desktop: boolean };
 }
 
 export function getPreferences(signal?: AbortSignal): Promise<Preferences> {

@@ -4,6 +4,8 @@ import type { ConversationSummary, TimelineEntry } from '../../../lib/api-types'
 export interface ConversationDetail {
   conversation: ConversationSummary;
   timeline: TimelineEntry[];
+  /** 'read': the user may read but not act (a solved chat, the queue, for agents). */
+  access?: 'act' | 'read';
 }
 
 /** GET /api/conversations/{id}: the summary and the whole timeline, oldest first. */

@@ -10,9 +10,11 @@ interface Props {
   closing: boolean;
   onClose: () => void;
   actions?: ReactNode;
+  /** Readable but not the user's to act on: no solve button. */
+  readOnly?: boolean;
 }
 
-export function ConversationHeader({ conversation: c, closing, onClose, actions }: Props) {
+export function ConversationHeader({ conversation: c, closing, onClose, actions, readOnly = false }: Props) {
   const { t } = useTranslation('conversation');
   const closed = c.status === 'closed';
   const solve = () => {
@@ -36,7 +38,7 @@ export function ConversationHeader({ conversation: c, closing, onClose, actions 
         <span className={`status status--${c.status}`} data-testid="conversation-status">
           {statusLabel(c.status)}
         </span>
-        <button
+        {!readOnly && <button
           type="button"
           className="button conv-header__close"
           data-testid="close-conversation"
@@ -44,7 +46,7 @@ export function ConversationHeader({ conversation: c, closing, onClose, actions 
           disabled={closed || closing}
         >
           {closed ? t('header.solved') : closing ? t('header.marking') : t('header.markSolved')}
-        </button>
+        </button>}
         {actions}
       </div>
       <dl className="conv-header__facts">

@@ -27,6 +27,7 @@ export function useConversation(
   const [closing, setClosing] = useState(false);
   const [generation, setGeneration] = useState(0);
   const [moved, setMoved] = useState<string | null>(null);
+  const [access, setAccess] = useState<'act' | 'read'>('act');
   // Solving it hands it back to nobody: the agent may lose read access, which is no error to show (bug 2).
   const solvedHere = useRef(false);
 
@@ -65,6 +66,7 @@ export function useConversation(
     getConversation(id, abort.signal)
       .then((detail) => {
         dispatch({ type: 'loaded', conversation: detail.conversation, timeline: detail.timeline });
+        setAccess(detail.access ?? 'act');
         setLoadError(null);
       })
       .catch((e: unknown) => {
@@ -110,7 +112,7 @@ export function useConversation(
 
   const retryLoad = useCallback(() => setGeneration((g) => g + 1), []);
 
-  return { ...state, loadError, actionError, closing, reply, close, retryLoad, moved };
+  return { ...state, loadError, actionError, closing, reply, close, retryLoad, moved, access };
 }
 
 function errorText(error: unknown, fallback: string): string {

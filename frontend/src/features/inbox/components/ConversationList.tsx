@@ -1,4 +1,4 @@
-import type { KeyboardEvent } from 'react';
+import type { KeyboardEvent, ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ConversationSummary } from '../../../lib/api-types';
 import { useNow } from '../../../lib/use-now';
@@ -12,9 +12,17 @@ interface Props {
   loading: boolean;
   error: string | null;
   onRetry: () => void;
+  /** For search results: the heading, the count line, the text when empty and what follows the list. */
+  title?: string;
+  countText?: string;
+  emptyText?: string;
+  footer?: ReactNode;
+  /** Buyer messages not yet seen, per conversation. */
+  unread?: ReadonlyMap<number, number>;
 }
 
-export function ConversationList({ conversations, selectedId, onSelect, loading, error, onRetry }: Props) {
+export function ConversationList(props: Props) {
+  const { conversations, selectedId, onSelect, loading, error, onRetry, title, countText, emptyText, footer, unread } = props;
   const { t } = useTranslation(['inbox', 'common']);
   const now = useNow(1000);
   const urgent = conversations.filter((c) => c.priority !== 'normal').length;
@@ -34,10 +42,10 @@ export function ConversationList({ conversations, selectedId, onSelect, loading,
   return (
     <section className="inbox" data-testid="inbox" aria-label={t('label')}>
       <header className="inbox__header">
-        <h2>{t('title')}</h2>
-        <span className="inbox__counts">
-          {t('open', { count: conversations.length })}
-          {urgent > 0 && <strong>{t('urgent', { count: urgent })}</strong>}
+        <h2>{title ?? t('title')}</h2>
+        <span className="inbox__counts" data-testid="inbox-counts">
+          {countText ?? t('open', { count: conversations.length })}
+          {countText === undefined && urgent > 0 && <strong>{t('urgent', { count: urgent })}</strong>}
         </span>
       </header>
       {error && (
@@ -50,13 +58,21 @@ export function ConversationList({ conversations, selectedId, onSelect, loading,
       )}
       {!error && loading && conversations.length === 0 && <div className="inbox__notice">{t('common:loading')}</div>}
       {!error && !loading && conversations.length === 0 && (
-        <div className="inbox__notice">{t('empty')}</div>
+        <div className="inbox__notice">{emptyText ?? t('empty')}</div>
       )}
       <ul className="inbox__list" data-testid="conversation-list" onKeyDown={onKeyDown}>
         {conversations.map((c) => (
-          <ConversationRow key={c.id} conversation={c} selected={c.id === selectedId} now={now} onSelect={onSelect} />
+          <ConversationRow
+            key={c.id}
+            conversation={c}
+            selected={c.id === selectedId}
+            now={now}
+            onSelect={onSelect}
+            unread={unread?.get(c.id) ?? 0}
+          />
         ))}
       </ul>
+      {footer}
     </section>
   );
 }

@@ -11,12 +11,16 @@ interface Props {
   selected: boolean;
   now: number;
   onSelect: (id: number) => void;
+  unread?: number;
 }
 
-export const ConversationRow = memo(function ConversationRow({ conversation: c, selected, now, onSelect }: Props) {
+export const ConversationRow = memo(function ConversationRow({ conversation: c, selected, now, onSelect, unread = 0 }: Props) {
   const { t } = useTranslation('inbox');
   const urgent = c.priority !== 'normal';
-  const preview = !c.lastMessage
+  const match = (c as { match?: { text: string } | null }).match;
+  const preview = match
+    ? t('find.match', { text: match.text })
+    : !c.lastMessage
     ? t('noMessages')
     : c.lastMessage.direction === 'out'
       ? t('you', { text: c.lastMessage.text })
@@ -29,6 +33,7 @@ export const ConversationRow = memo(function ConversationRow({ conversation: c, 
         data-testid="conversation-row"
         data-conversation-id={c.id}
         data-priority={c.priority}
+        data-status={c.status}
         aria-current={selected ? 'true' : undefined}
         onClick={() => onSelect(c.id)}
       >
@@ -38,6 +43,11 @@ export const ConversationRow = memo(function ConversationRow({ conversation: c, 
             {c.shopName}
           </span>
           {urgent && <UrgentBadge testId="conversation-urgent-badge" priority={c.priority === 'critical' ? 'critical' : 'urgent'} />}
+          {unread > 0 && (
+            <span className="row__unread" data-testid="unread-badge" aria-label={t('unread', { count: unread })}>
+              {unread}
+            </span>
+          )}
           <WaitingTime since={c.waitingSince} now={now} sla={c.sla} />
         </span>
         <span className="row__line">

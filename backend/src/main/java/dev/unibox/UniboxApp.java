@@ -24,7 +24,9 @@ import dev.unibox.cluster.PresenceJanitor;
 import dev.unibox.config.ClassificationRulesLoader;
 import dev.unibox.config.UniboxConfig;
 import dev.unibox.conversations.CloseConversation;
+import dev.unibox.conversations.BuyerOrders;
 import dev.unibox.conversations.ConversationRoutes;
+import dev.unibox.conversations.FindRoutes;
 import dev.unibox.demo.DemoHistory;
 import dev.unibox.demo.DemoMode;
 import dev.unibox.domain.LinguaLanguageDetector;
@@ -219,6 +221,7 @@ public final class UniboxApp {
               meterService::mountPushMeters,
               new AuthRoutes(pool, tokens, passwordAttempts)::mount,
               new MarkReadOnOpen(pool, accounts)::mount,
+              new FindRoutes(pool, new BuyerOrders(accounts))::mount,
               new ConversationRoutes(pool, close)::mount,
               new ReplyRoutes(replies)::mount,
               new AccountRoutes(pool, accountService, accountStore)::mount,

@@ -15,7 +15,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * When an agent (or the conversation's assignee) opens a conversation — a successful
+ * When the conversation's assignee opens it — a successful
  * {@code GET /api/conversations/:id} — tells the platform the shop has read it up to the newest buyer message.
  * Mounted before the conversation routes; it only watches their answer. Best effort: failures are counted in
  * the account's health, never shown to the agent.
@@ -73,7 +73,7 @@ public final class MarkReadOnOpen {
       Row r = rows.iterator().next();
       String lastIn = r.getString("last_in");
       Long assignee = r.getLong("assignee_id");
-      boolean serves = user.isAgent() || (assignee != null && assignee == user.id());
+      boolean serves = assignee != null && assignee == user.id(); // agents also read history they do not serve
       if (lastIn == null || !serves || lastIn.equals(marked.get(conversationId))
           || registry.isPaused(r.getString("account_id"))) {
         return Future.succeededFuture();

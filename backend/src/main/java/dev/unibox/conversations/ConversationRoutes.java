@@ -11,7 +11,7 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.sqlclient.Pool;
 
-/** GET list, GET one with its timeline, POST close. */
+/** GET list, GET one with its timeline (read-only when the user may read but not act), POST close. */
 public final class ConversationRoutes {
 
   private final Pool pool;
@@ -38,9 +38,10 @@ public final class ConversationRoutes {
     long id = Responses.pathId(ctx, "id");
     CurrentUser user = AuthRoutes.user(ctx);
     ConversationStore.summary(pool, id)
-        .compose(summary -> visible(user, summary))
+        .compose(summary -> readable(user, summary))
         .compose(summary -> ConversationStore.timeline(pool, id)
-            .map(timeline -> new JsonObject().put("conversation", summary).put("timeline", timeline)))
+            .map(timeline -> new JsonObject().put("conversation", summary).put("timeline", timeline)
+                .put("access", ConversationStore.mayView(user, summary) ? "act" : "read")))
         .onSuccess(body -> Responses.json(ctx, 200, body))
         .onFailure(ctx::fail);
   }
@@ -51,11 +52,12 @@ public final class ConversationRoutes {
         .onFailure(ctx::fail);
   }
 
-  static Future<JsonObject> visible(CurrentUser user, JsonObject summary) {
+  /** The summary when this user may read the conversation; 404 or 403 otherwise. */
+  static Future<JsonObject> readable(CurrentUser user, JsonObject summary) {
     if (summary == null) {
       return Future.failedFuture(ApiException.notFound("Conversation"));
     }
-    if (!ConversationStore.mayView(user, summary)) {
+    if (!ReadScope.mayRead(user, summary)) {
       return Future.failedFuture(ApiException.forbidden("This conversation is not yours to see"));
     }
     return Future.succeededFuture(summary);

@@ -13,17 +13,22 @@ import java.util.List;
 /** Read side of conversations: summaries, the one timeline, and who may see what. */
 public final class ConversationStore {
 
-  private static final String SUMMARY = """
-      SELECT c.id, c.account_id, a.platform, a.shop_name, b.platform_buyer_id, b.name AS buyer_name,
+  /** The columns {@link ConversationJson#summary} reads, over {@link #SUMMARY_FROM}. */
+  static final String SUMMARY_COLUMNS = """
+      c.id, c.account_id, a.platform, a.shop_name, b.platform_buyer_id, b.name AS buyer_name,
              c.language, c.priority, c.category, c.status, c.assignee_id, u.display_name AS assignee_name,
              c.last_message_text, c.last_message_at, c.last_message_direction, c.waiting_since,
              c.created_at, c.updated_at, c.sla_due_at, c.sla_state, c.platform_due_at, c.platform_rule, c.team,
-             c.priority_manual, c.queued_at, u.team AS assignee_team
-      FROM conversations c
+             c.priority_manual, c.queued_at, u.team AS assignee_team""";
+
+  static final String SUMMARY_FROM = """
+       FROM conversations c
       JOIN accounts a ON a.id = c.account_id
       JOIN buyers b ON b.id = c.buyer_id
       LEFT JOIN users u ON u.id = c.assignee_id
       """;
+
+  private static final String SUMMARY = "SELECT " + SUMMARY_COLUMNS + SUMMARY_FROM;
 
   private static final String BY_ID = SUMMARY + " WHERE c.id = $1";
 

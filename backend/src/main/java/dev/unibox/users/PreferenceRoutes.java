@@ -12,7 +12,7 @@ import java.time.DateTimeException;
 import java.time.ZoneId;
 import java.util.Set;
 
-/** GET/PUT /api/me/preferences: the signed-in user's UI language and time zone. */
+/** GET/PUT /api/me/preferences: the signed-in user's UI language, time zone and opt-in alerts. */
 public final class PreferenceRoutes {
 
   static final Set<String> LANGUAGES = Set.of("en", "zh-CN");
@@ -40,8 +40,9 @@ public final class PreferenceRoutes {
     JsonObject body = Responses.body(ctx);
     boolean setLanguage = body.containsKey("language");
     boolean setZone = body.containsKey("timeZone");
-    if (!setLanguage && !setZone) {
-      throw ApiException.badRequest("bad_request", "Give language and/or timeZone");
+    boolean[] alerts = alerts(body);
+    if (!setLanguage && !setZone && alerts == null) {
+      throw ApiException.badRequest("bad_request", "Give language, timeZone and/or notifications");
     }
     String language = text(body, "language");
     if (language != null && !LANGUAGES.contains(language)) {
@@ -51,9 +52,21 @@ public final class PreferenceRoutes {
     if (zone != null) {
       validZone(zone);
     }
-    PreferenceStore.save(pool, AuthRoutes.user(ctx).id(), setLanguage, language, setZone, zone, clock.instant())
+    PreferenceStore.save(pool, AuthRoutes.user(ctx).id(), setLanguage, language, setZone, zone, alerts, clock.instant())
         .onSuccess(p -> Responses.json(ctx, 200, p))
         .onFailure(ctx::fail);
+  }
+
+  /** {@code notifications: {sound, desktop}}, both booleans; null when not given. */
+  private static boolean[] alerts(JsonObject body) {
+    if (!body.containsKey("notifications")) {
+      return null;
+    }
+    if (body.getValue("notifications") instanceof JsonObject n && n.getValue("sound") instanceof Boolean sound
+        && n.getValue("desktop") instanceof Boolean desktop) {
+      return new boolean[] {sound, desktop};
+    }
+    throw ApiException.badRequest("bad_notifications", "notifications must be {sound: boolean, desktop: boolean}");
   }
 
   private static String text(JsonObject body, String field) {

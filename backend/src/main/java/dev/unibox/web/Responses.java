@@ -30,6 +30,9 @@ public final class Responses {
       error(ctx, api.status(), api.code(), api.getMessage());
     } else if (failure instanceof DecodeException) {
       error(ctx, 400, "bad_json", "The body is not valid JSON");
+    } else if (failure instanceof io.vertx.ext.web.handler.HttpException http && http.getStatusCode() == 400) {
+      // the router refused the request line itself, e.g. a query string with a broken %-escape
+      error(ctx, 400, "bad_request", "The request was not understood");
     } else if (failure == null && ctx.statusCode() >= 400 && ctx.statusCode() < 500) {
       error(ctx, ctx.statusCode(), ctx.statusCode() == 413 ? "too_large" : "bad_request",
           ctx.statusCode() == 413 ? "The body is too large" : "The request was not understood");

@@ -22,6 +22,8 @@ class PreferenceRoutesTest {
     inbox = TestInbox.start(vertx);
   }
 
+  private static final JsonObject OFF = new JsonObject().put("sound", false).put("desktop", false);
+
   @AfterAll
   static void stop() throws Exception {
     if (inbox != null) {
@@ -36,19 +38,33 @@ class PreferenceRoutesTest {
     String mei = inbox.login("mei");
 
     assertThat(inbox.get(mei, "/api/me/preferences").bodyAsJsonObject())
-        .isEqualTo(new JsonObject().putNull("language").putNull("timeZone"));
+        .isEqualTo(new JsonObject().putNull("language").putNull("timeZone").put("notifications", OFF));
     var saved = inbox.put(mei, "/api/me/preferences", new JsonObject().put("language", "zh-CN"));
     assertThat(saved.statusCode()).as(saved.bodyAsString()).isEqualTo(200);
     inbox.put(mei, "/api/me/preferences", new JsonObject().put("timeZone", "Asia/Shanghai"));
 
     // a new login (another device) gets the same choice; setting the zone left the language alone
     assertThat(inbox.get(inbox.login("mei"), "/api/me/preferences").bodyAsJsonObject())
-        .isEqualTo(new JsonObject().put("language", "zh-CN").put("timeZone", "Asia/Shanghai"));
+        .isEqualTo(new JsonObject().put("language", "zh-CN").put("timeZone", "Asia/Shanghai").put("notifications", OFF));
     assertThat(inbox.get(inbox.login("ali"), "/api/me/preferences").bodyAsJsonObject().getString("language")).isNull();
 
     inbox.put(mei, "/api/me/preferences", new JsonObject().putNull("timeZone"));
     assertThat(inbox.get(mei, "/api/me/preferences").bodyAsJsonObject())
-        .isEqualTo(new JsonObject().put("language", "zh-CN").putNull("timeZone"));
+        .isEqualTo(new JsonObject().put("language", "zh-CN").putNull("timeZone").put("notifications", OFF));
+  }
+
+  @Test
+  void alertsAreOptInAndSavedWithoutTouchingTheRest() throws Exception {
+    inbox.createUser("siti", "agent", 3);
+    String siti = inbox.login("siti");
+    inbox.put(siti, "/api/me/preferences", new JsonObject().put("language", "zh-CN"));
+    JsonObject both = new JsonObject().put("sound", true).put("desktop", true);
+    var saved = inbox.put(siti, "/api/me/preferences", new JsonObject().put("notifications", both));
+    assertThat(saved.statusCode()).as(saved.bodyAsString()).isEqualTo(200);
+    assertThat(inbox.get(inbox.login("siti"), "/api/me/preferences").bodyAsJsonObject())
+        .isEqualTo(new JsonObject().put("language", "zh-CN").putNull("timeZone").put("notifications", both));
+    inbox.put(siti, "/api/me/preferences", new JsonObject().put("language", "en"));
+    assertThat(inbox.get(siti, "/api/me/preferences").bodyAsJsonObject().getJsonObject("notifications")).isEqualTo(both);
   }
 
   @Test
@@ -61,6 +77,8 @@ class PreferenceRoutesTest {
         new JsonObject().put("language", "klingon"),
         new JsonObject().put("timeZone", "Mars/Olympus"),
         new JsonObject().put("language", 5),
+        new JsonObject().put("notifications", "on"),
+        new JsonObject().put("notifications", new JsonObject().put("sound", "yes").put("desktop", false)),
         new JsonObject()}) {
       var r = inbox.put(mei, "/api/me/preferences", bad);
       assertThat(r.statusCode()).as(bad.encode()).isEqualTo(400);

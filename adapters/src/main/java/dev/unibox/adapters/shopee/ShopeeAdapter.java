@@ -3,6 +3,7 @@ package dev.unibox.adapters.shopee;
 import dev.unibox.adapters.spi.AccountConfig;
 import dev.unibox.adapters.spi.AdapterContext;
 import dev.unibox.adapters.spi.AdapterException;
+import dev.unibox.adapters.spi.BuyerOrder;
 import dev.unibox.adapters.spi.Capabilities;
 import dev.unibox.adapters.spi.ErrorKind;
 import dev.unibox.adapters.spi.InboundMessage;
@@ -81,6 +82,7 @@ public final class ShopeeAdapter implements PlatformAdapter {
   private final long lookbackMinutes;
   private final long overlapSeconds;
   private final String uploadUrlField;
+  private final ShopeeOrders orders;
 
   public ShopeeAdapter(Vertx vertx, AccountConfig account, Clock clock) {
     this(vertx, account, new AdapterContext(clock, null, null));
@@ -97,12 +99,13 @@ public final class ShopeeAdapter implements PlatformAdapter {
     this.uploadUrlField = HttpSupport.option(account, "uploadImageUrlField", "url");
     this.account = account;
     this.clock = context.clock();
-    this.capabilities = new Capabilities(true, true, true, true, true, maxText, true, true, true);
+    this.capabilities = new Capabilities(true, true, true, true, true, maxText, true, true, true, true);
     this.pushMapper = new ShopeePushMapper(account);
     this.webClient = WebClient.create(vertx, new WebClientOptions().setUserAgent("unibox-shopee-adapter"));
     this.api = new ShopeeApiClient(webClient, account, clock, timeoutMs, context.events());
     this.tokens = TokenKeeper.forAccount(account, context, api::refresh);
     api.useTokens(tokens);
+    this.orders = new ShopeeOrders(api, clock);
   }
 
   @Override
@@ -305,6 +308,11 @@ public final class ShopeeAdapter implements PlatformAdapter {
 
   private static long toNanos(Instant t) {
     return t.getEpochSecond() * 1_000_000_000L + t.getNano();
+  }
+
+  @Override
+  public Future<List<BuyerOrder>> buyerOrders(String platformBuyerId) {
+    return orders.of(platformBuyerId);
   }
 
   @Override

@@ -8,10 +8,16 @@ package dev.unibox.adapters.spi;
  * @param polling        the adapter implements {@link PlatformAdapter#poll(String)} (the backstop)
  * @param lostPushRecovery the platform keeps pushes it failed to deliver ({@link PlatformAdapter#fetchLostPushes()})
  * @param tokenRefresh   the adapter refreshes access tokens itself
+ * @param buyerOrders    the adapter lists a buyer's orders ({@link PlatformAdapter#buyerOrders(String)})
  */
 public record Capabilities(
     boolean text, boolean image, boolean productCard, boolean orderCard, boolean markRead, int maxTextLength,
-    boolean polling, boolean lostPushRecovery, boolean tokenRefresh) {
+    boolean polling, boolean lostPushRecovery, boolean tokenRefresh, boolean buyerOrders) {
+
+  public Capabilities(boolean text, boolean image, boolean productCard, boolean orderCard, boolean markRead,
+                      int maxTextLength, boolean polling, boolean lostPushRecovery, boolean tokenRefresh) {
+    this(text, image, productCard, orderCard, markRead, maxTextLength, polling, lostPushRecovery, tokenRefresh, false);
+  }
 
   public Capabilities(boolean text, boolean image, boolean productCard, boolean orderCard, boolean markRead,
                       int maxTextLength) {

@@ -83,6 +83,14 @@ public interface PlatformAdapter {
     return Future.succeededFuture(PollResult.nothing(cursor));
   }
 
+  /**
+   * The buyer's recent orders with this shop, newest first, where the platform's API offers them
+   * ({@link Capabilities#buyerOrders()}); adapters that cannot tell answer an empty list.
+   */
+  default Future<List<BuyerOrder>> buyerOrders(String platformBuyerId) {
+    return Future.succeededFuture(List.of());
+  }
+
   /** Tells the platform the shop has read the conversation up to that message. */
   default Future<Void> markRead(String platformConversationId, String lastReadMessageId) {
     return Future.succeededFuture();

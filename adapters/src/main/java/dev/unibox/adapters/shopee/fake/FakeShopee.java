@@ -75,6 +75,13 @@ public final class FakeShopee {
   }
 
   /** Push faults (drop, duplicate, delay, hold and reorder). Dropped pushes go to the lost-push queue. */
+  /** An order of a shop, for the order API (get_order_list, get_order_detail). */
+  public void addOrder(long shopId, String orderSn, long buyerUserId, String status, String total, String currency,
+                       java.time.Instant createTime, List<String> items) {
+    api.orders.add(new FakeShopeeOrders.Order(shopId, orderSn, buyerUserId, "buyer" + buyerUserId, status, total,
+        currency, createTime, items));
+  }
+
   public PushFaults pushFaults() {
     return faults;
   }

@@ -49,6 +49,7 @@ final class FakeShopeeApi {
   private volatile long throttleRetryAfterSeconds;
   private final AtomicInteger throttledCalls = new AtomicInteger();
   private final List<String> uploads = new CopyOnWriteArrayList<>();
+  final FakeShopeeOrders orders = new FakeShopeeOrders(this);
 
   FakeShopeeApi(long partnerId, String partnerKey, Clock clock, FakeShopeeState state) {
     this.partnerId = partnerId;
@@ -73,6 +74,7 @@ final class FakeShopeeApi {
     router.post(CONFIRM_LOST_PUSH).handler(this::confirmLostPush);
     router.get(GET_MESSAGE).handler(this::getMessage);
     router.get(GET_CONVERSATION_LIST).handler(this::getConversationList);
+    orders.mount(router);
     return router;
   }
 
@@ -397,7 +399,7 @@ final class FakeShopeeApi {
   }
 
   /** Checks partner_id, timestamp, sign, shop and token like Shopee; answers the error itself and returns null. */
-  private Shop authenticate(RoutingContext ctx, String apiPath) {
+  Shop authenticate(RoutingContext ctx, String apiPath) {
     String partner = ctx.request().getParam("partner_id");
     String timestamp = ctx.request().getParam("timestamp");
     String sign = ctx.request().getParam("sign");
@@ -442,12 +444,12 @@ final class FakeShopeeApi {
     return null;
   }
 
-  private static void ok(RoutingContext ctx, JsonObject response) {
+  static void ok(RoutingContext ctx, JsonObject response) {
     respond(ctx, 200, new JsonObject().put("request_id", requestId()).put("error", "").put("message", "")
         .put("response", response));
   }
 
-  private static void error(RoutingContext ctx, int status, String code, String message) {
+  static void error(RoutingContext ctx, int status, String code, String message) {
     respond(ctx, status, new JsonObject().put("request_id", requestId()).put("error", code).put("message", message));
   }
 
