@@ -15,6 +15,7 @@ import { QueuePanel } from '../features/queue/components/QueuePanel';
 import { ReportsPage } from '../features/reports/components/ReportsPage';
 import { SatisfactionInvite } from '../features/quality/components/SatisfactionInvite';
 import { SupervisorConsole } from '../features/supervisor/components/SupervisorConsole';
+import { UsersPage } from '../features/users/components/UsersPage';
 import type { Session } from '../lib/session';
 import { LanguageSwitch } from './LanguageSwitch';
 import { TimeZoneSwitch } from './TimeZoneSwitch';
@@ -23,7 +24,7 @@ import { usePreferences } from './usePreferences';
 import { useQualityPage } from './useQualityPage';
 import { useSelectedConversation } from './useSelectedConversation';
 
-type View = 'inbox' | 'console' | 'accounts' | 'reports';
+type View = 'inbox' | 'console' | 'accounts' | 'reports' | 'users';
 
 /** The logged-in screen: top bar, the inbox on the left, the open conversation on the right. */
 export function Workspace({ session, onLogout }: { session: Session; onLogout: () => void }) {
@@ -64,6 +65,7 @@ export function Workspace({ session, onLogout }: { session: Session; onLogout: (
           {tab('reports', 'toggle-reports', t('nav.reports'))}
           {oversees && tab('console', 'toggle-console', t('nav.console'))}
           {user.role === 'admin' && tab('accounts', 'toggle-accounts', t('nav.accounts'))}
+          {oversees && tab('users', 'toggle-users', t('nav.users'))}
         </nav>
         <span className="topbar__spacer" />
         {user.role === 'agent' && <PresenceSwitch />}
@@ -78,6 +80,8 @@ export function Workspace({ session, onLogout }: { session: Session; onLogout: (
       <Fragment key={preferences.zone}>
       {view === 'accounts' ? (
         <AccountsPage events={socket} />
+      ) : view === 'users' ? (
+        <UsersPage role={user.role} />
       ) : view === 'reports' ? (
         <main className="workspace__page">
           <ReportsPage zone={preferences.zone} />
