@@ -156,7 +156,7 @@ export default defineMessages({
     'action.enabled': '启用',
     'action.role_changed': '更改角色',
     'action.password_reset': '重置密码',
-    'history.by': '{{by}} {{action}}',
+    'history.by': '由 {{by}} {{action}}',
     'history.change': '{{field}}：{{from}} → {{to}}',
     'field.displayName': '姓名',
     'field.role': '角色',
