@@ -213,7 +213,7 @@ export function SupervisorConsole({ events }: { events: AgentEventSource }) {
           <tbody>{all.map(row)}</tbody>
         </table>
       </section>
-      <RosterEditor />
+      <RosterEditor agents={view.agents.map((a) => ({ username: a.username, label: a.displayName }))} />
     </div>
   );
 }
