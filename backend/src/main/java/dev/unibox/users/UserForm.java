@@ -57,8 +57,10 @@ record UserForm(String displayName, String role, boolean allAccounts, List<Strin
   }
 
   private static String displayName(Object raw) {
-    if (!(raw instanceof String s) || s.isBlank() || s.strip().length() > MAX_NAME) {
-      throw ApiException.badRequest("bad_display_name", "displayName is required (1-" + MAX_NAME + " characters)");
+    if (!(raw instanceof String s) || s.isBlank() || s.strip().length() > MAX_NAME
+        || s.chars().anyMatch(Character::isISOControl)) {
+      throw ApiException.badRequest("bad_display_name",
+          "displayName is required (1-" + MAX_NAME + " characters, no control characters)");
     }
     return s.strip();
   }

@@ -90,6 +90,7 @@ class UserAdminTest {
         b -> b.put("role", "root"),
         b -> b.put("username", "no spaces allowed"),
         b -> b.put("displayName", "  "),
+        b -> b.put("displayName", "a\u0000b"),
         b -> b.put("maxConcurrent", 500),
         b -> b.put("maxConcurrent", "3"),
         b -> b.put("team", "no-such-team"),
