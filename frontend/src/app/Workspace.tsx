@@ -81,7 +81,7 @@ export function Workspace({ session, onLogout }: { session: Session; onLogout: (
       {view === 'accounts' ? (
         <AccountsPage events={socket} />
       ) : view === 'users' ? (
-        <UsersPage role={user.role} />
+        <UsersPage role={user.role} username={user.username} />
       ) : view === 'reports' ? (
         <main className="workspace__page">
           <ReportsPage zone={preferences.zone} />

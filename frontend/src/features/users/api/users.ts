@@ -48,6 +48,7 @@ export interface HistoryEntry {
 export interface Team {
   name: string;
   displayName: string;
+  supervisors: string[];
 }
 
 export interface Shop {

@@ -16,13 +16,15 @@ type Panel =
   | null;
 
 /** Admins: every user; team leads: the agents of their teams. Create, edit, disable, reset passwords, history. */
-export function UsersPage({ role }: { role: Role }) {
+export function UsersPage({ role, username }: { role: Role; username: string }) {
   const { t } = useTranslation('users');
-  const { users, teams, shops, error, reload } = useUsers();
+  const { users, teams: allTeams, shops, error, reload } = useUsers();
   const [panel, setPanel] = useState<Panel>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const admin = role === 'admin';
-  const teamName = (name: string | null) => (name ? (teams.find((x) => x.name === name)?.displayName ?? name) : '—');
+  // A team lead puts agents only into teams they lead (the server refuses the others).
+  const teams = admin ? allTeams : allTeams.filter((x) => x.supervisors.includes(username));
+  const teamName = (name: string | null) => (name ? (allTeams.find((x) => x.name === name)?.displayName ?? name) : '—');
   const done = (message: string) => {
     setPanel(null);
     setNotice(message);
