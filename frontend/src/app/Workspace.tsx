@@ -26,6 +26,7 @@ import { neighbour, type ShortcutAction } from '../features/speed/hooks/shortcut
 import { useAlerts } from '../features/speed/hooks/useAlerts';
 import { useShortcuts } from '../features/speed/hooks/useShortcuts';
 import { SupervisorConsole } from '../features/supervisor/components/SupervisorConsole';
+import { UsersPage } from '../features/users/components/UsersPage';
 import type { Session } from '../lib/session';
 import { LanguageSwitch } from './LanguageSwitch';
 import { TimeZoneSwitch } from './TimeZoneSwitch';
@@ -34,7 +35,7 @@ import { usePreferences } from './usePreferences';
 import { useQualityPage } from './useQualityPage';
 import { useSelectedConversation } from './useSelectedConversation';
 
-type View = 'inbox' | 'console' | 'accounts' | 'reports';
+type View = 'inbox' | 'console' | 'accounts' | 'reports' | 'users';
 
 /** The logged-in screen: top bar, the inbox on the left, the open conversation on the right. */
 export function Workspace({ session, onLogout }: { session: Session; onLogout: () => void }) {
@@ -96,6 +97,7 @@ export function Workspace({ session, onLogout }: { session: Session; onLogout: (
           {tab('reports', 'toggle-reports', t('nav.reports'))}
           {oversees && tab('console', 'toggle-console', t('nav.console'))}
           {user.role === 'admin' && tab('accounts', 'toggle-accounts', t('nav.accounts'))}
+          {oversees && tab('users', 'toggle-users', t('nav.users'))}
         </nav>
         <span className="topbar__spacer" />
         {user.role === 'agent' && <PresenceSwitch />}
@@ -123,6 +125,8 @@ export function Workspace({ session, onLogout }: { session: Session; onLogout: (
       <Fragment key={preferences.zone}>
       {view === 'accounts' ? (
         <AccountsPage events={socket} />
+      ) : view === 'users' ? (
+        <UsersPage role={user.role} username={user.username} />
       ) : view === 'reports' ? (
         <main className="workspace__page">
           {oversees && <ProjectionTable events={socket} />}

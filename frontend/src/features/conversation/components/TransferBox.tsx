@@ -1,6 +1,7 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { errorText } from '../../../lib/errors';
+import { listTeams, type TeamOption } from '../api/list-teams';
 import { transferConversation } from '../api/transfer-conversation';
 
 /** Hand the conversation to a team (the router picks who) or back to the queue, with a note for the next agent. */
@@ -10,6 +11,11 @@ export function TransferBox({ conversationId }: { conversationId: number }) {
   const [team, setTeam] = useState('');
   const [note, setNote] = useState('');
   const [status, setStatus] = useState<string | null>(null);
+  const [teams, setTeams] = useState<TeamOption[]>([]);
+
+  useEffect(() => {
+    if (open) listTeams().then(setTeams, () => setTeams([]));
+  }, [open]);
 
   const send = () =>
     transferConversation(conversationId, team.trim() ? { team: team.trim() } : { toQueue: true }, note.trim(), t('transfer.reason')).then(
@@ -28,13 +34,14 @@ export function TransferBox({ conversationId }: { conversationId: number }) {
   }
   return (
     <div className="handover-editor" data-testid="transfer-box">
-      <input
-        data-testid="transfer-team"
-        placeholder={t('transfer.team')}
-        aria-label={t('transfer.team')}
-        value={team}
-        onChange={(e) => setTeam(e.target.value)}
-      />
+      <select data-testid="transfer-team" aria-label={t('transfer.team')} value={team} onChange={(e) => setTeam(e.target.value)}>
+        <option value="">{t('transfer.queue')}</option>
+        {teams.map((x) => (
+          <option key={x.name} value={x.name}>
+            {x.displayName}
+          </option>
+        ))}
+      </select>
       <textarea
         data-testid="transfer-note"
         rows={3}

@@ -16,3 +16,9 @@ export function getRoster(): Promise<RosterAnswer> {
 export function putRoster(roster: unknown): Promise<RosterAnswer> {
   return apiRequest<RosterAnswer>('/api/shifts', { method: 'PUT', body: roster });
 }
+
+/** GET /api/teams: the usernames of every team's supervisors (the shift leads to offer). */
+export async function listTeamSupervisors(): Promise<string[]> {
+  const answer = await apiRequest<{ teams: { supervisors: string[] }[] }>('/api/teams');
+  return [...new Set(answer.teams.flatMap((team) => team.supervisors))].sort();
+}

@@ -20,6 +20,10 @@ export interface ConsoleAgent {
   conversationIds: number[];
   shifts: string[];
   standby: boolean;
+  languages: string[];
+  platforms: string[];
+  allAccounts: boolean;
+  accounts: string[];
 }
 
 export interface ConsoleView {

@@ -1,51 +1,144 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { errorText } from '../../../lib/errors';
-import { getRoster, putRoster } from '../api/roster';
+import { getRoster, listTeamSupervisors, putRoster } from '../api/roster';
+import { fromRoster, newShift, type RosterDraft, type RosterErrors, type ShiftDraft, toRoster, validateRoster } from '../hooks/roster-form';
 
-/** Shifts, leads, zones, agents and the standby pool, edited in the format of config/shifts.yaml (as JSON). */
-export function RosterEditor() {
+export interface Person {
+  username: string;
+  label: string;
+}
+
+/** Shifts with their times, zone, lead and agents, and the standby pool, edited as a form and saved to PUT /api/shifts. */
+export function RosterEditor({ agents }: { agents: Person[] }) {
   const { t } = useTranslation('supervisor');
-  const [text, setText] = useState<string | null>(null);
+  const [draft, setDraft] = useState<RosterDraft | null>(null);
+  const [leads, setLeads] = useState<Person[]>([]);
+  const [errors, setErrors] = useState<RosterErrors>({});
   const [status, setStatus] = useState<string | null>(null);
 
   const load = () =>
-    getRoster().then(
-      (r) => {
-        setText(JSON.stringify(r.roster, null, 2));
+    Promise.all([getRoster(), listTeamSupervisors()]).then(
+      ([r, supervisors]) => {
+        setDraft(fromRoster(r.roster));
+        setLeads(supervisors.map((username) => ({ username, label: username })));
         setStatus(t('roster.now', { shifts: r.current.join(', ') || t('roster.noShift'), source: r.source }));
       },
       (e: unknown) => setStatus(errorText(e, t('roster.loadFailed'))),
     );
 
   const save = () => {
-    let parsed: unknown;
-    try {
-      parsed = JSON.parse(text ?? '');
-    } catch {
-      setStatus(t('roster.invalid'));
+    if (!draft) return;
+    const found = validateRoster(draft);
+    setErrors(found);
+    if (Object.keys(found).length > 0) {
+      setStatus(t('roster.fix'));
       return;
     }
-    putRoster(parsed).then(
+    putRoster(toRoster(draft)).then(
       (r) => setStatus(t('roster.saved', { shifts: r.current.join(', ') || t('roster.noShift') })),
       (e: unknown) => setStatus(errorText(e, t('roster.notSaved'))),
     );
   };
 
+  const setShift = (i: number, change: Partial<ShiftDraft>) =>
+    setDraft((d) => d && { ...d, shifts: d.shifts.map((s, j) => (j === i ? { ...s, ...change } : s)) });
+  const toggle = (list: string[], name: string) => (list.includes(name) ? list.filter((n) => n !== name) : [...list, name]);
+  const error = (key: string) =>
+    errors[key] && (
+      <small className="roster__invalid" role="alert" data-testid={`roster-error-${key}`}>
+        {t(errors[key])}
+      </small>
+    );
+  // Names already in the roster stay selectable even if they are not in the console's list.
+  const people = (extra: string[]) => [
+    ...agents,
+    ...extra.filter((u) => u && !agents.some((a) => a.username === u)).map((u) => ({ username: u, label: u })),
+  ];
+
   return (
     <section className="roster" data-testid="roster-editor">
       <h2>{t('roster.title')}</h2>
-      {text === null ? (
+      {draft === null ? (
         <button type="button" className="button" data-testid="roster-load" onClick={() => void load()}>
           {t('roster.edit')}
         </button>
       ) : (
-        <>
-          <textarea data-testid="roster-input" aria-label={t('roster.input')} rows={18} value={text} onChange={(e) => setText(e.target.value)} />
+        <div className="roster__form" data-testid="roster-form">
+          <label className="roster__field">
+            <span>{t('roster.zone')}</span>
+            <input data-testid="roster-zone" value={draft.zone} onChange={(e) => setDraft({ ...draft, zone: e.target.value })} />
+            {error('zone')}
+          </label>
+          {error('shifts')}
+          {draft.shifts.map((s, i) => (
+            <fieldset key={i} className="roster__shift" data-testid="roster-shift">
+              <legend>{s.name || t('roster.newShift')}</legend>
+              <label className="roster__field">
+                <span>{t('roster.name')}</span>
+                <input data-testid="roster-shift-name" value={s.name} onChange={(e) => setShift(i, { name: e.target.value })} />
+                {error(`shift.${i}.name`)}
+              </label>
+              <label className="roster__field">
+                <span>{t('roster.start')}</span>
+                <input type="time" data-testid="roster-shift-start" value={s.start} onChange={(e) => setShift(i, { start: e.target.value })} />
+                {error(`shift.${i}.start`)}
+              </label>
+              <label className="roster__field">
+                <span>{t('roster.end')}</span>
+                <input type="time" data-testid="roster-shift-end" value={s.end} onChange={(e) => setShift(i, { end: e.target.value })} />
+                {error(`shift.${i}.end`)}
+              </label>
+              <label className="roster__field">
+                <span>{t('roster.shiftZone')}</span>
+                <input data-testid="roster-shift-zone" value={s.zone} placeholder={draft.zone} onChange={(e) => setShift(i, { zone: e.target.value })} />
+                {error(`shift.${i}.zone`)}
+              </label>
+              <label className="roster__field">
+                <span>{t('roster.lead')}</span>
+                <select data-testid="roster-shift-lead" value={s.lead} onChange={(e) => setShift(i, { lead: e.target.value })}>
+                  <option value="">{t('roster.noLead')}</option>
+                  {[...leads, ...people([s.lead])].filter((p, k, all) => all.findIndex((q) => q.username === p.username) === k).map((p) => (
+                    <option key={p.username} value={p.username}>
+                      {p.label}
+                    </option>
+                  ))}
+                </select>
+              </label>
+              <div className="roster__people">
+                <span>{t('roster.agents')}</span>
+                {people(s.agents).map((p) => (
+                  <label key={p.username}>
+                    <input type="checkbox" data-testid="roster-shift-agent" data-username={p.username} checked={s.agents.includes(p.username)}
+                      onChange={() => setShift(i, { agents: toggle(s.agents, p.username) })} />
+                    {p.label}
+                  </label>
+                ))}
+                {error(`shift.${i}.agents`)}
+              </div>
+              <button type="button" className="link-button" onClick={() => setDraft({ ...draft, shifts: draft.shifts.filter((_, j) => j !== i) })}>
+                {t('roster.removeShift')}
+              </button>
+            </fieldset>
+          ))}
+          <button type="button" className="button" data-testid="roster-add-shift"
+            onClick={() => setDraft({ ...draft, shifts: [...draft.shifts, newShift('')] })}>
+            {t('roster.addShift')}
+          </button>
+          <div className="roster__people">
+            <span>{t('roster.standby')}</span>
+            {people(draft.standby).map((p) => (
+              <label key={p.username}>
+                <input type="checkbox" data-testid="roster-standby" data-username={p.username} checked={draft.standby.includes(p.username)}
+                  onChange={() => setDraft({ ...draft, standby: toggle(draft.standby, p.username) })} />
+                {p.label}
+              </label>
+            ))}
+          </div>
           <button type="button" className="button button--primary" data-testid="roster-save" onClick={save}>
             {t('roster.save')}
           </button>
-        </>
+        </div>
       )}
       {status && <p data-testid="roster-status">{status}</p>}
     </section>

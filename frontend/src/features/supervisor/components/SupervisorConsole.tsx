@@ -8,6 +8,7 @@ import { forceHandover } from '../api/force-handover';
 import { reassign } from '../api/reassign';
 import { setPriority, setSurge } from '../api/routing-commands';
 import type { ConsoleConversation } from '../api/types';
+import { rankColleagues } from '../hooks/colleagues';
 import { useConsole } from '../hooks/useConsole';
 import { RosterEditor } from './RosterEditor';
 import './supervisor.css';
@@ -21,6 +22,7 @@ export function SupervisorConsole({ events }: { events: AgentEventSource }) {
   const [selected, setSelected] = useState<number[]>([]);
   const [target, setTarget] = useState<string>('');
   const [reason, setReason] = useState('');
+  const [overCapacity, setOverCapacity] = useState(false);
   const [feedback, setFeedback] = useState<string | null>(null);
 
   if (!view) return <div className="console" data-testid="supervisor-console">{error ?? t('loading')}</div>;
@@ -36,6 +38,7 @@ export function SupervisorConsole({ events }: { events: AgentEventSource }) {
         selected,
         target === QUEUE ? { toQueue: true } : { toAgentId: Number(target) },
         reason.trim(),
+        overCapacity && targetFull,
       );
       const refused = results.filter((r) => r.result === 'refused');
       setFeedback(
@@ -43,6 +46,7 @@ export function SupervisorConsole({ events }: { events: AgentEventSource }) {
           (refused.length ? t('refused', { count: refused.length, message: refused[0].message ?? '' }) : ''),
       );
       setSelected([]);
+      setOverCapacity(false);
       refresh();
     } catch (e) {
       report(e);
@@ -51,10 +55,10 @@ export function SupervisorConsole({ events }: { events: AgentEventSource }) {
 
   const all: ConsoleConversation[] = [...view.queue, ...view.conversations];
   const buyerOf = new Map(all.map((c) => [c.id, c.buyer.name]));
-  // Only agents who can take a conversation now are offered as targets (online first, least loaded first).
-  const targets = view.agents
-    .filter((a) => a.presence === 'online')
-    .sort((a, b) => a.activeCount / Math.max(1, a.maxConcurrent) - b.activeCount / Math.max(1, b.maxConcurrent));
+  // Every agent, online and eligible for the selected conversations first; the others are marked.
+  const targets = rankColleagues(view.agents, all.filter((c) => selected.includes(c.id)));
+  const chosen = targets.find((c) => String(c.agent.id) === target);
+  const targetFull = chosen?.full ?? false;
   const row = (c: ConsoleConversation) => (
     <tr key={c.id} data-testid="console-conversation" data-conversation-id={c.id} data-status={c.status}>
       <td>
@@ -118,12 +122,20 @@ export function SupervisorConsole({ events }: { events: AgentEventSource }) {
         <select data-testid="console-target" aria-label={t('target')} value={target} onChange={(e) => setTarget(e.target.value)}>
           <option value="">{t('moveTo')}</option>
           <option value={QUEUE}>{t('theQueue')}</option>
-          {targets.map((a) => (
-            <option key={a.id} value={a.id}>
+          {targets.map(({ agent: a, mismatches, full }) => (
+            <option key={a.id} value={a.id} data-presence={a.presence} data-eligible={String(mismatches.length === 0)}>
               {t('agentOption', { name: a.displayName, presence: t(`presence.${a.presence}`), load: `${a.activeCount}/${a.maxConcurrent}` })}
+              {full ? t('mark.full') : ''}
+              {mismatches.length ? t('mark.mismatch', { what: mismatches.map((m) => t(`mismatch.${m}`)).join(t('mark.separator')) }) : ''}
             </option>
           ))}
         </select>
+        {targetFull && (
+          <label className="console__override" data-testid="console-override">
+            <input type="checkbox" checked={overCapacity} onChange={(e) => setOverCapacity(e.target.checked)} />
+            {t('overCapacity')}
+          </label>
+        )}
         <input
           data-testid="console-reason"
           placeholder={t('reason')}
@@ -135,7 +147,7 @@ export function SupervisorConsole({ events }: { events: AgentEventSource }) {
           type="button"
           className="button button--primary"
           data-testid="console-move"
-          disabled={!reason.trim() || selected.length === 0 || !target}
+          disabled={!reason.trim() || selected.length === 0 || !target || (targetFull && !overCapacity)}
           onClick={() => void move()}
         >
           {selected.length ? t('move', { count: selected.length }) : t('moveNone')}
@@ -201,7 +213,7 @@ export function SupervisorConsole({ events }: { events: AgentEventSource }) {
           <tbody>{all.map(row)}</tbody>
         </table>
       </section>
-      <RosterEditor />
+      <RosterEditor agents={view.agents.map((a) => ({ username: a.username, label: a.displayName }))} />
     </div>
   );
 }

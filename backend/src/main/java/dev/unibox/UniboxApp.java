@@ -36,6 +36,7 @@ import dev.unibox.events.EventTail;
 import dev.unibox.classification.ClassifierModule;
 import dev.unibox.gateway.AgentGateway;
 import dev.unibox.gateway.SocketSessions;
+import dev.unibox.users.UserAdminRoutes;
 import dev.unibox.users.UserRoutes;
 import dev.unibox.ingest.CoalescedPushes;
 import dev.unibox.ingest.IngestService;
@@ -236,7 +237,8 @@ public final class UniboxApp {
               classifierModule::mount,
               reports::mount,
               new PreferenceRoutes(pool, clock)::mount,
-              new UserRoutes(pool, tokens, passwordAttempts)::mount),
+              new UserRoutes(pool, tokens, passwordAttempts)::mount,
+              new UserAdminRoutes(pool, clock)::mount),
               gateway, config.http().allowedOrigins());
           eventTail = new EventTail(vertx, pool);
           return shifts.start().compose(v -> eventTail.start(EVENT_TAIL_POLL_MS)).compose(v -> deploy(socketSessions))

@@ -48,7 +48,8 @@ public final class AccountRoutes {
 
   public void mount(Router router) {
     router.get("/api/accounts").handler(this::visible);
-    router.route("/api/admin/*").handler(ctx -> {
+    // users under /api/admin/users have their own rules (users.UserAdminRoutes)
+    router.routeWithRegex("/api/admin/(accounts|alerts)(/.*)?").handler(ctx -> {
       AccessPolicy.requireGlobalAdmin(AuthRoutes.user(ctx), "manage accounts");
       ctx.next();
     });

@@ -21,9 +21,6 @@ import io.vertx.ext.web.RoutingContext;
 import io.vertx.sqlclient.Pool;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Set;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
@@ -34,9 +31,7 @@ import java.util.regex.Pattern;
  */
 public final class QueueRoutes {
 
-  private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_-]{1,40}");
-  private static final Set<String> PLATFORMS = Set.of("shopee", "lazada", "tiktok", "pinduoduo", "taobao", "tmall",
-      "kuaishou", "douyin", "bridge");
+  private static final Pattern NAME = AgentSkills.TEAM;
 
   private final Vertx vertx;
   private final Pool pool;
@@ -155,22 +150,8 @@ public final class QueueRoutes {
     if (!user.oversees()) {
       throw ApiException.forbidden("Only supervisors change agents' skills");
     }
-    List<String> languages = names(body, "languages", Pattern.compile("[a-z]{2,3}(-[A-Za-z]{2,4})?"));
-    List<String> platforms = names(body, "platforms", NAME);
-    for (String p : platforms) {
-      if (!PLATFORMS.contains(p)) {
-        throw ApiException.badRequest("bad_platform", "'" + p + "' is not one of " + new java.util.TreeSet<>(PLATFORMS));
-      }
-    }
-    Object rawTeam = body.getValue("team");
-    if (rawTeam != null && !(rawTeam instanceof String s && (s.isBlank() || NAME.matcher(s.trim()).matches()))) {
-      throw ApiException.badRequest("bad_team", "team must be 1-40 letters, digits, '-' or '_', or null");
-    }
-    String team = rawTeam == null || ((String) rawTeam).isBlank() ? null : ((String) rawTeam).trim();
-    Object rawMax = body.getValue("maxConcurrent");
-    if (!(rawMax instanceof Integer max) || max < 0 || max > 100) {
-      throw ApiException.badRequest("bad_max_concurrent", "maxConcurrent must be a whole number 0..100");
-    }
+    AgentSkills skills = AgentSkills.parse(body);
+    String team = skills.team();
     pool.withTransaction(conn -> QueueStore.lockAgent(conn, id).compose(agent -> {
       if (agent == null || !"agent".equals(agent.role())) {
         return Future.failedFuture(ApiException.notFound("Agent"));
@@ -183,33 +164,13 @@ public final class QueueRoutes {
       if (user.teamScoped() && !(user.ledTeams().contains(agent.team()) && user.ledTeams().contains(team))) {
         return Future.failedFuture(ApiException.forbidden("A team lead edits only the agents of their own teams"));
       }
-      return QueueStore.setSkills(conn, id, languages, platforms, team, max);
+      return skills.save(conn, id);
     })).compose(v -> QueueStore.agents(pool, user)).onSuccess(all -> {
       Kicks.routing(vertx);
       JsonObject agent = all.stream().map(o -> (JsonObject) o).filter(o -> o.getLong("id") == id).findFirst()
           .orElse(new JsonObject().put("id", id));
       Responses.json(ctx, 200, new JsonObject().put("agent", agent));
     }).onFailure(ctx::fail);
-  }
-
-  private static List<String> names(JsonObject body, String field, Pattern valid) {
-    Object raw = body.getValue(field);
-    if (raw == null) {
-      return List.of();
-    }
-    if (!(raw instanceof JsonArray arr) || arr.size() > 20) {
-      throw ApiException.badRequest("bad_" + field, field + " must be a list (at most 20)");
-    }
-    List<String> out = new ArrayList<>();
-    for (Object o : arr) {
-      if (!(o instanceof String s) || !valid.matcher(s).matches()) {
-        throw ApiException.badRequest("bad_" + field, field + " has an invalid entry: " + o);
-      }
-      if (!out.contains(s)) {
-        out.add(s);
-      }
-    }
-    return out;
   }
 
   private static Long assignee(JsonObject summary) {

@@ -49,9 +49,6 @@ final class QueueStore {
              ARRAY(SELECT ua.account_id FROM user_accounts ua WHERE ua.user_id = u.id) AS account_ids
       FROM users u WHERE u.id = $1 FOR UPDATE""";
 
-  private static final String SET_SKILLS = """
-      UPDATE users SET languages = $2, platforms = $3, team = $4, max_concurrent = $5 WHERE id = $1""";
-
   private QueueStore() {}
 
   static Future<JsonObject> me(SqlClient c, long userId) {
@@ -125,13 +122,6 @@ final class QueueStore {
       return new AgentScope(r.getLong("id"), r.getString("role"), r.getBoolean("all_accounts"), r.getString("team"),
           List.of(r.getArrayOfStrings("account_ids")));
     });
-  }
-
-  static Future<Void> setSkills(SqlConnection c, long id, List<String> languages, List<String> platforms, String team,
-                                int maxConcurrent) {
-    return c.preparedQuery(SET_SKILLS).execute(Tuple.tuple().addLong(id)
-        .addArrayOfString(languages.toArray(String[]::new)).addArrayOfString(platforms.toArray(String[]::new))
-        .addString(team).addInteger(maxConcurrent)).mapEmpty();
   }
 
   private static Tuple scope(CurrentUser user) {

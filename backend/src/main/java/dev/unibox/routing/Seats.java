@@ -19,7 +19,12 @@ import java.util.Optional;
  */
 public final class Seats {
 
-  public record Seat(long agentId, String displayName) {}
+  /** @param overCapacity taken beyond the agent's capacity by a supervisor's override */
+  public record Seat(long agentId, String displayName, boolean overCapacity) {
+    public Seat(long agentId, String displayName) {
+      this(agentId, displayName, false);
+    }
+  }
 
   private static final String BEST = """
       SELECT u.id, u.display_name FROM users u
@@ -40,6 +45,9 @@ public final class Seats {
   private static final String TAKE = """
       UPDATE users SET active_count = active_count + 1, last_assigned_at = $2
       WHERE id = $1 AND active_count < max_concurrent""";
+
+  /** A supervisor's capacity override: the seat is taken even when the agent is full. */
+  private static final String TAKE_OVER = "UPDATE users SET active_count = active_count + 1, last_assigned_at = $2 WHERE id = $1";
 
   private static final String FREE = "UPDATE users SET active_count = active_count - 1 WHERE id = $1 AND active_count > 0";
 
@@ -69,9 +77,11 @@ public final class Seats {
   /**
    * Takes a seat on one named agent (a supervisor's or agent's choice): they must be an agent who serves
    * the shop, of the team if one is required, with room. Presence and shift are not required: a
-   * supervisor may deliberately give work to someone about to come online.
+   * supervisor may deliberately give work to someone about to come online. With {@code overCapacity} a
+   * full agent takes it anyway (the supervisor's override, recorded by the caller).
    */
-  public static Future<Object> takeOn(SqlConnection c, long agentId, String accountId, String team, Instant now) {
+  public static Future<Object> takeOn(SqlConnection c, long agentId, String accountId, String team, Instant now,
+                                      boolean overCapacity) {
     return c.preparedQuery(NAMED).execute(Tuple.of(agentId, accountId)).compose(rows -> {
       if (rows.size() == 0) {
         return Future.succeededFuture(new Refusal(404, "not_found", "Agent not found"));
@@ -89,8 +99,17 @@ public final class Seats {
             r.getString("display_name") + " is not in team " + team));
       }
       Seat seat = new Seat(r.getLong("id"), r.getString("display_name"));
-      return take(c, agentId, now).map(ok -> ok ? (Object) seat
-          : new Refusal(409, "agent_full", seat.displayName() + " is at capacity (" + r.getInteger("max_concurrent") + ")"));
+      return take(c, agentId, now).compose(ok -> {
+        if (ok) {
+          return Future.succeededFuture((Object) seat);
+        }
+        if (overCapacity) {
+          return c.preparedQuery(TAKE_OVER).execute(Tuple.of(agentId, now.atOffset(ZoneOffset.UTC)))
+              .map(x -> (Object) new Seat(seat.agentId(), seat.displayName(), true));
+        }
+        return Future.succeededFuture((Object) new Refusal(409, "agent_full", seat.displayName()
+            + " is at capacity (" + r.getInteger("max_concurrent") + "); a supervisor can override it with a reason"));
+      });
     });
   }
 

@@ -31,7 +31,8 @@ final class ConsoleStore {
   /** Agents a supervisor oversees: every agent for all-shop supervisors; else those sharing a shop or in a supervised team. */
   private static final String AGENTS = """
       SELECT u.id, u.username, u.display_name, u.role, u.presence, u.presence_choice, u.shift_state, u.team,
-             u.active_count, u.max_concurrent,
+             u.active_count, u.max_concurrent, u.languages, u.platforms, u.all_accounts,
+             ARRAY(SELECT ua.account_id FROM user_accounts ua WHERE ua.user_id = u.id ORDER BY 1) AS account_ids,
              ARRAY(SELECT c.id FROM conversations c WHERE c.assignee_id = u.id AND c.status = 'assigned' ORDER BY c.id)
                AS conversation_ids
       FROM users u
@@ -88,7 +89,11 @@ final class ConsoleStore {
               convs.add(id);
             }
             a.put("conversationIds", new JsonArray(convs)).put("shifts", new JsonArray(roster.shiftsOf(r.getString("username"))))
-                .put("standby", roster.standby().contains(r.getString("username")));
+                .put("standby", roster.standby().contains(r.getString("username")))
+                .put("languages", new JsonArray(List.of(r.getArrayOfStrings("languages"))))
+                .put("platforms", new JsonArray(List.of(r.getArrayOfStrings("platforms"))))
+                .put("allAccounts", r.getBoolean("all_accounts"))
+                .put("accounts", new JsonArray(List.of(r.getArrayOfStrings("account_ids"))));
             out.add(a);
           }
           return out;

@@ -56,9 +56,15 @@ public final class Moves {
    * @param toQueue       back to the queue instead of to an agent
    * @param team          the team the conversation needs from now on (null: unchanged)
    * @param note          the handover note (blank: the outgoing agent's saved draft, else the prefilled one)
+   * @param overCapacity  a supervisor's override: the named agent takes it even when full
    */
   public record Request(long conversationId, Kind kind, CurrentUser actor, Long expectedOwner, Long toAgent,
-                        boolean toQueue, String team, String reason, String note) {}
+                        boolean toQueue, String team, String reason, String note, boolean overCapacity) {
+    public Request(long conversationId, Kind kind, CurrentUser actor, Long expectedOwner, Long toAgent,
+                   boolean toQueue, String team, String reason, String note) {
+      this(conversationId, kind, actor, expectedOwner, toAgent, toQueue, team, reason, note, false);
+    }
+  }
 
   /** result: assigned, queued or skipped (closed, or no longer the expected owner's). */
   public record Outcome(long conversationId, String result, Long fromAgentId, Long toAgentId, String detail) {
@@ -171,7 +177,8 @@ public final class Moves {
       if (req.toQueue()) {
         seat = Future.succeededFuture(Optional.empty());
       } else if (req.toAgent() != null) {
-        seat = Seats.takeOn(conn, req.toAgent(), accountId, team, now).compose(r -> r instanceof Seats.Refusal no
+        seat = Seats.takeOn(conn, req.toAgent(), accountId, team, now, req.overCapacity())
+            .compose(r -> r instanceof Seats.Refusal no
             ? Future.failedFuture(new ApiException(no.status(), no.code(), no.message()))
             : Future.succeededFuture(Optional.of((Seats.Seat) r)));
       } else {
@@ -184,7 +191,8 @@ public final class Moves {
         String note = noteF.result();
         Long to = s.map(Seats.Seat::agentId).orElse(null);
         String toName = s.map(Seats.Seat::displayName).orElse(null);
-        String body = describe(req, ownerName, toName, team);
+        boolean over = s.map(Seats.Seat::overCapacity).orElse(false);
+        String body = describe(req, ownerName, toName, team, over);
         Long noteAuthor = owner != null && (req.actor() == null || req.actor().id() == owner) ? owner
             : req.actor() == null ? null : req.actor().id();
         Future<Void> freed = owner == null ? Future.succeededFuture() : Seats.free(conn, owner);
@@ -207,7 +215,7 @@ public final class Moves {
               .put("to", to == null ? null : new JsonObject().put("id", to).put("displayName", toName))
               .put("by", req.actor() == null ? null
                   : new JsonObject().put("id", req.actor().id()).put("displayName", req.actor().displayName()))
-              .put("reason", req.reason()).put("note", note).put("text", body);
+              .put("reason", req.reason()).put("note", note).put("text", body).put("overCapacity", over);
           return events.append(conn, to2, EventNames.CONVERSATION_MOVED, data, now);
         }).map(x -> new Outcome(id, to != null ? "assigned" : "queued", owner, to, body));
       });
@@ -243,8 +251,9 @@ public final class Moves {
     return HandoverNotes.savedOrPrefilled(conn, id, now);
   }
 
-  private static String describe(Request req, String from, String to, String team) {
-    String reason = req.reason() == null || req.reason().isBlank() ? "" : ": " + req.reason().strip();
+  private static String describe(Request req, String from, String to, String team, boolean overCapacity) {
+    String reason = (overCapacity ? ", over capacity" : "")
+        + (req.reason() == null || req.reason().isBlank() ? "" : ": " + req.reason().strip());
     String who = req.actor() == null ? "" : " by " + req.actor().displayName();
     String fromPart = from == null ? "" : " from " + from;
     if (to == null) {

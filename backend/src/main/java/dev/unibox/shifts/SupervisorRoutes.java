@@ -111,13 +111,21 @@ public final class SupervisorRoutes {
     }).onFailure(ctx::fail);
   }
 
-  /** {conversationIds: [..], toAgentId? | toQueue: true, reason, note?} */
+  /**
+   * {conversationIds: [..], toAgentId? | toQueue: true, reason, note?, overCapacity?}: with overCapacity a
+   * full agent takes them anyway; the timeline entry and the command record say so, with the reason.
+   */
   private void reassign(RoutingContext ctx) {
     CurrentUser user = AuthRoutes.user(ctx);
     JsonObject body = Responses.body(ctx);
     List<Long> ids = idList(body.getValue("conversationIds"));
     Long to = ShiftRoutes.optionalId(body, "toAgentId");
     boolean toQueue = Boolean.TRUE.equals(body.getValue("toQueue"));
+    Object rawOver = body.getValue("overCapacity");
+    if (rawOver != null && !(rawOver instanceof Boolean)) {
+      throw ApiException.badRequest("bad_request", "overCapacity must be true or false");
+    }
+    boolean overCapacity = Boolean.TRUE.equals(rawOver);
     String reason = ShiftRoutes.text(body, "reason", true);
     String note = ShiftRoutes.text(body, "note", false);
     if ((to == null) == !toQueue) {
@@ -129,7 +137,7 @@ public final class SupervisorRoutes {
       Future<Void> chain = Future.succeededFuture();
       for (long id : ids) {
         chain = chain.compose(x -> moves.move(new Moves.Request(id, Moves.Kind.REASSIGN, user, null, to, toQueue, null,
-                reason, note))
+                reason, note, overCapacity))
             .map(o -> results.add(o.json()))
             .recover(e -> {
               JsonObject r = new JsonObject().put("conversationId", id).put("result", "refused");
@@ -144,7 +152,7 @@ public final class SupervisorRoutes {
             .mapEmpty());
       }
       return chain.compose(x -> record(user, toQueue ? "requeue" : "reassign", ids, to, reason,
-          new JsonObject().put("results", results))).map(results);
+          new JsonObject().put("results", results).put("overCapacity", overCapacity))).map(results);
     }).onSuccess(results -> Responses.json(ctx, 200, new JsonObject().put("results", results)))
         .onFailure(ctx::fail);
   }

@@ -1,6 +1,5 @@
 package dev.unibox.users;
 
-import dev.unibox.auth.AccessPolicy;
 import dev.unibox.auth.AuthRoutes;
 import dev.unibox.auth.CurrentUser;
 import dev.unibox.auth.PasswordAttempts;
@@ -16,16 +15,13 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.sqlclient.Pool;
-import java.util.Set;
 
 /**
- * The changes that end a user's sessions: their own password change, and an admin's role change or
- * disabling of a user. The database bumps the token version (V52); these routes then close the user's
- * sockets on every node.
+ * A user's own password change, which ends their other sessions: the database bumps the token version
+ * (V52); the route then closes the user's sockets on every node. Changes made by admins and team leads
+ * are {@link UserAdminRoutes}.
  */
 public final class UserRoutes {
-
-  private static final Set<String> ROLES = Set.of("agent", "supervisor", "admin");
 
   private final Pool pool;
   private final TokenService tokens;
@@ -39,9 +35,6 @@ public final class UserRoutes {
 
   public void mount(Router router) {
     router.post("/api/me/password").handler(this::changePassword);
-    router.post("/api/admin/users/:id/disable").handler(ctx -> setDisabled(ctx, true));
-    router.post("/api/admin/users/:id/enable").handler(ctx -> setDisabled(ctx, false));
-    router.put("/api/admin/users/:id/role").handler(this::setRole);
   }
 
   /** {currentPassword, newPassword}: every other session ends; the answer carries a fresh token for this one. */
@@ -76,50 +69,4 @@ public final class UserRoutes {
         .onFailure(ctx::fail);
   }
 
-  private void setDisabled(RoutingContext ctx, boolean disabled) {
-    long id = target(ctx, disabled ? "disable users" : "enable users");
-    existing(id)
-        .compose(v -> UserStore.setDisabled(pool, id, disabled))
-        .onSuccess(changed -> {
-          if (changed && disabled) {
-            Revocations.announce(ctx.vertx(), id);
-          }
-          Responses.json(ctx, 200, new JsonObject().put("user", new JsonObject().put("id", id).put("disabled", disabled)));
-        })
-        .onFailure(ctx::fail);
-  }
-
-  /** {role}: agent, supervisor or admin. */
-  private void setRole(RoutingContext ctx) {
-    long id = target(ctx, "change roles");
-    Object role = Responses.body(ctx).getValue("role");
-    if (!(role instanceof String r) || !ROLES.contains(r)) {
-      throw ApiException.badRequest("bad_role", "role must be one of " + new java.util.TreeSet<>(ROLES));
-    }
-    existing(id)
-        .compose(v -> UserStore.setRole(pool, id, r))
-        .onSuccess(changed -> {
-          if (changed) {
-            Revocations.announce(ctx.vertx(), id);
-          }
-          Responses.json(ctx, 200, new JsonObject().put("user", new JsonObject().put("id", id).put("role", r)));
-        })
-        .onFailure(ctx::fail);
-  }
-
-  /** An admin of every shop, acting on someone else (nobody locks themselves out). */
-  private static long target(RoutingContext ctx, String what) {
-    CurrentUser user = AuthRoutes.user(ctx);
-    AccessPolicy.requireGlobalAdmin(user, what);
-    long id = Responses.pathId(ctx, "id");
-    if (id == user.id()) {
-      throw ApiException.badRequest("own_account", "Admins cannot disable themselves or change their own role");
-    }
-    return id;
-  }
-
-  private Future<Void> existing(long id) {
-    return UserStore.current(pool, id).compose(u -> u == null
-        ? Future.failedFuture(ApiException.notFound("User")) : Future.succeededFuture());
-  }
 }
