@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { ConnectionStatus } from '../components/ConnectionStatus';
 import { AccountsPage } from '../features/accounts/components/AccountsPage';
 import { LogoutButton } from '../features/auth/components/LogoutButton';
+import { ClassifierModelsPage } from '../features/classification/components/ClassifierModelsPage';
 import { UrgencyCorrection } from '../features/classification/components/UrgencyCorrection';
 import { Composer } from '../features/composer/components/Composer';
 import { ConversationView } from '../features/conversation/components/ConversationView';
@@ -23,7 +24,7 @@ import { usePreferences } from './usePreferences';
 import { useQualityPage } from './useQualityPage';
 import { useSelectedConversation } from './useSelectedConversation';
 
-type View = 'inbox' | 'console' | 'accounts' | 'reports';
+type View = 'inbox' | 'console' | 'accounts' | 'reports' | 'classifier';
 
 /** The logged-in screen: top bar, the inbox on the left, the open conversation on the right. */
 export function Workspace({ session, onLogout }: { session: Session; onLogout: () => void }) {
@@ -64,6 +65,7 @@ export function Workspace({ session, onLogout }: { session: Session; onLogout: (
           {tab('reports', 'toggle-reports', t('nav.reports'))}
           {oversees && tab('console', 'toggle-console', t('nav.console'))}
           {user.role === 'admin' && tab('accounts', 'toggle-accounts', t('nav.accounts'))}
+          {user.role === 'admin' && tab('classifier', 'toggle-classifier', t('nav.classifier'))}
         </nav>
         <span className="topbar__spacer" />
         {user.role === 'agent' && <PresenceSwitch />}
@@ -81,6 +83,10 @@ export function Workspace({ session, onLogout }: { session: Session; onLogout: (
       ) : view === 'reports' ? (
         <main className="workspace__page">
           <ReportsPage zone={preferences.zone} />
+        </main>
+      ) : view === 'classifier' ? (
+        <main className="workspace__page">
+          <ClassifierModelsPage />
         </main>
       ) : view === 'console' ? (
         <SupervisorConsole events={socket} />
