@@ -63,7 +63,7 @@ public final class BuyerModel {
     if (urgent) {
       cat = Category.AFTER_SALE;
     }
-    return new Judgement(urgent, Math.max(pUrgent, 1 - pUrgent), cat, pc[best]);
+    return new Judgement(urgent, urgent ? pUrgent : 1 - pUrgent, cat, pc[best]);
   }
 
   public static BuyerModel train(List<LabelledMessage> data) {
