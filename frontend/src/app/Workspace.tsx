@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { ConnectionStatus } from '../components/ConnectionStatus';
 import { AccountsPage } from '../features/accounts/components/AccountsPage';
 import { LogoutButton } from '../features/auth/components/LogoutButton';
+import { ClassifierModelsPage } from '../features/classification/components/ClassifierModelsPage';
 import { UrgencyCorrection } from '../features/classification/components/UrgencyCorrection';
 import { Composer } from '../features/composer/components/Composer';
 import { ConversationView } from '../features/conversation/components/ConversationView';
@@ -35,7 +36,7 @@ import { usePreferences } from './usePreferences';
 import { useQualityPage } from './useQualityPage';
 import { useSelectedConversation } from './useSelectedConversation';
 
-type View = 'inbox' | 'console' | 'accounts' | 'reports' | 'users';
+type View = 'inbox' | 'console' | 'accounts' | 'reports' | 'users' | 'classifier';
 
 /** The logged-in screen: top bar, the inbox on the left, the open conversation on the right. */
 export function Workspace({ session, onLogout }: { session: Session; onLogout: () => void }) {
@@ -98,6 +99,7 @@ export function Workspace({ session, onLogout }: { session: Session; onLogout: (
           {oversees && tab('console', 'toggle-console', t('nav.console'))}
           {user.role === 'admin' && tab('accounts', 'toggle-accounts', t('nav.accounts'))}
           {oversees && tab('users', 'toggle-users', t('nav.users'))}
+          {user.role === 'admin' && tab('classifier', 'toggle-classifier', t('nav.classifier'))}
         </nav>
         <span className="topbar__spacer" />
         {user.role === 'agent' && <PresenceSwitch />}
@@ -131,6 +133,10 @@ export function Workspace({ session, onLogout }: { session: Session; onLogout: (
         <main className="workspace__page">
           {oversees && <ProjectionTable events={socket} />}
           <ReportsPage zone={preferences.zone} />
+        </main>
+      ) : view === 'classifier' ? (
+        <main className="workspace__page">
+          <ClassifierModelsPage />
         </main>
       ) : view === 'console' ? (
         <SupervisorConsole events={socket} />

@@ -168,7 +168,8 @@ public final class UniboxApp {
 
   private Future<UniboxApp> boot() {
     var pool = db.pool();
-    var classifierModule = new ClassifierModule(vertx, pool, clock, config.routing().sla().policy());
+    var classifierModule = new ClassifierModule(vertx, pool, clock, config.routing().sla().policy(),
+        config.classificationFile());
     var classifier = classifierModule.start().compose(x -> vertx.executeBlocking(() -> {
       MessageClassifier c = new MessageClassifier(ClassificationRulesLoader.load(config.classificationFile()),
           new LinguaLanguageDetector(), classifierModule.judge());

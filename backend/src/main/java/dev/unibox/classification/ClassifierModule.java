@@ -6,6 +6,7 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.ext.web.Router;
 import io.vertx.sqlclient.Pool;
+import java.nio.file.Path;
 import java.time.Clock;
 
 /**
@@ -23,10 +24,11 @@ public final class ClassifierModule {
   private final CorrectionRoutes corrections;
   private final ModelRoutes models;
 
-  public ClassifierModule(Vertx vertx, Pool pool, Clock clock, SlaPolicy sla) {
+  /** @param wordLists config/classification.yaml: the old word lists, scored beside each model for comparison */
+  public ClassifierModule(Vertx vertx, Pool pool, Clock clock, SlaPolicy sla, Path wordLists) {
     this.retraining = new Retraining(vertx, pool, clock, live);
     this.corrections = new CorrectionRoutes(vertx, pool, clock, sla);
-    this.models = new ModelRoutes(pool, clock, retraining, live);
+    this.models = new ModelRoutes(pool, clock, retraining, live, new WordListBaseline(vertx, wordLists));
   }
 
   public Future<Void> start() {

@@ -12,12 +12,16 @@ import java.util.Map;
 
 /**
  * The explicit cue lexicon ({@code cues.tsv} next to this class): for each concept, its terms, folded
- * like buyer text. A Chinese or Thai term is matched as a substring; a Latin-script term as words.
+ * like buyer text. A Chinese or Thai term is matched as a substring; a Latin-script term as words (a
+ * word typed with diacritics against the term as written, one typed without against the term without).
  */
 final class Cues {
 
-  /** One way of writing a concept. words is null for a Chinese/Thai term (matched as a substring). */
-  record Term(String concept, String text, String[] words) {}
+  /**
+   * One way of writing a concept. words (as written, with diacritics) and plainWords (without) are null
+   * for a Chinese/Thai term, matched as a substring.
+   */
+  record Term(String concept, String text, String[] words, String[] plainWords) {}
 
   static final Cues DEFAULT = load();
 
@@ -50,7 +54,8 @@ final class Cues {
           boolean substring = text.chars().anyMatch(c -> BuyerText.isHan((char) c) || BuyerText.isThai((char) c))
               || !Character.isLetterOrDigit(text.charAt(0));
           out.computeIfAbsent(concept, k -> new ArrayList<>())
-              .add(new Term(concept, text, substring ? null : text.split(" +")));
+              .add(new Term(concept, text, substring ? null : text.split(" +"),
+                  substring ? null : BuyerText.plain(text).split(" +")));
         }
       }
     } catch (IOException e) {

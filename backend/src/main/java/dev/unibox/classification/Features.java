@@ -2,6 +2,7 @@ package dev.unibox.classification;
 
 import com.ibm.icu.text.BreakIterator;
 import com.ibm.icu.util.ULocale;
+import dev.unibox.domain.MessageClassifier;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -13,14 +14,14 @@ import java.util.Set;
  * word of four letters or more also by prefix, so inflections and most typos still match), as concepts
  * shared by all languages: {@code c:DAMAGE}, negated {@code c:NEG_DAMAGE} ("nothing is
  * broken"), inside a question {@code c:REFUND_Q} or a condition {@code c:DAMAGE_IF} ("what if it
- * arrives damaged?"). Sentence markers: {@code s:Q}, {@code s:IF}, {@code s:NEG}. Raw words and
- * character n-grams were tried as features as well and made cross-validation on the training split worse
- * (docs/routing.md), so they are not used.
+ * arrives damaged?"). Sentence markers: {@code s:Q}, {@code s:IF}, {@code s:NEG}. The words themselves
+ * ({@code w:}, without diacritics) only help the category model: for urgency they made cross-validation
+ * on the training split worse (docs/routing.md), so the urgency model sees the cues alone.
  */
 public final class Features {
 
   private static final CueIndex CUES = new CueIndex(Cues.DEFAULT);
-  private static final Set<String> MARKERS = Set.of("NEG", "Q", "QEND", "WHSTART", "WH", "IF");
+  private static final Set<String> MARKERS = Set.of("NEG", "Q", "QEND", "WHSTART", "WH", "IF", "TAIL");
   private static final ThreadLocal<BreakIterator> WORDS =
       ThreadLocal.withInitial(() -> BreakIterator.getWordInstance(ULocale.ROOT));
   /** How far back a negation reaches: words (Latin script) or characters (Chinese, Thai). */
@@ -29,26 +30,33 @@ public final class Features {
 
   private Features() {}
 
-  public static String[] of(String rawText) {
-    return ofNormalized(BuyerText.normalize(rawText));
+  /** What each model weighs: the urgency model the cues alone, the category model the cues and the words. */
+  public record Bag(String[] cues, String[] cuesAndWords) {}
+
+  /** The features of a message's first {@link MessageClassifier#MAX_CLASSIFIED_CHARS} characters. */
+  public static Bag of(String rawText) {
+    return ofNormalized(BuyerText.normalize(MessageClassifier.classifiedPart(rawText)));
   }
 
-  static String[] ofNormalized(String text) {
+  static Bag ofNormalized(String text) {
     Set<String> out = new LinkedHashSet<>();
+    Set<String> words = new LinkedHashSet<>();
     int start = 0;
     for (int i = 0; i <= text.length(); i++) {
       char c = i < text.length() ? text.charAt(i) : '\n';
       if (c == '.' || c == '!' || c == '?' || c == '\n') {
         if (i > start) {
-          sentence(text.substring(start, i), c == '?', out);
+          sentence(text.substring(start, i), c == '?', out, words);
         }
         start = i + 1;
       }
     }
-    return out.toArray(String[]::new);
+    String[] cues = out.toArray(String[]::new);
+    out.addAll(words);
+    return new Bag(cues, out.toArray(String[]::new));
   }
 
-  private static void sentence(String s, boolean questionMark, Set<String> out) {
+  private static void sentence(String s, boolean questionMark, Set<String> out, Set<String> words) {
     List<String> tokens = new ArrayList<>();
     List<Integer> clauses = new ArrayList<>();
     List<Integer> offsets = new ArrayList<>();
@@ -57,11 +65,14 @@ public final class Features {
     } else {
       split(s, tokens, clauses, offsets);
     }
+    for (String t : tokens) {
+      words.add("w:" + BuyerText.plain(t));
+    }
     List<CueIndex.Hit> wordHits = CUES.words(tokens);
     List<CueIndex.Hit> charHits = CUES.substrings(s);
     boolean question = questionMark || hasConcept(charHits, "Q") || hasConcept(wordHits, "WH")
         || wordHits.stream().anyMatch(h -> h.term().concept().equals("WHSTART") && h.start() == 0)
-        || wordHits.stream().anyMatch(h -> h.term().concept().equals("QEND") && h.end() == tokens.size());
+        || wordHits.stream().anyMatch(h -> h.term().concept().equals("QEND") && endsSentence(wordHits, h, tokens.size()));
     boolean condition = hasConcept(charHits, "IF") || hasConcept(wordHits, "IF");
     boolean negation = hasConcept(charHits, "NEG") || hasConcept(wordHits, "NEG");
     if (question) {
@@ -158,6 +169,26 @@ public final class Features {
     if (condition) {
       out.add(base + "_IF");
     }
+  }
+
+  /**
+   * A question particle ends the sentence when only words that address the seller or soften the tone
+   * (TAIL: "shop", "ạ", "ơi", "nha"…) follow it: "còn hàng không shop ơi" is a question.
+   */
+  private static boolean endsSentence(List<CueIndex.Hit> hits, CueIndex.Hit particle, int tokens) {
+    int end = particle.end();
+    boolean moved = true;
+    while (end < tokens && moved) {
+      moved = false;
+      for (CueIndex.Hit h : hits) {
+        if (h.start() == end && h.term().concept().equals("TAIL")) {
+          end = h.end();
+          moved = true;
+          break;
+        }
+      }
+    }
+    return end == tokens;
   }
 
   private static boolean hasConcept(List<CueIndex.Hit> hits, String concept) {

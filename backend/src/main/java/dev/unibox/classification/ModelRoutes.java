@@ -15,7 +15,7 @@ import java.time.Duration;
 import java.time.Instant;
 
 /**
- * Admins: list model versions with their test-split scores, retrain (a new inactive version), switch
+ * Admins: list model versions with their test-split scores (and the old word lists' on the same split), retrain (a new inactive version), switch
  * to a version (or back). Supervisors and admins: how many corrections agents made (quality report).
  */
 final class ModelRoutes {
@@ -24,12 +24,14 @@ final class ModelRoutes {
   private final Clock clock;
   private final Retraining retraining;
   private final LiveModel live;
+  private final WordListBaseline baseline;
 
-  ModelRoutes(Pool pool, Clock clock, Retraining retraining, LiveModel live) {
+  ModelRoutes(Pool pool, Clock clock, Retraining retraining, LiveModel live, WordListBaseline baseline) {
     this.pool = pool;
     this.clock = clock;
     this.retraining = retraining;
     this.live = live;
+    this.baseline = baseline;
   }
 
   void mount(Router router) {
@@ -41,9 +43,9 @@ final class ModelRoutes {
 
   private void list(RoutingContext ctx) {
     admin(AuthRoutes.user(ctx));
-    ClassificationStore.models(pool)
-        .onSuccess(models -> Responses.json(ctx, 200, new JsonObject().put("activeVersion", live.version())
-            .put("models", new JsonArray(models))))
+    baseline.scores().compose(words -> ClassificationStore.models(pool).map(models -> new JsonObject()
+            .put("activeVersion", live.version()).put("models", new JsonArray(models)).put("wordListScores", words)))
+        .onSuccess(body -> Responses.json(ctx, 200, body))
         .onFailure(ctx::fail);
   }
 

@@ -16,7 +16,9 @@ public final class LinguaLanguageDetector implements LanguageDetector {
       .fromLanguages(Language.ENGLISH, Language.CHINESE, Language.THAI, Language.VIETNAMESE, Language.MALAY)
       .withMinimumRelativeDistance(MIN_CONFIDENCE_GAP)
       .build();
-  private final Transliterator toSimplified = Transliterator.getInstance("Hant-Hans");
+  // one per worker thread: a shared, synchronized transliterator made parallel ingest wait in line
+  private static final ThreadLocal<Transliterator> TO_SIMPLIFIED =
+      ThreadLocal.withInitial(() -> Transliterator.getInstance("Hant-Hans"));
 
   @Override
   public String detect(String text) {
@@ -35,8 +37,6 @@ public final class LinguaLanguageDetector implements LanguageDetector {
   }
 
   private boolean isTraditional(String text) {
-    synchronized (toSimplified) {
-      return !toSimplified.transliterate(text).equals(text);
-    }
+    return !TO_SIMPLIFIED.get().transliterate(text).equals(text);
   }
 }

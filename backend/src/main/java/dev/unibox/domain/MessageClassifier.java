@@ -12,6 +12,12 @@ import java.util.Map;
  */
 public final class MessageClassifier {
 
+  /**
+   * Only the start of a message is classified: urgency, category and language show in its first lines,
+   * and a pasted 900 KB text must not hold a worker thread for seconds (cues, models, Lingua).
+   */
+  public static final int MAX_CLASSIFIED_CHARS = 2000;
+
   private final ClassificationRules rules;
   private final LanguageDetector languages;
   private final TextJudge judge;
@@ -31,7 +37,8 @@ public final class MessageClassifier {
   }
 
   /** @param messageType the adapter's platform-neutral message type (text, order, return_card…), may be null */
-  public Classification classify(String text, String messageType) {
+  public Classification classify(String fullText, String messageType) {
+    String text = classifiedPart(fullText);
     Priority priority;
     Category category;
     double confidence = 1.0;
@@ -47,7 +54,8 @@ public final class MessageClassifier {
     }
     ClassificationRules.Signal signal = messageType == null ? null : rules.signals().get(messageType);
     if (signal != null) {
-      if (signal.priority() != null && signal.priority().level() > priority.level()) {
+      // the platform says so: no doubt left about an urgency at or below the signal's
+      if (signal.priority() != null && signal.priority().level() >= priority.level()) {
         priority = signal.priority();
         confidence = 1.0;
       }
@@ -57,6 +65,18 @@ public final class MessageClassifier {
     }
     return new Classification(priority, category,
         text == null ? LanguageDetector.UNDETERMINED : languages.detect(text), confidence);
+  }
+
+  /** The first {@link #MAX_CLASSIFIED_CHARS} characters (never half a surrogate pair); null stays null. */
+  public static String classifiedPart(String text) {
+    if (text == null || text.length() <= MAX_CLASSIFIED_CHARS) {
+      return text;
+    }
+    int end = MAX_CLASSIFIED_CHARS;
+    if (Character.isHighSurrogate(text.charAt(end - 1))) {
+      end--;
+    }
+    return text.substring(0, end);
   }
 
   private Category wordListCategory(String lower) {

@@ -6,7 +6,7 @@ package dev.unibox.domain;
  */
 public interface TextJudge {
 
-  /** urgent or normal, the category, and how sure the judge is of the urgency (0.5–1). */
+  /** urgent or normal, the category, and how sure the judge is of the urgency it chose (0–1). */
   record Verdict(Priority priority, Category category, double confidence) {}
 
   /** @return the verdict, or null when the judge has no model yet (the word lists decide) */

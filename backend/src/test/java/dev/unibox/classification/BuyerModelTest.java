@@ -69,8 +69,30 @@ class BuyerModelTest {
 
   @ParameterizedTest(name = "fold: {0}")
   @CsvSource(delimiter = '|', value = {"顏色跟圖片不一樣 | 颜色跟图片不一样", "ＲＥＦＵＮＤ　ｐｌｅａｓｅ | refund please",
-      "Sản phẩm hư rồi | san pham hu roi", "pleeeease!!! | pleease!!"})
+      "Sản phẩm hư rồi | sản phẩm hư rồi", "pleeeease!!! | pleease!!",
+      // decomposed input (combining marks) composes to the precomposed form buyers usually send
+      "Sa\u0309n pha\u0302\u0309m | sản phẩm"})
   void buyerTextIsFolded(String raw, String folded) {
     assertThat(BuyerText.normalize(raw)).isEqualTo(folded);
+  }
+
+  @ParameterizedTest(name = "plain: {0}")
+  @CsvSource(delimiter = '|', value = {"sản phẩm hư rồi | san pham hu roi", "đổi trả | doi tra", "refund | refund",
+      "สินค้าไม่ตรงปก | สินค้าไม่ตรงปก"})
+  void plainDropsLatinDiacriticsOnly(String folded, String plain) {
+    assertThat(BuyerText.plain(folded)).isEqualTo(plain);
+  }
+
+  /**
+   * Diacritics tell Vietnamese words apart that are one word without them: "hồng" (pink) is not the
+   * question particle "hông", "mà" (but) is not "mã" (code); typed without any, both still match.
+   */
+  @org.junit.jupiter.api.Test
+  void vietnameseWordsTypedWithDiacriticsMatchOnlyTheSameWord() {
+    assertThat(Features.of("mình chọn màu hồng").cues()).doesNotContain("s:Q");
+    assertThat(Features.of("còn màu hông shop").cues()).contains("s:Q");
+    assertThat(Features.of("con mau hong shop").cues()).contains("s:Q");
+    assertThat(Features.of("đặt màu đen mà giao màu hồng").cues()).doesNotContain("c:PRESALE");
+    assertThat(Features.of("có mã giảm giá không").cues()).contains("c:PRESALE_Q");
   }
 }

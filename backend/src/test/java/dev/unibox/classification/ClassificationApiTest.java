@@ -117,6 +117,10 @@ class ClassificationApiTest {
     JsonObject all = model.getJsonObject("testScores").getJsonObject("all");
     assertThat(all.getInteger("messages")).isEqualTo(Corpus.test().size());
     assertThat(all.getDouble("urgentRecall")).isGreaterThan(0.9);
+    // the old word lists' scores on the same split, beside the models
+    JsonObject words = inbox.get(admin, "/api/classifier/models").bodyAsJsonObject().getJsonObject("wordListScores");
+    assertThat(words.getJsonObject("all").getInteger("messages")).isEqualTo(Corpus.test().size());
+    assertThat(words.getJsonObject("all").getDouble("urgentRecall")).isLessThan(all.getDouble("urgentRecall"));
 
     // still the first model until the admin switches
     assertThat(inbox.get(admin, "/api/classifier/models").bodyAsJsonObject().getLong("activeVersion")).isEqualTo(first);
