@@ -227,6 +227,17 @@ public final class ClusterBenchmark {
         "UNIBOX_AUTH_JWTSECRET", JWT_SECRET,
         "UNIBOX_CONFIG_DIR", BenchmarkDoc.root().resolve("config").toString(),
         "UNIBOX_CREDENTIALS_KEY", Base64.getEncoder().encodeToString(key)), List.of("-Xmx512m"));
+    try {
+      startEach(processes, count, hz, members, pg, shopee, http);
+    } catch (Exception | AssertionError e) {
+      processes.close(); // the nodes already started must not outlive the harness
+      throw e;
+    }
+    return processes;
+  }
+
+  private static void startEach(NodeProcesses processes, int count, List<Integer> hz, String members,
+                                PgConnectOptions pg, FakeShopee shopee, WebClient http) throws Exception {
     for (int i = 0; i < count; i++) {
       String cluster = count == 1 ? "" : """
           cluster:
@@ -244,7 +255,6 @@ public final class ClusterBenchmark {
           """.formatted(pg.getUser(), pg.getPassword(), pg.getPort(), pg.getDatabase()) + cluster + accounts(shopee),
           http);
     }
-    return processes;
   }
 
   /** The six shops, the same on every node; the polling backstop is pushed out of the measurement. */
