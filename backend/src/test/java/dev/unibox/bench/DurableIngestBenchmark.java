@@ -7,10 +7,8 @@ import dev.unibox.testing.Await;
 import dev.unibox.testing.TestDatabases;
 import dev.unibox.testing.TestInbox;
 import io.vertx.core.Future;
-import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.WebSocket;
-import io.vertx.core.http.WebSocketClient;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
 import java.nio.file.Files;
@@ -21,7 +19,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.HdrHistogram.Histogram;
 
@@ -125,41 +122,9 @@ public final class DurableIngestBenchmark {
     });
   }
 
-  /** Keeps {@code inFlight} signed pushes in flight until n were answered; answers how many got a 2xx. */
   private static int drive(Vertx vertx, TestInbox inbox, int n, int inFlight, int offset, Histogram ack)
       throws Exception {
-    AtomicInteger next = new AtomicInteger();
-    AtomicInteger done = new AtomicInteger();
-    AtomicInteger ok = new AtomicInteger();
-    Promise<Void> all = Promise.promise();
-    Runnable[] launch = new Runnable[1];
-    launch[0] = () -> {
-      int i = next.getAndIncrement();
-      if (i >= n) {
-        return;
-      }
-      long t0 = System.nanoTime();
-      push(inbox, offset + i, "q" + (offset + i)).onComplete(ar -> {
-        if (ack != null) {
-          ack.recordValue(System.nanoTime() - t0);
-        }
-        if (ar.succeeded() && ar.result() / 100 == 2) {
-          ok.incrementAndGet();
-        }
-        if (done.incrementAndGet() == n) {
-          all.tryComplete();
-        } else {
-          launch[0].run();
-        }
-      });
-    };
-    vertx.runOnContext(v -> {
-      for (int c = 0; c < inFlight; c++) {
-        launch[0].run();
-      }
-    });
-    all.future().toCompletionStage().toCompletableFuture().get(10, TimeUnit.MINUTES);
-    return ok.get();
+    return PushLoad.closedLoop(vertx, n, inFlight, i -> push(inbox, i, "q" + i), offset, ack);
   }
 
   private static Future<Integer> push(TestInbox inbox, int i, String text) {
@@ -179,8 +144,7 @@ public final class DurableIngestBenchmark {
     Await.result(pool.query("SELECT id FROM users WHERE username LIKE 'agent%' OR username LIKE 'lead%'").execute())
         .forEach(r -> ids.add(r.getLong(0)));
     long newest = Await.result(pool.query("SELECT event_log_horizon() - 1").execute()).iterator().next().getLong(0);
-    int total = rate * seconds;
-    long[] scheduled = new long[total];
+    long[] scheduled = PushLoad.schedule(rate, seconds);
     Histogram agents = new Histogram(60_000_000_000L, 3);
     Histogram leads = new Histogram(60_000_000_000L, 3);
     List<WebSocket> sockets = connect(vertx, inbox, ids, 1, newest, (frame, isLead) -> {
@@ -196,77 +160,31 @@ public final class DurableIngestBenchmark {
         }
       }
     });
-    AtomicInteger acked = new AtomicInteger();
-    CountDownLatch answered = new CountDownLatch(total);
-    long start = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(100);
-    for (int i = 0; i < total; i++) {
-      scheduled[i] = start + (long) (i * (1e9 / rate));
-    }
-    AtomicInteger next = new AtomicInteger();
-    long timer = vertx.setPeriodic(5, t -> {
-      long now = System.nanoTime();
-      while (next.get() < total && scheduled[next.get()] <= now) {
-        int i = next.getAndIncrement();
-        push(inbox, 900_000 + i, "live" + i).onComplete(ar -> {
-          if (ar.succeeded() && ar.result() / 100 == 2) {
-            acked.incrementAndGet();
-          }
-          answered.countDown();
-        });
-      }
-    });
-    answered.await(10, TimeUnit.MINUTES);
-    vertx.cancelTimer(timer);
+    int acked = PushLoad.openLoop(vertx, scheduled, i -> push(inbox, 900_000 + i, "live" + i));
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-    while (System.nanoTime() < deadline && leads.getTotalCount() < 3L * acked.get()) {
+    while (System.nanoTime() < deadline && leads.getTotalCount() < 3L * acked) {
       Thread.onSpinWait();
     }
     sockets.forEach(WebSocket::close);
     return String.format("Push → socket at %,d msg/s for %d s (open loop, 200 agents + 3 supervisors connected): "
             + "%,d acked; supervisors received %,d frames, p50 %.1f ms, p99 %.1f ms, max %.1f ms; agents received "
-            + "%,d frames (their assigned conversations), p50 %.1f ms, p99 %.1f ms.%n", rate, seconds, acked.get(),
+            + "%,d frames (their assigned conversations), p50 %.1f ms, p99 %.1f ms.%n", rate, seconds, acked,
         leads.getTotalCount(), leads.getValueAtPercentile(50) / 1e6, leads.getValueAtPercentile(99) / 1e6,
         leads.getMaxValue() / 1e6, agents.getTotalCount(), agents.getValueAtPercentile(50) / 1e6,
         agents.getValueAtPercentile(99) / 1e6);
   }
 
-  interface FrameSink {
-    void accept(JsonObject frame, boolean lead);
+  /** Opens socketsPerUser authenticated sockets per user and waits for every hello; the last three users are supervisors. */
+  private static List<WebSocket> connect(Vertx vertx, TestInbox inbox, List<Long> users, int socketsPerUser,
+                                         long lastSeq, SupervisorAwareSink sink) throws Exception {
+    TokenService tokens = new TokenService(vertx, "test-jwt-secret-that-is-long-enough-0123", 12, java.time.Clock.systemUTC());
+    int leadsFrom = users.size() - 3;
+    return BenchSockets.connect(vertx, inbox.app.httpPort(), tokens, users, socketsPerUser, lastSeq,
+        sink == null ? null : (frame, user) -> sink.accept(frame, user >= leadsFrom));
   }
 
-  /** Opens socketsPerUser authenticated sockets per user and waits for every hello. */
-  private static List<WebSocket> connect(Vertx vertx, TestInbox inbox, List<Long> users, int socketsPerUser,
-                                         long lastSeq, FrameSink sink) throws Exception {
-    TokenService tokens = new TokenService(vertx, "test-jwt-secret-that-is-long-enough-0123", 12, java.time.Clock.systemUTC());
-    // the client's default of 50 connections per server would queue every further connect
-    WebSocketClient client = vertx.createWebSocketClient(
-        new io.vertx.core.http.WebSocketClientOptions().setMaxConnections(users.size() * socketsPerUser + 1));
-    List<WebSocket> sockets = java.util.Collections.synchronizedList(new ArrayList<>());
-    CountDownLatch hellos = new CountDownLatch(users.size() * socketsPerUser);
-    int leadsFrom = users.size() - 3;
-    for (int u = 0; u < users.size(); u++) {
-      String token = tokens.issue(users.get(u), 0);
-      boolean lead = u >= leadsFrom;
-      for (int k = 0; k < socketsPerUser; k++) {
-        Await.result(client.connect(inbox.app.httpPort(), "127.0.0.1", "/ws").map(ws -> {
-          ws.textMessageHandler(text -> {
-            JsonObject frame = new JsonObject(text);
-            if ("hello".equals(frame.getString("type"))) {
-              hellos.countDown();
-            } else if (sink != null && "event".equals(frame.getString("type"))) {
-              sink.accept(frame, lead);
-            }
-          });
-          ws.writeTextMessage(new JsonObject().put("type", "auth").put("token", token).put("lastSeq", lastSeq).encode());
-          sockets.add(ws);
-          return ws;
-        }));
-      }
-    }
-    if (!hellos.await(5, TimeUnit.MINUTES)) {
-      throw new IllegalStateException("not every socket got its hello: " + hellos.getCount() + " missing");
-    }
-    return sockets;
+  interface SupervisorAwareSink {
+    void accept(JsonObject frame, boolean lead);
   }
 
   /** Resident memory of this JVM (server and client ends both) per idle authenticated socket. */

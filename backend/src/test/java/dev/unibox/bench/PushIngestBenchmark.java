@@ -12,7 +12,6 @@ import dev.unibox.store.Database;
 import dev.unibox.testing.Await;
 import dev.unibox.testing.TestDatabases;
 import io.vertx.core.Future;
-import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.sqlclient.Tuple;
 import java.nio.file.Files;
@@ -22,7 +21,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntFunction;
 import org.HdrHistogram.Histogram;
 
@@ -81,7 +79,7 @@ public final class PushIngestBenchmark {
             "question " + i).map(FakeMerchantIntegration.Push::status)));
     // Warm up every path first (JIT, pools, language models), then measure each platform in turn.
     for (Target t : targets) {
-      drive(vertx, warmup, concurrency, t.push(), 0, null);
+      PushLoad.closedLoop(vertx, warmup, concurrency, t.push(), 0, null);
     }
     List<Row> rows = new ArrayList<>();
     for (Target t : targets) {
@@ -101,48 +99,11 @@ public final class PushIngestBenchmark {
                          int concurrency, IntFunction<Future<Integer>> push) throws Exception {
     Histogram ack = new Histogram(60_000_000_000L, 3);
     long start = System.nanoTime();
-    int acked = drive(vertx, pushes, concurrency, push, warmup, ack);
+    int acked = PushLoad.closedLoop(vertx, pushes, concurrency, push, warmup, ack);
     double seconds = (System.nanoTime() - start) / 1e9;
     long stored = Await.result(db.pool().preparedQuery("SELECT count(*) FROM messages WHERE account_id = $1")
         .execute(Tuple.of(accountId))).iterator().next().getLong(0) - warmup;
     return new Row(platform, pushes, acked, stored, seconds, ack);
-  }
-
-  /** Keeps {@code concurrency} pushes in flight until {@code n} were answered; answers how many got a 2xx. */
-  private static int drive(Vertx vertx, int n, int concurrency, IntFunction<Future<Integer>> push, int offset,
-                           Histogram ack) throws Exception {
-    AtomicInteger next = new AtomicInteger();
-    AtomicInteger done = new AtomicInteger();
-    AtomicInteger ok = new AtomicInteger();
-    Promise<Void> all = Promise.promise();
-    Runnable[] launch = new Runnable[1];
-    launch[0] = () -> {
-      int i = next.getAndIncrement();
-      if (i >= n) {
-        return;
-      }
-      long t0 = System.nanoTime();
-      push.apply(offset + i).onComplete(ar -> {
-        if (ack != null) {
-          ack.recordValue(System.nanoTime() - t0);
-        }
-        if (ar.succeeded() && ar.result() / 100 == 2) {
-          ok.incrementAndGet();
-        }
-        if (done.incrementAndGet() == n) {
-          all.tryComplete();
-        } else {
-          launch[0].run();
-        }
-      });
-    };
-    vertx.runOnContext(v -> {
-      for (int c = 0; c < concurrency; c++) {
-        launch[0].run();
-      }
-    });
-    all.future().toCompletionStage().toCompletableFuture().get();
-    return ok.get();
   }
 
   private static String table(List<Row> rows, int pushes, int warmup, int concurrency) {

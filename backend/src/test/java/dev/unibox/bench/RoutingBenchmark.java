@@ -121,6 +121,25 @@ public final class RoutingBenchmark {
 
   private static int batch;
 
+  /**
+   * Queues n new conversations (one new buyer each, languages en/ms/zh in turn, every fifth urgent), half on
+   * each of the two accounts; {@code batch} keeps the buyers of separate calls apart.
+   */
+  static Future<?> queueBacklog(Pool pool, int n, String batch, String accountA, String accountB) {
+    return pool.preparedQuery("""
+        WITH x AS (SELECT g, (ARRAY['en','ms','zh'])[1 + g % 3] AS lang,
+                          CASE WHEN g % 2 = 0 THEN $3 ELSE $4 END AS account
+                   FROM generate_series(1, $1) g),
+             b AS (INSERT INTO buyers (account_id, platform_buyer_id, name)
+                   SELECT account, 'bench-' || $2 || '-' || g, 'buyer' FROM x RETURNING id, account_id, platform_buyer_id)
+        INSERT INTO conversations (account_id, platform_conversation_id, buyer_id, status, priority, language, queued_at,
+                                   waiting_since, sla_due_at, sla_warn_at, sla_state, created_at, updated_at)
+        SELECT b.account_id, b.platform_buyer_id, b.id, 'queued', (x.g % 5 = 0)::int, x.lang, now(), now(),
+               now() + interval '1 hour' + x.g * interval '1 millisecond', now() + interval '1 hour', 'running', now(), now()
+        FROM b JOIN x ON b.platform_buyer_id = 'bench-' || $2 || '-' || x.g""")
+        .execute(Tuple.of(n, batch, accountA, accountB));
+  }
+
   private static String run(Vertx vertx, List<Pool> pools, int routers, int perPass, int n, String label,
                             List<Vertx> nodes) throws Exception {
     Pool pool = pools.get(0);
@@ -129,17 +148,7 @@ public final class RoutingBenchmark {
         + "WHERE status <> 'closed'").execute());
     Await.result(pool.query("UPDATE users SET active_count = 0").execute());
     int b = ++batch;
-    Await.result(pool.preparedQuery("""
-        WITH x AS (SELECT g, (ARRAY['en','ms','zh'])[1 + g % 3] AS lang,
-                          CASE WHEN g % 2 = 0 THEN 'shopee-my-01' ELSE 'shopee-tw-01' END AS account
-                   FROM generate_series(1, $1) g),
-             b AS (INSERT INTO buyers (account_id, platform_buyer_id, name)
-                   SELECT account, 'bench-' || $2 || '-' || g, 'buyer' FROM x RETURNING id, account_id, platform_buyer_id)
-        INSERT INTO conversations (account_id, platform_conversation_id, buyer_id, status, priority, language, queued_at,
-                                   waiting_since, sla_due_at, sla_warn_at, sla_state, created_at, updated_at)
-        SELECT b.account_id, b.platform_buyer_id, b.id, 'queued', (x.g % 5 = 0)::int, x.lang, now(), now(),
-               now() + interval '1 hour' + x.g * interval '1 millisecond', now() + interval '1 hour', 'running', now(), now()
-        FROM b JOIN x ON b.platform_buyer_id = 'bench-' || $2 || '-' || x.g""").execute(Tuple.of(n, String.valueOf(b))));
+    Await.result(queueBacklog(pool, n, String.valueOf(b), "shopee-my-01", "shopee-tw-01"));
     Await.result(pool.query("VACUUM ANALYZE conversations").execute());
     Await.result(pool.query("ANALYZE users").execute());
 

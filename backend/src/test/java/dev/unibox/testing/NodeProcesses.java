@@ -1,7 +1,11 @@
 package dev.unibox.testing;
 
 import io.vertx.ext.web.client.WebClient;
+import java.io.File;
 import java.io.IOException;
+import java.net.URISyntaxException;
+import java.net.URL;
+import java.net.URLClassLoader;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,11 +32,24 @@ public final class NodeProcesses implements AutoCloseable {
 
   private final Path dir;
   private final Map<String, String> env;
+  private final List<String> jvmOptions;
   private final List<Node> nodes = new ArrayList<>();
 
+  /** Nodes that start fast (small heap, C1 only): what tests want. */
   public NodeProcesses(Path dir, Map<String, String> env) {
+    this(dir, env, List.of("-Xmx384m", "-XX:TieredStopAtLevel=1"));
+  }
+
+  /** @param jvmOptions heap and JIT flags of every node (benchmarks want the full JIT) */
+  public NodeProcesses(Path dir, Map<String, String> env, List<String> jvmOptions) {
     this.dir = dir;
     this.env = env;
+    this.jvmOptions = jvmOptions;
+  }
+
+  /** Every node started so far, in start order (killed ones included). */
+  public List<Node> nodes() {
+    return List.copyOf(nodes);
   }
 
   public static int freePort() throws IOException {
@@ -54,15 +71,36 @@ public final class NodeProcesses implements AutoCloseable {
     Path config = dir.resolve(name + ".yaml");
     Files.writeString(config, yaml + "\nhttp:\n  host: 127.0.0.1\n  port: " + port + "\n");
     Path log = dir.resolve(name + ".log");
-    ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-Xmx384m", "-XX:TieredStopAtLevel=1", "-Djava.net.preferIPv4Stack=true",
+    List<String> command = new ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.addAll(jvmOptions);
+    command.addAll(List.of("-Djava.net.preferIPv4Stack=true",
         "-Dhazelcast.local.localAddress=127.0.0.1", "-Dhazelcast.wait.seconds.before.join=0",
-        "-cp", System.getProperty("java.class.path"), "dev.unibox.Main", "--config", config.toString())
-        .redirectErrorStream(true).redirectOutput(log.toFile());
+        "-cp", classPath(), "dev.unibox.Main", "--config", config.toString()));
+    ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
     pb.environment().putAll(env);
     Node node = new Node(name, port, pb.start(), log);
     nodes.add(node);
     return node;
+  }
+
+  /**
+   * The class path this code runs on. Under exec:java (benchmark harnesses) that is the plugin's class loader,
+   * not {@code java.class.path}, which there is Maven's own.
+   */
+  private static String classPath() {
+    if (Thread.currentThread().getContextClassLoader() instanceof URLClassLoader loader) {
+      List<String> paths = new ArrayList<>();
+      for (URL url : loader.getURLs()) {
+        try {
+          paths.add(Path.of(url.toURI()).toString());
+        } catch (URISyntaxException e) {
+          throw new IllegalStateException("not a file on the class path: " + url, e);
+        }
+      }
+      return String.join(File.pathSeparator, paths);
+    }
+    return System.getProperty("java.class.path");
   }
 
   public static void awaitReady(Node node, WebClient http) throws Exception {
