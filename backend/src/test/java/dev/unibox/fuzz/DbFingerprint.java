@@ -19,12 +19,14 @@ import java.util.TreeMap;
  * cluster's heartbeat tables ({@code cluster_nodes}, {@code leases}, {@code node_sockets}), the
  * migration history, the per-account health that a periodic flush and the polling backstop write
  * ({@code account_health}: last push, last poll and errors), and the report tables the periodic rollup
- * sweep rebuilds from messages and conversations ({@code report_*}), which are covered themselves.
+ * sweep rebuilds from messages and conversations ({@code report_*}), which are covered themselves, and the
+ * live projection's state per shop and day that the same sweep writes ({@code projection_alerts}).
  */
 final class DbFingerprint {
 
   private static final Set<String> SKIPPED_TABLES = Set.of("flyway_schema_history", "cluster_nodes", "leases",
-      "node_sockets", "account_health", "report_daily", "report_waits", "report_sweep", "report_snapshots");
+      "node_sockets", "account_health", "report_daily", "report_waits", "report_sweep", "report_snapshots",
+      "projection_alerts");
 
   private final Pool pool;
   private String query;
