@@ -4,14 +4,14 @@ import type { AgentEventSource } from '../../../lib/api-types';
 import { errorText } from '../../../lib/errors';
 import { formatClock } from '../../../lib/format';
 import { setShopLine } from '../api/projections';
-import { percent, useProjections } from '../hooks/useProjections';
+import { percent, projectionsChanged, useProjections } from '../hooks/useProjections';
 import type { ShopProjection } from '../types';
 import './projection.css';
 
 /** Today's platform indicator of each shop (supervisors and admins), its projection, and the shop's line. */
 export function ProjectionTable({ events }: { events: AgentEventSource }) {
   const { t } = useTranslation('reports');
-  const { shops, error, refresh } = useProjections(events);
+  const { shops, error } = useProjections(events);
   return (
     <section className="projection-table" data-testid="projection-table">
       <h2>{t('projection.title')}</h2>
@@ -32,7 +32,7 @@ export function ProjectionTable({ events }: { events: AgentEventSource }) {
           </thead>
           <tbody>
             {shops.map((s) => (
-              <ProjectionRow key={s.accountId} shop={s} onSaved={refresh} />
+              <ProjectionRow key={s.accountId} shop={s} onSaved={projectionsChanged} />
             ))}
           </tbody>
         </table>

@@ -8,6 +8,14 @@ import type { ShopProjection } from '../types';
 /** The projection moves with the clock too (deadlines pass), so it is also read again every minute. */
 const REFRESH_MS = 60_000;
 
+/** Every mounted projection view on this page (the banner and the Reports table) reads again on a local change. */
+const localChanges = new EventTarget();
+
+/** After this user changed a shop's line: the banner must not wait for a crossing event that may never come. */
+export function projectionsChanged() {
+  localChanges.dispatchEvent(new Event('changed'));
+}
+
 /** Each of the user's shops in its platform window, read again on every projection event and reconnect. */
 export function useProjections(events: AgentEventSource) {
   const [shops, setShops] = useState<ShopProjection[]>([]);
@@ -29,14 +37,16 @@ export function useProjections(events: AgentEventSource) {
       if (e.event === 'projection.alert' || e.event === 'projection.recovered') refresh();
     });
     const offReset = events.onReset(() => refresh());
+    localChanges.addEventListener('changed', refresh);
     return () => {
+      localChanges.removeEventListener('changed', refresh);
       clearInterval(timer);
       offEvent();
       offReset();
     };
   }, [events, refresh]);
 
-  return { shops, error, refresh };
+  return { shops, error };
 }
 
 /** "80 %" for a share, "–" when there is nothing to divide by. */

@@ -242,6 +242,7 @@ public final class UniboxApp {
               new UserAdminRoutes(pool, clock)::mount),
               gateway, config.http().allowedOrigins());
           eventTail = new EventTail(vertx, pool);
+          eventTail.register(meters);
           return shifts.start().compose(v -> eventTail.start(EVENT_TAIL_POLL_MS)).compose(v -> deploy(socketSessions))
               .compose(v -> deploy(http));
         })

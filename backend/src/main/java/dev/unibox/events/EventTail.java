@@ -1,6 +1,8 @@
 package dev.unibox.events;
 
 import dev.unibox.signals.Addresses;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.Vertx;
 import io.vertx.sqlclient.Pool;
 import org.slf4j.Logger;
@@ -20,7 +22,8 @@ public final class EventTail {
 
   private final Vertx vertx;
   private final Pool pool;
-  private long position = -1;
+  /** Written on the tail's context only; volatile for the metrics scrape. */
+  private volatile long position = -1;
   private boolean reading;
   private boolean again;
   private long timer;
@@ -46,6 +49,12 @@ public final class EventTail {
       timer = vertx.setPeriodic(pollMs, t -> context.runOnContext(v -> read()));
       return null;
     });
+  }
+
+  /** The newest log position this node has delivered to its sockets: with the log's newest, the tail's lag. */
+  public void register(MeterRegistry registry) {
+    Gauge.builder("unibox_event_tail_position", () -> position)
+        .description("Newest event id this node's tail has delivered to its sockets").register(registry);
   }
 
   public void stop() {

@@ -47,12 +47,21 @@ final class ProjectionStore {
       WHERE p.below IS DISTINCT FROM EXCLUDED.below
       RETURNING p.account_id, p.below, (SELECT prev.below FROM prev WHERE prev.account_id = p.account_id) AS was_below""";
 
+  /** "PROJ": one projection check at a time across nodes, so a check never stores a state from a stale line. */
+  private static final long CHECK_LOCK = 0x5052_4f4aL;
+  private static final String LOCK = "SELECT pg_advisory_xact_lock($1)";
+
   private static final String SET_LINE = """
       INSERT INTO shop_indicator_lines (account_id, line, set_by, set_at) VALUES ($1, $2, $3, $4)
       ON CONFLICT (account_id) DO UPDATE SET line = EXCLUDED.line, set_by = EXCLUDED.set_by, set_at = EXCLUDED.set_at""";
   private static final String CLEAR_LINE = "DELETE FROM shop_indicator_lines WHERE account_id = $1";
 
   private ProjectionStore() {}
+
+  /** Taken first in every check transaction: waits for a check already running. */
+  static Future<Void> lockChecks(SqlClient c) {
+    return c.preparedQuery(LOCK).execute(Tuple.of(CHECK_LOCK)).mapEmpty();
+  }
 
   static Future<List<Shop>> shops(SqlClient c) {
     return c.query(SHOPS).execute().map(rows -> {

@@ -76,7 +76,7 @@ public final class ProjectionWatch {
   public Future<Integer> check() {
     PendingEvents events = new PendingEvents();
     Instant now = clock.instant();
-    return pool.withTransaction(c -> current(c).compose(projections -> {
+    return pool.withTransaction(c -> ProjectionStore.lockChecks(c).compose(x -> current(c)).compose(projections -> {
       if (projections.isEmpty()) {
         return Future.succeededFuture(0);
       }

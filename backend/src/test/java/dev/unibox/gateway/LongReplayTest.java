@@ -3,6 +3,7 @@ package dev.unibox.gateway;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.unibox.testing.AgentSocket;
+import dev.unibox.testing.Await;
 import dev.unibox.testing.TestEvents;
 import dev.unibox.testing.TestInbox;
 import io.vertx.core.Vertx;
@@ -49,6 +50,9 @@ class LongReplayTest {
       TestEvents.append(inbox, List.of(mei), 0, 7, 10, Instant.now());
     }
     long last = ids.get(ids.size() - 1);
+    // the node's tail delivers these as live events too: once it has passed them, the socket sees only the replay
+    Await.until("the tail passed the stored events",
+        () -> inbox.app.meters().get("unibox_event_tail_position").gauge().value() >= last);
     long held = 0;
     try (AgentSocket socket = inbox.socket(token, 0)) {
       while (true) {
