@@ -103,6 +103,11 @@ final class SocketOutbox {
   }
 
   private void pump() {
+    if (!closed && ws.isClosed()) {
+      // closed by our side (session ended, token expired): the close handler comes later, events may come first
+      close();
+      return;
+    }
     while (!closed && !reading) {
       if (page.isEmpty() && !moreInLog && !behind && live.isEmpty()) {
         calm();
