@@ -46,6 +46,13 @@ final class LeaseStore {
   private static final String HOLDERS = "SELECT name, owner, fence FROM leases WHERE expires_at > now() AND name LIKE $1";
 
   /** Forgets the sockets of nodes that stopped heartbeating; returns the users who had one there. */
+  /** The users first, in id order, as a socket's own open and close do: the other order can deadlock with them. */
+  private static final String LOCK_DEAD_SOCKET_USERS = """
+      SELECT u.id FROM users u
+      WHERE u.id IN (SELECT s.user_id FROM node_sockets s LEFT JOIN cluster_nodes n ON n.node_id = s.node_id
+                     WHERE n.node_id IS NULL OR n.heartbeat_at < now() - make_interval(secs => $1))
+      ORDER BY u.id FOR UPDATE OF u""";
+
   private static final String FORGET_DEAD_SOCKETS = """
       DELETE FROM node_sockets s USING cluster_nodes n
       WHERE s.node_id = n.node_id AND n.heartbeat_at < now() - make_interval(secs => $1)
@@ -108,7 +115,8 @@ final class LeaseStore {
   }
 
   static Future<List<Long>> forgetDeadSockets(SqlClient c, double afterSeconds) {
-    return c.preparedQuery(FORGET_DEAD_SOCKETS).execute(Tuple.of(afterSeconds))
+    return c.preparedQuery(LOCK_DEAD_SOCKET_USERS).execute(Tuple.of(afterSeconds))
+        .compose(locked -> c.preparedQuery(FORGET_DEAD_SOCKETS).execute(Tuple.of(afterSeconds)))
         .compose(dead -> c.query(FORGET_UNKNOWN_SOCKETS).execute().map(unknown -> {
           List<Long> users = new ArrayList<>();
           dead.forEach(r -> users.add(r.getLong("user_id")));
