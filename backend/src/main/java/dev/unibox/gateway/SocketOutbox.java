@@ -104,7 +104,7 @@ final class SocketOutbox {
 
   private void pump() {
     if (!closed && ws.isClosed()) {
-      // closed by our side (session ended, token expired): the close handler comes later, events may come first
+      // the connection is gone but the gateway's close handler has not run yet: drop what waits
       close();
       return;
     }

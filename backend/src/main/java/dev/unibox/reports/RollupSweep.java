@@ -1,8 +1,8 @@
 package dev.unibox.reports;
 
+import dev.unibox.store.AdvisoryLock;
 import io.vertx.core.Future;
 import io.vertx.sqlclient.Pool;
-import io.vertx.sqlclient.Tuple;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -52,8 +52,7 @@ public final class RollupSweep {
     Future<Void> chain = Future.succeededFuture();
     for (int i = 0; i < ids.size(); i += BATCH) {
       List<Long> batch = ids.subList(i, Math.min(ids.size(), i + BATCH));
-      chain = chain.compose(v -> pool.withTransaction(c -> c.preparedQuery("SELECT pg_advisory_xact_lock($1)")
-          .execute(Tuple.of(LOCK))
+      chain = chain.compose(v -> pool.withTransaction(c -> AdvisoryLock.take(c, LOCK)
           .compose(x -> ReportsStore.load(c, batch))
           .compose(convs -> {
             Map<ReportsStore.Conversation, List<Waits.Wait>> waits = new LinkedHashMap<>();
@@ -72,8 +71,7 @@ public final class RollupSweep {
     return chain.compose(v -> {
       Future<Void> days = Future.succeededFuture();
       for (ReportsStore.Key key : new ArrayList<>(keys)) {
-        days = days.compose(x -> pool.withTransaction(c -> c.preparedQuery("SELECT pg_advisory_xact_lock($1)")
-            .execute(Tuple.of(LOCK))
+        days = days.compose(x -> pool.withTransaction(c -> AdvisoryLock.take(c, LOCK)
             .compose(y -> ReportsStore.rollup(c, key))
             .compose(day -> ReportsStore.storeRollup(c, day))));
       }
