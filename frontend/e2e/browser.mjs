@@ -138,7 +138,8 @@ export async function keepScreenshot(page, journey, size, label) {
 
 /**
  * Fails when the page is wider than the window (the phone would scroll sideways) or when one of `panes`
- * ({testId: minimum width in px}) is hidden or narrower than its minimum. Prints `LAYOUT <size> <label> <width>`.
+ * ({testId: minimum width in px}) is hidden, narrower than its minimum, outside the window, or holds content
+ * wider than itself (a table scrolling sideways inside the page). Prints `LAYOUT <size> <label> <width>`.
  */
 export async function checkLayout(page, size, label, panes = {}) {
   const width = await page.evaluate(() => document.scrollingElement.scrollWidth);
@@ -148,6 +149,10 @@ export async function checkLayout(page, size, label, panes = {}) {
     const box = await page.getByTestId(testId).first().boundingBox();
     if (!box) throw new Error(`${label}: ${testId} is not shown`);
     if (box.width < minimum) throw new Error(`${label}: ${testId} is ${Math.round(box.width)} px wide, less than ${minimum}`);
+    const inner = await page.getByTestId(testId).first().evaluate((e) => ({ content: e.scrollWidth, shown: e.clientWidth }));
+    if (inner.content > inner.shown + 1) {
+      throw new Error(`${label}: ${testId} holds ${inner.content} px of content in ${inner.shown} px (it scrolls sideways)`);
+    }
     if (box.x < 0 || box.x + box.width > size.width + 1) {
       throw new Error(`${label}: ${testId} reaches from ${Math.round(box.x)} to ${Math.round(box.x + box.width)} px, outside the window`);
     }
