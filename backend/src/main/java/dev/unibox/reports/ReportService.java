@@ -25,14 +25,42 @@ public final class ReportService {
     }
     var groups = ReportsStore.report(pool, f);
     var total = "all".equals(f.groupBy()) ? groups : ReportsStore.report(pool, withGroup(f, "all"));
-    return Future.all(groups, total).compose(v -> labels(f, groups.result()).map(labels -> {
+    return Future.all(groups, total).compose(v -> Future.all(labels(f, groups.result()), workload(f, groups.result()))).map(both -> {
+      Map<String, String> labels = both.resultAt(0);
+      Map<Long, WorkloadStore.Workload> loads = both.resultAt(1);
       JsonArray out = new JsonArray();
-      groups.result().sums().forEach((k, sums) -> out.add(metrics(k, sums, groups.result().histograms().get(k))
-          .put("label", labels.getOrDefault(k, k))));
+      groups.result().sums().forEach((k, sums) -> {
+        JsonObject g = metrics(k, sums, groups.result().histograms().get(k)).put("label", labels.getOrDefault(k, k));
+        if (loads != null && !"0".equals(k)) {
+          g.put("workload", workload(loads.get(Long.valueOf(k))));
+        }
+        out.add(g);
+      });
       var t = total.result();
       return new JsonObject().put("groupBy", f.groupBy()).put("from", f.from().toString()).put("to", f.to().toString())
           .put("groups", out).put("total", metrics("all", t.sums().getOrDefault("all", Map.of()), t.histograms().get("all")));
-    }));
+    });
+  }
+
+  /** Per agent (groupBy agent, with a zone): online time, chats held and capacity from the presence history. */
+  private Future<Map<Long, WorkloadStore.Workload>> workload(ReportFilter f, ReportsStore.Totals t) {
+    if (!"agent".equals(f.groupBy()) || f.zone() == null) {
+      return Future.succeededFuture(null);
+    }
+    List<Long> agents = t.sums().keySet().stream().filter(k -> !"0".equals(k)).map(Long::valueOf).toList();
+    return WorkloadStore.read(pool, agents, f.from(), f.to(), f.zone());
+  }
+
+  /**
+   * Online hours; chats held on average and at most while online; utilisation = chat-seconds held ÷
+   * capacity-seconds (max concurrent chats × online seconds). Rates are null without online time.
+   */
+  static JsonObject workload(WorkloadStore.Workload w) {
+    WorkloadStore.Workload x = w == null ? new WorkloadStore.Workload(0, 0, 0, 0) : w;
+    return new JsonObject().put("onlineHours", Math.round(x.onlineSeconds() / 36.0) / 100.0)
+        .put("averageChats", x.onlineSeconds() == 0 ? null : Math.round(x.chatSeconds() / x.onlineSeconds() * 100) / 100.0)
+        .put("peakChats", x.peakChats())
+        .put("utilisation", x.capacitySeconds() == 0 ? null : x.chatSeconds() / x.capacitySeconds());
   }
 
   private static ReportFilter withGroup(ReportFilter f, String group) {
@@ -93,7 +121,9 @@ public final class ReportService {
         .put("satisfaction", new JsonObject().put("satisfied", n(s, "satisfied")).put("neutral", n(s, "neutral"))
             .put("dissatisfied", n(s, "dissatisfied")).put("badAttitude", n(s, "bad_attitude"))
             .put("rate", ratio(n(s, "satisfied"), rated)).put("badAttitudeRate", ratio(n(s, "bad_attitude"), unhappy)))
-        .put("compliance", new JsonObject().put("flagged", n(s, "flagged_replies")).put("overridden", n(s, "overridden_replies")));
+        .put("compliance", new JsonObject().put("flagged", n(s, "flagged_replies")).put("overridden", n(s, "overridden_replies")))
+        .put("conversion", new JsonObject().put("preSaleChats", n(s, "pre_sale_chats")).put("converted", n(s, "converted"))
+            .put("rate", ratio(n(s, "converted"), n(s, "pre_sale_chats"))));
   }
 
   private static long n(Map<String, Long> s, String k) {

@@ -29,11 +29,23 @@ final class ReportsStore {
   private static final String SWEPT_UNTIL = "SELECT swept_until FROM report_sweep WHERE id = 1";
   private static final String SET_SWEPT_UNTIL = "UPDATE report_sweep SET swept_until = $1 WHERE id = 1";
 
+  /**
+   * Conversations with rows stamped in the range, and those of buyers with a new order event; widened to every
+   * conversation of those buyers, since a buyer's chats and orders decide each other's conversion.
+   */
   private static final String CHANGED = """
-      SELECT conversation_id FROM messages WHERE created_at > $1 AND created_at <= $2
-      UNION SELECT conversation_id FROM activities WHERE at > $1 AND at <= $2
-      UNION SELECT conversation_id FROM satisfaction_ratings WHERE rated_at > $1 AND rated_at <= $2
-      UNION SELECT conversation_id FROM reply_inspections WHERE at > $1 AND at <= $2""";
+      WITH changed AS (
+        SELECT conversation_id FROM messages WHERE created_at > $1 AND created_at <= $2
+        UNION SELECT conversation_id FROM activities WHERE at > $1 AND at <= $2
+        UNION SELECT conversation_id FROM satisfaction_ratings WHERE rated_at > $1 AND rated_at <= $2
+        UNION SELECT conversation_id FROM reply_inspections WHERE at > $1 AND at <= $2
+        UNION SELECT conversation_id FROM classification_corrections WHERE corrected_at > $1 AND corrected_at <= $2
+        UNION SELECT c.id FROM order_events o
+          JOIN buyers b ON b.account_id = o.account_id AND b.platform_buyer_id = o.platform_buyer_id
+          JOIN conversations c ON c.buyer_id = b.id
+          WHERE o.received_at > $1 AND o.received_at <= $2)
+      SELECT DISTINCT c.id FROM changed x JOIN conversations c1 ON c1.id = x.conversation_id
+        JOIN conversations c ON c.buyer_id = c1.buyer_id""";
 
   private static final String CONVERSATIONS = """
       SELECT c.id, c.account_id, c.status, a.platform, a.time_zone
@@ -101,6 +113,32 @@ final class ReportsStore {
       SELECT agent_id AS agent, count(*) FILTER (WHERE outcome = 'flagged') AS flagged_replies,
              count(*) FILTER (WHERE outcome = 'overridden') AS overridden_replies
       FROM reply_inspections WHERE account_id = $1 AND at >= $2 AND at < $3 GROUP BY 1""";
+
+  /**
+   * Pre-sale chats of the shop-day (first waits answered by a human, the conversation not after-sale) on the
+   * answering agent's row, and those converted: the buyer placed an order with the shop within
+   * {@link #CONVERSION_WINDOW} after the answer, and no later pre-sale chat of the buyer was answered before
+   * the order (the last chat before an order gets it).
+   */
+  static final String CONVERSION_WINDOW = "72 hours";
+  private static final String PRE_SALE_CHAT = """
+      w.first_of_day AND w.agent_id <> 0 AND w.answered_at IS NOT NULL AND c.category <> 'after_sale'
+      AND c.status <> 'spam'""";
+  private static final String DAY_CONVERSIONS = """
+      WITH chats AS (
+        SELECT w.agent_id, w.answered_at, c.buyer_id, b.platform_buyer_id
+        FROM report_waits w JOIN conversations c ON c.id = w.conversation_id JOIN buyers b ON b.id = c.buyer_id
+        WHERE w.account_id = $1 AND w.day = $2 AND %1$s)
+      SELECT ch.agent_id AS agent, count(*) AS pre_sale_chats,
+             count(*) FILTER (WHERE EXISTS (
+               SELECT 1 FROM order_events o
+               WHERE o.account_id = $1 AND o.platform_buyer_id = ch.platform_buyer_id
+                 AND o.placed_at >= ch.answered_at AND o.placed_at <= ch.answered_at + interval '%2$s'
+                 AND NOT EXISTS (
+                   SELECT 1 FROM conversations c JOIN report_waits w ON w.conversation_id = c.id
+                   WHERE c.buyer_id = ch.buyer_id AND %1$s
+                     AND w.answered_at > ch.answered_at AND w.answered_at <= o.placed_at))) AS converted
+      FROM chats ch GROUP BY 1""".formatted(PRE_SALE_CHAT, CONVERSION_WINDOW);
 
   private static final String DELETE_DAY = "DELETE FROM report_daily WHERE account_id = $1 AND day = $2";
   private static final String INSERT_DAY = "INSERT INTO report_daily (account_id, day, agent_id, "
@@ -330,6 +368,7 @@ final class ReportsStore {
       }).compose(v -> counts(c, DAY_ACTIVITIES, window, day))
           .compose(v -> counts(c, DAY_RATINGS, window, day))
           .compose(v -> counts(c, DAY_INSPECTIONS, window, day))
+          .compose(v -> counts(c, DAY_CONVERSIONS, Tuple.of(key.accountId(), key.day()), day))
           .map(day);
     });
   }
