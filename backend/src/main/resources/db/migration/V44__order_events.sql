@@ -15,8 +15,8 @@ CREATE TABLE order_events (
 CREATE INDEX order_events_by_buyer ON order_events (account_id, platform_buyer_id, placed_at);
 CREATE INDEX order_events_by_received ON order_events (received_at);
 
--- An order or a chat of a buyer changes the conversion of that buyer's other conversations.
-CREATE INDEX conversations_by_buyer ON conversations (buyer_id);
+-- The sweep widens a change to the buyer's other conversations through conversations_by_buyer and
+-- buyers_by_platform_id (V90__find.sql).
 
 ALTER TABLE report_daily ADD COLUMN pre_sale_chats int NOT NULL DEFAULT 0;
 ALTER TABLE report_daily ADD COLUMN converted int NOT NULL DEFAULT 0;

@@ -18,28 +18,29 @@ public final class ReportService {
     this.pool = pool;
   }
 
-  /** {groups: [...], total: {...}}: the total is the same filter grouped as one. */
+  /** {groups: [...], total: {...}}: the total is the same filter grouped as one (one query, grouping sets). */
   public Future<JsonObject> report(ReportFilter f) {
     if (f.accounts().isEmpty()) {
       return Future.succeededFuture(new JsonObject().put("groups", new JsonArray()).put("total", metrics("all", Map.of(), null)));
     }
-    var groups = ReportsStore.report(pool, f);
-    var total = "all".equals(f.groupBy()) ? groups : ReportsStore.report(pool, withGroup(f, "all"));
-    return Future.all(groups, total).compose(v -> Future.all(labels(f, groups.result()), workload(f, groups.result()))).map(both -> {
-      Map<String, String> labels = both.resultAt(0);
-      Map<Long, WorkloadStore.Workload> loads = both.resultAt(1);
-      JsonArray out = new JsonArray();
-      groups.result().sums().forEach((k, sums) -> {
-        JsonObject g = metrics(k, sums, groups.result().histograms().get(k)).put("label", labels.getOrDefault(k, k));
-        if (loads != null && !"0".equals(k)) {
-          g.put("workload", workload(loads.get(Long.valueOf(k))));
-        }
-        out.add(g);
-      });
-      var t = total.result();
-      return new JsonObject().put("groupBy", f.groupBy()).put("from", f.from().toString()).put("to", f.to().toString())
-          .put("groups", out).put("total", metrics("all", t.sums().getOrDefault("all", Map.of()), t.histograms().get("all")));
+    return ReportsStore.report(pool, f).compose(r -> Future.all(labels(f, r.groups()), workload(f, r.groups()))
+        .map(both -> answer(f, r, both.resultAt(0), both.resultAt(1))));
+  }
+
+  private static JsonObject answer(ReportFilter f, ReportsStore.Report r, Map<String, String> labels,
+                                   Map<Long, WorkloadStore.Workload> loads) {
+    ReportsStore.Totals groups = r.groups();
+    JsonArray out = new JsonArray();
+    groups.sums().forEach((k, sums) -> {
+      JsonObject g = metrics(k, sums, groups.histograms().get(k)).put("label", labels.getOrDefault(k, k));
+      if (loads != null && !"0".equals(k)) {
+        g.put("workload", workload(loads.get(Long.valueOf(k))));
+      }
+      out.add(g);
     });
+    ReportsStore.Totals t = r.total();
+    return new JsonObject().put("groupBy", f.groupBy()).put("from", f.from().toString()).put("to", f.to().toString())
+        .put("groups", out).put("total", metrics("all", t.sums().getOrDefault("all", Map.of()), t.histograms().get("all")));
   }
 
   /** Per agent (groupBy agent, with a zone): online time, chats held and capacity from the presence history. */
@@ -61,10 +62,6 @@ public final class ReportService {
         .put("averageChats", x.onlineSeconds() == 0 ? null : Math.round(x.chatSeconds() / x.onlineSeconds() * 100) / 100.0)
         .put("peakChats", x.peakChats())
         .put("utilisation", x.capacitySeconds() == 0 ? null : x.chatSeconds() / x.capacitySeconds());
-  }
-
-  private static ReportFilter withGroup(ReportFilter f, String group) {
-    return new ReportFilter(f.from(), f.to(), f.accounts(), f.platform(), f.team(), f.agentId(), group);
   }
 
   private Future<Map<String, String>> labels(ReportFilter f, ReportsStore.Totals t) {

@@ -165,13 +165,30 @@ final class ReportsStore {
         AND ($6::text IS NULL OR d.account_id IN (SELECT account_id FROM team_accounts WHERE team = $6))
       """;
 
-  /** One pass: counter sums and, per histogram bucket, its sum (no unnest: the rows are read once). */
-  private static final String REPORT = "SELECT %s AS k, "
+  /**
+   * One pass over the rollup rows for the groups and the total together (grouping sets; the total row has a null
+   * key): counter sums and, per histogram bucket, its sum (no unnest: the rows are read once). Columns by
+   * position: k, the counters, then f1, r1, f2, r2 …, then the number of rollup rows n.
+   */
+  private static final String REPORT = "SELECT %1$s AS k, "
       + DailyRollup.COUNTERS.stream().map(c -> "sum(d." + c + ")::bigint AS " + c).collect(Collectors.joining(", "))
       + java.util.stream.IntStream.rangeClosed(1, ResponseBuckets.SIZE)
           .mapToObj(i -> ", coalesce(sum(d.first_hist[" + i + "]), 0)::bigint AS f" + i
               + ", coalesce(sum(d.reply_hist[" + i + "]), 0)::bigint AS r" + i).collect(Collectors.joining())
-      + " " + REPORT_WHERE.formatted("") + " GROUP BY k ORDER BY k";
+      + ", count(*) AS n " + REPORT_WHERE.formatted("") + " GROUP BY %2$s ORDER BY k NULLS LAST";
+
+  /** The report's SQL for a group: its groups and the total, or only the total for "all". */
+  private static String reportSql(String groupBy) {
+    if ("all".equals(groupBy)) {
+      return REPORT.formatted("NULL::text", "()");
+    }
+    String e = GROUPS.get(groupBy);
+    return REPORT.formatted("CASE WHEN GROUPING(" + e + ") = 1 THEN NULL ELSE " + e + " END",
+        "GROUPING SETS ((" + e + "), ())");
+  }
+
+  private static final Map<String, String> REPORT_SQL = GROUPS.keySet().stream()
+      .collect(Collectors.toMap(g -> g, ReportsStore::reportSql));
 
   private static final String ALL_ACCOUNTS = "SELECT id FROM accounts ORDER BY id";
   private static final String ACCOUNT_NAMES = "SELECT id, shop_name, platform, time_zone FROM accounts WHERE id = ANY($1)";
@@ -180,26 +197,39 @@ final class ReportsStore {
   /** Report rows: group key → counter sums, and group key → bucket counts of first responses and replies. */
   record Totals(Map<String, Map<String, Long>> sums, Map<String, long[][]> histograms) {}
 
-  static Future<Totals> report(SqlClient c, ReportFilter f) {
-    String group = GROUPS.get(f.groupBy());
+  /** A report's groups (key → figures) and its total (key "all"). */
+  record Report(Totals groups, Totals total) {}
+
+  static Future<Report> report(SqlClient c, ReportFilter f) {
     Tuple t = Tuple.from(new Object[] {f.from(), f.to(), f.accounts().toArray(String[]::new), f.platform(),
         f.agentId(), f.team()});
-    return c.preparedQuery(REPORT.formatted(group)).execute(t).map(rs -> {
-      Map<String, Map<String, Long>> sums = new LinkedHashMap<>();
-      Map<String, long[][]> histograms = new LinkedHashMap<>();
+    int counters = DailyRollup.COUNTERS.size();
+    return c.preparedQuery(REPORT_SQL.get(f.groupBy())).execute(t).map(rs -> {
+      Totals groups = new Totals(new LinkedHashMap<>(), new LinkedHashMap<>());
+      Totals total = new Totals(new LinkedHashMap<>(), new LinkedHashMap<>());
+      long[] rows = {0};
       for (Row r : rs) {
+        String k = r.getString(0);
         Map<String, Long> m = new LinkedHashMap<>();
-        DailyRollup.COUNTERS.forEach(col -> m.put(col, r.getLong(col)));
-        String k = r.getString("k");
-        sums.put(k, m);
+        for (int i = 0; i < counters; i++) {
+          Long v = r.getLong(1 + i);
+          m.put(DailyRollup.COUNTERS.get(i), v == null ? 0L : v);
+        }
         long[][] h = new long[2][ResponseBuckets.SIZE];
         for (int i = 0; i < ResponseBuckets.SIZE; i++) {
-          h[0][i] = r.getLong("f" + (i + 1));
-          h[1][i] = r.getLong("r" + (i + 1));
+          h[0][i] = r.getLong(1 + counters + 2 * i);
+          h[1][i] = r.getLong(2 + counters + 2 * i);
         }
-        histograms.put(k, h);
+        if (k == null) {
+          rows[0] = r.getLong(1 + counters + 2 * ResponseBuckets.SIZE);
+        }
+        Totals into = k == null ? total : groups;
+        String key = k == null ? "all" : k;
+        into.sums().put(key, m);
+        into.histograms().put(key, h);
       }
-      return new Totals(sums, histograms);
+      // "all": the total is the only group, when it counted any row
+      return new Report("all".equals(f.groupBy()) && rows[0] > 0 ? total : groups, total);
     });
   }
 

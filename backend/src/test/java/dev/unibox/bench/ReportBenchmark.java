@@ -149,7 +149,24 @@ public final class ReportBenchmark {
             + "created_at + interval '15 minutes' + make_interval(secs => (id * 13) % 120) FROM conversations WHERE id % 3 = 0",
         "SELECT setval('buyers_id_seq', $1), setval('conversations_id_seq', $1)",
         "ANALYZE"};
+    // bulk load: the secondary indexes of the loaded tables (trigram, time, buyer …) are built once afterwards
+    // instead of row by row; primary keys and unique constraints stay
+    List<String> indexes = new ArrayList<>();
+    for (var r : await(pool.query("""
+        SELECT i.indexname, i.indexdef FROM pg_indexes i
+        WHERE i.schemaname = current_schema() AND i.tablename IN ('buyers', 'conversations', 'messages')
+          AND NOT EXISTS (SELECT 1 FROM pg_constraint c WHERE c.conname = i.indexname)""").execute())) {
+      indexes.add(r.getString(1));
+      await(pool.query("DROP INDEX " + r.getString(0)).execute());
+    }
     for (String sql : statements) {
+      if ("ANALYZE".equals(sql)) {
+        long s = System.nanoTime();
+        for (String index : indexes) {
+          await(pool.query(index).execute());
+        }
+        System.out.printf("  %.1f s: %d secondary indexes rebuilt%n", (System.nanoTime() - s) / 1e9, indexes.size());
+      }
       long s = System.nanoTime();
       if (sql.contains("$2")) {
         await(pool.preparedQuery(sql).execute(io.vertx.sqlclient.Tuple.of(n, BASE.atOffset(java.time.ZoneOffset.UTC))));
