@@ -19,7 +19,8 @@ final class WorkloadStore {
 
   /**
    * Every hour an online interval covers since {@code $1} (the last sweep minus the margin; open intervals up to
-   * {@code $2}, now), recomputed from all intervals overlapping it. Upsert: running it twice changes nothing.
+   * {@code $2}, now), recomputed from all intervals overlapping it (an hour none overlaps any more, after an open
+   * interval closed, becomes zero). Upsert: running it twice changes nothing.
    */
   private static final String SWEEP = """
       WITH touched AS (
@@ -34,8 +35,9 @@ final class WorkloadStore {
       FROM touched t
       LEFT JOIN presence_intervals p ON p.user_id = t.user_id AND p.presence = 'online'
         AND p.started_at < t.hour + interval '1 hour' AND coalesce(p.ended_at, $2) > t.hour AND p.started_at <= $2
-      LEFT JOIN LATERAL (SELECT extract(epoch FROM least(coalesce(p.ended_at, $2), t.hour + interval '1 hour', $2)
-                                                  - greatest(p.started_at, t.hour))::double precision AS seconds) s ON true
+      LEFT JOIN LATERAL (SELECT CASE WHEN p.user_id IS NULL THEN 0 ELSE
+                                extract(epoch FROM least(coalesce(p.ended_at, $2), t.hour + interval '1 hour', $2)
+                                                   - greatest(p.started_at, t.hour))::double precision END AS seconds) s ON true
       GROUP BY t.user_id, t.hour
       ON CONFLICT (agent_id, hour) DO UPDATE SET online_seconds = EXCLUDED.online_seconds,
         chat_seconds = EXCLUDED.chat_seconds, capacity_seconds = EXCLUDED.capacity_seconds,

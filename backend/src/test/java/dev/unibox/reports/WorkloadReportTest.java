@@ -76,6 +76,18 @@ class WorkloadReportTest {
 
   @Test
   void workloadByHand() throws Exception {
+    StringBuilder hours = new StringBuilder();
+    Await.result(db.pool().query("SELECT to_char(hour AT TIME ZONE 'UTC', 'DD HH24') || ' ' || online_seconds || ' ' "
+        + "|| chat_seconds || ' ' || peak_chats FROM report_workload WHERE online_seconds > 0 ORDER BY hour").execute())
+        .forEach(row -> hours.append(row.getString(0)).append('\n'));
+    assertThat(hours.toString()).isEqualTo("""
+        23 08 3600 3600 1
+        23 09 3600 7200 3
+        23 12 1800 3600 2
+        23 15 1800 0 0
+        23 16 1800 0 0
+        24 11 3600 7200 2
+        """);
     JsonObject first = meiOn(DAY);
     // online 5400 + 1800 + 1800 + 1800 (15:30-16:00Z) = 10800 s; chat-seconds 5400 + 5400 + 3600 + 0 = 14400
     assertThat(first.getDouble("onlineHours")).isEqualTo(3.0);
