@@ -39,8 +39,15 @@ public final class ReportService {
       out.add(g);
     });
     ReportsStore.Totals t = r.total();
+    JsonObject total = metrics("all", t.sums().getOrDefault("all", Map.of()), t.histograms().get("all"));
+    if (loads != null) {
+      // the agents together: their online time, chat- and capacity-seconds added, the highest peak
+      total.put("workload", workload(loads.values().stream().reduce(new WorkloadStore.Workload(0, 0, 0, 0),
+          (a, b) -> new WorkloadStore.Workload(a.onlineSeconds() + b.onlineSeconds(), a.chatSeconds() + b.chatSeconds(),
+              a.capacitySeconds() + b.capacitySeconds(), Math.max(a.peakChats(), b.peakChats())))));
+    }
     return new JsonObject().put("groupBy", f.groupBy()).put("from", f.from().toString()).put("to", f.to().toString())
-        .put("groups", out).put("total", metrics("all", t.sums().getOrDefault("all", Map.of()), t.histograms().get("all")));
+        .put("groups", out).put("total", total);
   }
 
   /** Per agent (groupBy agent, with a zone): online time, chats held and capacity from the presence history. */
