@@ -18,7 +18,8 @@ import java.util.Comparator;
  * Keeps the rollups up to date: finds the conversations whose rows committed since the last sweep (minus a
  * margin for transactions that committed late), recomputes their waits from all their messages, and
  * recomputes every shop-day they touch from scratch. Each step replaces rows instead of adding to them, so a
- * sweep is idempotent and the result does not depend on the order the rows arrived in.
+ * sweep is idempotent and the result does not depend on the order the rows arrived in. Then it rolls up the
+ * agents' presence intervals of the same stretch per hour ({@link WorkloadStore}).
  */
 public final class RollupSweep {
 
@@ -41,8 +42,10 @@ public final class RollupSweep {
     Instant now = clock.instant();
     return ReportsStore.sweptUntil(pool).compose(last -> {
       Instant since = last.equals(Instant.EPOCH) ? last : last.minus(LATE_COMMIT_MARGIN);
-      return ReportsStore.changed(pool, since, now);
-    }).compose(ids -> run(ids).compose(r -> ReportsStore.setSweptUntil(pool, now).map(r)));
+      return ReportsStore.changed(pool, since, now)
+          .compose(ids -> run(ids))
+          .compose(r -> WorkloadStore.sweep(pool, since, now).map(r));
+    }).compose(r -> ReportsStore.setSweptUntil(pool, now).map(r));
   }
 
   /** Recomputes these conversations and every shop-day they touch. */
