@@ -1,7 +1,8 @@
-// Browser journey, at desktop and at phone size: an agent's day. Log in, see the list, open a chat, answer it
-// with a quick reply, mark it solved, go back to the list (on the phone with the Back button). Each size works
-// on its own chat (CHAT_desktop, CHAT_phone) in a fresh browser. Screenshots of every step are kept in
-// SCREENSHOT_DIR as agent-day-<size>-<step>.png. Run by the backend's JUnit test (BrowserJourneysTest).
+// Browser journey, at desktop and at phone size: an agent's day. Log in, see the list (the chat's unread
+// badge comes from the server), open a chat, answer it with a quick reply, mark it solved, go back to the
+// list (on the phone with the Back button). Each size works on its own chat (CHAT_desktop, CHAT_phone) in a
+// fresh browser. Screenshots of every step are kept in SCREENSHOT_DIR as agent-day-<size>-<step>.png. Run by
+// the backend's JUnit test (BrowserJourneysTest).
 // Protocol over stdout (each line carries the size):
 //   LAYOUT <size> <step> <px>   the page's scroll width at that step (the script fails above the window width)
 //   SENT <size> <id>            the quick reply was delivered (data-status="sent")
@@ -26,6 +27,13 @@ await runAtBothSizes(JOURNEY, async ({ page, size }) => {
 
   await step('log in', () => login(page, baseUrl, env('AGENT_USER'), env('AGENT_PASS')));
   await step('the list shows the chat', () => row.waitFor());
+  // the buyer wrote before this browser existed: only the server's read positions can know it is unread
+  await step('the chat carries its unread badge from the server', async () => {
+    const badge = row.getByTestId('unread-badge');
+    await badge.waitFor();
+    const text = (await badge.textContent())?.trim();
+    if (text !== '1') throw new Error(`the unread badge says “${text}”, expected “1”`);
+  });
   await shot('list');
   await step('the list fits', () => checkLayout(page, size, 'list', { 'conversation-list': phone ? 360 : 290 }));
 

@@ -51,7 +51,7 @@ export function Workspace({ session, onLogout }: { session: Session; onLogout: (
   const preferences = usePreferences();
   const [findRequest, setFindRequest] = useState<FindRequest>({ tab: 'live', text: '', filters: {} });
   const find = useFind(findRequest);
-  const alerts = useAlerts(socket, user.id, selectedId);
+  const alerts = useAlerts(socket, user.id, selectedId, inbox.loadedUnread);
   const [help, setHelp] = useState(false);
   const shown = find.active ? find.results : inbox.conversations;
 

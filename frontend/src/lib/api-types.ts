@@ -37,6 +37,8 @@ export interface ConversationSummary {
   team?: string | null;
   priorityManual?: boolean;
   sla?: SlaInfo;
+  /** The viewer's unread buyer messages (capped at 100); only in GET /api/conversations, not in events. */
+  unread?: number;
 }
 
 export type SlaState = 'none' | 'running' | 'warned' | 'breached';

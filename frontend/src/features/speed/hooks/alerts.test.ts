@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { AgentEvent, ConversationSummary } from '../../../lib/api-types';
-import { alertFor, countUnread, markRead } from './alerts';
+import { alertFor, countUnread, markRead, seedUnread, seenOnArrival } from './alerts';
 
 const conversation = (id: number, priority: 'normal' | 'urgent' | 'critical', assignee: number | null): ConversationSummary => ({
   id,
@@ -53,5 +53,18 @@ describe('alerts', () => {
     expect([...unread]).toEqual([[3, 2]]);
     expect([...markRead(unread, 3)]).toEqual([]);
     expect(markRead(unread, 99)).toBe(unread);
+  });
+
+  it('the server’s counts replace the local ones when the list loads, except the chat open now', () => {
+    const loaded = new Map([[3, 2], [4, 0], [6, 1]]);
+    expect([...seedUnread(loaded, null)]).toEqual([[3, 2], [6, 1]]);
+    expect([...seedUnread(loaded, 6)]).toEqual([[3, 2]]);
+  });
+
+  it('a buyer message arriving in the chat in front of me is read at once, by its id', () => {
+    expect(seenOnArrival(message(conversation(5, 'normal', 7), 'in'), { id: 5, visible: true })).toBe(9);
+    expect(seenOnArrival(message(conversation(5, 'normal', 7), 'in'), { id: 5, visible: false })).toBeNull();
+    expect(seenOnArrival(message(conversation(5, 'normal', 7), 'in'), away)).toBeNull();
+    expect(seenOnArrival(message(conversation(5, 'normal', 7), 'out'), { id: 5, visible: true })).toBeNull();
   });
 });

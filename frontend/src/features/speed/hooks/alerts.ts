@@ -53,6 +53,24 @@ export function countUnread(
   return next;
 }
 
+/**
+ * The server's counts when the list is (re)loaded: they replace the counts kept so far (the server knows
+ * what was read on another device), except for the chat open now, which is being read.
+ */
+export function seedUnread(loaded: ReadonlyMap<number, number>, openId: number | null): ReadonlyMap<number, number> {
+  const next = new Map<number, number>();
+  loaded.forEach((count, id) => {
+    if (count > 0 && id !== openId) next.set(id, count);
+  });
+  return next;
+}
+
+/** The buyer message that just arrived in the chat the user is looking at (read at once), or null. */
+export function seenOnArrival(event: AgentEvent, open: { id: number | null; visible: boolean }): number | null {
+  if (event.event !== 'message.created' || !fromBuyer(event.data.message)) return null;
+  return open.visible && open.id === event.data.conversationId ? event.data.message.id : null;
+}
+
 export function markRead(unread: ReadonlyMap<number, number>, id: number | null): ReadonlyMap<number, number> {
   if (id === null || !unread.has(id)) return unread;
   const next = new Map(unread);

@@ -2,10 +2,15 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { AgentEventSource } from '../../../lib/api-types';
 import { i18n } from '../../../lib/i18n';
 import { getPreferences, savePreferences } from '../../../lib/preferences';
-import { alertFor, countUnread, markRead, type Alert, type AlertPreferences } from './alerts';
+import { markConversationRead } from '../api/mark-read';
+import { alertFor, countUnread, markRead, seedUnread, seenOnArrival, type Alert, type AlertPreferences } from './alerts';
 
-/** Unread counts, and the sound and desktop notifications the user opted into (saved in the preferences). */
-export function useAlerts(events: AgentEventSource, me: number, openId: number | null) {
+/**
+ * Unread counts (the server's when the list loads, kept live from the socket, and the read position saved
+ * when a chat is opened or a message arrives in the open one), and the sound and desktop notifications the
+ * user opted into (saved in the preferences).
+ */
+export function useAlerts(events: AgentEventSource, me: number, openId: number | null, loaded: ReadonlyMap<number, number> | null) {
   const [unread, setUnread] = useState<ReadonlyMap<number, number>>(new Map());
   const [prefs, setPrefs] = useState<AlertPreferences>({ sound: false, desktop: false });
   const open = useRef({ id: openId, visible: true });
@@ -21,12 +26,21 @@ export function useAlerts(events: AgentEventSource, me: number, openId: number |
     return () => abort.abort();
   }, []);
 
-  useEffect(() => setUnread((u) => markRead(u, openId)), [openId]);
+  useEffect(() => {
+    if (loaded) setUnread(seedUnread(loaded, open.current.id));
+  }, [loaded]);
+
+  useEffect(() => {
+    setUnread((u) => markRead(u, openId));
+    if (openId !== null) void markConversationRead(openId).catch(() => undefined);
+  }, [openId]);
 
   useEffect(
     () =>
       events.onEvent((event) => {
         setUnread((u) => countUnread(u, event, open.current));
+        const seen = seenOnArrival(event, open.current);
+        if (seen !== null && open.current.id !== null) void markConversationRead(open.current.id, seen).catch(() => undefined);
         const alert = alertFor(event, me, open.current);
         if (alert) ring(alert, prefsRef.current);
       }),

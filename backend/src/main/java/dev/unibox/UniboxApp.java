@@ -225,7 +225,7 @@ public final class UniboxApp {
               new AuthRoutes(pool, tokens, passwordAttempts)::mount,
               new MarkReadOnOpen(pool, accounts)::mount,
               new FindRoutes(pool, new BuyerOrders(accounts))::mount,
-              new ConversationRoutes(pool, close)::mount,
+              new ConversationRoutes(pool, clock, close)::mount,
               new ReplyRoutes(replies)::mount,
               new AccountRoutes(pool, accountService, accountStore)::mount,
               new WebhookRoutes(accounts, ingest, platforms).storingOrders(new OrderEventStore(pool, clock)).onPushed(id -> {

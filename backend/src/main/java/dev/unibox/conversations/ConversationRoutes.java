@@ -10,28 +10,67 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.sqlclient.Pool;
+import java.time.Clock;
 
-/** GET list, GET one with its timeline (read-only when the user may read but not act), POST close. */
+/**
+ * GET list (each with the viewer's unread count), GET one with its timeline (read-only when the user may
+ * read but not act), POST read (the viewer's read position), POST close.
+ */
 public final class ConversationRoutes {
 
   private final Pool pool;
+  private final Clock clock;
   private final CloseConversation close;
 
-  public ConversationRoutes(Pool pool, CloseConversation close) {
+  public ConversationRoutes(Pool pool, Clock clock, CloseConversation close) {
     this.pool = pool;
+    this.clock = clock;
     this.close = close;
   }
 
   public void mount(Router router) {
     router.get("/api/conversations").handler(this::list);
     router.get("/api/conversations/:id").handler(this::one);
+    router.post("/api/conversations/:id/read").handler(this::read);
     router.post("/api/conversations/:id/close").handler(this::close);
   }
 
   private void list(RoutingContext ctx) {
-    ConversationStore.visibleTo(pool, AuthRoutes.user(ctx))
+    CurrentUser user = AuthRoutes.user(ctx);
+    ConversationStore.visibleTo(pool, user)
+        .compose(list -> ReadPositionStore.unread(pool, user.id(), list.stream().map(c -> c.getLong("id")).toList())
+            .map(unread -> {
+              list.forEach(c -> c.put("unread", unread.getOrDefault(c.getLong("id"), 0)));
+              return list;
+            }))
         .onSuccess(list -> Responses.json(ctx, 200, new JsonObject().put("conversations", new JsonArray(list))))
         .onFailure(ctx::fail);
+  }
+
+  /** Body {@code {"upTo": messageId}} or none (up to the newest message); answers what is still unread. */
+  private void read(RoutingContext ctx) {
+    long id = Responses.pathId(ctx, "id");
+    CurrentUser user = AuthRoutes.user(ctx);
+    Long upTo = upTo(ctx);
+    ConversationStore.summary(pool, id)
+        .compose(summary -> readable(user, summary))
+        .compose(summary -> ReadPositionStore.read(pool, user.id(), id, upTo, clock.instant()))
+        .onSuccess(unread -> Responses.json(ctx, 200, new JsonObject().put("conversationId", id).put("unread", unread)))
+        .onFailure(ctx::fail);
+  }
+
+  private static Long upTo(RoutingContext ctx) {
+    if (ctx.body() == null || ctx.body().length() == 0) {
+      return null;
+    }
+    Object upTo = Responses.body(ctx).getValue("upTo");
+    if (upTo == null) {
+      return null;
+    }
+    if (!(upTo instanceof Number n) || n.doubleValue() != n.longValue() || n.longValue() <= 0) {
+      throw ApiException.badRequest("bad_read_position", "upTo must be the id of a message (a positive whole number)");
+    }
+    return n.longValue();
   }
 
   private void one(RoutingContext ctx) {
