@@ -112,6 +112,7 @@ export interface AgentEventData {
   'surge.changed': { surge: SurgeStatus };
   'projection.alert': { projection: { accountId: string; below: boolean } };
   'projection.recovered': { projection: { accountId: string; below: boolean } };
+  'projection.line': { accountId: string; line: number | null; setBy: number };
 }
 
 export type SurgeMode = 'auto' | 'on' | 'off';

@@ -11,7 +11,7 @@ const REFRESH_MS = 60_000;
 /** Every mounted projection view on this page (the banner and the Reports table) reads again on a local change. */
 const localChanges = new EventTarget();
 
-/** After this user changed a shop's line: the banner must not wait for a crossing event that may never come. */
+/** After this user changed a shop's line: the page's views read again before the server's event arrives. */
 export function projectionsChanged() {
   localChanges.dispatchEvent(new Event('changed'));
 }
@@ -34,7 +34,7 @@ export function useProjections(events: AgentEventSource) {
     refresh();
     const timer = setInterval(refresh, REFRESH_MS);
     const offEvent = events.onEvent((e) => {
-      if (e.event === 'projection.alert' || e.event === 'projection.recovered') refresh();
+      if (e.event === 'projection.alert' || e.event === 'projection.recovered' || e.event === 'projection.line') refresh();
     });
     const offReset = events.onReset(() => refresh());
     localChanges.addEventListener('changed', refresh);

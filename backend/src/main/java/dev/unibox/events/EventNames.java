@@ -24,6 +24,8 @@ public final class EventNames {
   public static final String PROJECTION_ALERT = "projection.alert";
   /** To the same: the shop's projection is back at or above its line. */
   public static final String PROJECTION_RECOVERED = "projection.recovered";
+  /** To the same: someone set or cleared the shop's own line (views read the projection again). */
+  public static final String PROJECTION_LINE = "projection.line";
 
   private EventNames() {}
 

@@ -4,17 +4,22 @@ import dev.unibox.auth.AuthRoutes;
 import dev.unibox.auth.CurrentUser;
 import dev.unibox.web.ApiException;
 import dev.unibox.web.Responses;
+import dev.unibox.events.EventLog;
+import dev.unibox.events.EventNames;
+import dev.unibox.events.PendingEvents;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.sqlclient.Pool;
 import java.time.Clock;
+import java.time.Instant;
 
 /**
  * GET /api/reports/projections: the caller's shops inside their platform window, each with its indicator,
  * projection, line and the conversations that would save it. PUT /api/reports/projections/:accountId/line
- * sets the shop's own line (a share such as 0.85; null goes back to the platform's). Supervisors and admins.
+ * sets the shop's own line (a share such as 0.85; null goes back to the platform's) and tells the shop's other
+ * overseers at once, whether or not the projection crosses a line. Supervisors and admins.
  */
 final class ProjectionRoutes {
 
@@ -56,7 +61,13 @@ final class ProjectionRoutes {
     if (line != null && !(line > 0 && line <= 1)) {
       throw ApiException.badRequest("bad_line", "line must be a share between 0 and 1 (such as 0.85), or null");
     }
-    ProjectionStore.setLine(pool, accountId, line, user.id(), clock.instant())
+    Instant now = clock.instant();
+    PendingEvents events = new PendingEvents();
+    JsonObject changed = new JsonObject().put("accountId", accountId).put("line", line).put("setBy", user.id());
+    pool.withTransaction(c -> ProjectionStore.setLine(c, accountId, line, user.id(), now)
+            .compose(v -> EventLog.conversationRecipients(c, accountId, null))
+            .compose(to -> events.append(c, to, EventNames.PROJECTION_LINE, changed, now)))
+        .onSuccess(v -> events.publish(ctx.vertx()))
         .compose(v -> watch.check())
         .onSuccess(n -> Responses.json(ctx, 200, new JsonObject().put("accountId", accountId).put("line", line)))
         .onFailure(e -> ctx.fail(isMissingShop(e) ? ApiException.notFound("Shop") : e));

@@ -97,4 +97,32 @@ class ProjectionAlertTest {
           .noneMatch(e -> e.getString("event").startsWith("projection."));
     }
   }
+
+  @Test
+  void aLineSetByOneSupervisorReachesTheShopsOtherSupervisorsAtOnce() throws Exception {
+    inbox.createUser("sam", "supervisor", 0, TestInbox.ACCOUNT_MY);
+    inbox.createUser("kim", "supervisor", 0, TestInbox.ACCOUNT_MY);
+    inbox.createUser("tia", "supervisor", 0, TestInbox.ACCOUNT_TW);
+    String sam = inbox.login("sam");
+    String line = "/api/reports/projections/" + TestInbox.ACCOUNT_MY + "/line";
+    try (AgentSocket kim = inbox.socket(inbox.login("kim"), 0);
+         AgentSocket tia = inbox.socket(inbox.login("tia"), 0)) {
+      kim.next(f -> "hello".equals(f.getString("type")));
+      tia.next(f -> "hello".equals(f.getString("type")));
+      // no stored projection state yet: no crossing event can come, only the line's own
+      assertThat(inbox.put(sam, line, new JsonObject().put("line", 0.9)).statusCode()).isEqualTo(200);
+      JsonObject set = kim.nextEvent(EventNames.PROJECTION_LINE).getJsonObject("data");
+      assertThat(set.getString("accountId")).isEqualTo(TestInbox.ACCOUNT_MY);
+      assertThat(set.getDouble("line")).isEqualTo(0.9);
+      assertThat(inbox.put(sam, line, new JsonObject().putNull("line")).statusCode()).isEqualTo(200);
+      JsonObject cleared = kim.next(f -> EventNames.PROJECTION_LINE.equals(f.getString("event"))
+          && f.getJsonObject("data").getValue("line") == null).getJsonObject("data");
+      assertThat(cleared.getString("accountId")).isEqualTo(TestInbox.ACCOUNT_MY);
+      assertThat(inbox.put(sam, line, new JsonObject().put("line", 2)).statusCode()).isEqualTo(400);
+      assertThat(inbox.count("SELECT count(*) FROM event_log WHERE type = $1", EventNames.PROJECTION_LINE))
+          .as("one event per change; a refused line tells nobody").isEqualTo(2);
+      assertThat(tia.events()).as("the other shop's supervisor is told nothing")
+          .noneMatch(e -> e.getString("event").startsWith("projection."));
+    }
+  }
 }
