@@ -9,19 +9,17 @@ import dev.unibox.adapters.spi.ErrorKind;
 import dev.unibox.adapters.spi.InboundMessage;
 import dev.unibox.adapters.spi.LostPushes;
 import dev.unibox.adapters.spi.OutboundMessage;
-import dev.unibox.adapters.spi.PlatformAdapter;
 import dev.unibox.adapters.spi.PollResult;
 import dev.unibox.adapters.spi.PushBatch;
 import dev.unibox.adapters.spi.PushRequest;
 import dev.unibox.adapters.spi.SendResult;
+import dev.unibox.adapters.support.ApiAccountAdapter;
 import dev.unibox.adapters.support.HttpSupport;
-import dev.unibox.adapters.support.TokenKeeper;
+import dev.unibox.adapters.support.PushBodies;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import io.vertx.ext.web.client.WebClient;
-import io.vertx.ext.web.client.WebClientOptions;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -51,7 +49,7 @@ import java.util.Set;
  *       image URL, which the published documentation does not state.</li>
  * </ul>
  */
-public final class ShopeeAdapter implements PlatformAdapter {
+public final class ShopeeAdapter extends ApiAccountAdapter {
 
   static final String SEND_MESSAGE_PATH = "/api/v2/sellerchat/send_message";
   static final String UPLOAD_IMAGE_PATH = "/api/v2/sellerchat/upload_image";
@@ -70,13 +68,8 @@ public final class ShopeeAdapter implements PlatformAdapter {
   static final long DEFAULT_REQUEST_TIMEOUT_MS = 10_000;
   static final int MAX_IMAGE_BYTES = 2 * 1024 * 1024;
 
-  private final AccountConfig account;
-  private final Clock clock;
-  private final WebClient webClient;
   private final ShopeeApiClient api;
   private final ShopeePushMapper pushMapper;
-  private final Capabilities capabilities;
-  private final TokenKeeper tokens;
   private final int conversationPageSize;
   private final int messagePageSize;
   private final long lookbackMinutes;
@@ -90,39 +83,20 @@ public final class ShopeeAdapter implements PlatformAdapter {
   }
 
   public ShopeeAdapter(Vertx vertx, AccountConfig account, AdapterContext context) {
-    ShopeeAdapterFactory.validate(account);
+    super(ShopeeAdapterFactory.validated(account), context, new Capabilities(true, true, true, true, true,
+        (int) HttpSupport.positiveLong(account, "maxTextLength", DEFAULT_MAX_TEXT_LENGTH), true, true, true, true));
     long timeoutMs = HttpSupport.positiveLong(account, "requestTimeoutMs", DEFAULT_REQUEST_TIMEOUT_MS);
-    int maxText = (int) HttpSupport.positiveLong(account, "maxTextLength", DEFAULT_MAX_TEXT_LENGTH);
     this.conversationPageSize = (int) HttpSupport.positiveLong(account, "pollConversationPageSize", 25);
     this.messagePageSize = (int) HttpSupport.positiveLong(account, "pollMessagePageSize", 50);
     this.lookbackMinutes = HttpSupport.positiveLong(account, "pollLookbackMinutes", 60);
     this.overlapSeconds = HttpSupport.positiveLong(account, "pollOverlapSeconds", 60);
     this.uploadUrlField = HttpSupport.option(account, "uploadImageUrlField", "url");
-    this.account = account;
-    this.clock = context.clock();
-    this.capabilities = new Capabilities(true, true, true, true, true, maxText, true, true, true, true);
     this.pushMapper = new ShopeePushMapper(account);
-    this.webClient = WebClient.create(vertx, new WebClientOptions().setUserAgent("unibox-shopee-adapter"));
-    this.api = new ShopeeApiClient(webClient, account, clock, timeoutMs, context.events());
-    this.tokens = TokenKeeper.forAccount(account, context, api::refresh);
-    api.useTokens(tokens);
+    this.api = new ShopeeApiClient(openWebClient(vertx, "unibox-shopee-adapter"), account, clock, timeoutMs,
+        context.events());
+    keepTokens(api);
     this.orders = new ShopeeOrders(api, clock);
     this.orderPush = new ShopeeOrderPush(account, api);
-  }
-
-  @Override
-  public AccountConfig account() {
-    return account;
-  }
-
-  @Override
-  public Capabilities capabilities() {
-    return capabilities;
-  }
-
-  @Override
-  public Future<Void> start() {
-    return tokens.load();
   }
 
   @Override
@@ -144,8 +118,8 @@ public final class ShopeeAdapter implements PlatformAdapter {
   }
 
   private JsonObject verified(PushRequest push) {
-    byte[] body = push.body() == null ? new byte[0] : push.body().getBytes();
-    String authorization = push.headers() == null ? null : push.headers().get("Authorization");
+    byte[] body = PushBodies.bytes(push);
+    String authorization = PushBodies.header(push, "Authorization");
     if (authorization == null || authorization.isBlank()) {
       throw new AdapterException(ErrorKind.BAD_SIGNATURE, null, "Shopee push without Authorization header");
     }
@@ -227,10 +201,6 @@ public final class ShopeeAdapter implements PlatformAdapter {
               "Shopee upload_image answered without '" + uploadUrlField + "' (option uploadImageUrlField)"))
           : Future.succeededFuture(url);
     });
-  }
-
-  private static <T> Future<T> permanent(String message) {
-    return Future.failedFuture(new AdapterException(ErrorKind.PERMANENT, null, message));
   }
 
   private Future<SendResult> sendResult(JsonObject response) {
@@ -397,21 +367,6 @@ public final class ShopeeAdapter implements PlatformAdapter {
   }
 
   @Override
-  public Future<Void> refreshToken() {
-    return tokens.refresh().mapEmpty();
-  }
-
-  @Override
-  public Optional<Instant> accessTokenExpiresAt() {
-    return Optional.ofNullable(tokens.current().accessExpiresAt());
-  }
-
-  @Override
-  public boolean tokenDead() {
-    return tokens.dead();
-  }
-
-  @Override
   public boolean mayHaveBeenDelivered(AdapterException failure) {
     return ShopeeErrors.TIMEOUT.equals(failure.platformCode())
         || ShopeeErrors.CONNECTION_LOST.equals(failure.platformCode());
@@ -441,11 +396,5 @@ public final class ShopeeAdapter implements PlatformAdapter {
           }
           return Optional.<SendResult>empty();
         });
-  }
-
-  @Override
-  public Future<Void> stop() {
-    webClient.close();
-    return Future.succeededFuture();
   }
 }
