@@ -1,6 +1,6 @@
 package dev.unibox.adapters.lazada.fake;
 
-import dev.unibox.adapters.fake.FakePlatformServer;
+import dev.unibox.adapters.testkit.FakePlatformServer;
 import dev.unibox.adapters.lazada.LazadaSigner;
 import dev.unibox.adapters.support.Signatures;
 import io.vertx.core.Future;

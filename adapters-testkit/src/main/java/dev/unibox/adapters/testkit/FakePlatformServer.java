@@ -1,5 +1,6 @@
-package dev.unibox.adapters.fake;
+package dev.unibox.adapters.testkit;
 
+import dev.unibox.adapters.fake.PushFaults;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.core.Vertx;

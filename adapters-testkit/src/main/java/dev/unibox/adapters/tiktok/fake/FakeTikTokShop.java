@@ -1,6 +1,6 @@
 package dev.unibox.adapters.tiktok.fake;
 
-import dev.unibox.adapters.fake.FakePlatformServer;
+import dev.unibox.adapters.testkit.FakePlatformServer;
 import dev.unibox.adapters.support.Signatures;
 import dev.unibox.adapters.tiktok.TikTokSigner;
 import io.vertx.core.Future;

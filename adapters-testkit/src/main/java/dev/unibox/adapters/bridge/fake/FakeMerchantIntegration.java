@@ -1,7 +1,7 @@
 package dev.unibox.adapters.bridge.fake;
 
 import dev.unibox.adapters.bridge.BridgeSigner;
-import dev.unibox.adapters.fake.FakePlatformServer;
+import dev.unibox.adapters.testkit.FakePlatformServer;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
