@@ -5,7 +5,6 @@ import dev.unibox.adapters.spi.AdapterContext;
 import dev.unibox.adapters.spi.AdapterException;
 import dev.unibox.adapters.spi.Capabilities;
 import dev.unibox.adapters.spi.ErrorKind;
-import dev.unibox.adapters.spi.InboundMessage;
 import dev.unibox.adapters.spi.OutboundMessage;
 import dev.unibox.adapters.spi.PollResult;
 import dev.unibox.adapters.spi.PushBatch;
@@ -13,16 +12,12 @@ import dev.unibox.adapters.spi.PushRequest;
 import dev.unibox.adapters.spi.SendResult;
 import dev.unibox.adapters.support.ApiAccountAdapter;
 import dev.unibox.adapters.support.HttpSupport;
-import dev.unibox.adapters.support.PollCursor;
 import dev.unibox.adapters.support.PushBodies;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
-import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * One TikTok Shop on the Partner API, customer service version 202309. {@code shopId} is the shop_id webhooks
@@ -46,28 +41,25 @@ public final class TikTokAdapter extends ApiAccountAdapter {
   static final int MAX_MESSAGE_PAGE = 10;
 
   private final TikTokApiClient api;
-  private final long lookbackSeconds;
-  private final long overlapSeconds;
   private final String conversationField;
   private final String messageField;
-  private final String locale;
   private final TikTokOrders orders;
-  private final TikTokMessages mapper;
-  private final boolean sweepAll;
+  private final TikTokReader reader;
   public TikTokAdapter(Vertx vertx, AccountConfig account, AdapterContext context) {
     super(validated(account), context, new Capabilities(true, true, true, true, true,
         (int) HttpSupport.positiveLong(account, "maxTextLength", 2000), true, false, true, true));
-    this.lookbackSeconds = HttpSupport.positiveLong(account, "pollLookbackMinutes", 60) * 60;
-    this.overlapSeconds = HttpSupport.positiveLong(account, "pollOverlapSeconds", 60);
+    long lookbackSeconds = HttpSupport.positiveLong(account, "pollLookbackMinutes", 60) * 60;
+    long overlapSeconds = HttpSupport.positiveLong(account, "pollOverlapSeconds", 60);
     this.conversationField = HttpSupport.option(account, "webhookConversationIdField", "conversation_id");
     this.messageField = HttpSupport.option(account, "webhookMessageIdField", "message_id");
-    this.locale = HttpSupport.option(account, "locale", "en");
-    this.sweepAll = Boolean.parseBoolean(HttpSupport.option(account, "pollSweepAll", "false"));
+    String locale = HttpSupport.option(account, "locale", "en");
+    boolean sweepAll = Boolean.parseBoolean(HttpSupport.option(account, "pollSweepAll", "false"));
     long timeoutMs = HttpSupport.positiveLong(account, "requestTimeoutMs", 10_000);
     this.api = new TikTokApiClient(openWebClient(vertx, "unibox-tiktok-adapter"), account, clock, timeoutMs,
         context.events(), account.options().get("shopCipher").trim());
     keepTokens(api);
-    this.mapper = new TikTokMessages(account.accountId(), clock);
+    this.reader = new TikTokReader(api, new TikTokMessages(account.accountId(), clock), clock, lookbackSeconds,
+        overlapSeconds, locale, sweepAll);
     this.orders = new TikTokOrders(api, clock);
   }
 
@@ -152,14 +144,7 @@ public final class TikTokAdapter extends ApiAccountAdapter {
       return Future.failedFuture(e);
     }
     long pushedAt = envelope.getValue("timestamp") instanceof Number n ? n.longValue() : clock.instant().getEpochSecond();
-    if (conversation == null) {
-      return poll("w=" + (pushedAt - overlapSeconds)).map(r -> new PushBatch(notificationId, r.messages()));
-    }
-    List<InboundMessage> found = new ArrayList<>();
-    String wanted = message;
-    return messages(conversation, null, null, pushedAt - overlapSeconds, "", found, wanted, 3)
-        .map(v -> new PushBatch(notificationId, wanted == null ? mapper.sorted(found)
-            : found.stream().filter(m -> m.platformMessageId().equals(wanted)).toList()));
+    return reader.pushed(conversation, message, pushedAt).map(found -> new PushBatch(notificationId, found));
   }
 
   @Override
@@ -221,88 +206,11 @@ public final class TikTokAdapter extends ApiAccountAdapter {
 
   /**
    * Cursor {@code w=<watermark s>} between sweeps, plus {@code top} and {@code pt} (page_token) while a sweep
-   * pages. Conversations whose latest message is older than the watermark (minus overlap) end the sweep.
+   * pages; see {@link TikTokReader#poll}.
    */
   @Override
   public Future<PollResult> poll(String cursor) {
-    Map<String, String> c = PollCursor.parse(cursor, "TikTok Shop", "w", "top");
-    long watermark = c.containsKey("w") ? Long.parseLong(c.get("w")) : clock.instant().getEpochSecond() - lookbackSeconds;
-    long top = c.containsKey("top") ? Long.parseLong(c.get("top")) : clock.instant().getEpochSecond();
-    String pageToken = c.getOrDefault("pt", "");
-    long floor = watermark - overlapSeconds;
-    Map<String, String> params = new LinkedHashMap<>();
-    params.put("page_size", Integer.toString(MAX_CONVERSATION_PAGE));
-    params.put("locale", locale);
-    if (!pageToken.isEmpty()) {
-      params.put("page_token", pageToken);
-    }
-    return api.get(BASE, params).compose(data -> {
-      JsonArray conversations = data.getJsonArray("conversations", new JsonArray());
-      List<InboundMessage> found = new ArrayList<>();
-      Future<Void> chain = Future.succeededFuture();
-      boolean reachedOld = false;
-      for (int i = 0; i < conversations.size(); i++) {
-        JsonObject conv = conversations.getJsonObject(i);
-        JsonObject latest = conv.getJsonObject("latest_message", new JsonObject());
-        long latestAt = latest.getValue("create_time") instanceof Number n ? n.longValue() : Long.MAX_VALUE;
-        if (latestAt < floor) {
-          reachedOld = true;
-          continue;
-        }
-        String id = String.valueOf(conv.getValue("id"));
-        JsonObject buyer = TikTokMessages.buyer(conv);
-        chain = chain.compose(v -> messages(id, buyer == null ? null : TikTokMessages.str(buyer.getValue("im_user_id")),
-            buyer == null ? null : buyer.getString("nickname"), floor, "", found, null, Integer.MAX_VALUE));
-      }
-      String next = data.getString("next_page_token", "");
-      boolean more = next != null && !next.isEmpty() && (sweepAll || !reachedOld) && !conversations.isEmpty();
-      String nextCursor = more ? "w=" + watermark + ";top=" + top + ";pt=" + next : "w=" + top;
-      return chain.map(v -> new PollResult(mapper.sorted(found), nextCursor, more));
-    });
-  }
-
-  private Future<Void> messages(String conversationId, String buyerId, String buyerName, long floor, String pageToken,
-                                List<InboundMessage> found, String wanted, int pagesLeft) {
-    Map<String, String> params = new LinkedHashMap<>();
-    params.put("page_size", Integer.toString(MAX_MESSAGE_PAGE));
-    params.put("sort_field", "index");
-    params.put("sort_order", "DESC");
-    params.put("locale", locale);
-    if (!pageToken.isEmpty()) {
-      params.put("page_token", pageToken);
-    }
-    return api.get(BASE + "/" + conversationId + "/messages", params).compose(data -> {
-      JsonArray list = data.getJsonArray("messages", new JsonArray());
-      String knownBuyer = buyerId;
-      String knownName = buyerName;
-      for (int i = 0; i < list.size() && knownBuyer == null; i++) {
-        JsonObject sender = list.getJsonObject(i).getJsonObject("sender", new JsonObject());
-        if ("BUYER".equals(sender.getString("role"))) {
-          knownBuyer = TikTokMessages.str(sender.getValue("im_user_id"));
-          knownName = sender.getString("nickname");
-        }
-      }
-      boolean reachedFloor = false;
-      boolean foundWanted = false;
-      for (int i = 0; i < list.size(); i++) {
-        JsonObject m = list.getJsonObject(i);
-        long created = m.getValue("create_time") instanceof Number n ? n.longValue() : Long.MAX_VALUE;
-        if (wanted == null && created < floor) {
-          reachedFloor = true;
-          continue;
-        }
-        InboundMessage mapped = mapper.map(m, conversationId, knownBuyer, knownName);
-        if (mapped != null) {
-          found.add(mapped);
-          foundWanted |= mapped.platformMessageId().equals(wanted);
-        }
-      }
-      String next = data.getString("next_page_token", "");
-      if (reachedFloor || foundWanted || next == null || next.isEmpty() || list.isEmpty() || pagesLeft <= 1) {
-        return Future.succeededFuture();
-      }
-      return messages(conversationId, knownBuyer, knownName, floor, next, found, wanted, pagesLeft - 1);
-    });
+    return reader.poll(cursor);
   }
 
   @Override

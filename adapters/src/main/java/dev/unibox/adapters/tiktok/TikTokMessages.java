@@ -1,14 +1,13 @@
 package dev.unibox.adapters.tiktok;
 
 import dev.unibox.adapters.spi.InboundMessage;
+import dev.unibox.adapters.support.BoundedMaps;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.time.Clock;
 import java.math.BigInteger;
 import java.time.Instant;
-import java.util.Collections;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -18,13 +17,7 @@ final class TikTokMessages {
   private final String accountId;
   private final Clock clock;
   /** Index of recently seen messages, for ordering within one second; bounded. */
-  private final Map<String, BigInteger> indexes = Collections.synchronizedMap(
-      new LinkedHashMap<>(256, 0.75f, false) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, BigInteger> eldest) {
-          return size() > 10_000;
-        }
-      });
+  private final Map<String, BigInteger> indexes = BoundedMaps.keepingAtMost(10_000, false);
 
   TikTokMessages(String accountId, Clock clock) {
     this.accountId = accountId;
