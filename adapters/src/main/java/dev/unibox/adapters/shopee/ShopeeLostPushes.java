@@ -4,6 +4,7 @@ import dev.unibox.adapters.spi.AccountConfig;
 import dev.unibox.adapters.spi.AdapterException;
 import dev.unibox.adapters.spi.InboundMessage;
 import dev.unibox.adapters.spi.LostPushes;
+import dev.unibox.adapters.support.JsonContent;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -39,7 +40,7 @@ record ShopeeLostPushes(AccountConfig account, ShopeeApiClient api, ShopeePushMa
       return List.of();
     }
     Object data = p.getValue("data");
-    JsonObject dataObject = ShopeePushMapper.objectOrJsonString(data);
+    JsonObject dataObject = JsonContent.objectOrJsonString(data);
     JsonObject asPush = new JsonObject().put("code", p.getValue("code")).put("shop_id", p.getValue("shop_id"))
         .put("timestamp", p.getValue("timestamp")).put("data", dataObject);
     try {

@@ -59,11 +59,7 @@ public abstract class PlatformApiClient {
 
   /** Reports a failed call to the account's health events (and the wait, when rate limited). */
   protected final AdapterException counted(AdapterException e) {
-    events.callFailed(account.accountId(), e.kind(), e.platformCode());
-    if (e.kind() == ErrorKind.RATE_LIMITED) {
-      events.rateLimited(account.accountId(), e.retryAfter());
-    }
-    return e;
+    return HttpAccountAdapter.counted(events, account, e);
   }
 
   /** A call that got no answer, classified but not counted. */

@@ -2,10 +2,11 @@ package dev.unibox.adapters.tiktok;
 
 import dev.unibox.adapters.spi.InboundMessage;
 import dev.unibox.adapters.support.BoundedMaps;
+import dev.unibox.adapters.support.JsonContent;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import java.time.Clock;
 import java.math.BigInteger;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
@@ -49,7 +50,7 @@ final class TikTokMessages {
       return null;
     }
     String name = fromBuyer ? sender.getString("nickname", buyerName) : buyerName;
-    JsonObject content = contentObject(m.getValue("content"));
+    JsonObject content = JsonContent.objectOrText(m.getValue("content"), "content");
     String type = m.getString("type", "");
     String neutral;
     String text;
@@ -98,20 +99,6 @@ final class TikTokMessages {
     Comparator<InboundMessage> byIndex = Comparator.comparing(
         m -> indexes.getOrDefault(m.platformMessageId(), BigInteger.ZERO));
     return messages.stream().sorted(Comparator.comparing(InboundMessage::sentAt).thenComparing(byIndex)).toList();
-  }
-
-  private static JsonObject contentObject(Object raw) {
-    if (raw instanceof JsonObject o) {
-      return o;
-    }
-    if (raw instanceof String s && s.trim().startsWith("{")) {
-      try {
-        return new JsonObject(s);
-      } catch (RuntimeException ignored) {
-        return new JsonObject().put("content", s);
-      }
-    }
-    return new JsonObject().put("content", raw == null ? "" : raw.toString());
   }
 
   static String str(Object v) {

@@ -328,16 +328,23 @@ public final class FakeLazada extends FakePlatformServer {
     return null;
   }
 
+  /** The {@code start_time} cursor (ms); null after answering the error when it is missing. */
+  private Long startTime(RoutingContext ctx, MultiMap params) {
+    try {
+      return Long.parseLong(params.get("start_time"));
+    } catch (NumberFormatException e) {
+      imError(ctx, "start_time is required");
+      return null;
+    }
+  }
+
   private synchronized void sessionList(RoutingContext ctx, String sellerId, MultiMap params) {
     Integer size = pageSize(ctx, params);
     if (size == null) {
       return;
     }
-    long start;
-    try {
-      start = Long.parseLong(params.get("start_time"));
-    } catch (NumberFormatException e) {
-      imError(ctx, "start_time is required");
+    Long start = startTime(ctx, params);
+    if (start == null) {
       return;
     }
     String lastId = params.get("last_session_id");
@@ -382,11 +389,8 @@ public final class FakeLazada extends FakePlatformServer {
       imError(ctx, "session not found");
       return;
     }
-    long start;
-    try {
-      start = Long.parseLong(params.get("start_time"));
-    } catch (NumberFormatException e) {
-      imError(ctx, "start_time is required");
+    Long start = startTime(ctx, params);
+    if (start == null) {
       return;
     }
     String lastId = params.get("last_message_id");
