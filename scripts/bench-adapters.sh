@@ -8,5 +8,5 @@ cd "$(dirname "$0")/.."
 mvn -q -pl backend -am test-compile dependency:build-classpath -Dmdep.outputFile=target/bench-classpath.txt \
   -Dmdep.includeScope=test
 cd backend
-java -cp "target/test-classes:target/classes:../adapters/target/classes:$(cat target/bench-classpath.txt)" \
+java -cp "target/test-classes:target/classes:../adapters/target/classes:../adapters-testkit/target/classes:$(cat target/bench-classpath.txt)" \
   dev.unibox.bench.PushIngestBenchmark "${1:-2000}" "${2:-4}"

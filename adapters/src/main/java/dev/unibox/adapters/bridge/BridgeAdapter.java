@@ -1,7 +1,6 @@
 package dev.unibox.adapters.bridge;
 
 import dev.unibox.adapters.spi.AccountConfig;
-import dev.unibox.adapters.spi.AccountEvents;
 import dev.unibox.adapters.spi.AdapterContext;
 import dev.unibox.adapters.spi.AdapterException;
 import dev.unibox.adapters.spi.Capabilities;
@@ -9,11 +8,12 @@ import dev.unibox.adapters.spi.ErrorKind;
 import dev.unibox.adapters.spi.InboundMessage;
 import dev.unibox.adapters.spi.OrderEvent;
 import dev.unibox.adapters.spi.OutboundMessage;
-import dev.unibox.adapters.spi.PlatformAdapter;
 import dev.unibox.adapters.spi.PushBatch;
 import dev.unibox.adapters.spi.PushRequest;
 import dev.unibox.adapters.spi.SendResult;
+import dev.unibox.adapters.support.HttpAccountAdapter;
 import dev.unibox.adapters.support.HttpSupport;
+import dev.unibox.adapters.support.PushBodies;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
@@ -21,8 +21,6 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.ext.web.client.WebClient;
-import io.vertx.ext.web.client.WebClientOptions;
-import java.time.Clock;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -41,19 +39,22 @@ import java.util.stream.Collectors;
  * (default {@code text}; any of text,image,item,order that the integration can deliver), {@code markRead}
  * (default true), {@code signatureWindowSeconds} (default 300), {@code requestTimeoutMs} (default 10000).
  */
-public final class BridgeAdapter implements PlatformAdapter {
+public final class BridgeAdapter extends HttpAccountAdapter {
 
   static final int MAX_BATCH = 100;
 
-  private final AccountConfig account;
-  private final Clock clock;
-  private final AccountEvents events;
   private final WebClient client;
-  private final Capabilities capabilities;
   private final long windowSeconds;
   private final long timeoutMs;
 
   public BridgeAdapter(Vertx vertx, AccountConfig account, AdapterContext context) {
+    super(validated(account), context, capabilities(account));
+    this.windowSeconds = HttpSupport.positiveLong(account, "signatureWindowSeconds", 300);
+    this.timeoutMs = HttpSupport.positiveLong(account, "requestTimeoutMs", 10_000);
+    this.client = openWebClient(vertx, "unibox-bridge");
+  }
+
+  private static AccountConfig validated(AccountConfig account) {
     List<String> problems = new ArrayList<>();
     if (!HttpSupport.isHttpUrl(account.apiBaseUrl())) {
       problems.add("apiBaseUrl must be the integration's http(s) callback URL");
@@ -68,28 +69,16 @@ public final class BridgeAdapter implements PlatformAdapter {
     if (!problems.isEmpty()) {
       throw new IllegalArgumentException("Bridge account " + account.accountId() + ": " + String.join("; ", problems));
     }
-    this.account = account;
-    this.clock = context.clock();
-    this.events = context.events();
-    Set<String> types = Arrays.stream(HttpSupport.option(account, "sendTypes", "text").split(","))
-        .map(String::trim).collect(Collectors.toSet());
-    boolean markRead = Boolean.parseBoolean(HttpSupport.option(account, "markRead", "true"));
-    this.capabilities = new Capabilities(true, types.contains("image"), types.contains("item"),
-        types.contains("order"), markRead, (int) HttpSupport.positiveLong(account, "maxTextLength", 1000),
-        false, false, false);
-    this.windowSeconds = HttpSupport.positiveLong(account, "signatureWindowSeconds", 300);
-    this.timeoutMs = HttpSupport.positiveLong(account, "requestTimeoutMs", 10_000);
-    this.client = WebClient.create(vertx, new WebClientOptions().setUserAgent("unibox-bridge"));
-  }
-
-  @Override
-  public AccountConfig account() {
     return account;
   }
 
-  @Override
-  public Capabilities capabilities() {
-    return capabilities;
+  private static Capabilities capabilities(AccountConfig account) {
+    Set<String> types = Arrays.stream(HttpSupport.option(account, "sendTypes", "text").split(","))
+        .map(String::trim).collect(Collectors.toSet());
+    boolean markRead = Boolean.parseBoolean(HttpSupport.option(account, "markRead", "true"));
+    return new Capabilities(true, types.contains("image"), types.contains("item"),
+        types.contains("order"), markRead, (int) HttpSupport.positiveLong(account, "maxTextLength", 1000),
+        false, false, false);
   }
 
   @Override
@@ -99,9 +88,9 @@ public final class BridgeAdapter implements PlatformAdapter {
 
   @Override
   public PushBatch parsePush(PushRequest push) {
-    byte[] body = push.body() == null ? new byte[0] : push.body().getBytes();
-    String signature = push.headers() == null ? null : push.headers().get(BridgeSigner.SIGNATURE_HEADER);
-    String timestamp = push.headers() == null ? null : push.headers().get(BridgeSigner.TIMESTAMP_HEADER);
+    byte[] body = PushBodies.bytes(push);
+    String signature = PushBodies.header(push, BridgeSigner.SIGNATURE_HEADER);
+    String timestamp = PushBodies.header(push, BridgeSigner.TIMESTAMP_HEADER);
     if (!BridgeSigner.verify(account.credentials().appSecret(), timestamp, signature, body,
         clock.instant().getEpochSecond(), windowSeconds)) {
       throw new AdapterException(ErrorKind.BAD_SIGNATURE, null, "Bridge push signature missing, wrong or outside the "
@@ -263,19 +252,5 @@ public final class BridgeAdapter implements PlatformAdapter {
     String code = json != null && json.getString("error") != null ? json.getString("error") : "http_" + status;
     return Future.failedFuture(counted(new AdapterException(kind, code, "Integration answered HTTP " + status
         + " (" + code + ")", HttpSupport.retryAfter(r.getHeader("Retry-After"), clock))));
-  }
-
-  private AdapterException counted(AdapterException e) {
-    events.callFailed(account.accountId(), e.kind(), e.platformCode());
-    if (e.kind() == ErrorKind.RATE_LIMITED) {
-      events.rateLimited(account.accountId(), e.retryAfter());
-    }
-    return e;
-  }
-
-  @Override
-  public Future<Void> stop() {
-    client.close();
-    return Future.succeededFuture();
   }
 }

@@ -7,6 +7,7 @@ import dev.unibox.adapters.spi.ErrorKind;
 import dev.unibox.adapters.spi.PlatformAdapter;
 import dev.unibox.adapters.spi.PlatformAdapterFactory;
 import dev.unibox.adapters.spi.PushRequest;
+import dev.unibox.adapters.support.PushBodies;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 
@@ -37,14 +38,7 @@ public abstract class BridgeAdapterFactory implements PlatformAdapterFactory {
   }
 
   static JsonObject parse(PushRequest push) {
-    if (push.body() == null || push.body().length() == 0) {
-      throw new AdapterException(ErrorKind.MALFORMED, null, "Bridge push has an empty body");
-    }
-    try {
-      return new JsonObject(push.body());
-    } catch (RuntimeException notJson) {
-      throw new AdapterException(ErrorKind.MALFORMED, null, "Bridge push body is not a JSON object");
-    }
+    return PushBodies.jsonObject(push, "Bridge push");
   }
 
   /** Pinduoduo through a merchant's approved service-market integration. */

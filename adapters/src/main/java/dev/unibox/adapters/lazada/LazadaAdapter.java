@@ -8,27 +8,24 @@ import dev.unibox.adapters.spi.Capabilities;
 import dev.unibox.adapters.spi.ErrorKind;
 import dev.unibox.adapters.spi.InboundMessage;
 import dev.unibox.adapters.spi.OutboundMessage;
-import dev.unibox.adapters.spi.PlatformAdapter;
 import dev.unibox.adapters.spi.PollResult;
 import dev.unibox.adapters.spi.PushBatch;
 import dev.unibox.adapters.spi.PushRequest;
 import dev.unibox.adapters.spi.SendResult;
+import dev.unibox.adapters.support.ApiAccountAdapter;
 import dev.unibox.adapters.support.HttpSupport;
-import dev.unibox.adapters.support.TokenKeeper;
+import dev.unibox.adapters.support.PollCursor;
+import dev.unibox.adapters.support.PushBodies;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import io.vertx.ext.web.client.WebClient;
-import io.vertx.ext.web.client.WebClientOptions;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * One Lazada seller on the Lazada Open Platform IM API. Credentials: appKey/appSecret of the app,
@@ -39,7 +36,7 @@ import java.util.Optional;
  * {@code accessTokenExpiresAt} (ISO instant), {@code tokenRefreshMarginSeconds} (300),
  * {@code pollPageSize} (20, Lazada's maximum), {@code pollLookbackMinutes} (60), {@code pollOverlapSeconds} (60).
  */
-public final class LazadaAdapter implements PlatformAdapter {
+public final class LazadaAdapter extends ApiAccountAdapter {
 
   static final String SESSION_LIST = "/im/session/list";
   static final String MESSAGE_LIST = "/im/message/list";
@@ -47,38 +44,29 @@ public final class LazadaAdapter implements PlatformAdapter {
   static final String SESSION_READ = "/im/session/read";
   static final int MAX_PAGE = 20;
 
-  private final AccountConfig account;
-  private final Clock clock;
-  private final WebClient webClient;
   private final LazadaApiClient api;
   private final LazadaMapper mapper;
-  private final TokenKeeper tokens;
   private final LazadaOrders orders;
-  private final Capabilities capabilities;
   private final int pageSize;
   private final long lookbackMs;
   private final long overlapMs;
 
   public LazadaAdapter(Vertx vertx, AccountConfig account, AdapterContext context) {
-    validate(account);
-    this.account = account;
-    this.clock = context.clock();
+    // Image upload is not part of the IM API we know: images are sent by URL only.
+    super(validated(account), context, new Capabilities(true, true, true, true, true,
+        (int) HttpSupport.positiveLong(account, "maxTextLength", 1000), true, false, true, true));
     long timeoutMs = HttpSupport.positiveLong(account, "requestTimeoutMs", 10_000);
-    int maxText = (int) HttpSupport.positiveLong(account, "maxTextLength", 1000);
     this.pageSize = (int) Math.min(MAX_PAGE, HttpSupport.positiveLong(account, "pollPageSize", MAX_PAGE));
     this.lookbackMs = HttpSupport.positiveLong(account, "pollLookbackMinutes", 60) * 60_000;
     this.overlapMs = HttpSupport.positiveLong(account, "pollOverlapSeconds", 60) * 1000;
-    // Image upload is not part of the IM API we know: images are sent by URL only.
-    this.capabilities = new Capabilities(true, true, true, true, true, maxText, true, false, true, true);
     this.mapper = new LazadaMapper(account.accountId());
-    this.webClient = WebClient.create(vertx, new WebClientOptions().setUserAgent("unibox-lazada-adapter"));
-    this.api = new LazadaApiClient(webClient, account, clock, timeoutMs, context.events());
-    this.tokens = TokenKeeper.forAccount(account, context, api::refresh);
-    api.useTokens(tokens);
+    this.api = new LazadaApiClient(openWebClient(vertx, "unibox-lazada-adapter"), account, clock, timeoutMs,
+        context.events());
+    keepTokens(api);
     this.orders = new LazadaOrders(api, clock);
   }
 
-  private static void validate(AccountConfig account) {
+  private static AccountConfig validated(AccountConfig account) {
     List<String> problems = new ArrayList<>();
     if (!HttpSupport.isHttpUrl(account.apiBaseUrl())) {
       problems.add("apiBaseUrl must be an http(s) URL, e.g. https://api.lazada.com.my/rest");
@@ -94,21 +82,7 @@ public final class LazadaAdapter implements PlatformAdapter {
     if (!problems.isEmpty()) {
       throw new IllegalArgumentException("Lazada account " + account.accountId() + ": " + String.join("; ", problems));
     }
-  }
-
-  @Override
-  public AccountConfig account() {
     return account;
-  }
-
-  @Override
-  public Capabilities capabilities() {
-    return capabilities;
-  }
-
-  @Override
-  public Future<Void> start() {
-    return tokens.load();
   }
 
   /** LPM answers must come within 500 ms [verified]. */
@@ -119,10 +93,8 @@ public final class LazadaAdapter implements PlatformAdapter {
 
   @Override
   public PushBatch parsePush(PushRequest push) {
-    byte[] body = push.body() == null ? new byte[0] : push.body().getBytes();
-    String authorization = push.headers() == null ? null : push.headers().get("Authorization");
-    if (!LazadaSigner.verifyPush(account.credentials().appSecret(), account.credentials().appKey(), body,
-        authorization)) {
+    if (!LazadaSigner.verifyPush(account.credentials().appSecret(), account.credentials().appKey(),
+        PushBodies.bytes(push), PushBodies.header(push, "Authorization"))) {
       throw new AdapterException(ErrorKind.BAD_SIGNATURE, null,
           "Lazada push signature missing or wrong for account " + account.accountId());
     }
@@ -194,10 +166,6 @@ public final class LazadaAdapter implements PlatformAdapter {
     return m.text() == null || m.text().isBlank() ? null : m.text().trim();
   }
 
-  private static <T> Future<T> permanent(String message) {
-    return Future.failedFuture(new AdapterException(ErrorKind.PERMANENT, null, message));
-  }
-
   /**
    * Sweeps sessions newest first ({@code start_time}/{@code last_session_id} paging) down to the previous
    * sweep's start (minus an overlap) and reads each changed session's messages the same way. Cursor:
@@ -205,7 +173,7 @@ public final class LazadaAdapter implements PlatformAdapter {
    */
   @Override
   public Future<PollResult> poll(String cursor) {
-    Map<String, String> c = parse(cursor);
+    Map<String, String> c = PollCursor.parse(cursor, "Lazada", "w", "top");
     long watermark = c.containsKey("w") ? Long.parseLong(c.get("w")) : clock.millis() - lookbackMs;
     long top = c.containsKey("top") ? Long.parseLong(c.get("top")) : clock.millis();
     String startTime = c.getOrDefault("st", Long.toString(top + 1000));
@@ -279,29 +247,6 @@ public final class LazadaAdapter implements PlatformAdapter {
     });
   }
 
-  private static Map<String, String> parse(String cursor) {
-    Map<String, String> out = new LinkedHashMap<>();
-    if (cursor == null || cursor.isBlank()) {
-      return out;
-    }
-    for (String part : cursor.split(";")) {
-      int eq = part.indexOf('=');
-      if (eq > 0) {
-        out.put(part.substring(0, eq), part.substring(eq + 1));
-      }
-    }
-    try {
-      for (String k : new String[] {"w", "top"}) {
-        if (out.containsKey(k)) {
-          Long.parseLong(out.get(k));
-        }
-      }
-    } catch (NumberFormatException e) {
-      throw new AdapterException(ErrorKind.MALFORMED, null, "Not a Lazada poll cursor: " + cursor);
-    }
-    return out;
-  }
-
   @Override
   public Future<List<BuyerOrder>> buyerOrders(String platformBuyerId) {
     return orders.of(platformBuyerId);
@@ -311,26 +256,5 @@ public final class LazadaAdapter implements PlatformAdapter {
   public Future<Void> markRead(String platformConversationId, String lastReadMessageId) {
     return api.post(SESSION_READ, Map.of("session_id", platformConversationId,
         "last_read_message_id", lastReadMessageId)).mapEmpty();
-  }
-
-  @Override
-  public Future<Void> refreshToken() {
-    return tokens.refresh().mapEmpty();
-  }
-
-  @Override
-  public Optional<Instant> accessTokenExpiresAt() {
-    return Optional.ofNullable(tokens.current().accessExpiresAt());
-  }
-
-  @Override
-  public boolean tokenDead() {
-    return tokens.dead();
-  }
-
-  @Override
-  public Future<Void> stop() {
-    webClient.close();
-    return Future.succeededFuture();
   }
 }

@@ -6,6 +6,7 @@ import dev.unibox.adapters.spi.AdapterException;
 import dev.unibox.adapters.spi.ErrorKind;
 import dev.unibox.adapters.spi.TokenSet;
 import dev.unibox.adapters.support.HttpSupport;
+import dev.unibox.adapters.support.PlatformApiClient;
 import dev.unibox.adapters.support.TokenKeeper;
 import io.vertx.core.Future;
 import io.vertx.core.MultiMap;
@@ -25,52 +26,37 @@ import java.util.Map;
  * SDKs send them), all of them signed. Success: top-level {@code code} "0" (or absent) and, for IM calls,
  * {@code success} not false / {@code err_code} "0"; answers {@code data} (the token refresh: the whole body).
  */
-final class LazadaApiClient {
+final class LazadaApiClient extends PlatformApiClient {
 
   static final String REFRESH_PATH = "/auth/token/refresh";
 
-  private final WebClient client;
-  private final AccountConfig account;
-  private final Clock clock;
-  private final long timeoutMs;
-  private final String baseUrl;
   private final String authBaseUrl;
-  private final AccountEvents events;
-  private TokenKeeper tokens;
 
   LazadaApiClient(WebClient client, AccountConfig account, Clock clock, long timeoutMs, AccountEvents events) {
-    this.client = client;
-    this.account = account;
-    this.clock = clock;
-    this.timeoutMs = timeoutMs;
-    this.events = events;
-    this.baseUrl = HttpSupport.trimSlash(account.apiBaseUrl());
-    this.authBaseUrl = HttpSupport.trimSlash(HttpSupport.option(account, "authBaseUrl", account.apiBaseUrl()));
-  }
-
-  void useTokens(TokenKeeper tokens) {
-    this.tokens = tokens;
+    super("Lazada", client, account, clock, timeoutMs, events);
+    this.authBaseUrl = authBaseUrl();
   }
 
   Future<JsonObject> get(String apiPath, Map<String, String> params) {
-    return tokens.call(token -> call(false, baseUrl, apiPath, params, token)).map(LazadaApiClient::data);
+    return tokens().call(token -> call(false, baseUrl, apiPath, params, token)).map(LazadaApiClient::data);
   }
 
   /** A GET whose answer's {@code data} is a list (e.g. /orders/items/get). */
   Future<JsonArray> getList(String apiPath, Map<String, String> params) {
-    return tokens.call(token -> call(false, baseUrl, apiPath, params, token))
+    return tokens().call(token -> call(false, baseUrl, apiPath, params, token))
         .map(body -> body.getValue("data") instanceof JsonArray list ? list : new JsonArray());
   }
 
   Future<JsonObject> post(String apiPath, Map<String, String> params) {
-    return tokens.call(token -> call(true, baseUrl, apiPath, params, token)).map(LazadaApiClient::data);
+    return tokens().call(token -> call(true, baseUrl, apiPath, params, token)).map(LazadaApiClient::data);
   }
 
   private static JsonObject data(JsonObject body) {
     return body.getValue("data") instanceof JsonObject d ? d : new JsonObject();
   }
 
-  Future<TokenSet> refresh(String refreshToken) {
+  @Override
+  public Future<TokenSet> refresh(String refreshToken) {
     return call(true, authBaseUrl, REFRESH_PATH, Map.of("refresh_token", refreshToken), null).compose(r -> {
       String access = r.getString("access_token");
       String refresh = r.getString("refresh_token");
@@ -107,15 +93,7 @@ final class LazadaApiClient {
       sent = request.send();
     }
     return sent.transform(ar -> ar.succeeded() ? answer(ar.result(), apiPath)
-        : Future.failedFuture(counted(HttpSupport.transportFailure("Lazada", apiPath, ar.cause(), timeoutMs))));
-  }
-
-  private AdapterException counted(AdapterException e) {
-    events.callFailed(account.accountId(), e.kind(), e.platformCode());
-    if (e.kind() == ErrorKind.RATE_LIMITED) {
-      events.rateLimited(account.accountId(), e.retryAfter());
-    }
-    return e;
+        : Future.failedFuture(counted(transportFailure(apiPath, ar.cause()))));
   }
 
   /** The whole answer when it is a success; else the classified failure. */
@@ -132,10 +110,7 @@ final class LazadaApiClient {
     }
     String platformCode = body == null ? "http_" + status : !"0".equals(code) ? code : errCode;
     String message = body == null ? null : body.getString("message", body.getString("err_message"));
-    AdapterException e = new AdapterException(LazadaErrors.classify(platformCode, status), platformCode,
-        "Lazada " + apiPath + " failed: " + platformCode + " (HTTP " + status + ")"
-            + (message == null || message.isBlank() ? "" : ": " + message),
-        HttpSupport.retryAfter(response.getHeader("Retry-After"), clock));
-    return Future.failedFuture(counted(e));
+    return Future.failedFuture(refused(LazadaErrors.classify(platformCode, status), platformCode, apiPath, response,
+        colonMessage(message)));
   }
 }

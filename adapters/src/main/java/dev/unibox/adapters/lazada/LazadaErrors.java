@@ -1,6 +1,7 @@
 package dev.unibox.adapters.lazada;
 
 import dev.unibox.adapters.spi.ErrorKind;
+import dev.unibox.adapters.support.ErrorKinds;
 import java.util.Map;
 
 /** Lazada error codes and how the inbox handles them. */
@@ -18,16 +19,6 @@ public final class LazadaErrors {
   private LazadaErrors() {}
 
   public static ErrorKind classify(String code, int httpStatus) {
-    ErrorKind known = code == null ? null : KINDS.get(code);
-    if (known != null) {
-      return known;
-    }
-    if (httpStatus == 429) {
-      return ErrorKind.RATE_LIMITED;
-    }
-    if (httpStatus >= 500) {
-      return ErrorKind.TRANSIENT;
-    }
-    return ErrorKind.PERMANENT;
+    return ErrorKinds.classify(KINDS, code, httpStatus);
   }
 }

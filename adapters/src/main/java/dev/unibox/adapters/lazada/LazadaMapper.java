@@ -3,6 +3,7 @@ package dev.unibox.adapters.lazada;
 import dev.unibox.adapters.spi.AdapterException;
 import dev.unibox.adapters.spi.ErrorKind;
 import dev.unibox.adapters.spi.InboundMessage;
+import dev.unibox.adapters.support.JsonContent;
 import io.vertx.core.json.JsonObject;
 import java.time.Instant;
 
@@ -40,7 +41,7 @@ final class LazadaMapper {
     }
     long sendTime = m.getValue("send_time") instanceof Number n ? n.longValue() : parseLong(m.getValue("send_time"));
     String template = string(m.getValue("template_id"));
-    JsonObject content = contentObject(m.getValue("content"));
+    JsonObject content = JsonContent.objectOrText(m.getValue("content"), "txt");
     String type;
     String text;
     switch (template == null ? "1" : template) {
@@ -81,20 +82,6 @@ final class LazadaMapper {
       }
     }
     return label;
-  }
-
-  static JsonObject contentObject(Object raw) {
-    if (raw instanceof JsonObject o) {
-      return o;
-    }
-    if (raw instanceof String s && s.trim().startsWith("{")) {
-      try {
-        return new JsonObject(s);
-      } catch (RuntimeException notJson) {
-        return new JsonObject().put("txt", s);
-      }
-    }
-    return new JsonObject().put("txt", raw == null ? "" : raw.toString());
   }
 
   static String string(Object v) {

@@ -9,23 +9,19 @@ import dev.unibox.adapters.spi.ErrorKind;
 import dev.unibox.adapters.spi.InboundMessage;
 import dev.unibox.adapters.spi.LostPushes;
 import dev.unibox.adapters.spi.OutboundMessage;
-import dev.unibox.adapters.spi.PlatformAdapter;
 import dev.unibox.adapters.spi.PollResult;
 import dev.unibox.adapters.spi.PushBatch;
 import dev.unibox.adapters.spi.PushRequest;
 import dev.unibox.adapters.spi.SendResult;
+import dev.unibox.adapters.support.ApiAccountAdapter;
 import dev.unibox.adapters.support.HttpSupport;
-import dev.unibox.adapters.support.TokenKeeper;
+import dev.unibox.adapters.support.PushBodies;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
-import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import io.vertx.ext.web.client.WebClient;
-import io.vertx.ext.web.client.WebClientOptions;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -51,7 +47,7 @@ import java.util.Set;
  *       image URL, which the published documentation does not state.</li>
  * </ul>
  */
-public final class ShopeeAdapter implements PlatformAdapter {
+public final class ShopeeAdapter extends ApiAccountAdapter {
 
   static final String SEND_MESSAGE_PATH = "/api/v2/sellerchat/send_message";
   static final String UPLOAD_IMAGE_PATH = "/api/v2/sellerchat/upload_image";
@@ -70,17 +66,10 @@ public final class ShopeeAdapter implements PlatformAdapter {
   static final long DEFAULT_REQUEST_TIMEOUT_MS = 10_000;
   static final int MAX_IMAGE_BYTES = 2 * 1024 * 1024;
 
-  private final AccountConfig account;
-  private final Clock clock;
-  private final WebClient webClient;
   private final ShopeeApiClient api;
   private final ShopeePushMapper pushMapper;
-  private final Capabilities capabilities;
-  private final TokenKeeper tokens;
-  private final int conversationPageSize;
-  private final int messagePageSize;
-  private final long lookbackMinutes;
-  private final long overlapSeconds;
+  private final ShopeePoller poller;
+  private final ShopeeLostPushes lostPushes;
   private final String uploadUrlField;
   private final ShopeeOrders orders;
   private final ShopeeOrderPush orderPush;
@@ -90,39 +79,23 @@ public final class ShopeeAdapter implements PlatformAdapter {
   }
 
   public ShopeeAdapter(Vertx vertx, AccountConfig account, AdapterContext context) {
-    ShopeeAdapterFactory.validate(account);
+    super(ShopeeAdapterFactory.validated(account), context, new Capabilities(true, true, true, true, true,
+        (int) HttpSupport.positiveLong(account, "maxTextLength", DEFAULT_MAX_TEXT_LENGTH), true, true, true, true));
     long timeoutMs = HttpSupport.positiveLong(account, "requestTimeoutMs", DEFAULT_REQUEST_TIMEOUT_MS);
-    int maxText = (int) HttpSupport.positiveLong(account, "maxTextLength", DEFAULT_MAX_TEXT_LENGTH);
-    this.conversationPageSize = (int) HttpSupport.positiveLong(account, "pollConversationPageSize", 25);
-    this.messagePageSize = (int) HttpSupport.positiveLong(account, "pollMessagePageSize", 50);
-    this.lookbackMinutes = HttpSupport.positiveLong(account, "pollLookbackMinutes", 60);
-    this.overlapSeconds = HttpSupport.positiveLong(account, "pollOverlapSeconds", 60);
+    int conversationPageSize = (int) HttpSupport.positiveLong(account, "pollConversationPageSize", 25);
+    int messagePageSize = (int) HttpSupport.positiveLong(account, "pollMessagePageSize", 50);
+    long lookbackMinutes = HttpSupport.positiveLong(account, "pollLookbackMinutes", 60);
+    long overlapSeconds = HttpSupport.positiveLong(account, "pollOverlapSeconds", 60);
     this.uploadUrlField = HttpSupport.option(account, "uploadImageUrlField", "url");
-    this.account = account;
-    this.clock = context.clock();
-    this.capabilities = new Capabilities(true, true, true, true, true, maxText, true, true, true, true);
     this.pushMapper = new ShopeePushMapper(account);
-    this.webClient = WebClient.create(vertx, new WebClientOptions().setUserAgent("unibox-shopee-adapter"));
-    this.api = new ShopeeApiClient(webClient, account, clock, timeoutMs, context.events());
-    this.tokens = TokenKeeper.forAccount(account, context, api::refresh);
-    api.useTokens(tokens);
+    this.api = new ShopeeApiClient(openWebClient(vertx, "unibox-shopee-adapter"), account, clock, timeoutMs,
+        context.events());
+    keepTokens(api);
     this.orders = new ShopeeOrders(api, clock);
     this.orderPush = new ShopeeOrderPush(account, api);
-  }
-
-  @Override
-  public AccountConfig account() {
-    return account;
-  }
-
-  @Override
-  public Capabilities capabilities() {
-    return capabilities;
-  }
-
-  @Override
-  public Future<Void> start() {
-    return tokens.load();
+    this.poller = new ShopeePoller(api, pushMapper, clock, conversationPageSize, messagePageSize, lookbackMinutes,
+        overlapSeconds);
+    this.lostPushes = new ShopeeLostPushes(account, api, pushMapper);
   }
 
   @Override
@@ -144,8 +117,8 @@ public final class ShopeeAdapter implements PlatformAdapter {
   }
 
   private JsonObject verified(PushRequest push) {
-    byte[] body = push.body() == null ? new byte[0] : push.body().getBytes();
-    String authorization = push.headers() == null ? null : push.headers().get("Authorization");
+    byte[] body = PushBodies.bytes(push);
+    String authorization = PushBodies.header(push, "Authorization");
     if (authorization == null || authorization.isBlank()) {
       throw new AdapterException(ErrorKind.BAD_SIGNATURE, null, "Shopee push without Authorization header");
     }
@@ -229,10 +202,6 @@ public final class ShopeeAdapter implements PlatformAdapter {
     });
   }
 
-  private static <T> Future<T> permanent(String message) {
-    return Future.failedFuture(new AdapterException(ErrorKind.PERMANENT, null, message));
-  }
-
   private Future<SendResult> sendResult(JsonObject response) {
     String messageId = ShopeeIds.fromJson(response.getValue("message_id"));
     if (messageId == null) {
@@ -245,88 +214,9 @@ public final class ShopeeAdapter implements PlatformAdapter {
     return Future.succeededFuture(new SendResult(messageId, sentAt));
   }
 
-  /**
-   * Cursor: the {@code last_message_timestamp} (ns) up to which conversations were read. One step reads one
-   * page of conversations changed after it ({@code direction=latest}) and, for each, the newest messages
-   * down to the cursor time (minus {@code pollOverlapSeconds}), following get_message's {@code next_offset}.
-   */
   @Override
   public Future<PollResult> poll(String cursor) {
-    long since = cursor == null || cursor.isBlank()
-        ? toNanos(clock.instant().minusSeconds(lookbackMinutes * 60))
-        : parseCursor(cursor);
-    return api.get(CONVERSATION_LIST_PATH, Map.of("direction", "latest", "type", "all",
-        "next_timestamp_nano", Long.toString(since), "page_size", Integer.toString(conversationPageSize)))
-        .compose(page -> {
-          JsonArray conversations = page.getJsonArray("conversations", new JsonArray());
-          JsonObject pageResult = page.getJsonObject("page_result", new JsonObject());
-          List<InboundMessage> found = new ArrayList<>();
-          Future<Void> chain = Future.succeededFuture();
-          long floorSeconds = since / 1_000_000_000L - overlapSeconds;
-          for (int i = 0; i < conversations.size(); i++) {
-            JsonObject c = conversations.getJsonObject(i);
-            String conversationId = ShopeeIds.fromJson(c.getValue("conversation_id"));
-            String buyerName = c.getString("to_name");
-            if (conversationId != null) {
-              chain = chain.compose(v -> messagesSince(conversationId, buyerName, floorSeconds, "", found));
-            }
-          }
-          String next = nextCursor(pageResult, since);
-          boolean more = Boolean.TRUE.equals(pageResult.getBoolean("more")) && !conversations.isEmpty();
-          return chain.map(v -> new PollResult(found, next, more));
-        });
-  }
-
-  private Future<Void> messagesSince(String conversationId, String buyerName, long floorSeconds, String offset,
-                                     List<InboundMessage> found) {
-    Map<String, String> params = offset.isEmpty()
-        ? Map.of("conversation_id", conversationId, "page_size", Integer.toString(messagePageSize))
-        : Map.of("conversation_id", conversationId, "page_size", Integer.toString(messagePageSize), "offset", offset);
-    return api.get(GET_MESSAGE_PATH, params).compose(page -> {
-      JsonArray messages = page.getJsonArray("messages", new JsonArray());
-      boolean reachedFloor = false;
-      for (int i = 0; i < messages.size(); i++) {
-        JsonObject m = messages.getJsonObject(i);
-        long created = m.getValue("created_timestamp") instanceof Number n ? n.longValue() : Long.MAX_VALUE;
-        if (created < floorSeconds) {
-          reachedFloor = true;
-          continue;
-        }
-        try {
-          found.add(pushMapper.mapPolled(m, buyerName));
-        } catch (AdapterException unreadable) {
-          // a message we cannot map (no id) is skipped, not fatal for the page
-        }
-      }
-      String nextOffset = page.getJsonObject("page_result", new JsonObject()).getString("next_offset", "");
-      if (reachedFloor || nextOffset == null || nextOffset.isEmpty() || messages.isEmpty()) {
-        return Future.succeededFuture();
-      }
-      return messagesSince(conversationId, buyerName, floorSeconds, nextOffset, found);
-    });
-  }
-
-  private static String nextCursor(JsonObject pageResult, long since) {
-    JsonObject next = pageResult.getJsonObject("next_cursor", new JsonObject());
-    Object nano = next.getValue("next_message_time_nano");
-    try {
-      long value = nano instanceof Number n ? n.longValue() : nano instanceof String s ? Long.parseLong(s) : since;
-      return Long.toString(Math.max(value, since));
-    } catch (NumberFormatException e) {
-      return Long.toString(since);
-    }
-  }
-
-  private static long parseCursor(String cursor) {
-    try {
-      return Long.parseLong(cursor.trim());
-    } catch (NumberFormatException e) {
-      throw new AdapterException(ErrorKind.MALFORMED, null, "Not a Shopee poll cursor: " + cursor);
-    }
-  }
-
-  private static long toNanos(Instant t) {
-    return t.getEpochSecond() * 1_000_000_000L + t.getNano();
+    return poller.poll(cursor);
   }
 
   @Override
@@ -344,71 +234,24 @@ public final class ShopeeAdapter implements PlatformAdapter {
         .put("last_read_message_id", lastReadMessageId)).mapEmpty();
   }
 
-  /**
-   * {@code get_lost_push_message} (partner level: the earliest 100 unconsumed pushes of the last 3 days).
-   * Answer fields {@code push_message_list[{shop_id, code, timestamp, data}], has_next_page, last_message_id}
-   * are as Shopee's API reference names them; the published documentation does not list them (see docs/adapters.md).
-   */
   @Override
   public Future<LostPushes> fetchLostPushes() {
-    return api.getPartner(LOST_PUSH_PATH).map(r -> {
-      JsonArray list = r.getJsonArray("push_message_list", new JsonArray());
-      List<LostPushes.Push> pushes = new ArrayList<>();
-      for (int i = 0; i < list.size(); i++) {
-        JsonObject p = list.getJsonObject(i);
-        String shopId = ShopeeIds.fromJson(p.getValue("shop_id"));
-        if (shopId != null) {
-          pushes.add(new LostPushes.Push(shopId, p.copy()));
-        }
-      }
-      String last = ShopeeIds.fromJson(r.getValue("last_message_id"));
-      return new LostPushes(pushes, list.isEmpty() ? null : last, Boolean.TRUE.equals(r.getBoolean("has_next_page")));
-    });
+    return lostPushes.fetch();
   }
 
   @Override
   public List<InboundMessage> mapLostPush(LostPushes.Push push) {
-    if (!(push.payload() instanceof JsonObject p) || !account.shopId().equals(push.shopId())) {
-      return List.of();
-    }
-    Object data = p.getValue("data");
-    JsonObject dataObject = ShopeePushMapper.objectOrJsonString(data);
-    JsonObject asPush = new JsonObject().put("code", p.getValue("code")).put("shop_id", p.getValue("shop_id"))
-        .put("timestamp", p.getValue("timestamp")).put("data", dataObject);
-    try {
-      return pushMapper.map(asPush).messages();
-    } catch (AdapterException unreadable) {
-      return List.of();
-    }
+    return lostPushes.map(push);
   }
 
   @Override
   public Future<Void> confirmLostPushes(String confirmId) {
-    Number last = ShopeeIds.toJsonNumber(confirmId);
-    if (last == null) {
-      return Future.succeededFuture();
-    }
-    return api.postPartner(CONFIRM_LOST_PUSH_PATH, new JsonObject().put("last_message_id", last), false).mapEmpty();
+    return lostPushes.confirm(confirmId);
   }
 
   @Override
   public String lostPushScope() {
     return "shopee:" + account.credentials().appKey() + "@" + account.apiBaseUrl();
-  }
-
-  @Override
-  public Future<Void> refreshToken() {
-    return tokens.refresh().mapEmpty();
-  }
-
-  @Override
-  public Optional<Instant> accessTokenExpiresAt() {
-    return Optional.ofNullable(tokens.current().accessExpiresAt());
-  }
-
-  @Override
-  public boolean tokenDead() {
-    return tokens.dead();
   }
 
   @Override
@@ -441,11 +284,5 @@ public final class ShopeeAdapter implements PlatformAdapter {
           }
           return Optional.<SendResult>empty();
         });
-  }
-
-  @Override
-  public Future<Void> stop() {
-    webClient.close();
-    return Future.succeededFuture();
   }
 }

@@ -7,10 +7,10 @@ import dev.unibox.adapters.spi.ErrorKind;
 import dev.unibox.adapters.spi.PlatformAdapter;
 import dev.unibox.adapters.spi.PlatformAdapterFactory;
 import dev.unibox.adapters.spi.PushRequest;
+import dev.unibox.adapters.support.HttpSupport;
+import dev.unibox.adapters.support.PushBodies;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
-import java.net.URI;
-import java.net.URISyntaxException;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -49,9 +49,9 @@ public final class ShopeeAdapterFactory implements PlatformAdapterFactory {
   }
 
   /** Refuses unusable Shopee settings, listing every problem at once. */
-  static void validate(AccountConfig account) {
+  static AccountConfig validated(AccountConfig account) {
     List<String> problems = new ArrayList<>();
-    if (!isHttpUrl(account.apiBaseUrl())) {
+    if (!HttpSupport.isHttpUrl(account.apiBaseUrl())) {
       problems.add("apiBaseUrl must be an http(s) URL, e.g. https://partner.shopeemobile.com");
     }
     if (!ShopeeIds.isValid(account.shopId())) {
@@ -70,28 +70,10 @@ public final class ShopeeAdapterFactory implements PlatformAdapterFactory {
     if (!problems.isEmpty()) {
       throw new IllegalArgumentException("Shopee account " + account.accountId() + ": " + String.join("; ", problems));
     }
-  }
-
-  private static boolean isHttpUrl(String url) {
-    if (url == null || url.isBlank()) {
-      return false;
-    }
-    try {
-      URI uri = new URI(url);
-      return ("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) && uri.getHost() != null;
-    } catch (URISyntaxException e) {
-      return false;
-    }
+    return account;
   }
 
   static JsonObject parseObject(PushRequest push) {
-    if (push.body() == null || push.body().length() == 0) {
-      throw new AdapterException(ErrorKind.MALFORMED, null, "Shopee push has an empty body");
-    }
-    try {
-      return new JsonObject(push.body());
-    } catch (RuntimeException notJson) {
-      throw new AdapterException(ErrorKind.MALFORMED, null, "Shopee push body is not a JSON object");
-    }
+    return PushBodies.jsonObject(push, "Shopee push");
   }
 }

@@ -6,6 +6,7 @@ import dev.unibox.adapters.spi.AdapterException;
 import dev.unibox.adapters.spi.ErrorKind;
 import dev.unibox.adapters.spi.TokenSet;
 import dev.unibox.adapters.support.HttpSupport;
+import dev.unibox.adapters.support.PlatformApiClient;
 import dev.unibox.adapters.support.TokenKeeper;
 import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
@@ -26,40 +27,23 @@ import java.util.regex.Pattern;
  * query string of the request itself: they are never put into an exception message (Vert.x's own timeout
  * messages contain the full URI, so those are never passed on).
  */
-final class ShopeeApiClient {
+final class ShopeeApiClient extends PlatformApiClient {
 
   static final String REFRESH_PATH = "/api/v2/auth/access_token/get";
   private static final Pattern HEX_SIGN = Pattern.compile("[0-9a-fA-F]{64}");
 
-  private final WebClient client;
-  private final AccountConfig account;
-  private final Clock clock;
-  private final long timeoutMs;
-  private final String baseUrl;
-  private final AccountEvents events;
-  private TokenKeeper tokens;
-
   ShopeeApiClient(WebClient client, AccountConfig account, Clock clock, long timeoutMs, AccountEvents events) {
-    this.client = client;
-    this.account = account;
-    this.clock = clock;
-    this.timeoutMs = timeoutMs;
-    this.events = events;
-    this.baseUrl = HttpSupport.trimSlash(account.apiBaseUrl());
-  }
-
-  void useTokens(TokenKeeper tokens) {
-    this.tokens = tokens;
+    super("Shopee", client, account, clock, timeoutMs, events);
   }
 
   Future<JsonObject> post(String apiPath, JsonObject body) {
-    return tokens.call(token -> handle(signed(HttpMethod.POST, apiPath, token)
+    return tokens().call(token -> handle(signed(HttpMethod.POST, apiPath, token)
         .putHeader("Content-Type", "application/json")
         .sendBuffer(body.toBuffer()), apiPath, false));
   }
 
   Future<JsonObject> get(String apiPath, Map<String, String> params) {
-    return tokens.call(token -> {
+    return tokens().call(token -> {
       HttpRequest<Buffer> request = signed(HttpMethod.GET, apiPath, token);
       params.forEach(request::addQueryParam);
       return handle(request.send(), apiPath, false);
@@ -70,7 +54,7 @@ final class ShopeeApiClient {
   Future<JsonObject> upload(String apiPath, byte[] bytes, String fileName) {
     String name = fileName == null || fileName.isBlank() ? "image.jpg" : fileName;
     String mediaType = name.toLowerCase().endsWith(".png") ? "image/png" : "image/jpeg";
-    return tokens.call(token -> handle(signed(HttpMethod.POST, apiPath, token)
+    return tokens().call(token -> handle(signed(HttpMethod.POST, apiPath, token)
         .sendMultipartForm(MultipartForm.create().binaryFileUpload("file", name, Buffer.buffer(bytes), mediaType)),
         apiPath, false));
   }
@@ -107,7 +91,8 @@ final class ShopeeApiClient {
   }
 
   /** {@code POST /api/v2/auth/access_token/get}: a new access token and a new (single-use) refresh token. */
-  Future<TokenSet> refresh(String refreshToken) {
+  @Override
+  public Future<TokenSet> refresh(String refreshToken) {
     JsonObject body = new JsonObject()
         .put("refresh_token", refreshToken)
         .put("partner_id", ShopeeIds.toJsonNumber(account.credentials().appKey()))
@@ -151,15 +136,7 @@ final class ShopeeApiClient {
   private Future<JsonObject> handle(Future<HttpResponse<Buffer>> call, String apiPath, boolean wholeBody) {
     return call.transform(ar -> ar.succeeded()
         ? answer(ar.result(), apiPath, wholeBody)
-        : Future.failedFuture(counted(HttpSupport.transportFailure("Shopee", apiPath, ar.cause(), timeoutMs))));
-  }
-
-  private AdapterException counted(AdapterException e) {
-    events.callFailed(account.accountId(), e.kind(), e.platformCode());
-    if (e.kind() == ErrorKind.RATE_LIMITED) {
-      events.rateLimited(account.accountId(), e.retryAfter());
-    }
-    return e;
+        : Future.failedFuture(counted(transportFailure(apiPath, ar.cause()))));
   }
 
   private Future<JsonObject> answer(HttpResponse<Buffer> response, String apiPath, boolean wholeBody) {
@@ -180,21 +157,15 @@ final class ShopeeApiClient {
     }
     ErrorKind kind = ShopeeErrors.classify(error, status);
     String code = hasError ? error : "http_" + status;
-    StringBuilder message = new StringBuilder("Shopee ").append(apiPath).append(" failed: ").append(code)
-        .append(" (HTTP ").append(status).append(')');
-    if (body != null && body.getString("message") != null && !body.getString("message").isBlank()) {
-      message.append(": ").append(redact(body.getString("message")));
-    }
-    if (body != null && body.getString("request_id") != null) {
-      message.append(" [request_id ").append(body.getString("request_id")).append(']');
-    }
-    return Future.failedFuture(counted(new AdapterException(kind, code, message.toString(),
-        HttpSupport.retryAfter(response.getHeader("Retry-After"), clock))));
+    String message = body == null || body.getString("message") == null ? null : redact(body.getString("message"));
+    String requestId = body == null || body.getString("request_id") == null ? ""
+        : " [request_id " + body.getString("request_id") + "]";
+    return Future.failedFuture(refused(kind, code, apiPath, response, colonMessage(message) + requestId));
   }
 
   private String redact(String text) {
     String out = HEX_SIGN.matcher(text).replaceAll("***");
-    TokenSet live = tokens == null ? null : tokens.current();
+    TokenSet live = tokens() == null ? null : tokens().current();
     for (String secret : new String[] {account.credentials().appSecret(), account.credentials().accessToken(),
         account.credentials().refreshToken(), live == null ? null : live.accessToken(),
         live == null ? null : live.refreshToken()}) {

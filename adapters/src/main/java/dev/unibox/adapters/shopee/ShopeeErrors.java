@@ -1,6 +1,7 @@
 package dev.unibox.adapters.shopee;
 
 import dev.unibox.adapters.spi.ErrorKind;
+import dev.unibox.adapters.support.ErrorKinds;
 import java.util.Map;
 
 /** Maps Shopee's error codes to how the inbox handles them. */
@@ -38,18 +39,6 @@ public final class ShopeeErrors {
    * wins; an unknown one falls back to the status (5xx transient, 429 rate limited), else permanent.
    */
   public static ErrorKind classify(String error, int httpStatus) {
-    if (error != null && !error.isEmpty()) {
-      ErrorKind known = KINDS.get(error);
-      if (known != null) {
-        return known;
-      }
-    }
-    if (httpStatus >= 500) {
-      return ErrorKind.TRANSIENT;
-    }
-    if (httpStatus == 429) {
-      return ErrorKind.RATE_LIMITED;
-    }
-    return ErrorKind.PERMANENT;
+    return ErrorKinds.classify(KINDS, error, httpStatus);
   }
 }

@@ -5,6 +5,7 @@ import dev.unibox.adapters.spi.AdapterException;
 import dev.unibox.adapters.spi.ErrorKind;
 import dev.unibox.adapters.spi.InboundMessage;
 import dev.unibox.adapters.spi.PushBatch;
+import dev.unibox.adapters.support.JsonContent;
 import io.vertx.core.json.JsonObject;
 import java.time.Instant;
 import java.util.List;
@@ -57,7 +58,7 @@ final class ShopeePushMapper {
     if (!"message".equals(data.getValue("type"))) {
       return new PushBatch(pushId, List.of());
     }
-    JsonObject message = objectOrJsonString(data.getValue("content"));
+    JsonObject message = JsonContent.objectOrJsonString(data.getValue("content"));
     if (message == null) {
       throw malformed("webchat push has no message content");
     }
@@ -113,7 +114,7 @@ final class ShopeePushMapper {
   }
 
   private String describe(String messageId, String shopeeType, String neutralType, Object rawContent) {
-    JsonObject content = objectOrJsonString(rawContent);
+    JsonObject content = JsonContent.objectOrJsonString(rawContent);
     if ("text".equals(shopeeType)) {
       if (content == null && rawContent instanceof String plain) {
         return plain;
@@ -159,20 +160,6 @@ final class ShopeePushMapper {
     return null;
   }
 
-  /** Shopee sends nested content either as an object or as a JSON string holding the object. */
-  static JsonObject objectOrJsonString(Object value) {
-    if (value instanceof JsonObject object) {
-      return object;
-    }
-    if (value instanceof String s && s.trim().startsWith("{")) {
-      try {
-        return new JsonObject(s);
-      } catch (RuntimeException notJson) {
-        return null;
-      }
-    }
-    return null;
-  }
 
   static AdapterException malformed(String message) {
     return new AdapterException(ErrorKind.MALFORMED, null, message);

@@ -43,4 +43,17 @@ public final class Signatures {
     return MessageDigest.isEqual(expected.trim().toLowerCase(Locale.ROOT).getBytes(StandardCharsets.US_ASCII),
         actual.trim().toLowerCase(Locale.ROOT).getBytes(StandardCharsets.US_ASCII));
   }
+
+  /** {@code hex(HMAC-SHA256(secret, appKey + rawBody))}: how Lazada and TikTok Shop sign their pushes. */
+  public static String appKeyBodySignature(String appSecret, String appKey, byte[] rawBody) {
+    return hmacSha256Hex(appSecret, concat(appKey.getBytes(StandardCharsets.UTF_8), rawBody));
+  }
+
+  /** Checks an {@link #appKeyBodySignature}; false when anything is missing. */
+  public static boolean verifyAppKeyBody(String appSecret, String appKey, byte[] rawBody, String signature) {
+    if (appSecret == null || appKey == null || rawBody == null || signature == null) {
+      return false;
+    }
+    return hexEquals(appKeyBodySignature(appSecret, appKey, rawBody), signature);
+  }
 }

@@ -7,6 +7,7 @@ import dev.unibox.adapters.spi.ErrorKind;
 import dev.unibox.adapters.spi.PlatformAdapter;
 import dev.unibox.adapters.spi.PlatformAdapterFactory;
 import dev.unibox.adapters.spi.PushRequest;
+import dev.unibox.adapters.support.PushBodies;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 
@@ -40,13 +41,6 @@ public final class TikTokAdapterFactory implements PlatformAdapterFactory {
   }
 
   static JsonObject parse(PushRequest push) {
-    if (push.body() == null || push.body().length() == 0) {
-      throw new AdapterException(ErrorKind.MALFORMED, null, "TikTok Shop webhook has an empty body");
-    }
-    try {
-      return new JsonObject(push.body());
-    } catch (RuntimeException notJson) {
-      throw new AdapterException(ErrorKind.MALFORMED, null, "TikTok Shop webhook body is not a JSON object");
-    }
+    return PushBodies.jsonObject(push, "TikTok Shop webhook");
   }
 }

@@ -6,7 +6,7 @@ import dev.unibox.adapters.spi.AdapterException;
 import dev.unibox.adapters.spi.ErrorKind;
 import dev.unibox.adapters.spi.TokenSet;
 import dev.unibox.adapters.support.HttpSupport;
-import dev.unibox.adapters.support.TokenKeeper;
+import dev.unibox.adapters.support.PlatformApiClient;
 import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
@@ -22,38 +22,22 @@ import java.util.Map;
  * Signed calls to the TikTok Shop Partner API: query {@code app_key, timestamp (s), shop_cipher, sign},
  * header {@code x-tts-access-token}; envelope {@code {code:0, message, request_id, data}}.
  */
-final class TikTokApiClient {
+final class TikTokApiClient extends PlatformApiClient {
 
   static final String REFRESH_PATH = "/api/v2/token/refresh";
 
-  private final WebClient client;
-  private final AccountConfig account;
-  private final Clock clock;
-  private final long timeoutMs;
-  private final String baseUrl;
   private final String authBaseUrl;
   private final String shopCipher;
-  private final AccountEvents events;
-  private TokenKeeper tokens;
 
   TikTokApiClient(WebClient client, AccountConfig account, Clock clock, long timeoutMs, AccountEvents events,
                   String shopCipher) {
-    this.client = client;
-    this.account = account;
-    this.clock = clock;
-    this.timeoutMs = timeoutMs;
-    this.events = events;
+    super("TikTok Shop", client, account, clock, timeoutMs, events);
     this.shopCipher = shopCipher;
-    this.baseUrl = HttpSupport.trimSlash(account.apiBaseUrl());
-    this.authBaseUrl = HttpSupport.trimSlash(HttpSupport.option(account, "authBaseUrl", account.apiBaseUrl()));
-  }
-
-  void useTokens(TokenKeeper tokens) {
-    this.tokens = tokens;
+    this.authBaseUrl = authBaseUrl();
   }
 
   Future<JsonObject> get(String path, Map<String, String> params) {
-    return tokens.call(token -> call(false, path, params, null, token));
+    return tokens().call(token -> call(false, path, params, null, token));
   }
 
   Future<JsonObject> post(String path, JsonObject body) {
@@ -62,7 +46,7 @@ final class TikTokApiClient {
 
   /** A POST with query parameters besides the common ones (signed with the body). */
   Future<JsonObject> post(String path, Map<String, String> params, JsonObject body) {
-    return tokens.call(token -> call(true, path, params, body.encode(), token));
+    return tokens().call(token -> call(true, path, params, body.encode(), token));
   }
 
   /**
@@ -70,7 +54,8 @@ final class TikTokApiClient {
    * refresh_token&grant_type=refresh_token}. A refusal that is not transient or throttling means the refresh
    * token is no longer usable: TOKEN_DEAD.
    */
-  Future<TokenSet> refresh(String refreshToken) {
+  @Override
+  public Future<TokenSet> refresh(String refreshToken) {
     HttpRequest<Buffer> request = client.getAbs(authBaseUrl + REFRESH_PATH)
         .addQueryParam("app_key", account.credentials().appKey())
         .addQueryParam("app_secret", account.credentials().appSecret())
@@ -79,7 +64,7 @@ final class TikTokApiClient {
         .connectTimeout(timeoutMs).timeout(timeoutMs);
     return request.send()
         .transform(ar -> ar.succeeded() ? answer(ar.result(), REFRESH_PATH)
-            : Future.failedFuture(HttpSupport.transportFailure("TikTok Shop", REFRESH_PATH, ar.cause(), timeoutMs)))
+            : Future.failedFuture(transportFailure(REFRESH_PATH, ar.cause())))
         .recover(e -> {
           if (e instanceof AdapterException ae && !ae.kind().retryable()) {
             return Future.failedFuture(new AdapterException(ErrorKind.TOKEN_DEAD, ae.platformCode(), ae.getMessage()));
@@ -120,15 +105,7 @@ final class TikTokApiClient {
     query.forEach(request::addQueryParam);
     Future<HttpResponse<Buffer>> sent = post ? request.sendBuffer(Buffer.buffer(body)) : request.send();
     return sent.transform(ar -> ar.succeeded() ? answer(ar.result(), path)
-        : Future.failedFuture(counted(HttpSupport.transportFailure("TikTok Shop", path, ar.cause(), timeoutMs))));
-  }
-
-  private AdapterException counted(AdapterException e) {
-    events.callFailed(account.accountId(), e.kind(), e.platformCode());
-    if (e.kind() == ErrorKind.RATE_LIMITED) {
-      events.rateLimited(account.accountId(), e.retryAfter());
-    }
-    return e;
+        : Future.failedFuture(counted(transportFailure(path, ar.cause()))));
   }
 
   private Future<JsonObject> answer(HttpResponse<Buffer> response, String path) {
@@ -141,9 +118,7 @@ final class TikTokApiClient {
     }
     String platformCode = code == null ? "http_" + status : Long.toString(code);
     String message = body == null ? null : body.getString("message");
-    return Future.failedFuture(counted(new AdapterException(TikTokErrors.classify(code, status), platformCode,
-        "TikTok Shop " + path + " failed: " + platformCode + " (HTTP " + status + ")"
-            + (message == null || message.isBlank() ? "" : ": " + message),
-        HttpSupport.retryAfter(response.getHeader("Retry-After"), clock))));
+    return Future.failedFuture(refused(TikTokErrors.classify(code, status), platformCode, path, response,
+        colonMessage(message)));
   }
 }

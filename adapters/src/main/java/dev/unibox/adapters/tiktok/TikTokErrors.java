@@ -1,6 +1,7 @@
 package dev.unibox.adapters.tiktok;
 
 import dev.unibox.adapters.spi.ErrorKind;
+import dev.unibox.adapters.support.ErrorKinds;
 import java.util.Map;
 
 /** TikTok Shop error codes [as TikTok's documentation reports them] and how the inbox handles them. */
@@ -15,16 +16,6 @@ public final class TikTokErrors {
   private TikTokErrors() {}
 
   public static ErrorKind classify(Long code, int httpStatus) {
-    ErrorKind known = code == null ? null : KINDS.get(code);
-    if (known != null) {
-      return known;
-    }
-    if (httpStatus == 429) {
-      return ErrorKind.RATE_LIMITED;
-    }
-    if (httpStatus >= 500) {
-      return ErrorKind.TRANSIENT;
-    }
-    return ErrorKind.PERMANENT;
+    return ErrorKinds.classify(KINDS, code, httpStatus);
   }
 }

@@ -1,6 +1,7 @@
 package dev.unibox.adapters.tiktok;
 
 import dev.unibox.adapters.spi.BuyerOrder;
+import dev.unibox.adapters.support.BoundedMaps;
 import dev.unibox.adapters.support.OrderPages;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
@@ -10,7 +11,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,12 +30,8 @@ final class TikTokOrders {
 
   private final TikTokApiClient api;
   private final Clock clock;
-  private final Map<String, String> userIds = Collections.synchronizedMap(new LinkedHashMap<>(64, 0.75f, true) {
-    @Override
-    protected boolean removeEldestEntry(Map.Entry<String, String> eldest) {
-      return size() > 5_000;
-    }
-  });
+  /** im_user_id → user_id, the id orders are searched by; the most recently used kept. */
+  private final Map<String, String> userIds = BoundedMaps.keepingAtMost(5_000, true);
 
   TikTokOrders(TikTokApiClient api, Clock clock) {
     this.api = api;

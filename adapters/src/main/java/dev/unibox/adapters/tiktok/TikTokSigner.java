@@ -1,7 +1,6 @@
 package dev.unibox.adapters.tiktok;
 
 import dev.unibox.adapters.support.Signatures;
-import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -30,13 +29,10 @@ public final class TikTokSigner {
 
   /** Webhook {@code Authorization = hex(HMAC-SHA256(app_secret, app_key + raw_body))} [SDKs only]. */
   public static String pushSignature(String appSecret, String appKey, byte[] rawBody) {
-    return Signatures.hmacSha256Hex(appSecret, Signatures.concat(appKey.getBytes(StandardCharsets.UTF_8), rawBody));
+    return Signatures.appKeyBodySignature(appSecret, appKey, rawBody);
   }
 
   public static boolean verifyPush(String appSecret, String appKey, byte[] rawBody, String authorization) {
-    if (appSecret == null || appKey == null || rawBody == null || authorization == null) {
-      return false;
-    }
-    return Signatures.hexEquals(pushSignature(appSecret, appKey, rawBody), authorization);
+    return Signatures.verifyAppKeyBody(appSecret, appKey, rawBody, authorization);
   }
 }

@@ -1,19 +1,15 @@
 package dev.unibox.adapters.lazada.fake;
 
-import dev.unibox.adapters.fake.PushFaults;
+import dev.unibox.adapters.testkit.FakePlatformServer;
 import dev.unibox.adapters.lazada.LazadaSigner;
 import dev.unibox.adapters.support.Signatures;
 import io.vertx.core.Future;
 import io.vertx.core.MultiMap;
 import io.vertx.core.Vertx;
-import io.vertx.core.buffer.Buffer;
-import io.vertx.core.http.HttpServer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
-import io.vertx.ext.web.client.WebClient;
-import io.vertx.ext.web.handler.BodyHandler;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -22,8 +18,8 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -39,10 +35,14 @@ import java.util.concurrent.atomic.AtomicInteger;
  * {@link #rateLimitNextCalls} (ApiCallLimit; this fake also sends a Retry-After header, which Lazada's use of
  * is [unknown]), {@link #failNextSends} (HTTP 503). Message ids are alphanumeric and not sortable, as Lazada's.
  */
-public final class FakeLazada {
+public final class FakeLazada extends FakePlatformServer {
 
   /** One push delivery; status 0 = not delivered (dropped, held, no answer). */
-  public record Push(int status, String messageId, String sessionId, String body, String authorization) {}
+  public record Push(int status, String messageId, String sessionId, String body, String authorization) {
+    Push answered(int answer) {
+      return new Push(answer, messageId, sessionId, body, authorization);
+    }
+  }
 
   private record Seller(String sellerId, String callbackUrl) {}
 
@@ -73,37 +73,25 @@ public final class FakeLazada {
   static final long ACCESS_SECONDS = 7 * 24 * 3600;
   static final long REFRESH_SECONDS = 30L * 24 * 3600;
   static final int MAX_PAGE = 20;
+  private static final long PUSH_TIMEOUT_MS = 2_000;
 
-  private final Vertx vertx;
   private final String appKey;
   private final String appSecret;
-  private final Clock clock;
-  private final WebClient pushClient;
-  private final PushFaults faults;
   private final SecureRandom random = new SecureRandom();
   private final Map<String, Seller> sellers = new LinkedHashMap<>();
   private final Map<String, Tokens> tokensByAccess = new HashMap<>();
   private final Map<String, Tokens> tokensBySeller = new HashMap<>();
   private final Map<String, String> sellerByAccess = new HashMap<>();
   private final Map<String, Session> sessions = new LinkedHashMap<>();
-  private final List<JsonObject> sends = new CopyOnWriteArrayList<>();
   private final List<JsonObject> reads = new CopyOnWriteArrayList<>();
   private final FakeLazadaOrders orders = new FakeLazadaOrders(this);
-  private final AtomicInteger rejected = new AtomicInteger();
-  private final AtomicInteger throttle = new AtomicInteger();
-  private final AtomicInteger sendFailures = new AtomicInteger();
   private final AtomicInteger refreshes = new AtomicInteger();
-  private volatile long throttleRetryAfter;
   private int counter;
-  private HttpServer server;
 
   public FakeLazada(Vertx vertx, String appKey, String appSecret, Clock clock) {
-    this.vertx = vertx;
+    super(vertx, clock);
     this.appKey = appKey;
     this.appSecret = appSecret;
-    this.clock = clock;
-    this.pushClient = WebClient.create(vertx);
-    this.faults = new PushFaults(vertx);
   }
 
   public synchronized FakeLazada addSeller(String sellerId, String accessToken, String refreshToken,
@@ -121,9 +109,11 @@ public final class FakeLazada {
   }
 
   public Future<FakeLazada> start(int port) {
-    Router router = Router.router(vertx);
-    router.route().handler(BodyHandler.create(false).setBodyLimit(1024 * 1024));
-    router.route().handler(this::throttle);
+    Router router = router();
+    router.route().handler(rateLimit((ctx, retryAfter) -> {
+      ctx.response().putHeader("Retry-After", Long.toString(retryAfter));
+      error(ctx, "ApiCallLimit", "The request has exceeded the allowed limit.");
+    }));
     router.get("/im/session/list").handler(ctx -> withSeller(ctx, "/im/session/list", this::sessionList));
     router.get("/im/message/list").handler(ctx -> withSeller(ctx, "/im/message/list", this::messageList));
     router.post("/im/message/send").handler(ctx -> withSeller(ctx, "/im/message/send", this::send));
@@ -131,48 +121,19 @@ public final class FakeLazada {
     router.get(FakeLazadaOrders.LIST).handler(ctx -> withSeller(ctx, FakeLazadaOrders.LIST, orders::list));
     router.get(FakeLazadaOrders.ITEMS).handler(ctx -> withSeller(ctx, FakeLazadaOrders.ITEMS, orders::items));
     router.post("/auth/token/refresh").handler(this::refresh);
-    return vertx.createHttpServer().requestHandler(router).listen(port, "127.0.0.1").map(s -> {
-      server = s;
-      return this;
-    });
-  }
-
-  public Future<Void> stop() {
-    pushClient.close();
-    return server == null ? Future.succeededFuture() : server.close();
-  }
-
-  public String baseUrl() {
-    return "http://127.0.0.1:" + server.actualPort();
-  }
-
-  public PushFaults pushFaults() {
-    return faults;
-  }
-
-  public List<JsonObject> sends() {
-    return List.copyOf(sends);
+    return listen(port, router).map(this);
   }
 
   public List<JsonObject> reads() {
     return List.copyOf(reads);
   }
 
-  public int rejectedCalls() {
-    return rejected.get();
-  }
-
   public int refreshes() {
     return refreshes.get();
   }
 
-  public void rateLimitNextCalls(int n, long retryAfterSeconds) {
-    throttleRetryAfter = retryAfterSeconds;
-    throttle.addAndGet(n);
-  }
-
   public void failNextSends(int n) {
-    sendFailures.addAndGet(n);
+    failNext(n);
   }
 
   /** An order of the seller's, as the order API lists it; {@code buyerId} is the buyer's id in IM sessions too. */
@@ -209,7 +170,7 @@ public final class FakeLazada {
         .put("site_id", "MY").put("process_msg", "").put("auto_reply", false);
     String body = new JsonObject().put("seller_id", sellerId).put("message_type", 2).put("timestamp", clock.millis())
         .put("site", "lazada_my").put("data", data).encode();
-    return deliver(seller.callbackUrl(), stored.getString("message_id"), stored.getString("session_id"), body);
+    return pushSigned(seller.callbackUrl(), stored.getString("message_id"), stored.getString("session_id"), body);
   }
 
   /** A message_type 19 session update (no chat line). */
@@ -217,29 +178,21 @@ public final class FakeLazada {
     String body = new JsonObject().put("seller_id", sellerId).put("message_type", 19).put("timestamp", clock.millis())
         .put("data", new JsonObject().put("sync_type", "SESSION_UPDATE").put("session_id", sessionId)
             .put("unread_count", 0)).encode();
-    return deliver(sellers.get(sellerId).callbackUrl(), null, sessionId, body);
+    return pushSigned(sellers.get(sellerId).callbackUrl(), null, sessionId, body);
   }
 
   public Future<Push> repush(Push earlier) {
     String seller = new JsonObject(earlier.body()).getString("seller_id");
-    return post(sellers.get(seller).callbackUrl(), earlier);
+    return post(sellers.get(seller).callbackUrl(), Map.of("Authorization", earlier.authorization()), earlier.body(),
+        PUSH_TIMEOUT_MS).map(earlier::answered);
   }
 
-  private Future<Push> deliver(String callbackUrl, String messageId, String sessionId, String body) {
+  private Future<Push> pushSigned(String callbackUrl, String messageId, String sessionId, String body) {
     String auth = LazadaSigner.pushSignature(appSecret, appKey, body.getBytes(StandardCharsets.UTF_8));
     Push push = new Push(0, messageId, sessionId, body, auth);
     // Lazada retries failed pushes every 30 min up to 12 times [verified]; here a failed push is just lost
     // (the backstop's job), unless the test re-pushes it.
-    return faults.deliver(() -> post(callbackUrl, push), push, () -> { });
-  }
-
-  private Future<Push> post(String callbackUrl, Push push) {
-    return pushClient.postAbs(callbackUrl).putHeader("Content-Type", "application/json")
-        .putHeader("Authorization", push.authorization())
-        .timeout(2_000)
-        .sendBuffer(Buffer.buffer(push.body()))
-        .map(r -> new Push(r.statusCode(), push.messageId(), push.sessionId(), push.body(), push.authorization()))
-        .otherwise(push);
+    return deliver(callbackUrl, Map.of("Authorization", auth), body, PUSH_TIMEOUT_MS).map(push::answered);
   }
 
   private JsonObject message(Session s, String fromId, int fromType, String toId, int toType, String template,
@@ -279,15 +232,6 @@ public final class FakeLazada {
     void handle(RoutingContext ctx, String sellerId, MultiMap params);
   }
 
-  private void throttle(RoutingContext ctx) {
-    if (throttle.getAndUpdate(n -> n > 0 ? n - 1 : 0) > 0) {
-      ctx.response().putHeader("Retry-After", Long.toString(throttleRetryAfter));
-      error(ctx, "ApiCallLimit", "The request has exceeded the allowed limit.");
-      return;
-    }
-    ctx.next();
-  }
-
   private MultiMap params(RoutingContext ctx) {
     MultiMap all = MultiMap.caseInsensitiveMultiMap().addAll(ctx.request().params());
     return all;
@@ -297,18 +241,18 @@ public final class FakeLazada {
   private boolean verified(RoutingContext ctx, String apiPath, MultiMap params) {
     String ts = params.get("timestamp");
     if (!appKey.equals(params.get("app_key")) || ts == null || !"sha256".equals(params.get("sign_method"))) {
-      rejected.incrementAndGet();
+      countRejected();
       error(ctx, "MissingParameter", "app_key, timestamp and sign_method=sha256 are required");
       return false;
     }
     try {
       if (Math.abs(clock.millis() - Long.parseLong(ts)) > 7_200_000L) {
-        rejected.incrementAndGet();
+        countRejected();
         error(ctx, "InvalidTimestamp", "timestamp is out of range");
         return false;
       }
     } catch (NumberFormatException e) {
-      rejected.incrementAndGet();
+      countRejected();
       error(ctx, "InvalidTimestamp", "timestamp is invalid");
       return false;
     }
@@ -316,7 +260,7 @@ public final class FakeLazada {
     params.forEach(e -> flat.put(e.getKey(), e.getValue()));
     String expected = LazadaSigner.apiSign(appSecret, apiPath, flat, null);
     if (!Signatures.hexEquals(expected, params.get("sign")) || !expected.equals(params.get("sign"))) {
-      rejected.incrementAndGet();
+      countRejected();
       error(ctx, "IncompleteSignature", "The request signature does not conform to platform standards");
       return false;
     }
@@ -332,7 +276,7 @@ public final class FakeLazada {
     synchronized (this) {
       Tokens t = tokensByAccess.get(params.get("access_token"));
       if (t == null || !t.access.equals(params.get("access_token")) || clock.millis() >= t.accessExpiresMs) {
-        rejected.incrementAndGet();
+        countRejected();
         error(ctx, "IllegalAccessToken", "The specified access token is invalid or expired");
         return;
       }
@@ -384,16 +328,23 @@ public final class FakeLazada {
     return null;
   }
 
+  /** The {@code start_time} cursor (ms); null after answering the error when it is missing. */
+  private Long startTime(RoutingContext ctx, MultiMap params) {
+    try {
+      return Long.parseLong(params.get("start_time"));
+    } catch (NumberFormatException e) {
+      imError(ctx, "start_time is required");
+      return null;
+    }
+  }
+
   private synchronized void sessionList(RoutingContext ctx, String sellerId, MultiMap params) {
     Integer size = pageSize(ctx, params);
     if (size == null) {
       return;
     }
-    long start;
-    try {
-      start = Long.parseLong(params.get("start_time"));
-    } catch (NumberFormatException e) {
-      imError(ctx, "start_time is required");
+    Long start = startTime(ctx, params);
+    if (start == null) {
       return;
     }
     String lastId = params.get("last_session_id");
@@ -438,11 +389,8 @@ public final class FakeLazada {
       imError(ctx, "session not found");
       return;
     }
-    long start;
-    try {
-      start = Long.parseLong(params.get("start_time"));
-    } catch (NumberFormatException e) {
-      imError(ctx, "start_time is required");
+    Long start = startTime(ctx, params);
+    if (start == null) {
       return;
     }
     String lastId = params.get("last_message_id");
@@ -473,7 +421,7 @@ public final class FakeLazada {
   }
 
   private void send(RoutingContext ctx, String sellerId, MultiMap params) {
-    if (sendFailures.getAndUpdate(n -> n > 0 ? n - 1 : 0) > 0) {
+    if (takeFailure()) {
       ctx.response().setStatusCode(503).end("Service Unavailable");
       return;
     }
@@ -540,9 +488,5 @@ public final class FakeLazada {
   void error(RoutingContext ctx, String code, String message) {
     json(ctx, new JsonObject().put("type", "ISV").put("code", code).put("message", message)
         .put("request_id", randomId()));
-  }
-
-  private static void json(RoutingContext ctx, JsonObject body) {
-    ctx.response().putHeader("Content-Type", "application/json").end(body.encode());
   }
 }

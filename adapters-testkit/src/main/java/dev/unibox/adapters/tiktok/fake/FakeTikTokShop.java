@@ -1,18 +1,14 @@
 package dev.unibox.adapters.tiktok.fake;
 
-import dev.unibox.adapters.fake.PushFaults;
+import dev.unibox.adapters.testkit.FakePlatformServer;
 import dev.unibox.adapters.support.Signatures;
 import dev.unibox.adapters.tiktok.TikTokSigner;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
-import io.vertx.core.buffer.Buffer;
-import io.vertx.core.http.HttpServer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
-import io.vertx.ext.web.client.WebClient;
-import io.vertx.ext.web.handler.BodyHandler;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -36,14 +32,19 @@ import java.util.concurrent.atomic.AtomicInteger;
  * ones can be added ({@link #addInvisibleMessage}). Codes the fake uses for malformed requests (HTTP 400,
  * code 1) are its own.
  */
-public final class FakeTikTokShop {
+public final class FakeTikTokShop extends FakePlatformServer {
 
   /** One webhook delivery; status 0 = not delivered. */
-  public record Push(int status, String messageId, String conversationId, String body, String authorization) {}
+  public record Push(int status, String messageId, String conversationId, String body, String authorization) {
+    Push answered(int answer) {
+      return new Push(answer, messageId, conversationId, body, authorization);
+    }
+  }
 
   private static final String BASE = "/customer_service/202309/conversations";
   static final int MAX_CONVERSATIONS = 20;
   static final int MAX_MESSAGES = 10;
+  private static final long PUSH_TIMEOUT_MS = 3_000;
 
   private static final class Shop {
     final String shopId;
@@ -82,33 +83,20 @@ public final class FakeTikTokShop {
     }
   }
 
-  private final Vertx vertx;
   private final String appKey;
   private final String appSecret;
-  private final Clock clock;
-  private final WebClient pushClient;
-  private final PushFaults faults;
   private final Map<String, Shop> shops = new LinkedHashMap<>();
   private final Map<String, Conversation> conversations = new LinkedHashMap<>();
-  private final List<JsonObject> sends = new CopyOnWriteArrayList<>();
   private final List<String> reads = new CopyOnWriteArrayList<>();
   private final FakeTikTokOrders orders = new FakeTikTokOrders();
-  private final AtomicInteger rejected = new AtomicInteger();
-  private final AtomicInteger throttle = new AtomicInteger();
-  private final AtomicInteger sendFailures = new AtomicInteger();
   private final AtomicInteger refreshes = new AtomicInteger();
-  private volatile long retryAfter;
   private long nextMessageId = 7_300_000_000_000_000_001L;
   private long nextConversation = 1;
-  private HttpServer server;
 
   public FakeTikTokShop(Vertx vertx, String appKey, String appSecret, Clock clock) {
-    this.vertx = vertx;
+    super(vertx, clock);
     this.appKey = appKey;
     this.appSecret = appSecret;
-    this.clock = clock;
-    this.pushClient = WebClient.create(vertx);
-    this.faults = new PushFaults(vertx);
   }
 
   public synchronized FakeTikTokShop addShop(String shopId, String cipher, String accessToken, String refreshToken,
@@ -123,57 +111,30 @@ public final class FakeTikTokShop {
   }
 
   public Future<FakeTikTokShop> start(int port) {
-    Router router = Router.router(vertx);
-    router.route().handler(BodyHandler.create(false).setBodyLimit(1024 * 1024));
-    router.route().handler(this::throttle);
+    Router router = router();
+    router.route().handler(rateLimit((ctx, retryAfter) -> {
+      ctx.response().setStatusCode(429).putHeader("Retry-After", Long.toString(retryAfter));
+      envelope(ctx, 36009002, "Too many requests", null);
+    }));
     router.get(BASE).handler(ctx -> withShop(ctx, this::listConversations));
     router.get(BASE + "/:id/messages").handler(ctx -> withShop(ctx, this::listMessages));
     router.post(BASE + "/:id/messages/read").handler(ctx -> withShop(ctx, this::read));
     router.post(BASE + "/:id/messages").handler(ctx -> withShop(ctx, this::send));
     router.post(FakeTikTokOrders.SEARCH).handler(ctx -> withShop(ctx, this::searchOrders));
     router.get("/api/v2/token/refresh").handler(this::refresh);
-    return vertx.createHttpServer().requestHandler(router).listen(port, "127.0.0.1").map(s -> {
-      server = s;
-      return this;
-    });
-  }
-
-  public Future<Void> stop() {
-    pushClient.close();
-    return server == null ? Future.succeededFuture() : server.close();
-  }
-
-  public String baseUrl() {
-    return "http://127.0.0.1:" + server.actualPort();
-  }
-
-  public PushFaults pushFaults() {
-    return faults;
-  }
-
-  public List<JsonObject> sends() {
-    return List.copyOf(sends);
+    return listen(port, router).map(this);
   }
 
   public List<String> reads() {
     return List.copyOf(reads);
   }
 
-  public int rejectedCalls() {
-    return rejected.get();
-  }
-
   public int refreshes() {
     return refreshes.get();
   }
 
-  public void rateLimitNextCalls(int n, long retryAfterSeconds) {
-    retryAfter = retryAfterSeconds;
-    throttle.addAndGet(n);
-  }
-
   public void failNextSends(int n) {
-    sendFailures.addAndGet(n);
+    failNext(n);
   }
 
   /** An order of the shop's buyer with that {@code im_user_id} (searchable by their user_id, as the chats name it). */
@@ -215,7 +176,7 @@ public final class FakeTikTokShop {
         .encode();
     String auth = TikTokSigner.pushSignature(appSecret, appKey, body.getBytes(StandardCharsets.UTF_8));
     Push push = new Push(0, stored.getString("id"), stored.getString("conversation_id"), body, auth);
-    return faults.deliver(() -> post(shop.callbackUrl, push), push, () -> { });
+    return deliver(shop.callbackUrl, Map.of("Authorization", auth), body, PUSH_TIMEOUT_MS).map(push::answered);
   }
 
   /** A system message the buyer never sees ({@code is_visible=false}). */
@@ -227,14 +188,8 @@ public final class FakeTikTokShop {
 
   public Future<Push> repush(Push earlier) {
     String shopId = new JsonObject(earlier.body()).getString("shop_id");
-    return post(shops.get(shopId).callbackUrl, earlier);
-  }
-
-  private Future<Push> post(String url, Push push) {
-    return pushClient.postAbs(url).putHeader("Authorization", push.authorization())
-        .putHeader("Content-Type", "application/json").timeout(3_000).sendBuffer(Buffer.buffer(push.body()))
-        .map(r -> new Push(r.statusCode(), push.messageId(), push.conversationId(), push.body(), push.authorization()))
-        .otherwise(push);
+    return post(shops.get(shopId).callbackUrl, Map.of("Authorization", earlier.authorization()), earlier.body(),
+        PUSH_TIMEOUT_MS).map(earlier::answered);
   }
 
   private Conversation conversation(Shop shop, String buyerImId, String buyerName) {
@@ -269,15 +224,6 @@ public final class FakeTikTokShop {
     void handle(RoutingContext ctx, Shop shop);
   }
 
-  private void throttle(RoutingContext ctx) {
-    if (throttle.getAndUpdate(n -> n > 0 ? n - 1 : 0) > 0) {
-      ctx.response().setStatusCode(429).putHeader("Retry-After", Long.toString(retryAfter));
-      envelope(ctx, 36009002, "Too many requests", null);
-      return;
-    }
-    ctx.next();
-  }
-
   private void withShop(RoutingContext ctx, ShopHandler handler) {
     Map<String, String> query = new TreeMap<>();
     ctx.queryParams().forEach(e -> query.put(e.getKey(), e.getValue()));
@@ -291,7 +237,7 @@ public final class FakeTikTokShop {
     }
     if (!appKey.equals(query.get("app_key")) || query.get("timestamp") == null
         || !Signatures.hexEquals(expected, query.get("sign"))) {
-      rejected.incrementAndGet();
+      countRejected();
       ctx.response().setStatusCode(401);
       envelope(ctx, 106001, "Invalid signature", null);
       return;
@@ -300,7 +246,7 @@ public final class FakeTikTokShop {
     synchronized (this) {
       if (shop == null || token == null || !token.equals(shop.access)
           || clock.instant().getEpochSecond() >= shop.accessExpires) {
-        rejected.incrementAndGet();
+        countRejected();
         ctx.response().setStatusCode(401);
         envelope(ctx, 105002, "Access token is expired", null);
         return;
@@ -312,7 +258,7 @@ public final class FakeTikTokShop {
   private void refresh(RoutingContext ctx) {
     if (!appKey.equals(ctx.request().getParam("app_key")) || !appSecret.equals(ctx.request().getParam("app_secret"))
         || !"refresh_token".equals(ctx.request().getParam("grant_type"))) {
-      rejected.incrementAndGet();
+      countRejected();
       envelope(ctx, 1, "invalid app credentials", null);
       return;
     }
@@ -411,7 +357,7 @@ public final class FakeTikTokShop {
   }
 
   private void send(RoutingContext ctx, Shop shop) {
-    if (sendFailures.getAndUpdate(n -> n > 0 ? n - 1 : 0) > 0) {
+    if (takeFailure()) {
       ctx.response().setStatusCode(503).end();
       return;
     }
@@ -486,6 +432,6 @@ public final class FakeTikTokShop {
     if (data != null) {
       body.put("data", data);
     }
-    ctx.response().putHeader("Content-Type", "application/json").end(body.encode());
+    json(ctx, body);
   }
 }

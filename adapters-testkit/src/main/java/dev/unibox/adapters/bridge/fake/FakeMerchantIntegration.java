@@ -1,17 +1,14 @@
 package dev.unibox.adapters.bridge.fake;
 
 import dev.unibox.adapters.bridge.BridgeSigner;
-import dev.unibox.adapters.fake.PushFaults;
+import dev.unibox.adapters.testkit.FakePlatformServer;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
-import io.vertx.core.http.HttpServer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
-import io.vertx.ext.web.client.WebClient;
-import io.vertx.ext.web.handler.BodyHandler;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.List;
@@ -28,57 +25,46 @@ import java.util.concurrent.atomic.AtomicInteger;
  * {@code Idempotency-Key} (a repeated key answers the first result again). Fault modes: push faults, callbacks
  * answering 503 or 429 + Retry-After, and calls refused as unsigned.
  */
-public final class FakeMerchantIntegration {
+public final class FakeMerchantIntegration extends FakePlatformServer {
 
   /** One push; status 0 = not delivered. */
   public record Push(int status, String messageId, String conversationId, String body, String signature,
-                     long timestamp) {}
+                     long timestamp) {
+    Push answered(int answer) {
+      return new Push(answer, messageId, conversationId, body, signature, timestamp);
+    }
 
-  private final Vertx vertx;
+    Map<String, String> headers() {
+      return Map.of(BridgeSigner.TIMESTAMP_HEADER, Long.toString(timestamp), BridgeSigner.SIGNATURE_HEADER, signature);
+    }
+  }
+
+  private static final long PUSH_TIMEOUT_MS = 3_000;
+
   private final String shopId;
   private final String secret;
-  private final Clock clock;
   private final String platformPrefix;
-  private final WebClient pushClient;
-  private final PushFaults faults;
-  private final List<JsonObject> delivered = new CopyOnWriteArrayList<>();
   private final List<JsonObject> reads = new CopyOnWriteArrayList<>();
   private final Map<String, JsonObject> byKey = new ConcurrentHashMap<>();
-  private final AtomicInteger rejected = new AtomicInteger();
-  private final AtomicInteger failures = new AtomicInteger();
-  private final AtomicInteger throttle = new AtomicInteger();
   private final AtomicInteger counter = new AtomicInteger();
-  private volatile long retryAfter;
   private volatile String webhookUrl;
-  private HttpServer server;
 
   public FakeMerchantIntegration(Vertx vertx, String platform, String shopId, String secret, Clock clock) {
-    this.vertx = vertx;
+    super(vertx, clock);
     this.shopId = shopId;
     this.secret = secret;
-    this.clock = clock;
     this.platformPrefix = platform;
-    this.pushClient = WebClient.create(vertx);
-    this.faults = new PushFaults(vertx);
   }
 
   public Future<FakeMerchantIntegration> start(int port) {
-    Router router = Router.router(vertx);
-    router.post("/unibox/callback").handler(BodyHandler.create(false).setBodyLimit(1024 * 1024)).handler(this::callback);
-    return vertx.createHttpServer().requestHandler(router).listen(port, "127.0.0.1").map(s -> {
-      server = s;
-      return this;
-    });
-  }
-
-  public Future<Void> stop() {
-    pushClient.close();
-    return server == null ? Future.succeededFuture() : server.close();
+    Router router = router();
+    router.post("/unibox/callback").handler(this::callback);
+    return listen(port, router).map(this);
   }
 
   /** The callback URL to configure as the account's apiBaseUrl. */
   public String callbackUrl() {
-    return "http://127.0.0.1:" + server.actualPort() + "/unibox/callback";
+    return baseUrl() + "/unibox/callback";
   }
 
   /** Our webhook for this platform, e.g. {@code http://127.0.0.1:8080/webhooks/pinduoduo}. */
@@ -87,30 +73,21 @@ public final class FakeMerchantIntegration {
     return this;
   }
 
-  public PushFaults pushFaults() {
-    return faults;
-  }
-
   /** Replies delivered to the buyer (once per idempotency key). */
   public List<JsonObject> delivered() {
-    return List.copyOf(delivered);
+    return sends();
   }
 
   public List<JsonObject> reads() {
     return List.copyOf(reads);
   }
 
-  public int rejectedCalls() {
-    return rejected.get();
-  }
-
   public void failNextCallbacks(int n) {
-    failures.addAndGet(n);
+    failNext(n);
   }
 
   public void rateLimitNextCallbacks(int n, long retryAfterSeconds) {
-    retryAfter = retryAfterSeconds;
-    throttle.addAndGet(n);
+    rateLimitNextCalls(n, retryAfterSeconds);
   }
 
   /** A buyer writes on the closed platform; the integration pushes it to us. */
@@ -124,7 +101,7 @@ public final class FakeMerchantIntegration {
     long ts = clock.instant().getEpochSecond();
     Push push = new Push(0, messageId, conversationId, raw,
         BridgeSigner.sign(secret, ts, raw.getBytes(StandardCharsets.UTF_8)), ts);
-    return faults.deliver(() -> post(push), push, () -> { });
+    return deliver(webhookUrl, push.headers(), raw, PUSH_TIMEOUT_MS).map(push::answered);
   }
 
   /**
@@ -138,37 +115,27 @@ public final class FakeMerchantIntegration {
     String raw = body.encode();
     long ts = clock.instant().getEpochSecond();
     Push push = new Push(0, orderId, null, raw, BridgeSigner.sign(secret, ts, raw.getBytes(StandardCharsets.UTF_8)), ts);
-    return faults.deliver(() -> post(push), push, () -> { });
+    return deliver(webhookUrl, push.headers(), raw, PUSH_TIMEOUT_MS).map(push::answered);
   }
 
   public Future<Push> repush(Push earlier) {
-    return post(earlier);
-  }
-
-  private Future<Push> post(Push push) {
-    return pushClient.postAbs(webhookUrl).putHeader("Content-Type", "application/json")
-        .putHeader(BridgeSigner.TIMESTAMP_HEADER, Long.toString(push.timestamp()))
-        .putHeader(BridgeSigner.SIGNATURE_HEADER, push.signature())
-        .timeout(3_000).sendBuffer(Buffer.buffer(push.body()))
-        .map(r -> new Push(r.statusCode(), push.messageId(), push.conversationId(), push.body(), push.signature(),
-            push.timestamp()))
-        .otherwise(push);
+    return post(webhookUrl, earlier.headers(), earlier.body(), PUSH_TIMEOUT_MS).map(earlier::answered);
   }
 
   private void callback(RoutingContext ctx) {
     byte[] raw = ctx.body().buffer() == null ? new byte[0] : ctx.body().buffer().getBytes();
     if (!BridgeSigner.verify(secret, ctx.request().getHeader(BridgeSigner.TIMESTAMP_HEADER),
         ctx.request().getHeader(BridgeSigner.SIGNATURE_HEADER), raw, clock.instant().getEpochSecond(), 300)) {
-      rejected.incrementAndGet();
+      countRejected();
       ctx.response().setStatusCode(401).end(new JsonObject().put("error", "bad_signature").encode());
       return;
     }
-    if (throttle.getAndUpdate(n -> n > 0 ? n - 1 : 0) > 0) {
-      ctx.response().setStatusCode(429).putHeader("Retry-After", Long.toString(retryAfter))
+    if (takeRateLimit()) {
+      ctx.response().setStatusCode(429).putHeader("Retry-After", Long.toString(retryAfterSeconds()))
           .end(new JsonObject().put("error", "rate_limited").encode());
       return;
     }
-    if (failures.getAndUpdate(n -> n > 0 ? n - 1 : 0) > 0) {
+    if (takeFailure()) {
       ctx.response().setStatusCode(503).end(new JsonObject().put("error", "unavailable").encode());
       return;
     }
@@ -181,7 +148,7 @@ public final class FakeMerchantIntegration {
     String key = ctx.request().getHeader(BridgeSigner.IDEMPOTENCY_HEADER);
     JsonObject result = byKey.computeIfAbsent(key == null ? UUID.randomUUID().toString() : key, k -> {
       JsonObject sent = body.copy().put("message_id", platformPrefix + "-out-" + counter.incrementAndGet());
-      delivered.add(sent);
+      sends.add(sent);
       return new JsonObject().put("message_id", sent.getString("message_id")).put("sent_at", clock.millis());
     });
     ctx.response().setStatusCode(200).putHeader("Content-Type", "application/json").end(result.encode());
