@@ -74,7 +74,7 @@ final class SentenceCues {
     CUES.words(tokens, wordHits);
     CUES.substrings(s, charHits);
     dropNegationsThatNegateNothing();
-    boolean question = questionMark || has(charHits, "Q") || has(wordHits, "WH") || startsWithQuestionWord()
+    boolean question = questionMark || has(charHits, "Q") || asksWithQuestionWord() || startsWithQuestionWord()
         || endsWithQuestionParticle();
     boolean condition = has(charHits, "IF") || has(wordHits, "IF");
     if (question) {
@@ -152,6 +152,28 @@ final class SentenceCues {
       charHits.removeIf(h -> h.start() >= keep.start() && h.end() <= keep.end()
           && h.end() - h.start() < keep.end() - keep.start());
     }
+  }
+
+  /**
+   * A question word anywhere (Vietnamese, Malay) asks, unless a negation comes before it in its clause:
+   * then it means "any" ("ko bị vỡ j hết", "không trầy xước gì", "tak ada apa-apa").
+   */
+  private boolean asksWithQuestionWord() {
+    for (CueIndex.Hit h : wordHits) {
+      if (h.term().concept().equals("WH") && !negatedInClause(h.start())) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private boolean negatedInClause(int i) {
+    for (int j = i - 1; j >= 0 && clauses[j] == clauses[i]; j--) {
+      if (CUES.isNegWord(tokens.get(j))) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private boolean startsWithQuestionWord() {
