@@ -5,6 +5,9 @@
 //   TOTAL <n>       the conversations in the Total row once one shop is filtered, grouped by shop
 //   CHART <text>    the category labels the chart drew
 //   SLA <text>      the chart's texts after switching it to SLA warnings and breaches
+//   CONVERSION <text>  the chart's texts in the conversion view
+//   CONVERTED <pre-sale>/<converted>/<rate>  the Total row's conversion cells
+//   QUALITY <text>  the chart's texts in the compliance and satisfaction view
 //   SAVED <path>    the downloaded XLSX file
 //   DONE            exit 0
 //   FAILED: <reason>   (screenshot in SCREENSHOT_DIR); exit 1
@@ -48,6 +51,19 @@ await runScenario('reports', async ({ page }) => {
     await page.locator('[data-testid="report-chart"] svg text', { hasText: 'SLA breaches' }).first().waitFor();
   });
   say(`SLA ${(await page.locator('[data-testid="report-chart"] svg text').allTextContents()).join('|')}`);
+  await step('chart the conversion of pre-sale chats', async () => {
+    await page.getByTestId('report-view').selectOption('conversion');
+    await page.locator('[data-testid="report-chart"] svg text', { hasText: 'Pre-sale chats' }).first().waitFor();
+  });
+  say(`CONVERSION ${(await page.locator('[data-testid="report-chart"] svg text').allTextContents()).join('|')}`);
+  const total = page.getByTestId('report-total');
+  const cell = async (id) => (await total.getByTestId(id).textContent()).trim();
+  say(`CONVERTED ${await cell('report-presale')}/${await cell('report-converted')}/${await cell('report-conversion')}`);
+  await step('chart compliance and satisfaction', async () => {
+    await page.getByTestId('report-view').selectOption('quality');
+    await page.locator('[data-testid="report-chart"] svg text', { hasText: 'Compliance findings' }).first().waitFor();
+  });
+  say(`QUALITY ${(await page.locator('[data-testid="report-chart"] svg text').allTextContents()).join('|')}`);
   const file = join(dir, 'report.xlsx');
   await step('download the XLSX', async () => {
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('report-xlsx').click()]);

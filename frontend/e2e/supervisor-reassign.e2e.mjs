@@ -1,12 +1,19 @@
 // Browser end-to-end: a supervisor reassigns a conversation in the console and the receiving agent's inbox
-// shows it live (no reload) with its full history and the handover note.
+// shows it live (no reload) with its full history and the handover note. The agent then opens the transfer
+// box (the team list and the colleagues of the shop) and transfers it to a colleague by name; finally the
+// supervisor edits the shift roster as a form (a missing name is marked, then a shift is saved).
 // Run by the backend's JUnit test (SupervisorReassignBrowserTest). Protocol over stdout:
-//   READY  both are logged in and connected; the console lists the conversation
-//   DONE   the agent opened it and saw the buyer's message, the earlier agent's reply, the reassignment and
-//          the handover note; exit code 0
+//   READY                      both are logged in and connected; the console lists the conversation
+//   SEEN                       the agent opened it and saw the buyer's message, the earlier agent's reply, the
+//                              reassignment and the handover note
+//   TEAMS <name|name|...>      the teams offered in the transfer box
+//   COLLEAGUES <presence:name|...>  the colleagues offered, in order
+//   TRANSFERRED                transferred to COLLEAGUE_NAME: the row left the agent's inbox
+//   ROSTER_INVALID <message>   the message next to the shift name left empty
+//   DONE                       the roster form saved the new shift; exit code 0
 //   FAILED: <reason>   (screenshot in SCREENSHOT_DIR, details on stderr); exit code 1
 // Environment: BASE_URL, AGENT_USER, AGENT_PASS, AGENT_ID, SUP_USER, SUP_PASS, CONVERSATION_ID, BUYER_TEXT,
-// EARLIER_REPLY, NOTE_TEXT, REASON, CHROMIUM, SCREENSHOT_DIR.
+// EARLIER_REPLY, NOTE_TEXT, REASON, COLLEAGUE_NAME, TRANSFER_NOTE, SHIFT_NAME, CHROMIUM, SCREENSHOT_DIR.
 import { env, log, runScenario, say, step } from './browser.mjs';
 
 const baseUrl = env('BASE_URL');
@@ -71,5 +78,47 @@ await runScenario('supervisor-reassign', async ({ page: agent, context }) => {
   await step('see the handover note', () =>
     timeline.locator('[data-testid="timeline-activity"][data-type="handover_note"]').filter({ hasText: noteText }).waitFor(),
   );
+  say('SEEN');
+
+  const colleagueName = env('COLLEAGUE_NAME');
+  const teamOptions = agent.getByTestId('transfer-team').locator('option:not([value=""])');
+  const colleagueOptions = agent.getByTestId('transfer-colleague').locator('option[data-presence]');
+  await step('open the transfer box: the teams and the colleagues of the shop load', async () => {
+    await agent.getByTestId('transfer-open').click();
+    await teamOptions.first().waitFor({ state: 'attached' });
+    await colleagueOptions.filter({ hasText: colleagueName }).waitFor({ state: 'attached' });
+  });
+  say(`TEAMS ${(await teamOptions.allInnerTexts()).map((s) => s.trim()).join('|')}`);
+  const offered = await colleagueOptions.evaluateAll((options) => options.map((o) => `${o.dataset.presence}:${o.textContent}`));
+  say(`COLLEAGUES ${offered.join('|')}`);
+  await step('transfer to the colleague by name, with a note; it leaves the agent inbox', async () => {
+    const value = await colleagueOptions.filter({ hasText: colleagueName }).getAttribute('value');
+    await agent.getByTestId('transfer-colleague').selectOption(value);
+    await agent.getByTestId('transfer-note').fill(env('TRANSFER_NOTE'));
+    await agent.getByTestId('transfer-send').click();
+    await row.waitFor({ state: 'detached' });
+  });
+  say('TRANSFERRED');
+
+  const shiftName = env('SHIFT_NAME');
+  let invalid = '';
+  await step('open the roster form and add a shift without a name', async () => {
+    await supervisor.getByTestId('roster-load').click();
+    await supervisor.getByTestId('roster-form').waitFor();
+    const before = await supervisor.getByTestId('roster-shift').count();
+    await supervisor.getByTestId('roster-add-shift').click();
+    await supervisor.getByTestId('roster-save').click();
+    invalid = (await supervisor.getByTestId(`roster-error-shift.${before}.name`).innerText()).trim();
+  });
+  say(`ROSTER_INVALID ${invalid}`);
+  await step('name the shift, give it its hours and the agent, and save', async () => {
+    const shift = supervisor.getByTestId('roster-shift').last();
+    await shift.getByTestId('roster-shift-name').fill(shiftName);
+    await shift.getByTestId('roster-shift-start').fill('13:00');
+    await shift.getByTestId('roster-shift-end').fill('22:00');
+    await shift.locator(`[data-testid="roster-shift-agent"][data-username="${env('AGENT_USER')}"]`).check();
+    await supervisor.getByTestId('roster-save').click();
+    await supervisor.getByTestId('roster-status').filter({ hasText: /Saved|已保存/ }).waitFor();
+  });
   say('DONE');
 });

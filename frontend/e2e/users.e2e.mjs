@@ -1,16 +1,19 @@
 // Browser end-to-end: an admin, in the Chinese UI, creates an agent on the Users page (a wrong capacity is
-// refused next to its field first); the new agent logs in with the initial password; a supervisor gives
-// them a conversation from the console, picking them by name from colleagues ranked online-first; the
-// new agent's inbox shows it live. Screenshots at desktop and 390 px phone width go to SCREENSHOT_DIR.
-// Run by the backend's JUnit test (BrowserUsersTest). Protocol over stdout:
+// refused next to its field first); the new agent logs in with the initial (temporary) password and must
+// choose their own before the workspace opens; a supervisor gives them a conversation from the console,
+// picking them by name from colleagues ranked online-first, and sees the new owner in the inbox list's
+// owner column; the new agent's inbox shows it live. Screenshots at desktop and 390 px phone width go to
+// SCREENSHOT_DIR. Run by the backend's JUnit test (BrowserUsersTest). Protocol over stdout:
 //   ZH <tab label>|<validation message>   the Chinese texts the admin saw
 //   CREATED                               the new agent's row is in the table
-//   AGENT_IN                              the new agent logged in and is connected
+//   MUST_CHANGE                           the new agent saw the change-password form, not the workspace
+//   AGENT_IN                              the new agent chose their password, is in and connected
 //   TARGETS <presence,presence,...>       the move targets in the order offered
+//   OWNER <text>                          the owner column of the conversation in the supervisor's inbox
 //   DONE                                  the new agent sees the conversation; exit 0
 //   FAILED: <reason>                      (screenshot in SCREENSHOT_DIR); exit 1
-// Environment: BASE_URL, ADMIN_USER, ADMIN_PASS, NEW_USER, NEW_NAME, NEW_PASS, ACCOUNT, SUP_USER, SUP_PASS,
-// CONVERSATION_ID, REASON, CHROMIUM, SCREENSHOT_DIR.
+// Environment: BASE_URL, ADMIN_USER, ADMIN_PASS, NEW_USER, NEW_NAME, NEW_PASS, OWN_PASS, ACCOUNT, SUP_USER,
+// SUP_PASS, CONVERSATION_ID, REASON, CHROMIUM, SCREENSHOT_DIR.
 import { join } from 'node:path';
 import { env, runScenario, say, step } from './browser.mjs';
 
@@ -21,11 +24,15 @@ const conversationId = env('CONVERSATION_ID');
 const DESKTOP = { width: 1280, height: 800 };
 const PHONE = { width: 390, height: 844 };
 
-async function login(page, user, password) {
+async function submitLogin(page, user, password) {
   await page.goto(baseUrl);
   await page.getByTestId('login-username').fill(user);
   await page.getByTestId('login-password').fill(password);
   await page.getByTestId('login-submit').click();
+}
+
+async function login(page, user, password) {
+  await submitLogin(page, user, password);
   const refused = page.getByTestId('login-error');
   await page.getByTestId('current-user').or(refused).waitFor();
   if (await refused.isVisible()) throw new Error(`login refused: ${await refused.innerText()}`);
@@ -78,7 +85,25 @@ await runScenario('users', async ({ page: admin, context }) => {
 
   const agent = await context.newPage();
   agent.setDefaultTimeout(30_000);
-  await step('the new agent logs in with the initial password', () => login(agent, newUser, env('NEW_PASS')));
+  await step('the new agent logs in with the initial password and is asked to choose their own', async () => {
+    await submitLogin(agent, newUser, env('NEW_PASS'));
+    await agent.getByTestId('change-password').waitFor();
+    if ((await agent.getByTestId('current-user').count()) !== 0) throw new Error('the workspace opened with a temporary password');
+  });
+  say('MUST_CHANGE');
+  await step('a mismatched repeat is refused on the form', async () => {
+    await agent.getByTestId('change-current').fill(env('NEW_PASS'));
+    await agent.getByTestId('change-new').fill(env('OWN_PASS'));
+    await agent.getByTestId('change-repeat').fill(`${env('OWN_PASS')}x`);
+    await agent.getByTestId('change-submit').click();
+    await agent.getByTestId('change-error').waitFor();
+  });
+  await step('the new agent sets their own password and the workspace opens', async () => {
+    await agent.getByTestId('change-repeat').fill(env('OWN_PASS'));
+    await agent.getByTestId('change-submit').click();
+    await agent.getByTestId('current-user').waitFor();
+    await agent.locator('[data-testid="connection-status"][data-state="connected"]').waitFor();
+  });
   say('AGENT_IN');
   const row = agent.locator(`[data-testid="conversation-row"][data-conversation-id="${conversationId}"]`);
   if ((await row.count()) !== 0) throw new Error('the conversation is in the new agent inbox before the move');
@@ -108,6 +133,16 @@ await runScenario('users', async ({ page: admin, context }) => {
     await supervisor.getByTestId('console-feedback').waitFor();
   });
   await step('screenshots of the console', () => shots(supervisor, 'console'));
+  let owner = '';
+  await step("the supervisor's inbox list names the new owner", async () => {
+    await supervisor.getByTestId('nav-inbox').click();
+    const cell = supervisor
+      .locator(`[data-testid="conversation-row"][data-conversation-id="${conversationId}"]`)
+      .getByTestId('conversation-owner');
+    await cell.filter({ hasText: env('NEW_NAME') }).waitFor();
+    owner = (await cell.innerText()).trim();
+  });
+  say(`OWNER ${owner}`);
 
   // The agent's page is never reloaded: the row arrives over the socket.
   await step('the new agent sees the conversation live', () => row.waitFor({ timeout: 30_000 }));

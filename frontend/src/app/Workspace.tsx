@@ -162,6 +162,7 @@ export function Workspace({ session, onLogout }: { session: Session; onLogout: (
                 countText={t('inbox:find.found', { count: find.results.length })}
                 emptyText={find.hasMore ? t('inbox:find.noneYet') : t('inbox:find.none')}
                 unread={alerts.unread}
+                showOwner={oversees}
                 footer={
                   find.hasMore && (
                     <button type="button" className="button find__more" data-testid="find-more" disabled={find.loading} onClick={find.loadMore}>
@@ -179,6 +180,7 @@ export function Workspace({ session, onLogout }: { session: Session; onLogout: (
                 error={inbox.error}
                 onRetry={inbox.reload}
                 unread={alerts.unread}
+                showOwner={oversees}
               />
             )}
           </div>

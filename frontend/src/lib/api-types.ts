@@ -7,6 +7,8 @@ export interface User {
   username: string;
   displayName: string;
   role: Role;
+  /** The password was set by an admin: nothing but the password change answers until the user sets their own. */
+  mustChangePassword?: boolean;
 }
 
 export type Platform = 'shopee' | 'lazada' | 'tiktok' | (string & {});

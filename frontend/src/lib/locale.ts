@@ -42,6 +42,7 @@ export default defineMessages({
     'api.not_found': 'It does not exist (any more).',
     'api.forbidden': 'You have no access to this.',
     'api.rate_limited': 'Too many attempts: wait a moment and try again.',
+    'api.password_change_required': 'Choose your own password first (the current one was set by an administrator).',
   },
   'zh-CN': {
     'duration.days': '{{d}}天{{h}}小时',
@@ -83,5 +84,6 @@ export default defineMessages({
     'api.not_found': '该内容不存在（或已被删除）。',
     'api.forbidden': '您无权访问此内容。',
     'api.rate_limited': '尝试次数过多，请稍候再试。',
+    'api.password_change_required': '请先设置您自己的密码（当前密码由管理员设置）。',
   },
 });

@@ -19,6 +19,12 @@ export interface ReportFigures {
   resolutionRate: number | null;
   slaWarnings: number;
   slaBreaches: number;
+  satisfaction: { satisfied: number; neutral: number; dissatisfied: number; badAttitude: number; rate: number | null; badAttitudeRate: number | null };
+  compliance: { flagged: number; overridden: number };
+  /** pre-sale chats (first waits answered by a human, not after-sale) and those followed by an order within 72 h */
+  conversion: { preSaleChats: number; converted: number; rate: number | null };
+  /** per agent only: online hours, chats held while online (average, peak), chats held ÷ capacity */
+  workload?: { onlineHours: number; averageChats: number | null; peakChats: number; utilisation: number | null };
 }
 
 export interface Report {
@@ -44,8 +50,11 @@ export interface ReportQuery {
   zone: string;
 }
 
-/** What the chart shows: first responses, the platform indicator and resolution, or SLA warnings and breaches. */
-export type ChartView = 'response' | 'platform' | 'sla';
+/**
+ * What the chart shows: first responses, the platform indicator and resolution, SLA warnings and breaches,
+ * conversion of pre-sale chats into orders, or quality (compliance findings, satisfaction).
+ */
+export type ChartView = 'response' | 'platform' | 'sla' | 'conversion' | 'quality';
 
 export interface Team {
   name: string;

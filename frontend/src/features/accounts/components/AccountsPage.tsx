@@ -63,7 +63,7 @@ export function AccountsPage({ events }: { events: AgentEventSource }) {
       {state.loading && state.accounts.length === 0 ? (
         <div className="accounts__muted">{t('loading')}</div>
       ) : (
-        <table className="accounts__table" data-testid="accounts-table">
+        <table className="accounts__table table--cards" data-testid="accounts-table">
           <thead>
             <tr>
               <th>{t('col.account')}</th>
@@ -89,20 +89,20 @@ export function AccountsPage({ events }: { events: AgentEventSource }) {
                       {a.platformProfile?.channel === 'bridge' ? t('bridge') : ''} · {t(`source.${a.source}`)}
                     </div>
                   </td>
-                  <td>
+                  <td data-label={t('col.health')}>
                     <span className={`accounts__health accounts__health--${health.level}`} data-testid="account-health">
                       {health.label}
                     </span>
                   </td>
-                  <td>{ago(a.health.lastPushAt, now)}</td>
-                  <td title={a.health.lastPollError ?? ''}>{ago(a.health.lastPollAt, now)}</td>
-                  <td>{a.health.tokenExpiresAt ? formatFull(a.health.tokenExpiresAt) : '—'}</td>
-                  <td title={a.health.lastError ?? ''}>
+                  <td data-label={t('col.push')}>{ago(a.health.lastPushAt, now)}</td>
+                  <td data-label={t('col.poll')} title={a.health.lastPollError ?? ''}>{ago(a.health.lastPollAt, now)}</td>
+                  <td data-label={t('col.token')}>{a.health.tokenExpiresAt ? formatFull(a.health.tokenExpiresAt) : '—'}</td>
+                  <td data-label={t('col.errors')} title={a.health.lastError ?? ''}>
                     {a.health.errorCount}
                     {a.health.rateLimitCount > 0 ? t('rateLimited', { count: a.health.rateLimitCount }) : ''}
                   </td>
-                  <td>{a.health.recoveredByBackstop}</td>
-                  <td className="accounts__muted">{capabilityList(a)}</td>
+                  <td data-label={t('col.recovered')}>{a.health.recoveredByBackstop}</td>
+                  <td data-label={t('col.send')} className="accounts__muted">{capabilityList(a)}</td>
                   <td className="accounts__actions">
                     {a.status === 'paused' ? (
                       <button type="button" className="button" data-testid="account-resume" onClick={() => state.resume(a.id)}>

@@ -19,10 +19,12 @@ interface Props {
   footer?: ReactNode;
   /** Buyer messages not yet seen, per conversation. */
   unread?: ReadonlyMap<number, number>;
+  /** Supervisors see who owns each conversation. */
+  showOwner?: boolean;
 }
 
 export function ConversationList(props: Props) {
-  const { conversations, selectedId, onSelect, loading, error, onRetry, title, countText, emptyText, footer, unread } = props;
+  const { conversations, selectedId, onSelect, loading, error, onRetry, title, countText, emptyText, footer, unread, showOwner } = props;
   const { t } = useTranslation(['inbox', 'common']);
   const now = useNow(1000);
   const urgent = conversations.filter((c) => c.priority !== 'normal').length;
@@ -69,6 +71,7 @@ export function ConversationList(props: Props) {
             now={now}
             onSelect={onSelect}
             unread={unread?.get(c.id) ?? 0}
+            showOwner={showOwner}
           />
         ))}
       </ul>

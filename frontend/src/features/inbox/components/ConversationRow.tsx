@@ -12,9 +12,17 @@ interface Props {
   now: number;
   onSelect: (id: number) => void;
   unread?: number;
+  /** Supervisors' lists: who owns the conversation (its readable name, or "queued"). */
+  showOwner?: boolean;
 }
 
-export const ConversationRow = memo(function ConversationRow({ conversation: c, selected, now, onSelect, unread = 0 }: Props) {
+/** The owner's readable name; "queued" while it waits in the queue; "nobody" for a solved or parked one. */
+export function ownerText(c: ConversationSummary, t: (key: string) => string): string {
+  if (c.assignee) return c.assignee.displayName;
+  return c.status === 'queued' ? t('owner.queued') : t('owner.none');
+}
+
+export const ConversationRow = memo(function ConversationRow({ conversation: c, selected, now, onSelect, unread = 0, showOwner = false }: Props) {
   const { t } = useTranslation('inbox');
   const urgent = c.priority !== 'normal';
   const match = (c as { match?: { text: string } | null }).match;
@@ -62,6 +70,11 @@ export const ConversationRow = memo(function ConversationRow({ conversation: c, 
         <span className="row__preview" data-testid="conversation-preview" title={c.lastMessage?.text}>
           {preview}
         </span>
+        {showOwner && (
+          <span className="row__owner" data-testid="conversation-owner" data-owner-id={c.assignee?.id ?? ''}>
+            {t('owner.label', { name: ownerText(c, t) })}
+          </span>
+        )}
       </button>
     </li>
   );

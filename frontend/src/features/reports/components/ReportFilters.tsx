@@ -6,7 +6,7 @@ import { useReport } from '../hooks/useReport';
 import type { ChartView, GroupBy, ReportQuery, Shop, Team } from '../types';
 
 const GROUPS: GroupBy[] = ['day', 'week', 'month', 'shop', 'platform', 'agent'];
-const VIEWS: ChartView[] = ['response', 'platform', 'sla'];
+const VIEWS: ChartView[] = ['response', 'platform', 'sla', 'conversion', 'quality'];
 
 interface Props {
   query: ReportQuery;

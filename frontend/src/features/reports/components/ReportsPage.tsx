@@ -14,7 +14,7 @@ const pct = (rate: number | null) => (rate === null ? '–' : `${(rate * 100).to
 const secs = (s: number | null) => (s === null ? '–' : `${s} s`);
 
 /**
- * Reports: first-response, platform-indicator and SLA figures per day, shop, platform or agent as a chart and
+ * Reports: first-response, platform-indicator, SLA, conversion and quality figures per day, shop, platform or agent as a chart and
  * a table, filtered by shop, team, agent and dates in the user's time zone, downloadable as CSV or XLSX. The server keeps each user to their scope
  * (agents see their own figures only).
  */
@@ -41,6 +41,13 @@ export function ReportsPage({ zone }: { zone: string }) {
         resolved: t('resolved'),
         slaWarnings: t('slaWarnings'),
         slaBreaches: t('slaBreaches'),
+        preSaleChats: t('preSaleChats'),
+        converted: t('converted'),
+        conversionRate: t('conversionRate'),
+        flagged: t('flagged'),
+        overridden: t('overridden'),
+        satisfactionRate: t('satisfactionRate'),
+        badAttitudeRate: t('badAttitudeRate'),
       }),
     [report, view, t],
   );
@@ -50,6 +57,8 @@ export function ReportsPage({ zone }: { zone: string }) {
     downloadReport(query, format).catch((e: unknown) => setDownloadError(errorText(e, t('downloadFailed'))));
   };
 
+  // workload (presence history) is per agent: the server adds it to agent groups only
+  const perAgent = report?.groupBy === 'agent';
   const row = (g: ReportFigures, total = false) => (
     <tr key={total ? '__total' : g.key} className={total ? 'reports__total' : undefined} data-testid={total ? 'report-total' : 'report-row'}>
       <th scope="row">{total ? t('total') : (g.label ?? g.key)}</th>
@@ -62,6 +71,21 @@ export function ReportsPage({ zone }: { zone: string }) {
       <td>{pct(g.resolutionRate)}</td>
       <td>{g.slaWarnings}</td>
       <td>{g.slaBreaches}</td>
+      <td data-testid="report-presale">{g.conversion.preSaleChats}</td>
+      <td data-testid="report-converted">{g.conversion.converted}</td>
+      <td data-testid="report-conversion">{pct(g.conversion.rate)}</td>
+      <td>{g.compliance.flagged}</td>
+      <td>{g.compliance.overridden}</td>
+      <td>{pct(g.satisfaction.rate)}</td>
+      <td>{pct(g.satisfaction.badAttitudeRate)}</td>
+      {perAgent && (
+        <>
+          <td data-testid="report-online">{g.workload ? g.workload.onlineHours.toFixed(2) : '–'}</td>
+          <td>{g.workload?.averageChats ?? '–'}</td>
+          <td>{g.workload ? g.workload.peakChats : '–'}</td>
+          <td>{pct(g.workload?.utilisation ?? null)}</td>
+        </>
+      )}
     </tr>
   );
 
@@ -98,6 +122,21 @@ export function ReportsPage({ zone }: { zone: string }) {
                 <th scope="col">{t('resolved')}</th>
                 <th scope="col">{t('slaWarnings')}</th>
                 <th scope="col">{t('slaBreaches')}</th>
+                <th scope="col">{t('preSaleChats')}</th>
+                <th scope="col">{t('converted')}</th>
+                <th scope="col">{t('conversionRate')}</th>
+                <th scope="col">{t('flagged')}</th>
+                <th scope="col">{t('overridden')}</th>
+                <th scope="col">{t('satisfactionRate')}</th>
+                <th scope="col">{t('badAttitudeRate')}</th>
+                {perAgent && (
+                  <>
+                    <th scope="col">{t('onlineHours')}</th>
+                    <th scope="col">{t('averageChats')}</th>
+                    <th scope="col">{t('peakChats')}</th>
+                    <th scope="col">{t('utilisation')}</th>
+                  </>
+                )}
               </tr>
             </thead>
             <tbody>

@@ -22,11 +22,16 @@ const figures = (key: string, conversations: number, within60: number | null): R
   resolutionRate: null,
   slaWarnings: 0,
   slaBreaches: 0,
+  satisfaction: { satisfied: 0, neutral: 0, dissatisfied: 0, badAttitude: 0, rate: null, badAttitudeRate: null },
+  compliance: { flagged: 0, overridden: 0 },
+  conversion: { preSaleChats: 0, converted: 0, rate: null },
 });
 
 const labels = {
   conversations: 'Conversations', within60: '≤ 1 min', within120: '≤ 2 min', within300: '≤ 5 min',
   platformRate: 'Platform', resolved: 'Resolved', slaWarnings: 'Warnings', slaBreaches: 'Breaches',
+  preSaleChats: 'Pre-sale', converted: 'Converted', conversionRate: 'Conversion', flagged: 'Flagged',
+  overridden: 'Overridden', satisfactionRate: 'Satisfied', badAttitudeRate: 'Bad attitude',
 };
 
 describe('chartOption', () => {
@@ -70,5 +75,41 @@ describe('chartOption', () => {
       expect.objectContaining({ name: 'Breaches', type: 'bar', data: [1, 0] }),
     ]);
     expect(sla.yAxis[1].show).toBe(false);
+  });
+
+  it('shows pre-sale chats and conversions as bars and the conversion rate as a percent line', () => {
+    const withOrders = {
+      ...report,
+      groups: [{ ...figures('a', 4, 0.5), conversion: { preSaleChats: 8, converted: 3, rate: 0.375 } }, figures('b', 0, null)],
+    };
+    const option = chartOption(withOrders, 'conversion', labels);
+    expect(option.series).toEqual([
+      expect.objectContaining({ name: 'Pre-sale', type: 'bar', data: [8, 0] }),
+      expect.objectContaining({ name: 'Converted', type: 'bar', data: [3, 0] }),
+      expect.objectContaining({ name: 'Conversion', type: 'line', yAxisIndex: 1, data: [37.5, null] }),
+    ]);
+    expect(option.yAxis[0].name).toBe('Pre-sale');
+    expect(option.yAxis[1].show).toBe(true);
+  });
+
+  it('shows compliance findings and overrides as bars, satisfaction and bad attitude as percent lines', () => {
+    const rated = {
+      ...report,
+      groups: [
+        {
+          ...figures('a', 4, 0.5),
+          compliance: { flagged: 5, overridden: 2 },
+          satisfaction: { satisfied: 3, neutral: 0, dissatisfied: 1, badAttitude: 1, rate: 0.75, badAttitudeRate: 1 },
+        },
+        figures('b', 0, null),
+      ],
+    };
+    const option = chartOption(rated, 'quality', labels);
+    expect(option.series).toEqual([
+      expect.objectContaining({ name: 'Flagged', type: 'bar', data: [5, 0] }),
+      expect.objectContaining({ name: 'Overridden', type: 'bar', data: [2, 0] }),
+      expect.objectContaining({ name: 'Satisfied', type: 'line', data: [75, null] }),
+      expect.objectContaining({ name: 'Bad attitude', type: 'line', data: [100, null] }),
+    ]);
   });
 });

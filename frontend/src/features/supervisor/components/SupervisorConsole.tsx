@@ -70,13 +70,15 @@ export function SupervisorConsole({ events }: { events: AgentEventSource }) {
           onChange={() => toggle(c.id)}
         />
       </td>
-      <td className={`prio prio--${c.priority}`}>{priorityLabel(c.priority)}</td>
-      <td>{c.shopName}</td>
-      <td>{c.buyer.name}</td>
-      <td className="console__text">{c.lastMessage?.text ?? ''}</td>
-      <td data-testid="console-owner">{c.assignee ? c.assignee.displayName : c.headOfClass ? t('queueHead') : t('queue')}</td>
-      <td>{c.team ?? ''}</td>
-      <td>{c.slaState ?? ''}</td>
+      <td className={`prio prio--${c.priority}`} data-label={t('col.priority')}>{priorityLabel(c.priority)}</td>
+      <td data-label={t('col.shop')}>{c.shopName}</td>
+      <td data-label={t('col.buyer')}>{c.buyer.name}</td>
+      <td className="console__text" data-label={t('col.last')}>{c.lastMessage?.text ?? ''}</td>
+      <td data-testid="console-owner" data-label={t('col.with')}>
+        {c.assignee ? c.assignee.displayName : c.headOfClass ? t('queueHead') : t('queue')}
+      </td>
+      <td data-label={t('col.team')}>{c.team ?? ''}</td>
+      <td data-label={t('col.sla')}>{c.slaState ?? ''}</td>
       <td>
         <button
           type="button"
@@ -161,7 +163,7 @@ export function SupervisorConsole({ events }: { events: AgentEventSource }) {
 
       <section>
         <h2>{t('agents')}</h2>
-        <table className="console__table" data-testid="console-agents">
+        <table className="console__table table--cards" data-testid="console-agents">
           <thead>
             <tr>
               <th>{t('col.agent')}</th><th>{t('col.status')}</th><th>{t('col.shift')}</th><th>{t('col.team')}</th><th>{t('col.load')}</th>
@@ -172,15 +174,15 @@ export function SupervisorConsole({ events }: { events: AgentEventSource }) {
             {view.agents.map((a) => (
               <tr key={a.id} data-testid="console-agent" data-agent={a.username} data-presence={a.presence}>
                 <td>{a.displayName}</td>
-                <td className={`presence presence--${a.presence}`}>{t(`presence.${a.presence}`)}</td>
-                <td>
+                <td className={`presence presence--${a.presence}`} data-label={t('col.status')}>{t(`presence.${a.presence}`)}</td>
+                <td data-label={t('col.shift')}>
                   {a.shifts.join(', ') || (a.standby ? t('standby') : '—')} <small>{a.shiftState}</small>
                 </td>
-                <td>{a.team ?? ''}</td>
-                <td>
+                <td data-label={t('col.team')}>{a.team ?? ''}</td>
+                <td data-label={t('col.load')}>
                   {a.activeCount}/{a.maxConcurrent}
                 </td>
-                <td data-testid="console-agent-conversations">{a.conversationIds.map((id) => buyerOf.get(id) ?? `#${id}`).join(', ')}</td>
+                <td data-testid="console-agent-conversations" data-label={t('col.conversations')}>{a.conversationIds.map((id) => buyerOf.get(id) ?? `#${id}`).join(', ')}</td>
                 <td>
                   <button
                     type="button"
@@ -203,7 +205,7 @@ export function SupervisorConsole({ events }: { events: AgentEventSource }) {
 
       <section>
         <h2>{t('conversations')}</h2>
-        <table className="console__table">
+        <table className="console__table table--cards">
           <thead>
             <tr>
               <th>{t('col.select')}</th><th>{t('col.priority')}</th><th>{t('col.shop')}</th><th>{t('col.buyer')}</th><th>{t('col.last')}</th>

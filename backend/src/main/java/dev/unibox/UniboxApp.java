@@ -40,6 +40,7 @@ import dev.unibox.users.UserAdminRoutes;
 import dev.unibox.users.UserRoutes;
 import dev.unibox.ingest.CoalescedPushes;
 import dev.unibox.ingest.IngestService;
+import dev.unibox.ingest.OrderEventStore;
 import dev.unibox.ingest.WebhookRoutes;
 import dev.unibox.outbox.OutboxSender;
 import dev.unibox.outbox.ReplyRoutes;
@@ -227,7 +228,7 @@ public final class UniboxApp {
               new ConversationRoutes(pool, close)::mount,
               new ReplyRoutes(replies)::mount,
               new AccountRoutes(pool, accountService, accountStore)::mount,
-              new WebhookRoutes(accounts, ingest, platforms).onPushed(id -> {
+              new WebhookRoutes(accounts, ingest, platforms).storingOrders(new OrderEventStore(pool, clock)).onPushed(id -> {
                 meterService.storedFor(id); // every push counted; the health write is coalesced
                 pushes.accept(id);
               })::mount,

@@ -7,14 +7,22 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.sqlclient.Pool;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Login, logout, the bearer-token check in front of every /api call, and /api/me. */
+/**
+ * Login, logout, the bearer-token check in front of every /api call, and /api/me. A user whose password
+ * is temporary (set by an admin) reaches only {@link #OPEN_WHILE_TEMPORARY} until they change it.
+ */
 public final class AuthRoutes {
 
   private static final Logger LOG = LoggerFactory.getLogger(AuthRoutes.class);
   private static final String USER_KEY = "currentUser";
+
+  /** What a user with a temporary password may call: who am I, change the password, log out. */
+  private static final Set<String> OPEN_WHILE_TEMPORARY = Set.of("GET /api/me", "POST /api/me/password",
+      "POST /api/auth/logout");
 
   private final Pool pool;
   private final TokenService tokens;
@@ -89,6 +97,10 @@ public final class AuthRoutes {
         .onSuccess(u -> {
           if (u == null) {
             ctx.fail(new ApiException(401, "unauthorized", "This session has ended (logged out, changed or disabled)"));
+          } else if (u.mustChangePassword()
+              && !OPEN_WHILE_TEMPORARY.contains(ctx.request().method().name() + " " + ctx.normalizedPath())) {
+            ctx.fail(new ApiException(403, "password_change_required",
+                "Your password was set by an administrator: choose your own first (POST /api/me/password)"));
           } else {
             ctx.put(USER_KEY, u);
             ctx.next();

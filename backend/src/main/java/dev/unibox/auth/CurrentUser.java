@@ -5,9 +5,17 @@ import java.util.Set;
 /**
  * The logged-in user as loaded from the store for this request (not from token claims, so a role or
  * shop change takes effect at once).
+ *
+ * @param mustChangePassword the password was set by an admin or team lead (temporary, V71): until the
+ *                           user sets their own, only /api/me, the password change and logout answer
  */
 public record CurrentUser(long id, String username, String displayName, String role, boolean allAccounts,
-                          Set<String> accountIds, Set<String> ledTeams) {
+                          Set<String> accountIds, Set<String> ledTeams, boolean mustChangePassword) {
+
+  public CurrentUser(long id, String username, String displayName, String role, boolean allAccounts,
+                     Set<String> accountIds, Set<String> ledTeams) {
+    this(id, username, displayName, role, allAccounts, accountIds, ledTeams, false);
+  }
 
   /** A user who leads no team. */
   public CurrentUser(long id, String username, String displayName, String role, boolean allAccounts,

@@ -24,7 +24,8 @@ public final class UserStore {
                    UNION
                    SELECT ta.account_id FROM team_supervisors ts JOIN team_accounts ta ON ta.team = ts.team
                    WHERE ts.user_id = u.id) AS account_ids,
-             ARRAY(SELECT ts.team FROM team_supervisors ts WHERE ts.user_id = u.id) AS led_teams
+             ARRAY(SELECT ts.team FROM team_supervisors ts WHERE ts.user_id = u.id) AS led_teams,
+             u.password_temporary
       FROM users u
       WHERE u.id = $1""";
 
@@ -34,7 +35,9 @@ public final class UserStore {
   private static final String REVOKE = "UPDATE users SET token_version = token_version + 1 WHERE id = $1";
 
   /** The trigger of V52 bumps token_version on each of these three changes. */
-  private static final String SET_PASSWORD = "UPDATE users SET password_hash = $2 WHERE id = $1 RETURNING token_version";
+  private static final String SET_PASSWORD =
+      "UPDATE users SET password_hash = $2, password_temporary = $3 WHERE id = $1 RETURNING token_version";
+  private static final String MARK_TEMPORARY = "UPDATE users SET password_temporary = true WHERE id = $1";
   private static final String SET_ROLE = "UPDATE users SET role = $2 WHERE id = $1 AND role <> $2 RETURNING id";
   private static final String SET_DISABLED = "UPDATE users SET disabled = $2 WHERE id = $1 AND disabled <> $2 RETURNING id";
   private static final String HASH_OF = "SELECT password_hash FROM users WHERE id = $1";
@@ -87,7 +90,7 @@ public final class UserStore {
     Set<String> accounts = new HashSet<>(Arrays.asList(r.getArrayOfStrings("account_ids")));
     return new CurrentUser(r.getLong("id"), r.getString("username"), r.getString("display_name"),
         r.getString("role"), r.getBoolean("all_accounts"), Set.copyOf(accounts),
-        Set.of(r.getArrayOfStrings("led_teams")));
+        Set.of(r.getArrayOfStrings("led_teams")), r.getBoolean("password_temporary"));
   }
 
   /** Ends every session of the user (logout). */
@@ -100,9 +103,18 @@ public final class UserStore {
         .map(rows -> rows.size() == 0 ? null : rows.iterator().next().getString(0));
   }
 
-  /** @return the new token version (every earlier token is revoked) */
-  public static Future<Integer> setPasswordHash(SqlClient client, long id, String hash) {
-    return client.preparedQuery(SET_PASSWORD).execute(Tuple.of(id, hash)).map(rows -> rows.iterator().next().getInteger(0));
+  /**
+   * @param temporary set by someone else (an admin's reset): the user must change it at the next login
+   * @return the new token version (every earlier token is revoked)
+   */
+  public static Future<Integer> setPasswordHash(SqlClient client, long id, String hash, boolean temporary) {
+    return client.preparedQuery(SET_PASSWORD).execute(Tuple.of(id, hash, temporary))
+        .map(rows -> rows.iterator().next().getInteger(0));
+  }
+
+  /** A new user's first password, chosen by the admin who created them, must be changed at the first login. */
+  public static Future<Void> markPasswordTemporary(SqlClient client, long id) {
+    return client.preparedQuery(MARK_TEMPORARY).execute(Tuple.of(id)).mapEmpty();
   }
 
   /** @return whether the role changed (and so the user's sessions were revoked) */
@@ -150,6 +162,6 @@ public final class UserStore {
 
   public static JsonObject json(CurrentUser u) {
     return new JsonObject().put("id", u.id()).put("username", u.username()).put("displayName", u.displayName())
-        .put("role", u.role());
+        .put("role", u.role()).put("mustChangePassword", u.mustChangePassword());
   }
 }

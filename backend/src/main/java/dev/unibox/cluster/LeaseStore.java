@@ -45,15 +45,18 @@ final class LeaseStore {
 
   private static final String HOLDERS = "SELECT name, owner, fence FROM leases WHERE expires_at > now() AND name LIKE $1";
 
-  /** Forgets the sockets of nodes that stopped heartbeating; returns the users who had one there. */
-  private static final String FORGET_DEAD_SOCKETS = """
-      DELETE FROM node_sockets s USING cluster_nodes n
-      WHERE s.node_id = n.node_id AND n.heartbeat_at < now() - make_interval(secs => $1)
-      RETURNING s.user_id""";
+  /** A socket row whose node is unknown or stopped heartbeating ($1 seconds). */
+  private static final String OF_NO_LIVE_NODE = """
+      NOT EXISTS (SELECT 1 FROM cluster_nodes n
+                  WHERE n.node_id = s.node_id AND n.heartbeat_at >= now() - make_interval(secs => $1))""";
 
-  private static final String FORGET_UNKNOWN_SOCKETS = """
-      DELETE FROM node_sockets s WHERE NOT EXISTS (SELECT 1 FROM cluster_nodes n WHERE n.node_id = s.node_id)
-      RETURNING s.user_id""";
+  /** The users first, in id order, as a socket's own open and close do: the other order can deadlock with them. */
+  private static final String LOCK_DEAD_SOCKET_USERS = """
+      SELECT u.id FROM users u WHERE u.id IN (SELECT s.user_id FROM node_sockets s WHERE %s)
+      ORDER BY u.id FOR UPDATE OF u""".formatted(OF_NO_LIVE_NODE);
+
+  private static final String FORGET_DEAD_SOCKETS =
+      "DELETE FROM node_sockets s WHERE %s RETURNING s.user_id".formatted(OF_NO_LIVE_NODE);
 
   private static final String FORGET_DEAD_NODES = """
       DELETE FROM cluster_nodes WHERE heartbeat_at < now() - make_interval(secs => $1) * 10""";
@@ -107,14 +110,15 @@ final class LeaseStore {
     });
   }
 
+  /** Forgets the sockets of nodes that stopped heartbeating (or are unknown); returns the users who had one there. */
   static Future<List<Long>> forgetDeadSockets(SqlClient c, double afterSeconds) {
-    return c.preparedQuery(FORGET_DEAD_SOCKETS).execute(Tuple.of(afterSeconds))
-        .compose(dead -> c.query(FORGET_UNKNOWN_SOCKETS).execute().map(unknown -> {
+    return c.preparedQuery(LOCK_DEAD_SOCKET_USERS).execute(Tuple.of(afterSeconds))
+        .compose(locked -> c.preparedQuery(FORGET_DEAD_SOCKETS).execute(Tuple.of(afterSeconds)))
+        .map(dead -> {
           List<Long> users = new ArrayList<>();
           dead.forEach(r -> users.add(r.getLong("user_id")));
-          unknown.forEach(r -> users.add(r.getLong("user_id")));
           return users;
-        }))
+        })
         .compose(users -> c.preparedQuery(FORGET_DEAD_NODES).execute(Tuple.of(afterSeconds)).map(users));
   }
 }

@@ -21,7 +21,9 @@ import java.util.List;
  * not, a text with a word of three or more characters goes to the trigram indexes of V90 (a rarer word:
  * few matches to collect); a text of only one- or two-character words (Chinese 退款, 发货), which trigrams
  * cannot index, answers what the window held and a cursor at its end, so "more" searches the next window
- * and no request scans every message.
+ * and no request scans every message. The index query names the shops searched (the shop filter, else the
+ * user's shops) on the messages and buyers themselves, so the two-column indexes of V93 (shop, trigrams)
+ * answer both in one scan instead of rechecking every match in other shops.
  */
 public final class FindStore {
 
@@ -42,9 +44,6 @@ public final class FindStore {
 
   private static final String NO_MATCH = ", NULL::text AS match_text";
 
-  /** One set of ids from both trigram indexes (an OR with the buyer's name would scan every conversation). */
-  private static final String TEXT = " AND c.id IN (SELECT m.conversation_id FROM messages m WHERE m.body ILIKE $1"
-      + " UNION SELECT n.id FROM conversations n JOIN buyers nb ON nb.id = n.buyer_id WHERE nb.name ILIKE $1)";
 
   private static final String PROBE =
       "b.name ILIKE $1 OR EXISTS (SELECT 1 FROM messages m WHERE m.conversation_id = c.id AND m.body ILIKE $1)";
@@ -81,8 +80,8 @@ public final class FindStore {
       }
       if (indexable(q.text())) {
         Tuple params = Tuple.tuple().addString(q.pattern());
-        String sql = "SELECT " + COLUMNS + MATCH + FROM + " WHERE " + where(user, q, params) + TEXT + after(q, params)
-            + ORDER + limit(params, q.limit() + 1);
+        String sql = "SELECT " + COLUMNS + MATCH + FROM + " WHERE " + where(user, q, params) + text(user, q, params)
+            + after(q, params) + ORDER + limit(params, q.limit() + 1);
         return customPlan(pool, sql, params).map(rows -> page(rows, q.limit()));
       }
       return byIds(pool, user, q, w.hits).map(rows -> new Page(page(rows, q.limit()).conversations(), w.edge));
@@ -175,6 +174,27 @@ public final class FindStore {
       sql.append(" AND COALESCE(c.assignee_id, c.last_assignee_id) = ").append(add(params, q.agent()));
     }
     return sql.toString();
+  }
+
+  /**
+   * One set of ids from both trigram indexes (an OR with the buyer's name would scan every conversation),
+   * each restricted to the shops searched inside the index. An agent's shops are those they serve: the
+   * conversations assigned to them are of those shops (a seat is only taken in a shop the agent serves).
+   */
+  private static String text(CurrentUser user, FindQuery q, Tuple params) {
+    String shops;
+    if (q.shop() != null) {
+      shops = " = " + add(params, q.shop());
+    } else if (!user.allAccounts()) {
+      params.addArrayOfString(user.accountIds().toArray(String[]::new));
+      shops = " = ANY($" + params.size() + ")";
+    } else {
+      shops = null;
+    }
+    String m = shops == null ? "" : "m.account_id" + shops + " AND ";
+    String b = shops == null ? "" : "nb.account_id" + shops + " AND ";
+    return " AND c.id IN (SELECT m.conversation_id FROM messages m WHERE " + m + "m.body ILIKE $1"
+        + " UNION SELECT n.id FROM conversations n JOIN buyers nb ON nb.id = n.buyer_id WHERE " + b + "nb.name ILIKE $1)";
   }
 
   private static String after(FindQuery q, Tuple params) {

@@ -42,6 +42,11 @@ public final class DemoHistory {
   private static final String CLOSED = """
       INSERT INTO activities (conversation_id, type, actor_user_id, body, at) VALUES ($1, 'closed', $2, 'Solved', $3)""";
 
+  /** A pre-sale buyer who later ordered (as the platform's order event would have reported it). */
+  private static final String ORDER = """
+      INSERT INTO order_events (account_id, order_id, status, platform_buyer_id, placed_at, at, received_at)
+      VALUES ($1, $2, 'PAID', $3, $4, $4, $5)""";
+
   private static final String[][] CHATS = {
       {"pre_sale", "Hi, is this still in stock?", "Yes, it is in stock and ships today."},
       {"pre_sale", "Do you have it in blue, size M?", "We do: blue in M is available."},
@@ -53,6 +58,8 @@ public final class DemoHistory {
   private final Pool pool;
   private final Clock clock;
   private final Random random = new Random(1111);
+  /** Its own sequence, so the orders do not change the conversations drawn from {@link #random}. */
+  private final Random orders = new Random(2222);
 
   public DemoHistory(Pool pool, Clock clock) {
     this.pool = pool;
@@ -113,8 +120,15 @@ public final class DemoHistory {
             messages.add(message(id, account, key + "-3", "in", "Thanks! And how long does it take?", null, "Buyer", again, now));
             messages.add(message(id, account, key + "-4", "out", "About 3 days to you.", agent, agentName, secondReply, now));
           }
+          // about a third of the pre-sale buyers order within a day of the answer
+          boolean ordered = "pre_sale".equals(chat[0]) && orders.nextInt(100) < 35;
+          Instant placed = reply.plusSeconds(600 + orders.nextInt(86_400));
           return c.preparedQuery(MESSAGE).executeBatch(messages)
-              .compose(x -> c.preparedQuery(CLOSED).execute(Tuple.of(id, agent, utc(last.plusSeconds(120))))).mapEmpty();
+              .compose(x -> c.preparedQuery(CLOSED).execute(Tuple.of(id, agent, utc(last.plusSeconds(120)))))
+              .compose(x -> ordered && placed.isBefore(clock.instant())
+                  ? c.preparedQuery(ORDER).execute(Tuple.of(account, PREFIX + "order-" + key, PREFIX + key, utc(placed), now))
+                      .<Void>mapEmpty()
+                  : Future.<Void>succeededFuture());
         });
   }
 

@@ -103,6 +103,11 @@ final class SocketOutbox {
   }
 
   private void pump() {
+    if (!closed && ws.isClosed()) {
+      // the connection is gone but the gateway's close handler has not run yet: drop what waits
+      close();
+      return;
+    }
     while (!closed && !reading) {
       if (page.isEmpty() && !moreInLog && !behind && live.isEmpty()) {
         calm();

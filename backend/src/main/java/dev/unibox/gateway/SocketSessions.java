@@ -64,7 +64,8 @@ public final class SocketSessions extends VerticleBase {
     return tokens.verify(token).compose(claims -> {
       track(claims, ws);
       return UserStore.session(pool, claims.userId(), claims.version()).compose(user -> {
-        if (user == null || ws.isClosed()) {
+        // a temporary password opens nothing but the password change (AuthRoutes): no socket, no presence
+        if (user == null || user.mustChangePassword() || ws.isClosed()) {
           release(ws);
           return Future.failedFuture("session ended");
         }

@@ -33,6 +33,7 @@ public final class WebhookRoutes {
   private final IngestService ingest;
   private final Map<String, PlatformAdapterFactory> factories = new ConcurrentHashMap<>();
   private volatile Consumer<String> onPushed = accountId -> { };
+  private volatile OrderEventStore orders;
 
   public WebhookRoutes(AccountRegistry accounts, IngestService ingest, List<String> platforms) {
     this.accounts = accounts;
@@ -43,6 +44,12 @@ public final class WebhookRoutes {
   /** Called with the account id after each stored push (account health: last push). */
   public WebhookRoutes onPushed(Consumer<String> onPushed) {
     this.onPushed = onPushed;
+    return this;
+  }
+
+  /** Where the order events of pushes are stored; without it a push carrying order events is refused. */
+  public WebhookRoutes storingOrders(OrderEventStore orders) {
+    this.orders = orders;
     return this;
   }
 
@@ -84,7 +91,7 @@ public final class WebhookRoutes {
     String accountId = adapter.account().accountId();
     received(adapter, push)
         .recover(e -> Future.failedFuture(e instanceof AdapterException ae ? refused(platform, ctx, ae) : e))
-        .compose(batch -> ingest.ingest(batch.messages()))
+        .compose(batch -> ingest.ingest(batch.messages()).compose(r -> storeOrders(batch)))
         .onSuccess(r -> {
           ctx.response().setStatusCode(200).end(adapter.pushAckBody());
           long tookMs = (System.nanoTime() - started) / 1_000_000;
@@ -95,6 +102,15 @@ public final class WebhookRoutes {
           onPushed.accept(accountId);
         })
         .onFailure(ctx::fail);
+  }
+
+  private Future<Integer> storeOrders(dev.unibox.adapters.spi.PushBatch batch) {
+    if (batch.orders().isEmpty()) {
+      return Future.succeededFuture(0);
+    }
+    OrderEventStore store = orders;
+    return store == null ? Future.failedFuture(new ApiException(400, "orders_not_accepted",
+        "This server does not store order events")) : store.store(batch.orders());
   }
 
   /**

@@ -14,7 +14,7 @@ final class DailyRollup {
       "waits", "replies", "replies_within_60", "replies_within_120", "replies_within_300", "reply_seconds",
       "auto_replied", "platform_counted", "platform_met", "resolved", "transfers", "sla_warnings", "sla_breaches",
       "satisfied", "neutral", "dissatisfied", "bad_attitude", "flagged_replies", "overridden_replies",
-      "spam_excluded");
+      "spam_excluded", "pre_sale_chats", "converted");
 
   /** Per agent: counters and the two histograms. */
   static final class Row {

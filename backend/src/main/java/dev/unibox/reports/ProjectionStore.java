@@ -1,5 +1,6 @@
 package dev.unibox.reports;
 
+import dev.unibox.store.AdvisoryLock;
 import io.vertx.core.Future;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.SqlClient;
@@ -49,7 +50,6 @@ final class ProjectionStore {
 
   /** "PROJ": one projection check at a time across nodes, so a check never stores a state from a stale line. */
   private static final long CHECK_LOCK = 0x5052_4f4aL;
-  private static final String LOCK = "SELECT pg_advisory_xact_lock($1)";
 
   private static final String SET_LINE = """
       INSERT INTO shop_indicator_lines (account_id, line, set_by, set_at) VALUES ($1, $2, $3, $4)
@@ -60,7 +60,7 @@ final class ProjectionStore {
 
   /** Taken first in every check transaction: waits for a check already running. */
   static Future<Void> lockChecks(SqlClient c) {
-    return c.preparedQuery(LOCK).execute(Tuple.of(CHECK_LOCK)).mapEmpty();
+    return AdvisoryLock.take(c, CHECK_LOCK);
   }
 
   static Future<List<Shop>> shops(SqlClient c) {

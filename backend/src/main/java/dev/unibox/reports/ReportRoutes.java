@@ -86,7 +86,7 @@ public final class ReportRoutes {
     }
     Future<List<String>> scope = shop != null ? Future.succeededFuture(List.of(shop))
         : user.allAccounts() ? ReportsStore.allAccounts(pool) : Future.succeededFuture(List.copyOf(user.accountIds()));
-    return scope.map(accounts -> new ReportFilter(from, to, accounts, platform, team, agent, groupBy));
+    return scope.map(accounts -> new ReportFilter(from, to, accounts, platform, team, agent, groupBy, zone));
   }
 
   private static Long agent(RoutingContext ctx, CurrentUser user) {

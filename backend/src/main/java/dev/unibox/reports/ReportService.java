@@ -18,25 +18,57 @@ public final class ReportService {
     this.pool = pool;
   }
 
-  /** {groups: [...], total: {...}}: the total is the same filter grouped as one. */
+  /** {groups: [...], total: {...}}: the total is the same filter grouped as one (one query, grouping sets). */
   public Future<JsonObject> report(ReportFilter f) {
     if (f.accounts().isEmpty()) {
       return Future.succeededFuture(new JsonObject().put("groups", new JsonArray()).put("total", metrics("all", Map.of(), null)));
     }
-    var groups = ReportsStore.report(pool, f);
-    var total = "all".equals(f.groupBy()) ? groups : ReportsStore.report(pool, withGroup(f, "all"));
-    return Future.all(groups, total).compose(v -> labels(f, groups.result()).map(labels -> {
-      JsonArray out = new JsonArray();
-      groups.result().sums().forEach((k, sums) -> out.add(metrics(k, sums, groups.result().histograms().get(k))
-          .put("label", labels.getOrDefault(k, k))));
-      var t = total.result();
-      return new JsonObject().put("groupBy", f.groupBy()).put("from", f.from().toString()).put("to", f.to().toString())
-          .put("groups", out).put("total", metrics("all", t.sums().getOrDefault("all", Map.of()), t.histograms().get("all")));
-    }));
+    return ReportsStore.report(pool, f).compose(r -> Future.all(labels(f, r.groups()), workload(f, r.groups()))
+        .map(both -> answer(f, r, both.resultAt(0), both.resultAt(1))));
   }
 
-  private static ReportFilter withGroup(ReportFilter f, String group) {
-    return new ReportFilter(f.from(), f.to(), f.accounts(), f.platform(), f.team(), f.agentId(), group);
+  private static JsonObject answer(ReportFilter f, ReportsStore.Report r, Map<String, String> labels,
+                                   Map<Long, WorkloadStore.Workload> loads) {
+    ReportsStore.Totals groups = r.groups();
+    JsonArray out = new JsonArray();
+    groups.sums().forEach((k, sums) -> {
+      JsonObject g = metrics(k, sums, groups.histograms().get(k)).put("label", labels.getOrDefault(k, k));
+      if (loads != null && !"0".equals(k)) {
+        g.put("workload", workload(loads.get(Long.valueOf(k))));
+      }
+      out.add(g);
+    });
+    ReportsStore.Totals t = r.total();
+    JsonObject total = metrics("all", t.sums().getOrDefault("all", Map.of()), t.histograms().get("all"));
+    if (loads != null) {
+      // the agents together: their online time, chat- and capacity-seconds added, the highest peak
+      total.put("workload", workload(loads.values().stream().reduce(new WorkloadStore.Workload(0, 0, 0, 0),
+          (a, b) -> new WorkloadStore.Workload(a.onlineSeconds() + b.onlineSeconds(), a.chatSeconds() + b.chatSeconds(),
+              a.capacitySeconds() + b.capacitySeconds(), Math.max(a.peakChats(), b.peakChats())))));
+    }
+    return new JsonObject().put("groupBy", f.groupBy()).put("from", f.from().toString()).put("to", f.to().toString())
+        .put("groups", out).put("total", total);
+  }
+
+  /** Per agent (groupBy agent, with a zone): online time, chats held and capacity from the presence history. */
+  private Future<Map<Long, WorkloadStore.Workload>> workload(ReportFilter f, ReportsStore.Totals t) {
+    if (!"agent".equals(f.groupBy()) || f.zone() == null) {
+      return Future.succeededFuture(null);
+    }
+    List<Long> agents = t.sums().keySet().stream().filter(k -> !"0".equals(k)).map(Long::valueOf).toList();
+    return WorkloadStore.read(pool, agents, f.from(), f.to(), f.zone());
+  }
+
+  /**
+   * Online hours; chats held on average and at most while online; utilisation = chat-seconds held ÷
+   * capacity-seconds (max concurrent chats × online seconds). Rates are null without online time.
+   */
+  static JsonObject workload(WorkloadStore.Workload w) {
+    WorkloadStore.Workload x = w == null ? new WorkloadStore.Workload(0, 0, 0, 0) : w;
+    return new JsonObject().put("onlineHours", Math.round(x.onlineSeconds() / 36.0) / 100.0)
+        .put("averageChats", x.onlineSeconds() == 0 ? null : Math.round(x.chatSeconds() / x.onlineSeconds() * 100) / 100.0)
+        .put("peakChats", x.peakChats())
+        .put("utilisation", x.capacitySeconds() == 0 ? null : x.chatSeconds() / x.capacitySeconds());
   }
 
   private Future<Map<String, String>> labels(ReportFilter f, ReportsStore.Totals t) {
@@ -93,7 +125,9 @@ public final class ReportService {
         .put("satisfaction", new JsonObject().put("satisfied", n(s, "satisfied")).put("neutral", n(s, "neutral"))
             .put("dissatisfied", n(s, "dissatisfied")).put("badAttitude", n(s, "bad_attitude"))
             .put("rate", ratio(n(s, "satisfied"), rated)).put("badAttitudeRate", ratio(n(s, "bad_attitude"), unhappy)))
-        .put("compliance", new JsonObject().put("flagged", n(s, "flagged_replies")).put("overridden", n(s, "overridden_replies")));
+        .put("compliance", new JsonObject().put("flagged", n(s, "flagged_replies")).put("overridden", n(s, "overridden_replies")))
+        .put("conversion", new JsonObject().put("preSaleChats", n(s, "pre_sale_chats")).put("converted", n(s, "converted"))
+            .put("rate", ratio(n(s, "converted"), n(s, "pre_sale_chats"))));
   }
 
   private static long n(Map<String, Long> s, String k) {

@@ -29,11 +29,23 @@ final class ReportsStore {
   private static final String SWEPT_UNTIL = "SELECT swept_until FROM report_sweep WHERE id = 1";
   private static final String SET_SWEPT_UNTIL = "UPDATE report_sweep SET swept_until = $1 WHERE id = 1";
 
+  /**
+   * Conversations with rows stamped in the range, and those of buyers with a new order event; widened to every
+   * conversation of those buyers, since a buyer's chats and orders decide each other's conversion.
+   */
   private static final String CHANGED = """
-      SELECT conversation_id FROM messages WHERE created_at > $1 AND created_at <= $2
-      UNION SELECT conversation_id FROM activities WHERE at > $1 AND at <= $2
-      UNION SELECT conversation_id FROM satisfaction_ratings WHERE rated_at > $1 AND rated_at <= $2
-      UNION SELECT conversation_id FROM reply_inspections WHERE at > $1 AND at <= $2""";
+      WITH changed AS (
+        SELECT conversation_id FROM messages WHERE created_at > $1 AND created_at <= $2
+        UNION SELECT conversation_id FROM activities WHERE at > $1 AND at <= $2
+        UNION SELECT conversation_id FROM satisfaction_ratings WHERE rated_at > $1 AND rated_at <= $2
+        UNION SELECT conversation_id FROM reply_inspections WHERE at > $1 AND at <= $2
+        UNION SELECT conversation_id FROM classification_corrections WHERE corrected_at > $1 AND corrected_at <= $2
+        UNION SELECT c.id FROM order_events o
+          JOIN buyers b ON b.account_id = o.account_id AND b.platform_buyer_id = o.platform_buyer_id
+          JOIN conversations c ON c.buyer_id = b.id
+          WHERE o.received_at > $1 AND o.received_at <= $2)
+      SELECT DISTINCT c.id FROM changed x JOIN conversations c1 ON c1.id = x.conversation_id
+        JOIN conversations c ON c.buyer_id = c1.buyer_id""";
 
   private static final String CONVERSATIONS = """
       SELECT c.id, c.account_id, c.status, a.platform, a.time_zone
@@ -102,6 +114,32 @@ final class ReportsStore {
              count(*) FILTER (WHERE outcome = 'overridden') AS overridden_replies
       FROM reply_inspections WHERE account_id = $1 AND at >= $2 AND at < $3 GROUP BY 1""";
 
+  /**
+   * Pre-sale chats of the shop-day (first waits answered by a human, the conversation not after-sale) on the
+   * answering agent's row, and those converted: the buyer placed an order with the shop within
+   * {@link #CONVERSION_WINDOW} after the answer, and no later pre-sale chat of the buyer was answered before
+   * the order (the last chat before an order gets it).
+   */
+  static final String CONVERSION_WINDOW = "72 hours";
+  private static final String PRE_SALE_CHAT = """
+      w.first_of_day AND w.agent_id <> 0 AND w.answered_at IS NOT NULL AND c.category <> 'after_sale'
+      AND c.status <> 'spam'""";
+  private static final String DAY_CONVERSIONS = """
+      WITH chats AS (
+        SELECT w.agent_id, w.answered_at, c.buyer_id, b.platform_buyer_id
+        FROM report_waits w JOIN conversations c ON c.id = w.conversation_id JOIN buyers b ON b.id = c.buyer_id
+        WHERE w.account_id = $1 AND w.day = $2 AND %1$s)
+      SELECT ch.agent_id AS agent, count(*) AS pre_sale_chats,
+             count(*) FILTER (WHERE EXISTS (
+               SELECT 1 FROM order_events o
+               WHERE o.account_id = $1 AND o.platform_buyer_id = ch.platform_buyer_id
+                 AND o.placed_at >= ch.answered_at AND o.placed_at <= ch.answered_at + interval '%2$s'
+                 AND NOT EXISTS (
+                   SELECT 1 FROM conversations c JOIN report_waits w ON w.conversation_id = c.id
+                   WHERE c.buyer_id = ch.buyer_id AND %1$s
+                     AND w.answered_at > ch.answered_at AND w.answered_at <= o.placed_at))) AS converted
+      FROM chats ch GROUP BY 1""".formatted(PRE_SALE_CHAT, CONVERSION_WINDOW);
+
   private static final String DELETE_DAY = "DELETE FROM report_daily WHERE account_id = $1 AND day = $2";
   private static final String INSERT_DAY = "INSERT INTO report_daily (account_id, day, agent_id, "
       + String.join(", ", DailyRollup.COUNTERS) + ", first_hist, reply_hist) VALUES ("
@@ -127,13 +165,30 @@ final class ReportsStore {
         AND ($6::text IS NULL OR d.account_id IN (SELECT account_id FROM team_accounts WHERE team = $6))
       """;
 
-  /** One pass: counter sums and, per histogram bucket, its sum (no unnest: the rows are read once). */
-  private static final String REPORT = "SELECT %s AS k, "
+  /**
+   * One pass over the rollup rows for the groups and the total together (grouping sets; the total row has a null
+   * key): counter sums and, per histogram bucket, its sum (no unnest: the rows are read once). Columns by
+   * position: k, the counters, then f1, r1, f2, r2 …, then the number of rollup rows n.
+   */
+  private static final String REPORT = "SELECT %1$s AS k, "
       + DailyRollup.COUNTERS.stream().map(c -> "sum(d." + c + ")::bigint AS " + c).collect(Collectors.joining(", "))
       + java.util.stream.IntStream.rangeClosed(1, ResponseBuckets.SIZE)
           .mapToObj(i -> ", coalesce(sum(d.first_hist[" + i + "]), 0)::bigint AS f" + i
               + ", coalesce(sum(d.reply_hist[" + i + "]), 0)::bigint AS r" + i).collect(Collectors.joining())
-      + " " + REPORT_WHERE.formatted("") + " GROUP BY k ORDER BY k";
+      + ", count(*) AS n " + REPORT_WHERE.formatted("") + " GROUP BY %2$s ORDER BY k NULLS LAST";
+
+  /** The report's SQL for a group: its groups and the total, or only the total for "all". */
+  private static String reportSql(String groupBy) {
+    if ("all".equals(groupBy)) {
+      return REPORT.formatted("NULL::text", "()");
+    }
+    String e = GROUPS.get(groupBy);
+    return REPORT.formatted("CASE WHEN GROUPING(" + e + ") = 1 THEN NULL ELSE " + e + " END",
+        "GROUPING SETS ((" + e + "), ())");
+  }
+
+  private static final Map<String, String> REPORT_SQL = GROUPS.keySet().stream()
+      .collect(Collectors.toMap(g -> g, ReportsStore::reportSql));
 
   private static final String ALL_ACCOUNTS = "SELECT id FROM accounts ORDER BY id";
   private static final String ACCOUNT_NAMES = "SELECT id, shop_name, platform, time_zone FROM accounts WHERE id = ANY($1)";
@@ -142,26 +197,39 @@ final class ReportsStore {
   /** Report rows: group key → counter sums, and group key → bucket counts of first responses and replies. */
   record Totals(Map<String, Map<String, Long>> sums, Map<String, long[][]> histograms) {}
 
-  static Future<Totals> report(SqlClient c, ReportFilter f) {
-    String group = GROUPS.get(f.groupBy());
+  /** A report's groups (key → figures) and its total (key "all"). */
+  record Report(Totals groups, Totals total) {}
+
+  static Future<Report> report(SqlClient c, ReportFilter f) {
     Tuple t = Tuple.from(new Object[] {f.from(), f.to(), f.accounts().toArray(String[]::new), f.platform(),
         f.agentId(), f.team()});
-    return c.preparedQuery(REPORT.formatted(group)).execute(t).map(rs -> {
-      Map<String, Map<String, Long>> sums = new LinkedHashMap<>();
-      Map<String, long[][]> histograms = new LinkedHashMap<>();
+    int counters = DailyRollup.COUNTERS.size();
+    return c.preparedQuery(REPORT_SQL.get(f.groupBy())).execute(t).map(rs -> {
+      Totals groups = new Totals(new LinkedHashMap<>(), new LinkedHashMap<>());
+      Totals total = new Totals(new LinkedHashMap<>(), new LinkedHashMap<>());
+      long[] rows = {0};
       for (Row r : rs) {
+        String k = r.getString(0);
         Map<String, Long> m = new LinkedHashMap<>();
-        DailyRollup.COUNTERS.forEach(col -> m.put(col, r.getLong(col)));
-        String k = r.getString("k");
-        sums.put(k, m);
+        for (int i = 0; i < counters; i++) {
+          Long v = r.getLong(1 + i);
+          m.put(DailyRollup.COUNTERS.get(i), v == null ? 0L : v);
+        }
         long[][] h = new long[2][ResponseBuckets.SIZE];
         for (int i = 0; i < ResponseBuckets.SIZE; i++) {
-          h[0][i] = r.getLong("f" + (i + 1));
-          h[1][i] = r.getLong("r" + (i + 1));
+          h[0][i] = r.getLong(1 + counters + 2 * i);
+          h[1][i] = r.getLong(2 + counters + 2 * i);
         }
-        histograms.put(k, h);
+        if (k == null) {
+          rows[0] = r.getLong(1 + counters + 2 * ResponseBuckets.SIZE);
+        }
+        Totals into = k == null ? total : groups;
+        String key = k == null ? "all" : k;
+        into.sums().put(key, m);
+        into.histograms().put(key, h);
       }
-      return new Totals(sums, histograms);
+      // "all": the total is the only group, when it counted any row
+      return new Report("all".equals(f.groupBy()) && rows[0] > 0 ? total : groups, total);
     });
   }
 
@@ -330,6 +398,7 @@ final class ReportsStore {
       }).compose(v -> counts(c, DAY_ACTIVITIES, window, day))
           .compose(v -> counts(c, DAY_RATINGS, window, day))
           .compose(v -> counts(c, DAY_INSPECTIONS, window, day))
+          .compose(v -> counts(c, DAY_CONVERSIONS, Tuple.of(key.accountId(), key.day()), day))
           .map(day);
     });
   }

@@ -1,8 +1,8 @@
 package dev.unibox.reports;
 
+import dev.unibox.store.AdvisoryLock;
 import io.vertx.core.Future;
 import io.vertx.sqlclient.Pool;
-import io.vertx.sqlclient.Tuple;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -18,7 +18,8 @@ import java.util.Comparator;
  * Keeps the rollups up to date: finds the conversations whose rows committed since the last sweep (minus a
  * margin for transactions that committed late), recomputes their waits from all their messages, and
  * recomputes every shop-day they touch from scratch. Each step replaces rows instead of adding to them, so a
- * sweep is idempotent and the result does not depend on the order the rows arrived in.
+ * sweep is idempotent and the result does not depend on the order the rows arrived in. Then it rolls up the
+ * agents' presence intervals of the same stretch per hour ({@link WorkloadStore}).
  */
 public final class RollupSweep {
 
@@ -41,8 +42,10 @@ public final class RollupSweep {
     Instant now = clock.instant();
     return ReportsStore.sweptUntil(pool).compose(last -> {
       Instant since = last.equals(Instant.EPOCH) ? last : last.minus(LATE_COMMIT_MARGIN);
-      return ReportsStore.changed(pool, since, now);
-    }).compose(ids -> run(ids).compose(r -> ReportsStore.setSweptUntil(pool, now).map(r)));
+      return ReportsStore.changed(pool, since, now)
+          .compose(ids -> run(ids))
+          .compose(r -> WorkloadStore.sweep(pool, since, now).map(r));
+    }).compose(r -> ReportsStore.setSweptUntil(pool, now).map(r));
   }
 
   /** Recomputes these conversations and every shop-day they touch. */
@@ -52,8 +55,7 @@ public final class RollupSweep {
     Future<Void> chain = Future.succeededFuture();
     for (int i = 0; i < ids.size(); i += BATCH) {
       List<Long> batch = ids.subList(i, Math.min(ids.size(), i + BATCH));
-      chain = chain.compose(v -> pool.withTransaction(c -> c.preparedQuery("SELECT pg_advisory_xact_lock($1)")
-          .execute(Tuple.of(LOCK))
+      chain = chain.compose(v -> pool.withTransaction(c -> AdvisoryLock.take(c, LOCK)
           .compose(x -> ReportsStore.load(c, batch))
           .compose(convs -> {
             Map<ReportsStore.Conversation, List<Waits.Wait>> waits = new LinkedHashMap<>();
@@ -72,8 +74,7 @@ public final class RollupSweep {
     return chain.compose(v -> {
       Future<Void> days = Future.succeededFuture();
       for (ReportsStore.Key key : new ArrayList<>(keys)) {
-        days = days.compose(x -> pool.withTransaction(c -> c.preparedQuery("SELECT pg_advisory_xact_lock($1)")
-            .execute(Tuple.of(LOCK))
+        days = days.compose(x -> pool.withTransaction(c -> AdvisoryLock.take(c, LOCK)
             .compose(y -> ReportsStore.rollup(c, key))
             .compose(day -> ReportsStore.storeRollup(c, day))));
       }

@@ -1,5 +1,6 @@
 package dev.unibox.routing;
 
+import dev.unibox.store.AdvisoryLock;
 import io.vertx.core.Future;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.SqlConnection;
@@ -22,8 +23,6 @@ final class RoutingStore {
 
   /** Arbitrary constant naming the routing lock in pg_locks. */
   static final long ROUTING_LOCK = 0x756e69626f78L;
-
-  private static final String LOCK = "SELECT pg_advisory_xact_lock($1)";
 
   /** Routable: an online agent, on shift (or unrostered, or standby switched on by surge), with room. */
   static final String ROUTABLE = """
@@ -135,7 +134,7 @@ final class RoutingStore {
   }
 
   static Future<Void> lockRouting(SqlConnection c) {
-    return c.preparedQuery(LOCK).execute(Tuple.of(ROUTING_LOCK)).mapEmpty();
+    return AdvisoryLock.take(c, ROUTING_LOCK);
   }
 
   static Future<List<Candidate>> queueHead(SqlConnection c, RoutingPolicy policy, int limit, int offset) {

@@ -37,7 +37,7 @@ public final class Seats {
       LIMIT 1""";
 
   private static final String NAMED = """
-      SELECT u.id, u.display_name, u.role, u.active_count, u.max_concurrent, u.team,
+      SELECT u.id, u.display_name, u.role, u.active_count, u.max_concurrent, u.team, u.disabled,
              (u.all_accounts OR EXISTS (SELECT 1 FROM user_accounts ua WHERE ua.user_id = u.id AND ua.account_id = $2))
                AS serves_shop
       FROM users u WHERE u.id = $1""";
@@ -89,6 +89,9 @@ public final class Seats {
       Row r = rows.iterator().next();
       if (!"agent".equals(r.getString("role"))) {
         return Future.succeededFuture(new Refusal(400, "not_an_agent", "Conversations go to agents only"));
+      }
+      if (r.getBoolean("disabled")) {
+        return Future.succeededFuture(new Refusal(409, "agent_not_eligible", r.getString("display_name") + " is disabled"));
       }
       if (!r.getBoolean("serves_shop")) {
         return Future.succeededFuture(new Refusal(409, "agent_not_eligible",

@@ -43,6 +43,11 @@ final class RosterStore {
     });
   }
 
+  /** Holds the roster's row until the caller's transaction ends (every edit takes it too). */
+  static Future<Void> lock(SqlClient c) {
+    return c.query(LOCK_META).execute().mapEmpty();
+  }
+
   static Future<Roster> load(SqlClient c) {
     return c.query(META).execute().compose(meta -> c.query(SHIFTS).execute()
         .compose(shifts -> c.query(SHIFT_AGENTS).execute()
@@ -65,7 +70,7 @@ final class RosterStore {
 
   /** Replaces the whole roster in the caller's transaction. */
   static Future<Void> replace(SqlConnection c, Roster roster, String source, Long editedBy, Instant at) {
-    Future<Void> chain = c.query(LOCK_META).execute()
+    Future<Void> chain = lock(c)
         .compose(v -> c.query(CLEAR_SHIFTS).execute())
         .compose(v -> c.query(CLEAR_STANDBY).execute()).mapEmpty();
     int position = 0;

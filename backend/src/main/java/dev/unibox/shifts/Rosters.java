@@ -14,6 +14,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -55,7 +56,7 @@ public final class Rosters implements ShiftRoster {
     this.surge = surge;
   }
 
-  /** Imports the config file unless the roster was edited in the web app; then loads it. */
+  /** Imports the config file unless the roster was edited in the web app; then loads it and writes the states. */
   public Future<Roster> start() {
     return RosterStore.meta(pool).compose(meta -> {
       if ("config".equals(meta.source())) {
@@ -63,7 +64,7 @@ public final class Rosters implements ShiftRoster {
         return pool.withTransaction(c -> RosterStore.replace(c, fromFile, "config", null, null));
       }
       return Future.succeededFuture();
-    }).compose(v -> reload()).compose(r -> refreshStates().map(r));
+    }).compose(v -> refreshStates());
   }
 
   @Override
@@ -75,38 +76,44 @@ public final class Rosters implements ShiftRoster {
     return surge;
   }
 
-  /** Re-reads the database copy (another node or a restart may have changed it). */
-  public Future<Roster> reload() {
-    return RosterStore.load(pool).map(r -> {
-      current.set(r);
-      return r;
-    });
-  }
-
-  /** Replaces the roster from the web app; everyone overseeing is told. */
+  /** Replaces the roster from the web app and writes the states it gives; everyone overseeing is told. */
   public Future<Roster> replace(Roster roster, long editorId) {
     Instant now = clock.instant();
     PendingEvents events = new PendingEvents();
     return pool.withTransaction(c -> RosterStore.replace(c, roster, "web", editorId, now)
             .compose(v -> Staff.overseers(c))
             .compose(ids -> events.append(c, ids, EventNames.ROSTER_UPDATED,
-                new JsonObject().put("roster", RosterFile.json(roster)), now)))
-        .compose(v -> {
-          events.publish(vertx);
-          current.set(roster);
-          return refreshStates();
-        })
-        .map(roster);
+                new JsonObject().put("roster", RosterFile.json(roster)), now))
+            .compose(v -> writeStates(c, roster, now)))
+        .map(routable -> afterCommit(roster, routable, events));
   }
 
+  /**
+   * Re-reads the stored roster (another node or a restart may have changed it) and writes every user's
+   * state from it, under the roster's row lock: an edit waits for a refresh in progress and a refresh
+   * after it reads the edit, so no refresh can write states from a roster older than the one stored.
+   */
   @Override
-  public Future<Void> refreshStates() {
-    return refreshStates(pool);
+  public Future<Roster> refreshStates() {
+    Instant now = clock.instant();
+    return pool.withTransaction(c -> RosterStore.lock(c).compose(v -> RosterStore.load(c))
+            .compose(roster -> writeStates(c, roster, now).map(routable -> Map.entry(roster, routable))))
+        .map(done -> afterCommit(done.getKey(), done.getValue(), null));
   }
 
-  Future<Void> refreshStates(SqlClient client) {
-    Roster roster = current.get();
-    Instant now = clock.instant();
+  private Roster afterCommit(Roster roster, boolean routable, PendingEvents events) {
+    current.set(roster);
+    if (events != null) {
+      events.publish(vertx);
+    }
+    if (routable) {
+      Kicks.routing(vertx);
+    }
+    return roster;
+  }
+
+  /** Writes the states; true when someone became routable. */
+  private Future<Boolean> writeStates(SqlClient client, Roster roster, Instant now) {
     return surge.active(client).compose(surgeOn -> {
       List<String> names = new ArrayList<>(roster.rostered());
       List<String> states = names.stream().map(n -> roster.stateOf(n, now, surgeOn)).toList();
@@ -119,10 +126,7 @@ public final class Rosters implements ShiftRoster {
                 for (var r : changed) {
                   routable |= Roster.routable(r.getString("shift_state"));
                 }
-                if (routable) {
-                  Kicks.routing(vertx);
-                }
-                return null;
+                return routable;
               }));
     });
   }

@@ -59,7 +59,7 @@ public final class ShiftClock extends VerticleBase {
     Instant now = clock.instant();
     Instant from = last == null ? now.minus(LOOKBACK) : last;
     last = now;
-    return rosters.reload().compose(roster -> rosters.refreshStates().map(roster)).compose(roster -> {
+    return rosters.refreshStates().compose(roster -> {
       List<Future<Handovers.Report>> done = new ArrayList<>();
       Future<Void> chain = Future.succeededFuture();
       for (Roster.Shift shift : roster.shifts()) {

@@ -12,6 +12,9 @@ public interface ShiftRoster {
   /** The roster in force now. */
   Roster roster();
 
-  /** Writes every user's shift state for now (standby follows surge); kicks routing when someone became routable. */
-  Future<Void> refreshStates();
+  /**
+   * Re-reads the stored roster and writes every user's shift state for now from it (standby follows
+   * surge); kicks routing when someone became routable. Returns the roster it used.
+   */
+  Future<Roster> refreshStates();
 }

@@ -17,6 +17,7 @@ public final class ShiftsModule {
   public final ShiftClock clock;
   private final ShiftRoutes shiftRoutes;
   private final SupervisorRoutes supervisorRoutes;
+  private final ColleagueRoutes colleagueRoutes;
 
   /** @param shiftsFile the configured roster (imported until a supervisor edits it), or null for none */
   public ShiftsModule(Vertx vertx, Pool pool, Clock clock, Path shiftsFile, long tickMillis) {
@@ -27,6 +28,7 @@ public final class ShiftsModule {
     this.clock = new ShiftClock(rosters, handovers, clock, tickMillis);
     this.shiftRoutes = new ShiftRoutes(vertx, pool, clock, rosters, presence, moves);
     this.supervisorRoutes = new SupervisorRoutes(pool, clock, rosters, moves, handovers);
+    this.colleagueRoutes = new ColleagueRoutes(pool);
   }
 
   /** Imports/loads the roster and listens for presence changes. */
@@ -37,5 +39,6 @@ public final class ShiftsModule {
   public void mount(Router router) {
     shiftRoutes.mount(router);
     supervisorRoutes.mount(router);
+    colleagueRoutes.mount(router);
   }
 }

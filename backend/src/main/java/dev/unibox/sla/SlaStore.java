@@ -70,14 +70,6 @@ final class SlaStore {
       )
       SELECT moved.*, (SELECT count(*) FROM freed) AS freed FROM moved""";
 
-  private static final String SHIFT_SYNC = """
-      UPDATE users u SET shift_state = x.state
-      FROM (SELECT u2.id, COALESCE(v.state, 'unrostered') AS state
-            FROM users u2 LEFT JOIN unnest($1::text[], $2::text[]) AS v(username, state) ON v.username = u2.username
-            WHERE u2.role = 'agent') x
-      WHERE u.id = x.id AND u.shift_state <> x.state
-      RETURNING u.id, u.username, u.shift_state""";
-
   private static final String QUEUE_STATS = """
       SELECT count(*) AS depth,
              count(*) FILTER (WHERE priority >= 1) AS urgent,

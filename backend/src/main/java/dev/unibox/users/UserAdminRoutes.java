@@ -71,6 +71,7 @@ public final class UserAdminRoutes {
             .compose(id -> id == null
                 ? Future.failedFuture(new ApiException(409, "username_taken", "The username " + username + " is taken"))
                 : UserAdminStore.saveFields(conn, id, form)
+                    .compose(v -> UserStore.markPasswordTemporary(conn, id))
                     .compose(v -> form.skills().save(conn, id))
                     .compose(v -> UserAdminStore.audit(conn, id, actor.id(), "created",
                         form.json().put("username", username), clock.instant()))
@@ -153,7 +154,10 @@ public final class UserAdminRoutes {
         .onFailure(ctx::fail);
   }
 
-  /** {password}: a temporary password the admin tells the user; every session of the user ends. */
+  /**
+   * {password}: a temporary password the admin tells the user, to be changed at the next login; every
+   * session of the user ends.
+   */
   private void resetPassword(RoutingContext ctx) {
     CurrentUser actor = AuthRoutes.user(ctx);
     long id = Responses.pathId(ctx, "id");
@@ -164,7 +168,7 @@ public final class UserAdminRoutes {
     ctx.vertx().executeBlocking(() -> PasswordHasher.hash(password), false)
         .compose(hash -> pool.withTransaction(conn -> UserAdminStore.lock(conn, id).compose(target -> {
           UserScope.requireTarget(actor, target);
-          return UserStore.setPasswordHash(conn, id, hash)
+          return UserStore.setPasswordHash(conn, id, hash, true)
               .compose(v -> UserAdminStore.audit(conn, id, actor.id(), "password_reset",
                   new JsonObject().put("password", new JsonObject().put("reset", true)), clock.instant()));
         })))

@@ -18,7 +18,7 @@ final class UserAdminStore {
 
   private static final String COLUMNS = """
       SELECT u.id, u.username, u.display_name, u.role, u.team, u.all_accounts, u.languages, u.platforms,
-             u.max_concurrent, u.active_count, u.disabled, u.presence,
+             u.max_concurrent, u.active_count, u.disabled, u.presence, u.password_temporary,
              ARRAY(SELECT ua.account_id FROM user_accounts ua WHERE ua.user_id = u.id ORDER BY 1) AS account_ids,
              ARRAY(SELECT ts.team FROM team_supervisors ts WHERE ts.user_id = u.id ORDER BY 1) AS led_teams
       FROM users u""";

@@ -60,7 +60,7 @@ public final class UserRoutes {
             return Future.failedFuture(ApiException.forbidden("The current password is wrong"));
           }
           attempts.succeeded(user.username(), address);
-          return UserStore.setPasswordHash(pool, user.id(), newHash);
+          return UserStore.setPasswordHash(pool, user.id(), newHash, false);
         })
         .onSuccess(version -> {
           Revocations.announce(ctx.vertx(), user.id());

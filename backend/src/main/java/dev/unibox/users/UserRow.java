@@ -8,14 +8,15 @@ import java.util.List;
 /** A user as user management shows and edits them (never the password hash). */
 record UserRow(long id, String username, String displayName, String role, String team, boolean allAccounts,
                List<String> accounts, List<String> languages, List<String> platforms, int maxConcurrent,
-               int activeCount, boolean disabled, String presence, List<String> ledTeams) {
+               int activeCount, boolean disabled, String presence, List<String> ledTeams,
+               boolean mustChangePassword) {
 
   static UserRow of(Row r) {
     return new UserRow(r.getLong("id"), r.getString("username"), r.getString("display_name"), r.getString("role"),
         r.getString("team"), r.getBoolean("all_accounts"), List.of(r.getArrayOfStrings("account_ids")),
         List.of(r.getArrayOfStrings("languages")), List.of(r.getArrayOfStrings("platforms")),
         r.getInteger("max_concurrent"), r.getInteger("active_count"), r.getBoolean("disabled"),
-        r.getString("presence"), List.of(r.getArrayOfStrings("led_teams")));
+        r.getString("presence"), List.of(r.getArrayOfStrings("led_teams")), r.getBoolean("password_temporary"));
   }
 
   /** The fields a form edits, in {@link UserForm#json()}'s shape. */
@@ -29,6 +30,6 @@ record UserRow(long id, String username, String displayName, String role, String
   JsonObject json() {
     return editable().put("id", id).put("username", username).put("activeCount", activeCount)
         .put("disabled", disabled).put("presence", presence).put("online", "online".equals(presence))
-        .put("ledTeams", new JsonArray(ledTeams));
+        .put("ledTeams", new JsonArray(ledTeams)).put("mustChangePassword", mustChangePassword);
   }
 }

@@ -21,6 +21,12 @@ final class BenchSockets {
     void accept(JsonObject frame, int user);
   }
 
+  /**
+   * Every client this harness opened: Vert.x closes a client that becomes unreachable (and its sockets with
+   * it, at the next garbage collection), so they live as long as the harness.
+   */
+  private static final List<WebSocketClient> CLIENTS = Collections.synchronizedList(new ArrayList<>());
+
   private BenchSockets() {}
 
   /** Opens {@code socketsPerUser} sockets per user on 127.0.0.1:{@code port} and waits for every hello. */
@@ -29,6 +35,7 @@ final class BenchSockets {
     // the client's default of 50 connections per server would queue every further connect
     WebSocketClient client = vertx.createWebSocketClient(
         new WebSocketClientOptions().setMaxConnections(users.size() * socketsPerUser + 1));
+    CLIENTS.add(client);
     List<WebSocket> sockets = Collections.synchronizedList(new ArrayList<>());
     CountDownLatch hellos = new CountDownLatch(users.size() * socketsPerUser);
     for (int u = 0; u < users.size(); u++) {

@@ -162,9 +162,10 @@ public final class ClusterBenchmark {
       Thread.onSpinWait();
     }
     double routed = drainBacklog(pool, backlog); // before the sockets close: their agents are the ones online
+    long lost = sockets.stream().filter(WebSocket::isClosed).count(); // a socket the nodes closed explains missing frames
     sockets.forEach(WebSocket::close);
     return new Result(nodes, acked, ackedPerSecond, ack, same, other, backlog, routed,
-        check(pool, warmup(pushes) + acked + liveAcked));
+        check(pool, warmup(pushes) + acked + liveAcked) + "; %d of %d sockets closed early".formatted(lost, sockets.size()));
   }
 
   /** Agents with room for everything the run routes and three supervisors (who see every message). */

@@ -63,7 +63,7 @@ public final class FindBenchmark {
       double genSeconds = (System.nanoTime() - t0) / 1e9;
       String counts = one(pool, "SELECT (SELECT count(*) FROM messages) || ' messages in ' || "
           + "(SELECT count(*) FROM conversations) || ' conversations, ' || (SELECT count(*) FROM buyers) || ' buyers'");
-      String indexSize = one(pool, "SELECT pg_size_pretty(pg_relation_size('messages_body_trgm'))");
+      String indexSize = one(pool, "SELECT pg_size_pretty(pg_relation_size('messages_shop_body_trgm'))");
       System.out.printf("generated %s in %.0f s (trigram index build %.0f s, %s)%n", counts, genSeconds, indexSeconds,
           indexSize);
 
@@ -89,6 +89,8 @@ public final class FindBenchmark {
           {"agent scope (2 shops): SN424242", "q=SN424242"},
       };
       List<String> rows = new ArrayList<>();
+      List<String> over = new ArrayList<>();
+      String loadBefore = loadAverage();
       for (int c = 0; c < cases.length; c++) {
         CurrentUser user = cases[c][0].startsWith("agent") ? agent : supervisor;
         FindQuery q = FindQuery.from(params(cases[c][1]));
@@ -107,15 +109,22 @@ public final class FindBenchmark {
             ms[(int) Math.ceil(RUNS * 0.95) - 1], ms[RUNS - 1]);
         System.out.println(row);
         rows.add(row);
+        if (ms[(int) Math.ceil(RUNS * 0.95) - 1] > 300) {
+          over.add(cases[c][0]);
+        }
       }
-      BenchmarkDoc.writeSection("Find: search over messages (issue 13)", """
+      String loadAfter = loadAverage();
+      String verdict = over.isEmpty() ? "Every case is within the 300 ms p95 target."
+          : "Over the 300 ms p95 target: " + String.join("; ", over) + ".";
+      BenchmarkDoc.writeSection("Find: search over messages", """
           Data generator and harness in one command (from the repository root; the message count is a parameter):
 
           ```
           %s
           ```
 
-          Run %s, 2 cores shared with other builds, embedded PostgreSQL (fsync / synchronous_commit, locale: %s).
+          Run %s, 2 cores shared with other builds (load average %s before the searches, %s after; 1, 5 and
+          15 minutes), embedded PostgreSQL (fsync / synchronous_commit, locale: %s).
           Generated %s (Chinese, Thai, Vietnamese, English and Malay sentences, 20 shops) in %.0f s, of which %.0f s
           built the trigram indexes after the load (message index %s). Each query below was run %d times after 5
           warm-ups, one at a time, through `FindStore.find` (SQL plus the JSON the API answers, without HTTP), asking
@@ -127,19 +136,28 @@ public final class FindBenchmark {
           %s
           Reading the table: a text search first probes the newest 4,000 conversations in scope, so common words,
           one- and two-character Chinese words and searches without hits in that window answer from it; rarer words of
-          three or more characters then come from the trigram indexes. Two cases miss the 300 ms target: a word common in
-          other shops but absent from the filtered one ("zh 4 chars, shop filter": the index yields every message holding
-          the word, about 40,000, and each is rechecked before the shop filter drops it) and an agent's search for a token
-          that only exists in a shop they cannot read. Not done yet: a two-column GIN index (account_id, body) with the
-          btree_gin extension (shipped with the embedded PostgreSQL), which would apply the shop restriction inside the index.
-          """.formatted(COMMAND + n, LocalDate.now(), settings, counts, genSeconds, indexSeconds, indexSize, RUNS,
-          String.join("\n", rows)));
+          three or more characters then come from the trigram indexes. Those are two-column GIN indexes (shop, trigrams;
+          btree_gin, V93): a search restricted to some shops (the shop filter, or an agent's shops) names them inside
+          the index scan, so a word common in other shops but absent from the searched ones ("zh 4 chars, shop
+          filter") or a token only in a shop the agent cannot read no longer fetches and rechecks every message of
+          other shops holding it. %s
+          """.formatted(COMMAND + n, LocalDate.now(), loadBefore, loadAfter, settings, counts, genSeconds, indexSeconds,
+          indexSize, RUNS, String.join("\n", rows), verdict));
       await(db.close());
       server.close();
     } finally {
       await(vertx.close());
     }
     System.exit(0);
+  }
+
+  private static String loadAverage() {
+    try {
+      String[] f = Files.readString(java.nio.file.Path.of("/proc/loadavg")).trim().split("\\s+");
+      return f[0] + " / " + f[1] + " / " + f[2];
+    } catch (Exception e) {
+      return "unknown";
+    }
   }
 
   private static MultiMap params(String query) {
@@ -164,11 +182,11 @@ public final class FindBenchmark {
   private static double generate(Pool pool, int n) throws Exception {
     int conversations = Math.max(1, (int) (n / 3.3));
     List<String> trigramIndexes = new ArrayList<>();
-    await(pool.query("SELECT indexdef FROM pg_indexes WHERE indexname IN ('messages_body_trgm', 'buyers_name_trgm')")
+    await(pool.query("SELECT indexdef FROM pg_indexes WHERE indexname IN ('messages_shop_body_trgm', 'buyers_shop_name_trgm')")
         .execute()).forEach(r -> trigramIndexes.add(r.getString(0)));
     String lang = "(ARRAY['zh','th','vi','en','ms'])[1 + c % 5]";
     String[] statements = {
-        "DROP INDEX messages_body_trgm, buyers_name_trgm",
+        "DROP INDEX messages_shop_body_trgm, buyers_shop_name_trgm",
         "INSERT INTO accounts (id, platform, shop_id, shop_name, region, time_zone) SELECT 'shop-' || i, "
             + "(ARRAY['shopee','lazada','tiktok','shopee'])[1 + i % 4], 's' || i, 'Shop ' || i, 'XX', 'Asia/Shanghai' "
             + "FROM generate_series(1, " + SHOPS + ") i",

@@ -86,7 +86,7 @@ public final class ReportBenchmark {
         System.out.println(row);
         rows.add(row);
       }
-      BenchmarkDoc.writeSection("Reports over 30 days (issue 12)", """
+      BenchmarkDoc.writeSection("Reports over 30 days", """
           Data generator and harness in one command (from the repository root; the row count is a parameter):
 
           ```
@@ -101,6 +101,12 @@ public final class ReportBenchmark {
           | report | conversations counted | groups | p50 ms | p95 ms | max ms |
           |---|---:|---:|---:|---:|---:|
           %s
+
+          A report is one SQL statement over the rollup rows (the groups and the total together, grouping sets)
+          and reads only rollup rows: one per shop, shop-day and agent who answered there. Their number does not
+          grow with the number of conversations in this shape (each agent serving one shop). The generator loads
+          with set-based INSERTs and builds the secondary indexes of buyers, conversations and messages once
+          after the load.
           """.formatted(COMMAND + n, LocalDate.now(), durability, n, messages, genSeconds, rollupRows, swept.shopDays(),
           sweepSeconds, QUERIES, String.join("\n", rows)));
       await(db.close());
@@ -149,7 +155,24 @@ public final class ReportBenchmark {
             + "created_at + interval '15 minutes' + make_interval(secs => (id * 13) % 120) FROM conversations WHERE id % 3 = 0",
         "SELECT setval('buyers_id_seq', $1), setval('conversations_id_seq', $1)",
         "ANALYZE"};
+    // bulk load: the secondary indexes of the loaded tables (trigram, time, buyer …) are built once afterwards
+    // instead of row by row; primary keys and unique constraints stay
+    List<String> indexes = new ArrayList<>();
+    for (var r : await(pool.query("""
+        SELECT i.indexname, i.indexdef FROM pg_indexes i
+        WHERE i.schemaname = current_schema() AND i.tablename IN ('buyers', 'conversations', 'messages')
+          AND NOT EXISTS (SELECT 1 FROM pg_constraint c WHERE c.conname = i.indexname)""").execute())) {
+      indexes.add(r.getString(1));
+      await(pool.query("DROP INDEX " + r.getString(0)).execute());
+    }
     for (String sql : statements) {
+      if ("ANALYZE".equals(sql)) {
+        long s = System.nanoTime();
+        for (String index : indexes) {
+          await(pool.query(index).execute());
+        }
+        System.out.printf("  %.1f s: %d secondary indexes rebuilt%n", (System.nanoTime() - s) / 1e9, indexes.size());
+      }
       long s = System.nanoTime();
       if (sql.contains("$2")) {
         await(pool.preparedQuery(sql).execute(io.vertx.sqlclient.Tuple.of(n, BASE.atOffset(java.time.ZoneOffset.UTC))));

@@ -157,6 +157,12 @@ class FindApiTest {
         MY, FindStore.WINDOW + 100);
     // three characters: found in the first answer through the trigram index, far behind the window
     assertThat(ids(linToken, "q=" + enc("什么时候"))).containsExactly(zhClosedMy);
+    // the same through the index restricted to the searched shops (the shop filter; an agent's own shops)
+    assertThat(ids(linToken, "q=" + enc("什么时候") + "&shop=" + MY)).containsExactly(zhClosedMy);
+    assertThat(ids(meiToken, "q=" + enc("什么时候"))).containsExactly(zhClosedMy);
+    assertThat(ids(meiToken, "q=" + enc("王小明"))).containsExactly(zhClosedMy);
+    assertThat(ids(meiToken, "q=" + enc("訂單號碼"))).as("another shop's chat, past the window").isEmpty();
+    assertThat(ids(linToken, "q=" + enc("訂單號碼"))).containsExactly(zhTw);
     // two characters: the first answer searched the window only; following the cursor reaches the old chats
     JsonObject first = find(linToken, "q=" + enc("退款"));
     assertThat(first.getJsonArray("conversations")).isEmpty();

@@ -2,15 +2,19 @@ package dev.unibox.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.unibox.testing.AgentSocket;
 import dev.unibox.testing.Await;
 import dev.unibox.testing.BrowserScript;
 import dev.unibox.testing.TestInbox;
 import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
 import io.vertx.junit5.VertxExtension;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -24,7 +28,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /**
  * The Reports page in a real browser (frontend/e2e/reports.e2e.mjs, system Chromium): a supervisor of one
  * shop is offered only that shop, filters it, sees the ECharts chart with the shop on its axis and the
- * shop's conversations in the Total row, and downloads an XLSX holding the same figure.
+ * shop's conversations in the Total row, charts the conversion of pre-sale chats into orders (an agent answered
+ * three, one buyer then ordered and Shopee pushed the order) and the compliance and satisfaction view, and
+ * downloads an XLSX holding the same figures.
  */
 @ExtendWith(VertxExtension.class)
 class BrowserReportsTest {
@@ -44,10 +50,32 @@ class BrowserReportsTest {
   @Test
   void aSupervisorFiltersTheirShopSeesTheChartAndDownloadsTheXlsx() throws Exception {
     inbox.createUser("sam", "supervisor", 0, TestInbox.ACCOUNT_MY);
-    for (String buyer : List.of("811901", "811902", "811903")) {
-      assertThat(Await.result(inbox.shopee.pushBuyerText(TestInbox.SHOP_MY, buyer, "b" + buyer, "Ada stok?"))
-          .statusCode()).isEqualTo(200);
+    inbox.createUser("mei", "agent", 3, TestInbox.ACCOUNT_MY);
+    String mei = inbox.login("mei");
+    try (AgentSocket agent = inbox.socket(mei, 0)) {
+      agent.next(f -> "hello".equals(f.getString("type")));
+      Await.until("mei online", () -> {
+        try {
+          return inbox.count("SELECT count(*) FROM users WHERE username = 'mei' AND presence = 'online'") == 1;
+        } catch (Exception e) {
+          throw new AssertionError(e);
+        }
+      });
+      for (String buyer : List.of("811901", "811902", "811903")) {
+        assertThat(Await.result(inbox.shopee.pushBuyerText(TestInbox.SHOP_MY, buyer, "b" + buyer, "Ada stok?"))
+            .statusCode()).isEqualTo(200);
+      }
+      for (int i = 0; i < 3; i++) {  // mei takes the three pre-sale chats and answers them
+        long id = agent.nextEvent("conversation.assigned").getJsonObject("data").getJsonObject("conversation").getLong("id");
+        assertThat(inbox.post(mei, "/api/conversations/" + id + "/replies", new JsonObject().put("text", "Ada, kak."))
+            .statusCode()).isEqualTo(202);
+      }
     }
+    // one of the three buyers orders after the answer: Shopee pushes the order's status
+    inbox.shopee.addOrder(TestInbox.SHOP_MY, "2612010001", 811901, "UNPAID", "19.90", "MYR",
+        Instant.now().plusSeconds(1).truncatedTo(ChronoUnit.SECONDS), List.of("Vase"));
+    assertThat(Await.result(inbox.shopee.pushOrderStatus(TestInbox.SHOP_MY, "2612010001", "READY_TO_SHIP"))
+        .statusCode()).isEqualTo(200);
     assertThat(Await.result(inbox.shopee.pushBuyerText(TestInbox.SHOP_TW, "811904", "tw", "有貨嗎？")).statusCode())
         .isEqualTo(200);
     Await.result(inbox.app.reports().sweep().sweep());
@@ -62,6 +90,11 @@ class BrowserReportsTest {
       assertThat(browser.lineAfter("CHART ", 60).split("\\|")).contains(shopName);
       assertThat(browser.lineAfter("TOTAL ", 10)).isEqualTo("3");
       assertThat(browser.lineAfter("SLA ", 60).split("\\|")).contains("SLA warnings", "SLA breaches", shopName);
+      assertThat(browser.lineAfter("CONVERSION ", 60).split("\\|")).contains("Pre-sale chats", "Ordered within 72 h",
+          "Conversion", shopName);
+      assertThat(browser.lineAfter("CONVERTED ", 10)).as("3 pre-sale chats, 1 converted").isEqualTo("3/1/33.3 %");
+      assertThat(browser.lineAfter("QUALITY ", 60).split("\\|")).contains("Compliance findings", "Overridden",
+          "Satisfied", "Bad attitude", shopName);
       Path xlsx = Path.of(browser.lineAfter("SAVED ", 60));
       browser.expect("DONE", 10);
       assertThat(browser.exitCode(20)).isZero();
@@ -73,6 +106,7 @@ class BrowserReportsTest {
       int conversations = rows.get(0).indexOf("conversations");
       List<String> total = rows.stream().filter(r -> r.contains("Total")).findFirst().orElseThrow();
       assertThat(Double.parseDouble(total.get(conversations))).isEqualTo(3.0);
+      assertThat(Double.parseDouble(total.get(rows.get(0).indexOf("conversion.converted")))).isEqualTo(1.0);
     }
   }
 

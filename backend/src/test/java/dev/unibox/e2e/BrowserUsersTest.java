@@ -19,14 +19,16 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * In headless Chromium (frontend/e2e/users.e2e.mjs): an admin working in Chinese creates an agent on the
- * Users page, the agent logs in with the initial password, and a supervisor gives them a conversation
- * by name from the console; the agent's inbox shows it live. Screenshots at desktop and phone width are
- * kept in target/browser-screenshots.
+ * Users page, the agent logs in with the initial password and must set their own before anything else,
+ * and a supervisor gives them a conversation by name from the console and sees them as its owner in the
+ * inbox list; the agent's inbox shows it live. Screenshots at desktop and phone width are kept in
+ * target/browser-screenshots.
  */
 @ExtendWith(VertxExtension.class)
 class BrowserUsersTest {
 
   private static final String NEW_PASS = "初始密码-mei-2026";
+  private static final String OWN_PASS = "mei-chose-this-one";
   private static final String NEW_NAME = "梅 (Mei)";
   private static final String REASON = "Mei reads Chinese";
 
@@ -56,17 +58,22 @@ class BrowserUsersTest {
     try (BrowserScript browser = BrowserScript.start("users.e2e.mjs", Map.ofEntries(
         Map.entry("BASE_URL", inbox.app.baseUrl()), Map.entry("ADMIN_USER", "admin"),
         Map.entry("ADMIN_PASS", TestInbox.ADMIN_PASSWORD), Map.entry("NEW_USER", "mei"), Map.entry("NEW_NAME", NEW_NAME),
-        Map.entry("NEW_PASS", NEW_PASS), Map.entry("ACCOUNT", TestInbox.ACCOUNT_MY), Map.entry("SUP_USER", "sup"),
+        Map.entry("NEW_PASS", NEW_PASS), Map.entry("OWN_PASS", OWN_PASS), Map.entry("ACCOUNT", TestInbox.ACCOUNT_MY), Map.entry("SUP_USER", "sup"),
         Map.entry("SUP_PASS", "pw-sup"), Map.entry("CONVERSATION_ID", String.valueOf(id)), Map.entry("REASON", REASON)))) {
       assertThat(browser.lineAfter("ZH ", 120)).isEqualTo("用户管理|请输入 0 到 100 的整数。");
       browser.expect("CREATED", 60);
       long mei = count("SELECT id FROM users WHERE username = 'mei'");
       assertThat(count("SELECT max_concurrent FROM users WHERE id = $1", mei)).isEqualTo(3);
       assertThat(count("SELECT count(*) FROM user_audit WHERE user_id = $1 AND action = 'created'", mei)).isEqualTo(1);
+      browser.expect("MUST_CHANGE", 60);
+      assertThat(count("SELECT count(*) FROM users WHERE id = $1 AND password_temporary", mei)).isEqualTo(1);
       browser.expect("AGENT_IN", 60);
+      assertThat(count("SELECT count(*) FROM users WHERE id = $1 AND password_temporary", mei))
+          .as("the agent chose their own password").isZero();
       List<String> order = Arrays.asList(browser.lineAfter("TARGETS ", 60).split(","));
       assertThat(order).contains("online", "offline");
       assertThat(order.lastIndexOf("online")).as("online colleagues before offline ones").isLessThan(order.indexOf("offline"));
+      assertThat(browser.lineAfter("OWNER ", 60)).as("owner column of the supervisor's inbox").contains(NEW_NAME);
       browser.expect("DONE", 90);
       assertThat(browser.exitCode(20)).isZero();
       assertThat(count("SELECT assignee_id FROM conversations WHERE id = $1", id)).isEqualTo(mei);

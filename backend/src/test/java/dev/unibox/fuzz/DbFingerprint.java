@@ -20,13 +20,15 @@ import java.util.TreeMap;
  * migration history, the per-account health that a periodic flush and the polling backstop write
  * ({@code account_health}: last push, last poll and errors), and the report tables the periodic rollup
  * sweep rebuilds from messages and conversations ({@code report_*}), which are covered themselves, and the
- * live projection's state per shop and day that the same sweep writes ({@code projection_alerts}).
+ * live projection's state per shop and day that the same sweep writes ({@code projection_alerts}), and the
+ * agents' hourly workload it rolls up from the presence history ({@code report_workload}: an open interval
+ * grows with the clock).
  */
 final class DbFingerprint {
 
   private static final Set<String> SKIPPED_TABLES = Set.of("flyway_schema_history", "cluster_nodes", "leases",
       "node_sockets", "account_health", "report_daily", "report_waits", "report_sweep", "report_snapshots",
-      "projection_alerts");
+      "projection_alerts", "report_workload");
 
   private final Pool pool;
   private String query;

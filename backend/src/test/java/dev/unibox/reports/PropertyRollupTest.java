@@ -24,7 +24,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /**
  * Property: whatever order the rows commit in and whenever the sweep runs in between, the rollups equal a
  * recomputation from scratch. Messages carry random platform times over three days (out of order, across
- * midnight in three time zones); activities and ratings are stamped when they commit, as in the service.
+ * midnight in three time zones); activities, ratings and order events are stamped when they commit, as in the
+ * service. Buyers have several conversations and orders, some chats are after-sale (conversion).
  */
 @ExtendWith(VertxExtension.class)
 class PropertyRollupTest {
@@ -49,8 +50,18 @@ class PropertyRollupTest {
       List<Exception> failures = new ArrayList<>();
       for (int i = 0; i < 40; i++) {
         String[] shop = SHOPS[rnd.nextInt(SHOPS.length)];
-        long conv = rows.conversation(shop[0], "c" + i, rnd.nextInt(12) == 0 ? "spam" : "closed");
+        // a few buyers per shop, so buyers have several conversations and orders (conversion)
+        String buyer = "b" + rnd.nextInt(6);
+        long conv = rows.conversation(shop[0], "c" + i, rnd.nextInt(12) == 0 ? "spam" : "closed", buyer);
+        if (rnd.nextInt(4) == 0) {
+          rows.category(conv, "after_sale");
+        }
         Instant t = START.plusSeconds(rnd.nextInt(3 * 86_400));
+        if (rnd.nextBoolean()) {
+          OffsetDateTime placed = t.plusSeconds(rnd.nextInt(4 * 86_400)).atOffset(ZoneOffset.UTC);
+          String order = "o" + i;
+          events.add(() -> run(failures, () -> rows.order(shop[0], buyer, order, "UNPAID", placed)));
+        }
         int n = 1 + rnd.nextInt(8);
         for (int k = 0; k < n; k++) {
           OffsetDateTime at = t.atOffset(ZoneOffset.UTC);
@@ -85,6 +96,8 @@ class PropertyRollupTest {
       Await.result(sweep.sweep());
       String incremental = snapshot(db.pool());
       assertThat(incremental).contains("p1").contains("s1").contains("t1");
+      assertThat(Await.result(db.pool().query("SELECT sum(converted) FROM report_daily").execute())
+          .iterator().next().getLong(0)).as("some chats converted").isPositive();
 
       Await.result(db.pool().query("DELETE FROM report_waits").execute());
       Await.result(db.pool().query("DELETE FROM report_daily").execute());

@@ -111,7 +111,8 @@ class ReportRoutesTest {
       assertThat(total.getCellAsNumber(2).orElseThrow().intValue()).isEqualTo(2);
       String[] csvTotal = lines.get(4).split(",", -1);
       for (int i = 2; i < csvTotal.length; i++) {
-        var cell = rows.get(4).getCell(i);
+        // a row ends at its last written cell: empty columns at the end have no cell
+        var cell = i < rows.get(4).getCellCount() ? rows.get(4).getCell(i) : null;
         if (csvTotal[i].isEmpty()) {
           assertThat(cell == null || cell.getText().isEmpty()).as("column %d empty in both", i).isTrue();
         } else {

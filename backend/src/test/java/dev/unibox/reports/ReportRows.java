@@ -36,8 +36,14 @@ final class ReportRows {
 
   /** A conversation with its own buyer; status closed (or spam). */
   long conversation(String account, String platformId, String status) throws Exception {
-    long buyer = Await.result(pool.preparedQuery("INSERT INTO buyers (account_id, platform_buyer_id, name) VALUES ($1, $2, $2) RETURNING id")
-        .execute(Tuple.of(account, "b-" + platformId))).iterator().next().getLong(0);
+    return conversation(account, platformId, status, "b-" + platformId);
+  }
+
+  /** A conversation of this buyer (several conversations may share one). */
+  long conversation(String account, String platformId, String status, String platformBuyerId) throws Exception {
+    long buyer = Await.result(pool.preparedQuery("INSERT INTO buyers (account_id, platform_buyer_id, name) VALUES ($1, $2, $2) "
+            + "ON CONFLICT (account_id, platform_buyer_id) DO UPDATE SET name = EXCLUDED.name RETURNING id")
+        .execute(Tuple.of(account, platformBuyerId))).iterator().next().getLong(0);
     OffsetDateTime now = now();
     return Await.result(pool.preparedQuery("INSERT INTO conversations (account_id, platform_conversation_id, buyer_id, status, "
         + "created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $5) RETURNING id")
@@ -93,6 +99,23 @@ final class ReportRows {
   void rating(long conversation, String account, long agent, String rating, String reason, OffsetDateTime at) throws Exception {
     exec("INSERT INTO satisfaction_ratings (conversation_id, account_id, agent_id, rating, reason, source, rated_at) "
         + "VALUES ($1, $2, $3, $4, $5, 'platform', $6)", conversation, account, agent, rating, reason, at);
+  }
+
+  /** A buyer of the shop who has not written (yet). */
+  void shopBuyer(String account, String platformBuyerId) throws Exception {
+    exec("INSERT INTO buyers (account_id, platform_buyer_id, name) VALUES ($1, $2, $2)", account, platformBuyerId);
+  }
+
+  /** The classifier's category of the conversation: pre_sale (the default), in_sale or after_sale. */
+  void category(long conversation, String category) throws Exception {
+    exec("UPDATE conversations SET category = $2 WHERE id = $1", conversation, category);
+  }
+
+  /** An order event (its status reached when placed) of a buyer ("b-" + a conversation's platform id), received now. */
+  void order(String account, String buyer, String orderId, String status, OffsetDateTime placedAt) throws Exception {
+    Await.result(new dev.unibox.ingest.OrderEventStore(pool, clock).store(java.util.List.of(
+        new dev.unibox.adapters.spi.OrderEvent(account, orderId, buyer, status, placedAt.toInstant(),
+            placedAt.toInstant()))));
   }
 
   static OffsetDateTime local(String zone, String localDateTime) {

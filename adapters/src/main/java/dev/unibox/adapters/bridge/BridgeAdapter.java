@@ -7,6 +7,7 @@ import dev.unibox.adapters.spi.AdapterException;
 import dev.unibox.adapters.spi.Capabilities;
 import dev.unibox.adapters.spi.ErrorKind;
 import dev.unibox.adapters.spi.InboundMessage;
+import dev.unibox.adapters.spi.OrderEvent;
 import dev.unibox.adapters.spi.OutboundMessage;
 import dev.unibox.adapters.spi.PlatformAdapter;
 import dev.unibox.adapters.spi.PushBatch;
@@ -31,7 +32,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * A bridge-channel account: a merchant's approved integration pushes buyer messages in and receives our
+ * A bridge-channel account: a merchant's approved integration pushes buyer messages and order events in and receives our
  * replies by signed callback (protocol in docs/adapters.md). {@code apiBaseUrl} is the integration's callback
  * URL; {@code credentials.appSecret} is the per-account shared secret (both directions); {@code shopId} is the
  * shop id the integration puts in {@code shop_id}.
@@ -110,8 +111,10 @@ public final class BridgeAdapter implements PlatformAdapter {
     if (!account.shopId().equals(String.valueOf(p.getValue("shop_id")))) {
       throw malformed("push is for another shop");
     }
-    if (!(p.getValue("messages") instanceof JsonArray list) || list.isEmpty() || list.size() > MAX_BATCH) {
-      throw malformed("messages must be a list of 1 to " + MAX_BATCH + " messages");
+    JsonArray list = list(p, "messages");
+    JsonArray orderList = list(p, "orders");
+    if (list.size() + orderList.size() == 0 || list.size() > MAX_BATCH || orderList.size() > MAX_BATCH) {
+      throw malformed("messages and orders must be lists of at most " + MAX_BATCH + " each, not both empty");
     }
     List<InboundMessage> out = new ArrayList<>();
     for (int i = 0; i < list.size(); i++) {
@@ -120,7 +123,41 @@ public final class BridgeAdapter implements PlatformAdapter {
       }
       out.add(map(m, i));
     }
-    return new PushBatch(p.getString("push_id"), out);
+    List<OrderEvent> orders = new ArrayList<>();
+    for (int i = 0; i < orderList.size(); i++) {
+      if (!(orderList.getValue(i) instanceof JsonObject o)) {
+        throw malformed("orders[" + i + "] is not an object");
+      }
+      String where = "orders[" + i + "].";
+      orders.add(new OrderEvent(account.accountId(), text(o, "order_id", where), text(o, "buyer_id", where),
+          text(o, "status", where), instant(o, "created_at", where), instant(o, "updated_at", where)));
+    }
+    return new PushBatch(p.getString("push_id"), out, orders);
+  }
+
+  private static JsonArray list(JsonObject p, String field) {
+    Object v = p.getValue(field);
+    if (v == null) {
+      return new JsonArray();
+    }
+    if (v instanceof JsonArray a) {
+      return a;
+    }
+    throw malformed(field + " must be a list");
+  }
+
+  private static Instant instant(JsonObject m, String field, String where) {
+    Object at = m.getValue(field);
+    try {
+      Instant t = at instanceof Number n ? Instant.ofEpochMilli(n.longValue())
+          : at instanceof String s ? Instant.parse(s) : null;
+      if (t != null) {
+        return t;
+      }
+    } catch (DateTimeParseException e) {
+      // reported below
+    }
+    throw malformed(where + field + " must be epoch milliseconds or an ISO-8601 instant");
   }
 
   private InboundMessage map(JsonObject m, int i) {
@@ -137,17 +174,7 @@ public final class BridgeAdapter implements PlatformAdapter {
     if (body == null) {
       throw malformed(where + "text is required (for non-text types: a description or URL)");
     }
-    Instant sentAt;
-    Object at = m.getValue("sent_at");
-    try {
-      sentAt = at instanceof Number n ? Instant.ofEpochMilli(n.longValue())
-          : at instanceof String s ? Instant.parse(s) : null;
-    } catch (DateTimeParseException e) {
-      sentAt = null;
-    }
-    if (sentAt == null) {
-      throw malformed(where + "sent_at must be epoch milliseconds or an ISO-8601 instant");
-    }
+    Instant sentAt = instant(m, "sent_at", where);
     return new InboundMessage(account.accountId(), id, conversation, buyer, m.getString("buyer_name"), fromBuyer,
         type, body, sentAt);
   }

@@ -3,6 +3,7 @@ package dev.unibox.adapters.lazada;
 import dev.unibox.adapters.spi.AccountConfig;
 import dev.unibox.adapters.spi.AdapterContext;
 import dev.unibox.adapters.spi.AdapterException;
+import dev.unibox.adapters.spi.BuyerOrder;
 import dev.unibox.adapters.spi.Capabilities;
 import dev.unibox.adapters.spi.ErrorKind;
 import dev.unibox.adapters.spi.InboundMessage;
@@ -52,6 +53,7 @@ public final class LazadaAdapter implements PlatformAdapter {
   private final LazadaApiClient api;
   private final LazadaMapper mapper;
   private final TokenKeeper tokens;
+  private final LazadaOrders orders;
   private final Capabilities capabilities;
   private final int pageSize;
   private final long lookbackMs;
@@ -67,12 +69,13 @@ public final class LazadaAdapter implements PlatformAdapter {
     this.lookbackMs = HttpSupport.positiveLong(account, "pollLookbackMinutes", 60) * 60_000;
     this.overlapMs = HttpSupport.positiveLong(account, "pollOverlapSeconds", 60) * 1000;
     // Image upload is not part of the IM API we know: images are sent by URL only.
-    this.capabilities = new Capabilities(true, true, true, true, true, maxText, true, false, true);
+    this.capabilities = new Capabilities(true, true, true, true, true, maxText, true, false, true, true);
     this.mapper = new LazadaMapper(account.accountId());
     this.webClient = WebClient.create(vertx, new WebClientOptions().setUserAgent("unibox-lazada-adapter"));
     this.api = new LazadaApiClient(webClient, account, clock, timeoutMs, context.events());
     this.tokens = TokenKeeper.forAccount(account, context, api::refresh);
     api.useTokens(tokens);
+    this.orders = new LazadaOrders(api, clock);
   }
 
   private static void validate(AccountConfig account) {
@@ -297,6 +300,11 @@ public final class LazadaAdapter implements PlatformAdapter {
       throw new AdapterException(ErrorKind.MALFORMED, null, "Not a Lazada poll cursor: " + cursor);
     }
     return out;
+  }
+
+  @Override
+  public Future<List<BuyerOrder>> buyerOrders(String platformBuyerId) {
+    return orders.of(platformBuyerId);
   }
 
   @Override

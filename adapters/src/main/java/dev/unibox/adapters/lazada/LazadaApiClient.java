@@ -10,6 +10,7 @@ import dev.unibox.adapters.support.TokenKeeper;
 import io.vertx.core.Future;
 import io.vertx.core.MultiMap;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpRequest;
 import io.vertx.ext.web.client.HttpResponse;
@@ -22,7 +23,7 @@ import java.util.Map;
  * Signed calls to Lazada's REST API. Common parameters {@code app_key, timestamp (ms), access_token,
  * sign_method=sha256, sign}; GET parameters in the query, POST parameters as a form body (as Lazada's
  * SDKs send them), all of them signed. Success: top-level {@code code} "0" (or absent) and, for IM calls,
- * {@code success} not false / {@code err_code} "0"; answers {@code data}.
+ * {@code success} not false / {@code err_code} "0"; answers {@code data} (the token refresh: the whole body).
  */
 final class LazadaApiClient {
 
@@ -52,11 +53,21 @@ final class LazadaApiClient {
   }
 
   Future<JsonObject> get(String apiPath, Map<String, String> params) {
-    return tokens.call(token -> call(false, baseUrl, apiPath, params, token));
+    return tokens.call(token -> call(false, baseUrl, apiPath, params, token)).map(LazadaApiClient::data);
+  }
+
+  /** A GET whose answer's {@code data} is a list (e.g. /orders/items/get). */
+  Future<JsonArray> getList(String apiPath, Map<String, String> params) {
+    return tokens.call(token -> call(false, baseUrl, apiPath, params, token))
+        .map(body -> body.getValue("data") instanceof JsonArray list ? list : new JsonArray());
   }
 
   Future<JsonObject> post(String apiPath, Map<String, String> params) {
-    return tokens.call(token -> call(true, baseUrl, apiPath, params, token));
+    return tokens.call(token -> call(true, baseUrl, apiPath, params, token)).map(LazadaApiClient::data);
+  }
+
+  private static JsonObject data(JsonObject body) {
+    return body.getValue("data") instanceof JsonObject d ? d : new JsonObject();
   }
 
   Future<TokenSet> refresh(String refreshToken) {
@@ -95,8 +106,7 @@ final class LazadaApiClient {
       params.forEach(request::addQueryParam);
       sent = request.send();
     }
-    boolean wholeBody = REFRESH_PATH.equals(apiPath);
-    return sent.transform(ar -> ar.succeeded() ? answer(ar.result(), apiPath, wholeBody)
+    return sent.transform(ar -> ar.succeeded() ? answer(ar.result(), apiPath)
         : Future.failedFuture(counted(HttpSupport.transportFailure("Lazada", apiPath, ar.cause(), timeoutMs))));
   }
 
@@ -108,7 +118,8 @@ final class LazadaApiClient {
     return e;
   }
 
-  private Future<JsonObject> answer(HttpResponse<Buffer> response, String apiPath, boolean wholeBody) {
+  /** The whole answer when it is a success; else the classified failure. */
+  private Future<JsonObject> answer(HttpResponse<Buffer> response, String apiPath) {
     JsonObject body = HttpSupport.json(response.body());
     int status = response.statusCode();
     String code = body == null ? null : String.valueOf(body.getValue("code", "0"));
@@ -117,11 +128,7 @@ final class LazadaApiClient {
     boolean imFailed = body != null && (Boolean.FALSE.equals(body.getValue("success"))
         || (errCode != null && !"0".equals(errCode)));
     if (status / 100 == 2 && body != null && "0".equals(code) && !imFailed) {
-      if (wholeBody) {
-        return Future.succeededFuture(body);
-      }
-      Object data = body.getValue("data");
-      return Future.succeededFuture(data instanceof JsonObject d ? d : new JsonObject());
+      return Future.succeededFuture(body);
     }
     String platformCode = body == null ? "http_" + status : !"0".equals(code) ? code : errCode;
     String message = body == null ? null : body.getString("message", body.getString("err_message"));

@@ -83,6 +83,7 @@ public final class ShopeeAdapter implements PlatformAdapter {
   private final long overlapSeconds;
   private final String uploadUrlField;
   private final ShopeeOrders orders;
+  private final ShopeeOrderPush orderPush;
 
   public ShopeeAdapter(Vertx vertx, AccountConfig account, Clock clock) {
     this(vertx, account, new AdapterContext(clock, null, null));
@@ -106,6 +107,7 @@ public final class ShopeeAdapter implements PlatformAdapter {
     this.tokens = TokenKeeper.forAccount(account, context, api::refresh);
     api.useTokens(tokens);
     this.orders = new ShopeeOrders(api, clock);
+    this.orderPush = new ShopeeOrderPush(account, api);
   }
 
   @Override
@@ -125,6 +127,23 @@ public final class ShopeeAdapter implements PlatformAdapter {
 
   @Override
   public PushBatch parsePush(PushRequest push) {
+    JsonObject json = verified(push);
+    // an order push needs an API call to name its buyer: only receivePush completes it
+    return ShopeeOrderPush.is(json) ? new PushBatch(ShopeeIds.fromJson(json.getValue("msg_id")), List.of())
+        : pushMapper.map(json);
+  }
+
+  @Override
+  public Future<PushBatch> receivePush(PushRequest push) {
+    try {
+      JsonObject json = verified(push);
+      return ShopeeOrderPush.is(json) ? orderPush.receive(json) : Future.succeededFuture(pushMapper.map(json));
+    } catch (AdapterException e) {
+      return Future.failedFuture(e);
+    }
+  }
+
+  private JsonObject verified(PushRequest push) {
     byte[] body = push.body() == null ? new byte[0] : push.body().getBytes();
     String authorization = push.headers() == null ? null : push.headers().get("Authorization");
     if (authorization == null || authorization.isBlank()) {
@@ -138,7 +157,7 @@ public final class ShopeeAdapter implements PlatformAdapter {
       throw new AdapterException(ErrorKind.BAD_SIGNATURE, null,
           "Shopee push signature does not match for account " + account.accountId());
     }
-    return pushMapper.map(ShopeeAdapterFactory.parseObject(push));
+    return ShopeeAdapterFactory.parseObject(push);
   }
 
   @Override

@@ -1,6 +1,7 @@
 package dev.unibox.adapters.shopee;
 
 import dev.unibox.adapters.spi.BuyerOrder;
+import dev.unibox.adapters.support.OrderPages;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -9,7 +10,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 
@@ -17,7 +17,7 @@ import java.util.Map;
  * A buyer's recent orders with the shop. Shopee's order list cannot be filtered by buyer, so this lists the
  * orders created in the last 15 days (the longest range get_order_list takes; at most {@link #MAX_PAGES} pages
  * of 100), reads their details 50 at a time with buyer_user_id, total_amount and item_list, and keeps the
- * buyer's, newest first.
+ * buyer's, newest first ({@link OrderPages}: the paging every adapter's order lookup shares).
  */
 final class ShopeeOrders {
 
@@ -25,7 +25,6 @@ final class ShopeeOrders {
   static final String DETAIL_PATH = "/api/v2/order/get_order_detail";
   static final Duration RANGE = Duration.ofDays(15);
   static final int MAX_PAGES = 5;
-  static final int MAX_ORDERS = 10;
 
   private final ShopeeApiClient api;
   private final Clock clock;
@@ -37,44 +36,33 @@ final class ShopeeOrders {
 
   Future<List<BuyerOrder>> of(String buyerUserId) {
     Instant now = clock.instant();
-    return list(now.minus(RANGE).getEpochSecond(), now.getEpochSecond(), "", 0, new ArrayList<>())
-        .compose(sns -> details(sns, 0, new ArrayList<>()))
-        .map(details -> {
-          List<BuyerOrder> mine = new ArrayList<>();
-          for (JsonObject o : details) {
-            if (buyerUserId.equals(String.valueOf(o.getValue("buyer_user_id")))) {
-              mine.add(order(o));
-            }
-          }
-          mine.sort(Comparator.comparing(BuyerOrder::createdAt, Comparator.nullsLast(Comparator.reverseOrder())));
-          return mine.size() > MAX_ORDERS ? mine.subList(0, MAX_ORDERS) : mine;
-        });
+    long from = now.minus(RANGE).getEpochSecond();
+    long to = now.getEpochSecond();
+    return OrderPages.walk(cursor -> page(from, to, cursor), "", MAX_PAGES)
+        .compose(sns -> OrderPages.inChunks(sns, 50, this::details))
+        .map(details -> OrderPages.newestFirst(details.stream()
+            .filter(o -> buyerUserId.equals(String.valueOf(o.getValue("buyer_user_id"))))
+            .map(ShopeeOrders::order)
+            .toList()));
   }
 
-  private Future<List<String>> list(long from, long to, String cursor, int page, List<String> sns) {
+  private Future<OrderPages.Page<String>> page(long from, long to, String cursor) {
     return api.get(LIST_PATH, Map.of("time_range_field", "create_time", "time_from", Long.toString(from),
             "time_to", Long.toString(to), "page_size", "100", "cursor", cursor))
-        .compose(r -> {
-          JsonArray list = r.getJsonArray("order_list", new JsonArray());
-          list.forEach(o -> sns.add(((JsonObject) o).getString("order_sn")));
-          String next = r.getString("next_cursor", "");
-          if (r.getBoolean("more", false) && !next.isEmpty() && page + 1 < MAX_PAGES) {
-            return list(from, to, next, page + 1, sns);
-          }
-          return Future.succeededFuture(sns);
+        .map(r -> {
+          List<String> sns = new ArrayList<>();
+          r.getJsonArray("order_list", new JsonArray()).forEach(o -> sns.add(((JsonObject) o).getString("order_sn")));
+          return new OrderPages.Page<>(sns, r.getBoolean("more", false) ? r.getString("next_cursor", "") : null);
         });
   }
 
-  private Future<List<JsonObject>> details(List<String> sns, int from, List<JsonObject> out) {
-    if (from >= sns.size()) {
-      return Future.succeededFuture(out);
-    }
-    List<String> chunk = sns.subList(from, Math.min(sns.size(), from + 50));
-    return api.get(DETAIL_PATH, Map.of("order_sn_list", String.join(",", chunk),
+  private Future<List<JsonObject>> details(List<String> sns) {
+    return api.get(DETAIL_PATH, Map.of("order_sn_list", String.join(",", sns),
             "response_optional_fields", "buyer_user_id,total_amount,item_list"))
-        .compose(r -> {
+        .map(r -> {
+          List<JsonObject> out = new ArrayList<>();
           r.getJsonArray("order_list", new JsonArray()).forEach(o -> out.add((JsonObject) o));
-          return details(sns, from + 50, out);
+          return out;
         });
   }
 

@@ -61,6 +61,7 @@ public final class TikTokAdapter implements PlatformAdapter {
   private final String conversationField;
   private final String messageField;
   private final String locale;
+  private final TikTokOrders orders;
   private final boolean sweepAll;
   /** Index of recently seen messages, for ordering within one second; bounded. */
   private final Map<String, java.math.BigInteger> indexes = java.util.Collections.synchronizedMap(
@@ -97,12 +98,13 @@ public final class TikTokAdapter implements PlatformAdapter {
     this.messageField = HttpSupport.option(account, "webhookMessageIdField", "message_id");
     this.locale = HttpSupport.option(account, "locale", "en");
     this.sweepAll = Boolean.parseBoolean(HttpSupport.option(account, "pollSweepAll", "false"));
-    this.capabilities = new Capabilities(true, true, true, true, true, maxText, true, false, true);
+    this.capabilities = new Capabilities(true, true, true, true, true, maxText, true, false, true, true);
     this.webClient = WebClient.create(vertx, new WebClientOptions().setUserAgent("unibox-tiktok-adapter"));
     this.api = new TikTokApiClient(webClient, account, clock,
         HttpSupport.positiveLong(account, "requestTimeoutMs", 10_000), context.events(), cipher.trim());
     this.tokens = TokenKeeper.forAccount(account, context, api::refresh);
     api.useTokens(tokens);
+    this.orders = new TikTokOrders(api, clock);
   }
 
   @Override
@@ -459,6 +461,11 @@ public final class TikTokAdapter implements PlatformAdapter {
       throw new AdapterException(ErrorKind.MALFORMED, null, "Not a TikTok Shop poll cursor: " + cursor);
     }
     return out;
+  }
+
+  @Override
+  public Future<List<dev.unibox.adapters.spi.BuyerOrder>> buyerOrders(String platformBuyerId) {
+    return orders.of(platformBuyerId);
   }
 
   @Override

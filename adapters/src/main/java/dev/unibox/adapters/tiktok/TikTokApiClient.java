@@ -57,7 +57,12 @@ final class TikTokApiClient {
   }
 
   Future<JsonObject> post(String path, JsonObject body) {
-    return tokens.call(token -> call(true, path, Map.of(), body.encode(), token));
+    return post(path, Map.of(), body);
+  }
+
+  /** A POST with query parameters besides the common ones (signed with the body). */
+  Future<JsonObject> post(String path, Map<String, String> params, JsonObject body) {
+    return tokens.call(token -> call(true, path, params, body.encode(), token));
   }
 
   /**

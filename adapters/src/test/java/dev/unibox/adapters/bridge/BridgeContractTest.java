@@ -63,6 +63,33 @@ class BridgeContractTest extends PlatformAdapterContract {
   }
 
   @Test
+  void theIntegrationsOrderEventsArriveSignedAndMapped() {
+    FakeMerchantIntegration merchant = ((MerchantFake) fake).merchant;
+    java.time.Instant placed = java.time.Instant.ofEpochMilli(clock.millis()).minusSeconds(600);
+
+    FakeMerchantIntegration.Push push = await(merchant.orderChanged("buyer-ann", "pdd-order-1", "PAID", placed));
+
+    assertThat(push.status()).isEqualTo(200);
+    assertThat(webhook.received()).isEmpty();
+    assertThat(webhook.orders()).singleElement().satisfies(o -> {
+      assertThat(o.accountId()).isEqualTo(account.accountId());
+      assertThat(o.orderId()).isEqualTo("pdd-order-1");
+      assertThat(o.platformBuyerId()).isEqualTo("buyer-ann");
+      assertThat(o.status()).isEqualTo("PAID");
+      assertThat(o.placedAt()).isEqualTo(placed);
+      assertThat(o.at()).isEqualTo(java.time.Instant.ofEpochMilli(clock.millis()));
+    });
+    // an order event without its buyer is malformed, not stored
+    String broken = push.body().replace("\"buyer_id\":\"buyer-ann\",", "");
+    long ts = clock.instant().getEpochSecond();
+    Throwable t = failure(adapter.receivePush(new PushRequest(MultiMap.caseInsensitiveMultiMap()
+        .add(BridgeSigner.TIMESTAMP_HEADER, Long.toString(ts))
+        .add(BridgeSigner.SIGNATURE_HEADER, BridgeSigner.sign(SECRET, ts, broken.getBytes())), Buffer.buffer(broken))));
+    assertThat(t).isInstanceOfSatisfying(dev.unibox.adapters.spi.AdapterException.class,
+        e -> assertThat(e.kind()).isEqualTo(ErrorKind.MALFORMED));
+  }
+
+  @Test
   void everyClosedPlatformHasAFactoryAndItsProfile() {
     for (String platform : List.of("pinduoduo", "taobao", "douyin", "kuaishou")) {
       PlatformProfile profile = PlatformAdapters.factory(platform).profile();

@@ -2,6 +2,7 @@ package dev.unibox.adapters.contract;
 
 import dev.unibox.adapters.spi.AdapterException;
 import dev.unibox.adapters.spi.InboundMessage;
+import dev.unibox.adapters.spi.OrderEvent;
 import dev.unibox.adapters.spi.PlatformAdapter;
 import dev.unibox.adapters.spi.PushRequest;
 import io.vertx.core.Future;
@@ -20,6 +21,7 @@ public final class ContractWebhook {
 
   private final Vertx vertx;
   private final List<InboundMessage> received = new CopyOnWriteArrayList<>();
+  private final List<OrderEvent> orders = new CopyOnWriteArrayList<>();
   private final List<AdapterException> refused = new CopyOnWriteArrayList<>();
   private final AtomicInteger accepted = new AtomicInteger();
   private volatile PlatformAdapter adapter;
@@ -40,6 +42,7 @@ public final class ContractWebhook {
           a.receivePush(new PushRequest(request.headers(), body)).onComplete(ar -> {
             if (ar.succeeded()) {
               received.addAll(ar.result().messages());
+              orders.addAll(ar.result().orders());
               accepted.incrementAndGet();
               request.response().setStatusCode(200).end(a.pushAckBody());
             } else {
@@ -68,6 +71,10 @@ public final class ContractWebhook {
 
   public List<InboundMessage> received() {
     return List.copyOf(received);
+  }
+
+  public List<OrderEvent> orders() {
+    return List.copyOf(orders);
   }
 
   public List<AdapterException> refused() {

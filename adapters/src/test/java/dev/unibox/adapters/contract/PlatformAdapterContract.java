@@ -87,6 +87,15 @@ public abstract class PlatformAdapterContract {
 
     /** Conversations the fake was told were read. */
     List<String> reads();
+
+    /**
+     * The platform records an order of the buyer with that platform id (one of ours who wrote, or any other)
+     * in the contract's shop; false when the platform's adapter lists no orders (then there is nothing to add).
+     */
+    default boolean addOrder(String buyerId, String orderId, String status, String total, String currency,
+                             java.time.Instant createdAt, List<String> items) {
+      return false;
+    }
   }
 
   /** A push the fake made. {@code buyerId} is the platform's id of the buyer. */
@@ -440,6 +449,42 @@ public abstract class PlatformAdapterContract {
     assertThat(adapter.capabilities().maxTextLength()).isPositive();
     assertThat(adapter.capabilities().supports("text")).isTrue();
     assertThat(adapter.capabilities().supports("hologram")).isFalse();
+  }
+
+  @Test
+  void buyerOrdersAreTheBuyersOwnNewestFirstAmongManyPages() {
+    Delivered d = await(fake.buyerWrites("orla", "Orla", "where is my order?"));
+    java.time.Instant now = clock.instant();
+    boolean lists = fake.addOrder(d.buyerId(), "2611300001", "READY_TO_SHIP", "59.90", "MYR",
+        now.minus(Duration.ofHours(2)), List.of("Vase", "Gift wrap"));
+    assertThat(adapter.capabilities().buyerOrders()).as("the capability says what the adapter does").isEqualTo(lists);
+    if (!lists) {
+      assertThat(await(adapter.buyerOrders(d.buyerId()))).isEmpty();
+      return;
+    }
+    fake.addOrder(d.buyerId(), "2611250002", "COMPLETED", "25", "MYR", now.minus(Duration.ofDays(5)), List.of("Candle"));
+    // 230 orders of other buyers in between: several pages of every platform's list and of its detail calls
+    for (int i = 0; i < 230; i++) {
+      fake.addOrder(Long.toString(9_000_000L + i), Long.toString(2_611_290_000L + i), "COMPLETED", "10.00", "MYR",
+          now.minusSeconds(600L * i), List.of("Mug"));
+    }
+    int rejectedBefore = fake.rejectedCalls();
+
+    List<dev.unibox.adapters.spi.BuyerOrder> orders = await(adapter.buyerOrders(d.buyerId()));
+
+    assertThat(orders).extracting(dev.unibox.adapters.spi.BuyerOrder::orderId).containsExactly("2611300001", "2611250002");
+    dev.unibox.adapters.spi.BuyerOrder first = orders.get(0);
+    assertThat(first.status()).isNotBlank();
+    assertThat(first.total()).isEqualTo("59.9");
+    assertThat(first.currency()).isEqualTo("MYR");
+    assertThat(first.items()).containsExactly("Vase", "Gift wrap");
+    assertThat(first.createdAt()).isEqualTo(now.minus(Duration.ofHours(2)).truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
+    assertThat(orders.get(1).total()).isEqualTo("25");
+    assertThat(fake.rejectedCalls()).as("every order call signed as the platform checks it").isEqualTo(rejectedBefore);
+    assertThat(await(adapter.buyerOrders("8123456789"))).as("a buyer without orders").isEmpty();
+
+    fake.rateLimitNextCalls(1, 7);
+    assertThat(adapterFailure(adapter.buyerOrders(d.buyerId())).kind()).isEqualTo(ErrorKind.RATE_LIMITED);
   }
 
   // ---- helpers for the subclasses too

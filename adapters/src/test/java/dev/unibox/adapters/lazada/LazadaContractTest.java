@@ -99,6 +99,14 @@ class LazadaContractTest extends PlatformAdapterContract {
     }
 
     @Override
+    public boolean addOrder(String buyerId, String orderId, String status, String total, String currency,
+                            java.time.Instant createdAt, List<String> items) {
+      lazada.addOrder(SELLER, Long.parseLong(orderId), buyerId, status.toLowerCase(java.util.Locale.ROOT), total,
+          currency, createdAt, items);
+      return true;
+    }
+
+    @Override
     public Future<Void> stop() {
       return lazada.stop();
     }

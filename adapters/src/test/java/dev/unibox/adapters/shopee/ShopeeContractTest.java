@@ -48,6 +48,13 @@ class ShopeeContractTest extends PlatformAdapterContract {
     }
 
     @Override
+    public boolean addOrder(String buyerId, String orderId, String status, String total, String currency,
+                            java.time.Instant createdAt, List<String> items) {
+      shopee.addOrder(SHOP_ID, orderId, Long.parseLong(buyerId), status, total, currency, createdAt, items);
+      return true;
+    }
+
+    @Override
     public Future<Void> stop() {
       return shopee.stop();
     }

@@ -12,7 +12,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * A webhook receiver on loopback that does what the backend does with a push: hands it to an
- * adapter's parsePush, answers 200 with an empty body when accepted and 401 when refused.
+ * adapter's receivePush, answers 200 with an empty body when accepted and 401 when refused.
  */
 public final class TestWebhook {
 
@@ -30,15 +30,18 @@ public final class TestWebhook {
 
   public Future<TestWebhook> start() {
     return vertx.createHttpServer()
-        .requestHandler(request -> request.body().onSuccess(body -> {
-          try {
-            accepted.add(adapter.parsePush(new PushRequest(request.headers(), body)));
-            request.response().setStatusCode(200).end();
-          } catch (AdapterException e) {
-            refused.add(e);
-            request.response().setStatusCode(401).end();
-          }
-        }))
+        .requestHandler(request -> request.body().onSuccess(body -> adapter.receivePush(
+            new PushRequest(request.headers(), body)).onComplete(ar -> {
+              if (ar.succeeded()) {
+                accepted.add(ar.result());
+                request.response().setStatusCode(200).end();
+              } else if (ar.cause() instanceof AdapterException e) {
+                refused.add(e);
+                request.response().setStatusCode(401).end();
+              } else {
+                request.response().setStatusCode(500).end();
+              }
+            })))
         .listen(0, "127.0.0.1")
         .map(s -> {
           server = s;

@@ -122,6 +122,13 @@ class TikTokContractTest extends PlatformAdapterContract {
     }
 
     @Override
+    public boolean addOrder(String buyerId, String orderId, String status, String total, String currency,
+                            java.time.Instant createdAt, List<String> items) {
+      tiktok.addOrder(SHOP, orderId, buyerId, status, total, currency, createdAt, items);
+      return true;
+    }
+
+    @Override
     public Future<Void> stop() {
       return tiktok.stop();
     }

@@ -23,7 +23,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A fake merchant integration for the bridge channel, behaving as docs/adapters.md asks a real one to: it
- * pushes buyer messages to our webhook signed with the shared secret (and retries a push until it gets a 2xx
+ * pushes buyer messages and order events to our webhook signed with the shared secret (and retries a push until it gets a 2xx
  * when told to), verifies our signed callbacks (signature, 300 s window), and delivers each reply once per
  * {@code Idempotency-Key} (a repeated key answers the first result again). Fault modes: push faults, callbacks
  * answering 503 or 429 + Retry-After, and calls refused as unsigned.
@@ -124,6 +124,20 @@ public final class FakeMerchantIntegration {
     long ts = clock.instant().getEpochSecond();
     Push push = new Push(0, messageId, conversationId, raw,
         BridgeSigner.sign(secret, ts, raw.getBytes(StandardCharsets.UTF_8)), ts);
+    return faults.deliver(() -> post(push), push, () -> { });
+  }
+
+  /**
+   * An order of the buyer changed status on the closed platform; the integration pushes the order event to us.
+   * The push's messageId is the order id.
+   */
+  public Future<Push> orderChanged(String buyerId, String orderId, String status, java.time.Instant createdAt) {
+    JsonObject body = new JsonObject().put("shop_id", shopId).put("push_id", UUID.randomUUID().toString())
+        .put("orders", new JsonArray().add(new JsonObject().put("order_id", orderId).put("buyer_id", buyerId)
+            .put("status", status).put("created_at", createdAt.toEpochMilli()).put("updated_at", clock.millis())));
+    String raw = body.encode();
+    long ts = clock.instant().getEpochSecond();
+    Push push = new Push(0, orderId, null, raw, BridgeSigner.sign(secret, ts, raw.getBytes(StandardCharsets.UTF_8)), ts);
     return faults.deliver(() -> post(push), push, () -> { });
   }
 

@@ -32,7 +32,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * HMAC-SHA256 over api_path + sorted k+v, access token), pages sessions and messages with Lazada's own
  * cursors ({@code start_time} + {@code last_session_id}/{@code last_message_id}, page_size ≤ 20), answers
  * Lazada's error codes ({@code IllegalAccessToken, IllegalRefreshToken, ApiCallLimit}, and
- * {@code IncompleteSignature} for a bad sign), and pushes message_type 2 signed as LPM does.
+ * {@code IncompleteSignature} for a bad sign), and pushes message_type 2 signed as LPM does. Orders:
+ * {@link #addOrder} and {@link FakeLazadaOrders} (order list and order items).
  *
  * <p>Fault modes: {@link #pushFaults()}, {@link #expireAccessToken}, {@link #expireRefreshToken},
  * {@link #rateLimitNextCalls} (ApiCallLimit; this fake also sends a Retry-After header, which Lazada's use of
@@ -87,6 +88,7 @@ public final class FakeLazada {
   private final Map<String, Session> sessions = new LinkedHashMap<>();
   private final List<JsonObject> sends = new CopyOnWriteArrayList<>();
   private final List<JsonObject> reads = new CopyOnWriteArrayList<>();
+  private final FakeLazadaOrders orders = new FakeLazadaOrders(this);
   private final AtomicInteger rejected = new AtomicInteger();
   private final AtomicInteger throttle = new AtomicInteger();
   private final AtomicInteger sendFailures = new AtomicInteger();
@@ -126,6 +128,8 @@ public final class FakeLazada {
     router.get("/im/message/list").handler(ctx -> withSeller(ctx, "/im/message/list", this::messageList));
     router.post("/im/message/send").handler(ctx -> withSeller(ctx, "/im/message/send", this::send));
     router.post("/im/session/read").handler(ctx -> withSeller(ctx, "/im/session/read", this::read));
+    router.get(FakeLazadaOrders.LIST).handler(ctx -> withSeller(ctx, FakeLazadaOrders.LIST, orders::list));
+    router.get(FakeLazadaOrders.ITEMS).handler(ctx -> withSeller(ctx, FakeLazadaOrders.ITEMS, orders::items));
     router.post("/auth/token/refresh").handler(this::refresh);
     return vertx.createHttpServer().requestHandler(router).listen(port, "127.0.0.1").map(s -> {
       server = s;
@@ -169,6 +173,13 @@ public final class FakeLazada {
 
   public void failNextSends(int n) {
     sendFailures.addAndGet(n);
+  }
+
+  /** An order of the seller's, as the order API lists it; {@code buyerId} is the buyer's id in IM sessions too. */
+  public FakeLazada addOrder(String sellerId, long orderId, String buyerId, String status, String price,
+                             String currency, java.time.Instant createdAt, List<String> items) {
+    orders.add(new FakeLazadaOrders.Order(sellerId, orderId, buyerId, status, price, currency, createdAt, items));
+    return this;
   }
 
   public synchronized void expireAccessToken(String sellerId) {
@@ -264,7 +275,7 @@ public final class FakeLazada {
 
   // ---- API
 
-  private interface SellerHandler {
+  interface SellerHandler {
     void handle(RoutingContext ctx, String sellerId, MultiMap params);
   }
 
@@ -312,7 +323,7 @@ public final class FakeLazada {
     return true;
   }
 
-  private void withSeller(RoutingContext ctx, String apiPath, SellerHandler handler) {
+  void withSeller(RoutingContext ctx, String apiPath, SellerHandler handler) {
     MultiMap params = params(ctx);
     if (!verified(ctx, apiPath, params)) {
       return;
@@ -521,7 +532,12 @@ public final class FakeLazada {
         .put("err_message", message).put("request_id", randomId()));
   }
 
-  private void error(RoutingContext ctx, String code, String message) {
+  /** A successful non-IM answer: {@code code "0"} and the data (an object or, for some calls, a list). */
+  void ok(RoutingContext ctx, Object data) {
+    json(ctx, new JsonObject().put("code", "0").put("data", data).put("request_id", randomId()));
+  }
+
+  void error(RoutingContext ctx, String code, String message) {
     json(ctx, new JsonObject().put("type", "ISV").put("code", code).put("message", message)
         .put("request_id", randomId()));
   }

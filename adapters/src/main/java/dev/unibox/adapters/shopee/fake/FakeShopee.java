@@ -21,7 +21,7 @@ import org.slf4j.LoggerFactory;
 /**
  * A fake Shopee Open Platform v2 on 127.0.0.1, for tests and the demo mode. It keeps shops,
  * conversations and messages in memory, signs the webchat pushes (code 10) it posts to each shop's
- * callback URL, and verifies our API calls the way Shopee does (sign, 300 s timestamp window, shop
+ * callback URL (and order status pushes, code 3), and verifies our API calls the way Shopee does (sign, 300 s timestamp window, shop
  * and access token). Served: {@code send_message}, {@code send_autoreply_message}, {@code get_message}, {@code get_conversation_list},
  * {@code read_conversation}, {@code upload_image}, {@code auth/access_token/get} (single-use refresh tokens,
  * 4 h access tokens), {@code push/get_lost_push_message} and {@code push/confirm_consumed_lost_push_message}.
@@ -194,6 +194,36 @@ public final class FakeShopee {
     PushOutcome notDelivered = new PushOutcome(0, messageId, conversationId, body, authorization);
     Runnable lost = () -> state.addLostPush(shopId, 10, push.getLong("timestamp"), push.getJsonObject("data").encode());
     return faults.deliver(() -> deliver(shop.callbackUrl(), messageId, conversationId, body, authorization)
+        .onSuccess(outcome -> {
+          if (!outcome.accepted()) {
+            lost.run();
+          }
+        }), notDelivered, lost);
+  }
+
+  /**
+   * An order of the shop (see {@link #addOrder}) moves to {@code status}: the order API shows it, and the order
+   * status push (code 3, {@code data{ordersn, status, completed_scenario, update_time}}) is posted, signed, to
+   * the shop's callback URL, with the same faults and lost-push queue as chat pushes. The outcome's messageId
+   * is the order_sn.
+   */
+  public Future<PushOutcome> pushOrderStatus(long shopId, String orderSn, String status) {
+    Shop shop = state.shop(shopId);
+    if (shop == null || api.orders.changeStatus(shopId, orderSn, status) == null) {
+      return Future.failedFuture(new IllegalArgumentException("No order " + orderSn + " of shop " + shopId
+          + "; call addOrder first"));
+    }
+    long now = clock.instant().getEpochSecond();
+    JsonObject push = new JsonObject().put("msg_id", UUID.randomUUID().toString().replace("-", ""))
+        .put("code", 3).put("shop_id", shop.shopId()).put("timestamp", now)
+        .put("data", new JsonObject().put("ordersn", orderSn).put("status", status).put("completed_scenario", "")
+            .put("update_time", now));
+    String body = push.encode();
+    String authorization = ShopeeSigner.pushSignature(partnerKey, shop.callbackUrl(),
+        body.getBytes(StandardCharsets.UTF_8));
+    PushOutcome notDelivered = new PushOutcome(0, orderSn, null, body, authorization);
+    Runnable lost = () -> state.addLostPush(shopId, 3, now, push.getJsonObject("data").encode());
+    return faults.deliver(() -> deliver(shop.callbackUrl(), orderSn, null, body, authorization)
         .onSuccess(outcome -> {
           if (!outcome.accepted()) {
             lost.run();

@@ -39,6 +39,12 @@ final class FakeShopeeOrders {
     orders.put(order.shopId() + "/" + order.orderSn(), order);
   }
 
+  /** The order with its new status, or null when the shop has no such order. */
+  Order changeStatus(long shopId, String orderSn, String status) {
+    return orders.computeIfPresent(shopId + "/" + orderSn, (k, o) -> new Order(o.shopId(), o.orderSn(), o.buyerUserId(),
+        o.buyerUsername(), status, o.total(), o.currency(), o.createTime(), o.items()));
+  }
+
   void mount(Router router) {
     router.get(GET_ORDER_LIST).handler(this::list);
     router.get(GET_ORDER_DETAIL).handler(this::detail);

@@ -92,6 +92,7 @@ public final class FakeTikTokShop {
   private final Map<String, Conversation> conversations = new LinkedHashMap<>();
   private final List<JsonObject> sends = new CopyOnWriteArrayList<>();
   private final List<String> reads = new CopyOnWriteArrayList<>();
+  private final FakeTikTokOrders orders = new FakeTikTokOrders();
   private final AtomicInteger rejected = new AtomicInteger();
   private final AtomicInteger throttle = new AtomicInteger();
   private final AtomicInteger sendFailures = new AtomicInteger();
@@ -129,6 +130,7 @@ public final class FakeTikTokShop {
     router.get(BASE + "/:id/messages").handler(ctx -> withShop(ctx, this::listMessages));
     router.post(BASE + "/:id/messages/read").handler(ctx -> withShop(ctx, this::read));
     router.post(BASE + "/:id/messages").handler(ctx -> withShop(ctx, this::send));
+    router.post(FakeTikTokOrders.SEARCH).handler(ctx -> withShop(ctx, this::searchOrders));
     router.get("/api/v2/token/refresh").handler(this::refresh);
     return vertx.createHttpServer().requestHandler(router).listen(port, "127.0.0.1").map(s -> {
       server = s;
@@ -172,6 +174,18 @@ public final class FakeTikTokShop {
 
   public void failNextSends(int n) {
     sendFailures.addAndGet(n);
+  }
+
+  /** An order of the shop's buyer with that {@code im_user_id} (searchable by their user_id, as the chats name it). */
+  public FakeTikTokShop addOrder(String shopId, String orderId, String buyerImId, String status, String total,
+                                 String currency, java.time.Instant createTime, List<String> items) {
+    orders.add(new FakeTikTokOrders.Order(shopId, orderId, userId(buyerImId), status, total, currency, createTime,
+        items));
+    return this;
+  }
+
+  private static String userId(String buyerImId) {
+    return "u" + buyerImId;
   }
 
   public synchronized void expireAccessToken(String shopId) {
@@ -341,7 +355,7 @@ public final class FakeTikTokShop {
     return Integer.parseInt(new String(Base64.getUrlDecoder().decode(token), StandardCharsets.UTF_8).substring(4));
   }
 
-  private static String token(int offset) {
+  static String token(int offset) {
     return Base64.getUrlEncoder().withoutPadding().encodeToString(("off:" + offset).getBytes(StandardCharsets.UTF_8));
   }
 
@@ -359,7 +373,7 @@ public final class FakeTikTokShop {
       JsonObject latest = c.messages.isEmpty() ? null : c.messages.get(c.messages.size() - 1).copy();
       list.add(new JsonObject().put("id", c.id)
           .put("participants", new JsonArray()
-              .add(new JsonObject().put("im_user_id", c.buyerImId).put("user_id", "u" + c.buyerImId)
+              .add(new JsonObject().put("im_user_id", c.buyerImId).put("user_id", userId(c.buyerImId))
                   .put("role", "BUYER").put("nickname", c.buyerName).put("avatar", ""))
               .add(new JsonObject().put("im_user_id", "shop-" + shop.shopId).put("role", "SHOP")
                   .put("nickname", "shop").put("avatar", "")))
@@ -442,6 +456,28 @@ public final class FakeTikTokShop {
     c.unread = 0;
     reads.add(c.id);
     envelope(ctx, 0, "success", new JsonObject());
+  }
+
+  private void searchOrders(RoutingContext ctx, Shop shop) {
+    Integer size = size(ctx, FakeTikTokOrders.MAX_PAGE);
+    if (size == null) {
+      return;
+    }
+    int from;
+    try {
+      from = offset(ctx.request().getParam("page_token"));
+    } catch (RuntimeException e) {
+      ctx.response().setStatusCode(400);
+      envelope(ctx, 36009003, "page_token is invalid", null);
+      return;
+    }
+    JsonObject page = orders.search(shop.shopId, ctx, size, from);
+    if (page == null) {
+      ctx.response().setStatusCode(400);
+      envelope(ctx, 36009003, "sort_field, sort_order or the body's filters are invalid", null);
+      return;
+    }
+    envelope(ctx, 0, "success", page);
   }
 
   private static void envelope(RoutingContext ctx, long code, String message, JsonObject data) {
