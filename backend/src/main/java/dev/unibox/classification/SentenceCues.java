@@ -56,6 +56,11 @@ final class SentenceCues {
   private final List<CueIndex.Hit> charHits = new ArrayList<>();
   private int[] clauses = new int[32];
   private int[] offsets = new int[32];
+  /** Offsets of the sentence's clause breaks (comma, semicolon; in Thai also a space), and how many. */
+  private int[] commas = new int[8];
+  private int breaks;
+  /** Thai separates phrases with a space where other languages put a comma. */
+  private boolean thai;
   private String s;
 
   void read(String sentence, boolean questionMark) {
@@ -63,6 +68,16 @@ final class SentenceCues {
     tokens.clear();
     wordHits.clear();
     charHits.clear();
+    breaks = 0;
+    thai = hasThai(s);
+    for (int i = 0; i < s.length(); i++) {
+      if (isClauseBreak(s.charAt(i))) {
+        if (breaks == commas.length) {
+          commas = Arrays.copyOf(commas, breaks * 2);
+        }
+        commas[breaks++] = i;
+      }
+    }
     if (needsDictionary(s)) {
       segment();
     } else {
@@ -74,10 +89,9 @@ final class SentenceCues {
     CUES.words(tokens, wordHits);
     CUES.substrings(s, charHits);
     dropNegationsThatNegateNothing();
-    boolean question = questionMark || has(charHits, "Q") || asksWithQuestionWord() || startsWithQuestionWord()
-        || endsWithQuestionParticle();
+    long asking = askingClauses(questionMark);
     boolean condition = has(charHits, "IF") || has(wordHits, "IF");
-    if (question) {
+    if (asking != 0) {
       out.add(S_Q);
     }
     if (condition) {
@@ -88,13 +102,133 @@ final class SentenceCues {
     }
     for (CueIndex.Hit h : wordHits) {
       boolean negated = negatedWord(h.start()) || negatedByCharacters(h.start());
-      concept(h.term().concept(), negated, question, condition);
+      concept(h.term().concept(), negated, asks(asking, clauses[h.start()]), condition);
     }
     for (CueIndex.Hit h : charHits) {
-      boolean negated = negatedChars(h) || negatedWord(tokenAt(h.start()));
-      concept(h.term().concept(), negated, question, condition);
+      boolean negated = negatedChars(h) || negatedAfter(h) || negatedWord(tokenAt(h.start()));
+      concept(h.term().concept(), negated, asks(asking, clauseOf(h.start())), condition);
     }
     pairs();
+  }
+
+  /**
+   * The clauses of the sentence that ask something, one bit per clause. A question belongs to its clause,
+   * not to the whole sentence: in "杯子碎了，怎么办？", "it's broken, what do I do?" or "barang dah rosak,
+   * boleh refund tak?" the first clause states a problem and only the second asks for a remedy, while
+   * "请问支持七天无理由退货吗？" asks in the clause that holds the policy. A question mark marks the last
+   * clause; a particle or question word the clause it stands in.
+   */
+  private long askingClauses(boolean questionMark) {
+    long asking = 0;
+    if (questionMark) {
+      // the last clause, or the one before when the last holds no cue (a polite particle: "…ยังไง คะ?")
+      asking = bit(breaks) | (breaks > 0 && !anyCueIn(breaks) ? bit(breaks - 1) : 0);
+    }
+    for (CueIndex.Hit h : charHits) {
+      if (h.term().concept().equals("Q") && !indefinite(h)) {
+        asking |= bit(clauseOf(h.start()));
+      }
+    }
+    for (CueIndex.Hit h : wordHits) {
+      String concept = h.term().concept();
+      if (concept.equals("WH") && !negatedInClause(h.start())
+          || concept.equals("WHSTART") && h.start() == 0
+          || concept.equals("QEND") && endsSentence(h)) {
+        asking |= bit(clauses[h.start()]);
+      }
+    }
+    return asking;
+  }
+
+  private boolean anyCueIn(int clause) {
+    for (CueIndex.Hit h : charHits) {
+      if (clauseOf(h.start()) == clause) {
+        return true;
+      }
+    }
+    for (CueIndex.Hit h : wordHits) {
+      if (clauses[h.start()] == clause) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static long bit(int clause) {
+    return 1L << Math.min(clause, 63);
+  }
+
+  private static boolean asks(long asking, int clause) {
+    return (asking & bit(clause)) != 0;
+  }
+
+  /** The clause (0, 1, …) a character offset of the sentence lies in. */
+  private int clauseOf(int offset) {
+    int c = 0;
+    while (c < breaks && commas[c] < offset) {
+      c++;
+    }
+    return c;
+  }
+
+  /**
+   * A Chinese question word followed by 都/也 asks nothing: it means "any, at all" ("什么都没有" nothing at
+   * all, "怎么都开不了" won't turn on whatever I do).
+   */
+  private boolean indefinite(CueIndex.Hit q) {
+    for (int i = q.end(); i < Math.min(s.length(), q.end() + 3); i++) {
+      char c = s.charAt(i);
+      if (c == '都' || c == '也') {
+        return true;
+      }
+      if (isClauseBreak(c)) {
+        return false;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * A Chinese negation placed after the thing it denies: "一点划痕都没有" (not a scratch), "一点反应都没有"
+   * (no response at all), "连说明书也没有": a quantifier (一, 任何, 什么, 连, 半) before the cue and 都/也
+   * with a negation after it, in the same clause.
+   */
+  private boolean negatedAfter(CueIndex.Hit hit) {
+    if (MARKERS.contains(hit.term().concept()) || !quantifierBefore(hit.start())) {
+      return false;
+    }
+    for (int i = hit.end(); i < Math.min(s.length() - 1, hit.end() + 3); i++) {
+      char c = s.charAt(i);
+      if (isClauseBreak(c)) {
+        return false;
+      }
+      if ((c == '都' || c == '也') && negationAt(i + 1)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private boolean quantifierBefore(int at) {
+    for (int i = at - 1; i >= Math.max(0, at - 3); i--) {
+      char c = s.charAt(i);
+      if (isClauseBreak(c)) {
+        return false;
+      }
+      if (c == '一' || c == '任' || c == '什' || c == '连' || c == '半' || c == '啥') {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private boolean negationAt(int offset) {
+    for (CueIndex.Hit h : charHits) {
+      if (h.start() == offset && h.term().concept().equals("NEG")) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Chinese or Thai text: ICU's dictionary word segmentation (buyers write no spaces between words). */
@@ -106,7 +240,7 @@ final class SentenceCues {
     for (int end = it.next(); end != BreakIterator.DONE; prev = end, end = it.next()) {
       if (it.getRuleStatus() == BreakIterator.WORD_NONE) {
         for (int i = prev; i < end; i++) {
-          clause += s.charAt(i) == ',' || s.charAt(i) == ';' ? 1 : 0;
+          clause += isClauseBreak(s.charAt(i)) ? 1 : 0;
         }
         continue;
       }
@@ -128,7 +262,7 @@ final class SentenceCues {
         token(start, i, clause);
         start = -1;
       }
-      clause += c == ',' || c == ';' ? 1 : 0;
+      clause += isClauseBreak(c) ? 1 : 0;
     }
   }
 
@@ -155,39 +289,12 @@ final class SentenceCues {
   }
 
   /**
-   * A question word anywhere (Vietnamese, Malay) asks, unless a negation comes before it in its clause:
-   * then it means "any" ("ko bị vỡ j hết", "không trầy xước gì", "tak ada apa-apa").
+   * A question word after a negation in its clause means "any", it asks nothing: "ko bị vỡ j hết",
+   * "không trầy xước gì", "tak ada apa-apa".
    */
-  private boolean asksWithQuestionWord() {
-    for (CueIndex.Hit h : wordHits) {
-      if (h.term().concept().equals("WH") && !negatedInClause(h.start())) {
-        return true;
-      }
-    }
-    return false;
-  }
-
   private boolean negatedInClause(int i) {
     for (int j = i - 1; j >= 0 && clauses[j] == clauses[i]; j--) {
       if (CUES.isNegWord(tokens.get(j))) {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  private boolean startsWithQuestionWord() {
-    for (CueIndex.Hit h : wordHits) {
-      if (h.start() == 0 && h.term().concept().equals("WHSTART")) {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  private boolean endsWithQuestionParticle() {
-    for (CueIndex.Hit h : wordHits) {
-      if (h.term().concept().equals("QEND") && endsSentence(h)) {
         return true;
       }
     }
@@ -282,10 +389,14 @@ final class SentenceCues {
     return false;
   }
 
+  /**
+   * No clause break between a negation and a cue. 就 also ends a negation's reach: what follows it is the
+   * result ("没几天就坏了" broke within a few days: 没 counts the days, it does not deny the breaking).
+   */
   private boolean noClauseBreak(int from, int to, boolean spaceBreaks) {
     for (int i = from; i < to; i++) {
       char c = s.charAt(i);
-      if (c == ',' || c == ';' || (spaceBreaks && c == ' ')) {
+      if (c == ',' || c == ';' || c == '就' || (spaceBreaks && c == ' ')) {
         return false;
       }
     }
@@ -301,6 +412,19 @@ final class SentenceCues {
   private static boolean has(List<CueIndex.Hit> hits, String concept) {
     for (CueIndex.Hit h : hits) {
       if (h.term().concept().equals(concept)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private boolean isClauseBreak(char c) {
+    return c == ',' || c == ';' || (thai && c == ' ');
+  }
+
+  private static boolean hasThai(String s) {
+    for (int i = 0; i < s.length(); i++) {
+      if (BuyerText.isThai(s.charAt(i))) {
         return true;
       }
     }
