@@ -1,6 +1,7 @@
 package dev.unibox.classification;
 
 import com.ibm.icu.text.Normalizer2;
+import dev.unibox.domain.SimplifiedChinese;
 import dev.unibox.domain.TextNormalizer;
 
 /**

@@ -52,6 +52,21 @@ public final class Features {
     return ofNormalized(BuyerText.normalize(MessageClassifier.classifiedPart(rawText)));
   }
 
+  /** Problems a buyer may deny ("not broken", "一点划痕都没有"); negated, each is c:NEG_<concept>. */
+  private static final String[] PROBLEMS = {"DAMAGE", "FAULT", "MISSING", "WRONG", "DESCRIBED", "FAKE"};
+  private static final String[] PLAIN_PROBLEMS = names("");
+  private static final String[] DENIED_PROBLEMS = names("NEG_");
+  /** Every problem the message names it denies: a calm message even without a thank-you. */
+  private static final String DENIED = BOW + "c:DENIED";
+
+  private static String[] names(String prefix) {
+    String[] out = new String[PROBLEMS.length];
+    for (int i = 0; i < out.length; i++) {
+      out[i] = BOW + "c:" + prefix + PROBLEMS[i];
+    }
+    return out;
+  }
+
   static Bag ofNormalized(String text) {
     SentenceCues work = new SentenceCues();
     int start = 0;
@@ -64,8 +79,20 @@ public final class Features {
         start = i + 1;
       }
     }
+    if (anyOf(work.out, DENIED_PROBLEMS) && !anyOf(work.out, PLAIN_PROBLEMS)) {
+      work.out.add(DENIED);
+    }
     String[] cues = work.out.toArray(String[]::new);
     work.out.addAll(work.words);
     return new Bag(cues, work.out.toArray(String[]::new));
+  }
+
+  private static boolean anyOf(java.util.Set<String> features, String[] names) {
+    for (String n : names) {
+      if (features.contains(n)) {
+        return true;
+      }
+    }
+    return false;
   }
 }

@@ -376,17 +376,26 @@ final class SentenceCues {
     return false;
   }
 
+  /**
+   * A Chinese or Thai negation up to {@value #NEG_CHARS} characters before the cue, or before the start of
+   * the word the cue is part of ("没有任何破损": 损 is negated with 破).
+   */
   private boolean negatedChars(CueIndex.Hit hit) {
     if (hit.term().concept().equals("NEG")) {
       return false;
     }
+    int token = tokenAt(hit.start());
+    int at = token >= 0 && offsets[token] + tokens.get(token).length() > hit.start() ? offsets[token] : hit.start();
     for (CueIndex.Hit h : charHits) {
-      if (h.term().concept().equals("NEG") && h.end() <= hit.start() && hit.start() - h.end() <= NEG_CHARS
-          && noClauseBreak(h.end(), hit.start(), true)) {
+      if (h.term().concept().equals("NEG") && (reaches(h, hit.start()) || reaches(h, at))) {
         return true;
       }
     }
     return false;
+  }
+
+  private boolean reaches(CueIndex.Hit negation, int at) {
+    return negation.end() <= at && at - negation.end() <= NEG_CHARS && noClauseBreak(negation.end(), at, true);
   }
 
   /**

@@ -40,14 +40,16 @@ public final class ClassifierLatencyBenchmark {
       BuyerModel.Judgement j = model.judge(text);
       return new TextJudge.Verdict(j.urgent() ? Priority.URGENT : Priority.NORMAL, j.category(), j.confidence());
     };
-    LinguaLanguageDetector lingua = new LinguaLanguageDetector();
+    LinguaLanguageDetector detector = new LinguaLanguageDetector();
+    LinguaAlone linguaAlone = new LinguaAlone();
     MessageClassifier full = new MessageClassifier(
-        ClassificationRulesLoader.load(BenchmarkDoc.root().resolve("config/classification.yaml")), lingua, judge);
+        ClassificationRulesLoader.load(BenchmarkDoc.root().resolve("config/classification.yaml")), detector, judge);
     String longText = longText(900 * 1024);
     double loadBefore = load();
 
     long[][] alone = measure(messages, model::judge);
-    long[][] detection = measure(messages, lingua::detect);
+    long[][] before = measure(messages, linguaAlone::detect);
+    long[][] detection = measure(messages, detector::detect);
     long[][] whole = measure(messages, full::classify);
     long[][] huge = measure(List.of(longText), full::classify, LONG_CALLS / 4, LONG_CALLS);
     double loadAfter = load();
@@ -56,10 +58,11 @@ public final class ClassifierLatencyBenchmark {
         | stage | calls timed | wall p50 | wall p99 | wall max | CPU p50 | CPU p99 | CPU max |
         |---|---|---|---|---|---|---|---|
         | trained model (fold, cues, two maxent models) | %s |
-        | Lingua language detection alone | %s |
-        | MessageClassifier as ingest calls it (model + Lingua + platform signal) | %s |
+        | language detection before: Lingua over five languages for every message | %s |
+        | language detection now: script first, Lingua (en/ms/vi) for Latin text only | %s |
+        | MessageClassifier as ingest calls it (model + language detection + platform signal) | %s |
         | MessageClassifier on a 900 KB message (first %d characters classified) | %s |
-        """.formatted(row(alone), row(detection), row(whole), MessageClassifier.MAX_CLASSIFIED_CHARS, row(huge));
+        """.formatted(row(alone), row(before), row(detection), row(whole), MessageClassifier.MAX_CLASSIFIED_CHARS, row(huge));
     System.out.println(table);
     System.out.printf(Locale.ROOT, "load average %.1f before, %.1f after, %d cores%n", loadBefore, loadAfter, cores);
     BenchmarkDoc.writeSection("Classification latency per message", """

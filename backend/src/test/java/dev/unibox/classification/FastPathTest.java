@@ -3,6 +3,7 @@ package dev.unibox.classification;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.ibm.icu.text.Transliterator;
+import dev.unibox.domain.SimplifiedChinese;
 import dev.unibox.domain.TextNormalizer;
 import java.util.List;
 import opennlp.tools.doccat.DocumentCategorizerME;

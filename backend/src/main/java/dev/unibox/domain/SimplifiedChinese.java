@@ -1,4 +1,4 @@
-package dev.unibox.classification;
+package dev.unibox.domain;
 
 import com.ibm.icu.text.Transliterator;
 
@@ -7,11 +7,12 @@ import com.ibm.icu.text.Transliterator;
  * transliterator over every message was the largest single cost of classifying Chinese text (it applies
  * its rule set at every position). The table holds what ICU makes of each character on its own; ICU's
  * few phrase rules (螢幕 → 荧幕 where the character alone gives 萤) are not applied, which costs nothing
- * because the cues and the training messages are folded by this same table. Each Han character is looked
+ * because the cues and the training messages are folded by this same table. The language detector uses
+ * the same table to tell Traditional from Simplified text. Each Han character is looked
  * up once, the first time it is seen. Filling a slot is idempotent: two threads racing on it store the
  * same value, and a thread that does not yet see it simply asks ICU again.
  */
-final class SimplifiedChinese {
+public final class SimplifiedChinese {
 
   private static final int FIRST = 0x3400;
   private static final int LAST = 0x9FFF;
@@ -25,12 +26,12 @@ final class SimplifiedChinese {
 
   private SimplifiedChinese() {}
 
-  static boolean isHan(char c) {
+  public static boolean isHan(char c) {
     return c >= FIRST && c <= LAST;
   }
 
   /** The text with every Traditional character replaced by its Simplified form (the text itself if none). */
-  static String of(String text) {
+  public static String of(String text) {
     StringBuilder out = null;
     for (int i = 0; i < text.length(); i++) {
       char c = text.charAt(i);
@@ -54,6 +55,15 @@ final class SimplifiedChinese {
       }
     }
     return out == null ? text : out.toString();
+  }
+
+  /** Whether a Han character is written differently in Simplified Chinese (a Traditional form). */
+  public static boolean isTraditional(char c) {
+    if (!isHan(c)) {
+      return false;
+    }
+    char s = simplified(c);
+    return s == ASK_ICU ? !ICU.get().transliterate(String.valueOf(c)).equals(String.valueOf(c)) : s != c;
   }
 
   private static char simplified(char c) {
