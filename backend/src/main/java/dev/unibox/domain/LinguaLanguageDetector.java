@@ -8,7 +8,8 @@ import com.github.pemistahl.lingua.api.LanguageDetectorBuilder;
  * (Traditional when one of them has a different Simplified form: {@link SimplifiedChinese}), Thai letters
  * Thai, a letter only Vietnamese writes (ă, đ, ơ, ư, the vowels with a tone mark below or a hook above…)
  * Vietnamese. Latin text without such a letter is English, Malay or Vietnamese typed without diacritics:
- * Lingua, restricted to those three, tells them apart. Asking Lingua for every message cost more than the
+ * Lingua, restricted to those three and in its low-accuracy mode (trigrams only: a third of the
+ * cost, the same accuracy on the test split, docs/benchmarks.md), tells them apart. Asking Lingua for every message cost more than the
  * whole trained classifier (docs/benchmarks.md); a script check is a single pass over the characters.
  */
 public final class LinguaLanguageDetector implements LanguageDetector {
@@ -20,6 +21,7 @@ public final class LinguaLanguageDetector implements LanguageDetector {
   private final com.github.pemistahl.lingua.api.LanguageDetector latin = LanguageDetectorBuilder
       .fromLanguages(Language.ENGLISH, Language.MALAY, Language.VIETNAMESE)
       .withMinimumRelativeDistance(MIN_CONFIDENCE_GAP)
+      .withLowAccuracyMode()
       .withPreloadedLanguageModels()
       .build();
 
