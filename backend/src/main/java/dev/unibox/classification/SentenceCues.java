@@ -1,9 +1,6 @@
 package dev.unibox.classification;
 
-import com.ibm.icu.text.BreakIterator;
-import com.ibm.icu.util.ULocale;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -30,8 +27,6 @@ final class SentenceCues {
   private static final String CONTAINER = NAMES.get("CONTAINER")[0];
   private static final String ORDERED_SENT = Features.BOW + "c:ORDERED_SENT";
   private static final String ABSENT = Features.BOW + "c:ABSENT";
-  private static final ThreadLocal<BreakIterator> WORDS =
-      ThreadLocal.withInitial(() -> BreakIterator.getWordInstance(ULocale.ROOT));
   /** How far back a negation reaches: words (Latin script) or characters (Chinese, Thai). */
   private static final int NEG_WORDS = 3;
   private static final int NEG_CHARS = 3;
@@ -51,42 +46,20 @@ final class SentenceCues {
 
   final Set<String> out = new LinkedHashSet<>();
   final Set<String> words = new LinkedHashSet<>();
-  private final List<String> tokens = new ArrayList<>();
+  private final SentenceTokens text = new SentenceTokens();
   private final List<CueIndex.Hit> wordHits = new ArrayList<>();
   private final List<CueIndex.Hit> charHits = new ArrayList<>();
-  private int[] clauses = new int[32];
-  private int[] offsets = new int[32];
-  /** Offsets of the sentence's clause breaks (comma, semicolon; in Thai also a space), and how many. */
-  private int[] commas = new int[8];
-  private int breaks;
-  /** Thai separates phrases with a space where other languages put a comma. */
-  private boolean thai;
   private String s;
 
   void read(String sentence, boolean questionMark) {
     s = sentence;
-    tokens.clear();
     wordHits.clear();
     charHits.clear();
-    breaks = 0;
-    thai = hasThai(s);
-    for (int i = 0; i < s.length(); i++) {
-      if (isClauseBreak(s.charAt(i))) {
-        if (breaks == commas.length) {
-          commas = Arrays.copyOf(commas, breaks * 2);
-        }
-        commas[breaks++] = i;
-      }
-    }
-    if (needsDictionary(s)) {
-      segment();
-    } else {
-      split();
-    }
-    for (String t : tokens) {
+    text.read(s);
+    for (String t : text.tokens) {
       words.add(Features.BOW + "w:" + BuyerText.plain(t));
     }
-    CUES.words(tokens, wordHits);
+    CUES.words(text.tokens, wordHits);
     CUES.substrings(s, charHits);
     dropNegationsThatNegateNothing();
     long asking = askingClauses(questionMark);
@@ -102,11 +75,12 @@ final class SentenceCues {
     }
     for (CueIndex.Hit h : wordHits) {
       boolean negated = negatedWord(h.start()) || negatedByCharacters(h.start());
-      concept(h.term().concept(), negated, asks(asking, clauses[h.start()]), condition);
+      concept(h.term().concept(), negated, asks(asking, text.clauses[h.start()]), condition);
     }
     for (CueIndex.Hit h : charHits) {
-      boolean negated = negatedChars(h) || negatedAfter(h) || negatedWord(tokenAt(h.start()));
-      concept(h.term().concept(), negated, asks(asking, clauseOf(h.start())), condition);
+      boolean negated = negatedChars(h) || negatedWord(text.tokenAt(h.start()))
+          || !MARKERS.contains(h.term().concept()) && ChineseOrder.negatedAfter(s, charHits, h);
+      concept(h.term().concept(), negated, asks(asking, text.clauseOf(h.start())), condition);
     }
     pairs();
   }
@@ -122,11 +96,11 @@ final class SentenceCues {
     long asking = 0;
     if (questionMark) {
       // the last clause, or the one before when the last holds no cue (a polite particle: "…ยังไง คะ?")
-      asking = bit(breaks) | (breaks > 0 && !anyCueIn(breaks) ? bit(breaks - 1) : 0);
+      asking = bit(text.breaks) | (text.breaks > 0 && !anyCueIn(text.breaks) ? bit(text.breaks - 1) : 0);
     }
     for (CueIndex.Hit h : charHits) {
-      if (h.term().concept().equals("Q") && !indefinite(h)) {
-        asking |= bit(clauseOf(h.start()));
+      if (h.term().concept().equals("Q") && !ChineseOrder.indefinite(s, h)) {
+        asking |= bit(text.clauseOf(h.start()));
       }
     }
     for (CueIndex.Hit h : wordHits) {
@@ -134,7 +108,7 @@ final class SentenceCues {
       if (concept.equals("WH") && !negatedInClause(h.start())
           || concept.equals("WHSTART") && h.start() == 0
           || concept.equals("QEND") && endsSentence(h)) {
-        asking |= bit(clauses[h.start()]);
+        asking |= bit(text.clauses[h.start()]);
       }
     }
     return asking;
@@ -142,12 +116,12 @@ final class SentenceCues {
 
   private boolean anyCueIn(int clause) {
     for (CueIndex.Hit h : charHits) {
-      if (clauseOf(h.start()) == clause) {
+      if (text.clauseOf(h.start()) == clause) {
         return true;
       }
     }
     for (CueIndex.Hit h : wordHits) {
-      if (clauses[h.start()] == clause) {
+      if (text.clauses[h.start()] == clause) {
         return true;
       }
     }
@@ -160,121 +134,6 @@ final class SentenceCues {
 
   private static boolean asks(long asking, int clause) {
     return (asking & bit(clause)) != 0;
-  }
-
-  /** The clause (0, 1, …) a character offset of the sentence lies in. */
-  private int clauseOf(int offset) {
-    int c = 0;
-    while (c < breaks && commas[c] < offset) {
-      c++;
-    }
-    return c;
-  }
-
-  /**
-   * A Chinese question word followed by 都/也 asks nothing: it means "any, at all" ("什么都没有" nothing at
-   * all, "怎么都开不了" won't turn on whatever I do).
-   */
-  private boolean indefinite(CueIndex.Hit q) {
-    for (int i = q.end(); i < Math.min(s.length(), q.end() + 3); i++) {
-      char c = s.charAt(i);
-      if (c == '都' || c == '也') {
-        return true;
-      }
-      if (isClauseBreak(c)) {
-        return false;
-      }
-    }
-    return false;
-  }
-
-  /**
-   * A Chinese negation placed after the thing it denies: "一点划痕都没有" (not a scratch), "一点反应都没有"
-   * (no response at all), "连说明书也没有": a quantifier (一, 任何, 什么, 连, 半) before the cue and 都/也
-   * with a negation after it, in the same clause.
-   */
-  private boolean negatedAfter(CueIndex.Hit hit) {
-    if (MARKERS.contains(hit.term().concept()) || !quantifierBefore(hit.start())) {
-      return false;
-    }
-    for (int i = hit.end(); i < Math.min(s.length() - 1, hit.end() + 3); i++) {
-      char c = s.charAt(i);
-      if (isClauseBreak(c)) {
-        return false;
-      }
-      if ((c == '都' || c == '也') && negationAt(i + 1)) {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  private boolean quantifierBefore(int at) {
-    for (int i = at - 1; i >= Math.max(0, at - 3); i--) {
-      char c = s.charAt(i);
-      if (isClauseBreak(c)) {
-        return false;
-      }
-      if (c == '一' || c == '任' || c == '什' || c == '连' || c == '半' || c == '啥') {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  private boolean negationAt(int offset) {
-    for (CueIndex.Hit h : charHits) {
-      if (h.start() == offset && h.term().concept().equals("NEG")) {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  /** Chinese or Thai text: ICU's dictionary word segmentation (buyers write no spaces between words). */
-  private void segment() {
-    BreakIterator it = WORDS.get();
-    it.setText(s);
-    int clause = 0;
-    int prev = 0;
-    for (int end = it.next(); end != BreakIterator.DONE; prev = end, end = it.next()) {
-      if (it.getRuleStatus() == BreakIterator.WORD_NONE) {
-        for (int i = prev; i < end; i++) {
-          clause += isClauseBreak(s.charAt(i)) ? 1 : 0;
-        }
-        continue;
-      }
-      token(prev, end, clause);
-    }
-  }
-
-  /** Space-separated scripts (folded Latin, Vietnamese, Malay): words are runs of letters and digits. */
-  private void split() {
-    int clause = 0;
-    int start = -1;
-    for (int i = 0; i <= s.length(); i++) {
-      char c = i < s.length() ? s.charAt(i) : ' ';
-      if (Character.isLetterOrDigit(c)) {
-        start = start < 0 ? i : start;
-        continue;
-      }
-      if (start >= 0) {
-        token(start, i, clause);
-        start = -1;
-      }
-      clause += isClauseBreak(c) ? 1 : 0;
-    }
-  }
-
-  private void token(int start, int end, int clause) {
-    int n = tokens.size();
-    if (n == offsets.length) {
-      offsets = Arrays.copyOf(offsets, n * 2);
-      clauses = Arrays.copyOf(clauses, n * 2);
-    }
-    tokens.add(s.substring(start, end));
-    offsets[n] = start;
-    clauses[n] = clause;
   }
 
   /** A negation character inside a word that negates nothing (唔該 "please", 不好意思 "sorry") is no negation. */
@@ -293,8 +152,8 @@ final class SentenceCues {
    * "không trầy xước gì", "tak ada apa-apa".
    */
   private boolean negatedInClause(int i) {
-    for (int j = i - 1; j >= 0 && clauses[j] == clauses[i]; j--) {
-      if (CUES.isNegWord(tokens.get(j))) {
+    for (int j = i - 1; j >= 0 && text.clauses[j] == text.clauses[i]; j--) {
+      if (CUES.isNegWord(text.tokens.get(j))) {
         return true;
       }
     }
@@ -308,9 +167,9 @@ final class SentenceCues {
    */
   private boolean endsSentence(CueIndex.Hit particle) {
     int end = particle.end();
-    int clause = clauses[end - 1];
+    int clause = text.clauses[end - 1];
     boolean moved = true;
-    while (end < tokens.size() && clauses[end] == clause && moved) {
+    while (end < text.tokens.size() && text.clauses[end] == clause && moved) {
       moved = false;
       for (CueIndex.Hit h : wordHits) {
         if (h.start() == end && h.term().concept().equals("TAIL")) {
@@ -320,7 +179,7 @@ final class SentenceCues {
         }
       }
     }
-    return end == tokens.size() || clauses[end] != clause;
+    return end == text.tokens.size() || text.clauses[end] != clause;
   }
 
   private void concept(String concept, boolean negated, boolean question, boolean condition) {
@@ -357,7 +216,7 @@ final class SentenceCues {
       return false;
     }
     for (int j = Math.max(0, i - NEG_WORDS); j < i; j++) {
-      if (clauses[j] == clauses[i] && CUES.isNegWord(tokens.get(j))) {
+      if (text.clauses[j] == text.clauses[i] && CUES.isNegWord(text.tokens.get(j))) {
         return true;
       }
     }
@@ -366,7 +225,7 @@ final class SentenceCues {
 
   /** A Chinese or Thai negation just before token i, spaces allowed: "唔 work", "ไม่ work". */
   private boolean negatedByCharacters(int i) {
-    int at = offsets[i];
+    int at = text.offsets[i];
     for (CueIndex.Hit h : charHits) {
       if (h.term().concept().equals("NEG") && h.end() <= at && at - h.end() <= NEG_CHARS
           && noClauseBreak(h.end(), at, false)) {
@@ -384,8 +243,8 @@ final class SentenceCues {
     if (hit.term().concept().equals("NEG")) {
       return false;
     }
-    int token = tokenAt(hit.start());
-    int at = token >= 0 && offsets[token] + tokens.get(token).length() > hit.start() ? offsets[token] : hit.start();
+    int token = text.tokenAt(hit.start());
+    int at = token >= 0 && text.offsets[token] + text.tokens.get(token).length() > hit.start() ? text.offsets[token] : hit.start();
     for (CueIndex.Hit h : charHits) {
       if (h.term().concept().equals("NEG") && (reaches(h, hit.start()) || reaches(h, at))) {
         return true;
@@ -412,12 +271,6 @@ final class SentenceCues {
     return true;
   }
 
-  /** The token starting at or covering a character offset, or -1. */
-  private int tokenAt(int charOffset) {
-    int at = Arrays.binarySearch(offsets, 0, tokens.size(), charOffset);
-    return at >= 0 ? at : -at - 2;
-  }
-
   private static boolean has(List<CueIndex.Hit> hits, String concept) {
     for (CueIndex.Hit h : hits) {
       if (h.term().concept().equals(concept)) {
@@ -427,26 +280,4 @@ final class SentenceCues {
     return false;
   }
 
-  private boolean isClauseBreak(char c) {
-    return c == ',' || c == ';' || (thai && c == ' ');
-  }
-
-  private static boolean hasThai(String s) {
-    for (int i = 0; i < s.length(); i++) {
-      if (BuyerText.isThai(s.charAt(i))) {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  private static boolean needsDictionary(String s) {
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      if (BuyerText.isHan(c) || BuyerText.isThai(c)) {
-        return true;
-      }
-    }
-    return false;
-  }
 }

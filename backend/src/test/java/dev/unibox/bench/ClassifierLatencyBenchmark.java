@@ -17,7 +17,8 @@ import java.util.function.Consumer;
 
 /**
  * Per-message latency of classification (a harness, not a test), one thread: the trained model alone
- * (folding, cues, two maxent models), Lingua language detection alone, and the whole MessageClassifier as
+ * (folding, cues, two maxent models), language detection alone (before: Lingua for every message; now:
+ * script first, Lingua for Latin text only), and the whole MessageClassifier as
  * ingest calls it, over the test split's messages; then a 900 KB message (only its start is classified).
  * Each call is timed on its own with System.nanoTime and the thread's CPU time after a warm-up of {@value #WARM_UP_CALLS} calls per
  * stage (the JIT has compiled the hot paths by then). Prints p50/p99/max and the load average before and
