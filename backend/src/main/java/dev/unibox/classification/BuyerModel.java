@@ -13,6 +13,7 @@ import opennlp.tools.doccat.DoccatFactory;
 import opennlp.tools.doccat.DoccatModel;
 import opennlp.tools.doccat.DocumentCategorizerME;
 import opennlp.tools.doccat.DocumentSample;
+import opennlp.tools.ml.model.MaxentModel;
 import opennlp.tools.util.ObjectStreamUtils;
 import opennlp.tools.util.TrainingParameters;
 
@@ -28,19 +29,25 @@ public final class BuyerModel {
    * Urgent from this probability on, not 0.5: a missed urgent after-sale costs more than a false alarm.
    * Chosen by five-fold cross-validation on the training split (ClassifierEvaluation cv), never on the test split.
    */
-  static final double URGENT_AT = 0.40;
+  static final double URGENT_AT = 0.375;
 
   private final DoccatModel urgency;
   private final DoccatModel category;
-  // a categoriser is cheap but not documented thread-safe: one per thread, not one per message
-  private final ThreadLocal<DocumentCategorizerME> urgencyMe;
-  private final ThreadLocal<DocumentCategorizerME> categoryMe;
+  /*
+   * Scored directly, not through DocumentCategorizerME: its context generator would prefix every feature
+   * again per message ("bow=" + token) and hash the new strings; Features names them that way once. The
+   * maxent models only read their parameters, so one instance serves every thread.
+   */
+  private final MaxentModel urgencyScores;
+  private final MaxentModel categoryScores;
+  private final int urgentIndex;
 
   private BuyerModel(DoccatModel urgency, DoccatModel category) {
     this.urgency = urgency;
     this.category = category;
-    this.urgencyMe = ThreadLocal.withInitial(() -> new DocumentCategorizerME(urgency));
-    this.categoryMe = ThreadLocal.withInitial(() -> new DocumentCategorizerME(category));
+    this.urgencyScores = urgency.getMaxentModel();
+    this.categoryScores = category.getMaxentModel();
+    this.urgentIndex = urgencyScores.getIndex(URGENT);
   }
 
   /** What the model says of one message; confidence is the probability of the urgency it chose. */
@@ -48,22 +55,28 @@ public final class BuyerModel {
 
   public Judgement judge(String text) {
     Features.Bag features = Features.of(text);
-    DocumentCategorizerME u = urgencyMe.get();
-    double[] pu = u.categorize(features.cues());
-    double pUrgent = pu[u.getIndex(URGENT)];
-    DocumentCategorizerME c = categoryMe.get();
-    double[] pc = c.categorize(features.cuesAndWords());
+    double pUrgent = urgencyScores.eval(features.scoredCues())[urgentIndex];
+    double[] pc = categoryScores.eval(features.scoredCuesAndWords());
     int best = 0;
     for (int i = 1; i < pc.length; i++) {
       best = pc[i] > pc[best] ? i : best;
     }
     boolean urgent = pUrgent >= URGENT_AT;
-    Category cat = Category.ofWire(c.getCategory(best));
+    Category cat = Category.ofWire(categoryScores.getOutcome(best));
     // urgent means an after-sale problem (docs/routing.md), so an urgent message is after-sale
     if (urgent) {
       cat = Category.AFTER_SALE;
     }
     return new Judgement(urgent, urgent ? pUrgent : 1 - pUrgent, cat, pc[best]);
+  }
+
+  /** The urgency model as trained (for checking that scoring it directly equals OpenNLP's categoriser). */
+  DoccatModel urgencyModel() {
+    return urgency;
+  }
+
+  DoccatModel categoryModel() {
+    return category;
   }
 
   public static BuyerModel train(List<LabelledMessage> data) {

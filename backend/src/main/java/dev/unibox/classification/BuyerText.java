@@ -1,12 +1,13 @@
 package dev.unibox.classification;
 
 import com.ibm.icu.text.Normalizer2;
-import com.ibm.icu.text.Transliterator;
+import dev.unibox.domain.SimplifiedChinese;
 import dev.unibox.domain.TextNormalizer;
 
 /**
  * Folds a buyer message into the one form every rule and model sees: full-width to half-width and lower
- * case (the same folding as the compliance rules), Traditional Chinese to Simplified (ICU), composed
+ * case (the same folding as the compliance rules), Traditional Chinese to Simplified (ICU's mapping, read
+ * from a table: {@link SimplifiedChinese}), composed
  * Unicode (NFC: a Vietnamese word typed with combining marks equals the precomposed one), apostrophes
  * dropped ("doesn't" → "doesnt") and runs of three or more equal characters shortened to two
  * ("pleeeease" → "pleease", "!!!" → "!!"). Latin diacritics are kept: Vietnamese buyers who type them
@@ -17,8 +18,8 @@ public final class BuyerText {
 
   private static final Normalizer2 NFD = Normalizer2.getNFDInstance();
   private static final Normalizer2 NFC = Normalizer2.getNFCInstance();
-  private static final ThreadLocal<Transliterator> TO_SIMPLIFIED =
-      ThreadLocal.withInitial(() -> Transliterator.getInstance("Traditional-Simplified"));
+  /** Each precomposed Latin letter's base letter ("ổ" → "o", "đ" → "d"), read once from its decomposition. */
+  private static final char[] PLAIN = plainLetters();
 
   private BuyerText() {}
 
@@ -26,12 +27,10 @@ public final class BuyerText {
     if (raw == null || raw.isEmpty()) {
       return "";
     }
-    String folded = TextNormalizer.normalize(raw);
-    if (hasHan(folded)) {
-      folded = TO_SIMPLIFIED.get().transliterate(folded);
-    }
+    String folded = SimplifiedChinese.of(TextNormalizer.normalize(raw));
     String composed = NFC.isNormalized(folded) ? folded : NFC.normalize(folded);
-    StringBuilder out = new StringBuilder(composed.length());
+    char[] out = new char[composed.length()];
+    int n = 0;
     char last = 0;
     int run = 0;
     for (int i = 0; i < composed.length(); i++) {
@@ -42,10 +41,10 @@ public final class BuyerText {
       run = c == last ? run + 1 : 1;
       last = c;
       if (run <= 2) {
-        out.append(c);
+        out[n++] = c;
       }
     }
-    return out.toString();
+    return new String(out, 0, n);
   }
 
   /** A folded word without its Latin diacritics ("hư" → "hu", "đổi" → "doi"); other scripts unchanged. */
@@ -53,6 +52,38 @@ public final class BuyerText {
     if (!hasLatinMarks(folded)) {
       return folded;
     }
+    char[] out = new char[folded.length()];
+    for (int i = 0; i < out.length; i++) {
+      char c = folded.charAt(i);
+      if (c >= 0x300 && c <= 0x36F) {
+        return plainDecomposed(folded); // a combining mark typed on its own (composed text rarely has one)
+      }
+      out[i] = isLatinLetterWithMarks(c) ? PLAIN[latinSlot(c)] : c;
+    }
+    return new String(out);
+  }
+
+  private static char[] plainLetters() {
+    char[] out = new char[(0x24F - 0xC0 + 1) + (0x1EFF - 0x1E00 + 1)];
+    for (char c = 0xC0; c <= 0x24F; c++) {
+      out[latinSlot(c)] = c == 'đ' ? 'd' : NFD.normalize(String.valueOf(c)).charAt(0);
+    }
+    for (char c = 0x1E00; c <= 0x1EFF; c++) {
+      out[latinSlot(c)] = NFD.normalize(String.valueOf(c)).charAt(0);
+    }
+    return out;
+  }
+
+  private static boolean isLatinLetterWithMarks(char c) {
+    return c >= 0xC0 && c <= 0x24F || c >= 0x1E00 && c <= 0x1EFF;
+  }
+
+  private static int latinSlot(char c) {
+    return c <= 0x24F ? c - 0xC0 : (0x24F - 0xC0 + 1) + (c - 0x1E00);
+  }
+
+  /** The general case: decompose, drop the marks on Latin letters, compose again. */
+  static String plainDecomposed(String folded) {
     String decomposed = NFD.normalize(folded);
     StringBuilder out = new StringBuilder(decomposed.length());
     char base = 0;
@@ -91,7 +122,7 @@ public final class BuyerText {
   }
 
   static boolean isHan(char c) {
-    return c >= 0x3400 && c <= 0x9FFF;
+    return SimplifiedChinese.isHan(c);
   }
 
   static boolean isThai(char c) {

@@ -1,18 +1,18 @@
 package dev.unibox.classification;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.ahocorasick.trie.Emit;
-import org.ahocorasick.trie.Trie;
 
 /**
- * Finds every cue of {@link Cues} in a folded sentence in one pass: Chinese/Thai terms with one
- * Aho–Corasick automaton, Latin-script terms by looking up each word in a map (a word of four letters or
- * more also as the start of a longer word: "broke" finds "broken"). A word typed with diacritics is
+ * Finds every cue of {@link Cues} in a folded sentence: Chinese/Thai terms by the character they start
+ * with (a binary search per character of the sentence, then a comparison with each term starting with
+ * it; nothing is allocated unless a term is found), Latin-script terms by looking up each word in a map
+ * (a word of four letters or more also as the start of a longer word: "broke" finds "broken"). A word typed with diacritics is
  * compared with the terms as written, one typed without with the terms without theirs. Built once; safe
  * to share between threads.
  */
@@ -23,8 +23,11 @@ final class CueIndex {
 
   private static final int PREFIX = 4;
 
-  private final Trie trie;
-  private final Map<String, List<Cues.Term>> bySubstring = new HashMap<>();
+  /** The first characters of the substring terms, sorted; termsByFirst[i] are the terms starting with firsts[i]. */
+  private final char[] firsts;
+  private final Cues.Term[][] termsByFirst;
+  /** One bit per character: set when some substring term starts with it (most characters start none). */
+  private final long[] startsATerm = new long[(Character.MAX_VALUE + 1) / 64];
   private final Map<String, List<Cues.Term>> byFirstWord = new HashMap<>();
   private final Map<String, List<Cues.Term>> byPlainFirstWord = new HashMap<>();
   /** Terms whose first word (4+ letters) may also start a longer word, by that word's first 4 letters. */
@@ -34,11 +37,10 @@ final class CueIndex {
   private final Set<String> plainNegWords = new HashSet<>();
 
   CueIndex(Cues cues) {
-    List<String> keywords = new ArrayList<>();
+    Map<Character, List<Cues.Term>> byFirst = new HashMap<>();
     cues.byConcept.values().forEach(terms -> terms.forEach(t -> {
       if (t.words() == null) {
-        keywords.add(t.text());
-        bySubstring.computeIfAbsent(t.text(), k -> new ArrayList<>()).add(t);
+        byFirst.computeIfAbsent(t.text().charAt(0), k -> new ArrayList<>()).add(t);
         return;
       }
       index(t, t.words()[0], byFirstWord, byFirstLetters);
@@ -48,7 +50,14 @@ final class CueIndex {
         plainNegWords.add(t.plainWords()[0]);
       }
     }));
-    trie = Trie.builder().addKeywords(keywords).build();
+    firsts = new char[byFirst.size()];
+    termsByFirst = new Cues.Term[firsts.length][];
+    int i = 0;
+    for (char c : byFirst.keySet().stream().sorted().toList()) {
+      firsts[i] = c;
+      termsByFirst[i++] = byFirst.get(c).toArray(Cues.Term[]::new);
+      startsATerm[c >>> 6] |= 1L << c;
+    }
   }
 
   private static void index(Cues.Term t, String first, Map<String, List<Cues.Term>> exact,
@@ -63,20 +72,27 @@ final class CueIndex {
     return BuyerText.hasLatinMarks(token) ? negWords.contains(token) : plainNegWords.contains(token);
   }
 
-  /** Chinese/Thai cues in a sentence, character offsets. */
-  List<Hit> substrings(String sentence) {
-    List<Hit> out = new ArrayList<>();
-    for (Emit e : trie.parseText(sentence)) {
-      for (Cues.Term t : bySubstring.get(e.getKeyword())) {
-        out.add(new Hit(t, e.getStart(), e.getEnd() + 1));
+  /** Adds the Chinese/Thai (and symbol) cues of a sentence to out, character offsets, every overlapping match. */
+  void substrings(String sentence, List<Hit> out) {
+    for (int i = 0; i < sentence.length(); i++) {
+      char c = sentence.charAt(i);
+      if ((startsATerm[c >>> 6] & (1L << c)) == 0) {
+        continue;
+      }
+      int k = Arrays.binarySearch(firsts, c);
+      if (k < 0) {
+        continue;
+      }
+      for (Cues.Term t : termsByFirst[k]) {
+        if (sentence.startsWith(t.text(), i)) {
+          out.add(new Hit(t, i, i + t.text().length()));
+        }
       }
     }
-    return out;
   }
 
-  /** Latin-script cues over the sentence's words, token offsets. */
-  List<Hit> words(List<String> tokens) {
-    List<Hit> out = new ArrayList<>();
+  /** Adds the Latin-script cues over the sentence's words to out, token offsets. */
+  void words(List<String> tokens, List<Hit> out) {
     for (int i = 0; i < tokens.size(); i++) {
       String token = tokens.get(i);
       boolean marked = BuyerText.hasLatinMarks(token);
@@ -86,7 +102,6 @@ final class CueIndex {
             tokens, i, false);
       }
     }
-    return out;
   }
 
   /** exactFirst: the candidates were found by the whole first word (else by its first letters only). */

@@ -5,6 +5,8 @@ import dev.unibox.classification.Corpus;
 import dev.unibox.classification.LabelledMessage;
 import dev.unibox.classification.Scores;
 import dev.unibox.classification.WordListBaseline;
+import dev.unibox.domain.LanguageDetector;
+import dev.unibox.domain.LinguaLanguageDetector;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -52,6 +54,40 @@ public final class ClassifierEvaluation {
         %s
         Targets not met (new): %s.
         """.formatted(COMMAND, train.size(), test.size(), table, misses(fresh)));
+    String languages = languageTable(train, test);
+    System.out.println(languages);
+    BenchmarkDoc.writeSection("Language detection on the corpus", """
+        Command: `%s` (the same run)
+
+        Share of the corpus messages whose detected language is the language of their file. "Lingua alone"
+        is the detection before the script check (Lingua over all five languages for every message, ICU's
+        transliteration for Traditional Chinese); "script first" decides Chinese, Thai and Vietnamese with
+        tone marks from the characters and asks Lingua (English, Malay, Vietnamese) only for Latin text
+        without a Vietnamese letter. The script rules were written from the training split.
+
+        %s
+        """.formatted(COMMAND, languages));
+  }
+
+  static String languageTable(List<LabelledMessage> train, List<LabelledMessage> test) {
+    LanguageDetector before = new LinguaAlone();
+    LanguageDetector now = new LinguaLanguageDetector();
+    StringBuilder b = new StringBuilder("| language | training: Lingua alone / script first | test: Lingua alone / script first |\n"
+        + "|---|---|---|\n");
+    List<String> rows = new ArrayList<>(dev.unibox.classification.Corpus.LANGUAGES);
+    rows.add("all");
+    for (String language : rows) {
+      b.append("| %s | %s / %s | %s / %s |\n".formatted(language, pct(accuracy(train, language, before)),
+          pct(accuracy(train, language, now)), pct(accuracy(test, language, before)), pct(accuracy(test, language, now))));
+    }
+    return b.toString();
+  }
+
+  private static double accuracy(List<LabelledMessage> messages, String language, LanguageDetector detector) {
+    List<LabelledMessage> mine = messages.stream().filter(m -> language.equals("all") || m.language().equals(language))
+        .toList();
+    long right = mine.stream().filter(m -> detector.detect(m.text()).equals(m.language())).count();
+    return mine.isEmpty() ? 1 : (double) right / mine.size();
   }
 
   static String table(Scores fresh, Scores old) {
@@ -122,16 +158,27 @@ public final class ClassifierEvaluation {
     int[] i = {0};
     Scores s = Scores.of(scored, m -> said.get(i[0]++));
     System.out.println(table(s, s));
-    // the urgency threshold is chosen here, on the training split, never on the test split
-    for (double at = 0.30; at <= 0.551; at += 0.05) {
+    // the urgency threshold is chosen here, on the training split, never on the test split: the one whose
+    // worst language is closest to the targets (recall / 0.95 and precision / 0.90, the smaller of the two)
+    double chosen = 0;
+    double chosenScore = -1;
+    for (double at = 0.30; at <= 0.601; at += 0.025) {
       double threshold = at;
       int[] k = {0};
       Scores t = Scores.of(scored, m -> {
         double p = pUrgent.get(k[0]);
         return new Scores.Said(p >= threshold, said.get(k[0]++).category());
       });
-      System.out.printf(Locale.ROOT, "urgent at p >= %.2f: worst recall %s, worst precision %s, overall %s / %s%n",
-          threshold, worst(t, true), worst(t, false), pct(t.overall().recall()), pct(t.overall().precision()));
+      double score = t.byLanguage.values().stream()
+          .mapToDouble(v -> Math.min(v.recall() / 0.95, v.precision() / 0.90)).min().orElse(0);
+      if (score > chosenScore + 1e-9) {
+        chosen = threshold;
+        chosenScore = score;
+      }
+      System.out.printf(Locale.ROOT, "urgent at p >= %.3f: worst recall %s, worst precision %s, overall %s / %s,"
+          + " worst share of target %.3f%n", threshold, worst(t, true), worst(t, false), pct(t.overall().recall()),
+          pct(t.overall().precision()), score);
     }
+    System.out.printf(Locale.ROOT, "chosen threshold (worst language closest to the targets): %.3f%n", chosen);
   }
 }

@@ -17,7 +17,8 @@ import java.util.function.Consumer;
 
 /**
  * Per-message latency of classification (a harness, not a test), one thread: the trained model alone
- * (folding, cues, two maxent models), Lingua language detection alone, and the whole MessageClassifier as
+ * (folding, cues, two maxent models), language detection alone (before: Lingua for every message; now:
+ * script first, Lingua for Latin text only), and the whole MessageClassifier as
  * ingest calls it, over the test split's messages; then a 900 KB message (only its start is classified).
  * Each call is timed on its own with System.nanoTime and the thread's CPU time after a warm-up of {@value #WARM_UP_CALLS} calls per
  * stage (the JIT has compiled the hot paths by then). Prints p50/p99/max and the load average before and
@@ -40,14 +41,16 @@ public final class ClassifierLatencyBenchmark {
       BuyerModel.Judgement j = model.judge(text);
       return new TextJudge.Verdict(j.urgent() ? Priority.URGENT : Priority.NORMAL, j.category(), j.confidence());
     };
-    LinguaLanguageDetector lingua = new LinguaLanguageDetector();
+    LinguaLanguageDetector detector = new LinguaLanguageDetector();
+    LinguaAlone linguaAlone = new LinguaAlone();
     MessageClassifier full = new MessageClassifier(
-        ClassificationRulesLoader.load(BenchmarkDoc.root().resolve("config/classification.yaml")), lingua, judge);
+        ClassificationRulesLoader.load(BenchmarkDoc.root().resolve("config/classification.yaml")), detector, judge);
     String longText = longText(900 * 1024);
     double loadBefore = load();
 
     long[][] alone = measure(messages, model::judge);
-    long[][] detection = measure(messages, lingua::detect);
+    long[][] before = measure(messages, linguaAlone::detect);
+    long[][] detection = measure(messages, detector::detect);
     long[][] whole = measure(messages, full::classify);
     long[][] huge = measure(List.of(longText), full::classify, LONG_CALLS / 4, LONG_CALLS);
     double loadAfter = load();
@@ -56,10 +59,11 @@ public final class ClassifierLatencyBenchmark {
         | stage | calls timed | wall p50 | wall p99 | wall max | CPU p50 | CPU p99 | CPU max |
         |---|---|---|---|---|---|---|---|
         | trained model (fold, cues, two maxent models) | %s |
-        | Lingua language detection alone | %s |
-        | MessageClassifier as ingest calls it (model + Lingua + platform signal) | %s |
+        | language detection before: Lingua over five languages for every message | %s |
+        | language detection now: script first, Lingua (en/ms/vi) for Latin text only | %s |
+        | MessageClassifier as ingest calls it (model + language detection + platform signal) | %s |
         | MessageClassifier on a 900 KB message (first %d characters classified) | %s |
-        """.formatted(row(alone), row(detection), row(whole), MessageClassifier.MAX_CLASSIFIED_CHARS, row(huge));
+        """.formatted(row(alone), row(before), row(detection), row(whole), MessageClassifier.MAX_CLASSIFIED_CHARS, row(huge));
     System.out.println(table);
     System.out.printf(Locale.ROOT, "load average %.1f before, %.1f after, %d cores%n", loadBefore, loadAfter, cores);
     BenchmarkDoc.writeSection("Classification latency per message", """

@@ -95,4 +95,43 @@ class BuyerModelTest {
     assertThat(Features.of("đặt màu đen mà giao màu hồng").cues()).doesNotContain("c:PRESALE");
     assertThat(Features.of("có mã giảm giá không").cues()).contains("c:PRESALE_Q");
   }
+
+  /*
+   * Traditional Chinese as written in Taiwan and Hong Kong (Cantonese 唔/冇/咗, English inside) and
+   * Vietnamese with and without diacritics and in teen code: cases in the style of the training additions.
+   */
+  @ParameterizedTest(name = "zh-Hant/vi problem: {0}")
+  @CsvSource(delimiter = '|', value = {"個杯收到已經爛咗", "部機開唔到，插咗電都冇反應", "寄錯顏色俾我，我要換貨",
+      "等咗兩個禮拜都未收到貨，我要退錢", "藍牙耳機一直連不上，根本不能用", "sp giao tới bị bể r shop ơi",
+      "đặt combo 3 mà giao có 2 cái", "may xai 1 ngay la hu roi", "hàng fake r, hoàn tiền cho mình"})
+  void zhHantAndVietnameseProblemsAreUrgentAfterSale(String text) {
+    BuyerModel.Judgement j = model.judge(text);
+    assertThat(j.urgent()).as("urgent").isTrue();
+    assertThat(j.category().wire()).isEqualTo("after_sale");
+  }
+
+  @ParameterizedTest(name = "zh-Hant/vi negation: {0}")
+  @CsvSource(delimiter = '|', value = {"收到咗，冇爛冇花，唔該晒", "包裝完整，沒有任何破損，謝謝", "nhận hàng r, ko bị vỡ j hết",
+      "hang ko sao het, cam on shop"})
+  void zhHantAndVietnameseDeniedProblemsAreNotUrgent(String text) {
+    assertThat(model.judge(text).urgent()).as("urgent").isFalse();
+  }
+
+  @ParameterizedTest(name = "zh-Hant/vi policy: {0}")
+  @CsvSource(delimiter = '|', value = {"如果收到係爛嘅，可唔可以退錢？", "萬一尺寸不合可以退換嗎？",
+      "chính sách đổi trả của shop ntn vậy", "nếu hàng bị lỗi thì shop có hoàn tiền ko"})
+  void zhHantAndVietnamesePolicyQuestionsArePreSale(String text) {
+    BuyerModel.Judgement j = model.judge(text);
+    assertThat(j.urgent()).as("urgent").isFalse();
+    assertThat(j.category().wire()).isEqualTo("pre_sale");
+  }
+
+  /** A Chinese negation reaches an English word after it; 唔該 ("please") negates nothing. */
+  @org.junit.jupiter.api.Test
+  void cantoneseNegationsAndWordsThatOnlyLookNegated() {
+    assertThat(Features.of("個charger完全唔work").cues()).contains("c:NEG_FUNCTION");
+    assertThat(Features.of("唔該快啲退錢俾我").cues()).contains("c:REFUND").doesNotContain("c:NEG_REFUND");
+    assertThat(Features.of("冇收到貨").cues()).contains("c:NEG_RECEIVE");
+    assertThat(Features.of("ko bị vỡ j hết").cues()).contains("c:NEG_DAMAGE").doesNotContain("c:DAMAGE");
+  }
 }
