@@ -6,7 +6,6 @@ import dev.unibox.auth.CurrentUser;
 import dev.unibox.web.ApiException;
 import dev.unibox.web.Responses;
 import io.vertx.core.Future;
-import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
@@ -32,8 +31,8 @@ public final class ShiftRoutes {
   private final Moves moves;
   private final ConversationNotes notes;
 
-  public ShiftRoutes(Vertx vertx, Pool pool, Clock clock, Rosters rosters, Presence presence, Moves moves) {
-    this.notes = new ConversationNotes(vertx, pool, clock);
+  ShiftRoutes(Pool pool, Clock clock, Rosters rosters, Presence presence, Moves moves, ConversationNotes notes) {
+    this.notes = notes;
     this.pool = pool;
     this.clock = clock;
     this.rosters = rosters;
