@@ -28,7 +28,8 @@ public final class ShiftsModule {
     this.clock = new ShiftClock(rosters, handovers, clock, tickMillis);
     this.shiftRoutes = new ShiftRoutes(pool, clock, rosters, presence, moves,
         new ConversationNotes(vertx, pool, clock));
-    this.supervisorRoutes = new SupervisorRoutes(pool, clock, rosters, moves, handovers);
+    this.supervisorRoutes = new SupervisorRoutes(pool, clock, rosters,
+        new SupervisorCommands(pool, clock, moves, handovers));
     this.colleagueRoutes = new ColleagueRoutes(pool);
   }
 

@@ -18,9 +18,9 @@ import java.util.LinkedHashSet;
 import java.util.List;
 
 /**
- * The supervisor console: one live view (queue, agents, roster, surge) and the commands — reassign one
- * or many conversations to an agent or back to the queue, force a handover — each recorded with who,
- * when, what and why ({@code supervisor_commands}) and on every conversation's timeline. Teams (admin).
+ * The supervisor console: one live view (queue, agents, roster, surge) and the commands
+ * ({@link SupervisorCommands}) — reassign one or many conversations to an agent or back to the queue, force a
+ * handover — each recorded with who, when, what and why and on every conversation's timeline. Teams (admin).
  */
 public final class SupervisorRoutes {
 
@@ -29,15 +29,13 @@ public final class SupervisorRoutes {
   private final Pool pool;
   private final Clock clock;
   private final Rosters rosters;
-  private final Moves moves;
-  private final Handovers handovers;
+  private final SupervisorCommands commands;
 
-  public SupervisorRoutes(Pool pool, Clock clock, Rosters rosters, Moves moves, Handovers handovers) {
+  SupervisorRoutes(Pool pool, Clock clock, Rosters rosters, SupervisorCommands commands) {
     this.pool = pool;
     this.clock = clock;
     this.rosters = rosters;
-    this.moves = moves;
-    this.handovers = handovers;
+    this.commands = commands;
   }
 
   public void mount(Router router) {
@@ -51,7 +49,7 @@ public final class SupervisorRoutes {
     router.get("/api/supervisor/console").handler(this::console);
     router.post("/api/supervisor/reassign").handler(this::reassign);
     router.post("/api/supervisor/handover").handler(this::forceHandover);
-    router.get("/api/supervisor/commands").handler(this::commands);
+    router.get("/api/supervisor/commands").handler(this::recentCommands);
     router.get("/api/teams").handler(this::teams);
     router.put("/api/teams/:name").handler(this::putTeam);
   }
@@ -104,29 +102,8 @@ public final class SupervisorRoutes {
     if ((to == null) == !toQueue) {
       throw ApiException.badRequest("bad_request", "Give either toAgentId or toQueue: true");
     }
-    Future<Void> target = to == null ? Future.succeededFuture() : agentInScope(user, to);
-    target.compose(v -> {
-      JsonArray results = new JsonArray();
-      Future<Void> chain = Future.succeededFuture();
-      for (long id : ids) {
-        chain = chain.compose(x -> moves.move(new Moves.Request(id, Moves.Kind.REASSIGN, user, null, to, toQueue, null,
-                reason, note, overCapacity))
-            .map(o -> results.add(o.json()))
-            .recover(e -> {
-              JsonObject r = new JsonObject().put("conversationId", id).put("result", "refused");
-              if (e instanceof ApiException api) {
-                r.put("error", api.code()).put("message", api.getMessage());
-              } else {
-                r.put("error", "internal").put("message", "Something went wrong on our side");
-              }
-              results.add(r);
-              return Future.succeededFuture(results);
-            })
-            .mapEmpty());
-      }
-      return chain.compose(x -> record(user, toQueue ? "requeue" : "reassign", ids, to, reason,
-          new JsonObject().put("results", results).put("overCapacity", overCapacity))).map(results);
-    }).onSuccess(results -> Responses.json(ctx, 200, new JsonObject().put("results", results)))
+    commands.reassign(user, new SupervisorCommands.Reassign(ids, to, toQueue, reason, note, overCapacity))
+        .onSuccess(results -> Responses.json(ctx, 200, new JsonObject().put("results", results)))
         .onFailure(ctx::fail);
   }
 
@@ -139,14 +116,12 @@ public final class SupervisorRoutes {
     if (agent == null) {
       throw ApiException.badRequest("bad_request", "agentId is required");
     }
-    agentInScope(user, agent)
-        .compose(v -> handovers.force(user, agent, reason))
-        .compose(report -> record(user, "handover", report.queuedIds(), agent, reason, report.json()).map(report))
+    commands.forceHandover(user, agent, reason)
         .onSuccess(report -> Responses.json(ctx, 200, report.json()))
         .onFailure(ctx::fail);
   }
 
-  private void commands(RoutingContext ctx) {
+  private void recentCommands(RoutingContext ctx) {
     CommandStore.recent(pool, AuthRoutes.user(ctx))
         .onSuccess(commands -> Responses.json(ctx, 200, new JsonObject().put("commands", commands)))
         .onFailure(ctx::fail);
@@ -176,16 +151,6 @@ public final class SupervisorRoutes {
             .put("displayName", display).put("accounts", new JsonArray(accounts))
             .put("supervisors", new JsonArray(supervisors)).put("agents", new JsonArray(agents)))))
         .onFailure(ctx::fail);
-  }
-
-  private Future<Void> agentInScope(CurrentUser user, long agentId) {
-    return ConsoleStore.agentInScope(pool, user, agentId).compose(inScope -> inScope ? Future.succeededFuture()
-        : Future.failedFuture(ApiException.forbidden("That agent is not in your teams or shops")));
-  }
-
-  private Future<Void> record(CurrentUser user, String command, List<Long> ids, Long target, String reason,
-                              JsonObject result) {
-    return CommandStore.record(pool, user, command, ids, target, reason, result, clock.instant());
   }
 
   private static List<Long> idList(Object v) {
