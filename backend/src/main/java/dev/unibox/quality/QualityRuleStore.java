@@ -1,6 +1,5 @@
 package dev.unibox.quality;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.unibox.quality.rules.QualityDocuments;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
