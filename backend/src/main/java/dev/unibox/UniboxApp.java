@@ -223,9 +223,8 @@ public final class UniboxApp {
               new HealthRoutes(vertx, pool, nodeId, node.membership()::includesMe, () -> draining, this::heldLeases)::mount,
               meterService::mountPushMeters,
               new AuthRoutes(pool, tokens, passwordAttempts)::mount,
-              new MarkReadOnOpen(pool, accounts)::mount,
               new FindRoutes(pool, new BuyerOrders(accounts))::mount,
-              new ConversationRoutes(pool, clock, close)::mount,
+              new ConversationRoutes(pool, clock, close, new MarkReadOnOpen(pool, accounts)::opened)::mount,
               new ReplyRoutes(replies)::mount,
               new AccountRoutes(pool, accountService, accountStore)::mount,
               new WebhookRoutes(accounts, ingest, platforms).storingOrders(new OrderEventStore(pool, clock)).onPushed(id -> {

@@ -1,10 +1,7 @@
 package dev.unibox.accounts;
 
-import dev.unibox.auth.AuthRoutes;
 import dev.unibox.auth.CurrentUser;
 import io.vertx.core.Future;
-import io.vertx.ext.web.Router;
-import io.vertx.ext.web.RoutingContext;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.Tuple;
@@ -16,9 +13,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * When the conversation's assignee opens it — a successful
- * {@code GET /api/conversations/:id} — tells the platform the shop has read it up to the newest buyer message.
- * Mounted before the conversation routes; it only watches their answer. Best effort: failures are counted in
- * the account's health, never shown to the agent.
+ * {@code GET /api/conversations/:id}, which calls {@link #opened} — tells the platform the shop has read it up
+ * to the newest buyer message. Best effort: failures are counted in the account's health, never shown to the
+ * agent.
  */
 public final class MarkReadOnOpen {
 
@@ -45,23 +42,9 @@ public final class MarkReadOnOpen {
     this.registry = registry;
   }
 
-  public void mount(Router router) {
-    router.get("/api/conversations/:id").handler(ctx -> {
-      long id;
-      try {
-        id = Long.parseLong(ctx.pathParam("id"));
-      } catch (NumberFormatException e) {
-        ctx.next();
-        return;
-      }
-      CurrentUser user = AuthRoutes.user(ctx);
-      ctx.addEndHandler(ar -> {
-        if (ar.succeeded() && ctx.response().getStatusCode() == 200) {
-          markRead(id, user).onFailure(e -> LOG.debug("mark read of conversation {} failed: {}", id, e.getMessage()));
-        }
-      });
-      ctx.next();
-    });
+  /** Called by the conversation route after it has shown the conversation to {@code user}. */
+  public void opened(long id, CurrentUser user) {
+    markRead(id, user).onFailure(e -> LOG.debug("mark read of conversation {} failed: {}", id, e.getMessage()));
   }
 
   /** Marks the conversation read on its platform when the opener serves it. */

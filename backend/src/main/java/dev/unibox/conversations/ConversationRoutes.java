@@ -14,18 +14,20 @@ import java.time.Clock;
 
 /**
  * GET list (each with the viewer's unread count), GET one with its timeline (read-only when the user may
- * read but not act), POST read (the viewer's read position), POST close.
+ * read but not act; a successful open is told to the {@link ConversationOpened} listener), POST read (the viewer's read position), POST close.
  */
 public final class ConversationRoutes {
 
   private final Pool pool;
   private final Clock clock;
   private final CloseConversation close;
+  private final ConversationOpened opened;
 
-  public ConversationRoutes(Pool pool, Clock clock, CloseConversation close) {
+  public ConversationRoutes(Pool pool, Clock clock, CloseConversation close, ConversationOpened opened) {
     this.pool = pool;
     this.clock = clock;
     this.close = close;
+    this.opened = opened;
   }
 
   public void mount(Router router) {
@@ -81,7 +83,10 @@ public final class ConversationRoutes {
         .compose(summary -> ConversationStore.timeline(pool, id)
             .map(timeline -> new JsonObject().put("conversation", summary).put("timeline", timeline)
                 .put("access", ConversationStore.mayView(user, summary) ? "act" : "read")))
-        .onSuccess(body -> Responses.json(ctx, 200, body))
+        .onSuccess(body -> {
+          Responses.json(ctx, 200, body);
+          opened.opened(id, user);
+        })
         .onFailure(ctx::fail);
   }
 

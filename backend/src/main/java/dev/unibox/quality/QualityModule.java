@@ -23,8 +23,10 @@ public final class QualityModule {
   private final ComplianceGuard guard;
   private final ComplianceRoutes compliance;
   private final QuickReplies quickReplies;
+  private final QuickReplyRoutes quickReplyRoutes;
   private final SpamFolder spam;
   private final Satisfaction satisfaction;
+  private final SatisfactionRoutes satisfactionRoutes;
   private final ResponseMetrics metrics;
   private final QualityInbound inbound;
   private final Path dir;
@@ -39,8 +41,10 @@ public final class QualityModule {
     this.guard = new ComplianceGuard(rules, clock);
     this.compliance = new ComplianceRoutes(pool, rules, guard, clock);
     this.quickReplies = new QuickReplies(vertx, pool, rules, clock);
+    this.quickReplyRoutes = new QuickReplyRoutes(quickReplies);
     this.spam = new SpamFolder(vertx, pool, clock);
     this.satisfaction = new Satisfaction(vertx, pool, rules, clock);
+    this.satisfactionRoutes = new SatisfactionRoutes(satisfaction, clock);
     this.metrics = new ResponseMetrics(pool, clock);
     this.inbound = new QualityInbound(rules, spam, satisfaction);
   }
@@ -83,9 +87,9 @@ public final class QualityModule {
 
   public void mount(Router router) {
     compliance.mount(router);
-    quickReplies.mount(router);
+    quickReplyRoutes.mount(router);
     spam.mount(router);
-    satisfaction.mount(router);
+    satisfactionRoutes.mount(router);
     metrics.mount(router);
   }
 

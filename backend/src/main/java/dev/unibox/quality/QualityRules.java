@@ -10,20 +10,15 @@ import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.MessageConsumer;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
-import io.vertx.sqlclient.Row;
-import io.vertx.sqlclient.SqlConnection;
-import io.vertx.sqlclient.Tuple;
 import java.io.IOException;
-import java.nio.file.DirectoryStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -40,16 +35,6 @@ public final class QualityRules {
   private static final Logger LOG = LoggerFactory.getLogger(QualityRules.class);
   private static final long CHECK_MILLIS = 5_000;
 
-  private static final String VERSION = "SELECT version FROM quality_version";
-  private static final String DOCUMENTS = "SELECT scope, document, updated_by, updated_at FROM quality_documents";
-  private static final String ACCOUNTS = "SELECT id, platform, shop_name, time_zone FROM accounts ORDER BY id";
-  private static final String BUMP = "UPDATE quality_version SET version = version + 1 RETURNING version";
-  private static final String UPSERT = """
-      INSERT INTO quality_documents (scope, document, updated_by, updated_at) VALUES ($1, $2, $3, $4)
-      ON CONFLICT (scope) DO UPDATE SET document = EXCLUDED.document, updated_by = EXCLUDED.updated_by,
-                                        updated_at = EXCLUDED.updated_at""";
-  private static final String DELETE = "DELETE FROM quality_documents WHERE scope = $1";
-
   /** A shop as the quality rules know it. */
   public record Account(String id, String platform, String shopName, String timeZone) {}
 
@@ -63,7 +48,7 @@ public final class QualityRules {
 
   private final Vertx vertx;
   private final Pool pool;
-  private final Path dir;
+  private final QualityFiles files;
   private volatile Snapshot snapshot;
   private long timer = -1;
   private MessageConsumer<Object> consumer;
@@ -72,7 +57,7 @@ public final class QualityRules {
   public QualityRules(Vertx vertx, Pool pool, Path dir) {
     this.vertx = vertx;
     this.pool = pool;
-    this.dir = dir;
+    this.files = new QualityFiles(dir);
   }
 
   /** Loads everything (failing with every problem of the shipped files listed) and starts watching. */
@@ -80,15 +65,15 @@ public final class QualityRules {
     return vertx.executeBlocking(() -> {
       Map<String, Long> times = new TreeMap<>();
       List<String> problems = new ArrayList<>();
-      Map<String, JsonNode> files = readFiles(times, problems);
+      Map<String, JsonNode> read = files.read(times, problems);
       if (!problems.isEmpty()) {
         throw new ConfigException(problems);
       }
-      return Map.entry(files, times);
-    }, false).compose(files -> load(files.getKey(), files.getValue())).onSuccess(v -> {
+      return Map.entry(read, times);
+    }, false).compose(read -> load(read.getKey(), read.getValue())).onSuccess(v -> {
       timer = vertx.setPeriodic(CHECK_MILLIS, id -> check());
       consumer = vertx.eventBus().consumer(Addresses.QUALITY_CHANGED, m -> reload());
-      LOG.info("Quality rules loaded from {} ({} scopes edited in the web app)", dir, snapshot.edited().size());
+      LOG.info("Quality rules loaded from {} ({} scopes edited in the web app)", files.dir(), snapshot.edited().size());
     });
   }
 
@@ -124,7 +109,7 @@ public final class QualityRules {
         .put("scope", scope)
         .put("label", label(scope, s))
         .put("source", e != null ? "edited" : file != null ? "file" : "none")
-        .put("file", fileName(scope))
+        .put("file", QualityFiles.fileName(scope))
         .put("updatedAt", e == null ? null : e.updatedAt().toString())
         .put("updatedBy", e == null ? null : e.updatedBy())
         .put("document", toJson(effective))
@@ -136,7 +121,7 @@ public final class QualityRules {
     Snapshot s = snapshot;
     List<String> out = new ArrayList<>();
     out.add("global");
-    java.util.Set<String> platforms = new java.util.TreeSet<>();
+    Set<String> platforms = new TreeSet<>();
     s.accounts().values().forEach(a -> platforms.add(a.platform()));
     s.files().keySet().stream().filter(k -> k.startsWith("platform:")).forEach(k -> platforms.add(k.substring(9)));
     s.edited().keySet().stream().filter(k -> k.startsWith("platform:")).forEach(k -> platforms.add(k.substring(9)));
@@ -161,17 +146,14 @@ public final class QualityRules {
     if (!problems.isEmpty()) {
       return Future.succeededFuture(problems);
     }
-    return pool.withTransaction(conn -> conn.query(BUMP).execute()
-            .compose(v -> conn.preparedQuery(UPSERT).execute(Tuple.of(scope, document, userId, now.atOffset(ZoneOffset.UTC)))))
+    return QualityRuleStore.save(pool, scope, document, userId, now)
         .compose(v -> changed())
         .map(v -> List.<String>of());
   }
 
   /** Drops the admin's edit of a scope: back to the shipped file. */
   public Future<Void> reset(String scope) {
-    return pool.withTransaction(conn -> conn.query(BUMP).execute()
-            .compose(v -> conn.preparedQuery(DELETE).execute(Tuple.of(scope))))
-        .compose(v -> changed());
+    return QualityRuleStore.reset(pool, scope).compose(v -> changed());
   }
 
   /** Reloads here, then tells every other node (the event bus reaches the whole cluster). */
@@ -188,44 +170,35 @@ public final class QualityRules {
     reloading = vertx.executeBlocking(() -> {
       Map<String, Long> times = new TreeMap<>();
       List<String> problems = new ArrayList<>();
-      Map<String, JsonNode> files = readFiles(times, problems);
+      Map<String, JsonNode> read = files.read(times, problems);
       if (!problems.isEmpty()) {
         LOG.warn("Quality rule files have problems; keeping the previous version of those: {}", problems);
         old.files().forEach((scope, doc) -> {
-          if (problems.stream().anyMatch(p -> p.startsWith(fileName(scope)))) {
-            files.put(scope, doc);
+          if (problems.stream().anyMatch(p -> p.startsWith(QualityFiles.fileName(scope)))) {
+            read.put(scope, doc);
           }
         });
       }
-      return Map.entry(files, times);
+      return Map.entry(read, times);
     }, false).compose(f -> load(f.getKey(), f.getValue()));
     return reloading;
   }
 
   private void check() {
     Snapshot s = snapshot;
-    pool.query(VERSION).execute().compose(rows -> pool.query(ACCOUNTS).execute().map(accounts -> {
-      List<String> ids = new ArrayList<>();
-      accounts.forEach(r -> ids.add(r.getString("id")));
-      return rows.iterator().next().getLong("version") != s.version() || !ids.equals(List.copyOf(s.accounts().keySet()));
-    })).compose(changed -> changed ? Future.succeededFuture(true) : vertx.executeBlocking(() -> filesChanged(s), false))
+    QualityRuleStore.changedSince(pool, s.version(), List.copyOf(s.accounts().keySet()))
+        .compose(changed -> changed ? Future.succeededFuture(true)
+            : vertx.executeBlocking(() -> files.changedSince(s.fileTimes()), false))
         .onSuccess(changed -> {
-      if (changed) {
-        reload().onFailure(e -> LOG.warn("Reloading the quality rules failed: {}", e.getMessage()));
-      }
-    });
+          if (changed) {
+            reload().onFailure(e -> LOG.warn("Reloading the quality rules failed: {}", e.getMessage()));
+          }
+        });
   }
 
-  private boolean filesChanged(Snapshot s) {
-    // cheap: a directory listing and a few stat calls every few seconds
-    Map<String, Long> now = new TreeMap<>();
-    listFiles().forEach((scope, path) -> now.put(scope, modified(path)));
-    return !now.equals(s.fileTimes());
-  }
-
-  private Future<Void> load(Map<String, JsonNode> files, Map<String, Long> times) {
-    return pool.withConnection(this::loadDatabase).compose(db -> vertx.executeBlocking(() -> {
-      Snapshot next = new Snapshot(db.version, Map.copyOf(files), Map.copyOf(times), db.edited, db.accounts,
+  private Future<Void> load(Map<String, JsonNode> read, Map<String, Long> times) {
+    return pool.withConnection(QualityRuleStore::load).compose(db -> vertx.executeBlocking(() -> {
+      Snapshot next = new Snapshot(db.version(), Map.copyOf(read), Map.copyOf(times), db.edited(), db.accounts(),
           new ConcurrentHashMap<>());
       // compile every known shop here, off the event loop, before requests see the new snapshot
       next.accounts().values().forEach(a ->
@@ -233,30 +206,6 @@ public final class QualityRules {
       snapshot = next;
       return null;
     }, false)).mapEmpty();
-  }
-
-  private record Db(long version, Map<String, Edited> edited, Map<String, Account> accounts) {}
-
-  private Future<Db> loadDatabase(SqlConnection conn) {
-    return conn.query(VERSION).execute().compose(v -> conn.query(DOCUMENTS).execute().compose(docs ->
-        conn.query(ACCOUNTS).execute().map(accounts -> {
-          Map<String, Edited> edited = new LinkedHashMap<>();
-          for (Row r : docs) {
-            try {
-              edited.put(r.getString("scope"), new Edited(QualityDocuments.JSON.readTree(
-                  String.valueOf(r.getValue("document"))), r.getLong("updated_by"),
-                  r.getOffsetDateTime("updated_at").toInstant()));
-            } catch (IOException e) {
-              LOG.warn("Stored quality document {} is not JSON; ignored", r.getString("scope"));
-            }
-          }
-          Map<String, Account> byId = new LinkedHashMap<>();
-          for (Row r : accounts) {
-            byId.put(r.getString("id"), new Account(r.getString("id"), r.getString("platform"),
-                r.getString("shop_name"), r.getString("time_zone")));
-          }
-          return new Db(v.iterator().next().getLong("version"), Map.copyOf(edited), Map.copyOf(byId));
-        })));
   }
 
   private static RuleSet compile(Snapshot s, String platform, String accountId) {
@@ -273,73 +222,6 @@ public final class QualityRules {
     }
     JsonNode file = s.files().get(scope);
     return file == null ? QualityDocuments.empty() : file;
-  }
-
-  /** scope → file of the quality directory. */
-  private Map<String, Path> listFiles() {
-    Map<String, Path> out = new TreeMap<>();
-    Path global = dir.resolve("global.yaml");
-    if (Files.isRegularFile(global)) {
-      out.put("global", global);
-    }
-    list(dir.resolve("platforms"), "platform:", out);
-    list(dir.resolve("shops"), "shop:", out);
-    return out;
-  }
-
-  private static void list(Path folder, String prefix, Map<String, Path> out) {
-    if (!Files.isDirectory(folder)) {
-      return;
-    }
-    try (DirectoryStream<Path> files = Files.newDirectoryStream(folder, "*.yaml")) {
-      for (Path f : files) {
-        String name = f.getFileName().toString();
-        out.put(prefix + name.substring(0, name.length() - ".yaml".length()), f);
-      }
-    } catch (IOException e) {
-      LOG.warn("Cannot list {}: {}", folder, e.getMessage());
-    }
-  }
-
-  private Map<String, JsonNode> readFiles(Map<String, Long> times, List<String> problems) {
-    Map<String, JsonNode> out = new TreeMap<>();
-    if (!Files.isDirectory(dir)) {
-      problems.add(dir + ": the quality rules folder does not exist (set UNIBOX_QUALITY_DIR)");
-      return out;
-    }
-    listFiles().forEach((scope, path) -> {
-      times.put(scope, modified(path));
-      try {
-        JsonNode doc = QualityDocuments.readYaml(path);
-        List<String> p = QualityDocuments.validate(doc, fileName(scope));
-        if (p.isEmpty()) {
-          out.put(scope, doc);
-        } else {
-          problems.addAll(p);
-        }
-      } catch (IOException e) {
-        problems.add(fileName(scope) + ": cannot be read (" + e.getMessage() + ")");
-      }
-    });
-    return out;
-  }
-
-  private static long modified(Path p) {
-    try {
-      return Files.getLastModifiedTime(p).toMillis();
-    } catch (IOException e) {
-      return -1;
-    }
-  }
-
-  static String fileName(String scope) {
-    if ("global".equals(scope)) {
-      return "global.yaml";
-    }
-    if (scope.startsWith("platform:")) {
-      return "platforms/" + scope.substring(9) + ".yaml";
-    }
-    return scope.startsWith("shop:") ? "shops/" + scope.substring(5) + ".yaml" : scope;
   }
 
   private static String label(String scope, Snapshot s) {

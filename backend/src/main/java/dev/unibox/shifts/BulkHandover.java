@@ -1,6 +1,5 @@
 package dev.unibox.shifts;
 
-import dev.unibox.conversations.Activities;
 import dev.unibox.conversations.ConversationStore;
 import dev.unibox.events.EventLog;
 import dev.unibox.events.EventNames;
@@ -12,18 +11,16 @@ import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.RowSet;
 import io.vertx.sqlclient.SqlConnection;
 import io.vertx.sqlclient.Tuple;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * The shift-end handover of a batch of conversations in one transaction, set-based: the same rules and
@@ -90,29 +87,6 @@ final class BulkHandover {
     this.clock = clock;
   }
 
-  private static final class Seat {
-    long id;
-    String name;
-    boolean all;
-    Set<String> accounts;
-    String team;
-    int active;
-    int max;
-    Instant last;
-
-    boolean canTake(String account, String needTeam) {
-      return active < max && (all || accounts.contains(account)) && (needTeam == null || needTeam.equals(team));
-    }
-
-    double load() {
-      return max == 0 ? 1 : (double) active / max;
-    }
-  }
-
-  private static final Comparator<Seat> FAIREST = Comparator.comparingDouble(Seat::load)
-      .thenComparing(s -> s.last, Comparator.nullsFirst(Comparator.<Instant>naturalOrder()))
-      .thenComparingLong(s -> s.id);
-
   /** reqs: HANDOVER requests in the order seats should be given (most urgent first), each with expectedOwner. */
   Future<List<Moves.Outcome>> run(List<Moves.Request> reqs, String reason) {
     Instant now = clock.instant();
@@ -124,30 +98,9 @@ final class BulkHandover {
         .compose(lockedRows -> {
           Map<Long, Row> locked = new HashMap<>();
           lockedRows.forEach(r -> locked.put(r.getLong("id"), r));
-          List<Moves.Request> moving = new ArrayList<>();
-          for (Moves.Request r : reqs) {
-            Row row = locked.get(r.conversationId());
-            if (row == null || !"assigned".equals(row.getString("status"))
-                || !r.expectedOwner().equals(row.getLong("assignee_id"))) {
-              out.add(new Moves.Outcome(r.conversationId(), "skipped", row == null ? null : row.getLong("assignee_id"),
-                  null, "no longer owned by agent " + r.expectedOwner()));
-            } else if (r.actor() != null && r.actor().oversees()
-                && !r.actor().oversees(row.getString("account_id"), row.getString("owning_team"))) {
-              out.add(new Moves.Outcome(r.conversationId(), "skipped", row.getLong("assignee_id"), null,
-                  "outside the shops of " + r.actor().displayName()));
-            } else {
-              moving.add(r);
-            }
-          }
-          if (moving.isEmpty()) {
-            return Future.succeededFuture();
-          }
-          Long[] movingIds = moving.stream().map(Moves.Request::conversationId).toArray(Long[]::new);
-          var drafts = conn.preparedQuery(DRAFTS).execute(Tuple.tuple().addArrayOfLong(movingIds));
-          var messages = conn.preparedQuery(MESSAGES).execute(Tuple.tuple().addArrayOfLong(movingIds));
-          var seats = conn.query(SEATS).execute();
-          return Future.all(drafts, messages, seats).compose(x -> apply(conn, moving, locked, drafts.result(),
-              messages.result(), seats.result(), reason, now, events, out));
+          List<Moves.Request> moving = stillMovable(reqs, locked, out);
+          return moving.isEmpty() ? Future.succeededFuture()
+              : handOver(conn, moving, locked, reason, now, events, out);
         }))
         .map(v -> {
           events.publish(vertx);
@@ -158,129 +111,101 @@ final class BulkHandover {
         });
   }
 
-  private Future<Void> apply(SqlConnection conn, List<Moves.Request> moving, Map<Long, Row> locked,
-                             io.vertx.sqlclient.RowSet<Row> draftRows, io.vertx.sqlclient.RowSet<Row> messageRows,
-                             io.vertx.sqlclient.RowSet<Row> seatRows, String reason, Instant now, PendingEvents events,
-                             List<Moves.Outcome> out) {
+  /** The requests whose conversation is still the expected agent's and in the actor's shops; the rest skipped. */
+  private static List<Moves.Request> stillMovable(List<Moves.Request> reqs, Map<Long, Row> locked,
+                                                  List<Moves.Outcome> out) {
+    List<Moves.Request> moving = new ArrayList<>();
+    for (Moves.Request r : reqs) {
+      Row row = locked.get(r.conversationId());
+      if (row == null || !"assigned".equals(row.getString("status"))
+          || !r.expectedOwner().equals(row.getLong("assignee_id"))) {
+        out.add(new Moves.Outcome(r.conversationId(), "skipped", row == null ? null : row.getLong("assignee_id"),
+            null, "no longer owned by agent " + r.expectedOwner()));
+      } else if (r.actor() != null && r.actor().oversees()
+          && !r.actor().oversees(row.getString("account_id"), row.getString("owning_team"))) {
+        out.add(new Moves.Outcome(r.conversationId(), "skipped", row.getLong("assignee_id"), null,
+            "outside the shops of " + r.actor().displayName()));
+      } else {
+        moving.add(r);
+      }
+    }
+    return moving;
+  }
+
+  private Future<Void> handOver(SqlConnection conn, List<Moves.Request> moving, Map<Long, Row> locked, String reason,
+                                Instant now, PendingEvents events, List<Moves.Outcome> out) {
+    Long[] movingIds = moving.stream().map(Moves.Request::conversationId).toArray(Long[]::new);
+    var drafts = conn.preparedQuery(DRAFTS).execute(Tuple.tuple().addArrayOfLong(movingIds));
+    var messages = conn.preparedQuery(MESSAGES).execute(Tuple.tuple().addArrayOfLong(movingIds));
+    var seats = conn.query(SEATS).execute();
+    return Future.all(drafts, messages, seats).compose(x -> {
+      HandoverBatch batch = HandoverBatch.plan(moving, locked, savedNotes(drafts.result()),
+          recentLines(messages.result()), HandoverBatch.seats(seats.result()), reason, now);
+      out.addAll(batch.outcomes());
+      return write(conn, batch, now).compose(v -> announce(conn, batch, locked, events, now));
+    });
+  }
+
+  private static Map<Long, String> savedNotes(RowSet<Row> rows) {
     Map<Long, String> notes = new HashMap<>();
-    draftRows.forEach(r -> notes.put(r.getLong("conversation_id"), r.getString("body")));
+    rows.forEach(r -> notes.put(r.getLong("conversation_id"), r.getString("body")));
+    return notes;
+  }
+
+  private static Map<Long, List<HandoverDraft.Line>> recentLines(RowSet<Row> rows) {
     Map<Long, List<HandoverDraft.Line>> lines = new HashMap<>();
-    for (Row r : messageRows) {
+    for (Row r : rows) {
       lines.computeIfAbsent(r.getLong("conversation_id"), k -> new ArrayList<>()).add(new HandoverDraft.Line(
           "in".equals(r.getString("direction")), r.getString("body"), r.getOffsetDateTime("at").toInstant()));
     }
-    List<Seat> seats = new ArrayList<>();
-    for (Row r : seatRows) {
-      Seat s = new Seat();
-      s.id = r.getLong("id");
-      s.name = r.getString("display_name");
-      s.all = r.getBoolean("all_accounts");
-      s.accounts = Set.of(r.getArrayOfStrings("account_ids"));
-      s.team = r.getString("team");
-      s.active = r.getInteger("active_count");
-      s.max = r.getInteger("max_concurrent");
-      var last = r.getOffsetDateTime("last_assigned_at");
-      s.last = last == null ? null : last.toInstant();
-      seats.add(s);
-    }
-    int n = moving.size();
-    Long[] convIds = new Long[n];
-    Long[] agents = new Long[n];
-    Map<Long, int[]> deltas = new LinkedHashMap<>();
-    Map<Long, Boolean> took = new HashMap<>();
-    List<Long> actIds = new ArrayList<>();
-    List<String> actTypes = new ArrayList<>();
-    List<Long> actActors = new ArrayList<>();
-    List<Long> actTargets = new ArrayList<>();
-    List<String> actBodies = new ArrayList<>();
-    List<JsonObject> eventData = new ArrayList<>();
-    for (int i = 0; i < n; i++) {
-      Moves.Request req = moving.get(i);
-      Row row = locked.get(req.conversationId());
-      long owner = row.getLong("assignee_id");
-      String ownerName = row.getString("assignee_name");
-      String account = row.getString("account_id");
-      String team = row.getString("team");
-      Seat seat = seats.stream().filter(s -> s.id != owner && s.canTake(account, team)).min(FAIREST).orElse(null);
-      if (seat != null) {
-        seat.active++;
-        seat.last = now;
-        deltas.computeIfAbsent(seat.id, k -> new int[1])[0]++;
-        took.put(seat.id, true);
-      }
-      deltas.computeIfAbsent(owner, k -> new int[1])[0]--;
-      String note = req.note() != null && !req.note().isBlank() ? req.note().strip()
-          : notes.containsKey(req.conversationId()) ? notes.get(req.conversationId())
-          : HandoverDraft.build(lines.getOrDefault(req.conversationId(), List.of()), now);
-      String who = req.actor() == null ? "" : " by " + req.actor().displayName();
-      String why = reason == null || reason.isBlank() ? "" : ": " + reason;
-      String body = seat != null ? "Handed over from " + ownerName + " to " + seat.name + who + why
-          : "Back to the queue (first in its class) from " + ownerName + who + why;
-      Long actor = req.actor() == null ? null : req.actor().id();
-      convIds[i] = req.conversationId();
-      agents[i] = seat == null ? null : seat.id;
-      actIds.add(req.conversationId());
-      actTypes.add(seat != null ? Activities.HANDED_OVER : Activities.REQUEUED);
-      actActors.add(actor);
-      actTargets.add(agents[i]);
-      actBodies.add(body);
-      actIds.add(req.conversationId());
-      actTypes.add(Activities.HANDOVER_NOTE);
-      actActors.add(owner);
-      actTargets.add(null);
-      actBodies.add(note);
-      eventData.add(new JsonObject().put("kind", Moves.Kind.HANDOVER.wire())
-          .put("from", new JsonObject().put("id", owner).put("displayName", ownerName))
-          .put("to", seat == null ? null : new JsonObject().put("id", seat.id).put("displayName", seat.name))
-          .put("by", req.actor() == null ? null
-              : new JsonObject().put("id", req.actor().id()).put("displayName", req.actor().displayName()))
-          .put("reason", reason).put("note", note).put("text", body));
-      out.add(new Moves.Outcome(req.conversationId(), seat != null ? "assigned" : "queued", owner, agents[i], body));
-    }
-    Long[] userIds = deltas.keySet().toArray(Long[]::new);
-    Integer[] userDeltas = deltas.values().stream().map(d -> d[0]).toArray(Integer[]::new);
-    Boolean[] userTook = deltas.keySet().stream().map(id -> took.getOrDefault(id, false)).toArray(Boolean[]::new);
-    var utcNow = now.atOffset(ZoneOffset.UTC);
+    return lines;
+  }
 
-    Future<?> moved = conn.preparedQuery(MOVE).execute(Tuple.tuple().addArrayOfLong(convIds).addArrayOfLong(agents)
-        .addOffsetDateTime(utcNow));
-    Future<?> loads = conn.preparedQuery(LOADS).execute(Tuple.tuple().addArrayOfLong(userIds)
-        .addArrayOfInteger(userDeltas).addArrayOfBoolean(userTook).addOffsetDateTime(utcNow));
-    Future<Long> over = conn.preparedQuery(OVER_CAPACITY).execute(Tuple.tuple().addArrayOfLong(userIds))
+  /** Moves the conversations, the agents' loads and the timeline in a handful of statements. */
+  private static Future<Void> write(SqlConnection conn, HandoverBatch b, Instant now) {
+    var utcNow = now.atOffset(ZoneOffset.UTC);
+    Future<?> moved = conn.preparedQuery(MOVE).execute(Tuple.tuple().addArrayOfLong(b.conversationIds())
+        .addArrayOfLong(b.agents()).addOffsetDateTime(utcNow));
+    Future<?> loads = conn.preparedQuery(LOADS).execute(Tuple.tuple().addArrayOfLong(b.userIds())
+        .addArrayOfInteger(b.userDeltas()).addArrayOfBoolean(b.userTook()).addOffsetDateTime(utcNow));
+    Future<Long> over = conn.preparedQuery(OVER_CAPACITY).execute(Tuple.tuple().addArrayOfLong(b.userIds()))
         .map(r -> r.iterator().next().getLong(0));
+    HandoverBatch.TimelineRows acts = b.timeline();
     Future<?> recorded = conn.preparedQuery(RECORD).execute(Tuple.tuple()
-        .addArrayOfLong(actIds.toArray(Long[]::new)).addArrayOfString(actTypes.toArray(String[]::new))
-        .addArrayOfLong(actActors.toArray(Long[]::new)).addArrayOfLong(actTargets.toArray(Long[]::new))
-        .addArrayOfString(actBodies.toArray(String[]::new)).addOffsetDateTime(utcNow));
-    Future<?> dropped = conn.preparedQuery(DROP_DRAFTS).execute(Tuple.tuple().addArrayOfLong(convIds));
-    Future<List<JsonObject>> summaries = ConversationStore.summariesInOrder(conn, List.of(convIds));
+        .addArrayOfLong(acts.conversations()).addArrayOfString(acts.types()).addArrayOfLong(acts.actors())
+        .addArrayOfLong(acts.targets()).addArrayOfString(acts.bodies()).addOffsetDateTime(utcNow));
+    Future<?> dropped = conn.preparedQuery(DROP_DRAFTS).execute(Tuple.tuple().addArrayOfLong(b.conversationIds()));
+    return Future.all(moved, loads, over, recorded, dropped).compose(x -> over.result() > 0
+        ? Future.failedFuture(new IllegalStateException("a handover batch would overfill an agent"))
+        : Future.succeededFuture());
+  }
+
+  /** One conversation.moved event per conversation: to its shop's staff, the outgoing and the incoming agent. */
+  private static Future<Void> announce(SqlConnection conn, HandoverBatch b, Map<Long, Row> locked,
+                                       PendingEvents events, Instant now) {
+    List<Moves.Request> moving = b.requests();
+    Future<List<JsonObject>> summaries = ConversationStore.summariesInOrder(conn, List.of(b.conversationIds()));
     Map<String, Future<List<Long>>> staffByShop = new HashMap<>();
     for (Moves.Request r : moving) {
       String account = locked.get(r.conversationId()).getString("account_id");
       staffByShop.computeIfAbsent(account, a -> EventLog.conversationRecipients(conn, a, null));
     }
-    List<Future<?>> all = new ArrayList<>(List.of(moved, loads, over, recorded, dropped, summaries));
-    all.addAll(staffByShop.values());
+    List<Future<?>> all = new ArrayList<>(staffByShop.values());
+    all.add(summaries);
     return Future.all(all).compose(x -> {
-      if (over.result() > 0) {
-        return Future.failedFuture(new IllegalStateException("a handover batch would overfill an agent"));
-      }
       List<List<Long>> recipients = new ArrayList<>();
       List<JsonObject> payloads = new ArrayList<>();
-      List<JsonObject> sums = summaries.result();
-      for (int i = 0; i < n; i++) {
-        Moves.Request req = moving.get(i);
-        Row row = locked.get(req.conversationId());
+      for (int i = 0; i < moving.size(); i++) {
+        Row row = locked.get(moving.get(i).conversationId());
         List<Long> to = new ArrayList<>(staffByShop.get(row.getString("account_id")).result());
         to.add(row.getLong("assignee_id"));
-        if (agents[i] != null) {
-          to.add(agents[i]);
+        if (b.agents()[i] != null) {
+          to.add(b.agents()[i]);
         }
         recipients.add(to);
-        payloads.add(eventData.get(i).put("conversation", sums.get(i)));
+        payloads.add(b.eventData().get(i).put("conversation", summaries.result().get(i)));
       }
       return events.appendEach(conn, recipients, EventNames.CONVERSATION_MOVED, payloads, now);
     });
   }
-
 }

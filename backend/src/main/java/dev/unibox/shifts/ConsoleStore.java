@@ -13,7 +13,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Reads for the supervisor console: conversations with their queue fields, and the agents in scope. */
+/**
+ * Reads for the queues and the supervisor console: conversations with their queue fields, the agents in
+ * scope.
+ */
 final class ConsoleStore {
 
   /** Queue fields and the SLA clock's columns. */
@@ -42,7 +45,47 @@ final class ConsoleStore {
         AND (NOT $4 OR u.team IN (SELECT team FROM team_supervisors WHERE user_id = $3))
       ORDER BY u.display_name, u.id""";
 
+  private static final String ELIGIBLE_QUEUE = """
+      SELECT c.id FROM conversations c, users u
+      WHERE u.id = $1 AND c.status = 'queued'
+        AND (u.all_accounts OR c.account_id IN (SELECT account_id FROM user_accounts WHERE user_id = u.id))
+        AND (c.team IS NULL OR c.team = u.team)
+      ORDER BY c.priority DESC, c.head_of_class DESC, c.queued_at, c.id
+      LIMIT 500""";
+
+  private static final String SCOPE_QUEUE = """
+      SELECT c.id FROM conversations c
+      WHERE c.status = 'queued' AND ($1 OR c.account_id = ANY($2))
+      ORDER BY c.priority DESC, c.head_of_class DESC, c.queued_at, c.id
+      LIMIT 500""";
+
+  private static final String AGENT_IN_SCOPE = """
+      SELECT u.id FROM users u WHERE u.id = $1 AND u.role = 'agent'
+        AND ($2 OR u.all_accounts OR u.team IN (SELECT team FROM team_supervisors WHERE user_id = $4)
+             OR EXISTS (SELECT 1 FROM user_accounts ua WHERE ua.user_id = u.id AND ua.account_id = ANY($3)))
+        AND (NOT $5 OR u.team IN (SELECT team FROM team_supervisors WHERE user_id = $4))""";
+
   private ConsoleStore() {}
+
+  /** Agents: queued conversations of their shops and team; supervisors: the queue of their shops. */
+  static Future<List<JsonObject>> queueFor(SqlClient c, CurrentUser user) {
+    var ids = user.oversees()
+        ? c.preparedQuery(SCOPE_QUEUE).execute(Tuple.tuple().addBoolean(user.allAccounts())
+            .addArrayOfString(user.accountIds().toArray(String[]::new)))
+        : c.preparedQuery(ELIGIBLE_QUEUE).execute(Tuple.of(user.id()));
+    return ids.compose(rows -> {
+      List<Long> list = new ArrayList<>();
+      rows.forEach(r -> list.add(r.getLong(0)));
+      return summaries(c, list);
+    });
+  }
+
+  /** Whether the supervisor oversees this agent (shares a shop or supervises the agent's team). */
+  static Future<Boolean> agentInScope(SqlClient c, CurrentUser user, long agentId) {
+    return c.preparedQuery(AGENT_IN_SCOPE).execute(Tuple.tuple().addLong(agentId).addBoolean(user.allAccounts())
+            .addArrayOfString(user.accountIds().toArray(String[]::new)).addLong(user.id()).addBoolean(user.teamScoped()))
+        .map(rows -> rows.size() == 1);
+  }
 
   static Future<List<JsonObject>> summaries(SqlClient c, List<Long> ids) {
     return ConversationStore.summariesInOrder(c, ids).compose(list -> c.preparedQuery(EXTRA)

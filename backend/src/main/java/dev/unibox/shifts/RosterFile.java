@@ -4,7 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.unibox.config.ConfigException;
+import dev.unibox.web.ApiException;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.DateTimeException;
@@ -43,6 +45,28 @@ public final class RosterFile {
     Roster roster = parse(root, problems);
     if (!problems.isEmpty()) {
       throw new ConfigException(problems.stream().map(p -> file + ": " + p).toList());
+    }
+    return roster;
+  }
+
+  /**
+   * The roster a supervisor sent (PUT /api/shifts): every problem with a field is one 400 {@code bad_roster}
+   * listing them all.
+   */
+  public static Roster fromBody(io.vertx.core.json.JsonObject body) {
+    List<String> problems = new ArrayList<>();
+    JsonNode tree;
+    try {
+      tree = new ObjectMapper().readTree(body.encode());
+    } catch (IOException e) {
+      throw new UncheckedIOException("a decoded JSON object did not read back", e);
+    }
+    Roster roster = parse(tree, problems);
+    if (roster.shifts().isEmpty() && problems.isEmpty()) {
+      problems.add("shifts: at least one shift is needed");
+    }
+    if (!problems.isEmpty()) {
+      throw ApiException.badRequest("bad_roster", String.join("; ", problems));
     }
     return roster;
   }
@@ -101,6 +125,10 @@ public final class RosterFile {
 
   private static ZoneId zone(JsonNode n, String at, ZoneId fallback, List<String> problems) {
     if (n == null || n.isNull() || (n.isTextual() && n.asText().isBlank())) {
+      return fallback;
+    }
+    if (!n.isTextual()) {
+      problems.add(at + ": must be text, a time zone (e.g. Asia/Kuala_Lumpur)");
       return fallback;
     }
     try {

@@ -9,9 +9,12 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 
 /** SQL of the roster: shifts, their agents, the standby pool, and where the roster came from. */
 final class RosterStore {
@@ -31,7 +34,19 @@ final class RosterStore {
   private static final String SET_META = """
       UPDATE roster_meta SET source = $1, zone = $2, edited_by = $3, edited_at = $4 WHERE id = 1""";
 
+  private static final String KNOWN_USERS = "SELECT username FROM users WHERE username = ANY($1)";
+
   private RosterStore() {}
+
+  /** Those of the names no user has, sorted. */
+  static Future<List<String>> unknownUsers(SqlClient c, Collection<String> names) {
+    return c.preparedQuery(KNOWN_USERS).execute(Tuple.tuple().addArrayOfString(names.toArray(String[]::new)))
+        .map(rows -> {
+          Set<String> unknown = new TreeSet<>(names);
+          rows.forEach(r -> unknown.remove(r.getString(0)));
+          return List.copyOf(unknown);
+        });
+  }
 
   record Meta(String source, Instant editedAt) {}
 

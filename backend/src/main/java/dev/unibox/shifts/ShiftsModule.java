@@ -26,8 +26,10 @@ public final class ShiftsModule {
     this.moves = new Moves(vertx, pool, clock);
     this.handovers = new Handovers(vertx, pool, clock, moves);
     this.clock = new ShiftClock(rosters, handovers, clock, tickMillis);
-    this.shiftRoutes = new ShiftRoutes(vertx, pool, clock, rosters, presence, moves);
-    this.supervisorRoutes = new SupervisorRoutes(pool, clock, rosters, moves, handovers);
+    this.shiftRoutes = new ShiftRoutes(pool, clock, rosters, presence, moves,
+        new ConversationNotes(vertx, pool, clock));
+    this.supervisorRoutes = new SupervisorRoutes(pool, clock, rosters,
+        new SupervisorCommands(pool, clock, moves, handovers));
     this.colleagueRoutes = new ColleagueRoutes(pool);
   }
 

@@ -1,5 +1,6 @@
 package dev.unibox.shifts;
 
+import dev.unibox.auth.AccessPolicy;
 import dev.unibox.auth.AuthRoutes;
 import dev.unibox.auth.CurrentUser;
 import dev.unibox.web.ApiException;
@@ -10,61 +11,31 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.sqlclient.Pool;
-import io.vertx.sqlclient.Row;
-import io.vertx.sqlclient.Tuple;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 
 /**
- * The supervisor console: one live view (queue, agents, roster, surge) and the commands — reassign one
- * or many conversations to an agent or back to the queue, force a handover — each recorded with who,
- * when, what and why ({@code supervisor_commands}) and on every conversation's timeline. Teams (admin).
+ * The supervisor console: one live view (queue, agents, roster, surge) and the commands
+ * ({@link SupervisorCommands}) — reassign one or many conversations to an agent or back to the queue, force a
+ * handover — each recorded with who, when, what and why and on every conversation's timeline. Teams (admin).
  */
 public final class SupervisorRoutes {
 
   static final int MAX_BATCH = 200;
 
-  private static final String RECORD = """
-      INSERT INTO supervisor_commands (actor_user_id, command, conversation_ids, target_user_id, reason, result, at)
-      VALUES ($1, $2, $3, $4, $5, $6, $7)""";
-
-  private static final String COMMANDS = """
-      SELECT sc.id, sc.command, sc.conversation_ids, sc.target_user_id, sc.reason, sc.result, sc.at,
-             a.display_name AS actor, t.display_name AS target
-      FROM supervisor_commands sc JOIN users a ON a.id = sc.actor_user_id LEFT JOIN users t ON t.id = sc.target_user_id
-      WHERE $1 OR sc.actor_user_id = $2
-      ORDER BY sc.id DESC LIMIT 100""";
-
-  private static final String AGENT_IN_SCOPE = """
-      SELECT u.id FROM users u WHERE u.id = $1 AND u.role = 'agent'
-        AND ($2 OR u.all_accounts OR u.team IN (SELECT team FROM team_supervisors WHERE user_id = $4)
-             OR EXISTS (SELECT 1 FROM user_accounts ua WHERE ua.user_id = u.id AND ua.account_id = ANY($3)))
-        AND (NOT $5 OR u.team IN (SELECT team FROM team_supervisors WHERE user_id = $4))""";
-
-  private static final String TEAMS = """
-      SELECT t.name, t.display_name,
-             ARRAY(SELECT account_id FROM team_accounts WHERE team = t.name ORDER BY account_id) AS accounts,
-             ARRAY(SELECT u.username FROM team_supervisors ts JOIN users u ON u.id = ts.user_id WHERE ts.team = t.name
-                   ORDER BY u.username) AS supervisors,
-             ARRAY(SELECT username FROM users WHERE team = t.name AND role = 'agent' ORDER BY username) AS agents
-      FROM teams t ORDER BY t.name""";
-
   private final Pool pool;
   private final Clock clock;
   private final Rosters rosters;
-  private final Moves moves;
-  private final Handovers handovers;
+  private final SupervisorCommands commands;
 
-  public SupervisorRoutes(Pool pool, Clock clock, Rosters rosters, Moves moves, Handovers handovers) {
+  SupervisorRoutes(Pool pool, Clock clock, Rosters rosters, SupervisorCommands commands) {
     this.pool = pool;
     this.clock = clock;
     this.rosters = rosters;
-    this.moves = moves;
-    this.handovers = handovers;
+    this.commands = commands;
   }
 
   public void mount(Router router) {
@@ -78,7 +49,7 @@ public final class SupervisorRoutes {
     router.get("/api/supervisor/console").handler(this::console);
     router.post("/api/supervisor/reassign").handler(this::reassign);
     router.post("/api/supervisor/handover").handler(this::forceHandover);
-    router.get("/api/supervisor/commands").handler(this::commands);
+    router.get("/api/supervisor/commands").handler(this::recentCommands);
     router.get("/api/teams").handler(this::teams);
     router.put("/api/teams/:name").handler(this::putTeam);
   }
@@ -131,29 +102,8 @@ public final class SupervisorRoutes {
     if ((to == null) == !toQueue) {
       throw ApiException.badRequest("bad_request", "Give either toAgentId or toQueue: true");
     }
-    Future<Void> target = to == null ? Future.succeededFuture() : agentInScope(user, to);
-    target.compose(v -> {
-      JsonArray results = new JsonArray();
-      Future<Void> chain = Future.succeededFuture();
-      for (long id : ids) {
-        chain = chain.compose(x -> moves.move(new Moves.Request(id, Moves.Kind.REASSIGN, user, null, to, toQueue, null,
-                reason, note, overCapacity))
-            .map(o -> results.add(o.json()))
-            .recover(e -> {
-              JsonObject r = new JsonObject().put("conversationId", id).put("result", "refused");
-              if (e instanceof ApiException api) {
-                r.put("error", api.code()).put("message", api.getMessage());
-              } else {
-                r.put("error", "internal").put("message", "Something went wrong on our side");
-              }
-              results.add(r);
-              return Future.succeededFuture(results);
-            })
-            .mapEmpty());
-      }
-      return chain.compose(x -> record(user, toQueue ? "requeue" : "reassign", ids, to, reason,
-          new JsonObject().put("results", results).put("overCapacity", overCapacity))).map(results);
-    }).onSuccess(results -> Responses.json(ctx, 200, new JsonObject().put("results", results)))
+    commands.reassign(user, new SupervisorCommands.Reassign(ids, to, toQueue, reason, note, overCapacity))
+        .onSuccess(results -> Responses.json(ctx, 200, new JsonObject().put("results", results)))
         .onFailure(ctx::fail);
   }
 
@@ -166,51 +116,27 @@ public final class SupervisorRoutes {
     if (agent == null) {
       throw ApiException.badRequest("bad_request", "agentId is required");
     }
-    agentInScope(user, agent)
-        .compose(v -> handovers.force(user, agent, reason))
-        .compose(report -> record(user, "handover", report.queuedIds(), agent, reason, report.json()).map(report))
+    commands.forceHandover(user, agent, reason)
         .onSuccess(report -> Responses.json(ctx, 200, report.json()))
         .onFailure(ctx::fail);
   }
 
-  private void commands(RoutingContext ctx) {
-    CurrentUser user = AuthRoutes.user(ctx);
-    pool.preparedQuery(COMMANDS).execute(Tuple.of("admin".equals(user.role()) || user.allAccounts(), user.id()))
-        .onSuccess(rows -> {
-          JsonArray out = new JsonArray();
-          for (Row r : rows) {
-            JsonArray ids = new JsonArray();
-            for (Long id : r.getArrayOfLongs("conversation_ids")) {
-              ids.add(id);
-            }
-            Object result = r.getValue("result");
-            out.add(new JsonObject().put("id", r.getLong("id")).put("command", r.getString("command"))
-                .put("by", r.getString("actor")).put("target", r.getString("target")).put("conversationIds", ids)
-                .put("reason", r.getString("reason")).put("at", r.getOffsetDateTime("at").toInstant().toString())
-                .put("result", result instanceof JsonObject j ? j : new JsonObject(String.valueOf(result))));
-          }
-          Responses.json(ctx, 200, new JsonObject().put("commands", out));
-        })
+  private void recentCommands(RoutingContext ctx) {
+    CommandStore.recent(pool, AuthRoutes.user(ctx))
+        .onSuccess(commands -> Responses.json(ctx, 200, new JsonObject().put("commands", commands)))
         .onFailure(ctx::fail);
   }
 
   private void teams(RoutingContext ctx) {
-    pool.query(TEAMS).execute().onSuccess(rows -> {
-      JsonArray out = new JsonArray();
-      for (Row r : rows) {
-        out.add(new JsonObject().put("name", r.getString("name")).put("displayName", r.getString("display_name"))
-            .put("accounts", new JsonArray(List.of(r.getArrayOfStrings("accounts"))))
-            .put("supervisors", new JsonArray(List.of(r.getArrayOfStrings("supervisors"))))
-            .put("agents", new JsonArray(List.of(r.getArrayOfStrings("agents")))));
-      }
-      Responses.json(ctx, 200, new JsonObject().put("teams", out));
-    }).onFailure(ctx::fail);
+    TeamStore.all(pool)
+        .onSuccess(teams -> Responses.json(ctx, 200, new JsonObject().put("teams", teams)))
+        .onFailure(ctx::fail);
   }
 
   /** Admin: {displayName, accounts: [..], supervisors: [usernames], agents: [usernames]}. */
   private void putTeam(RoutingContext ctx) {
     CurrentUser user = AuthRoutes.user(ctx);
-    dev.unibox.auth.AccessPolicy.requireGlobalAdmin(user, "define teams");
+    AccessPolicy.requireGlobalAdmin(user, "define teams");
     String name = ctx.pathParam("name");
     if (!name.matches("[a-z0-9_-]{1,40}")) {
       throw ApiException.badRequest("bad_team", "Team names are 1-40 of a-z, 0-9, _ and -");
@@ -225,20 +151,6 @@ public final class SupervisorRoutes {
             .put("displayName", display).put("accounts", new JsonArray(accounts))
             .put("supervisors", new JsonArray(supervisors)).put("agents", new JsonArray(agents)))))
         .onFailure(ctx::fail);
-  }
-
-  private Future<Void> agentInScope(CurrentUser user, long agentId) {
-    return pool.preparedQuery(AGENT_IN_SCOPE).execute(Tuple.tuple().addLong(agentId).addBoolean(user.allAccounts())
-            .addArrayOfString(user.accountIds().toArray(String[]::new)).addLong(user.id()).addBoolean(user.teamScoped()))
-        .compose(rows -> rows.size() == 1 ? Future.succeededFuture()
-            : Future.failedFuture(ApiException.forbidden("That agent is not in your teams or shops")));
-  }
-
-  private Future<Void> record(CurrentUser user, String command, List<Long> ids, Long target, String reason,
-                              JsonObject result) {
-    return pool.preparedQuery(RECORD).execute(Tuple.tuple().addLong(user.id()).addString(command)
-        .addArrayOfLong(ids.toArray(Long[]::new)).addLong(target).addString(reason).addJsonObject(result)
-        .addOffsetDateTime(clock.instant().atOffset(ZoneOffset.UTC))).mapEmpty();
   }
 
   private static List<Long> idList(Object v) {

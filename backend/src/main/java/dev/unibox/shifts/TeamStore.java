@@ -2,7 +2,11 @@ package dev.unibox.shifts;
 
 import dev.unibox.web.ApiException;
 import io.vertx.core.Future;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.SqlClient;
 import io.vertx.sqlclient.SqlConnection;
 import io.vertx.sqlclient.Tuple;
 import java.util.List;
@@ -23,7 +27,35 @@ public final class TeamStore {
   private static final String SET_AGENTS = """
       UPDATE users SET team = $1 WHERE username = ANY($2) AND role = 'agent' RETURNING username""";
 
+  private static final String TEAM_EXISTS = "SELECT 1 FROM teams WHERE name = $1";
+
+  private static final String TEAMS = """
+      SELECT t.name, t.display_name,
+             ARRAY(SELECT account_id FROM team_accounts WHERE team = t.name ORDER BY account_id) AS accounts,
+             ARRAY(SELECT u.username FROM team_supervisors ts JOIN users u ON u.id = ts.user_id WHERE ts.team = t.name
+                   ORDER BY u.username) AS supervisors,
+             ARRAY(SELECT username FROM users WHERE team = t.name AND role = 'agent' ORDER BY username) AS agents
+      FROM teams t ORDER BY t.name""";
+
   private TeamStore() {}
+
+  static Future<Boolean> exists(SqlClient c, String team) {
+    return c.preparedQuery(TEAM_EXISTS).execute(Tuple.of(team)).map(rows -> rows.size() == 1);
+  }
+
+  /** Every team with its shops, supervisors and agents, by name. */
+  static Future<JsonArray> all(SqlClient c) {
+    return c.query(TEAMS).execute().map(rows -> {
+      JsonArray out = new JsonArray();
+      for (Row r : rows) {
+        out.add(new JsonObject().put("name", r.getString("name")).put("displayName", r.getString("display_name"))
+            .put("accounts", new JsonArray(List.of(r.getArrayOfStrings("accounts"))))
+            .put("supervisors", new JsonArray(List.of(r.getArrayOfStrings("supervisors"))))
+            .put("agents", new JsonArray(List.of(r.getArrayOfStrings("agents")))));
+      }
+      return out;
+    });
+  }
 
   /** Replaces one team; unknown shops, non-supervisors or non-agents are a 400 and change nothing. */
   public static Future<Void> replace(Pool pool, String name, String display, List<String> accounts,

@@ -160,6 +160,27 @@ class ShiftPermissionsTest {
     return list.stream().map(o -> ((JsonObject) o).getLong("id")).toList();
   }
 
+  @Test
+  void aBadRosterNamesWhatIsWrongAndChangesNothing() throws Exception {
+    long shiftsBefore = inbox.count("SELECT count(*) FROM shifts");
+    HttpResponse<Buffer> notJson = Await.result(inbox.http.put("/api/shifts").putHeader("Authorization", "Bearer " + admin)
+        .putHeader("content-type", "application/json").sendBuffer(Buffer.buffer("{\"shifts\": [")));
+    assertThat(notJson.statusCode()).isEqualTo(400);
+    assertThat(notJson.bodyAsJsonObject().getString("error")).isEqualTo("bad_json");
+
+    HttpResponse<Buffer> badFields = put(admin, "/api/shifts", new JsonObject().put("zone", new JsonObject().put("id", 8))
+        .put("shifts", new JsonArray().add(new JsonObject().put("name", "morning").put("start", "7am").put("end", "15:00"))
+            .add(new JsonObject().put("name", "late").put("start", "15:00").put("end", "23:00").put("zone", 8))));
+    assertThat(badFields.statusCode()).isEqualTo(400);
+    assertThat(badFields.bodyAsJsonObject().getString("error")).isEqualTo("bad_roster");
+    assertThat(badFields.bodyAsJsonObject().getString("message"))
+        .contains("zone: must be text, a time zone")
+        .contains("shifts[0].start: '7am' is not a time")
+        .contains("shifts[1].zone: must be text, a time zone")
+        .doesNotContain("not valid JSON");
+    assertThat(inbox.count("SELECT count(*) FROM shifts")).isEqualTo(shiftsBefore);
+  }
+
   private HttpResponse<Buffer> put(String token, String path, JsonObject body) throws Exception {
     return Await.result(inbox.http.put(path).putHeader("Authorization", "Bearer " + token).sendJsonObject(body));
   }

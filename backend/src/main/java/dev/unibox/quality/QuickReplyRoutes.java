@@ -1,0 +1,72 @@
+package dev.unibox.quality;
+
+import dev.unibox.auth.AuthRoutes;
+import dev.unibox.auth.CurrentUser;
+import dev.unibox.web.ApiException;
+import dev.unibox.web.Responses;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import java.util.Locale;
+
+/** HTTP of quick replies: list, create, update, delete (supervisors), and the composer's list for a conversation. */
+final class QuickReplyRoutes {
+
+  private final QuickReplies quickReplies;
+
+  QuickReplyRoutes(QuickReplies quickReplies) {
+    this.quickReplies = quickReplies;
+  }
+
+  void mount(Router router) {
+    router.get("/api/quick-replies").handler(this::list);
+    router.post("/api/quick-replies").handler(this::create);
+    router.put("/api/quick-replies/:id").handler(this::update);
+    router.delete("/api/quick-replies/:id").handler(this::delete);
+    router.get("/api/conversations/:id/quick-replies").handler(this::forConversation);
+  }
+
+  private void list(RoutingContext ctx) {
+    quickReplies.visible(AuthRoutes.user(ctx), Params.text(ctx, "accountId"))
+        .onSuccess(list -> Responses.json(ctx, 200, new JsonObject().put("quickReplies", list)))
+        .onFailure(ctx::fail);
+  }
+
+  private void create(RoutingContext ctx) {
+    CurrentUser user = AuthRoutes.user(ctx);
+    Access.overseer(user);
+    quickReplies.create(user, Responses.body(ctx))
+        .onSuccess(q -> Responses.json(ctx, 201, new JsonObject().put("quickReply", q)))
+        .onFailure(ctx::fail);
+  }
+
+  private void update(RoutingContext ctx) {
+    CurrentUser user = AuthRoutes.user(ctx);
+    Access.overseer(user);
+    long id = Responses.pathId(ctx, "id");
+    quickReplies.update(user, id, Responses.body(ctx))
+        .onSuccess(q -> Responses.json(ctx, 200, new JsonObject().put("quickReply", q)))
+        .onFailure(ctx::fail);
+  }
+
+  private void delete(RoutingContext ctx) {
+    CurrentUser user = AuthRoutes.user(ctx);
+    Access.overseer(user);
+    quickReplies.delete(user, Responses.pathId(ctx, "id"))
+        .onSuccess(v -> ctx.response().setStatusCode(204).end())
+        .onFailure(ctx::fail);
+  }
+
+  /** ?q= a shortcut (with or without its /) or part of a title, at most 64 characters. */
+  private void forConversation(RoutingContext ctx) {
+    long id = Responses.pathId(ctx, "id");
+    String q = Params.text(ctx, "q");
+    String query = q == null ? null : q.replaceFirst("^/", "").toLowerCase(Locale.ROOT);
+    if (query != null && query.length() > 64) {
+      throw ApiException.badRequest("bad_q", "q is at most 64 characters");
+    }
+    quickReplies.forConversation(AuthRoutes.user(ctx), id, query)
+        .onSuccess(list -> Responses.json(ctx, 200, new JsonObject().put("quickReplies", list)))
+        .onFailure(ctx::fail);
+  }
+}
