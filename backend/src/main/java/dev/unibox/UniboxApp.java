@@ -55,7 +55,6 @@ import dev.unibox.reports.ReportsModule;
 import dev.unibox.routing.QueueRoutes;
 import dev.unibox.routing.RoutingPolicies;
 import dev.unibox.routing.RoutingVerticle;
-import dev.unibox.shifts.Presence;
 import dev.unibox.shifts.ShiftsModule;
 import dev.unibox.signals.Addresses;
 import dev.unibox.sla.SlaSweep;
