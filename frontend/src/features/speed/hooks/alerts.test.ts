@@ -62,7 +62,7 @@ describe('alerts', () => {
   });
 
   it('a buyer message arriving in the chat in front of me is read at once, by its id', () => {
-    expect(seenOnArrival(message(conversation(5, 'normal', 7), 'in'), { id: 5, visible: true })).toBe(9);
+    expect(seenOnArrival(message(conversation(5, 'normal', 7), 'in'), { id: 5, visible: true })).toEqual({ conversationId: 5, messageId: 9 });
     expect(seenOnArrival(message(conversation(5, 'normal', 7), 'in'), { id: 5, visible: false })).toBeNull();
     expect(seenOnArrival(message(conversation(5, 'normal', 7), 'in'), away)).toBeNull();
     expect(seenOnArrival(message(conversation(5, 'normal', 7), 'out'), { id: 5, visible: true })).toBeNull();

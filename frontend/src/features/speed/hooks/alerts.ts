@@ -66,9 +66,13 @@ export function seedUnread(loaded: ReadonlyMap<number, number>, openId: number |
 }
 
 /** The buyer message that just arrived in the chat the user is looking at (read at once), or null. */
-export function seenOnArrival(event: AgentEvent, open: { id: number | null; visible: boolean }): number | null {
+export function seenOnArrival(
+  event: AgentEvent,
+  open: { id: number | null; visible: boolean },
+): { conversationId: number; messageId: number } | null {
   if (event.event !== 'message.created' || !fromBuyer(event.data.message)) return null;
-  return open.visible && open.id === event.data.conversationId ? event.data.message.id : null;
+  const { conversationId, message } = event.data;
+  return open.visible && open.id === conversationId ? { conversationId, messageId: message.id } : null;
 }
 
 export function markRead(unread: ReadonlyMap<number, number>, id: number | null): ReadonlyMap<number, number> {

@@ -7,7 +7,7 @@ import { alertFor, countUnread, markRead, seedUnread, seenOnArrival, type Alert,
 
 /**
  * Unread counts (the server's when the list loads, kept live from the socket, and the read position saved
- * when a chat is opened or a message arrives in the open one), and the sound and desktop notifications the
+ * when a buyer message arrives in the chat that is open), and the sound and desktop notifications the
  * user opted into (saved in the preferences).
  */
 export function useAlerts(events: AgentEventSource, me: number, openId: number | null, loaded: ReadonlyMap<number, number> | null) {
@@ -30,17 +30,15 @@ export function useAlerts(events: AgentEventSource, me: number, openId: number |
     if (loaded) setUnread(seedUnread(loaded, open.current.id));
   }, [loaded]);
 
-  useEffect(() => {
-    setUnread((u) => markRead(u, openId));
-    if (openId !== null) void markConversationRead(openId).catch(() => undefined);
-  }, [openId]);
+  // opening a chat reads it on the server too (GET /api/conversations/:id moves the read position)
+  useEffect(() => setUnread((u) => markRead(u, openId)), [openId]);
 
   useEffect(
     () =>
       events.onEvent((event) => {
         setUnread((u) => countUnread(u, event, open.current));
         const seen = seenOnArrival(event, open.current);
-        if (seen !== null && open.current.id !== null) void markConversationRead(open.current.id, seen).catch(() => undefined);
+        if (seen) void markConversationRead(seen.conversationId, seen.messageId).catch(() => undefined);
         const alert = alertFor(event, me, open.current);
         if (alert) ring(alert, prefsRef.current);
       }),

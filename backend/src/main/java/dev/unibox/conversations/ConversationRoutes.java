@@ -14,7 +14,8 @@ import java.time.Clock;
 
 /**
  * GET list (each with the viewer's unread count), GET one with its timeline (read-only when the user may
- * read but not act; a successful open is told to the {@link ConversationOpened} listener), POST read (the viewer's read position), POST close.
+ * read but not act; what it shows is read by the viewer, and a successful open is told to the
+ * {@link ConversationOpened} listener), POST read (a message that arrived while open), POST close.
  */
 public final class ConversationRoutes {
 
@@ -81,6 +82,7 @@ public final class ConversationRoutes {
     ConversationStore.summary(pool, id)
         .compose(summary -> readable(user, summary))
         .compose(summary -> ConversationStore.timeline(pool, id)
+            .compose(timeline -> readUpTo(user, id, timeline))
             .map(timeline -> new JsonObject().put("conversation", summary).put("timeline", timeline)
                 .put("access", ConversationStore.mayView(user, summary) ? "act" : "read")))
         .onSuccess(body -> {
@@ -88,6 +90,19 @@ public final class ConversationRoutes {
           opened.opened(id, user);
         })
         .onFailure(ctx::fail);
+  }
+
+  /** What is shown is read: the viewer's position moves to the newest message of the timeline answered. */
+  private Future<JsonArray> readUpTo(CurrentUser user, long id, JsonArray timeline) {
+    Long newest = null;
+    for (int i = 0; i < timeline.size(); i++) {
+      JsonObject entry = timeline.getJsonObject(i);
+      if ("message".equals(entry.getString("kind"))) {
+        newest = newest == null ? entry.getLong("id") : Math.max(newest, entry.getLong("id"));
+      }
+    }
+    return newest == null ? Future.succeededFuture(timeline)
+        : ReadPositionStore.read(pool, user.id(), id, newest, clock.instant()).map(timeline);
   }
 
   private void close(RoutingContext ctx) {

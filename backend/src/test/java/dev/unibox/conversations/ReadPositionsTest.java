@@ -20,8 +20,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Unread badges come from the server: the list carries each conversation's buyer messages past the viewer's
- * read position, so a reload, another device or the next shift's login shows the same badges; reading moves
- * the position forward only, per user, and only within conversations the user may read.
+ * read position, so a reload, another device or the next shift's login shows the same badges; opening a
+ * conversation or reading a message moves the position forward only, per user, and only within
+ * conversations the user may read.
  */
 @ExtendWith(VertxExtension.class)
 class ReadPositionsTest {
@@ -68,6 +69,15 @@ class ReadPositionsTest {
     inbox.post(mei, "/api/conversations/" + chat + "/replies", new JsonObject().put("text", "Ada, saiz M ada."));
     ingest.buyer(TestInbox.ACCOUNT_MY, "b1", "Ok terima kasih", T0.plusSeconds(60));
     assertThat(unread(mei)).as("only buyer messages count").isEqualTo(1);
+  }
+
+  @Test
+  void openingAConversationReadsWhatItShowsForThatUserOnly() throws Exception {
+    assertThat(inbox.get(lin, "/api/conversations/" + chat).statusCode()).isEqualTo(200);
+    assertThat(unread(lin)).isZero();
+    assertThat(unread(mei)).as("mei has not opened it").isEqualTo(2);
+    ingest.buyer(TestInbox.ACCOUNT_MY, "b1", "Hello?", T0.plusSeconds(30));
+    assertThat(unread(lin)).as("a message after the open").isEqualTo(1);
   }
 
   @Test
