@@ -2,7 +2,7 @@ package dev.unibox.accounts;
 
 import dev.unibox.adapters.spi.AccountEvents;
 import dev.unibox.adapters.spi.ErrorKind;
-import dev.unibox.events.PendingEvents;
+import dev.unibox.events.UnitOfWork;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
@@ -23,14 +23,14 @@ public final class AccountHealth implements AccountEvents {
   public static final String ALERT_EVENT = dev.unibox.events.EventNames.ACCOUNT_ALERT;
   private static final Logger LOG = LoggerFactory.getLogger(AccountHealth.class);
 
-  private final Vertx vertx;
+  private final UnitOfWork work;
   private final Pool pool;
   private final AccountAdminStore store;
   private final Clock clock;
   private AccountRegistry registry;
 
   public AccountHealth(Vertx vertx, Pool pool, AccountAdminStore store, Clock clock) {
-    this.vertx = vertx;
+    this.work = new UnitOfWork(vertx, pool, clock);
     this.pool = pool;
     this.store = store;
     this.clock = clock;
@@ -76,15 +76,14 @@ public final class AccountHealth implements AccountEvents {
    * admin's event log in one transaction; publishes after commit.
    */
   public Future<Void> alert(String accountId, String kind, String message, String newStatus) {
-    PendingEvents events = new PendingEvents();
-    Instant now = clock.instant();
-    return pool.withTransaction(conn -> (newStatus == null ? Future.<Void>succeededFuture()
-            : store.setStatus(conn, accountId, newStatus, kind))
-        .compose(v -> store.insertAlert(conn, accountId, kind, message, now))
-        .compose(id -> store.admins(conn).compose(admins -> events.append(conn, admins, ALERT_EVENT,
-            new JsonObject().put("alertId", id).put("accountId", accountId).put("kind", kind)
-                .put("message", message).put("status", newStatus).put("at", now.toString()), now))))
-        .onSuccess(v -> events.publish(vertx));
+    return work.run(change -> (newStatus == null ? Future.<Void>succeededFuture()
+            : store.setStatus(change.conn(), accountId, newStatus, kind))
+        .compose(v -> store.insertAlert(change.conn(), accountId, kind, message, change.now()))
+        .compose(id -> store.admins(change.conn()).map(admins -> {
+          change.tell(admins, ALERT_EVENT, new JsonObject().put("alertId", id).put("accountId", accountId)
+              .put("kind", kind).put("message", message).put("status", newStatus).put("at", change.now().toString()));
+          return null;
+        })));
   }
 
   private static void logged(Future<?> f, String what) {

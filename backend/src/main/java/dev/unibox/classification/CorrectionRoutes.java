@@ -3,13 +3,13 @@ package dev.unibox.classification;
 import dev.unibox.auth.AuthRoutes;
 import dev.unibox.auth.CurrentUser;
 import dev.unibox.conversations.Activities;
+import dev.unibox.conversations.ConversationNews;
 import dev.unibox.conversations.ConversationStore;
 import dev.unibox.domain.Category;
 import dev.unibox.domain.Priority;
 import dev.unibox.domain.SlaPolicy;
-import dev.unibox.events.EventLog;
 import dev.unibox.events.EventNames;
-import dev.unibox.events.PendingEvents;
+import dev.unibox.events.UnitOfWork;
 import dev.unibox.signals.Kicks;
 import dev.unibox.web.ApiException;
 import dev.unibox.web.Responses;
@@ -20,6 +20,7 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.SqlConnection;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -30,15 +31,13 @@ import java.time.OffsetDateTime;
  */
 final class CorrectionRoutes {
 
-  private final Vertx vertx;
   private final Pool pool;
-  private final Clock clock;
+  private final UnitOfWork work;
   private final SlaPolicy sla;
 
   CorrectionRoutes(Vertx vertx, Pool pool, Clock clock, SlaPolicy sla) {
-    this.vertx = vertx;
     this.pool = pool;
-    this.clock = clock;
+    this.work = new UnitOfWork(vertx, pool, clock);
     this.sla = sla;
   }
 
@@ -70,10 +69,10 @@ final class CorrectionRoutes {
     if (rawUrgent == null && rawCategory == null) {
       throw ApiException.badRequest("nothing_to_correct", "give urgent and/or category");
     }
-    Instant now = clock.instant();
-    PendingEvents events = new PendingEvents();
-    visible(user, id).compose(v -> pool.withTransaction(conn -> ClassificationStore.lockConversation(conn, id)
+    visible(user, id).compose(v -> work.run(change -> ClassificationStore.lockConversation(change.conn(), id)
         .compose(row -> {
+          SqlConnection conn = change.conn();
+          Instant now = change.now();
           if ("closed".equals(row.getString("status"))) {
             return Future.failedFuture(new ApiException(409, "conversation_closed", "This conversation is solved"));
           }
@@ -90,15 +89,13 @@ final class CorrectionRoutes {
               .compose(v2 -> ClassificationStore.correct(conn, id, priority, category, clockState.due, clockState.warn,
                   clockState.state, now))
               .compose(v2 -> Activities.record(conn, id, Activities.PRIORITY_SET, user.id(), null, note, now))
-              .compose(v2 -> ConversationStore.summary(conn, id))
-              .compose(summary -> EventLog.conversationRecipients(conn, row.getString("account_id"), assignee(summary))
-                  .compose(recipients -> events.append(conn, recipients, EventNames.CONVERSATION_UPDATED,
-                      new JsonObject().put("conversation", summary), now)))
-              .compose(v2 -> ClassificationStore.state(conn, id));
+              .compose(v2 -> ConversationNews.announce(change, id, EventNames.CONVERSATION_UPDATED, new JsonObject()))
+              .compose(v2 -> {
+                change.afterCommit(Kicks::routing);
+                return ClassificationStore.state(conn, id);
+              });
         })))
         .onSuccess(state -> {
-          events.publish(vertx);
-          Kicks.routing(vertx);
           Responses.json(ctx, 200, new JsonObject().put("classification", state));
         })
         .onFailure(ctx::fail);
@@ -129,10 +126,5 @@ final class CorrectionRoutes {
       }
       return Future.succeededFuture();
     });
-  }
-
-  private static Long assignee(JsonObject summary) {
-    JsonObject a = summary.getJsonObject("assignee");
-    return a == null ? null : a.getLong("id");
   }
 }

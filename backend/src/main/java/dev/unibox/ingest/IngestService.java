@@ -4,7 +4,7 @@ import dev.unibox.adapters.spi.InboundMessage;
 import dev.unibox.domain.Classification;
 import dev.unibox.domain.MessageClassifier;
 import dev.unibox.domain.SlaPolicy;
-import dev.unibox.events.PendingEvents;
+import dev.unibox.events.UnitOfWork;
 import dev.unibox.signals.Kicks;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
@@ -31,8 +31,7 @@ public final class IngestService {
   /** Batch transactions in flight at once (each holds one pooled connection). */
   static final int MAX_RUNNING = 8;
 
-  private final Vertx vertx;
-  private final Pool pool;
+  private final UnitOfWork work;
   private final IngestWrite write;
   private final ArrayDeque<Call> waiting = new ArrayDeque<>();
   private int running;
@@ -51,8 +50,7 @@ public final class IngestService {
 
   public IngestService(Vertx vertx, Pool pool, MessageClassifier classifier, Clock clock, SlaPolicy sla,
                        InboundHook hook) {
-    this.vertx = vertx;
-    this.pool = pool;
+    this.work = new UnitOfWork(vertx, pool, clock);
     this.write = new IngestWrite(classifier, sla, hook, clock);
   }
 
@@ -67,7 +65,7 @@ public final class IngestService {
       return Future.succeededFuture(new Result(0, 0));
     }
     // classification and language detection are CPU work on user text: a worker thread, not the event loop
-    return vertx.executeBlocking(() -> {
+    return work.vertx().executeBlocking(() -> {
       List<Classification> classes = new ArrayList<>();
       messages.forEach(m -> classes.add(write.classify(m)));
       return classes;
@@ -124,28 +122,21 @@ public final class IngestService {
     items.sort(Comparator.comparing((Item it) -> it.message().accountId())
         .thenComparing(it -> it.message().platformConversationId()));
     int[] stored = new int[calls.size()];
-    PendingEvents events = new PendingEvents();
-    IngestWrite.Audiences audiences = new IngestWrite.Audiences();
-    return pool.withTransaction(conn -> {
+    return work.run(change -> {
       Future<Void> chain = Future.succeededFuture();
       for (Item it : items) {
-        chain = chain.compose(v -> write.storeOne(conn, it.message(), it.cls(), events, audiences)).map(isNew -> {
+        chain = chain.compose(v -> write.storeOne(change, it.message(), it.cls())).map(isNew -> {
           if (isNew) {
             stored[it.call()]++;
+            change.afterCommit(Kicks::routing);
           }
           return null;
         });
       }
-      return chain.compose(v -> events.flush(conn, write.now()));
+      return chain;
     }).map(v -> {
-      events.publish(vertx);
-      int total = 0;
       for (int c = 0; c < calls.size(); c++) {
-        total += stored[c];
         calls.get(c).done().tryComplete(new Result(stored[c], calls.get(c).messages().size() - stored[c]));
-      }
-      if (total > 0) {
-        Kicks.routing(vertx);
       }
       return null;
     });

@@ -4,16 +4,15 @@ import dev.unibox.classification.UrgencyCheck;
 import dev.unibox.adapters.spi.InboundMessage;
 import dev.unibox.conversations.Activities;
 import dev.unibox.conversations.ConversationJson;
-import dev.unibox.conversations.ConversationStore;
+import dev.unibox.conversations.ConversationNews;
 import dev.unibox.domain.Category;
 import dev.unibox.domain.Classification;
 import dev.unibox.domain.LanguageDetector;
 import dev.unibox.domain.MessageClassifier;
 import dev.unibox.domain.Priority;
 import dev.unibox.domain.SlaPolicy;
-import dev.unibox.events.EventLog;
+import dev.unibox.events.Change;
 import dev.unibox.events.EventNames;
-import dev.unibox.events.PendingEvents;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Row;
@@ -22,12 +21,11 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
-import java.util.List;
 
 /**
  * The writes of one stored message inside a batch's transaction: buyer, conversation, message, the
- * conversation's new state and its message.created event (queued on the batch's PendingEvents, written
- * once per batch). Recipients are looked up once per (shop, assignee) per batch.
+ * conversation's new state and its message.created event (queued on the batch's {@link Change}, stored
+ * once per batch; recipients looked up once per shop and assignee per batch).
  */
 final class IngestWrite {
 
@@ -43,28 +41,14 @@ final class IngestWrite {
     this.clock = clock;
   }
 
-  Instant now() {
-    return clock.instant();
-  }
-
   /** CPU work (classification, language detection) done before the transaction, off the event loop. */
   Classification classify(InboundMessage m) {
     return m.fromBuyer() ? classifier.classify(m.text(), m.messageType()) : null;
   }
 
-  /** Recipients already resolved in this batch, by shop and assignee. */
-  static final class Audiences {
-    private final java.util.Map<String, Future<List<Long>>> known = new java.util.HashMap<>();
-
-    Future<List<Long>> of(SqlConnection conn, String accountId, Long assigneeId) {
-      return known.computeIfAbsent(accountId + "/" + assigneeId,
-          k -> EventLog.conversationRecipients(conn, accountId, assigneeId));
-    }
-  }
-
-  Future<Boolean> storeOne(SqlConnection conn, InboundMessage m, Classification cls, PendingEvents events,
-                           Audiences audiences) {
-    Instant now = clock.instant();
+  Future<Boolean> storeOne(Change change, InboundMessage m, Classification cls) {
+    SqlConnection conn = change.conn();
+    Instant now = change.now();
     return IngestStore.upsertBuyer(conn, m.accountId(), m.buyerId(), m.buyerName())
         .compose(buyerId -> IngestStore.insertConversation(conn, m.accountId(), m.platformConversationId(), buyerId, now))
         .compose(createdId -> IngestStore.lockConversation(conn, m.accountId(), m.platformConversationId())
@@ -73,11 +57,13 @@ final class IngestWrite {
                     m.sentAt(), now)
                 .compose(messageId -> messageId == null
                     ? Future.succeededFuture(false)
-                    : apply(conn, m, cls, row, createdId != null, messageId, now, events, audiences).map(true))));
+                    : apply(change, m, cls, row, createdId != null, messageId).map(true))));
   }
 
-  private Future<Void> apply(SqlConnection conn, InboundMessage m, Classification cls, Row row, boolean created,
-                             long messageId, Instant now, PendingEvents events, Audiences audiences) {
+  private Future<Void> apply(Change change, InboundMessage m, Classification cls, Row row, boolean created,
+                             long messageId) {
+    SqlConnection conn = change.conn();
+    Instant now = change.now();
     long conversationId = row.getLong("id");
     Future<Void> steps = Future.succeededFuture();
     if (m.fromBuyer()) {
@@ -111,14 +97,8 @@ final class IngestWrite {
     }
     JsonObject message = ConversationJson.message(messageId, m.fromBuyer() ? "in" : "out", m.text(),
         m.fromBuyer() ? "received" : "sent", author(m), null, m.sentAt());
-    return steps
-        .compose(v -> ConversationStore.summary(conn, conversationId))
-        .compose(summary -> audiences.of(conn, m.accountId(), assigneeOf(summary))
-            .map(recipients -> {
-              events.add(recipients, EventNames.MESSAGE_CREATED, new JsonObject()
-                  .put("conversationId", conversationId).put("message", message).put("conversation", summary));
-              return null;
-            }));
+    return steps.compose(v -> ConversationNews.announce(change, conversationId, EventNames.MESSAGE_CREATED,
+        new JsonObject().put("conversationId", conversationId).put("message", message))).mapEmpty();
   }
 
   /** Pushes of some platforms do not name the buyer (Lazada, TikTok Shop): the stored name is kept then. */
@@ -154,10 +134,5 @@ final class IngestWrite {
     SlaPolicy.PlatformDeadline platformDue = sla.platformDeadline(platform, zone, m.sentAt());
     return new IngestStore.Deadlines(due, sla.warnAt(start, due), platformDue == null ? null : platformDue.dueAt(),
         platformDue == null ? null : platformDue.rule());
-  }
-
-  private static Long assigneeOf(JsonObject summary) {
-    JsonObject a = summary.getJsonObject("assignee");
-    return a == null ? null : a.getLong("id");
   }
 }

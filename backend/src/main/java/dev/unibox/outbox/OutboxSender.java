@@ -7,10 +7,10 @@ import dev.unibox.adapters.spi.OutboundMessage;
 import dev.unibox.adapters.spi.PlatformAdapter;
 import dev.unibox.adapters.spi.SendResult;
 import dev.unibox.config.UniboxConfig.OutboxConfig;
-import dev.unibox.conversations.ConversationStore;
-import dev.unibox.events.EventLog;
+import dev.unibox.conversations.ConversationNews;
+import dev.unibox.events.Change;
 import dev.unibox.events.EventNames;
-import dev.unibox.events.PendingEvents;
+import dev.unibox.events.UnitOfWork;
 import dev.unibox.signals.Addresses;
 import dev.unibox.signals.KickedLoop;
 import io.vertx.core.Future;
@@ -48,6 +48,7 @@ public final class OutboxSender extends VerticleBase {
   private final Clock clock;
   private final Backoff backoff;
   private KickedLoop loop;
+  private UnitOfWork work;
 
   /**
    * @param node   this node's id: it claims only replies of accounts whose lease it holds
@@ -67,6 +68,7 @@ public final class OutboxSender extends VerticleBase {
 
   @Override
   public Future<?> start() {
+    work = new UnitOfWork(vertx, pool, clock);
     loop = new KickedLoop(vertx, "Outbox pass", this::drain);
     return loop.start(config.pollMillis(), Addresses.OUTBOX_KICK).onSuccess(v -> loop.kick());
   }
@@ -106,11 +108,8 @@ public final class OutboxSender extends VerticleBase {
   }
 
   private Future<Void> sent(OutboxStore.Claimed c, SendResult result) {
-    PendingEvents events = new PendingEvents();
-    Instant now = clock.instant();
-    return pool.withTransaction(conn -> OutboxStore.markSent(conn, c, result.platformMessageId(), now)
-            .compose(changed -> changed ? statusEvent(conn, c, "sent", null, events, now) : Future.succeededFuture()))
-        .onSuccess(v -> events.publish(vertx));
+    return work.run(change -> OutboxStore.markSent(change.conn(), c, result.platformMessageId(), change.now())
+        .compose(changed -> changed ? statusEvent(change, c, "sent", null) : Future.succeededFuture()));
   }
 
   /** This node lost the account between claim and send (paused JVM, lost database): its new owner sends. */
@@ -159,21 +158,13 @@ public final class OutboxSender extends VerticleBase {
   }
 
   private Future<Void> fail(OutboxStore.Claimed c, String error) {
-    PendingEvents events = new PendingEvents();
-    Instant now = clock.instant();
-    return pool.withTransaction(conn -> OutboxStore.markFailed(conn, c, error, now)
-            .compose(changed -> changed ? statusEvent(conn, c, "failed", error, events, now) : Future.succeededFuture()))
-        .onSuccess(v -> events.publish(vertx));
+    return work.run(change -> OutboxStore.markFailed(change.conn(), c, error, change.now())
+        .compose(changed -> changed ? statusEvent(change, c, "failed", error) : Future.succeededFuture()));
   }
 
-  private Future<Void> statusEvent(io.vertx.sqlclient.SqlConnection conn, OutboxStore.Claimed c, String status,
-                                   String error, PendingEvents events, Instant now) {
-    return ConversationStore.summary(conn, c.conversationId()).compose(summary -> {
-      JsonObject assignee = summary.getJsonObject("assignee");
-      return EventLog.conversationRecipients(conn, c.accountId(), assignee == null ? null : assignee.getLong("id"))
-          .compose(recipients -> events.append(conn, recipients, EventNames.MESSAGE_STATUS, new JsonObject()
-              .put("conversationId", c.conversationId()).put("messageId", c.messageId()).put("status", status)
-              .put("error", error), now));
-    });
+  private static Future<Void> statusEvent(Change change, OutboxStore.Claimed c, String status, String error) {
+    return ConversationNews.tell(change, c.conversationId(), EventNames.MESSAGE_STATUS, new JsonObject()
+        .put("conversationId", c.conversationId()).put("messageId", c.messageId()).put("status", status)
+        .put("error", error));
   }
 }

@@ -5,33 +5,29 @@ import dev.unibox.adapters.spi.PlatformAdapter;
 import dev.unibox.auth.CurrentUser;
 import dev.unibox.conversations.ConversationJson;
 import dev.unibox.conversations.ConversationLocks;
-import dev.unibox.conversations.ConversationStore;
-import dev.unibox.events.EventLog;
+import dev.unibox.conversations.ConversationNews;
 import dev.unibox.events.EventNames;
-import dev.unibox.events.PendingEvents;
+import dev.unibox.events.UnitOfWork;
 import dev.unibox.signals.Kicks;
 import dev.unibox.web.ApiException;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.SqlConnection;
 import java.time.Clock;
 import java.time.Instant;
 
 /** An agent's reply: stored with its outbox row in one transaction; delivery is the sender's job. */
 public final class ReplyService {
 
-  private final Vertx vertx;
-  private final Pool pool;
+  private final UnitOfWork work;
   private final AccountRegistry accounts;
-  private final Clock clock;
   private final ReplyGuard guard;
 
   public ReplyService(Vertx vertx, Pool pool, AccountRegistry accounts, Clock clock, ReplyGuard guard) {
-    this.vertx = vertx;
-    this.pool = pool;
+    this.work = new UnitOfWork(vertx, pool, clock);
     this.accounts = accounts;
-    this.clock = clock;
     this.guard = guard;
   }
 
@@ -57,9 +53,7 @@ public final class ReplyService {
     if (text.isEmpty()) {
       return Future.failedFuture(ApiException.badRequest("empty_text", "The reply is empty"));
     }
-    PendingEvents events = new PendingEvents();
-    Instant now = clock.instant();
-    return pool.withTransaction(conn -> ConversationLocks.lockForActor(conn, conversationId, user).compose(locked -> {
+    return work.run(change -> ConversationLocks.lockForActor(change.conn(), conversationId, user).compose(locked -> {
       if ("closed".equals(locked.status())) {
         return Future.failedFuture(new ApiException(409, "conversation_closed",
             "This conversation is solved; the buyer has to write again to reopen it"));
@@ -78,6 +72,9 @@ public final class ReplyService {
         return Future.failedFuture(ApiException.badRequest("text_too_long",
             "The reply has " + text.codePointCount(0, text.length()) + " characters; this platform allows " + max));
       }
+      SqlConnection conn = change.conn();
+      Instant now = change.now();
+      change.afterCommit(Kicks::outbox);
       // every outgoing text is checked: an image URL, a product or order id reaches the buyer too
       return guard.inspect(conn, user, locked, text, options)
           .compose(recorder -> OutboxStore.insertReply(conn, conversationId, locked.accountId(), kind, text, user.id(),
@@ -86,16 +83,10 @@ public final class ReplyService {
           .compose(messageId -> {
             JsonObject message = ConversationJson.message(messageId, "out", text, "pending", user.displayName(),
                 null, now);
-            return ConversationStore.summary(conn, conversationId)
-                .compose(summary -> EventLog.conversationRecipients(conn, locked.accountId(), locked.assigneeId())
-                    .compose(recipients -> events.append(conn, recipients, EventNames.MESSAGE_CREATED,
-                        new JsonObject().put("conversationId", conversationId).put("message", message)
-                            .put("conversation", summary), now)))
+            return ConversationNews.announce(change, conversationId, locked.accountId(), locked.assigneeId(),
+                EventNames.MESSAGE_CREATED, new JsonObject().put("conversationId", conversationId).put("message", message))
                 .map(message);
           });
-    })).onSuccess(m -> {
-      events.publish(vertx);
-      Kicks.outbox(vertx);
-    });
+    }));
   }
 }

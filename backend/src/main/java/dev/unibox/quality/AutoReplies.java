@@ -1,6 +1,7 @@
 package dev.unibox.quality;
 
-import dev.unibox.events.PendingEvents;
+import dev.unibox.events.Change;
+import dev.unibox.events.UnitOfWork;
 import dev.unibox.quality.rules.AutoReplySettings;
 import dev.unibox.quality.rules.RuleSet;
 import dev.unibox.quality.rules.Texts;
@@ -79,6 +80,7 @@ public final class AutoReplies extends VerticleBase {
   private final QualityRules rules;
   private final Clock clock;
   private final long sweepMillis;
+  private UnitOfWork work;
   private KickedLoop loop;
 
   public AutoReplies(Pool pool, QualityRules rules, Clock clock, long sweepMillis) {
@@ -90,6 +92,7 @@ public final class AutoReplies extends VerticleBase {
 
   @Override
   public Future<?> start() {
+    work = new UnitOfWork(vertx, pool, clock);
     loop = new KickedLoop(vertx, "Auto-reply sweep", this::sweep);
     return loop.start(sweepMillis, Addresses.ROUTING_KICK);
   }
@@ -169,10 +172,10 @@ public final class AutoReplies extends VerticleBase {
   }
 
   private Future<Void> send(Due due) {
-    PendingEvents events = new PendingEvents();
-    Instant now = clock.instant();
-    boolean[] sent = {false};
-    return pool.withTransaction(conn -> conn.preparedQuery(LOCK_BUYER).execute(Tuple.of(due.buyerId))
+    return work.run(change -> {
+      SqlConnection conn = change.conn();
+      Instant now = change.now();
+      return conn.preparedQuery(LOCK_BUYER).execute(Tuple.of(due.buyerId))
         .compose(v -> conn.preparedQuery(LOCK_CONVERSATION).execute(Tuple.of(due.conversationId)))
         .compose(rows -> {
           Row c = rows.iterator().next();
@@ -199,18 +202,10 @@ public final class AutoReplies extends VerticleBase {
                   + (s.limitMax() == 1 ? "y" : "ies") + " per buyer per " + s.limitPerHours() + " h", now).mapEmpty();
             }
             return decide(conn, due, episode, repliesBefore, "sent", null, now).compose(id -> id == null ? Future.succeededFuture()
-                : message(conn, due, id, now, events).map(x -> {
-                  sent[0] = true;
-                  return null;
-                }));
+                : message(change, due, id).onSuccess(x -> change.afterCommit(Kicks::outbox)));
           });
-        }))
-        .onSuccess(v -> {
-          events.publish(vertx);
-          if (sent[0]) {
-            Kicks.outbox(vertx);
-          }
-        }).mapEmpty();
+        });
+    }).mapEmpty();
   }
 
   private static Future<Long> decide(SqlConnection conn, Due due, Instant episode, int repliesBefore, String outcome,
@@ -220,7 +215,7 @@ public final class AutoReplies extends VerticleBase {
         .map(rows -> rows.size() == 0 ? null : rows.iterator().next().getLong("id"));
   }
 
-  private Future<Void> message(SqlConnection conn, Due due, long decisionId, Instant now, PendingEvents events) {
+  private Future<Void> message(Change change, Due due, long decisionId) {
     AutoReplySettings s = due.settings;
     AutoReplySettings.Kind kind = switch (due.kind) {
       case "greeting" -> s.greeting();
@@ -230,8 +225,8 @@ public final class AutoReplies extends VerticleBase {
     Texts.Variant variant = Texts.pick(kind.text(), due.language, s.defaultLanguage());
     String text = Texts.render(variant.text(), Map.of("buyerName", nonNull(due.buyerName),
         "shopName", nonNull(due.account.shopName()), "hours", s.hours().describe())).text();
-    return QualityOutbox.send(conn, due.conversationId, due.accountId, "autoreply", text, null, AUTHOR, now, events)
-        .compose(message -> conn.preparedQuery(LINK_MESSAGE).execute(Tuple.of(decisionId, message.getLong("id"))))
+    return QualityOutbox.send(change, due.conversationId, due.accountId, "autoreply", text, null, AUTHOR)
+        .compose(message -> change.conn().preparedQuery(LINK_MESSAGE).execute(Tuple.of(decisionId, message.getLong("id"))))
         .mapEmpty();
   }
 

@@ -1,10 +1,9 @@
 package dev.unibox.quality;
 
 import dev.unibox.conversations.ConversationJson;
-import dev.unibox.conversations.ConversationStore;
-import dev.unibox.events.EventLog;
+import dev.unibox.conversations.ConversationNews;
+import dev.unibox.events.Change;
 import dev.unibox.events.EventNames;
-import dev.unibox.events.PendingEvents;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.SqlConnection;
@@ -38,8 +37,10 @@ final class QualityOutbox {
   private QualityOutbox() {}
 
   /** @return the stored message as a timeline entry; its message.created event is appended to {@code events} */
-  static Future<JsonObject> send(SqlConnection conn, long conversationId, String accountId, String type, String text,
-                                 Long authorId, String authorName, Instant now, PendingEvents events) {
+  static Future<JsonObject> send(Change change, long conversationId, String accountId, String type, String text,
+                                 Long authorId, String authorName) {
+    SqlConnection conn = change.conn();
+    Instant now = change.now();
     OffsetDateTime at = now.atOffset(ZoneOffset.UTC);
     return conn.preparedQuery(INSERT_MESSAGE)
         .execute(Tuple.from(new Object[] {conversationId, accountId, type, text, authorId, authorName, at}))
@@ -51,27 +52,14 @@ final class QualityOutbox {
           }
           return conn.preparedQuery(INSERT_OUTBOX).execute(Tuple.of(messageId, accountId, at))
               .compose(v -> conn.preparedQuery(PREVIEW).execute(Tuple.of(conversationId, text, at)))
-              .compose(v -> ConversationStore.summary(conn, conversationId))
-              .compose(summary -> {
-                JsonObject assignee = summary.getJsonObject("assignee");
-                return EventLog.conversationRecipients(conn, accountId, assignee == null ? null : assignee.getLong("id"))
-                    .compose(recipients -> events.append(conn, recipients, EventNames.MESSAGE_CREATED, new JsonObject()
-                        .put("conversationId", conversationId).put("message", message).put("conversation", summary),
-                        now));
-              })
+              .compose(v -> ConversationNews.announce(change, conversationId, EventNames.MESSAGE_CREATED,
+                  new JsonObject().put("conversationId", conversationId).put("message", message)))
               .map(message);
         });
   }
 
   /** Tells every recipient of a conversation that its summary changed (status, waiting). */
-  static Future<JsonObject> updated(SqlConnection conn, long conversationId, PendingEvents events, Instant now) {
-    return ConversationStore.summary(conn, conversationId).compose(summary -> {
-      JsonObject assignee = summary.getJsonObject("assignee");
-      return EventLog.conversationRecipients(conn, summary.getString("accountId"),
-              assignee == null ? null : assignee.getLong("id"))
-          .compose(recipients -> events.append(conn, recipients, EventNames.CONVERSATION_UPDATED,
-              new JsonObject().put("conversation", summary), now))
-          .map(summary);
-    });
+  static Future<JsonObject> updated(Change change, long conversationId) {
+    return ConversationNews.announce(change, conversationId, EventNames.CONVERSATION_UPDATED, new JsonObject());
   }
 }

@@ -2,7 +2,8 @@ package dev.unibox.quality;
 
 import dev.unibox.auth.CurrentUser;
 import dev.unibox.conversations.Activities;
-import dev.unibox.events.PendingEvents;
+import dev.unibox.events.Change;
+import dev.unibox.events.UnitOfWork;
 import dev.unibox.quality.rules.RuleSet;
 import dev.unibox.quality.rules.SatisfactionSettings;
 import dev.unibox.quality.rules.Texts;
@@ -31,16 +32,14 @@ public final class Satisfaction {
   static final String INVITED_ACTIVITY = "satisfaction_invited";
   static final String RATED_ACTIVITY = "satisfaction_rated";
 
-  private final Vertx vertx;
   private final Pool pool;
   private final QualityRules rules;
-  private final Clock clock;
+  private final UnitOfWork work;
 
   public Satisfaction(Vertx vertx, Pool pool, QualityRules rules, Clock clock) {
-    this.vertx = vertx;
     this.pool = pool;
     this.rules = rules;
-    this.clock = clock;
+    this.work = new UnitOfWork(vertx, pool, clock);
   }
 
   /** Whether an invite is possible now, why not, and the conversation's invites and ratings. */
@@ -55,19 +54,14 @@ public final class Satisfaction {
 
   /** Sends the shop's invite text to the buyer; the message queued in the outbox. */
   Future<JsonObject> invite(CurrentUser user, long id) {
-    PendingEvents events = new PendingEvents();
-    Instant now = clock.instant();
-    return pool.withTransaction(conn -> SatisfactionStore.lock(conn, id)
-        .compose(v -> SatisfactionStore.facts(conn, id))
-        .compose(f -> invite(conn, user, f, now, events)))
-        .onSuccess(message -> {
-          events.publish(vertx);
-          Kicks.outbox(vertx);
-        });
+    return work.run(change -> SatisfactionStore.lock(change.conn(), id)
+        .compose(v -> SatisfactionStore.facts(change.conn(), id))
+        .compose(f -> invite(change, user, f)));
   }
 
-  private Future<JsonObject> invite(SqlConnection conn, CurrentUser user, InviteFacts f, Instant now,
-                                    PendingEvents events) {
+  private Future<JsonObject> invite(Change change, CurrentUser user, InviteFacts f) {
+    SqlConnection conn = change.conn();
+    Instant now = change.now();
     f.requireActor(user);
     String why = f.whyNoInvite();
     if (why != null) {
@@ -81,7 +75,8 @@ public final class Satisfaction {
           + " configured (quality rules: satisfaction.invite)"));
     }
     String text = Texts.render(variant.text(), Map.of("shopName", f.shopName(), "buyerName", f.buyerName())).text();
-    return QualityOutbox.send(conn, f.id(), f.accountId(), "text", text, user.id(), user.displayName(), now, events)
+    change.afterCommit(Kicks::outbox);
+    return QualityOutbox.send(change, f.id(), f.accountId(), "text", text, user.id(), user.displayName())
         .compose(message -> SatisfactionStore.insertInvite(conn, f.id(), user.id(), message.getLong("id"), now,
                 now.plus(Duration.ofHours(s.validHours())))
             .compose(v -> Activities.record(conn, f.id(), INVITED_ACTIVITY, user.id(), null,
@@ -122,7 +117,7 @@ public final class Satisfaction {
     return SatisfactionStore.facts(pool, id).compose(f -> {
       Access.serves(user, f.accountId());
       return SatisfactionStore.insertRating(pool, new SatisfactionStore.NewRating(id, f.accountId(), f.lastAssigneeId(),
-          null, rating, reason, "platform", null, user.id(), ratedAt == null ? clock.instant() : ratedAt));
+          null, rating, reason, "platform", null, user.id(), ratedAt == null ? work.clock().instant() : ratedAt));
     });
   }
 

@@ -3,7 +3,7 @@ package dev.unibox.quality;
 import dev.unibox.auth.AuthRoutes;
 import dev.unibox.auth.CurrentUser;
 import dev.unibox.conversations.Activities;
-import dev.unibox.events.PendingEvents;
+import dev.unibox.events.UnitOfWork;
 import dev.unibox.quality.rules.SpamRules;
 import dev.unibox.signals.Kicks;
 import dev.unibox.web.ApiException;
@@ -75,12 +75,12 @@ public final class SpamFolder {
 
   private final Vertx vertx;
   private final Pool pool;
-  private final Clock clock;
+  private final UnitOfWork work;
 
   public SpamFolder(Vertx vertx, Pool pool, Clock clock) {
     this.vertx = vertx;
     this.pool = pool;
-    this.clock = clock;
+    this.work = new UnitOfWork(vertx, pool, clock);
   }
 
   public void mount(Router router) {
@@ -134,9 +134,9 @@ public final class SpamFolder {
   private void restore(RoutingContext ctx) {
     CurrentUser user = AuthRoutes.user(ctx);
     long id = Responses.pathId(ctx, "id");
-    PendingEvents events = new PendingEvents();
-    Instant now = clock.instant();
-    pool.withTransaction(conn -> conn.preparedQuery(LOCK).execute(Tuple.of(id)).compose(rows -> {
+    work.run(change -> change.conn().preparedQuery(LOCK).execute(Tuple.of(id)).compose(rows -> {
+      SqlConnection conn = change.conn();
+      Instant now = change.now();
       if (rows.size() == 0) {
         return Future.failedFuture(ApiException.notFound("Conversation"));
       }
@@ -149,10 +149,11 @@ public final class SpamFolder {
           .compose(v -> conn.preparedQuery(CLOSE_PARKINGS).execute(Tuple.of(id, now.atOffset(ZoneOffset.UTC), user.id())))
           .compose(v -> Activities.record(conn, id, RESTORED_ACTIVITY, user.id(), null,
               "Restored from the spam folder by " + user.displayName() + "; back in the queue", now))
-          .compose(v -> QualityOutbox.updated(conn, id, events, now));
+          .compose(v -> {
+            change.afterCommit(Kicks::routing);
+            return QualityOutbox.updated(change, id);
+          });
     })).onSuccess(summary -> {
-      events.publish(vertx);
-      Kicks.routing(vertx);
       Responses.json(ctx, 200, new JsonObject().put("conversation", summary));
     }).onFailure(ctx::fail);
   }

@@ -4,9 +4,7 @@ import dev.unibox.auth.AuthRoutes;
 import dev.unibox.auth.CurrentUser;
 import dev.unibox.web.ApiException;
 import dev.unibox.web.Responses;
-import dev.unibox.events.EventLog;
 import dev.unibox.events.EventNames;
-import dev.unibox.events.PendingEvents;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
@@ -61,13 +59,9 @@ final class ProjectionRoutes {
     if (line != null && !(line > 0 && line <= 1)) {
       throw ApiException.badRequest("bad_line", "line must be a share between 0 and 1 (such as 0.85), or null");
     }
-    Instant now = clock.instant();
-    PendingEvents events = new PendingEvents();
     JsonObject changed = new JsonObject().put("accountId", accountId).put("line", line).put("setBy", user.id());
-    pool.withTransaction(c -> ProjectionStore.setLine(c, accountId, line, user.id(), now)
-            .compose(v -> EventLog.conversationRecipients(c, accountId, null))
-            .compose(to -> events.append(c, to, EventNames.PROJECTION_LINE, changed, now)))
-        .onSuccess(v -> events.publish(ctx.vertx()))
+    watch.work().run(change -> ProjectionStore.setLine(change.conn(), accountId, line, user.id(), change.now())
+            .compose(v -> change.tellAbout(accountId, null, EventNames.PROJECTION_LINE, changed)))
         .compose(v -> watch.check())
         .onSuccess(n -> Responses.json(ctx, 200, new JsonObject().put("accountId", accountId).put("line", line)))
         .onFailure(e -> ctx.fail(isMissingShop(e) ? ApiException.notFound("Shop") : e));

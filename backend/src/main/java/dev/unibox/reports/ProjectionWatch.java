@@ -1,14 +1,14 @@
 package dev.unibox.reports;
 
-import dev.unibox.events.EventLog;
 import dev.unibox.events.EventNames;
-import dev.unibox.events.PendingEvents;
+import dev.unibox.events.UnitOfWork;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.SqlClient;
+import io.vertx.sqlclient.SqlConnection;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -23,14 +23,14 @@ import java.util.Map;
  */
 public final class ProjectionWatch {
 
-  private final Vertx vertx;
   private final Pool pool;
   private final Clock clock;
+  private final UnitOfWork work;
 
   ProjectionWatch(Vertx vertx, Pool pool, Clock clock) {
-    this.vertx = vertx;
     this.pool = pool;
     this.clock = clock;
+    this.work = new UnitOfWork(vertx, pool, clock);
   }
 
   /** A shop and its projection. */
@@ -72,11 +72,17 @@ public final class ProjectionWatch {
     });
   }
 
+  /** The unit of work of projection changes (a shop's own line is one too). */
+  UnitOfWork work() {
+    return work;
+  }
+
   /** One pass: stores each shop's state and raises an event for every shop that crossed its line. */
   public Future<Integer> check() {
-    PendingEvents events = new PendingEvents();
-    Instant now = clock.instant();
-    return pool.withTransaction(c -> ProjectionStore.lockChecks(c).compose(x -> current(c)).compose(projections -> {
+    return work.run(unit -> {
+      SqlConnection c = unit.conn();
+      Instant now = unit.now();
+      return ProjectionStore.lockChecks(c).compose(x -> current(c)).compose(projections -> {
       if (projections.isEmpty()) {
         return Future.succeededFuture(0);
       }
@@ -93,13 +99,13 @@ public final class ProjectionWatch {
               raised++;
               String type = change.below() ? EventNames.PROJECTION_ALERT : EventNames.PROJECTION_RECOVERED;
               JsonObject data = new JsonObject().put("projection", byShop.get(change.accountId()));
-              chain = chain.compose(v -> EventLog.conversationRecipients(c, change.accountId(), null))
-                  .compose(to -> events.append(c, to, type, data, now));
+              chain = chain.compose(v -> unit.tellAbout(change.accountId(), null, type, data));
             }
             int n = raised;
             return chain.map(n);
           });
-    })).onSuccess(n -> events.publish(vertx));
+      });
+    });
   }
 
   static JsonObject json(ProjectionStore.Shop shop, Projection p) {

@@ -1,9 +1,10 @@
 package dev.unibox.routing;
 
-import dev.unibox.conversations.ConversationStore;
-import dev.unibox.events.EventLog;
+import dev.unibox.conversations.Activities;
+import dev.unibox.conversations.ConversationNews;
+import dev.unibox.events.Change;
 import dev.unibox.events.EventNames;
-import dev.unibox.events.PendingEvents;
+import dev.unibox.events.UnitOfWork;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
@@ -30,16 +31,14 @@ public final class Assigner {
   static final int MAX_DEPTH = 2000;
 
   /** One committed assignment, with the nano time its decision was taken (for latency measurements). */
-  public record Assignment(long conversationId, long agentId, int priority, long decidedAtNanos) {}
+  public record Assignment(long conversationId, String accountId, long agentId, int priority, long decidedAtNanos) {}
 
   /** Told after each committed pass (benchmarks and the simulation listen). */
   public interface Observer {
     void committed(List<Assignment> assignments, long committedAtNanos);
   }
 
-  private final Vertx vertx;
-  private final Pool pool;
-  private final Clock clock;
+  private final UnitOfWork work;
   private final RoutingPolicy policy;
   private volatile Observer observer = (a, t) -> { };
   private int maxPerPass = DEFAULT_MAX_PER_PASS;
@@ -52,9 +51,7 @@ public final class Assigner {
   }
 
   public Assigner(Vertx vertx, Pool pool, Clock clock, RoutingPolicy policy) {
-    this.vertx = vertx;
-    this.pool = pool;
-    this.clock = clock;
+    this.work = new UnitOfWork(vertx, pool, clock);
     this.policy = policy;
   }
 
@@ -84,22 +81,21 @@ public final class Assigner {
 
   /** One pass (one transaction); returns how many it assigned. */
   public Future<Integer> assignBatch() {
-    PendingEvents events = new PendingEvents();
     List<Assignment> decided = new ArrayList<>();
     // lock, seats and the first queue page are pipelined in one round trip: the connection runs them in
     // order, so both reads see everything committed before the lock was granted
-    return pool.withTransaction(conn -> {
+    return work.run(change -> {
+          SqlConnection conn = change.conn();
           Future<Void> lock = RoutingStore.lockRouting(conn);
           Future<List<AgentSeat>> seats = RoutingStore.availableAgents(conn);
           Future<List<Candidate>> head = RoutingStore.queueHead(conn, policy, pageSize(), 0);
           return Future.all(lock, seats, head)
               .compose(v -> seats.result().isEmpty() ? Future.succeededFuture(decided)
                   : decide(conn, seats.result(), head.result(), 0, decided))
-              .compose(d -> d.isEmpty() ? Future.succeededFuture(0) : write(conn, d, events));
+              .compose(d -> d.isEmpty() ? Future.succeededFuture(0) : write(change, d));
         })
         .map(assigned -> {
           long committed = System.nanoTime();
-          events.publish(vertx);
           if (assigned > 0) {
             observer.committed(List.copyOf(decided), committed);
           }
@@ -112,9 +108,10 @@ public final class Assigner {
    * routing lock. Returns the new agent's id, or null when nobody else can take it (it stays).
    */
   public Future<Long> reassign(long conversationId, String why) {
-    PendingEvents events = new PendingEvents();
-    Instant now = clock.instant();
-    return pool.withTransaction(conn -> RoutingStore.lockRouting(conn)
+    return work.run(change -> {
+      SqlConnection conn = change.conn();
+      Instant now = change.now();
+      return RoutingStore.lockRouting(conn)
             .compose(v -> RoutingStore.lockConversation(conn, conversationId))
             .compose(held -> {
               if (held == null || !"assigned".equals(held.status()) || held.assigneeId() == null) {
@@ -128,28 +125,19 @@ public final class Assigner {
                 }
                 long from = held.assigneeId();
                 return RoutingStore.move(conn, conversationId, to.id, from, now)
-                    .compose(v -> dev.unibox.conversations.Activities.record(conn, conversationId,
-                        dev.unibox.conversations.Activities.REASSIGNED, null, to.id,
+                    .compose(v -> Activities.record(conn, conversationId,
+                        Activities.REASSIGNED, null, to.id,
                         "Reassigned from " + held.assigneeName() + " to " + to.displayName + " (" + why + ")", now))
-                    .compose(v -> Future.all(ConversationStore.summaries(conn, List.of(conversationId)),
-                        EventLog.overseers(conn)))
-                    .compose(both -> {
-                      JsonObject summary = both.<Map<Long, JsonObject>>resultAt(0).get(conversationId);
-                      List<Long> toNew = new ArrayList<>(List.of(to.id));
-                      for (EventLog.Overseer o : both.<List<EventLog.Overseer>>resultAt(1)) {
-                        if (o.oversees(held.candidate().accountId())) {
-                          toNew.add(o.id());
-                        }
-                      }
-                      JsonObject data = new JsonObject().put("conversation", summary);
-                      return events.appendAll(conn, List.of(
-                          new EventLog.Outgoing(toNew, EventNames.CONVERSATION_ASSIGNED, data),
-                          new EventLog.Outgoing(List.of(from), EventNames.CONVERSATION_UPDATED, data)), now);
-                    })
-                    .map(v -> (Long) to.id);
+                    .compose(v -> ConversationNews.announce(change, conversationId, held.candidate().accountId(),
+                        to.id, EventNames.CONVERSATION_ASSIGNED, new JsonObject()))
+                    .map(summary -> {
+                      change.tell(List.of(from), EventNames.CONVERSATION_UPDATED,
+                          new JsonObject().put("conversation", summary));
+                      return (Long) to.id;
+                    });
               });
-            }))
-        .onSuccess(v -> events.publish(vertx));
+            });
+    });
   }
 
   /** Queue rows read per page: enough to skip conversations nobody free can serve. */
@@ -169,7 +157,8 @@ public final class Assigner {
         if (seat != null) {
           seat.activeCount++;
           seat.assignedSeq = Long.MAX_VALUE - seats.size() + decided.size(); // last in turn, in decision order
-          decided.add(new Assignment(candidate.id(), seat.id, candidate.priority(), System.nanoTime()));
+          decided.add(new Assignment(candidate.id(), candidate.accountId(), seat.id, candidate.priority(),
+              System.nanoTime()));
           if (decided.size() >= maxPerPass || seats.stream().noneMatch(AgentSeat::hasRoom)) {
             return Future.succeededFuture(decided);
           }
@@ -181,35 +170,28 @@ public final class Assigner {
     });
   }
 
-  private Future<Integer> write(SqlConnection conn, List<Assignment> decided, PendingEvents events) {
-    Instant now = clock.instant();
+  private Future<Integer> write(Change change, List<Assignment> decided) {
+    Instant now = change.now();
     long[] conversations = new long[decided.size()];
     long[] agents = new long[decided.size()];
     for (int i = 0; i < decided.size(); i++) {
       conversations[i] = decided.get(i).conversationId();
       agents[i] = decided.get(i).agentId();
     }
-    // the assignment statement and the overseers' read are pipelined on the connection
-    return Future.all(RoutingStore.assignAll(conn, conversations, agents, now), EventLog.overseers(conn))
-        .compose(both -> {
-          Map<Long, JsonObject> summaries = both.resultAt(0);
-          List<EventLog.Overseer> overseers = both.resultAt(1);
-          decided.removeIf(a -> !summaries.containsKey(a.conversationId()));
-          List<EventLog.Outgoing> outgoing = new ArrayList<>(decided.size());
-          for (Assignment a : decided) {
-            JsonObject summary = summaries.get(a.conversationId());
-            List<Long> recipients = new ArrayList<>();
-            recipients.add(a.agentId());
-            String account = summary.getString("accountId");
-            for (EventLog.Overseer o : overseers) {
-              if (o.oversees(account)) {
-                recipients.add(o.id());
-              }
-            }
-            outgoing.add(new EventLog.Outgoing(recipients, EventNames.CONVERSATION_ASSIGNED,
-                new JsonObject().put("conversation", summary)));
-          }
-          return events.appendAll(conn, outgoing, now).map(v -> decided.size());
-        });
+    // the assignment statement and the reads of each shop's staff are pipelined on the connection
+    Future<Map<Long, JsonObject>> assigned = RoutingStore.assignAll(change.conn(), conversations, agents, now);
+    List<Future<?>> all = new ArrayList<>(List.of(assigned));
+    decided.forEach(a -> all.add(change.audience(a.accountId(), null)));
+    return Future.all(all).map(x -> {
+      Map<Long, JsonObject> summaries = assigned.result();
+      decided.removeIf(a -> !summaries.containsKey(a.conversationId()));
+      for (Assignment a : decided) {
+        List<Long> recipients = new ArrayList<>(change.audience(a.accountId(), null).result());
+        recipients.add(a.agentId());
+        change.tell(recipients, EventNames.CONVERSATION_ASSIGNED,
+            new JsonObject().put("conversation", summaries.get(a.conversationId())));
+      }
+      return decided.size();
+    });
   }
 }

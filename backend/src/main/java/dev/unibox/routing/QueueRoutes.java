@@ -3,12 +3,12 @@ package dev.unibox.routing;
 import dev.unibox.auth.AuthRoutes;
 import dev.unibox.auth.CurrentUser;
 import dev.unibox.conversations.Activities;
+import dev.unibox.conversations.ConversationNews;
 import dev.unibox.conversations.ConversationStore;
 import dev.unibox.domain.Priority;
 import dev.unibox.domain.SlaPolicy;
-import dev.unibox.events.EventLog;
 import dev.unibox.events.EventNames;
-import dev.unibox.events.PendingEvents;
+import dev.unibox.events.UnitOfWork;
 import dev.unibox.signals.Kicks;
 import dev.unibox.web.ApiException;
 import dev.unibox.web.Responses;
@@ -19,6 +19,7 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.SqlConnection;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.function.Supplier;
@@ -35,7 +36,7 @@ public final class QueueRoutes {
 
   private final Vertx vertx;
   private final Pool pool;
-  private final Clock clock;
+  private final UnitOfWork work;
   private final SlaPolicy sla;
   private final Supplier<Future<JsonObject>> surgeStatus;
 
@@ -43,7 +44,7 @@ public final class QueueRoutes {
                      Supplier<Future<JsonObject>> surgeStatus) {
     this.vertx = vertx;
     this.pool = pool;
-    this.clock = clock;
+    this.work = new UnitOfWork(vertx, pool, clock);
     this.sla = sla;
     this.surgeStatus = surgeStatus;
   }
@@ -60,7 +61,7 @@ public final class QueueRoutes {
     Future<JsonObject> counts = QueueStore.counts(pool, user);
     if (!user.oversees()) {
       Future.all(me, counts)
-          .onSuccess(v -> Responses.json(ctx, 200, new JsonObject().put("now", clock.instant().toString())
+          .onSuccess(v -> Responses.json(ctx, 200, new JsonObject().put("now", work.clock().instant().toString())
               .put("me", me.result()).put("counts", counts.result()).put("conversations", new JsonArray())))
           .onFailure(ctx::fail);
       return;
@@ -78,7 +79,7 @@ public final class QueueRoutes {
     Future<JsonArray> agents = QueueStore.agents(pool, user);
     Future<JsonObject> surgeNow = surgeStatus.get();
     Future.all(me, counts, queued, agents, surgeNow)
-        .onSuccess(v -> Responses.json(ctx, 200, new JsonObject().put("now", clock.instant().toString())
+        .onSuccess(v -> Responses.json(ctx, 200, new JsonObject().put("now", work.clock().instant().toString())
             .put("me", me.result()).put("counts", counts.result()).put("conversations", queued.result())
             .put("agents", agents.result()).put("surge", surgeNow.result())))
         .onFailure(ctx::fail);
@@ -106,9 +107,7 @@ public final class QueueRoutes {
     if (user.teamScoped() && team != null && !user.ledTeams().contains(team)) {
       throw ApiException.forbidden("You can only queue conversations for a team you lead");
     }
-    Instant now = clock.instant();
-    PendingEvents events = new PendingEvents();
-    pool.withTransaction(conn -> QueueStore.lockForPriority(conn, id).compose(locked -> {
+    work.run(change -> QueueStore.lockForPriority(change.conn(), id).compose(locked -> {
       if (locked == null) {
         return Future.failedFuture(ApiException.notFound("Conversation"));
       }
@@ -118,6 +117,9 @@ public final class QueueRoutes {
       if ("closed".equals(locked.status())) {
         return Future.failedFuture(new ApiException(409, "conversation_closed", "This conversation is solved"));
       }
+      Instant now = change.now();
+      SqlConnection conn = change.conn();
+      change.afterCommit(Kicks::routing);
       Instant due = null;
       Instant warn = null;
       String state = "none";
@@ -131,14 +133,8 @@ public final class QueueRoutes {
           + user.displayName();
       return QueueStore.setPriority(conn, id, priority.level(), team, due, warn, state, now)
           .compose(v -> Activities.record(conn, id, Activities.PRIORITY_SET, user.id(), null, text, now))
-          .compose(v -> ConversationStore.summary(conn, id))
-          .compose(summary -> EventLog.conversationRecipients(conn, locked.accountId(), assignee(summary))
-              .compose(recipients -> events.append(conn, recipients, EventNames.CONVERSATION_UPDATED,
-                  new JsonObject().put("conversation", summary), now))
-              .map(summary));
+          .compose(v -> ConversationNews.announce(change, id, EventNames.CONVERSATION_UPDATED, new JsonObject()));
     })).onSuccess(summary -> {
-      events.publish(vertx);
-      Kicks.routing(vertx);
       Responses.json(ctx, 200, new JsonObject().put("conversation", summary));
     }).onFailure(ctx::fail);
   }
@@ -171,10 +167,5 @@ public final class QueueRoutes {
           .orElse(new JsonObject().put("id", id));
       Responses.json(ctx, 200, new JsonObject().put("agent", agent));
     }).onFailure(ctx::fail);
-  }
-
-  private static Long assignee(JsonObject summary) {
-    JsonObject a = summary.getJsonObject("assignee");
-    return a == null ? null : a.getLong("id");
   }
 }

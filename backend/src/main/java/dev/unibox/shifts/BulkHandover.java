@@ -1,9 +1,9 @@
 package dev.unibox.shifts;
 
 import dev.unibox.conversations.ConversationStore;
-import dev.unibox.events.EventLog;
+import dev.unibox.events.Change;
 import dev.unibox.events.EventNames;
-import dev.unibox.events.PendingEvents;
+import dev.unibox.events.UnitOfWork;
 import dev.unibox.routing.Seats;
 import dev.unibox.signals.Kicks;
 import io.vertx.core.Future;
@@ -77,38 +77,30 @@ final class BulkHandover {
 
   private static final String DROP_DRAFTS = "DELETE FROM handover_drafts WHERE conversation_id = ANY($1)";
 
-  private final Vertx vertx;
-  private final Pool pool;
-  private final Clock clock;
+  private final UnitOfWork work;
 
   BulkHandover(Vertx vertx, Pool pool, Clock clock) {
-    this.vertx = vertx;
-    this.pool = pool;
-    this.clock = clock;
+    this.work = new UnitOfWork(vertx, pool, clock);
   }
 
   /** reqs: HANDOVER requests in the order seats should be given (most urgent first), each with expectedOwner. */
   Future<List<Moves.Outcome>> run(List<Moves.Request> reqs, String reason) {
-    Instant now = clock.instant();
-    PendingEvents events = new PendingEvents();
     Long[] ids = reqs.stream().map(Moves.Request::conversationId).toArray(Long[]::new);
     List<Moves.Outcome> out = new ArrayList<>();
-    return pool.withTransaction(conn -> Seats.lockRouting(conn)
-        .compose(v -> conn.preparedQuery(LOCK).execute(Tuple.tuple().addArrayOfLong(ids)))
+    return work.run(change -> Seats.lockRouting(change.conn())
+        .compose(v -> change.conn().preparedQuery(LOCK).execute(Tuple.tuple().addArrayOfLong(ids)))
         .compose(lockedRows -> {
           Map<Long, Row> locked = new HashMap<>();
           lockedRows.forEach(r -> locked.put(r.getLong("id"), r));
           List<Moves.Request> moving = stillMovable(reqs, locked, out);
-          return moving.isEmpty() ? Future.succeededFuture()
-              : handOver(conn, moving, locked, reason, now, events, out);
-        }))
+          return moving.isEmpty() ? Future.succeededFuture() : handOver(change, moving, locked, reason, out);
+        })
         .map(v -> {
-          events.publish(vertx);
           if (out.stream().anyMatch(o -> "queued".equals(o.result()))) {
-            Kicks.routing(vertx);
+            change.afterCommit(Kicks::routing);
           }
           return out;
-        });
+        }));
   }
 
   /** The requests whose conversation is still the expected agent's and in the actor's shops; the rest skipped. */
@@ -132,8 +124,10 @@ final class BulkHandover {
     return moving;
   }
 
-  private Future<Void> handOver(SqlConnection conn, List<Moves.Request> moving, Map<Long, Row> locked, String reason,
-                                Instant now, PendingEvents events, List<Moves.Outcome> out) {
+  private Future<Void> handOver(Change change, List<Moves.Request> moving, Map<Long, Row> locked, String reason,
+                                List<Moves.Outcome> out) {
+    SqlConnection conn = change.conn();
+    Instant now = change.now();
     Long[] movingIds = moving.stream().map(Moves.Request::conversationId).toArray(Long[]::new);
     var drafts = conn.preparedQuery(DRAFTS).execute(Tuple.tuple().addArrayOfLong(movingIds));
     var messages = conn.preparedQuery(MESSAGES).execute(Tuple.tuple().addArrayOfLong(movingIds));
@@ -142,7 +136,7 @@ final class BulkHandover {
       HandoverBatch batch = HandoverBatch.plan(moving, locked, savedNotes(drafts.result()),
           recentLines(messages.result()), HandoverBatch.seats(seats.result()), reason, now);
       out.addAll(batch.outcomes());
-      return write(conn, batch, now).compose(v -> announce(conn, batch, locked, events, now));
+      return write(conn, batch, now).compose(v -> announce(change, batch, locked));
     });
   }
 
@@ -181,31 +175,25 @@ final class BulkHandover {
   }
 
   /** One conversation.moved event per conversation: to its shop's staff, the outgoing and the incoming agent. */
-  private static Future<Void> announce(SqlConnection conn, HandoverBatch b, Map<Long, Row> locked,
-                                       PendingEvents events, Instant now) {
+  private static Future<Void> announce(Change change, HandoverBatch b, Map<Long, Row> locked) {
     List<Moves.Request> moving = b.requests();
-    Future<List<JsonObject>> summaries = ConversationStore.summariesInOrder(conn, List.of(b.conversationIds()));
-    Map<String, Future<List<Long>>> staffByShop = new HashMap<>();
-    for (Moves.Request r : moving) {
-      String account = locked.get(r.conversationId()).getString("account_id");
-      staffByShop.computeIfAbsent(account, a -> EventLog.conversationRecipients(conn, a, null));
-    }
-    List<Future<?>> all = new ArrayList<>(staffByShop.values());
+    Future<List<JsonObject>> summaries = ConversationStore.summariesInOrder(change.conn(), List.of(b.conversationIds()));
+    List<Future<?>> all = new ArrayList<>();
     all.add(summaries);
+    for (Moves.Request r : moving) {
+      all.add(change.audience(locked.get(r.conversationId()).getString("account_id"), null));
+    }
     return Future.all(all).compose(x -> {
-      List<List<Long>> recipients = new ArrayList<>();
-      List<JsonObject> payloads = new ArrayList<>();
       for (int i = 0; i < moving.size(); i++) {
         Row row = locked.get(moving.get(i).conversationId());
-        List<Long> to = new ArrayList<>(staffByShop.get(row.getString("account_id")).result());
+        List<Long> to = new ArrayList<>(change.audience(row.getString("account_id"), null).result());
         to.add(row.getLong("assignee_id"));
         if (b.agents()[i] != null) {
           to.add(b.agents()[i]);
         }
-        recipients.add(to);
-        payloads.add(b.eventData().get(i).put("conversation", summaries.result().get(i)));
+        change.tell(to, EventNames.CONVERSATION_MOVED, b.eventData().get(i).put("conversation", summaries.result().get(i)));
       }
-      return events.appendEach(conn, recipients, EventNames.CONVERSATION_MOVED, payloads, now);
+      return Future.succeededFuture();
     });
   }
 }

@@ -126,7 +126,7 @@ final class ConsoleStore {
         .map(rows -> {
           List<JsonObject> out = new ArrayList<>();
           for (Row r : rows) {
-            JsonObject a = Presence.agentJson(r);
+            JsonObject a = PresenceStore.agentJson(r);
             List<Long> convs = new ArrayList<>();
             for (Long id : r.getArrayOfLongs("conversation_ids")) {
               convs.add(id);

@@ -2,13 +2,14 @@ package dev.unibox.shifts;
 
 import dev.unibox.auth.CurrentUser;
 import dev.unibox.events.EventNames;
-import dev.unibox.events.PendingEvents;
+import dev.unibox.events.UnitOfWork;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.SqlConnection;
 import io.vertx.sqlclient.Tuple;
 import java.time.Clock;
 import java.time.Instant;
@@ -50,14 +51,14 @@ public final class Handovers {
   /** Conversations per transaction (one commit each); each still moves all-or-nothing. */
   static final int BATCH = 50;
 
-  private final Vertx vertx;
+  private final UnitOfWork work;
   private final Pool pool;
   private final Clock clock;
   private final Moves moves;
   private final BulkHandover bulk;
 
   public Handovers(Vertx vertx, Pool pool, Clock clock, Moves moves) {
-    this.vertx = vertx;
+    this.work = new UnitOfWork(vertx, pool, clock);
     this.pool = pool;
     this.clock = clock;
     this.moves = moves;
@@ -155,10 +156,10 @@ public final class Handovers {
   }
 
   private Future<Report> finish(long handoverId, List<Long> agents, String shift, Instant boundary, Report report) {
-    Instant now = clock.instant();
-    PendingEvents events = new PendingEvents();
-    return pool.withTransaction(c -> c.preparedQuery(FINISH).execute(Tuple.from(new Object[] {handoverId,
-                report.moved(), report.queued(), report.skipped(), now.atOffset(ZoneOffset.UTC)}))
+    return work.run(change -> {
+      SqlConnection c = change.conn();
+      return c.preparedQuery(FINISH).execute(Tuple.from(new Object[] {handoverId,
+                report.moved(), report.queued(), report.skipped(), change.now().atOffset(ZoneOffset.UTC)}))
             .compose(v -> {
               Future<Set<Long>> recipients = Future.succeededFuture(new LinkedHashSet<>(agents));
               for (long a : agents) {
@@ -169,10 +170,10 @@ public final class Handovers {
               }
               return recipients;
             })
-            .compose(ids -> events.append(c, ids, EventNames.HANDOVER_FINISHED, report.json(), now)))
-        .map(v -> {
-          events.publish(vertx);
-          return report;
-        });
+            .map(ids -> {
+              change.tell(ids, EventNames.HANDOVER_FINISHED, report.json());
+              return report;
+            });
+    });
   }
 }

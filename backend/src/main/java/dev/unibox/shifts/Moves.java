@@ -3,9 +3,9 @@ package dev.unibox.shifts;
 import dev.unibox.auth.CurrentUser;
 import dev.unibox.conversations.Activities;
 import dev.unibox.conversations.ConversationStore;
-import dev.unibox.events.EventLog;
+import dev.unibox.events.Change;
 import dev.unibox.events.EventNames;
-import dev.unibox.events.PendingEvents;
+import dev.unibox.events.UnitOfWork;
 import dev.unibox.routing.Seats;
 import dev.unibox.signals.Kicks;
 import dev.unibox.web.ApiException;
@@ -100,14 +100,10 @@ public final class Moves {
 
   private static final String DELETE_DRAFT = "DELETE FROM handover_drafts WHERE conversation_id = $1";
 
-  private final Vertx vertx;
-  private final Pool pool;
-  private final Clock clock;
+  private final UnitOfWork work;
 
   public Moves(Vertx vertx, Pool pool, Clock clock) {
-    this.vertx = vertx;
-    this.pool = pool;
-    this.clock = clock;
+    this.work = new UnitOfWork(vertx, pool, clock);
   }
 
   public Future<Outcome> move(Request req) {
@@ -119,10 +115,9 @@ public final class Moves {
    * still moves completely or not at all, and if any fails none does — the caller can retry one by one.
    */
   public Future<List<Outcome>> moveAll(List<Request> reqs) {
-    PendingEvents events = new PendingEvents();
-    Instant now = clock.instant();
     List<Outcome> out = new ArrayList<>();
-    return pool.withTransaction(conn -> {
+    return work.run(change -> {
+          SqlConnection conn = change.conn();
           Long[] ids = reqs.stream().map(Request::conversationId).toArray(Long[]::new);
           Map<Long, Row> locked = new HashMap<>();
           Future<Void> chain = Seats.lockRouting(conn)
@@ -133,25 +128,25 @@ public final class Moves {
               });
           for (Request req : reqs) {
             chain = chain.compose(v -> locked.containsKey(req.conversationId())
-                    ? moveLocked(conn, req, locked.get(req.conversationId()), now, events)
+                    ? moveLocked(change, req, locked.get(req.conversationId()))
                     : Future.failedFuture(ApiException.notFound("Conversation")))
                 .map(o -> {
                   out.add(o);
                   return null;
                 });
           }
-          return chain;
-        })
-        .map(v -> {
-          events.publish(vertx);
-          if (out.stream().anyMatch(o -> "queued".equals(o.result()))) {
-            Kicks.routing(vertx);
-          }
-          return out;
+          return chain.map(v -> {
+            if (out.stream().anyMatch(o -> "queued".equals(o.result()))) {
+              change.afterCommit(Kicks::routing);
+            }
+            return out;
+          });
         });
   }
 
-  private Future<Outcome> moveLocked(SqlConnection conn, Request req, Row c, Instant now, PendingEvents events) {
+  private Future<Outcome> moveLocked(Change change, Request req, Row c) {
+    SqlConnection conn = change.conn();
+    Instant now = change.now();
     long id = c.getLong("id");
     String accountId = c.getString("account_id");
     String status = c.getString("status");
@@ -204,7 +199,7 @@ public final class Moves {
             to, body, Activities.HANDOVER_NOTE, noteAuthor, note, utc(now)}));
         Future<?> dropped = conn.preparedQuery(DELETE_DRAFT).execute(Tuple.of(id));
         Future<JsonObject> summary = ConversationStore.summary(conn, id);
-        Future<List<Long>> recipients = EventLog.conversationRecipients(conn, accountId, to);
+        Future<List<Long>> recipients = change.audience(accountId, to);
         return Future.all(List.of(freed, moved, recorded, dropped, summary, recipients)).compose(all -> {
           List<Long> to2 = new ArrayList<>(recipients.result());
           if (owner != null) {
@@ -216,7 +211,8 @@ public final class Moves {
               .put("by", req.actor() == null ? null
                   : new JsonObject().put("id", req.actor().id()).put("displayName", req.actor().displayName()))
               .put("reason", req.reason()).put("note", note).put("text", body).put("overCapacity", over);
-          return events.append(conn, to2, EventNames.CONVERSATION_MOVED, data, now);
+          change.tell(to2, EventNames.CONVERSATION_MOVED, data);
+          return Future.succeededFuture();
         }).map(x -> new Outcome(id, to != null ? "assigned" : "queued", owner, to, body));
       });
     });

@@ -34,6 +34,17 @@ final class RosterStore {
   private static final String SET_META = """
       UPDATE roster_meta SET source = $1, zone = $2, edited_by = $3, edited_at = $4 WHERE id = 1""";
 
+  private static final String SET_STATES = """
+      UPDATE users u SET shift_state = s.state
+      FROM (SELECT unnest($1::text[]) AS username, unnest($2::text[]) AS state) s
+      WHERE u.username = s.username AND u.shift_state <> s.state
+      RETURNING u.id, u.shift_state""";
+
+  private static final String UNROSTER = """
+      UPDATE users SET shift_state = 'unrostered'
+      WHERE shift_state <> 'unrostered' AND NOT (username = ANY($1))
+      RETURNING id""";
+
   private static final String KNOWN_USERS = "SELECT username FROM users WHERE username = ANY($1)";
 
   private RosterStore() {}
@@ -49,6 +60,25 @@ final class RosterStore {
   }
 
   record Meta(String source, Instant editedAt) {}
+
+  /**
+   * Sets the rostered users' states and unrosters everyone else ({@code users.shift_state}).
+   *
+   * @return true when someone became routable (or was unrostered: their chats may need another agent)
+   */
+  static Future<Boolean> writeStates(SqlClient c, List<String> names, List<String> states) {
+    String[] users = names.toArray(String[]::new);
+    return c.preparedQuery(SET_STATES).execute(Tuple.tuple().addArrayOfString(users)
+            .addArrayOfString(states.toArray(String[]::new)))
+        .compose(changed -> c.preparedQuery(UNROSTER).execute(Tuple.tuple().addArrayOfString(users))
+            .map(unrostered -> {
+              boolean routable = unrostered.size() > 0;
+              for (Row r : changed) {
+                routable |= Roster.routable(r.getString("shift_state"));
+              }
+              return routable;
+            }));
+  }
 
   static Future<Meta> meta(SqlClient c) {
     return c.query(META).execute().map(rows -> {

@@ -6,7 +6,7 @@ import io.vertx.sqlclient.Tuple;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Who is told about agents and rosters (conversation events use EventLog.conversationRecipients). */
+/** Who is told about agents and rosters (conversation events use Change.audience). */
 final class Staff {
 
   private static final String OVERSEERS = "SELECT id FROM users WHERE role IN ('supervisor', 'admin')";

@@ -2,11 +2,10 @@ package dev.unibox.sla;
 
 import dev.unibox.config.UniboxConfig.SlaConfig;
 import dev.unibox.conversations.Activities;
-import dev.unibox.conversations.ConversationStore;
+import dev.unibox.conversations.ConversationNews;
 import dev.unibox.domain.Priority;
-import dev.unibox.events.EventLog;
 import dev.unibox.events.EventNames;
-import dev.unibox.events.PendingEvents;
+import dev.unibox.events.UnitOfWork;
 import dev.unibox.shifts.ShiftRoster;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -58,6 +57,7 @@ public final class SlaSweep {
   private final ShiftRoster shifts;
   private final SurgeControl surge;
   private final Reassign router;
+  private final UnitOfWork work;
 
   public SlaSweep(Vertx vertx, Pool pool, Clock clock, SlaConfig config, ShiftRoster shifts, SurgeControl surge,
                   Reassign router) {
@@ -68,6 +68,7 @@ public final class SlaSweep {
     this.shifts = shifts;
     this.surge = surge;
     this.router = router;
+    this.work = new UnitOfWork(vertx, pool, clock);
   }
 
   public Future<Result> run() {
@@ -84,9 +85,9 @@ public final class SlaSweep {
 
   /** Warnings and breaches in one transaction; returns the breached conversations that have an assignee. */
   private Future<List<Long>> deadlines(Instant now, int[] counts) {
-    PendingEvents events = new PendingEvents();
-    return pool.withTransaction(conn -> SlaStore.warn(conn, now).compose(warned -> SlaStore.breach(conn, now)
+    return work.run(now, change -> SlaStore.warn(change.conn(), now).compose(warned -> SlaStore.breach(change.conn(), now)
         .compose(breached -> {
+          SqlConnection conn = change.conn();
           counts[0] = warned.size();
           counts[1] = breached.size();
           if (warned.isEmpty() && breached.isEmpty()) {
@@ -113,33 +114,15 @@ public final class SlaSweep {
           }
           return SlaStore.activities(conn, ids, Activities.SLA_WARNING, targets, bodies, now)
               .compose(v -> SlaStore.activities(conn, breachIds, Activities.SLA_BREACHED, breachTargets, breachBodies, now))
-              .compose(v -> notify(conn, warned, EventNames.SLA_WARNING, now, events))
-              .compose(v -> notify(conn, breached, EventNames.SLA_BREACHED, now, events))
+              .compose(v -> ConversationNews.announceEach(change, changed(warned), EventNames.SLA_WARNING))
+              .compose(v -> ConversationNews.announceEach(change, changed(breached), EventNames.SLA_BREACHED))
               .map(v -> breached.stream().filter(t -> "assigned".equals(t.status()) && t.assigneeId() != null)
                   .map(SlaStore.Transition::id).toList());
-        }))).onSuccess(v -> events.publish(vertx));
+        })));
   }
 
-  private Future<Void> notify(SqlConnection conn, List<SlaStore.Transition> transitions, String event, Instant now,
-                              PendingEvents events) {
-    if (transitions.isEmpty()) {
-      return Future.succeededFuture();
-    }
-    List<Long> ids = transitions.stream().map(SlaStore.Transition::id).toList();
-    return Future.all(ConversationStore.summaries(conn, ids), EventLog.overseers(conn)).compose(both -> {
-      Map<Long, JsonObject> summaries = both.resultAt(0);
-      List<EventLog.Overseer> overseers = both.resultAt(1);
-      List<EventLog.Outgoing> out = new ArrayList<>();
-      for (SlaStore.Transition t : transitions) {
-        List<Long> recipients = new ArrayList<>();
-        if (t.assigneeId() != null) {
-          recipients.add(t.assigneeId());
-        }
-        overseers.stream().filter(o -> o.oversees(t.accountId())).forEach(o -> recipients.add(o.id()));
-        out.add(new EventLog.Outgoing(recipients, event, new JsonObject().put("conversation", summaries.get(t.id()))));
-      }
-      return events.appendAll(conn, out, now);
-    });
+  private static List<ConversationNews.Changed> changed(List<SlaStore.Transition> transitions) {
+    return transitions.stream().map(t -> new ConversationNews.Changed(t.id(), t.accountId(), t.assigneeId())).toList();
   }
 
   private Future<Void> reassignAll(List<Long> ids, int index, int[] counts) {
@@ -157,11 +140,11 @@ public final class SlaSweep {
   }
 
   private Future<Void> departed(Instant now, int[] counts) {
-    PendingEvents events = new PendingEvents();
     Instant graceStart = now.minus(Duration.ofSeconds(config.disconnectGraceSeconds()));
-    return pool.withTransaction(conn -> SlaStore.trackOffline(conn, now)
-        .compose(v -> SlaStore.requeueDeparted(conn, graceStart, now))
+    return work.run(now, change -> SlaStore.trackOffline(change.conn(), now)
+        .compose(v -> SlaStore.requeueDeparted(change.conn(), graceStart, now))
         .compose(requeued -> {
+          SqlConnection conn = change.conn();
           counts[3] = requeued.size();
           if (requeued.isEmpty()) {
             return Future.succeededFuture();
@@ -171,20 +154,10 @@ public final class SlaSweep {
           List<String> bodies = requeued.stream().map(r -> r.agentName() + " has been offline for "
               + config.disconnectGraceSeconds() + " s; back in the queue, first in its class").toList();
           return SlaStore.activities(conn, ids, Activities.REQUEUED, targets, bodies, now)
-              .compose(v -> Future.all(ConversationStore.summaries(conn, ids), EventLog.overseers(conn)))
-              .compose(both -> {
-                Map<Long, JsonObject> summaries = both.resultAt(0);
-                List<EventLog.Overseer> overseers = both.resultAt(1);
-                List<EventLog.Outgoing> out = new ArrayList<>();
-                for (SlaStore.Requeued r : requeued) {
-                  List<Long> recipients = new ArrayList<>(List.of(r.agentId()));
-                  overseers.stream().filter(o -> o.oversees(r.accountId())).forEach(o -> recipients.add(o.id()));
-                  out.add(new EventLog.Outgoing(recipients, EventNames.CONVERSATION_UPDATED,
-                      new JsonObject().put("conversation", summaries.get(r.id()))));
-                }
-                return events.appendAll(conn, out, now);
-              });
-        })).onSuccess(v -> events.publish(vertx));
+              .compose(v -> ConversationNews.announceEach(change, requeued.stream()
+                  .map(r -> new ConversationNews.Changed(r.id(), r.accountId(), r.agentId())).toList(),
+                  EventNames.CONVERSATION_UPDATED));
+        }));
   }
 
   /** Every agent's shift state from the roster in force (the one writer of users.shift_state). */

@@ -3,7 +3,8 @@ package dev.unibox.sla;
 import dev.unibox.config.UniboxConfig.SurgeConfig;
 import dev.unibox.events.EventLog;
 import dev.unibox.events.EventNames;
-import dev.unibox.events.PendingEvents;
+import dev.unibox.events.Change;
+import dev.unibox.events.UnitOfWork;
 import dev.unibox.shifts.ShiftRoster;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -32,11 +33,13 @@ public final class SurgeControl {
   private final SurgeConfig config;
   private final Duration regularTarget;
   private final ShiftRoster shifts;
+  private final UnitOfWork work;
 
   public SurgeControl(Vertx vertx, Pool pool, Clock clock, SurgeConfig config, Duration regularTarget,
                       ShiftRoster shifts) {
     this.vertx = vertx;
     this.pool = pool;
+    this.work = new UnitOfWork(vertx, pool, clock);
     this.clock = clock;
     this.config = config;
     this.regularTarget = regularTarget;
@@ -61,8 +64,8 @@ public final class SurgeControl {
 
   /** One automatic evaluation; returns true when surge switched on or off. */
   Future<Boolean> evaluate(Instant now) {
-    PendingEvents events = new PendingEvents();
-    return pool.withTransaction(conn -> SlaStore.lockSurge(conn).compose(s -> forecast(conn, now).compose(f -> {
+    return work.run(now, change -> SlaStore.lockSurge(change.conn()).compose(s -> forecast(change.conn(), now).compose(f -> {
+      SqlConnection conn = change.conn();
       boolean predictsBreach = f.depth() >= config.depthThreshold()
           || (f.depth() > config.releaseDepth() && f.expectedWaitSeconds() > regularTarget.toSeconds());
       boolean calm = f.depth() <= config.releaseDepth() && f.expectedWaitSeconds() * 2 <= regularTarget.toSeconds();
@@ -75,15 +78,15 @@ public final class SurgeControl {
             : f.expectedWaitSeconds() >= 86_400
                 ? f.depth() + " waiting and nobody assigned in the last " + config.throughputWindowSeconds() + " s"
                 : "expected wait " + f.expectedWaitSeconds() + " s over the " + regularTarget.toSeconds() + " s target";
-        return change(conn, s, true, s.mode(), "activated", reason, null, f, now, events).map(true);
+        return change(change, s, true, s.mode(), "activated", reason, null, f).map(true);
       }
       if (s.active() && calm) {
         if (s.calmSince() == null) {
           return SlaStore.writeSurge(conn, new SlaStore.Surge(s.mode(), true, s.since(), s.reason(), now), now).map(false);
         }
         if (!now.isBefore(s.calmSince().plusSeconds(config.calmSeconds()))) {
-          return change(conn, s, false, s.mode(), "released", "queue calm for " + config.calmSeconds() + " s (depth "
-              + f.depth() + ")", null, f, now, events).map(true);
+          return change(change, s, false, s.mode(), "released", "queue calm for " + config.calmSeconds() + " s (depth "
+              + f.depth() + ")", null, f).map(true);
         }
         return Future.succeededFuture(false);
       }
@@ -91,14 +94,14 @@ public final class SurgeControl {
         return SlaStore.writeSurge(conn, new SlaStore.Surge(s.mode(), true, s.since(), s.reason(), null), now).map(false);
       }
       return Future.succeededFuture(false);
-    }))).onSuccess(changed -> events.publish(vertx));
+    })));
   }
 
   /** A supervisor's switch: on, off, or back to auto. */
   public Future<JsonObject> setMode(long userId, String userName, String mode) {
-    Instant now = clock.instant();
-    PendingEvents events = new PendingEvents();
-    return pool.withTransaction(conn -> SlaStore.lockSurge(conn).compose(s -> forecast(conn, now).compose(f -> {
+    return work.run(change -> SlaStore.lockSurge(change.conn()).compose(s -> forecast(change.conn(), change.now()).compose(f -> {
+      SqlConnection conn = change.conn();
+      Instant now = change.now();
       boolean active = switch (mode) {
         case "on" -> true;
         case "off" -> false;
@@ -109,25 +112,29 @@ public final class SurgeControl {
           List.of(), now);
       return logged.compose(v -> active == s.active()
               ? SlaStore.writeSurge(conn, new SlaStore.Surge(mode, s.active(), s.since(), s.reason(), s.calmSince()), now)
-                  .compose(x -> notify(conn, now, events))
-              : change(conn, s, active, mode, active ? "activated" : "released", reason, userId, f, now, events))
+                  .compose(x -> notify(change))
+              : change(change, s, active, mode, active ? "activated" : "released", reason, userId, f))
           .compose(v -> status(conn));
-    }))).onSuccess(x -> events.publish(vertx));
+    })));
   }
 
-  private Future<Void> change(SqlConnection conn, SlaStore.Surge s, boolean active, String mode, String action,
-                              String reason, Long userId, Forecast f, Instant now, PendingEvents events) {
+  private Future<Void> change(Change change, SlaStore.Surge s, boolean active, String mode, String action,
+                              String reason, Long userId, Forecast f) {
+    SqlConnection conn = change.conn();
+    Instant now = change.now();
     SlaStore.Surge next = new SlaStore.Surge(mode, active, active ? now : null, active ? reason : null, null);
     return SlaStore.writeSurge(conn, next, now)
         .compose(v -> SlaStore.logSurge(conn, action, mode, reason, userId, f.depth(), f.expectedWaitSeconds(),
             shifts.roster().standby(), now))
-        .compose(v -> notify(conn, now, events));
+        .compose(v -> notify(change));
   }
 
-  private Future<Void> notify(SqlConnection conn, Instant now, PendingEvents events) {
-    return status(conn).compose(status -> EventLog.overseers(conn).compose(overseers -> events.appendAll(conn,
-        List.of(new EventLog.Outgoing(overseers.stream().map(EventLog.Overseer::id).toList(), EventNames.SURGE_CHANGED,
-            new JsonObject().put("surge", status))), now)));
+  private Future<Void> notify(Change change) {
+    return status(change.conn()).compose(status -> EventLog.overseers(change.conn()).map(overseers -> {
+      change.tell(overseers.stream().map(EventLog.Overseer::id).toList(), EventNames.SURGE_CHANGED,
+          new JsonObject().put("surge", status));
+      return null;
+    }));
   }
 
   /** Whether surge is on right now (read by the shift sync). */

@@ -157,7 +157,7 @@ class EventLogConcurrencyTest {
     }
     boolean rollBack = random.nextInt(10) == 0;
     double pause = random.nextInt(4) == 0 ? random.nextDouble() * 0.01 : 0;
-    PendingEvents events = new PendingEvents();
+    List<EventLog.Outgoing> events = new ArrayList<>();
     Future<Void> tx = pool.withTransaction(conn -> {
       Future<Void> chain = Future.succeededFuture();
       // an early write, so this transaction may hold a lower position while waiting for a lock
@@ -166,18 +166,18 @@ class EventLogConcurrencyTest {
         chain = chain.compose(v -> conn.preparedQuery("UPDATE t_conv SET version = version + 1 WHERE id = $1 RETURNING version")
             .execute(Tuple.of(id)).compose(rows -> {
               int version = rows.iterator().next().getInteger(0);
-              events.add(recipients, "test.changed", new JsonObject().put("conversation", id).put("version", version)
-                  .put("rolledBack", rollBack));
+              events.add(new EventLog.Outgoing(recipients, "test.changed", new JsonObject().put("conversation", id)
+                  .put("version", version).put("rolledBack", rollBack)));
               return Future.<Void>succeededFuture();
             }));
       }
-      chain = chain.compose(v -> events.flush(conn, Instant.now()));
+      chain = chain.compose(v -> EventLog.appendAll(conn, events, Instant.now()).mapEmpty());
       // hold the transaction open a little while others commit after it drew its positions
       chain = chain.compose(v -> conn.query("SELECT pg_sleep(" + pause + ")").execute().mapEmpty());
       return rollBack ? chain.compose(v -> Future.failedFuture("roll back")) : chain;
     });
     try {
-      Await.result(tx.onSuccess(v -> events.publish(vertx)));
+      Await.result(tx.onSuccess(v -> EventTail.kick(vertx)));
     } catch (java.util.concurrent.ExecutionException e) {
       if (!rollBack) {
         throw e;
