@@ -12,8 +12,15 @@ import java.time.Instant;
  */
 public interface InboundHook {
 
-  Future<Void> afterBuyerMessage(SqlConnection conn, long conversationId, long messageId, InboundMessage message,
-                                 Instant now);
+  /**
+   * The stored buyer message and its conversation as the ingest leaves it (the hook reads nothing back).
+   *
+   * @param status the conversation's status after the message (a solved one was reopened: queued)
+   */
+  record Received(long conversationId, long messageId, String accountId, String platform, String status,
+                  InboundMessage message) {}
 
-  InboundHook NONE = (conn, conversationId, messageId, message, now) -> Future.succeededFuture();
+  Future<Void> afterBuyerMessage(SqlConnection conn, Received received, Instant now);
+
+  InboundHook NONE = (conn, received, now) -> Future.succeededFuture();
 }

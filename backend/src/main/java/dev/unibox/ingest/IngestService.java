@@ -27,7 +27,7 @@ import java.util.List;
 public final class IngestService {
 
   /** Messages per batch transaction at most. */
-  static final int MAX_BATCH = 1;
+  static final int MAX_BATCH = 32;
   /** Batch transactions in flight at once (each holds one pooled connection). */
   static final int MAX_RUNNING = 8;
 

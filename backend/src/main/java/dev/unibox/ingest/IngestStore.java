@@ -2,7 +2,6 @@ package dev.unibox.ingest;
 
 import io.vertx.core.Future;
 import io.vertx.sqlclient.Row;
-import io.vertx.sqlclient.RowSet;
 import io.vertx.sqlclient.SqlConnection;
 import io.vertx.sqlclient.Tuple;
 import java.time.Instant;
@@ -12,30 +11,36 @@ import java.time.ZoneOffset;
 /** SQL of the ingest path. Every method runs inside the caller's transaction. */
 final class IngestStore {
 
-  private static final String UPSERT_BUYER = """
-      INSERT INTO buyers (account_id, platform_buyer_id, name) VALUES ($1, $2, COALESCE($3, 'Buyer ' || $2))
-      ON CONFLICT (account_id, platform_buyer_id) DO UPDATE SET name = COALESCE($3, buyers.name)
-      RETURNING id""";
-
-  private static final String INSERT_CONVERSATION = """
-      INSERT INTO conversations (account_id, platform_conversation_id, buyer_id, status, queued_at,
-                                 created_at, updated_at)
-      VALUES ($1, $2, $3, 'queued', $4, $4, $4)
-      ON CONFLICT (account_id, platform_conversation_id) DO NOTHING
-      RETURNING id""";
-
-  private static final String LOCK_CONVERSATION = """
-      SELECT c.id, c.status, c.priority, c.category, c.assignee_id, c.waiting_since, c.priority_manual, c.sla_due_at,
-             a.platform, a.time_zone
-      FROM conversations c JOIN accounts a ON a.id = c.account_id
-      WHERE c.account_id = $1 AND c.platform_conversation_id = $2 FOR UPDATE OF c""";
-
-  private static final String INSERT_MESSAGE = """
-      INSERT INTO messages (conversation_id, account_id, platform_message_id, direction, message_type, body,
-                            author_name, status, at, created_at)
-      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
-      ON CONFLICT (account_id, platform_message_id) DO NOTHING
-      RETURNING id""";
+  /**
+   * One round trip for what every message needs: the buyer upserted, the conversation created (or the
+   * existing one locked), the message inserted unless its platform id is stored already (message_id null).
+   * A conversation created by a concurrent transaction after this statement's snapshot is neither
+   * inserted nor seen: no row comes back and the caller runs the statement again (a new snapshot).
+   */
+  private static final String RECEIVE = """
+      WITH b AS (
+        INSERT INTO buyers (account_id, platform_buyer_id, name) VALUES ($1, $3, COALESCE($4, 'Buyer ' || $3))
+        ON CONFLICT (account_id, platform_buyer_id) DO UPDATE SET name = COALESCE($4, buyers.name)
+        RETURNING id),
+      ins AS (
+        INSERT INTO conversations (account_id, platform_conversation_id, buyer_id, status, queued_at, created_at, updated_at)
+        SELECT $1, $2, b.id, 'queued', $5, $5, $5 FROM b
+        ON CONFLICT (account_id, platform_conversation_id) DO NOTHING
+        RETURNING id, status, priority, category, assignee_id, waiting_since, priority_manual, sla_due_at),
+      old AS (
+        SELECT id, status, priority, category, assignee_id, waiting_since, priority_manual, sla_due_at
+        FROM conversations WHERE account_id = $1 AND platform_conversation_id = $2 FOR UPDATE),
+      conv AS (
+        SELECT ins.*, true AS created FROM ins
+        UNION ALL SELECT old.*, false FROM old WHERE NOT EXISTS (SELECT 1 FROM ins)),
+      msg AS (
+        INSERT INTO messages (conversation_id, account_id, platform_message_id, direction, message_type, body,
+                              author_name, status, at, created_at)
+        SELECT conv.id, $1, $6, $7, $8, $9, $10, $11, $12, $5 FROM conv
+        ON CONFLICT (account_id, platform_message_id) DO NOTHING
+        RETURNING id)
+      SELECT conv.*, a.platform, a.time_zone, (SELECT id FROM msg) AS message_id
+      FROM conv JOIN accounts a ON a.id = $1""";
 
   /** The newest message (by platform time) sets the preview; a buyer message starts the wait if none runs. */
   private static final String UPDATE_AFTER_BUYER_MESSAGE = """
@@ -76,30 +81,18 @@ final class IngestStore {
 
   private IngestStore() {}
 
-  static Future<Long> upsertBuyer(SqlConnection c, String accountId, String buyerId, String name) {
-    return c.preparedQuery(UPSERT_BUYER).execute(Tuple.of(accountId, buyerId, name)).map(IngestStore::firstId);
-  }
-
-  /** @return the new conversation's id, or null when it already existed */
-  static Future<Long> insertConversation(SqlConnection c, String accountId, String platformConversationId,
-                                         long buyerId, Instant now) {
-    return c.preparedQuery(INSERT_CONVERSATION).execute(Tuple.of(accountId, platformConversationId, buyerId, utc(now)))
-        .map(rows -> rows.size() == 0 ? null : firstId(rows));
-  }
-
-  static Future<Row> lockConversation(SqlConnection c, String accountId, String platformConversationId) {
-    return c.preparedQuery(LOCK_CONVERSATION).execute(Tuple.of(accountId, platformConversationId))
-        .map(rows -> rows.iterator().next());
-  }
-
-  /** @return the new message id, or null when this platform message id is already stored (a duplicate) */
-  static Future<Long> insertMessage(SqlConnection c, long conversationId, String accountId, String platformMessageId,
-                                    boolean fromBuyer, String type, String text, String author, Instant at,
-                                    Instant now) {
-    return c.preparedQuery(INSERT_MESSAGE).execute(Tuple.from(new Object[] {conversationId, accountId,
-            platformMessageId, fromBuyer ? "in" : "out", type, text, author, fromBuyer ? "received" : "sent",
-            utc(at), utc(now)}))
-        .map(rows -> rows.size() == 0 ? null : firstId(rows));
+  /**
+   * The conversation row (locked; {@code created}, {@code platform}, {@code time_zone}) and {@code message_id},
+   * null when the message is a duplicate.
+   */
+  static Future<Row> receive(SqlConnection c, String accountId, String platformConversationId, String buyerId,
+                             String buyerName, String platformMessageId, boolean fromBuyer, String type, String text,
+                             String author, Instant at, Instant now) {
+    Tuple args = Tuple.from(new Object[] {accountId, platformConversationId, buyerId, buyerName, utc(now),
+        platformMessageId, fromBuyer ? "in" : "out", type, text, author, fromBuyer ? "received" : "sent", utc(at)});
+    return c.preparedQuery(RECEIVE).execute(args).compose(rows -> rows.size() > 0
+        ? Future.succeededFuture(rows.iterator().next())
+        : c.preparedQuery(RECEIVE).execute(args).map(again -> again.iterator().next()));
   }
 
   /** Deadlines of the buyer's wait: ours (due, warn) and the platform's (null when it does not count). */
@@ -126,10 +119,6 @@ final class IngestStore {
 
   static Future<Void> reopen(SqlConnection c, long conversationId, Instant now) {
     return c.preparedQuery(REOPEN).execute(Tuple.of(conversationId, utc(now))).mapEmpty();
-  }
-
-  private static long firstId(RowSet<Row> rows) {
-    return rows.iterator().next().getLong("id");
   }
 
   private static OffsetDateTime utc(Instant t) {

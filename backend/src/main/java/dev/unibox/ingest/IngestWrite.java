@@ -21,6 +21,8 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * The writes of one stored message inside a batch's transaction: buyer, conversation, message, the
@@ -46,26 +48,24 @@ final class IngestWrite {
     return m.fromBuyer() ? classifier.classify(m.text(), m.messageType()) : null;
   }
 
+  /**
+   * Three round trips for a new message: {@link IngestStore#receive}; the conversation's new state with its
+   * timeline, urgency check and the inbound hook's first reads, sent together (statements on one connection
+   * run in the order sent); then the summary for the event (whose recipients the change already knows).
+   */
   Future<Boolean> storeOne(Change change, InboundMessage m, Classification cls) {
-    SqlConnection conn = change.conn();
-    Instant now = change.now();
-    return IngestStore.upsertBuyer(conn, m.accountId(), m.buyerId(), m.buyerName())
-        .compose(buyerId -> IngestStore.insertConversation(conn, m.accountId(), m.platformConversationId(), buyerId, now))
-        .compose(createdId -> IngestStore.lockConversation(conn, m.accountId(), m.platformConversationId())
-            .compose(row -> IngestStore.insertMessage(conn, row.getLong("id"), m.accountId(), m.platformMessageId(),
-                    m.fromBuyer(), m.messageType(), m.text(), author(m),
-                    m.sentAt(), now)
-                .compose(messageId -> messageId == null
-                    ? Future.succeededFuture(false)
-                    : apply(change, m, cls, row, createdId != null, messageId).map(true))));
+    return IngestStore.receive(change.conn(), m.accountId(), m.platformConversationId(), m.buyerId(), m.buyerName(),
+            m.platformMessageId(), m.fromBuyer(), m.messageType(), m.text(), author(m), m.sentAt(), change.now())
+        .compose(row -> row.getLong("message_id") == null ? Future.succeededFuture(false)
+            : apply(change, m, cls, row).map(true));
   }
 
-  private Future<Void> apply(Change change, InboundMessage m, Classification cls, Row row, boolean created,
-                             long messageId) {
+  private Future<Void> apply(Change change, InboundMessage m, Classification cls, Row row) {
     SqlConnection conn = change.conn();
     Instant now = change.now();
     long conversationId = row.getLong("id");
-    Future<Void> steps = Future.succeededFuture();
+    long messageId = row.getLong("message_id");
+    List<Future<?>> steps = new ArrayList<>();
     if (m.fromBuyer()) {
       boolean reopened = "closed".equals(row.getString("status"));
       int oldPriority = reopened ? 0 : row.getShort("priority");
@@ -75,29 +75,30 @@ final class IngestWrite {
       IngestStore.Deadlines deadlines = deadlines(row, m, reopened, oldPriority, priority);
       String language = LanguageDetector.UNDETERMINED.equals(cls.language()) ? null : cls.language();
       if (reopened) {
-        steps = steps.compose(v -> IngestStore.reopen(conn, conversationId, now))
-            .compose(v -> Activities.record(conn, conversationId, Activities.REOPENED, null, null,
-                "Buyer wrote again; back in the queue", now));
+        steps.add(IngestStore.reopen(conn, conversationId, now));
+        steps.add(Activities.record(conn, conversationId, Activities.REOPENED, null, null,
+            "Buyer wrote again; back in the queue", now));
       }
-      if (created) {
-        steps = steps.compose(v -> Activities.record(conn, conversationId, Activities.QUEUED, null, null,
+      if (row.getBoolean("created")) {
+        steps.add(Activities.record(conn, conversationId, Activities.QUEUED, null, null,
             "New conversation, waiting in the queue", now));
       } else if (priority > oldPriority && !reopened) {
-        steps = steps.compose(v -> Activities.record(conn, conversationId, Activities.PRIORITY_RAISED, null, null,
+        steps.add(Activities.record(conn, conversationId, Activities.PRIORITY_RAISED, null, null,
             "Raised to " + Priority.ofLevel(priority).wire() + " by the buyer's message", now));
       }
-      steps = steps.compose(v -> IngestStore.afterBuyerMessage(conn, conversationId, priority,
-          oldCategory.laterOf(cls.category()).wire(), language, m.sentAt(), m.text(), now, deadlines))
-          .compose(v -> UrgencyCheck.record(conn, conversationId, cls))
-          .compose(v -> hook.afterBuyerMessage(conn, conversationId, messageId, m, now));
+      steps.add(IngestStore.afterBuyerMessage(conn, conversationId, priority,
+          oldCategory.laterOf(cls.category()).wire(), language, m.sentAt(), m.text(), now, deadlines));
+      steps.add(UrgencyCheck.record(conn, conversationId, cls));
+      steps.add(hook.afterBuyerMessage(conn, new InboundHook.Received(conversationId, messageId, m.accountId(),
+          row.getString("platform"), reopened ? "queued" : row.getString("status"), m), now));
     } else {
       boolean auto = SlaPolicy.AUTO_REPLY.equals(m.messageType());
-      steps = steps.compose(v -> IngestStore.afterShopMessage(conn, conversationId, m.sentAt(), m.text(), now, !auto,
+      steps.add(IngestStore.afterShopMessage(conn, conversationId, m.sentAt(), m.text(), now, !auto,
           sla.stopsPlatformClock(row.getString("platform"), m.messageType())));
     }
     JsonObject message = ConversationJson.message(messageId, m.fromBuyer() ? "in" : "out", m.text(),
         m.fromBuyer() ? "received" : "sent", author(m), null, m.sentAt());
-    return steps.compose(v -> ConversationNews.announce(change, conversationId, EventNames.MESSAGE_CREATED,
+    return Future.all(steps).compose(v -> ConversationNews.announce(change, conversationId, EventNames.MESSAGE_CREATED,
         new JsonObject().put("conversationId", conversationId).put("message", message))).mapEmpty();
   }
 
