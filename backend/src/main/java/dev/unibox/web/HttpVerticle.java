@@ -48,6 +48,7 @@ public final class HttpVerticle extends VerticleBase {
     router = Router.router(vertx);
     router.route().handler(SecurityHeaders::handle);
     router.route().handler(FormBodyGuard::handle);
+    router.route().handler(PathGuard::handle);
     router.get("/health").handler(ctx -> pool.query("SELECT 1").execute()
         .onSuccess(r -> Responses.json(ctx, 200, new JsonObject().put("status", "up")))
         .onFailure(e -> Responses.error(ctx, 503, "database_down", "The database does not answer")));

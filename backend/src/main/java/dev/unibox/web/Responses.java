@@ -33,6 +33,10 @@ public final class Responses {
     } else if (failure instanceof io.vertx.ext.web.handler.HttpException http && http.getStatusCode() == 400) {
       // the router refused the request line itself, e.g. a query string with a broken %-escape
       error(ctx, 400, "bad_request", "The request was not understood");
+    } else if (failure instanceof io.vertx.pgclient.PgException pg && "22021".equals(pg.getSqlState())) {
+      // a NUL (or broken encoding) in a text that reached a statement: the transaction rolled back
+      LOG.info("{} {} -> 400 bad_text", ctx.request().method(), ctx.request().path());
+      error(ctx, 400, "bad_text", "Text must not contain NUL characters");
     } else if (failure == null && ctx.statusCode() >= 400 && ctx.statusCode() < 500) {
       error(ctx, ctx.statusCode(), ctx.statusCode() == 413 ? "too_large" : "bad_request",
           ctx.statusCode() == 413 ? "The body is too large" : "The request was not understood");
