@@ -58,7 +58,7 @@ class AccessChangeTakesEffectTest {
     assertThat(inbox.get(token, "/api/supervisor/commands").statusCode()).isEqualTo(200);
     assertThat(inbox.get(token, "/api/admin/accounts").statusCode()).isEqualTo(403);
 
-    // even written straight into the database, a role change revokes the user's tokens (trigger of V52)
+    // even written straight into the database, a role change revokes the user's tokens (trigger of V19)
     sql("UPDATE users SET role = 'agent', max_concurrent = 3 WHERE id = " + lin);
     assertThat(inbox.get(token, "/api/supervisor/commands").statusCode()).isEqualTo(401);
     assertThat(inbox.get(inbox.login("lin"), "/api/supervisor/commands").statusCode()).isEqualTo(403);
