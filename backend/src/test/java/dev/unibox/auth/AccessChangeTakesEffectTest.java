@@ -3,33 +3,19 @@ package dev.unibox.auth;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.unibox.testing.Await;
+import dev.unibox.testing.InboxTest;
 import dev.unibox.testing.TestInbox;
-import io.vertx.core.Vertx;
-import io.vertx.junit5.VertxExtension;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * A token carries only who the user is: a change of shops takes effect on the very next request made
  * with a token issued before the change (nothing is trusted from the token); a change of role ends the
  * token (docs/security.md, "Sessions").
  */
-@ExtendWith(VertxExtension.class)
+@InboxTest
 class AccessChangeTakesEffectTest {
 
   private TestInbox inbox;
-
-  @BeforeEach
-  void start(Vertx vertx) throws Exception {
-    inbox = TestInbox.start(vertx);
-  }
-
-  @AfterEach
-  void stop() throws Exception {
-    inbox.close();
-  }
 
   @Test
   void shopsTakenAwayOrGivenApplyToAStillValidToken() throws Exception {
