@@ -57,7 +57,7 @@ class AccountAdminTest {
     FakeLazada.Push push = Await.result(lazada.buyerWrites(SELLER, "880001", "nur", "ada stok warna merah?"));
 
     assertThat(push.status()).isEqualTo(200);
-    assertThat(inbox.count("SELECT inbox.count(*) FROM messages WHERE account_id = 'lazada-my-01'")).isEqualTo(1);
+    assertThat(inbox.count("SELECT count(*) FROM messages WHERE account_id = 'lazada-my-01'")).isEqualTo(1);
     String stored = inbox.rows("SELECT app_secret_enc, access_token_enc FROM account_credentials "
         + "WHERE account_id = 'lazada-my-01'").get(0).toJson().encode();
     assertThat(stored).doesNotContain(LAZADA_SECRET).doesNotContain(LAZADA_ACCESS);
@@ -68,7 +68,7 @@ class AccountAdminTest {
     // the last push is recorded by a periodic flush, not by a commit per push
     Await.until("last push recorded", () -> {
       try {
-        return inbox.count("SELECT inbox.count(*) FROM account_health WHERE account_id = 'lazada-my-01' "
+        return inbox.count("SELECT count(*) FROM account_health WHERE account_id = 'lazada-my-01' "
             + "AND last_push_at IS NOT NULL") == 1;
       } catch (Exception e) {
         throw new IllegalStateException(e);
@@ -87,7 +87,7 @@ class AccountAdminTest {
     String token = inbox.login("siti");
     try (AgentSocket socket = inbox.socket(token, 0)) {
       socket.next(f -> "hello".equals(f.getString("type")));
-      Await.until("siti online", () -> inbox.count("SELECT inbox.count(*) FROM users WHERE username = 'siti' AND presence = 'online'") == 1);
+      Await.until("siti online", () -> inbox.count("SELECT count(*) FROM users WHERE username = 'siti' AND presence = 'online'") == 1);
       Await.result(lazada.buyerWrites(SELLER, "880002", "aida", "boleh hantar hari ini?"));
       long conversationId = socket.nextEvent("conversation.assigned").getJsonObject("data")
           .getJsonObject("conversation").getLong("id");
@@ -99,7 +99,7 @@ class AccountAdminTest {
       long messageId = inbox.post(token, "/api/conversations/" + conversationId + "/replies",
           new JsonObject().put("text", "Boleh, hari ini.")).bodyAsJsonObject().getJsonObject("message").getLong("id");
       Await.until("the outbox looked at it", () -> inbox.count(
-          "SELECT inbox.count(*) FROM outbox WHERE message_id = $1 AND last_error = 'account paused'", messageId) == 1);
+          "SELECT count(*) FROM outbox WHERE message_id = $1 AND last_error = 'account paused'", messageId) == 1);
       assertThat(lazada.sends()).isEmpty();
 
       assertThat(inbox.post(admin, "/api/admin/accounts/lazada-my-01/resume", new JsonObject()).statusCode()).isEqualTo(200);
@@ -114,13 +114,13 @@ class AccountAdminTest {
     assertThat(removed.statusCode()).isEqualTo(200);
     assertThat(Await.result(lazada.buyerWrites(SELLER, "880003", "zul", "hello")).status())
         .as("an unknown shop gets the same 401 as a bad signature").isEqualTo(401);
-    assertThat(inbox.count("SELECT inbox.count(*) FROM messages WHERE account_id = 'lazada-my-01' AND direction = 'in'"))
+    assertThat(inbox.count("SELECT count(*) FROM messages WHERE account_id = 'lazada-my-01' AND direction = 'in'"))
         .as("conversations stay readable").isEqualTo(1);
 
     HttpResponse<Buffer> again = inbox.post(admin, "/api/admin/accounts", lazadaAccount().put("id", "lazada-my-02"));
     assertThat(again.statusCode()).as("the same shop connected again under a new id").isEqualTo(201);
     assertThat(Await.result(lazada.buyerWrites(SELLER, "880004", "ina", "hello again")).status()).isEqualTo(200);
-    assertThat(inbox.count("SELECT inbox.count(*) FROM messages WHERE account_id = 'lazada-my-02'")).isEqualTo(1);
+    assertThat(inbox.count("SELECT count(*) FROM messages WHERE account_id = 'lazada-my-02'")).isEqualTo(1);
   }
 
   @Test
@@ -140,7 +140,7 @@ class AccountAdminTest {
     HttpResponse<Buffer> invalid = inbox.post(admin, "/api/admin/accounts", lazadaAccount().put("apiBaseUrl", "ftp://x"));
     assertThat(invalid.statusCode()).isEqualTo(400);
     assertThat(invalid.bodyAsString()).doesNotContain(LAZADA_SECRET);
-    assertThat(inbox.count("SELECT inbox.count(*) FROM accounts WHERE id = 'lazada-my-01'")).isZero();
+    assertThat(inbox.count("SELECT count(*) FROM accounts WHERE id = 'lazada-my-01'")).isZero();
     assertThat(inbox.post(admin, "/api/admin/accounts/nope/pause", new JsonObject()).statusCode()).isEqualTo(404);
   }
 

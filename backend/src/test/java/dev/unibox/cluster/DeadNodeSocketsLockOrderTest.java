@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.unibox.store.Database;
 import dev.unibox.testing.Await;
-import dev.unibox.testing.InboxTest;
 import dev.unibox.testing.TestDatabases;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.junit5.VertxExtension;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.SqlConnection;
 import io.vertx.sqlclient.Transaction;
@@ -16,13 +16,14 @@ import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * A node paused long enough to look dead (a long GC) closes a socket as it resumes (user row locked, then
  * its node_sockets row) while another node's presence janitor forgets that node's sockets: both finish,
  * neither is chosen as a deadlock victim.
  */
-@InboxTest
+@ExtendWith(VertxExtension.class)
 class DeadNodeSocketsLockOrderTest {
 
   private Database db;

@@ -42,7 +42,7 @@ class BrowserJourneysTest {
     online(mei);
     long desktop = chat(TestInbox.SHOP_MY, "811301", "nadia", "Hello, is the blue vase still in stock?");
     long phone = chat(TestInbox.SHOP_MY, "811302", "farah", "Hello, is the green teapot still in stock?");
-    Await.until("both assigned to mei", () -> inbox.count("SELECT inbox.count(*) FROM conversations WHERE assignee_id = $1", mei) == 2);
+    Await.until("both assigned to mei", () -> inbox.count("SELECT count(*) FROM conversations WHERE assignee_id = $1", mei) == 2);
 
     try (BrowserScript browser = BrowserScript.start("agent-day.e2e.mjs", Map.of("BASE_URL", inbox.app.baseUrl(),
         "AGENT_USER", "mei", "AGENT_PASS", "pw-mei", "SHORTCUT", "thanks",
@@ -57,7 +57,7 @@ class BrowserJourneysTest {
       browser.expect("DONE", 30);
       assertThat(browser.exitCode(20)).isZero();
     }
-    assertThat(inbox.count("SELECT inbox.count(*) FROM conversations WHERE status = 'closed' AND id IN ($1, $2)", desktop, phone))
+    assertThat(inbox.count("SELECT count(*) FROM conversations WHERE status = 'closed' AND id IN ($1, $2)", desktop, phone))
         .isEqualTo(2);
     assertThat(inbox.shopee.acceptedSends()).extracting(s -> s.getJsonObject("content").getString("text"))
         .containsExactlyInAnyOrder(thanks("nadia"), thanks("farah"));
@@ -73,7 +73,7 @@ class BrowserJourneysTest {
     long desktop = chat(TestInbox.SHOP_MY, "811401", "nadia", "Hello, is the blue vase still in stock?");
     long phone = chat(TestInbox.SHOP_MY, "811402", "farah", "Hello, do you ship to Penang?");
     long queued = chat(TestInbox.SHOP_TW, "811403", "xiaolin", "请问有现货吗？"); // no agent serves this shop
-    Await.until("both assigned to mei", () -> inbox.count("SELECT inbox.count(*) FROM conversations WHERE assignee_id = $1", mei) == 2);
+    Await.until("both assigned to mei", () -> inbox.count("SELECT count(*) FROM conversations WHERE assignee_id = $1", mei) == 2);
     online(arif);
 
     try (BrowserScript browser = BrowserScript.start("supervisor-day.e2e.mjs", Map.of("BASE_URL", inbox.app.baseUrl(),
@@ -90,9 +90,9 @@ class BrowserJourneysTest {
       browser.expect("DONE", 30);
       assertThat(browser.exitCode(20)).isZero();
     }
-    assertThat(inbox.count("SELECT inbox.count(*) FROM conversations WHERE assignee_id = $1 AND id IN ($2, $3)", arif, desktop, phone))
+    assertThat(inbox.count("SELECT count(*) FROM conversations WHERE assignee_id = $1 AND id IN ($2, $3)", arif, desktop, phone))
         .isEqualTo(2);
-    assertThat(inbox.count("SELECT inbox.count(*) FROM conversations WHERE id = $1 AND status = 'queued'", queued)).isEqualTo(1);
+    assertThat(inbox.count("SELECT count(*) FROM conversations WHERE id = $1 AND status = 'queued'", queued)).isEqualTo(1);
     assertScreenshots("supervisor-day", "console", "moved");
   }
 
@@ -108,7 +108,7 @@ class BrowserJourneysTest {
       browser.expect("DONE", 30);
       assertThat(browser.exitCode(20)).isZero();
     }
-    assertThat(inbox.count("SELECT inbox.count(*) FROM users u JOIN user_accounts a ON a.user_id = u.id"
+    assertThat(inbox.count("SELECT count(*) FROM users u JOIN user_accounts a ON a.user_id = u.id"
         + " WHERE u.username IN ('wen', 'hana') AND u.role = 'agent' AND u.max_concurrent = 4 AND a.account_id = $1",
         TestInbox.ACCOUNT_MY)).isEqualTo(2);
     assertScreenshots("admin-day", "users", "user-form", "created", "accounts");

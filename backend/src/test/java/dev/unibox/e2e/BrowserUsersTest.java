@@ -38,7 +38,7 @@ class BrowserUsersTest {
     Await.result(inbox.db.pool().query("UPDATE users SET presence = 'online' WHERE id = " + lin).execute());
     assertThat(Await.result(inbox.shopee.pushBuyerText(TestInbox.SHOP_MY, "811077", "xiaohong", "我的包裹到哪了？"))
         .statusCode()).isEqualTo(200);
-    Await.until("assigned to lin", () -> inbox.count("SELECT inbox.count(*) FROM conversations WHERE assignee_id = $1", lin) == 1);
+    Await.until("assigned to lin", () -> inbox.count("SELECT count(*) FROM conversations WHERE assignee_id = $1", lin) == 1);
     long id = inbox.count("SELECT id FROM conversations");
 
     try (BrowserScript browser = BrowserScript.start("users.e2e.mjs", Map.ofEntries(
@@ -50,11 +50,11 @@ class BrowserUsersTest {
       browser.expect("CREATED", 60);
       long mei = inbox.count("SELECT id FROM users WHERE username = 'mei'");
       assertThat(inbox.count("SELECT max_concurrent FROM users WHERE id = $1", mei)).isEqualTo(3);
-      assertThat(inbox.count("SELECT inbox.count(*) FROM user_audit WHERE user_id = $1 AND action = 'created'", mei)).isEqualTo(1);
+      assertThat(inbox.count("SELECT count(*) FROM user_audit WHERE user_id = $1 AND action = 'created'", mei)).isEqualTo(1);
       browser.expect("MUST_CHANGE", 60);
-      assertThat(inbox.count("SELECT inbox.count(*) FROM users WHERE id = $1 AND password_temporary", mei)).isEqualTo(1);
+      assertThat(inbox.count("SELECT count(*) FROM users WHERE id = $1 AND password_temporary", mei)).isEqualTo(1);
       browser.expect("AGENT_IN", 60);
-      assertThat(inbox.count("SELECT inbox.count(*) FROM users WHERE id = $1 AND password_temporary", mei))
+      assertThat(inbox.count("SELECT count(*) FROM users WHERE id = $1 AND password_temporary", mei))
           .as("the agent chose their own password").isZero();
       List<String> order = Arrays.asList(browser.lineAfter("TARGETS ", 60).split(","));
       assertThat(order).contains("online", "offline");

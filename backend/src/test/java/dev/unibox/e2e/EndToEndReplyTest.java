@@ -51,7 +51,7 @@ class EndToEndReplyTest {
       assertThat(sent.getValue("to_id").toString()).isEqualTo("811200");
       assertThat(sent.encode()).contains("kami akan proses refund segera");
       assertThat(inbox.shopee.rejectedCalls()).isZero();
-      assertThat(inbox.count("SELECT inbox.count(*) FROM messages WHERE id = $1 AND status = 'sent' "
+      assertThat(inbox.count("SELECT count(*) FROM messages WHERE id = $1 AND status = 'sent' "
           + "AND platform_message_id IS NOT NULL", messageId)).isEqualTo(1);
     }
   }
@@ -124,7 +124,7 @@ class EndToEndReplyTest {
     AgentSocket socket = inbox.socket(token, 0);
     JsonObject hello = socket.next(f -> "hello".equals(f.getString("type")));
     long userId = hello.getLong("userId");
-    Await.until("agent online", () -> inbox.count("SELECT inbox.count(*) FROM users WHERE id = " + userId
+    Await.until("agent online", () -> inbox.count("SELECT count(*) FROM users WHERE id = " + userId
         + " AND presence = 'online'") == 1);
     return socket;
   }

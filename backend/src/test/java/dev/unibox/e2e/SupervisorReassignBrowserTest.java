@@ -40,7 +40,7 @@ class SupervisorReassignBrowserTest {
     Await.result(inbox.db.pool().query("UPDATE users SET presence = 'online' WHERE id = " + mei).execute());
     assertThat(Await.result(inbox.shopee.pushBuyerText(TestInbox.SHOP_MY, "811042", "siti", BUYER_TEXT)).statusCode())
         .isEqualTo(200);
-    Await.until("assigned to mei", () -> inbox.count("SELECT inbox.count(*) FROM conversations WHERE assignee_id = $1", mei) == 1);
+    Await.until("assigned to mei", () -> inbox.count("SELECT count(*) FROM conversations WHERE assignee_id = $1", mei) == 1);
     long id = inbox.count("SELECT id FROM conversations");
     String meiToken = inbox.login("mei");
     assertThat(inbox.post(meiToken, "/api/conversations/" + id + "/replies", new JsonObject().put("text", EARLIER_REPLY))
@@ -64,18 +64,18 @@ class SupervisorReassignBrowserTest {
       assertThat(colleagues).contains("mei (agent)").doesNotContain("carl").doesNotContain("arif");
       browser.expect("TRANSFERRED", 60);
       assertThat(inbox.count("SELECT assignee_id FROM conversations WHERE id = $1", id)).as("transferred by name").isEqualTo(mei);
-      assertThat(inbox.count("SELECT inbox.count(*) FROM activities WHERE conversation_id = $1 AND type = 'transferred'", id))
+      assertThat(inbox.count("SELECT count(*) FROM activities WHERE conversation_id = $1 AND type = 'transferred'", id))
           .isEqualTo(1);
-      assertThat(inbox.count("SELECT inbox.count(*) FROM activities WHERE type = 'handover_note' AND body = $1", TRANSFER_NOTE))
+      assertThat(inbox.count("SELECT count(*) FROM activities WHERE type = 'handover_note' AND body = $1", TRANSFER_NOTE))
           .isEqualTo(1);
       assertThat(browser.lineAfter("ROSTER_INVALID ", 60)).as("the empty shift name is marked").isNotBlank();
       browser.expect("DONE", 60);
       assertThat(browser.exitCode(20)).isZero();
     }
-    assertThat(inbox.count("SELECT inbox.count(*) FROM shift_agents WHERE shift_name = $1 AND username = 'arif'", SHIFT)).isEqualTo(1);
-    assertThat(inbox.count("SELECT inbox.count(*) FROM roster_meta WHERE source = 'web'")).isEqualTo(1);
-    assertThat(inbox.count("SELECT inbox.count(*) FROM supervisor_commands WHERE command = 'reassign' AND reason = $1", REASON))
+    assertThat(inbox.count("SELECT count(*) FROM shift_agents WHERE shift_name = $1 AND username = 'arif'", SHIFT)).isEqualTo(1);
+    assertThat(inbox.count("SELECT count(*) FROM roster_meta WHERE source = 'web'")).isEqualTo(1);
+    assertThat(inbox.count("SELECT count(*) FROM supervisor_commands WHERE command = 'reassign' AND reason = $1", REASON))
         .isEqualTo(1);
-    assertThat(inbox.count("SELECT inbox.count(*) FROM activities WHERE type = 'handover_note' AND body = $1", NOTE_TEXT)).isEqualTo(1);
+    assertThat(inbox.count("SELECT count(*) FROM activities WHERE type = 'handover_note' AND body = $1", NOTE_TEXT)).isEqualTo(1);
   }
 }

@@ -45,7 +45,7 @@ class OutboxRetryTest implements TestInboxExtension.Tuning {
     Await.result(inbox.db.pool().preparedQuery("UPDATE users SET presence = 'online' WHERE id = $1")
         .execute(io.vertx.sqlclient.Tuple.of(mei)));
     Await.result(inbox.shopee.pushBuyerText(TestInbox.SHOP_MY, "811801", "ana", "Bila sampai?"));
-    Await.until("assigned", () -> inbox.count("SELECT inbox.count(*) FROM conversations WHERE assignee_id = " + mei) == 1);
+    Await.until("assigned", () -> inbox.count("SELECT count(*) FROM conversations WHERE assignee_id = " + mei) == 1);
     conversationId = inbox.count("SELECT id FROM conversations");
   }
 
@@ -56,14 +56,14 @@ class OutboxRetryTest implements TestInboxExtension.Tuning {
 
     // a rate limit does not use up an attempt
     Await.until("retry scheduled, attempt given back",
-        () -> inbox.count("SELECT inbox.count(*) FROM outbox WHERE last_error IS NOT NULL AND attempts = 0") == 1);
+        () -> inbox.count("SELECT count(*) FROM outbox WHERE last_error IS NOT NULL AND attempts = 0") == 1);
     Row row = awaitRetryScheduled();
     assertThat(row.getOffsetDateTime("next_attempt_at").toInstant()).isEqualTo(T0.plusSeconds(30));
     assertThat(inbox.shopee.acceptedSends()).isEmpty();
 
     clock.advance(Duration.ofSeconds(30));
     Await.until("sent after the Retry-After", () -> inbox.shopee.acceptedSends().size() == 1);
-    Await.until("marked sent", () -> inbox.count("SELECT inbox.count(*) FROM outbox WHERE status = 'sent'") == 1);
+    Await.until("marked sent", () -> inbox.count("SELECT count(*) FROM outbox WHERE status = 'sent'") == 1);
   }
 
   @Test
@@ -95,7 +95,7 @@ class OutboxRetryTest implements TestInboxExtension.Tuning {
   }
 
   private Row awaitRetryScheduled() throws Exception {
-    Await.until("retry scheduled", () -> inbox.count("SELECT inbox.count(*) FROM outbox WHERE last_error IS NOT NULL") == 1);
+    Await.until("retry scheduled", () -> inbox.count("SELECT count(*) FROM outbox WHERE last_error IS NOT NULL") == 1);
     return inbox.rows("SELECT next_attempt_at, attempts FROM outbox").get(0);
   }
 }

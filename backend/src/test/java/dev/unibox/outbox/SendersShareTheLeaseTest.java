@@ -56,7 +56,7 @@ class SendersShareTheLeaseTest {
     for (int i = 0; i < CONVERSATIONS; i++) {
       Await.result(inbox.shopee.pushBuyerText(TestInbox.SHOP_MY, "8118" + (10 + i), "b" + i, "Ada stok? " + i));
     }
-    Await.until("all assigned", () -> inbox.count("SELECT inbox.count(*) FROM conversations WHERE assignee_id = " + mei)
+    Await.until("all assigned", () -> inbox.count("SELECT count(*) FROM conversations WHERE assignee_id = " + mei)
         == CONVERSATIONS);
     List<Long> ids = inbox.rows("SELECT id FROM conversations ORDER BY id").stream().map(r -> r.getLong(0)).toList();
 
@@ -74,7 +74,7 @@ class SendersShareTheLeaseTest {
       assertThat(replies).allSatisfy(f -> assertThat(f.result().statusCode()).isEqualTo(202));
     }
     int total = CONVERSATIONS * REPLIES_EACH;
-    Await.until("all sent", () -> inbox.count("SELECT inbox.count(*) FROM outbox WHERE status = 'sent'") == total);
+    Await.until("all sent", () -> inbox.count("SELECT count(*) FROM outbox WHERE status = 'sent'") == total);
 
     List<String> sent = inbox.shopee.acceptedSends().stream()
         .map(j -> j.getJsonObject("content").getString("text")).toList();
@@ -85,7 +85,7 @@ class SendersShareTheLeaseTest {
       assertThat(perConversation.get("c" + id)).containsExactly(
           "c" + id + " reply 0", "c" + id + " reply 1", "c" + id + " reply 2", "c" + id + " reply 3");
     }
-    assertThat(inbox.count("SELECT inbox.count(*) FROM messages WHERE direction = 'out' AND status = 'sent'")).isEqualTo(total);
+    assertThat(inbox.count("SELECT count(*) FROM messages WHERE direction = 'out' AND status = 'sent'")).isEqualTo(total);
   }
 
   /** Deploys the extra senders, each on its own pool, polling every 5 ms. */

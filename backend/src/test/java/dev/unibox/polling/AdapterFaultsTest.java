@@ -49,19 +49,19 @@ class AdapterFaultsTest {
     PushOutcome lostMy = Await.result(inbox.shopee.pushBuyerText(TestInbox.SHOP_MY, "700001", "ana", "where is my parcel?"));
     PushOutcome lostTw = Await.result(inbox.shopee.pushBuyerText(TestInbox.SHOP_TW, "700002", "bo", "請問有貨嗎"));
     assertThat(lostMy.accepted()).isFalse();
-    assertThat(inbox.count("SELECT inbox.count(*) FROM messages")).isZero();
+    assertThat(inbox.count("SELECT count(*) FROM messages")).isZero();
     assertThat(inbox.shopee.unconsumedLostPushes()).isEqualTo(2);
 
     kickPoll(TestInbox.ACCOUNT_MY);
 
     Await.until("both lost messages stored", () -> inbox.count(
-        "SELECT inbox.count(*) FROM messages WHERE platform_message_id IN ($1, $2)", lostMy.messageId(), lostTw.messageId()) == 2);
+        "SELECT count(*) FROM messages WHERE platform_message_id IN ($1, $2)", lostMy.messageId(), lostTw.messageId()) == 2);
     Await.until("lost pushes confirmed", () -> inbox.shopee.unconsumedLostPushes() == 0);
-    assertThat(inbox.count("SELECT inbox.count(*) FROM messages WHERE account_id = $1 AND body = 'where is my parcel?'",
+    assertThat(inbox.count("SELECT count(*) FROM messages WHERE account_id = $1 AND body = 'where is my parcel?'",
         TestInbox.ACCOUNT_MY)).isEqualTo(1);
-    assertThat(inbox.count("SELECT inbox.count(*) FROM messages WHERE account_id = $1", TestInbox.ACCOUNT_TW)).isEqualTo(1);
+    assertThat(inbox.count("SELECT count(*) FROM messages WHERE account_id = $1", TestInbox.ACCOUNT_TW)).isEqualTo(1);
     Await.until("cursor stored", () -> inbox.count(
-        "SELECT inbox.count(*) FROM account_health WHERE account_id = $1 AND poll_cursor IS NOT NULL "
+        "SELECT count(*) FROM account_health WHERE account_id = $1 AND poll_cursor IS NOT NULL "
             + "AND last_poll_at IS NOT NULL AND recovered_count >= 1", TestInbox.ACCOUNT_MY) == 1);
 
     // wait for a poll of each account that started after this point, not for one that had already happened
@@ -69,8 +69,8 @@ class AdapterFaultsTest {
     kickPoll(TestInbox.ACCOUNT_MY);
     kickPoll(TestInbox.ACCOUNT_TW);
     Await.until("both accounts polled again", () -> inbox.count(
-        "SELECT inbox.count(*) FROM account_health WHERE last_poll_at > $1", before.atOffset(ZoneOffset.UTC)) == 2);
-    assertThat(inbox.count("SELECT inbox.count(*) FROM messages")).as("polling again stores nothing twice").isEqualTo(2);
+        "SELECT count(*) FROM account_health WHERE last_poll_at > $1", before.atOffset(ZoneOffset.UTC)) == 2);
+    assertThat(inbox.count("SELECT count(*) FROM messages")).as("polling again stores nothing twice").isEqualTo(2);
   }
 
   /**
@@ -91,18 +91,18 @@ class AdapterFaultsTest {
         .putHeader("Authorization", signature).sendBuffer(io.vertx.core.buffer.Buffer.buffer(body)));
     assertThat(answer.statusCode()).isEqualTo(400);
     assertThat(answer.bodyAsJsonObject().getString("error")).isEqualTo("malformed_push");
-    assertThat(inbox.count("SELECT inbox.count(*) FROM messages")).isZero();
+    assertThat(inbox.count("SELECT count(*) FROM messages")).isZero();
 
     kickPoll(TestInbox.ACCOUNT_MY);
 
     Await.until("the message stored by the backstop", () -> inbox.count(
-        "SELECT inbox.count(*) FROM messages WHERE platform_message_id = $1", original.messageId()) == 1);
+        "SELECT count(*) FROM messages WHERE platform_message_id = $1", original.messageId()) == 1);
     Instant before = Instant.now();
     kickPoll(TestInbox.ACCOUNT_MY);
     Await.until("polled again", () -> inbox.count(
-        "SELECT inbox.count(*) FROM account_health WHERE account_id = $1 AND last_poll_at > $2", TestInbox.ACCOUNT_MY,
+        "SELECT count(*) FROM account_health WHERE account_id = $1 AND last_poll_at > $2", TestInbox.ACCOUNT_MY,
         before.atOffset(ZoneOffset.UTC)) == 1);
-    assertThat(inbox.count("SELECT inbox.count(*) FROM messages WHERE body = 'the lid is cracked'")).isEqualTo(1);
+    assertThat(inbox.count("SELECT count(*) FROM messages WHERE body = 'the lid is cracked'")).isEqualTo(1);
   }
 
   @Test
@@ -124,8 +124,8 @@ class AdapterFaultsTest {
     Await.result(inbox.shopee.pushFaults().releaseHeld(true));
     Await.result(inbox.shopee.repush(pushes.get(3)));
 
-    Await.until("six messages", () -> inbox.count("SELECT inbox.count(*) FROM messages") == 6);
-    assertThat(inbox.count("SELECT inbox.count(DISTINCT conversation_id) FROM messages")).isEqualTo(1);
+    Await.until("six messages", () -> inbox.count("SELECT count(*) FROM messages") == 6);
+    assertThat(inbox.count("SELECT count(DISTINCT conversation_id) FROM messages")).isEqualTo(1);
     long conversationId = inbox.count("SELECT id FROM conversations");
     JsonArray timeline = inbox.get(token, "/api/conversations/" + conversationId).bodyAsJsonObject()
         .getJsonArray("timeline");
@@ -138,7 +138,7 @@ class AdapterFaultsTest {
       }
     }
     assertThat(texts).containsExactly("line 0", "line 1", "line 2", "line 3", "line 4", "line 5");
-    assertThat(inbox.count("SELECT inbox.count(*) FROM conversations WHERE last_message_text = 'line 5'")).isEqualTo(1);
+    assertThat(inbox.count("SELECT count(*) FROM conversations WHERE last_message_text = 'line 5'")).isEqualTo(1);
   }
 
   @Test
@@ -175,14 +175,14 @@ class AdapterFaultsTest {
     PushOutcome lost = Await.result(inbox.shopee.pushBuyerText(TestInbox.SHOP_MY, "700030", "buyer", "during the storm"));
     kickPoll(TestInbox.ACCOUNT_MY);
 
-    Await.until("all replies sent", () -> inbox.count("SELECT inbox.count(*) FROM messages WHERE status = 'sent' AND direction = 'out'") == 3);
+    Await.until("all replies sent", () -> inbox.count("SELECT count(*) FROM messages WHERE status = 'sent' AND direction = 'out'") == 3);
     assertThat(inbox.shopee.rateLimitedCalls()).isEqualTo(6);
     assertThat(inbox.shopee.acceptedSends()).extracting(j -> j.getJsonObject("content").getString("text"))
         .containsExactly("answer 0", "answer 1", "answer 2");
     kickPoll(TestInbox.ACCOUNT_MY);
     Await.until("the lost buyer message is recovered", () -> inbox.count(
-        "SELECT inbox.count(*) FROM messages WHERE platform_message_id = $1", lost.messageId()) == 1);
-    assertThat(inbox.count("SELECT inbox.count(*) FROM messages WHERE status = 'failed'")).isZero();
+        "SELECT count(*) FROM messages WHERE platform_message_id = $1", lost.messageId()) == 1);
+    assertThat(inbox.count("SELECT count(*) FROM messages WHERE status = 'failed'")).isZero();
     // every one of the six forced rate-limit answers is counted in the accounts' health, none twice
     Await.until("six rate-limit hits counted",
         () -> inbox.count("SELECT COALESCE(sum(rate_limit_count), 0) FROM account_health") == 6);
@@ -235,7 +235,7 @@ class AdapterFaultsTest {
     String token = inbox.login(agent);
     AgentSocket socket = inbox.socket(token, 0);
     socket.next(f -> "hello".equals(f.getString("type")));
-    Await.until(agent + " online", () -> inbox.count("SELECT inbox.count(*) FROM users WHERE username = $1 AND presence = 'online'",
+    Await.until(agent + " online", () -> inbox.count("SELECT count(*) FROM users WHERE username = $1 AND presence = 'online'",
         agent) == 1);
     Await.result(inbox.shopee.pushBuyerText(shop, buyer, "buyer", "hello, anyone there?"));
     long conversationId = socket.nextEvent("conversation.assigned").getJsonObject("data").getJsonObject("conversation")

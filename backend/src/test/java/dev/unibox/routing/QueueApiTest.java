@@ -77,7 +77,7 @@ class QueueApiTest {
     assertError(inbox.post(lead, "/api/conversations/999999/priority", new JsonObject().put("priority", "urgent")),
         404, "not_found");
     assertThat(inbox.count("SELECT priority FROM conversations WHERE id = " + id)).isZero();
-    assertThat(inbox.count("SELECT inbox.count(*) FROM activities WHERE type = 'priority_set'")).isZero();
+    assertThat(inbox.count("SELECT count(*) FROM activities WHERE type = 'priority_set'")).isZero();
 
     try (AgentSocket socket = inbox.socket(lead, 0)) {
       socket.next(f -> "hello".equals(f.getString("type")));

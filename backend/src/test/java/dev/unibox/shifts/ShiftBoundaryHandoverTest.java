@@ -71,14 +71,14 @@ class ShiftBoundaryHandoverTest {
     for (long a : morning) {
       online(a); // still online at the end of their shift
     }
-    long messagesBefore = inbox.count("SELECT inbox.count(*) FROM messages");
+    long messagesBefore = inbox.count("SELECT count(*) FROM messages");
     long supervisor = inbox.count("SELECT id FROM users WHERE username = 'lead'");
     try (AgentSocket lead = inbox.socket(inbox.login("lead"), 0)) {
       lead.next(f -> "hello".equals(f.getString("type")));
 
       clock.set(Instant.parse("2026-11-11T07:00:01Z"));
       Await.result(inbox.app.shifts().clock.tick());
-      Await.until("handover finished", () -> inbox.count("SELECT inbox.count(*) FROM handovers WHERE finished_at IS NOT NULL") == 1);
+      Await.until("handover finished", () -> inbox.count("SELECT count(*) FROM handovers WHERE finished_at IS NOT NULL") == 1);
 
       JsonObject finished = lead.nextEvent("handover.finished").getJsonObject("data");
       assertThat(finished.getString("shift")).isEqualTo("morning");
@@ -89,33 +89,33 @@ class ShiftBoundaryHandoverTest {
     }
 
     // none lost, none doubled: every conversation is with a noon agent or queued, owners' counts exact
-    assertThat(inbox.count("SELECT inbox.count(*) FROM conversations")).isEqualTo(OPEN);
-    assertThat(inbox.count("SELECT inbox.count(*) FROM conversations WHERE status = 'closed'")).isZero();
-    assertThat(inbox.count("SELECT inbox.count(*) FROM conversations WHERE assignee_id = ANY($1)",
+    assertThat(inbox.count("SELECT count(*) FROM conversations")).isEqualTo(OPEN);
+    assertThat(inbox.count("SELECT count(*) FROM conversations WHERE status = 'closed'")).isZero();
+    assertThat(inbox.count("SELECT count(*) FROM conversations WHERE assignee_id = ANY($1)",
         (Object) morning.toArray(Long[]::new))).isZero();
-    assertThat(inbox.count("SELECT inbox.count(*) FROM conversations WHERE status = 'assigned' AND NOT (assignee_id = ANY($1))",
+    assertThat(inbox.count("SELECT count(*) FROM conversations WHERE status = 'assigned' AND NOT (assignee_id = ANY($1))",
         (Object) noon.toArray(Long[]::new))).isZero();
-    assertThat(inbox.count("SELECT inbox.count(*) FROM conversations WHERE status = 'queued' AND NOT head_of_class")).isZero();
-    assertThat(inbox.count("SELECT inbox.count(*) FROM users u WHERE active_count <> "
-        + "(SELECT inbox.count(*) FROM conversations c WHERE c.assignee_id = u.id AND c.status = 'assigned')")).isZero();
-    assertThat(inbox.count("SELECT inbox.count(*) FROM users WHERE active_count > max_concurrent")).isZero();
-    assertThat(inbox.count("SELECT inbox.count(*) FROM conversations WHERE assignee_id = $1 AND account_id <> 'shopee-tw-01'",
+    assertThat(inbox.count("SELECT count(*) FROM conversations WHERE status = 'queued' AND NOT head_of_class")).isZero();
+    assertThat(inbox.count("SELECT count(*) FROM users u WHERE active_count <> "
+        + "(SELECT count(*) FROM conversations c WHERE c.assignee_id = u.id AND c.status = 'assigned')")).isZero();
+    assertThat(inbox.count("SELECT count(*) FROM users WHERE active_count > max_concurrent")).isZero();
+    assertThat(inbox.count("SELECT count(*) FROM conversations WHERE assignee_id = $1 AND account_id <> 'shopee-tw-01'",
         twOnly)).isZero();
     // urgent first: every urgent conversation found a seat
-    assertThat(inbox.count("SELECT inbox.count(*) FROM conversations WHERE status = 'queued' AND priority = 1")).isZero();
+    assertThat(inbox.count("SELECT count(*) FROM conversations WHERE status = 'queued' AND priority = 1")).isZero();
 
     // each conversation changed hands exactly once, with exactly one non-empty note
-    assertThat(inbox.count("SELECT inbox.count(*) FROM activities WHERE type IN ('handed_over', 'requeued')")).isEqualTo(OPEN);
+    assertThat(inbox.count("SELECT count(*) FROM activities WHERE type IN ('handed_over', 'requeued')")).isEqualTo(OPEN);
     assertThat(inbox.count("""
-        SELECT inbox.count(*) FROM conversations c WHERE (SELECT inbox.count(*) FROM activities a
+        SELECT count(*) FROM conversations c WHERE (SELECT count(*) FROM activities a
           WHERE a.conversation_id = c.id AND a.type = 'handover_note' AND length(a.body) > 20) <> 1""")).isZero();
     for (int i = 0; i < withDraft.size(); i++) {
       assertThat(inbox.rows("SELECT body FROM activities WHERE conversation_id = $1 AND type = 'handover_note'",
           withDraft.get(i)).get(0).getString(0)).endsWith("(note " + i + ")");
     }
-    assertThat(inbox.count("SELECT inbox.count(*) FROM handover_drafts")).isZero();
+    assertThat(inbox.count("SELECT count(*) FROM handover_drafts")).isZero();
     // history intact: no message lost or added
-    assertThat(inbox.count("SELECT inbox.count(*) FROM messages")).isEqualTo(messagesBefore);
+    assertThat(inbox.count("SELECT count(*) FROM messages")).isEqualTo(messagesBefore);
 
     // the incoming agent sees the whole story: buyer, the morning agent's promise, the handover and its note
     Row sample = inbox.rows("""
@@ -138,24 +138,24 @@ class ShiftBoundaryHandoverTest {
 
     // every move was pushed to the supervisor (all shops), once per conversation
     long lead = inbox.count("SELECT id FROM users WHERE username = 'lead'");
-    assertThat(inbox.count("SELECT inbox.count(*) FROM event_log WHERE recipients @> ARRAY[$1]::bigint[] "
+    assertThat(inbox.count("SELECT count(*) FROM event_log WHERE recipients @> ARRAY[$1]::bigint[] "
         + "AND type = 'conversation.moved'", lead)).isEqualTo(OPEN);
-    assertThat(inbox.count("SELECT inbox.count(DISTINCT (payload -> 'conversation' ->> 'id')) FROM event_log "
+    assertThat(inbox.count("SELECT count(DISTINCT (payload -> 'conversation' ->> 'id')) FROM event_log "
         + "WHERE recipients @> ARRAY[$1]::bigint[] AND type = 'conversation.moved'", lead)).isEqualTo(OPEN);
     // each outgoing agent was told about each of their conversations
-    assertThat(inbox.count("SELECT inbox.count(*) FROM event_log, unnest(recipients) r WHERE r = ANY($1) "
+    assertThat(inbox.count("SELECT count(*) FROM event_log, unnest(recipients) r WHERE r = ANY($1) "
         + "AND type = 'conversation.moved'", (Object) morning.toArray(Long[]::new))).isEqualTo(OPEN);
 
     // a second tick at the same boundary changes nothing
-    long activities = inbox.count("SELECT inbox.count(*) FROM activities");
-    long leadEvents = inbox.count("SELECT inbox.count(*) FROM event_log WHERE $1 = ANY(recipients)", supervisor);
+    long activities = inbox.count("SELECT count(*) FROM activities");
+    long leadEvents = inbox.count("SELECT count(*) FROM event_log WHERE $1 = ANY(recipients)", supervisor);
     clock.advance(Duration.ofSeconds(5));
     assertThat(Await.result(inbox.app.shifts().clock.tick())).isEmpty();
-    assertThat(inbox.count("SELECT inbox.count(*) FROM handovers")).isEqualTo(1);
-    assertThat(inbox.count("SELECT inbox.count(*) FROM activities WHERE type IN ('handed_over', 'requeued', 'handover_note')"))
+    assertThat(inbox.count("SELECT count(*) FROM handovers")).isEqualTo(1);
+    assertThat(inbox.count("SELECT count(*) FROM activities WHERE type IN ('handed_over', 'requeued', 'handover_note')"))
         .isEqualTo(2L * OPEN);
-    assertThat(inbox.count("SELECT inbox.count(*) FROM activities")).isEqualTo(activities);
-    assertThat(inbox.count("SELECT inbox.count(*) FROM event_log WHERE $1 = ANY(recipients)", supervisor)).isEqualTo(leadEvents);
+    assertThat(inbox.count("SELECT count(*) FROM activities")).isEqualTo(activities);
+    assertThat(inbox.count("SELECT count(*) FROM event_log WHERE $1 = ANY(recipients)", supervisor)).isEqualTo(leadEvents);
   }
 
   private static JsonObject shift(String name, String start, String end, String lead, String... agents) {

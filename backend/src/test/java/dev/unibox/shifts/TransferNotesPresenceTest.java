@@ -38,7 +38,7 @@ class TransferNotesPresenceTest {
     try (AgentSocket preSocket = inbox.socket(preToken, 0)) {
       preSocket.next(f -> "hello".equals(f.getString("type")));
       Await.result(inbox.shopee.pushBuyerText(TestInbox.SHOP_MY, "811900", "siti", "Order #88231 arrived broken!"));
-      Await.until("assigned to pre", () -> inbox.count("SELECT inbox.count(*) FROM conversations WHERE assignee_id = $1", pre) == 1);
+      Await.until("assigned to pre", () -> inbox.count("SELECT count(*) FROM conversations WHERE assignee_id = $1", pre) == 1);
       long id = inbox.count("SELECT id FROM conversations");
       assertThat(inbox.post(preToken, "/api/conversations/" + id + "/replies",
           new JsonObject().put("text", "So sorry! I will pass you to our after-sale team right away.")).statusCode())
@@ -57,19 +57,19 @@ class TransferNotesPresenceTest {
         afterSocket.next(f -> "hello".equals(f.getString("type")));
         assertThat(inbox.post(afterToken, "/api/me/presence", new JsonObject().put("status", "away")).statusCode())
             .isEqualTo(200);
-        assertThat(inbox.count("SELECT inbox.count(*) FROM users WHERE id = $1 AND presence = 'away'", after)).isEqualTo(1);
+        assertThat(inbox.count("SELECT count(*) FROM users WHERE id = $1 AND presence = 'away'", after)).isEqualTo(1);
         JsonObject queued = inbox.post(preToken, "/api/conversations/" + id + "/transfer", new JsonObject()
             .put("team", "after_sale").put("reason", "after-sale case")
             .put("note", "Broken on arrival, order #88231, photos in chat. Offer refund or resend.")).bodyAsJsonObject();
         assertThat(queued.getString("result")).isEqualTo("queued");
-        assertThat(inbox.count("SELECT inbox.count(*) FROM conversations WHERE status = 'queued' AND head_of_class AND team = 'after_sale'"))
+        assertThat(inbox.count("SELECT count(*) FROM conversations WHERE status = 'queued' AND head_of_class AND team = 'after_sale'"))
             .isEqualTo(1);
         assertThat(preSocket.nextEvent("conversation.moved").getJsonObject("data").getValue("to")).isNull();
 
         // back online: the router gives it to the after-sale agent, not back to pre-sale
         assertThat(inbox.post(afterToken, "/api/me/presence", new JsonObject().put("status", "online")).statusCode())
             .isEqualTo(200);
-        Await.until("assigned to after-sale", () -> inbox.count("SELECT inbox.count(*) FROM conversations WHERE assignee_id = $1",
+        Await.until("assigned to after-sale", () -> inbox.count("SELECT count(*) FROM conversations WHERE assignee_id = $1",
             after) == 1);
         afterSocket.nextEvent("conversation.assigned");
       }
@@ -83,7 +83,7 @@ class TransferNotesPresenceTest {
     clock.advance(Duration.ofSeconds(30));
     assertThat(inbox.shopee.acceptedSends()).hasSize(1);
     assertThat(inbox.shopee.acceptedSends().get(0).encode()).doesNotContain("INTERNAL").doesNotContain("Broken on arrival");
-    assertThat(inbox.count("SELECT inbox.count(*) FROM outbox")).isEqualTo(1);
+    assertThat(inbox.count("SELECT count(*) FROM outbox")).isEqualTo(1);
   }
 
   @Test
@@ -102,7 +102,7 @@ class TransferNotesPresenceTest {
       assertThat(away.getString("presence")).isEqualTo("away");
       Await.result(inbox.shopee.pushBuyerText(TestInbox.SHOP_MY, "811901", "ali", "Ada stok?"));
       Await.result(new dev.unibox.routing.Assigner(inbox.vertx, inbox.db.pool(), clock).drain());
-      assertThat(inbox.count("SELECT inbox.count(*) FROM conversations WHERE status = 'queued'")).isEqualTo(1);
+      assertThat(inbox.count("SELECT count(*) FROM conversations WHERE status = 'queued'")).isEqualTo(1);
       JsonObject console = inbox.get(inbox.login("sup"), "/api/supervisor/console").bodyAsJsonObject();
       assertThat(console.getJsonArray("agents").getJsonObject(0).getString("presence")).isEqualTo("away");
       assertThat(console.getJsonArray("queue")).hasSize(1);

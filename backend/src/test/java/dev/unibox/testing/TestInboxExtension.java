@@ -45,7 +45,9 @@ public final class TestInboxExtension implements BeforeEachCallback, AfterEachCa
     Vertx vertx = Vertx.vertx();
     Running running;
     try {
-      TestInbox inbox = test instanceof Tuning t ? TestInbox.start(vertx, clock, t::tune) : TestInbox.start(vertx, clock);
+      TestInbox inbox = test instanceof Tuning t
+          ? TestInbox.start(vertx, clock, t::tune)
+          : TestInbox.start(vertx, clock);
       running = new Running(vertx, inbox, new ArrayList<>());
     } catch (Exception | Error e) {
       Await.result(vertx.close());

@@ -54,7 +54,7 @@ class BadInputTest {
         401, "unauthorized");
     assertError(Await.result(inbox.http.post("/api/conversations/1/replies")
         .sendJsonObject(new JsonObject().put("text", "hi"))), 401, "unauthorized");
-    assertThat(inbox.count("SELECT inbox.count(*) FROM messages")).isZero();
+    assertThat(inbox.count("SELECT count(*) FROM messages")).isZero();
   }
 
   @Test
@@ -66,13 +66,13 @@ class BadInputTest {
     long conversationId;
     try (AgentSocket socket = inbox.socket(mei, 0)) {
       socket.next(f -> "hello".equals(f.getString("type")));
-      Await.until("mei online", () -> inbox.count("SELECT inbox.count(*) FROM users WHERE username = 'mei' "
+      Await.until("mei online", () -> inbox.count("SELECT count(*) FROM users WHERE username = 'mei' "
           + "AND presence = 'online'") == 1);
       Await.result(inbox.shopee.pushBuyerText(TestInbox.SHOP_MY, "811200", "aisyah", "Hello?"));
       conversationId = socket.nextEvent("conversation.assigned").getJsonObject("data").getJsonObject("conversation")
           .getLong("id");
     }
-    long before = inbox.count("SELECT inbox.count(*) FROM messages");
+    long before = inbox.count("SELECT count(*) FROM messages");
     String path = "/api/conversations/" + conversationId + "/replies";
 
     assertError(inbox.post(mei, path, new JsonObject().put("text", "   ")), 400, "empty_text");
@@ -86,8 +86,8 @@ class BadInputTest {
         .sendBuffer(Buffer.buffer("[1,2"))), 400, "bad_json");
     assertError(inbox.get(arif, "/api/conversations/" + conversationId), 403, "forbidden");
 
-    assertThat(inbox.count("SELECT inbox.count(*) FROM messages")).isEqualTo(before);
-    assertThat(inbox.count("SELECT inbox.count(*) FROM outbox")).isZero();
+    assertThat(inbox.count("SELECT count(*) FROM messages")).isEqualTo(before);
+    assertThat(inbox.count("SELECT count(*) FROM outbox")).isZero();
     assertThat(inbox.shopee.acceptedSends()).isEmpty();
   }
 

@@ -2,7 +2,7 @@ package dev.unibox.adapters.lazada.fake;
 
 import dev.unibox.adapters.lazada.LazadaSigner;
 import dev.unibox.adapters.support.Signatures;
-import dev.unibox.adapters.testkit.FakePlatformServer;
+import dev.unibox.adapters.testkit.FakeTokenPlatform;
 import dev.unibox.adapters.testkit.FakeTokens;
 import io.vertx.core.Future;
 import io.vertx.core.MultiMap;
@@ -34,7 +34,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * {@link #rateLimitNextCalls} (ApiCallLimit; this fake also sends a Retry-After header, which Lazada's use of
  * is [unknown]), {@link #failNextSends} (HTTP 503). Message ids are alphanumeric and not sortable, as Lazada's.
  */
-public final class FakeLazada extends FakePlatformServer {
+public final class FakeLazada extends FakeTokenPlatform {
 
   /** One push delivery; status 0 = not delivered (dropped, held, no answer). */
   public record Push(int status, String messageId, String sessionId, String body, String authorization) {
@@ -69,16 +69,14 @@ public final class FakeLazada extends FakePlatformServer {
   private final String appSecret;
   private final SecureRandom random = new SecureRandom();
   private final Map<String, Seller> sellers = new LinkedHashMap<>();
-  private final FakeTokens tokens;
   private final Map<String, Session> sessions = new LinkedHashMap<>();
   private final List<JsonObject> reads = new CopyOnWriteArrayList<>();
   private final FakeLazadaOrders orders = new FakeLazadaOrders(this);
 
   public FakeLazada(Vertx vertx, String appKey, String appSecret, Clock clock) {
-    super(vertx, clock);
+    super(vertx, clock, "lzd");
     this.appKey = appKey;
     this.appSecret = appSecret;
-    this.tokens = new FakeTokens(clock, "lzd");
   }
 
   public synchronized FakeLazada addSeller(String sellerId, String accessToken, String refreshToken,
@@ -108,27 +106,11 @@ public final class FakeLazada extends FakePlatformServer {
     return List.copyOf(reads);
   }
 
-  public int refreshes() {
-    return tokens.refreshes();
-  }
-
-  public void failNextSends(int n) {
-    failNext(n);
-  }
-
   /** An order of the seller's, as the order API lists it; {@code buyerId} is the buyer's id in IM sessions too. */
   public FakeLazada addOrder(String sellerId, long orderId, String buyerId, String status, String price,
                              String currency, java.time.Instant createdAt, List<String> items) {
     orders.add(new FakeLazadaOrders.Order(sellerId, orderId, buyerId, status, price, currency, createdAt, items));
     return this;
-  }
-
-  public void expireAccessToken(String sellerId) {
-    tokens.expireAccess(sellerId);
-  }
-
-  public void expireRefreshToken(String sellerId) {
-    tokens.expireRefresh(sellerId);
   }
 
   /** A buyer writes: stored in the session (pollable), then pushed as LPM message_type 2. */

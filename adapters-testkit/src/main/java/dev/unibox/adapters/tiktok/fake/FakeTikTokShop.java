@@ -1,7 +1,7 @@
 package dev.unibox.adapters.tiktok.fake;
 
 import dev.unibox.adapters.support.Signatures;
-import dev.unibox.adapters.testkit.FakePlatformServer;
+import dev.unibox.adapters.testkit.FakeTokenPlatform;
 import dev.unibox.adapters.testkit.FakeTokens;
 import dev.unibox.adapters.tiktok.TikTokSigner;
 import io.vertx.core.Future;
@@ -32,7 +32,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * ones can be added ({@link #addInvisibleMessage}). Codes the fake uses for malformed requests (HTTP 400,
  * code 1) are its own.
  */
-public final class FakeTikTokShop extends FakePlatformServer {
+public final class FakeTikTokShop extends FakeTokenPlatform {
 
   /** One webhook delivery; status 0 = not delivered. */
   public record Push(int status, String messageId, String conversationId, String body, String authorization) {
@@ -85,15 +85,13 @@ public final class FakeTikTokShop extends FakePlatformServer {
   private final Map<String, Conversation> conversations = new LinkedHashMap<>();
   private final List<String> reads = new CopyOnWriteArrayList<>();
   private final FakeTikTokOrders orders = new FakeTikTokOrders();
-  private final FakeTokens tokens;
   private long nextMessageId = 7_300_000_000_000_000_001L;
   private long nextConversation = 1;
 
   public FakeTikTokShop(Vertx vertx, String appKey, String appSecret, Clock clock) {
-    super(vertx, clock);
+    super(vertx, clock, "tts");
     this.appKey = appKey;
     this.appSecret = appSecret;
-    this.tokens = new FakeTokens(clock, "tts");
   }
 
   public synchronized FakeTikTokShop addShop(String shopId, String cipher, String accessToken, String refreshToken,
@@ -122,14 +120,6 @@ public final class FakeTikTokShop extends FakePlatformServer {
     return List.copyOf(reads);
   }
 
-  public int refreshes() {
-    return tokens.refreshes();
-  }
-
-  public void failNextSends(int n) {
-    failNext(n);
-  }
-
   /** An order of the shop's buyer with that {@code im_user_id} (searchable by their user_id, as the chats name it). */
   public FakeTikTokShop addOrder(String shopId, String orderId, String buyerImId, String status, String total,
                                  String currency, java.time.Instant createTime, List<String> items) {
@@ -140,14 +130,6 @@ public final class FakeTikTokShop extends FakePlatformServer {
 
   private static String userId(String buyerImId) {
     return "u" + buyerImId;
-  }
-
-  public void expireAccessToken(String shopId) {
-    tokens.expireAccess(shopId);
-  }
-
-  public void expireRefreshToken(String shopId) {
-    tokens.expireRefresh(shopId);
   }
 
   /** A buyer writes: stored (fetchable), then a type-14 webhook names it. */
