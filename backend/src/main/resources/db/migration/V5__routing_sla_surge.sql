@@ -62,4 +62,4 @@ CREATE TABLE surge_log (
 );
 
 -- The skeleton's queue index (priority, queued_at) is superseded by the two above.
-DROP INDEX IF EXISTS conversations_queue;
+DROP INDEX conversations_queue;

@@ -6,7 +6,7 @@ import java.util.Set;
  * The logged-in user as loaded from the store for this request (not from token claims, so a role or
  * shop change takes effect at once).
  *
- * @param mustChangePassword the password was set by an admin or team lead (temporary, V71): until the
+ * @param mustChangePassword the password was set by an admin or team lead (temporary, V22): until the
  *                           user sets their own, only /api/me, the password change and logout answer
  */
 public record CurrentUser(long id, String username, String displayName, String role, boolean allAccounts,

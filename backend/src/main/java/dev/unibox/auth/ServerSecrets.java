@@ -34,7 +34,7 @@ public final class ServerSecrets {
   }
 
   /**
-   * Runs before the migrations: a key an older version kept in {@code server_secrets} (dropped by V51) moves
+   * Runs before the migrations: a key an older version kept in {@code server_secrets} (dropped by V18) moves
    * into the key file, so tokens issued before the upgrade stay valid. Nothing to do once the file exists.
    */
   public static void adoptKeyFromDatabase(Connection c, Path keyFile) throws SQLException, IOException {

@@ -34,7 +34,7 @@ public final class UserStore {
 
   private static final String REVOKE = "UPDATE users SET token_version = token_version + 1 WHERE id = $1";
 
-  /** The trigger of V52 bumps token_version on each of these three changes. */
+  /** The trigger of V19 bumps token_version on each of these three changes. */
   private static final String SET_PASSWORD =
       "UPDATE users SET password_hash = $2, password_temporary = $3 WHERE id = $1 RETURNING token_version";
   private static final String MARK_TEMPORARY = "UPDATE users SET password_temporary = true WHERE id = $1";

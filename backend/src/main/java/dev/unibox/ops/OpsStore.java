@@ -6,7 +6,7 @@ import io.vertx.sqlclient.SqlClient;
 import java.util.HashMap;
 import java.util.Map;
 
-/** The few aggregate reads the metrics sampler runs every few seconds (each on a partial index, V81, or a small table). */
+/** The few aggregate reads the metrics sampler runs every few seconds (each on a partial index, V24, or a small table). */
 final class OpsStore {
 
   private static final String QUEUE_BY_PRIORITY =

@@ -95,9 +95,6 @@ public final class Database {
     var result = Flyway.configure()
         .dataSource(jdbc, c.getUser(), c.getPassword())
         .locations("classpath:db/migration")
-        // versions are numbered by capability ranges (docs/architecture.md, package `store`): a release may add a
-        // capability's migration below a higher one a database already has, and must still apply it
-        .outOfOrder(true)
         .load()
         .migrate();
     LOG.info("Schema at version {} ({} migrations applied now)", result.targetSchemaVersion, result.migrationsExecuted);

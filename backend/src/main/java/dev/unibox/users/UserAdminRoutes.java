@@ -24,7 +24,7 @@ import java.util.function.BiFunction;
  * User management (docs/users.md): list, create, edit, disable and enable, change the role, reset the
  * password, and each user's history. Who may act on whom is {@link UserScope}; every change is written
  * to {@code user_audit} in the transaction that makes it. A role change, disabling and a password reset
- * end the user's sessions (the V52 trigger bumps the token version; {@link Revocations} closes sockets).
+ * end the user's sessions (the V19 trigger bumps the token version; {@link Revocations} closes sockets).
  */
 public final class UserAdminRoutes {
 

@@ -18,7 +18,7 @@ import io.vertx.sqlclient.Pool;
 
 /**
  * A user's own password change, which ends their other sessions: the database bumps the token version
- * (V52); the route then closes the user's sockets on every node. Changes made by admins and team leads
+ * (V19); the route then closes the user's sockets on every node. Changes made by admins and team leads
  * are {@link UserAdminRoutes}.
  */
 public final class UserRoutes {

@@ -5,21 +5,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.unibox.adapters.lazada.fake.FakeLazada;
 import dev.unibox.testing.AgentSocket;
 import dev.unibox.testing.Await;
+import dev.unibox.testing.InboxTest;
 import dev.unibox.testing.TestInbox;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
-import io.vertx.junit5.VertxExtension;
 import java.time.Clock;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /** Accounts at runtime through the admin API, with a fake Lazada added while the service runs. */
-@ExtendWith(VertxExtension.class)
+@InboxTest
 class AccountAdminTest {
 
   private static final String LAZADA_SECRET = "lazada-app-secret-for-admin-test";
@@ -32,7 +31,6 @@ class AccountAdminTest {
 
   @BeforeEach
   void start(Vertx vertx) throws Exception {
-    inbox = TestInbox.start(vertx);
     lazada = Await.result(new FakeLazada(vertx, "130001", LAZADA_SECRET, Clock.systemUTC()).start(0));
     lazada.addSeller(SELLER, LAZADA_ACCESS, "lzd-refresh-admin-test", inbox.app.baseUrl() + "/webhooks/lazada");
     admin = inbox.login("admin", TestInbox.ADMIN_PASSWORD);
@@ -41,7 +39,6 @@ class AccountAdminTest {
   @AfterEach
   void stop() throws Exception {
     Await.result(lazada.stop());
-    inbox.close();
   }
 
   private JsonObject lazadaAccount() {
@@ -90,7 +87,7 @@ class AccountAdminTest {
     String token = inbox.login("siti");
     try (AgentSocket socket = inbox.socket(token, 0)) {
       socket.next(f -> "hello".equals(f.getString("type")));
-      Await.until("siti online", () -> count("SELECT count(*) FROM users WHERE username = 'siti' AND presence = 'online'") == 1);
+      Await.until("siti online", () -> inbox.count("SELECT count(*) FROM users WHERE username = 'siti' AND presence = 'online'") == 1);
       Await.result(lazada.buyerWrites(SELLER, "880002", "aida", "boleh hantar hari ini?"));
       long conversationId = socket.nextEvent("conversation.assigned").getJsonObject("data")
           .getJsonObject("conversation").getLong("id");
@@ -101,7 +98,7 @@ class AccountAdminTest {
       assertThat(inbox.post(admin, "/api/admin/accounts/lazada-my-01/pause", new JsonObject()).statusCode()).isEqualTo(200);
       long messageId = inbox.post(token, "/api/conversations/" + conversationId + "/replies",
           new JsonObject().put("text", "Boleh, hari ini.")).bodyAsJsonObject().getJsonObject("message").getLong("id");
-      Await.until("the outbox looked at it", () -> count(
+      Await.until("the outbox looked at it", () -> inbox.count(
           "SELECT count(*) FROM outbox WHERE message_id = $1 AND last_error = 'account paused'", messageId) == 1);
       assertThat(lazada.sends()).isEmpty();
 
@@ -167,13 +164,5 @@ class AccountAdminTest {
       }
     }
     throw new AssertionError("no account " + id);
-  }
-
-  private long count(String sql, Object... params) {
-    try {
-      return inbox.count(sql, params);
-    } catch (Exception e) {
-      throw new AssertionError(e);
-    }
   }
 }

@@ -3,33 +3,19 @@ package dev.unibox.auth;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.unibox.testing.Await;
+import dev.unibox.testing.InboxTest;
 import dev.unibox.testing.TestInbox;
-import io.vertx.core.Vertx;
-import io.vertx.junit5.VertxExtension;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * A token carries only who the user is: a change of shops takes effect on the very next request made
  * with a token issued before the change (nothing is trusted from the token); a change of role ends the
  * token (docs/security.md, "Sessions").
  */
-@ExtendWith(VertxExtension.class)
+@InboxTest
 class AccessChangeTakesEffectTest {
 
   private TestInbox inbox;
-
-  @BeforeEach
-  void start(Vertx vertx) throws Exception {
-    inbox = TestInbox.start(vertx);
-  }
-
-  @AfterEach
-  void stop() throws Exception {
-    inbox.close();
-  }
 
   @Test
   void shopsTakenAwayOrGivenApplyToAStillValidToken() throws Exception {
@@ -58,7 +44,7 @@ class AccessChangeTakesEffectTest {
     assertThat(inbox.get(token, "/api/supervisor/commands").statusCode()).isEqualTo(200);
     assertThat(inbox.get(token, "/api/admin/accounts").statusCode()).isEqualTo(403);
 
-    // even written straight into the database, a role change revokes the user's tokens (trigger of V52)
+    // even written straight into the database, a role change revokes the user's tokens (trigger of V19)
     sql("UPDATE users SET role = 'agent', max_concurrent = 3 WHERE id = " + lin);
     assertThat(inbox.get(token, "/api/supervisor/commands").statusCode()).isEqualTo(401);
     assertThat(inbox.get(inbox.login("lin"), "/api/supervisor/commands").statusCode()).isEqualTo(403);

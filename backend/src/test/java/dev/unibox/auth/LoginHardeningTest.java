@@ -3,37 +3,25 @@ package dev.unibox.auth;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.unibox.testing.Await;
-import dev.unibox.testing.SettableClock;
+import dev.unibox.testing.InboxTest;
+import dev.unibox.testing.MutableClock;
 import dev.unibox.testing.TestInbox;
 import io.vertx.core.Future;
-import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
-import io.vertx.junit5.VertxExtension;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /** A parallel burst of guesses gets no more tries than the throttle allows; an over-long password is a 400. */
-@ExtendWith(VertxExtension.class)
+@InboxTest
 class LoginHardeningTest {
 
+  // the clock stands still: the progressive delay cannot run out while a slow machine answers the burst
+  private final MutableClock clock = MutableClock.startingNow();
+
   private TestInbox inbox;
-
-  @BeforeEach
-  void start(Vertx vertx) throws Exception {
-    // the clock stands still: the progressive delay cannot run out while a slow machine answers the burst
-    inbox = TestInbox.start(vertx, new SettableClock());
-  }
-
-  @AfterEach
-  void stop() throws Exception {
-    inbox.close();
-  }
 
   @Test
   void aParallelBurstOfGuessesGetsOnlyTheFreeAttempts() throws Exception {

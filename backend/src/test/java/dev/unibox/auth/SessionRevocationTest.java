@@ -4,27 +4,24 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.unibox.testing.AgentSocket;
 import dev.unibox.testing.Await;
+import dev.unibox.testing.InboxTest;
 import dev.unibox.testing.MutableClock;
 import dev.unibox.testing.TestInbox;
-import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
-import io.vertx.junit5.VertxExtension;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Tokens can be revoked: logout, a password change, disabling and a role change end every session of
  * the user at once — HTTP calls with the old token are 401 and the user's open sockets are closed
  * (4401) — and a socket is closed when its token expires on the service's clock.
  */
-@ExtendWith(VertxExtension.class)
+@InboxTest
 class SessionRevocationTest {
 
   private static final short SESSION_ENDED = 4401;
@@ -34,16 +31,10 @@ class SessionRevocationTest {
   private String admin;
 
   @BeforeEach
-  void start(Vertx vertx) throws Exception {
-    inbox = TestInbox.start(vertx, clock);
+  void start() throws Exception {
     inbox.createUser("mei", "agent", 5, TestInbox.ACCOUNT_MY);
     inbox.createUser("lin", "supervisor", 5, TestInbox.ACCOUNT_MY);
     admin = inbox.login("admin", TestInbox.ADMIN_PASSWORD);
-  }
-
-  @AfterEach
-  void stop() throws Exception {
-    inbox.close();
   }
 
   @Test

@@ -52,13 +52,13 @@ class SigningKeyTest {
     Database db = TestDatabases.fresh(vertx);
     PgConnectOptions o = TestDatabases.options(db);
     assertThat(Await.result(db.pool().query("SELECT to_regclass('server_secrets') IS NULL").execute())
-        .iterator().next().getBoolean(0)).as("V51 dropped the table").isTrue();
+        .iterator().next().getBoolean(0)).as("V18 dropped the table").isTrue();
     String oldKey = "key-an-older-version-generated-and-kept-in-the-db";
     String oldToken = new TokenService(vertx, oldKey, 1, java.time.Clock.systemUTC()).issue(7, 0);
     Path keyFile = temp.resolve("pg.jwt.key");
     try (Connection c = DriverManager.getConnection("jdbc:postgresql://" + o.getHost() + ":" + o.getPort() + "/"
         + o.getDatabase(), o.getUser(), o.getPassword()); Statement s = c.createStatement()) {
-      // the database as the older version left it, before V51 runs
+      // the database as the older version left it, before V18 runs
       s.execute("CREATE TABLE server_secrets (name text PRIMARY KEY, value text NOT NULL)");
       s.execute("INSERT INTO server_secrets VALUES ('jwt', '" + oldKey + "')");
       ServerSecrets.adoptKeyFromDatabase(c, keyFile);

@@ -4,6 +4,7 @@ import dev.unibox.adapters.shopee.fake.FakeShopee;
 import dev.unibox.auth.TokenService;
 import dev.unibox.store.Database;
 import dev.unibox.testing.Await;
+import dev.unibox.testing.ClusterConfigs;
 import dev.unibox.testing.NodeProcesses;
 import dev.unibox.testing.TestDatabases;
 import io.vertx.core.Future;
@@ -240,46 +241,22 @@ public final class ClusterBenchmark {
   private static void startEach(NodeProcesses processes, int count, List<Integer> hz, String members,
                                 PgConnectOptions pg, FakeShopee shopee, WebClient http) throws Exception {
     for (int i = 0; i < count; i++) {
-      String cluster = count == 1 ? "" : """
-          cluster:
-            enabled: true
-            nodeName: node%d
-            host: 127.0.0.1
-            port: %d
-            members: "%s"
-          """.formatted(i + 1, hz.get(i), members);
-      processes.start("node" + (i + 1), """
-          database:
-            url: postgresql://%s:%s@127.0.0.1:%d/%s
-            poolSize: 8
+      String cluster = count == 1 ? "" : ClusterConfigs.clusterYaml(i + 1, hz, members);
+      processes.start("node" + (i + 1), ClusterConfigs.databaseYaml(pg, 8) + """
           routing: {sweepMillis: 200}
-          """.formatted(pg.getUser(), pg.getPassword(), pg.getPort(), pg.getDatabase()) + cluster + accounts(shopee),
+          """ + cluster + accounts(shopee),
           http);
     }
   }
 
   /** The six shops, the same on every node; the polling backstop is pushed out of the measurement. */
   private static String accounts(FakeShopee shopee) {
-    StringBuilder yaml = new StringBuilder("accounts:\n");
-    for (int i = 1; i <= SHOPS; i++) {
-      yaml.append("""
-            - id: shop-%d
-              platform: shopee
-              shopId: "%d"
-              shopName: Shop %d
-              region: MY
-              timeZone: Asia/Kuala_Lumpur
-              apiBaseUrl: %s
-              callbackUrl: %s
-              credentials: {appKey: "%d", appSecret: %s, accessToken: token-%d, refreshToken: refresh-token-%d}
-              options: {pollIntervalSeconds: "3600"}
-          """.formatted(i, shop(i), i, shopee.baseUrl(), PUBLIC_CALLBACK, PARTNER_ID, PARTNER_KEY, i, i));
-    }
-    return yaml.toString();
+    return ClusterConfigs.accountsYaml(shopee, SHOPS, PARTNER_ID, PARTNER_KEY, PUBLIC_CALLBACK,
+        "{pollIntervalSeconds: \"3600\"}");
   }
 
   private static long shop(int i) {
-    return 330_000 + i;
+    return ClusterConfigs.shopId(i);
   }
 
   /** Every acknowledged push is one stored message, none stored twice. */

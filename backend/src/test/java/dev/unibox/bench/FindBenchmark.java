@@ -137,7 +137,7 @@ public final class FindBenchmark {
           Reading the table: a text search first probes the newest 4,000 conversations in scope, so common words,
           one- and two-character Chinese words and searches without hits in that window answer from it; rarer words of
           three or more characters then come from the trigram indexes. Those are two-column GIN indexes (shop, trigrams;
-          btree_gin, V93): a search restricted to some shops (the shop filter, or an agent's shops) names them inside
+          btree_gin, V28): a search restricted to some shops (the shop filter, or an agent's shops) names them inside
           the index scan, so a word common in other shops but absent from the searched ones ("zh 4 chars, shop
           filter") or a token only in a shop the agent cannot read no longer fetches and rechecks every message of
           other shops holding it. %s

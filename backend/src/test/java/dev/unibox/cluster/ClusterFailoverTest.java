@@ -8,6 +8,7 @@ import dev.unibox.auth.UserStore;
 import dev.unibox.store.Database;
 import dev.unibox.testing.AgentSocket;
 import dev.unibox.testing.Await;
+import dev.unibox.testing.ClusterConfigs;
 import dev.unibox.testing.NodeProcesses;
 import dev.unibox.testing.TestDatabases;
 import io.vertx.core.Vertx;
@@ -69,22 +70,11 @@ class ClusterFailoverTest {
     http = WebClient.create(vertx);
     db = TestDatabases.fresh(vertx);
     shopee = Await.result(new FakeShopee(vertx, PARTNER_ID, PARTNER_KEY).start(0));
-    StringBuilder accounts = new StringBuilder("accounts:\n");
     for (int i = 1; i <= SHOPS; i++) {
       shopee.addShop(shop(i), "Shop " + i, "token-" + i, PUBLIC_CALLBACK);
-      accounts.append("""
-            - id: shop-%d
-              platform: shopee
-              shopId: "%d"
-              shopName: Shop %d
-              region: MY
-              timeZone: Asia/Kuala_Lumpur
-              apiBaseUrl: %s
-              callbackUrl: %s
-              credentials: {appKey: "%d", appSecret: %s, accessToken: token-%d, refreshToken: refresh-token-%d}
-              options: {pollIntervalSeconds: "2", requestTimeoutMs: "1500"}
-          """.formatted(i, shop(i), i, shopee.baseUrl(), PUBLIC_CALLBACK, PARTNER_ID, PARTNER_KEY, i, i));
     }
+    String accounts = ClusterConfigs.accountsYaml(shopee, SHOPS, PARTNER_ID, PARTNER_KEY, PUBLIC_CALLBACK,
+        "{pollIntervalSeconds: \"2\", requestTimeoutMs: \"1500\"}");
     PgConnectOptions pg = TestDatabases.options(db);
     List<Integer> hz = List.of(NodeProcesses.freePort(), NodeProcesses.freePort(), NodeProcesses.freePort());
     String members = String.join(",", hz.stream().map(p -> "127.0.0.1:" + p).toList());
@@ -97,21 +87,10 @@ class ClusterFailoverTest {
         "UNIBOX_CONFIG_DIR", Path.of(System.getProperty("unibox.config.dir", "../config")).toAbsolutePath().toString(),
         "UNIBOX_CREDENTIALS_KEY", Base64.getEncoder().encodeToString(key)));
     for (int i = 0; i < 3; i++) {
-      String yaml = """
-          database:
-            url: postgresql://%s:%s@127.0.0.1:%d/%s
-            poolSize: 4
+      String yaml = ClusterConfigs.databaseYaml(pg, 4) + """
           routing: {sweepMillis: 300}
           outbox: {pollMillis: 200, initialBackoffMillis: 50, maxBackoffMillis: 500}
-          cluster:
-            enabled: true
-            nodeName: node%d
-            host: 127.0.0.1
-            port: %d
-            members: "%s"
-            leaseSeconds: %d
-          """.formatted(pg.getUser(), pg.getPassword(), pg.getPort(), pg.getDatabase(), i + 1, hz.get(i), members, LEASE_SECONDS)
-          + accounts;
+          """ + ClusterConfigs.clusterYaml(i + 1, hz, members) + "  leaseSeconds: " + LEASE_SECONDS + "\n" + accounts;
       live.add(processes.start("node" + (i + 1), yaml, http));
     }
     anaId = Await.result(UserStore.create(db.pool(), "ana", "Ana", "agent", "pw-ana-cluster-1", true, 50));
@@ -126,7 +105,7 @@ class ClusterFailoverTest {
   }
 
   private static long shop(int i) {
-    return 330_000 + i;
+    return ClusterConfigs.shopId(i);
   }
 
   /** account → owner node name, for the accounts whose lease is live now. */

@@ -3,19 +3,15 @@ package dev.unibox.conversations;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.unibox.testing.Await;
+import dev.unibox.testing.InboxTest;
 import dev.unibox.testing.TestInbox;
-import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import io.vertx.junit5.VertxExtension;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The customer panel's data through the real path: a buyer writes to two shops of the same platform (pushes
@@ -23,22 +19,12 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * buyer's chats with the other shop only to users who serve that shop (the server decides), and the buyer's
  * orders with the conversation's shop, newest first.
  */
-@ExtendWith(VertxExtension.class)
+@InboxTest
 class CustomerContextTest {
 
   private static final String BUYER = "412873650";
 
   private TestInbox inbox;
-
-  @BeforeEach
-  void start(Vertx vertx) throws Exception {
-    inbox = TestInbox.start(vertx);
-  }
-
-  @AfterEach
-  void stop() throws Exception {
-    inbox.close();
-  }
 
   @Test
   void theBuyersChatsWithOtherShopsOnlyWhereTheUserServesAndTheShopsOrders() throws Exception {

@@ -3,21 +3,18 @@ package dev.unibox.conversations;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.unibox.testing.FindFixture;
+import dev.unibox.testing.InboxTest;
 import dev.unibox.testing.TestInbox;
-import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
-import io.vertx.junit5.VertxExtension;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * {@code GET /api/find} over real HTTP and the embedded PostgreSQL: search in Chinese (also two-character
@@ -25,7 +22,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * the server-side scope (an agent never finds another shop's chats nor a colleague's open one), read-only
  * access to solved conversations, the customer context, and bad input.
  */
-@ExtendWith(VertxExtension.class)
+@InboxTest
 class FindApiTest {
 
   private static final String MY = TestInbox.ACCOUNT_MY;
@@ -45,9 +42,7 @@ class FindApiTest {
   private long enArif;
 
   @BeforeEach
-  void start(Vertx vertx) throws Exception {
-    inbox = TestInbox.start(vertx);
-    data = new FindFixture(inbox);
+  void start() throws Exception {
     mei = inbox.createUser("mei", "agent", 3, MY);
     arif = inbox.createUser("arif", "agent", 3, MY);
     inbox.createUser("lin", "supervisor", 0);
@@ -59,11 +54,6 @@ class FindApiTest {
     thQueued = data.conversation(MY, "9004", "สมชาย", "queued", null, "th", 0, "สวัสดีครับ สินค้าหมดหรือยัง");
     viClosed = data.conversation(MY, "9005", "Nguyễn Văn An", "closed", mei, "vi", 0, "Xin chào, đơn hàng của tôi đâu rồi?");
     enArif = data.conversation(MY, "9006", "Aisyah", "assigned", arif, "en", 1, "Where is my parcel? 100% late");
-  }
-
-  @AfterEach
-  void stop() throws Exception {
-    inbox.close();
   }
 
   @Test

@@ -5,42 +5,27 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.unibox.auth.UserStore;
 import dev.unibox.signals.Kicks;
 import dev.unibox.testing.Await;
+import dev.unibox.testing.InboxTest;
 import dev.unibox.testing.MutableClock;
 import dev.unibox.testing.TestInbox;
-import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import io.vertx.junit5.VertxExtension;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * One timeline: the buyer's messages, the agent's replies and what happened to the conversation (queued,
  * assigned, closed, reopened) come back from the API as one list in the order they happened. The clock
  * moves a minute between steps, so the order is the requirement's, not an accident of equal timestamps.
  */
-@ExtendWith(VertxExtension.class)
+@InboxTest
 class OneTimelineTest {
 
-  private MutableClock clock;
+  private final MutableClock clock = new MutableClock(Instant.parse("2026-11-11T02:00:00Z"));
   private TestInbox inbox;
-
-  @BeforeEach
-  void start(Vertx vertx) throws Exception {
-    clock = new MutableClock(Instant.parse("2026-11-11T02:00:00Z"));
-    inbox = TestInbox.start(vertx, clock);
-  }
-
-  @AfterEach
-  void stop() throws Exception {
-    inbox.close();
-  }
 
   @Test
   void messagesAndActivitiesAreOneListInTheOrderTheyHappened() throws Exception {

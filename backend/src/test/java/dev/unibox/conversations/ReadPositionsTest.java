@@ -5,18 +5,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.unibox.auth.UserStore;
 import dev.unibox.signals.Kicks;
 import dev.unibox.testing.Await;
+import dev.unibox.testing.InboxTest;
 import dev.unibox.testing.MutableClock;
 import dev.unibox.testing.TestInbox;
 import dev.unibox.testing.TestIngest;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import io.vertx.junit5.VertxExtension;
 import java.time.Instant;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Unread badges come from the server: the list carries each conversation's buyer messages past the viewer's
@@ -24,7 +22,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * conversation or reading a message moves the position forward only, per user, and only within
  * conversations the user may read.
  */
-@ExtendWith(VertxExtension.class)
+@InboxTest
 class ReadPositionsTest {
 
   private static final Instant T0 = Instant.parse("2026-11-11T02:00:00Z");
@@ -37,8 +35,6 @@ class ReadPositionsTest {
 
   @BeforeEach
   void start(Vertx vertx) throws Exception {
-    inbox = TestInbox.start(vertx, clock);
-    ingest = new TestIngest(inbox, clock);
     long meiId = inbox.createUser("mei", "agent", 3);
     inbox.createUser("lin", "supervisor", 0);
     inbox.createUser("arif", "agent", 3);
@@ -49,11 +45,6 @@ class ReadPositionsTest {
     ingest.buyer(TestInbox.ACCOUNT_MY, "b1", "Saiz M ada?", T0.plusSeconds(5));
     mei = inbox.login("mei");
     lin = inbox.login("lin");
-  }
-
-  @AfterEach
-  void stop() throws Exception {
-    inbox.close();
   }
 
   @Test

@@ -2,11 +2,9 @@ package dev.unibox.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.unibox.polling.PollingVerticle;
 import dev.unibox.signals.Addresses;
+import dev.unibox.testing.InboxTest;
 import dev.unibox.testing.TestInbox;
-import io.vertx.core.Vertx;
-import io.vertx.junit5.VertxExtension;
 import java.io.BufferedReader;
 import java.io.File;
 import java.io.InputStreamReader;
@@ -17,31 +15,23 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The admin Accounts page in a real browser (frontend/e2e/accounts.e2e.mjs, system Chromium): health rows, a
  * dead-token alert arriving live over the socket, pause and resume.
  */
-@ExtendWith(VertxExtension.class)
+@InboxTest
 class BrowserAccountsTest {
 
   private TestInbox inbox;
   private Process browser;
-
-  @BeforeEach
-  void start(Vertx vertx) throws Exception {
-    inbox = TestInbox.start(vertx);
-  }
 
   @AfterEach
   void stop() throws Exception {
     if (browser != null && browser.isAlive()) {
       browser.destroyForcibly();
     }
-    inbox.close();
   }
 
   @Test

@@ -4,17 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.unibox.testing.Await;
 import dev.unibox.testing.BrowserScript;
+import dev.unibox.testing.InboxTest;
 import dev.unibox.testing.TestInbox;
-import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
-import io.vertx.junit5.VertxExtension;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -22,20 +18,10 @@ import org.junit.jupiter.api.io.TempDir;
  * retrain, see the new version inactive with its test-split scores, switch to it (the API then serves it as
  * the active version) and switch back. (Non-admins get 403 from these routes: ClassificationApiTest.)
  */
-@ExtendWith(VertxExtension.class)
+@InboxTest
 class BrowserClassifierModelsTest {
 
   private TestInbox inbox;
-
-  @BeforeEach
-  void start(Vertx vertx) throws Exception {
-    inbox = TestInbox.start(vertx);
-  }
-
-  @AfterEach
-  void stop() throws Exception {
-    inbox.close();
-  }
 
   @Test
   void anAdminRetrainsSwitchesToTheNewVersionAndBack(@TempDir Path dir) throws Exception {

@@ -4,37 +4,23 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.unibox.testing.Await;
 import dev.unibox.testing.BrowserScript;
+import dev.unibox.testing.InboxTest;
 import dev.unibox.testing.TestInbox;
-import io.vertx.core.Vertx;
-import io.vertx.junit5.VertxExtension;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * In headless Chromium (bugs 4 and 5): the composer counts against Shopee's limit and refuses a longer reply
  * before it is sent; a reply sent while the server cannot be reached keeps its draft and offers a retry,
  * and the retry delivers it exactly once.
  */
-@ExtendWith(VertxExtension.class)
+@InboxTest
 class BrowserComposerFailuresTest {
 
   private static final String BUYER_TEXT = "Hi, can you check my parcel please?";
   private static final String REPLY_TEXT = "Of course, checking your parcel now.";
 
   private TestInbox inbox;
-
-  @BeforeEach
-  void start(Vertx vertx) throws Exception {
-    inbox = TestInbox.start(vertx);
-  }
-
-  @AfterEach
-  void stop() throws Exception {
-    inbox.close();
-  }
 
   @Test
   void aTooLongReplyIsRefusedAndAFailedSendKeepsItsDraftForRetry() throws Exception {

@@ -4,22 +4,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.unibox.testing.Await;
 import dev.unibox.testing.BrowserScript;
+import dev.unibox.testing.InboxTest;
 import dev.unibox.testing.TestInbox;
-import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
-import io.vertx.junit5.VertxExtension;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * In headless Chromium: banned words are highlighted as the agent types and the reply cannot be sent (the
  * fake Shopee receives nothing); then "/track" inserts the shop's quick reply with the buyer's name, the
  * order number from the buyer's message and the tracking link filled in, and it is sent.
  */
-@ExtendWith(VertxExtension.class)
+@InboxTest
 class BrowserComposerTest {
 
   private static final String BUYER_TEXT = "Hello, where is my order 231123ABCD1234? It has not arrived yet.";
@@ -28,16 +24,6 @@ class BrowserComposerTest {
       + "https://parcel.example.net/t/231123ABCD1234";
 
   private TestInbox inbox;
-
-  @BeforeEach
-  void start(Vertx vertx) throws Exception {
-    inbox = TestInbox.start(vertx);
-  }
-
-  @AfterEach
-  void stop() throws Exception {
-    inbox.close();
-  }
 
   @Test
   void bannedWordsAreHighlightedAndBlockedAndAQuickReplyIsInsertedFilledIn() throws Exception {

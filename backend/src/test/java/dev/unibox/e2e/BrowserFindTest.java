@@ -4,17 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.unibox.testing.BrowserScript;
 import dev.unibox.testing.FindFixture;
+import dev.unibox.testing.InboxTest;
 import dev.unibox.testing.TestInbox;
-import io.vertx.core.Vertx;
-import io.vertx.junit5.VertxExtension;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Find, read-only history, the customer panel and shortcuts in a real browser (frontend/e2e/find.e2e.mjs,
@@ -24,20 +20,10 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * are kept in target/browser-screenshots. The read-only banner's computed colour fails the test when the
  * styles are lost; axe-core (when installed in frontend/node_modules) must report no serious or critical issue.
  */
-@ExtendWith(VertxExtension.class)
+@InboxTest
 class BrowserFindTest {
 
   private TestInbox inbox;
-
-  @BeforeEach
-  void start(Vertx vertx) throws Exception {
-    inbox = TestInbox.start(vertx);
-  }
-
-  @AfterEach
-  void stop() throws Exception {
-    inbox.close();
-  }
 
   @Test
   void anAgentFindsASolvedChatReadsItSeesTheCustomerAndUsesShortcuts() throws Exception {

@@ -4,19 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.unibox.testing.Await;
 import dev.unibox.testing.BrowserScript;
+import dev.unibox.testing.InboxTest;
 import dev.unibox.testing.TestInbox;
-import io.vertx.core.Vertx;
-import io.vertx.junit5.VertxExtension;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Each user's day in headless Chromium, at desktop size and at phone size (390 px), each size in a fresh browser
@@ -25,7 +22,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * window, when a pane is narrower than it must be, or when a control they use is outside the window; the
  * screenshots of every step are kept in target/browser-screenshots as {journey}-{size}-{step}.png.
  */
-@ExtendWith(VertxExtension.class)
+@InboxTest
 class BrowserJourneysTest {
 
   private static final List<String> SIZES = List.of("desktop", "phone");
@@ -35,14 +32,8 @@ class BrowserJourneysTest {
   private FileTime started;
 
   @BeforeEach
-  void start(Vertx vertx) throws Exception {
+  void start() throws Exception {
     started = FileTime.from(Instant.now().minusSeconds(1));
-    inbox = TestInbox.start(vertx);
-  }
-
-  @AfterEach
-  void stop() throws Exception {
-    inbox.close();
   }
 
   @Test
@@ -51,7 +42,7 @@ class BrowserJourneysTest {
     online(mei);
     long desktop = chat(TestInbox.SHOP_MY, "811301", "nadia", "Hello, is the blue vase still in stock?");
     long phone = chat(TestInbox.SHOP_MY, "811302", "farah", "Hello, is the green teapot still in stock?");
-    Await.until("both assigned to mei", () -> count("SELECT count(*) FROM conversations WHERE assignee_id = $1", mei) == 2);
+    Await.until("both assigned to mei", () -> inbox.count("SELECT count(*) FROM conversations WHERE assignee_id = $1", mei) == 2);
 
     try (BrowserScript browser = BrowserScript.start("agent-day.e2e.mjs", Map.of("BASE_URL", inbox.app.baseUrl(),
         "AGENT_USER", "mei", "AGENT_PASS", "pw-mei", "SHORTCUT", "thanks",
@@ -66,7 +57,7 @@ class BrowserJourneysTest {
       browser.expect("DONE", 30);
       assertThat(browser.exitCode(20)).isZero();
     }
-    assertThat(count("SELECT count(*) FROM conversations WHERE status = 'closed' AND id IN ($1, $2)", desktop, phone))
+    assertThat(inbox.count("SELECT count(*) FROM conversations WHERE status = 'closed' AND id IN ($1, $2)", desktop, phone))
         .isEqualTo(2);
     assertThat(inbox.shopee.acceptedSends()).extracting(s -> s.getJsonObject("content").getString("text"))
         .containsExactlyInAnyOrder(thanks("nadia"), thanks("farah"));
@@ -82,7 +73,7 @@ class BrowserJourneysTest {
     long desktop = chat(TestInbox.SHOP_MY, "811401", "nadia", "Hello, is the blue vase still in stock?");
     long phone = chat(TestInbox.SHOP_MY, "811402", "farah", "Hello, do you ship to Penang?");
     long queued = chat(TestInbox.SHOP_TW, "811403", "xiaolin", "请问有现货吗？"); // no agent serves this shop
-    Await.until("both assigned to mei", () -> count("SELECT count(*) FROM conversations WHERE assignee_id = $1", mei) == 2);
+    Await.until("both assigned to mei", () -> inbox.count("SELECT count(*) FROM conversations WHERE assignee_id = $1", mei) == 2);
     online(arif);
 
     try (BrowserScript browser = BrowserScript.start("supervisor-day.e2e.mjs", Map.of("BASE_URL", inbox.app.baseUrl(),
@@ -99,9 +90,9 @@ class BrowserJourneysTest {
       browser.expect("DONE", 30);
       assertThat(browser.exitCode(20)).isZero();
     }
-    assertThat(count("SELECT count(*) FROM conversations WHERE assignee_id = $1 AND id IN ($2, $3)", arif, desktop, phone))
+    assertThat(inbox.count("SELECT count(*) FROM conversations WHERE assignee_id = $1 AND id IN ($2, $3)", arif, desktop, phone))
         .isEqualTo(2);
-    assertThat(count("SELECT count(*) FROM conversations WHERE id = $1 AND status = 'queued'", queued)).isEqualTo(1);
+    assertThat(inbox.count("SELECT count(*) FROM conversations WHERE id = $1 AND status = 'queued'", queued)).isEqualTo(1);
     assertScreenshots("supervisor-day", "console", "moved");
   }
 
@@ -117,7 +108,7 @@ class BrowserJourneysTest {
       browser.expect("DONE", 30);
       assertThat(browser.exitCode(20)).isZero();
     }
-    assertThat(count("SELECT count(*) FROM users u JOIN user_accounts a ON a.user_id = u.id"
+    assertThat(inbox.count("SELECT count(*) FROM users u JOIN user_accounts a ON a.user_id = u.id"
         + " WHERE u.username IN ('wen', 'hana') AND u.role = 'agent' AND u.max_concurrent = 4 AND a.account_id = $1",
         TestInbox.ACCOUNT_MY)).isEqualTo(2);
     assertScreenshots("admin-day", "users", "user-form", "created", "accounts");
@@ -129,7 +120,7 @@ class BrowserJourneysTest {
 
   private long chat(long shop, String buyerId, String buyer, String text) throws Exception {
     assertThat(Await.result(inbox.shopee.pushBuyerText(shop, buyerId, buyer, text)).statusCode()).isEqualTo(200);
-    return count("SELECT c.id FROM conversations c JOIN buyers b ON b.id = c.buyer_id WHERE b.platform_buyer_id = $1",
+    return inbox.count("SELECT c.id FROM conversations c JOIN buyers b ON b.id = c.buyer_id WHERE b.platform_buyer_id = $1",
         buyerId);
   }
 
@@ -145,14 +136,6 @@ class BrowserJourneysTest {
         assertThat(Files.exists(shot) && Files.size(shot) > 0 && Files.getLastModifiedTime(shot).compareTo(started) > 0)
             .as(shot + " written by this run").isTrue();
       }
-    }
-  }
-
-  private long count(String sql, Object... params) {
-    try {
-      return inbox.count(sql, params);
-    } catch (Exception e) {
-      throw new AssertionError(e);
     }
   }
 }

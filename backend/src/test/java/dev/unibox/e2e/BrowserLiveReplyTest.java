@@ -4,36 +4,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.unibox.testing.Await;
 import dev.unibox.testing.BrowserScript;
+import dev.unibox.testing.InboxTest;
 import dev.unibox.testing.TestInbox;
-import io.vertx.core.Vertx;
-import io.vertx.junit5.VertxExtension;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * In headless Chromium: an agent logs in, a buyer's Shopee message appears live, the agent replies and
  * sees it marked sent; the fake Shopee received exactly one signed send_message with that text.
  */
-@ExtendWith(VertxExtension.class)
+@InboxTest
 class BrowserLiveReplyTest {
 
   private static final String BUYER_TEXT = "Saya terima barang salah warna, boleh tukar?";
   private static final String REPLY_TEXT = "Maaf ya! Kami akan hantar warna yang betul hari ini.";
 
   private TestInbox inbox;
-
-  @BeforeEach
-  void start(Vertx vertx) throws Exception {
-    inbox = TestInbox.start(vertx);
-  }
-
-  @AfterEach
-  void stop() throws Exception {
-    inbox.close();
-  }
 
   @Test
   void agentSeesABuyerMessageLiveRepliesAndSeesItSent() throws Exception {

@@ -4,36 +4,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.unibox.reports.FallingBehindShop;
 import dev.unibox.testing.BrowserScript;
+import dev.unibox.testing.InboxTest;
 import dev.unibox.testing.MutableClock;
 import dev.unibox.testing.TestInbox;
-import io.vertx.core.Vertx;
-import io.vertx.junit5.VertxExtension;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The projection alert in a real browser (frontend/e2e/projection.e2e.mjs, system Chromium): the supervisor
  * of a shop falling behind sees the alert on the page with the chat that would save it, opens that chat,
  * and the alert ends once the shop's own lower line is saved on the Reports page.
  */
-@ExtendWith(VertxExtension.class)
+@InboxTest
 class BrowserProjectionTest {
 
   private final MutableClock clock = new MutableClock(FallingBehindShop.MORNING);
   private TestInbox inbox;
-
-  @BeforeEach
-  void start(Vertx vertx) throws Exception {
-    inbox = TestInbox.start(vertx, clock);
-  }
-
-  @AfterEach
-  void stop() throws Exception {
-    inbox.close();
-  }
 
   @Test
   void aSupervisorSeesTheAlertOpensTheSavingChatAndSetsTheShopsLine() throws Exception {

@@ -5,10 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.unibox.testing.AgentSocket;
 import dev.unibox.testing.Await;
 import dev.unibox.testing.BrowserScript;
+import dev.unibox.testing.InboxTest;
 import dev.unibox.testing.TestInbox;
-import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
-import io.vertx.junit5.VertxExtension;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -20,10 +19,7 @@ import java.util.List;
 import java.util.Map;
 import org.dhatim.fastexcel.reader.ReadableWorkbook;
 import org.dhatim.fastexcel.reader.Row;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The Reports page in a real browser (frontend/e2e/reports.e2e.mjs, system Chromium): a supervisor of one
@@ -32,20 +28,10 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * three, one buyer then ordered and Shopee pushed the order) and the compliance and satisfaction view, and
  * downloads an XLSX holding the same figures.
  */
-@ExtendWith(VertxExtension.class)
+@InboxTest
 class BrowserReportsTest {
 
   private TestInbox inbox;
-
-  @BeforeEach
-  void start(Vertx vertx) throws Exception {
-    inbox = TestInbox.start(vertx);
-  }
-
-  @AfterEach
-  void stop() throws Exception {
-    inbox.close();
-  }
 
   @Test
   void aSupervisorFiltersTheirShopSeesTheChartAndDownloadsTheXlsx() throws Exception {

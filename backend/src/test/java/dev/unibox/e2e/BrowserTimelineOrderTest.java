@@ -6,20 +6,16 @@ import dev.unibox.auth.UserStore;
 import dev.unibox.signals.Kicks;
 import dev.unibox.testing.Await;
 import dev.unibox.testing.BrowserScript;
-import dev.unibox.testing.SettableClock;
+import dev.unibox.testing.InboxTest;
+import dev.unibox.testing.MutableClock;
 import dev.unibox.testing.TestInbox;
-import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import io.vertx.junit5.VertxExtension;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * In headless Chromium: the timeline of a conversation with history shows, top to bottom, the buyer's first
@@ -27,7 +23,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * the browser is added at the end and its visible status becomes "Sent". Read from what is shown, not
  * from data-* attributes.
  */
-@ExtendWith(VertxExtension.class)
+@InboxTest
 class BrowserTimelineOrderTest {
 
   private static final String FIRST = "Saya order baju merah, dapat biru";
@@ -35,18 +31,8 @@ class BrowserTimelineOrderTest {
   private static final String ANSWER = "Ini gambarnya, tolong tukar";
   private static final String NEW_REPLY = "Terima kasih, kami hantar yang merah esok.";
 
-  private final SettableClock clock = new SettableClock();
+  private final MutableClock clock = MutableClock.startingNow();
   private TestInbox inbox;
-
-  @BeforeEach
-  void start(Vertx vertx) throws Exception {
-    inbox = TestInbox.start(vertx, clock);
-  }
-
-  @AfterEach
-  void stop() throws Exception {
-    inbox.close();
-  }
 
   @Test
   void timelineIsShownInOrderWithVisibleStatus() throws Exception {

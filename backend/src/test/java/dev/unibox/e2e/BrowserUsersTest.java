@@ -4,18 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.unibox.testing.Await;
 import dev.unibox.testing.BrowserScript;
+import dev.unibox.testing.InboxTest;
 import dev.unibox.testing.TestInbox;
-import io.vertx.core.Vertx;
-import io.vertx.junit5.VertxExtension;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * In headless Chromium (frontend/e2e/users.e2e.mjs): an admin working in Chinese creates an agent on the
@@ -24,7 +20,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * inbox list; the agent's inbox shows it live. Screenshots at desktop and phone width are kept in
  * target/browser-screenshots.
  */
-@ExtendWith(VertxExtension.class)
+@InboxTest
 class BrowserUsersTest {
 
   private static final String NEW_PASS = "初始密码-mei-2026";
@@ -34,16 +30,6 @@ class BrowserUsersTest {
 
   private TestInbox inbox;
 
-  @BeforeEach
-  void start(Vertx vertx) throws Exception {
-    inbox = TestInbox.start(vertx);
-  }
-
-  @AfterEach
-  void stop() throws Exception {
-    inbox.close();
-  }
-
   @Test
   void anAdminCreatesAnAgentInChineseWhoLogsInAndReceivesAConversationByName() throws Exception {
     long lin = inbox.createUser("lin", "agent", 3, TestInbox.ACCOUNT_MY);
@@ -52,8 +38,8 @@ class BrowserUsersTest {
     Await.result(inbox.db.pool().query("UPDATE users SET presence = 'online' WHERE id = " + lin).execute());
     assertThat(Await.result(inbox.shopee.pushBuyerText(TestInbox.SHOP_MY, "811077", "xiaohong", "我的包裹到哪了？"))
         .statusCode()).isEqualTo(200);
-    Await.until("assigned to lin", () -> count("SELECT count(*) FROM conversations WHERE assignee_id = $1", lin) == 1);
-    long id = count("SELECT id FROM conversations");
+    Await.until("assigned to lin", () -> inbox.count("SELECT count(*) FROM conversations WHERE assignee_id = $1", lin) == 1);
+    long id = inbox.count("SELECT id FROM conversations");
 
     try (BrowserScript browser = BrowserScript.start("users.e2e.mjs", Map.ofEntries(
         Map.entry("BASE_URL", inbox.app.baseUrl()), Map.entry("ADMIN_USER", "admin"),
@@ -62,13 +48,13 @@ class BrowserUsersTest {
         Map.entry("SUP_PASS", "pw-sup"), Map.entry("CONVERSATION_ID", String.valueOf(id)), Map.entry("REASON", REASON)))) {
       assertThat(browser.lineAfter("ZH ", 120)).isEqualTo("用户管理|请输入 0 到 100 的整数。");
       browser.expect("CREATED", 60);
-      long mei = count("SELECT id FROM users WHERE username = 'mei'");
-      assertThat(count("SELECT max_concurrent FROM users WHERE id = $1", mei)).isEqualTo(3);
-      assertThat(count("SELECT count(*) FROM user_audit WHERE user_id = $1 AND action = 'created'", mei)).isEqualTo(1);
+      long mei = inbox.count("SELECT id FROM users WHERE username = 'mei'");
+      assertThat(inbox.count("SELECT max_concurrent FROM users WHERE id = $1", mei)).isEqualTo(3);
+      assertThat(inbox.count("SELECT count(*) FROM user_audit WHERE user_id = $1 AND action = 'created'", mei)).isEqualTo(1);
       browser.expect("MUST_CHANGE", 60);
-      assertThat(count("SELECT count(*) FROM users WHERE id = $1 AND password_temporary", mei)).isEqualTo(1);
+      assertThat(inbox.count("SELECT count(*) FROM users WHERE id = $1 AND password_temporary", mei)).isEqualTo(1);
       browser.expect("AGENT_IN", 60);
-      assertThat(count("SELECT count(*) FROM users WHERE id = $1 AND password_temporary", mei))
+      assertThat(inbox.count("SELECT count(*) FROM users WHERE id = $1 AND password_temporary", mei))
           .as("the agent chose their own password").isZero();
       List<String> order = Arrays.asList(browser.lineAfter("TARGETS ", 60).split(","));
       assertThat(order).contains("online", "offline");
@@ -76,21 +62,13 @@ class BrowserUsersTest {
       assertThat(browser.lineAfter("OWNER ", 60)).as("owner column of the supervisor's inbox").contains(NEW_NAME);
       browser.expect("DONE", 90);
       assertThat(browser.exitCode(20)).isZero();
-      assertThat(count("SELECT assignee_id FROM conversations WHERE id = $1", id)).isEqualTo(mei);
+      assertThat(inbox.count("SELECT assignee_id FROM conversations WHERE id = $1", id)).isEqualTo(mei);
     }
     Path shots = Path.of("target", "browser-screenshots");
     for (String name : List.of("users", "console", "agent-inbox")) {
       for (String size : List.of("desktop", "phone")) {
         assertThat(Files.size(shots.resolve(name + "-" + size + ".png"))).as(name + " " + size).isPositive();
       }
-    }
-  }
-
-  private long count(String sql, Object... params) {
-    try {
-      return inbox.count(sql, params);
-    } catch (Exception e) {
-      throw new AssertionError(e);
     }
   }
 }

@@ -5,30 +5,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.unibox.adapters.shopee.fake.PushOutcome;
 import dev.unibox.testing.AgentSocket;
 import dev.unibox.testing.Await;
+import dev.unibox.testing.InboxTest;
 import dev.unibox.testing.TestInbox;
-import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
-import io.vertx.junit5.VertxExtension;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /** Signed Shopee push in -> agent socket -> agent reply -> signed send_message at the fake Shopee, exactly once. */
-@ExtendWith(VertxExtension.class)
+@InboxTest
 class EndToEndReplyTest {
 
   private TestInbox inbox;
-
-  @BeforeEach
-  void start(Vertx vertx) throws Exception {
-    inbox = TestInbox.start(vertx);
-  }
-
-  @AfterEach
-  void stop() throws Exception {
-    inbox.close();
-  }
 
   @Test
   void buyerMessageReachesTheAgentAndTheReplyIsSentOnceSigned() throws Exception {
@@ -138,7 +124,7 @@ class EndToEndReplyTest {
     AgentSocket socket = inbox.socket(token, 0);
     JsonObject hello = socket.next(f -> "hello".equals(f.getString("type")));
     long userId = hello.getLong("userId");
-    Await.until("agent online", () -> count("SELECT count(*) FROM users WHERE id = " + userId
+    Await.until("agent online", () -> inbox.count("SELECT count(*) FROM users WHERE id = " + userId
         + " AND presence = 'online'") == 1);
     return socket;
   }
@@ -148,13 +134,5 @@ class EndToEndReplyTest {
       throws Exception {
     assertThat(Await.result(inbox.shopee.pushBuyerText(shopId, buyerId, buyerName, text)).statusCode()).isEqualTo(200);
     return socket.nextEvent("conversation.assigned").getJsonObject("data").getJsonObject("conversation").getLong("id");
-  }
-
-  private long count(String sql) {
-    try {
-      return inbox.count(sql);
-    } catch (Exception e) {
-      throw new IllegalStateException(e);
-    }
   }
 }

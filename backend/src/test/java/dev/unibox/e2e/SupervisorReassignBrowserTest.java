@@ -4,15 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.unibox.testing.Await;
 import dev.unibox.testing.BrowserScript;
+import dev.unibox.testing.InboxTest;
 import dev.unibox.testing.TestInbox;
-import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
-import io.vertx.junit5.VertxExtension;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * In headless Chromium: a supervisor reassigns Mei's conversation to Arif in the console; Arif's inbox
@@ -20,7 +16,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * transfer box lists the teams and the colleagues of the shop (not another shop's agent, not himself) and
  * he transfers it back to Mei by name; the supervisor then adds a shift in the roster form.
  */
-@ExtendWith(VertxExtension.class)
+@InboxTest
 class SupervisorReassignBrowserTest {
 
   private static final String BUYER_TEXT = "Parcel 261111K0000042 arrived broken, I want a refund";
@@ -33,16 +29,6 @@ class SupervisorReassignBrowserTest {
 
   private TestInbox inbox;
 
-  @BeforeEach
-  void start(Vertx vertx) throws Exception {
-    inbox = TestInbox.start(vertx);
-  }
-
-  @AfterEach
-  void stop() throws Exception {
-    inbox.close();
-  }
-
   @Test
   void supervisorReassignsAndTheReceivingAgentSeesItLiveWithHistoryAndNote() throws Exception {
     long mei = inbox.createUser("mei", "agent", 3);
@@ -54,8 +40,8 @@ class SupervisorReassignBrowserTest {
     Await.result(inbox.db.pool().query("UPDATE users SET presence = 'online' WHERE id = " + mei).execute());
     assertThat(Await.result(inbox.shopee.pushBuyerText(TestInbox.SHOP_MY, "811042", "siti", BUYER_TEXT)).statusCode())
         .isEqualTo(200);
-    Await.until("assigned to mei", () -> count("SELECT count(*) FROM conversations WHERE assignee_id = $1", mei) == 1);
-    long id = count("SELECT id FROM conversations");
+    Await.until("assigned to mei", () -> inbox.count("SELECT count(*) FROM conversations WHERE assignee_id = $1", mei) == 1);
+    long id = inbox.count("SELECT id FROM conversations");
     String meiToken = inbox.login("mei");
     assertThat(inbox.post(meiToken, "/api/conversations/" + id + "/replies", new JsonObject().put("text", EARLIER_REPLY))
         .statusCode()).isEqualTo(202);
@@ -72,32 +58,24 @@ class SupervisorReassignBrowserTest {
         Map.entry("SHIFT_NAME", SHIFT)))) {
       browser.expect("READY", 60);
       browser.expect("SEEN", 60);
-      assertThat(count("SELECT assignee_id FROM conversations WHERE id = $1", id)).isEqualTo(arif);
+      assertThat(inbox.count("SELECT assignee_id FROM conversations WHERE id = $1", id)).isEqualTo(arif);
       assertThat(browser.lineAfter("TEAMS ", 60).split("\\|")).as("the team list of the transfer box").contains(TEAM);
       String colleagues = browser.lineAfter("COLLEAGUES ", 60);
       assertThat(colleagues).contains("mei (agent)").doesNotContain("carl").doesNotContain("arif");
       browser.expect("TRANSFERRED", 60);
-      assertThat(count("SELECT assignee_id FROM conversations WHERE id = $1", id)).as("transferred by name").isEqualTo(mei);
-      assertThat(count("SELECT count(*) FROM activities WHERE conversation_id = $1 AND type = 'transferred'", id))
+      assertThat(inbox.count("SELECT assignee_id FROM conversations WHERE id = $1", id)).as("transferred by name").isEqualTo(mei);
+      assertThat(inbox.count("SELECT count(*) FROM activities WHERE conversation_id = $1 AND type = 'transferred'", id))
           .isEqualTo(1);
-      assertThat(count("SELECT count(*) FROM activities WHERE type = 'handover_note' AND body = $1", TRANSFER_NOTE))
+      assertThat(inbox.count("SELECT count(*) FROM activities WHERE type = 'handover_note' AND body = $1", TRANSFER_NOTE))
           .isEqualTo(1);
       assertThat(browser.lineAfter("ROSTER_INVALID ", 60)).as("the empty shift name is marked").isNotBlank();
       browser.expect("DONE", 60);
       assertThat(browser.exitCode(20)).isZero();
     }
-    assertThat(count("SELECT count(*) FROM shift_agents WHERE shift_name = $1 AND username = 'arif'", SHIFT)).isEqualTo(1);
-    assertThat(count("SELECT count(*) FROM roster_meta WHERE source = 'web'")).isEqualTo(1);
-    assertThat(count("SELECT count(*) FROM supervisor_commands WHERE command = 'reassign' AND reason = $1", REASON))
+    assertThat(inbox.count("SELECT count(*) FROM shift_agents WHERE shift_name = $1 AND username = 'arif'", SHIFT)).isEqualTo(1);
+    assertThat(inbox.count("SELECT count(*) FROM roster_meta WHERE source = 'web'")).isEqualTo(1);
+    assertThat(inbox.count("SELECT count(*) FROM supervisor_commands WHERE command = 'reassign' AND reason = $1", REASON))
         .isEqualTo(1);
-    assertThat(count("SELECT count(*) FROM activities WHERE type = 'handover_note' AND body = $1", NOTE_TEXT)).isEqualTo(1);
-  }
-
-  private long count(String sql, Object... params) {
-    try {
-      return inbox.count(sql, params);
-    } catch (Exception e) {
-      throw new AssertionError(e);
-    }
+    assertThat(inbox.count("SELECT count(*) FROM activities WHERE type = 'handover_note' AND body = $1", NOTE_TEXT)).isEqualTo(1);
   }
 }

@@ -4,28 +4,25 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.unibox.testing.AgentSocket;
 import dev.unibox.testing.Await;
+import dev.unibox.testing.InboxTest;
 import dev.unibox.testing.TestEvents;
 import dev.unibox.testing.TestInbox;
-import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
-import io.vertx.junit5.VertxExtension;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Retention deletes events older than the limit from the front of the log (in batches) and keeps the young
  * ones; a client resuming from a position before the deleted ones is told to resync (and then gets live
  * events from the newest position), while one resuming after them gets its replay as usual.
  */
-@ExtendWith(VertxExtension.class)
+@InboxTest
 class EventRetentionTest {
 
   private static final Instant NOW = Instant.parse("2026-11-30T12:00:00Z");
@@ -35,14 +32,8 @@ class EventRetentionTest {
   private EventRetention retention;
 
   @BeforeEach
-  void start(Vertx vertx) throws Exception {
-    inbox = TestInbox.start(vertx);
+  void start() throws Exception {
     retention = new EventRetention(inbox.db.pool(), Clock.fixed(NOW, ZoneOffset.UTC), Duration.ofDays(14));
-  }
-
-  @AfterEach
-  void stop() throws Exception {
-    inbox.close();
   }
 
   @Test

@@ -4,40 +4,26 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.unibox.testing.AgentSocket;
 import dev.unibox.testing.Await;
+import dev.unibox.testing.InboxTest;
 import dev.unibox.testing.TestEvents;
 import dev.unibox.testing.TestInbox;
-import io.vertx.core.Vertx;
-import io.vertx.junit5.VertxExtension;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * A resume over thousands of stored events (interleaved with another user's, so positions have gaps) is
  * read page by page: it arrives complete, in order, once, and the server never holds more than one page
  * for the socket.
  */
-@ExtendWith(VertxExtension.class)
+@InboxTest
 class LongReplayTest {
 
   private static final int BATCHES = 25;
   private static final int PER_BATCH = 200;
 
   private TestInbox inbox;
-
-  @BeforeEach
-  void start(Vertx vertx) throws Exception {
-    inbox = TestInbox.start(vertx);
-  }
-
-  @AfterEach
-  void stop() throws Exception {
-    inbox.close();
-  }
 
   @Test
   void fiveThousandEventsArriveCompleteAndInOrder() throws Exception {

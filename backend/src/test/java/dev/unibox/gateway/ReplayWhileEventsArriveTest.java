@@ -4,24 +4,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.unibox.testing.AgentSocket;
 import dev.unibox.testing.Await;
+import dev.unibox.testing.InboxTest;
 import dev.unibox.testing.TestInbox;
 import io.vertx.core.Future;
-import io.vertx.core.Vertx;
-import io.vertx.core.json.JsonObject;
-import io.vertx.junit5.VertxExtension;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * A socket resumes from seq 0 while four producers keep writing: the events that arrive live during the
  * replay are buffered and any gap is filled from the store, so the client sees every stored position
  * exactly once, in order, with nothing missing at the end.
  */
-@ExtendWith(VertxExtension.class)
+@InboxTest
 class ReplayWhileEventsArriveTest {
 
   private static final int BACKLOG = 100;
@@ -29,16 +24,6 @@ class ReplayWhileEventsArriveTest {
   private static final int EACH = 30;
 
   private TestInbox inbox;
-
-  @BeforeEach
-  void start(Vertx vertx) throws Exception {
-    inbox = TestInbox.start(vertx);
-  }
-
-  @AfterEach
-  void stop() throws Exception {
-    inbox.close();
-  }
 
   @Test
   void everyEventArrivesOnceInOrderWhenProducersWriteDuringTheReplay() throws Exception {

@@ -5,8 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.unibox.config.UniboxConfig;
 import dev.unibox.testing.AgentSocket;
 import dev.unibox.testing.Await;
+import dev.unibox.testing.InboxTest;
 import dev.unibox.testing.TestEvents;
 import dev.unibox.testing.TestInbox;
+import dev.unibox.testing.TestInboxExtension;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
@@ -15,17 +17,12 @@ import io.vertx.core.http.WebSocketClient;
 import io.vertx.core.http.WebSocketClientOptions;
 import io.vertx.core.http.WebSocketConnectOptions;
 import io.vertx.core.json.JsonObject;
-import io.vertx.junit5.VertxExtension;
-import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicReference;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * A client that stops reading (a real WebSocket on loopback, paused after hello, with a small receive
@@ -33,8 +30,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * replay page for it, closes it with 4408 once its write queue has stayed full for the stall limit, and a
  * reconnect from the last position it did read gets every remaining event exactly once, in order.
  */
-@ExtendWith(VertxExtension.class)
-class SlowConsumerTest {
+@InboxTest
+class SlowConsumerTest implements TestInboxExtension.Tuning {
 
   private static final int STALL_SECONDS = 2;
   private static final int QUEUED = 50;
@@ -43,15 +40,9 @@ class SlowConsumerTest {
 
   private TestInbox inbox;
 
-  @BeforeEach
-  void start(Vertx vertx) throws Exception {
-    inbox = TestInbox.start(vertx, Clock.systemUTC(),
-        c -> c.withEvents(new UniboxConfig.EventsConfig(14, STALL_SECONDS, QUEUED)));
-  }
-
-  @AfterEach
-  void stop() throws Exception {
-    inbox.close();
+  @Override
+  public UniboxConfig tune(UniboxConfig c) {
+    return c.withEvents(new UniboxConfig.EventsConfig(14, STALL_SECONDS, QUEUED));
   }
 
   @Test

@@ -5,31 +5,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.unibox.config.UniboxConfig;
 import dev.unibox.testing.AgentSocket;
 import dev.unibox.testing.Await;
+import dev.unibox.testing.InboxTest;
 import dev.unibox.testing.TestInbox;
-import io.vertx.core.Vertx;
-import io.vertx.junit5.VertxExtension;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /** A user holds at most http.maxSocketsPerUser sockets (5 in tests): one more is closed with 4429, and a closed one frees its place. */
-@ExtendWith(VertxExtension.class)
+@InboxTest
 class SocketCapTest {
 
   private TestInbox inbox;
-
-  @BeforeEach
-  void start(Vertx vertx) throws Exception {
-    inbox = TestInbox.start(vertx);
-  }
-
-  @AfterEach
-  void stop() throws Exception {
-    inbox.close();
-  }
 
   @Test
   void theSixthSocketOfAUserIsRefused() throws Exception {

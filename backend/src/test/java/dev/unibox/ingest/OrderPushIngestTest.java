@@ -4,37 +4,23 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.unibox.adapters.shopee.fake.PushOutcome;
 import dev.unibox.testing.Await;
+import dev.unibox.testing.InboxTest;
 import dev.unibox.testing.TestInbox;
-import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.ext.web.client.HttpResponse;
-import io.vertx.junit5.VertxExtension;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Shopee's order status push through our webhook: the adapter names the buyer through the order API, the
  * event is stored once however often Shopee delivers it, and a tampered push stores nothing.
  */
-@ExtendWith(VertxExtension.class)
+@InboxTest
 class OrderPushIngestTest {
 
   private TestInbox inbox;
-
-  @BeforeEach
-  void start(Vertx vertx) throws Exception {
-    inbox = TestInbox.start(vertx);
-  }
-
-  @AfterEach
-  void stop() throws Exception {
-    inbox.close();
-  }
 
   @Test
   void anOrderStatusPushIsStoredOnceEvenWhenRedelivered() throws Exception {

@@ -4,17 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.unibox.adapters.tiktok.fake.FakeTikTokShop;
 import dev.unibox.testing.Await;
+import dev.unibox.testing.InboxTest;
 import dev.unibox.testing.TestInbox;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
-import io.vertx.junit5.VertxExtension;
 import java.time.Clock;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /** TikTok Shop webhooks only name the message: it is fetched, stored, then acknowledged; a failed fetch is a 503. */
-@ExtendWith(VertxExtension.class)
+@InboxTest
 class TikTokWebhookTest {
 
   private TestInbox inbox;
@@ -23,12 +22,10 @@ class TikTokWebhookTest {
   @AfterEach
   void stop() throws Exception {
     Await.result(tiktok.stop());
-    inbox.close();
   }
 
   @Test
   void messageIsFetchedBeforeTheAckAndAFailedFetchIsRetriedByThePlatform(Vertx vertx) throws Exception {
-    inbox = TestInbox.start(vertx);
     tiktok = Await.result(new FakeTikTokShop(vertx, "6app", "tts-secret-backend-test", Clock.systemUTC()).start(0));
     tiktok.addShop("7490001", "cipher-1", "tts-acc", "tts-ref", inbox.app.baseUrl() + "/webhooks/tiktok");
     String admin = inbox.login("admin", TestInbox.ADMIN_PASSWORD);

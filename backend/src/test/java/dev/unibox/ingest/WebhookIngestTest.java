@@ -4,36 +4,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.unibox.adapters.shopee.fake.PushOutcome;
 import dev.unibox.testing.Await;
+import dev.unibox.testing.InboxTest;
 import dev.unibox.testing.TestInbox;
 import io.vertx.core.Future;
-import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.ext.web.client.HttpResponse;
-import io.vertx.junit5.VertxExtension;
 import java.util.ArrayList;
 import java.util.List;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /** Push in: verify, dedupe, persist in one transaction, 2xx only after commit; bad pushes change nothing. */
-@ExtendWith(VertxExtension.class)
+@InboxTest
 class WebhookIngestTest {
 
   private TestInbox inbox;
-
-  @BeforeEach
-  void start(Vertx vertx) throws Exception {
-    inbox = TestInbox.start(vertx);
-  }
-
-  @AfterEach
-  void stop() throws Exception {
-    inbox.close();
-  }
 
   @Test
   void signedPushIsStoredWithBuyerConversationAndClassification() throws Exception {

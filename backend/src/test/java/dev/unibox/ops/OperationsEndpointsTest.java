@@ -3,39 +3,30 @@ package dev.unibox.ops;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.unibox.config.UniboxConfig.MetricsConfig;
+import dev.unibox.config.UniboxConfig;
 import dev.unibox.testing.Await;
+import dev.unibox.testing.InboxTest;
 import dev.unibox.testing.TestInbox;
-import io.vertx.core.Vertx;
+import dev.unibox.testing.TestInboxExtension;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
-import io.vertx.junit5.VertxExtension;
-import java.time.Clock;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The probes and the metrics port as an orchestrator and Prometheus see them: liveness and readiness
  * without login, the leases this node runs, metrics only with the bearer token, and the service's own
  * meters moving when a push is stored.
  */
-@ExtendWith(VertxExtension.class)
-class OperationsEndpointsTest {
+@InboxTest
+class OperationsEndpointsTest implements TestInboxExtension.Tuning {
 
   private static final String TOKEN = "scrape-token-0123456789";
   private TestInbox inbox;
 
-  @BeforeEach
-  void start(Vertx vertx) throws Exception {
-    inbox = TestInbox.start(vertx, Clock.systemUTC(),
-        c -> c.withMetrics(new MetricsConfig(true, "127.0.0.1", 0, TOKEN)));
-  }
-
-  @AfterEach
-  void stop() throws Exception {
-    inbox.close();
+  @Override
+  public UniboxConfig tune(UniboxConfig c) {
+    return c.withMetrics(new MetricsConfig(true, "127.0.0.1", 0, TOKEN));
   }
 
   @Test

@@ -4,52 +4,49 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.unibox.config.UniboxConfig;
 import dev.unibox.testing.Await;
+import dev.unibox.testing.InboxTest;
 import dev.unibox.testing.MutableClock;
 import dev.unibox.testing.TestInbox;
+import dev.unibox.testing.TestInboxExtension;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
-import io.vertx.junit5.VertxExtension;
 import io.vertx.sqlclient.Row;
 import java.time.Duration;
 import java.time.Instant;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The sender's retry schedule as stored in the outbox, on a clock that stands still until the test moves
  * it: a transient error waits the initial backoff ±20 %; a rate limit waits as long as the platform's
  * Retry-After when that is longer than the backoff, and the backoff when it is shorter.
  */
-@ExtendWith(VertxExtension.class)
-class OutboxRetryTest {
+@InboxTest
+class OutboxRetryTest implements TestInboxExtension.Tuning {
 
   private static final Instant T0 = Instant.parse("2026-11-11T04:00:00Z");
   private static final long INITIAL_MS = 10_000;
 
-  private MutableClock clock;
+  private final MutableClock clock = new MutableClock(T0);
   private TestInbox inbox;
+
+  @Override
+  public UniboxConfig tune(UniboxConfig c) {
+    return new UniboxConfig(c.http(), c.database(), c.auth(), c.routing(),
+        new UniboxConfig.OutboxConfig(5, INITIAL_MS, 120_000, 50), c.classificationFile(), c.demo(), c.accounts());
+  }
   private String token;
   private long conversationId;
 
   @BeforeEach
   void start(Vertx vertx) throws Exception {
-    clock = new MutableClock(T0);
-    inbox = TestInbox.start(vertx, clock, c -> new UniboxConfig(c.http(), c.database(), c.auth(), c.routing(),
-        new UniboxConfig.OutboxConfig(5, INITIAL_MS, 120_000, 50), c.classificationFile(), c.demo(), c.accounts()));
     long mei = inbox.createUser("mei", "agent", 3);
     token = inbox.login("mei");
     Await.result(inbox.db.pool().preparedQuery("UPDATE users SET presence = 'online' WHERE id = $1")
         .execute(io.vertx.sqlclient.Tuple.of(mei)));
     Await.result(inbox.shopee.pushBuyerText(TestInbox.SHOP_MY, "811801", "ana", "Bila sampai?"));
-    Await.until("assigned", () -> count("SELECT count(*) FROM conversations WHERE assignee_id = " + mei) == 1);
-    conversationId = count("SELECT id FROM conversations");
-  }
-
-  @AfterEach
-  void stop() throws Exception {
-    inbox.close();
+    Await.until("assigned", () -> inbox.count("SELECT count(*) FROM conversations WHERE assignee_id = " + mei) == 1);
+    conversationId = inbox.count("SELECT id FROM conversations");
   }
 
   @Test
@@ -59,14 +56,14 @@ class OutboxRetryTest {
 
     // a rate limit does not use up an attempt
     Await.until("retry scheduled, attempt given back",
-        () -> count("SELECT count(*) FROM outbox WHERE last_error IS NOT NULL AND attempts = 0") == 1);
+        () -> inbox.count("SELECT count(*) FROM outbox WHERE last_error IS NOT NULL AND attempts = 0") == 1);
     Row row = awaitRetryScheduled();
     assertThat(row.getOffsetDateTime("next_attempt_at").toInstant()).isEqualTo(T0.plusSeconds(30));
     assertThat(inbox.shopee.acceptedSends()).isEmpty();
 
     clock.advance(Duration.ofSeconds(30));
     Await.until("sent after the Retry-After", () -> inbox.shopee.acceptedSends().size() == 1);
-    Await.until("marked sent", () -> count("SELECT count(*) FROM outbox WHERE status = 'sent'") == 1);
+    Await.until("marked sent", () -> inbox.count("SELECT count(*) FROM outbox WHERE status = 'sent'") == 1);
   }
 
   @Test
@@ -98,15 +95,7 @@ class OutboxRetryTest {
   }
 
   private Row awaitRetryScheduled() throws Exception {
-    Await.until("retry scheduled", () -> count("SELECT count(*) FROM outbox WHERE last_error IS NOT NULL") == 1);
+    Await.until("retry scheduled", () -> inbox.count("SELECT count(*) FROM outbox WHERE last_error IS NOT NULL") == 1);
     return inbox.rows("SELECT next_attempt_at, attempts FROM outbox").get(0);
-  }
-
-  private long count(String sql) {
-    try {
-      return inbox.count(sql);
-    } catch (Exception e) {
-      throw new AssertionError(e);
-    }
   }
 }

@@ -4,12 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.unibox.config.UniboxConfig;
 import dev.unibox.testing.Await;
+import dev.unibox.testing.InboxTest;
 import dev.unibox.testing.TestDatabases;
 import dev.unibox.testing.TestInbox;
 import io.vertx.core.Future;
-import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
-import io.vertx.junit5.VertxExtension;
 import io.vertx.pgclient.PgBuilder;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.PoolOptions;
@@ -20,16 +19,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Several outbox senders, as on several nodes (each with its own connection pool, polling every few
  * milliseconds), share one outbox: every reply reaches Shopee exactly once, and the replies of one
  * conversation arrive in the order they were written.
  */
-@ExtendWith(VertxExtension.class)
+@InboxTest
 class SendersShareTheLeaseTest {
 
   private static final int SENDERS = 4;
@@ -40,11 +37,6 @@ class SendersShareTheLeaseTest {
   private final List<Pool> pools = new ArrayList<>();
   private final List<String> deployments = new ArrayList<>();
 
-  @BeforeEach
-  void start(Vertx vertx) throws Exception {
-    inbox = TestInbox.start(vertx);
-  }
-
   @AfterEach
   void stop() throws Exception {
     for (String id : deployments) {
@@ -53,7 +45,6 @@ class SendersShareTheLeaseTest {
     for (Pool pool : pools) {
       Await.result(pool.close());
     }
-    inbox.close();
   }
 
   @Test
@@ -65,7 +56,7 @@ class SendersShareTheLeaseTest {
     for (int i = 0; i < CONVERSATIONS; i++) {
       Await.result(inbox.shopee.pushBuyerText(TestInbox.SHOP_MY, "8118" + (10 + i), "b" + i, "Ada stok? " + i));
     }
-    Await.until("all assigned", () -> count("SELECT count(*) FROM conversations WHERE assignee_id = " + mei)
+    Await.until("all assigned", () -> inbox.count("SELECT count(*) FROM conversations WHERE assignee_id = " + mei)
         == CONVERSATIONS);
     List<Long> ids = inbox.rows("SELECT id FROM conversations ORDER BY id").stream().map(r -> r.getLong(0)).toList();
 
@@ -83,7 +74,7 @@ class SendersShareTheLeaseTest {
       assertThat(replies).allSatisfy(f -> assertThat(f.result().statusCode()).isEqualTo(202));
     }
     int total = CONVERSATIONS * REPLIES_EACH;
-    Await.until("all sent", () -> count("SELECT count(*) FROM outbox WHERE status = 'sent'") == total);
+    Await.until("all sent", () -> inbox.count("SELECT count(*) FROM outbox WHERE status = 'sent'") == total);
 
     List<String> sent = inbox.shopee.acceptedSends().stream()
         .map(j -> j.getJsonObject("content").getString("text")).toList();
@@ -94,7 +85,7 @@ class SendersShareTheLeaseTest {
       assertThat(perConversation.get("c" + id)).containsExactly(
           "c" + id + " reply 0", "c" + id + " reply 1", "c" + id + " reply 2", "c" + id + " reply 3");
     }
-    assertThat(count("SELECT count(*) FROM messages WHERE direction = 'out' AND status = 'sent'")).isEqualTo(total);
+    assertThat(inbox.count("SELECT count(*) FROM messages WHERE direction = 'out' AND status = 'sent'")).isEqualTo(total);
   }
 
   /** Deploys the extra senders, each on its own pool, polling every 5 ms. */
@@ -107,14 +98,6 @@ class SendersShareTheLeaseTest {
           new UniboxConfig.OutboxConfig(5, 20, 200, 5), Clock.systemUTC(), inbox.app.nodeId(),
           account -> true); // senders of the node that owns the accounts: only SKIP LOCKED keeps them apart
       deployments.add(Await.result(inbox.vertx.deployVerticle(sender)));
-    }
-  }
-
-  private long count(String sql) {
-    try {
-      return inbox.count(sql);
-    } catch (Exception e) {
-      throw new AssertionError(e);
     }
   }
 }

@@ -4,28 +4,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.unibox.testing.AgentSocket;
 import dev.unibox.testing.Await;
+import dev.unibox.testing.InboxTest;
 import dev.unibox.testing.TestInbox;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
-import io.vertx.junit5.VertxExtension;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /** Replies of the platform's other types (product card, order card, image by URL), checked against capabilities. */
-@ExtendWith(VertxExtension.class)
+@InboxTest
 class TypedReplyTest {
 
   private TestInbox inbox;
 
-  @AfterEach
-  void stop() throws Exception {
-    inbox.close();
-  }
-
   @Test
   void productOrderAndImageRepliesReachShopeeAsTheirTypesAndUnknownTypesAreRefused(Vertx vertx) throws Exception {
-    inbox = TestInbox.start(vertx);
     inbox.createUser("hana", "agent", 3);
     String token = inbox.login("hana");
     try (AgentSocket socket = inbox.socket(token, 0)) {

@@ -6,7 +6,7 @@ import dev.unibox.adapters.shopee.fake.PushOutcome;
 import dev.unibox.signals.Addresses;
 import dev.unibox.testing.AgentSocket;
 import dev.unibox.testing.Await;
-import dev.unibox.testing.SettableClock;
+import dev.unibox.testing.MutableClock;
 import dev.unibox.testing.TestInbox;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
@@ -54,13 +54,13 @@ class AdapterFaultsTest {
 
     kickPoll(TestInbox.ACCOUNT_MY);
 
-    Await.until("both lost messages stored", () -> count(
+    Await.until("both lost messages stored", () -> inbox.count(
         "SELECT count(*) FROM messages WHERE platform_message_id IN ($1, $2)", lostMy.messageId(), lostTw.messageId()) == 2);
     Await.until("lost pushes confirmed", () -> inbox.shopee.unconsumedLostPushes() == 0);
-    assertThat(count("SELECT count(*) FROM messages WHERE account_id = $1 AND body = 'where is my parcel?'",
+    assertThat(inbox.count("SELECT count(*) FROM messages WHERE account_id = $1 AND body = 'where is my parcel?'",
         TestInbox.ACCOUNT_MY)).isEqualTo(1);
-    assertThat(count("SELECT count(*) FROM messages WHERE account_id = $1", TestInbox.ACCOUNT_TW)).isEqualTo(1);
-    Await.until("cursor stored", () -> count(
+    assertThat(inbox.count("SELECT count(*) FROM messages WHERE account_id = $1", TestInbox.ACCOUNT_TW)).isEqualTo(1);
+    Await.until("cursor stored", () -> inbox.count(
         "SELECT count(*) FROM account_health WHERE account_id = $1 AND poll_cursor IS NOT NULL "
             + "AND last_poll_at IS NOT NULL AND recovered_count >= 1", TestInbox.ACCOUNT_MY) == 1);
 
@@ -68,7 +68,7 @@ class AdapterFaultsTest {
     Instant before = Instant.now();
     kickPoll(TestInbox.ACCOUNT_MY);
     kickPoll(TestInbox.ACCOUNT_TW);
-    Await.until("both accounts polled again", () -> count(
+    Await.until("both accounts polled again", () -> inbox.count(
         "SELECT count(*) FROM account_health WHERE last_poll_at > $1", before.atOffset(ZoneOffset.UTC)) == 2);
     assertThat(inbox.count("SELECT count(*) FROM messages")).as("polling again stores nothing twice").isEqualTo(2);
   }
@@ -95,19 +95,19 @@ class AdapterFaultsTest {
 
     kickPoll(TestInbox.ACCOUNT_MY);
 
-    Await.until("the message stored by the backstop", () -> count(
+    Await.until("the message stored by the backstop", () -> inbox.count(
         "SELECT count(*) FROM messages WHERE platform_message_id = $1", original.messageId()) == 1);
     Instant before = Instant.now();
     kickPoll(TestInbox.ACCOUNT_MY);
-    Await.until("polled again", () -> count(
+    Await.until("polled again", () -> inbox.count(
         "SELECT count(*) FROM account_health WHERE account_id = $1 AND last_poll_at > $2", TestInbox.ACCOUNT_MY,
         before.atOffset(ZoneOffset.UTC)) == 1);
-    assertThat(count("SELECT count(*) FROM messages WHERE body = 'the lid is cracked'")).isEqualTo(1);
+    assertThat(inbox.count("SELECT count(*) FROM messages WHERE body = 'the lid is cracked'")).isEqualTo(1);
   }
 
   @Test
   void duplicatedAndReorderedPushesGiveOneCorrectTimeline(Vertx vertx) throws Exception {
-    SettableClock clock = new SettableClock();
+    MutableClock clock = MutableClock.startingNow();
     inbox = TestInbox.start(vertx, clock);
     inbox.createUser("sup", "supervisor", 0);
     String token = inbox.login("sup");
@@ -124,7 +124,7 @@ class AdapterFaultsTest {
     Await.result(inbox.shopee.pushFaults().releaseHeld(true));
     Await.result(inbox.shopee.repush(pushes.get(3)));
 
-    Await.until("six messages", () -> count("SELECT count(*) FROM messages") == 6);
+    Await.until("six messages", () -> inbox.count("SELECT count(*) FROM messages") == 6);
     assertThat(inbox.count("SELECT count(DISTINCT conversation_id) FROM messages")).isEqualTo(1);
     long conversationId = inbox.count("SELECT id FROM conversations");
     JsonArray timeline = inbox.get(token, "/api/conversations/" + conversationId).bodyAsJsonObject()
@@ -175,18 +175,18 @@ class AdapterFaultsTest {
     PushOutcome lost = Await.result(inbox.shopee.pushBuyerText(TestInbox.SHOP_MY, "700030", "buyer", "during the storm"));
     kickPoll(TestInbox.ACCOUNT_MY);
 
-    Await.until("all replies sent", () -> count("SELECT count(*) FROM messages WHERE status = 'sent' AND direction = 'out'") == 3);
+    Await.until("all replies sent", () -> inbox.count("SELECT count(*) FROM messages WHERE status = 'sent' AND direction = 'out'") == 3);
     assertThat(inbox.shopee.rateLimitedCalls()).isEqualTo(6);
     assertThat(inbox.shopee.acceptedSends()).extracting(j -> j.getJsonObject("content").getString("text"))
         .containsExactly("answer 0", "answer 1", "answer 2");
     kickPoll(TestInbox.ACCOUNT_MY);
-    Await.until("the lost buyer message is recovered", () -> count(
+    Await.until("the lost buyer message is recovered", () -> inbox.count(
         "SELECT count(*) FROM messages WHERE platform_message_id = $1", lost.messageId()) == 1);
-    assertThat(count("SELECT count(*) FROM messages WHERE status = 'failed'")).isZero();
+    assertThat(inbox.count("SELECT count(*) FROM messages WHERE status = 'failed'")).isZero();
     // every one of the six forced rate-limit answers is counted in the accounts' health, none twice
     Await.until("six rate-limit hits counted",
-        () -> count("SELECT COALESCE(sum(rate_limit_count), 0) FROM account_health") == 6);
-    assertThat(count("SELECT rate_limit_count FROM account_health WHERE account_id = $1", TestInbox.ACCOUNT_MY))
+        () -> inbox.count("SELECT COALESCE(sum(rate_limit_count), 0) FROM account_health") == 6);
+    assertThat(inbox.count("SELECT rate_limit_count FROM account_health WHERE account_id = $1", TestInbox.ACCOUNT_MY))
         .isEqualTo(6);
     s.socket.close();
   }
@@ -235,7 +235,7 @@ class AdapterFaultsTest {
     String token = inbox.login(agent);
     AgentSocket socket = inbox.socket(token, 0);
     socket.next(f -> "hello".equals(f.getString("type")));
-    Await.until(agent + " online", () -> count("SELECT count(*) FROM users WHERE username = $1 AND presence = 'online'",
+    Await.until(agent + " online", () -> inbox.count("SELECT count(*) FROM users WHERE username = $1 AND presence = 'online'",
         agent) == 1);
     Await.result(inbox.shopee.pushBuyerText(shop, buyer, "buyer", "hello, anyone there?"));
     long conversationId = socket.nextEvent("conversation.assigned").getJsonObject("data").getJsonObject("conversation")
@@ -247,13 +247,5 @@ class AdapterFaultsTest {
     var r = inbox.post(s.token, "/api/conversations/" + s.conversationId + "/replies", new JsonObject().put("text", text));
     assertThat(r.statusCode()).isEqualTo(202);
     return r.bodyAsJsonObject().getJsonObject("message").getLong("id");
-  }
-
-  private long count(String sql, Object... params) {
-    try {
-      return inbox.count(sql, params);
-    } catch (Exception e) {
-      throw new AssertionError(e);
-    }
   }
 }

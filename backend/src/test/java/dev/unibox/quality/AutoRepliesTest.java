@@ -3,40 +3,27 @@ package dev.unibox.quality;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.unibox.testing.Await;
+import dev.unibox.testing.InboxTest;
 import dev.unibox.testing.TestInbox;
-import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import io.vertx.junit5.VertxExtension;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Auto-replies go out through the outbox and Shopee's auto-reply call, are marked automatic, never count
  * as a human first response (waiting_since stays, response metrics ignore them) and respect Shopee's
  * one-per-buyer-per-24-hours limit.
  */
-@ExtendWith(VertxExtension.class)
+@InboxTest
 class AutoRepliesTest {
 
   private static final String SCOPE = "shop:" + TestInbox.ACCOUNT_MY;
 
+  private final TestClock clock = new TestClock();
   private QualityFixture f;
-
-  @BeforeEach
-  void start(Vertx vertx) throws Exception {
-    f = new QualityFixture(vertx);
-  }
-
-  @AfterEach
-  void stop() throws Exception {
-    f.close();
-  }
 
   private static JsonObject autoReplies(JsonObject settings) {
     return new JsonObject().put("autoReplies", settings.put("businessHours",

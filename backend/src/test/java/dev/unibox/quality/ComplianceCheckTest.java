@@ -3,36 +3,23 @@ package dev.unibox.quality;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.unibox.testing.Await;
+import dev.unibox.testing.InboxTest;
 import dev.unibox.testing.TestInbox;
-import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import io.vertx.junit5.VertxExtension;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The compliance check on the real send path: warn, block, override with a reason, the composer's live
  * check, the daily inspection report, and rule edits that take effect without a restart.
  */
-@ExtendWith(VertxExtension.class)
+@InboxTest
 class ComplianceCheckTest {
 
+  private final TestClock clock = new TestClock();
   private QualityFixture f;
-
-  @BeforeEach
-  void start(Vertx vertx) throws Exception {
-    f = new QualityFixture(vertx);
-  }
-
-  @AfterEach
-  void stop() throws Exception {
-    f.close();
-  }
 
   @Test
   void aBlockedReplyNeverReachesThePlatformEvenThroughTheApi() throws Exception {

@@ -2,31 +2,18 @@ package dev.unibox.quality;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.unibox.testing.InboxTest;
 import dev.unibox.testing.TestInbox;
-import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import io.vertx.junit5.VertxExtension;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /** Image, product and order replies reach the buyer too: they pass the same compliance check as text. */
-@ExtendWith(VertxExtension.class)
+@InboxTest
 class ComplianceOnEveryReplyTest {
 
+  private final TestClock clock = new TestClock();
   private QualityFixture f;
-
-  @BeforeEach
-  void start(Vertx vertx) throws Exception {
-    f = new QualityFixture(vertx);
-  }
-
-  @AfterEach
-  void stop() throws Exception {
-    f.close();
-  }
 
   @Test
   void aBlockedTermInAnImageUrlOrAProductIdIsRefusedAndNothingIsStored() throws Exception {

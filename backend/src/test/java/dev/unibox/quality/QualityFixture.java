@@ -5,20 +5,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.unibox.testing.AgentSocket;
 import dev.unibox.testing.Await;
 import dev.unibox.testing.TestInbox;
-import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
 
 /** The whole inbox on loopback plus the steps the quality tests share. */
-final class QualityFixture implements AutoCloseable {
+final class QualityFixture {
 
   final TestInbox inbox;
-  final TestClock clock = new TestClock();
+  final TestClock clock;
   private String adminToken;
 
-  QualityFixture(Vertx vertx) throws Exception {
-    inbox = TestInbox.start(vertx, clock);
+  /** Built by {@link dev.unibox.testing.TestInboxExtension} on the inbox it started with the test's clock. */
+  QualityFixture(TestInbox inbox, TestClock clock) {
+    this.inbox = inbox;
+    this.clock = clock;
   }
 
   /** An agent of the given shops (none = all), connected and online. */
@@ -80,11 +81,6 @@ final class QualityFixture implements AutoCloseable {
     } catch (Exception e) {
       throw new IllegalStateException(e);
     }
-  }
-
-  @Override
-  public void close() throws Exception {
-    inbox.close();
   }
 
   record Agent(String name, String token, AgentSocket socket) implements AutoCloseable {

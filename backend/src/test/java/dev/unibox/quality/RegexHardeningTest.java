@@ -4,38 +4,25 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.unibox.domain.LinearRegex;
+import dev.unibox.testing.InboxTest;
 import dev.unibox.testing.TestInbox;
-import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import io.vertx.junit5.VertxExtension;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * One buyer must not freeze the inbox: an admin's pattern that backtracks catastrophically under
  * java.util.regex (minutes on a few KB) runs in linear time, off the event loop, and the message is
  * stored. A blocked event loop fails this test through BlockedThreadGuard.
  */
-@ExtendWith(VertxExtension.class)
+@InboxTest
 class RegexHardeningTest {
 
   /** The spam rule once shipped: nested quantifiers over overlapping classes. */
   private static final String BACKTRACKING = "(?i)(https?://\\S+[\\s\\S]*){3,}";
 
+  private final TestClock clock = new TestClock();
   private QualityFixture f;
-
-  @BeforeEach
-  void start(Vertx vertx) throws Exception {
-    f = new QualityFixture(vertx);
-  }
-
-  @AfterEach
-  void stop() throws Exception {
-    f.close();
-  }
 
   @Test
   void aBacktrackingSpamPatternOverAHostileMessageNeitherStallsTheServiceNorLosesTheMessage() throws Exception {

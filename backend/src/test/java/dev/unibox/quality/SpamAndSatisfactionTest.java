@@ -3,37 +3,24 @@ package dev.unibox.quality;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.unibox.testing.Await;
+import dev.unibox.testing.InboxTest;
 import dev.unibox.testing.TestInbox;
-import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import io.vertx.junit5.VertxExtension;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Spam is parked, not routed, left out of the response metrics and restored with one click; satisfaction
  * invites only on solved conversations, the buyer's chat answer stored per conversation and agent, and
  * the Kuaishou-style rates.
  */
-@ExtendWith(VertxExtension.class)
+@InboxTest
 class SpamAndSatisfactionTest {
 
+  private final TestClock clock = new TestClock();
   private QualityFixture f;
-
-  @BeforeEach
-  void start(Vertx vertx) throws Exception {
-    f = new QualityFixture(vertx);
-  }
-
-  @AfterEach
-  void stop() throws Exception {
-    f.close();
-  }
 
   @Test
   void spamIsParkedNotRoutedNotCountedAndRestoredWithOneClick() throws Exception {

@@ -1,45 +1,29 @@
 package dev.unibox.routing;
 
+import static dev.unibox.testing.ApiAssertions.assertError;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.unibox.auth.UserStore;
 import dev.unibox.signals.Kicks;
 import dev.unibox.testing.AgentSocket;
 import dev.unibox.testing.Await;
+import dev.unibox.testing.InboxTest;
 import dev.unibox.testing.MutableClock;
 import dev.unibox.testing.TestInbox;
 import dev.unibox.testing.TestIngest;
-import io.vertx.core.Vertx;
-import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import io.vertx.ext.web.client.HttpResponse;
-import io.vertx.junit5.VertxExtension;
 import java.time.Instant;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /** GET /api/queue, the supervisor's priority and skills commands: scope, validation, timeline and events. */
-@ExtendWith(VertxExtension.class)
+@InboxTest
 class QueueApiTest {
 
   private static final Instant T0 = Instant.parse("2026-11-11T04:00:00Z");
   private final MutableClock clock = new MutableClock(T0);
   private TestInbox inbox;
   private TestIngest ingest;
-
-  @BeforeEach
-  void start(Vertx vertx) throws Exception {
-    inbox = TestInbox.start(vertx, clock);
-    ingest = new TestIngest(inbox, clock);
-  }
-
-  @AfterEach
-  void stop() throws Exception {
-    inbox.close();
-  }
 
   @Test
   void agentsSeeTheirLoadAndQueueCountsSupervisorsTheWholeQueueAgentsAndSurge() throws Exception {
@@ -51,7 +35,7 @@ class QueueApiTest {
     ingest.buyer(TestInbox.ACCOUNT_MY, "q2", "Ada stok?", T0);
     ingest.buyer(TestInbox.ACCOUNT_MY, "q3", "Harga?", T0);
     Kicks.routing(inbox.vertx);
-    Await.until("mei full", () -> count("SELECT active_count FROM users WHERE id = " + mei) == 2);
+    Await.until("mei full", () -> inbox.count("SELECT active_count FROM users WHERE id = " + mei) == 2);
 
     JsonObject agentView = inbox.get(inbox.login("mei"), "/api/queue").bodyAsJsonObject();
     assertThat(agentView.getJsonObject("me").getInteger("activeCount")).isEqualTo(2);
@@ -92,8 +76,8 @@ class QueueApiTest {
         "bad_team");
     assertError(inbox.post(lead, "/api/conversations/999999/priority", new JsonObject().put("priority", "urgent")),
         404, "not_found");
-    assertThat(count("SELECT priority FROM conversations WHERE id = " + id)).isZero();
-    assertThat(count("SELECT count(*) FROM activities WHERE type = 'priority_set'")).isZero();
+    assertThat(inbox.count("SELECT priority FROM conversations WHERE id = " + id)).isZero();
+    assertThat(inbox.count("SELECT count(*) FROM activities WHERE type = 'priority_set'")).isZero();
 
     try (AgentSocket socket = inbox.socket(lead, 0)) {
       socket.next(f -> "hello".equals(f.getString("type")));
@@ -113,7 +97,7 @@ class QueueApiTest {
     // set by hand: the classifier leaves it alone (a supervisor lowered it, an urgent word does not raise it)
     assertThat(inbox.post(lead, path, new JsonObject().put("priority", "normal")).statusCode()).isEqualTo(200);
     ingest.buyer(TestInbox.ACCOUNT_MY, "p1", "refund now!!", T0.plusSeconds(5));
-    assertThat(count("SELECT priority FROM conversations WHERE id = " + id)).isZero();
+    assertThat(inbox.count("SELECT priority FROM conversations WHERE id = " + id)).isZero();
   }
 
   @Test
@@ -132,7 +116,7 @@ class QueueApiTest {
     assertError(inbox.put(inbox.login("mei"), path, new JsonObject().put("maxConcurrent", 3)), 403, "forbidden");
     assertError(inbox.put(lead, "/api/agents/999999/skills", new JsonObject().put("maxConcurrent", 3)), 404,
         "not_found");
-    assertThat(count("SELECT max_concurrent FROM users WHERE id = " + mei)).isEqualTo(2);
+    assertThat(inbox.count("SELECT max_concurrent FROM users WHERE id = " + mei)).isEqualTo(2);
 
     var ok = inbox.put(lead, path, new JsonObject().put("languages", new JsonArray().add("zh").add("zh-Hant"))
         .put("platforms", new JsonArray().add("shopee")).put("team", "pre-sale").put("maxConcurrent", 6));
@@ -141,19 +125,5 @@ class QueueApiTest {
     assertThat(agent.getJsonArray("languages")).containsExactly("zh", "zh-Hant");
     assertThat(agent.getString("team")).isEqualTo("pre-sale");
     assertThat(agent.getInteger("maxConcurrent")).isEqualTo(6);
-  }
-
-  private long count(String sql) {
-    try {
-      return inbox.count(sql);
-    } catch (Exception e) {
-      throw new IllegalStateException(e);
-    }
-  }
-
-  private static void assertError(HttpResponse<Buffer> r, int status, String code) {
-    assertThat(r.statusCode()).as(r.bodyAsString()).isEqualTo(status);
-    assertThat(r.bodyAsJsonObject().getString("error")).isEqualTo(code);
-    assertThat(r.bodyAsJsonObject().getString("message")).isNotBlank();
   }
 }

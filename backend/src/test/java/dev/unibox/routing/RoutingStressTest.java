@@ -5,16 +5,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.unibox.auth.CurrentUser;
 import dev.unibox.conversations.CloseConversation;
 import dev.unibox.testing.Await;
+import dev.unibox.testing.InboxTest;
 import dev.unibox.testing.TestDatabases;
 import dev.unibox.testing.TestInbox;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
-import io.vertx.junit5.VertxExtension;
 import io.vertx.pgclient.PgBuilder;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.PoolOptions;
 import io.vertx.sqlclient.Row;
-import io.vertx.sqlclient.Tuple;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -25,7 +24,6 @@ import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Many routers at once over real PostgreSQL, as on several backend nodes (each "node" has its own
@@ -33,7 +31,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * and go between rounds. After every round: zero agents above capacity, zero conversations with two
  * owners, zero priority inversions, and nothing servable left in the queue.
  */
-@ExtendWith(VertxExtension.class)
+@InboxTest
 class RoutingStressTest {
 
   private static final int NODES = 3;
@@ -50,7 +48,6 @@ class RoutingStressTest {
   @BeforeEach
   void start(Vertx vertx) throws Exception {
     // the app's own router keeps running too: one more router on the first node
-    inbox = TestInbox.start(vertx);
     for (int i = 0; i < NODES; i++) {
       Vertx node = Vertx.vertx();
       nodes.add(node);
@@ -65,7 +62,6 @@ class RoutingStressTest {
       Await.result(pools.get(i).close());
       Await.result(nodes.get(i).close());
     }
-    inbox.close();
   }
 
   @Test

@@ -5,24 +5,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.unibox.auth.UserStore;
 import dev.unibox.signals.Kicks;
 import dev.unibox.testing.Await;
+import dev.unibox.testing.InboxTest;
 import dev.unibox.testing.TestDatabases;
 import dev.unibox.testing.TestInbox;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
-import io.vertx.junit5.VertxExtension;
 import io.vertx.pgclient.PgBuilder;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.PoolOptions;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /** Minimal routing: queue order, capacity, shop scope, stickiness; several routers at once stay consistent. */
-@ExtendWith(VertxExtension.class)
+@InboxTest
 class RoutingTest {
 
   private TestInbox inbox;
@@ -30,13 +28,7 @@ class RoutingTest {
 
   @BeforeEach
   void start(Vertx vertx) throws Exception {
-    inbox = TestInbox.start(vertx);
     router = new Assigner(vertx, inbox.db.pool(), Clock.systemUTC());
-  }
-
-  @AfterEach
-  void stop() throws Exception {
-    inbox.close();
   }
 
   @Test

@@ -3,22 +3,19 @@ package dev.unibox.shifts;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.unibox.testing.Await;
+import dev.unibox.testing.InboxTest;
 import dev.unibox.testing.TestInbox;
-import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import io.vertx.junit5.VertxExtension;
 import io.vertx.sqlclient.Tuple;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * A supervisor gives a conversation to an agent who is full only by saying so (overCapacity) with a
  * reason; the timeline entry and the command record carry it. Without the override the move is refused.
  */
-@ExtendWith(VertxExtension.class)
+@InboxTest
 class CapacityOverrideTest {
 
   private static final String MY = TestInbox.ACCOUNT_MY;
@@ -28,16 +25,10 @@ class CapacityOverrideTest {
   private String lead;
 
   @BeforeEach
-  void start(Vertx vertx) throws Exception {
-    inbox = TestInbox.start(vertx);
+  void start() throws Exception {
     bob = inbox.createUser("bob", "agent", 1, MY);
     inbox.createUser("sue", "supervisor", 0, MY);
     lead = inbox.login("sue");
-  }
-
-  @AfterEach
-  void stop() throws Exception {
-    inbox.close();
   }
 
   @Test

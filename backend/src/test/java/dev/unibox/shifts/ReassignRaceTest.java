@@ -4,46 +4,31 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.unibox.testing.AgentSocket;
 import dev.unibox.testing.Await;
+import dev.unibox.testing.InboxTest;
 import dev.unibox.testing.MutableClock;
 import dev.unibox.testing.TestInbox;
 import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
-import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
-import io.vertx.junit5.VertxExtension;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * A supervisor reassigns while the agent is sending: whichever commits first wins, the other sees the
  * new state. A reply from the former owner is refused with 409 and stores nothing; the former owner is
  * told by a conversation.moved event; the conversation has exactly one owner afterwards.
  */
-@ExtendWith(VertxExtension.class)
+@InboxTest
 class ReassignRaceTest {
 
-  private MutableClock clock;
+  private final MutableClock clock = new MutableClock(Instant.parse("2026-11-11T03:00:00Z"));
   private TestInbox inbox;
-
-  @BeforeEach
-  void start(Vertx vertx) throws Exception {
-    clock = new MutableClock(Instant.parse("2026-11-11T03:00:00Z"));
-    inbox = TestInbox.start(vertx, clock);
-  }
-
-  @AfterEach
-  void stop() throws Exception {
-    inbox.close();
-  }
 
   @Test
   void replyAfterReassignmentIsRefusedWith409AndTheOldOwnerIsTold() throws Exception {

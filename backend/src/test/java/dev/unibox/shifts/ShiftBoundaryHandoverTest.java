@@ -4,22 +4,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.unibox.testing.AgentSocket;
 import dev.unibox.testing.Await;
+import dev.unibox.testing.InboxTest;
 import dev.unibox.testing.MutableClock;
 import dev.unibox.testing.ShiftFixtures;
 import dev.unibox.testing.TestInbox;
-import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import io.vertx.junit5.VertxExtension;
 import io.vertx.sqlclient.Row;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * A shift boundary with 500 open conversations, on a fixed clock: the morning shift (07:00-15:00 Kuala
@@ -27,25 +23,14 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * agents with 90 seats each (one serves only the Taiwan shop). Every conversation ends up with a noon
  * agent or at the head of the queue, none lost, none doubled, history intact, each with a note.
  */
-@ExtendWith(VertxExtension.class)
+@InboxTest
 class ShiftBoundaryHandoverTest {
 
   private static final Instant BEFORE_END = Instant.parse("2026-11-11T06:59:30Z"); // 14:59:30 in Kuala Lumpur
   private static final int OPEN = 500;
 
-  private MutableClock clock;
+  private final MutableClock clock = new MutableClock(BEFORE_END);
   private TestInbox inbox;
-
-  @BeforeEach
-  void start(Vertx vertx) throws Exception {
-    clock = new MutableClock(BEFORE_END);
-    inbox = TestInbox.start(vertx, clock);
-  }
-
-  @AfterEach
-  void stop() throws Exception {
-    inbox.close();
-  }
 
   @Test
   void everyOpenConversationIsHandedOverOrQueuedWithItsHistoryAndANote() throws Exception {
@@ -93,7 +78,7 @@ class ShiftBoundaryHandoverTest {
 
       clock.set(Instant.parse("2026-11-11T07:00:01Z"));
       Await.result(inbox.app.shifts().clock.tick());
-      Await.until("handover finished", () -> count("SELECT count(*) FROM handovers WHERE finished_at IS NOT NULL") == 1);
+      Await.until("handover finished", () -> inbox.count("SELECT count(*) FROM handovers WHERE finished_at IS NOT NULL") == 1);
 
       JsonObject finished = lead.nextEvent("handover.finished").getJsonObject("data");
       assertThat(finished.getString("shift")).isEqualTo("morning");
@@ -104,33 +89,33 @@ class ShiftBoundaryHandoverTest {
     }
 
     // none lost, none doubled: every conversation is with a noon agent or queued, owners' counts exact
-    assertThat(count("SELECT count(*) FROM conversations")).isEqualTo(OPEN);
-    assertThat(count("SELECT count(*) FROM conversations WHERE status = 'closed'")).isZero();
-    assertThat(count("SELECT count(*) FROM conversations WHERE assignee_id = ANY($1)",
+    assertThat(inbox.count("SELECT count(*) FROM conversations")).isEqualTo(OPEN);
+    assertThat(inbox.count("SELECT count(*) FROM conversations WHERE status = 'closed'")).isZero();
+    assertThat(inbox.count("SELECT count(*) FROM conversations WHERE assignee_id = ANY($1)",
         (Object) morning.toArray(Long[]::new))).isZero();
-    assertThat(count("SELECT count(*) FROM conversations WHERE status = 'assigned' AND NOT (assignee_id = ANY($1))",
+    assertThat(inbox.count("SELECT count(*) FROM conversations WHERE status = 'assigned' AND NOT (assignee_id = ANY($1))",
         (Object) noon.toArray(Long[]::new))).isZero();
-    assertThat(count("SELECT count(*) FROM conversations WHERE status = 'queued' AND NOT head_of_class")).isZero();
-    assertThat(count("SELECT count(*) FROM users u WHERE active_count <> "
+    assertThat(inbox.count("SELECT count(*) FROM conversations WHERE status = 'queued' AND NOT head_of_class")).isZero();
+    assertThat(inbox.count("SELECT count(*) FROM users u WHERE active_count <> "
         + "(SELECT count(*) FROM conversations c WHERE c.assignee_id = u.id AND c.status = 'assigned')")).isZero();
-    assertThat(count("SELECT count(*) FROM users WHERE active_count > max_concurrent")).isZero();
-    assertThat(count("SELECT count(*) FROM conversations WHERE assignee_id = $1 AND account_id <> 'shopee-tw-01'",
+    assertThat(inbox.count("SELECT count(*) FROM users WHERE active_count > max_concurrent")).isZero();
+    assertThat(inbox.count("SELECT count(*) FROM conversations WHERE assignee_id = $1 AND account_id <> 'shopee-tw-01'",
         twOnly)).isZero();
     // urgent first: every urgent conversation found a seat
-    assertThat(count("SELECT count(*) FROM conversations WHERE status = 'queued' AND priority = 1")).isZero();
+    assertThat(inbox.count("SELECT count(*) FROM conversations WHERE status = 'queued' AND priority = 1")).isZero();
 
     // each conversation changed hands exactly once, with exactly one non-empty note
-    assertThat(count("SELECT count(*) FROM activities WHERE type IN ('handed_over', 'requeued')")).isEqualTo(OPEN);
-    assertThat(count("""
+    assertThat(inbox.count("SELECT count(*) FROM activities WHERE type IN ('handed_over', 'requeued')")).isEqualTo(OPEN);
+    assertThat(inbox.count("""
         SELECT count(*) FROM conversations c WHERE (SELECT count(*) FROM activities a
           WHERE a.conversation_id = c.id AND a.type = 'handover_note' AND length(a.body) > 20) <> 1""")).isZero();
     for (int i = 0; i < withDraft.size(); i++) {
       assertThat(inbox.rows("SELECT body FROM activities WHERE conversation_id = $1 AND type = 'handover_note'",
           withDraft.get(i)).get(0).getString(0)).endsWith("(note " + i + ")");
     }
-    assertThat(count("SELECT count(*) FROM handover_drafts")).isZero();
+    assertThat(inbox.count("SELECT count(*) FROM handover_drafts")).isZero();
     // history intact: no message lost or added
-    assertThat(count("SELECT count(*) FROM messages")).isEqualTo(messagesBefore);
+    assertThat(inbox.count("SELECT count(*) FROM messages")).isEqualTo(messagesBefore);
 
     // the incoming agent sees the whole story: buyer, the morning agent's promise, the handover and its note
     Row sample = inbox.rows("""
@@ -153,24 +138,24 @@ class ShiftBoundaryHandoverTest {
 
     // every move was pushed to the supervisor (all shops), once per conversation
     long lead = inbox.count("SELECT id FROM users WHERE username = 'lead'");
-    assertThat(count("SELECT count(*) FROM event_log WHERE recipients @> ARRAY[$1]::bigint[] "
+    assertThat(inbox.count("SELECT count(*) FROM event_log WHERE recipients @> ARRAY[$1]::bigint[] "
         + "AND type = 'conversation.moved'", lead)).isEqualTo(OPEN);
-    assertThat(count("SELECT count(DISTINCT (payload -> 'conversation' ->> 'id')) FROM event_log "
+    assertThat(inbox.count("SELECT count(DISTINCT (payload -> 'conversation' ->> 'id')) FROM event_log "
         + "WHERE recipients @> ARRAY[$1]::bigint[] AND type = 'conversation.moved'", lead)).isEqualTo(OPEN);
     // each outgoing agent was told about each of their conversations
-    assertThat(count("SELECT count(*) FROM event_log, unnest(recipients) r WHERE r = ANY($1) "
+    assertThat(inbox.count("SELECT count(*) FROM event_log, unnest(recipients) r WHERE r = ANY($1) "
         + "AND type = 'conversation.moved'", (Object) morning.toArray(Long[]::new))).isEqualTo(OPEN);
 
     // a second tick at the same boundary changes nothing
-    long activities = count("SELECT count(*) FROM activities");
-    long leadEvents = count("SELECT count(*) FROM event_log WHERE $1 = ANY(recipients)", supervisor);
+    long activities = inbox.count("SELECT count(*) FROM activities");
+    long leadEvents = inbox.count("SELECT count(*) FROM event_log WHERE $1 = ANY(recipients)", supervisor);
     clock.advance(Duration.ofSeconds(5));
     assertThat(Await.result(inbox.app.shifts().clock.tick())).isEmpty();
-    assertThat(count("SELECT count(*) FROM handovers")).isEqualTo(1);
-    assertThat(count("SELECT count(*) FROM activities WHERE type IN ('handed_over', 'requeued', 'handover_note')"))
+    assertThat(inbox.count("SELECT count(*) FROM handovers")).isEqualTo(1);
+    assertThat(inbox.count("SELECT count(*) FROM activities WHERE type IN ('handed_over', 'requeued', 'handover_note')"))
         .isEqualTo(2L * OPEN);
-    assertThat(count("SELECT count(*) FROM activities")).isEqualTo(activities);
-    assertThat(count("SELECT count(*) FROM event_log WHERE $1 = ANY(recipients)", supervisor)).isEqualTo(leadEvents);
+    assertThat(inbox.count("SELECT count(*) FROM activities")).isEqualTo(activities);
+    assertThat(inbox.count("SELECT count(*) FROM event_log WHERE $1 = ANY(recipients)", supervisor)).isEqualTo(leadEvents);
   }
 
   private static JsonObject shift(String name, String start, String end, String lead, String... agents) {
@@ -186,13 +171,5 @@ class ShiftBoundaryHandoverTest {
   private void online(long id) throws Exception {
     Await.result(inbox.db.pool().preparedQuery("UPDATE users SET presence = 'online' WHERE id = $1")
         .execute(io.vertx.sqlclient.Tuple.of(id)));
-  }
-
-  private long count(String sql, Object... params) {
-    try {
-      return inbox.count(sql, params);
-    } catch (Exception e) {
-      throw new AssertionError(e);
-    }
   }
 }

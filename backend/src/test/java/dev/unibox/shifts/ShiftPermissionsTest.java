@@ -4,28 +4,27 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.unibox.testing.AgentSocket;
 import dev.unibox.testing.Await;
+import dev.unibox.testing.InboxTest;
 import dev.unibox.testing.MutableClock;
 import dev.unibox.testing.TestInbox;
-import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
-import io.vertx.junit5.VertxExtension;
 import java.time.Instant;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Each role on every new call and pushed event: agents see their own conversations and the queue they
  * are eligible for; a team supervisor acts within the team's shops only; admins define teams; nobody
  * unauthenticated gets in; bad input is a 400 that changes nothing.
  */
-@ExtendWith(VertxExtension.class)
+@InboxTest
 class ShiftPermissionsTest {
+
+  private final MutableClock clock = new MutableClock(Instant.parse("2026-11-11T03:00:00Z"));
 
   private TestInbox inbox;
   private long mei;
@@ -34,8 +33,7 @@ class ShiftPermissionsTest {
   private String admin;
 
   @BeforeEach
-  void start(Vertx vertx) throws Exception {
-    inbox = TestInbox.start(vertx, new MutableClock(Instant.parse("2026-11-11T03:00:00Z")));
+  void start() throws Exception {
     mei = inbox.createUser("mei", "agent", 5, TestInbox.ACCOUNT_MY);
     lin = inbox.createUser("lin", "agent", 5, TestInbox.ACCOUNT_TW);
     twSup = inbox.createUser("twsup", "supervisor", 0, TestInbox.ACCOUNT_TW);
@@ -45,11 +43,6 @@ class ShiftPermissionsTest {
     assertThat(put(admin, "/api/teams/tw-care", new JsonObject().put("displayName", "Taiwan care")
         .put("accounts", new JsonArray().add(TestInbox.ACCOUNT_TW)).put("supervisors", new JsonArray().add("twsup"))
         .put("agents", new JsonArray().add("lin"))).statusCode()).isEqualTo(200);
-  }
-
-  @AfterEach
-  void stop() throws Exception {
-    inbox.close();
   }
 
   @Test

@@ -3,29 +3,28 @@ package dev.unibox.shifts;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.unibox.testing.Await;
+import dev.unibox.testing.InboxTest;
 import dev.unibox.testing.MutableClock;
 import dev.unibox.testing.TestInbox;
-import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
-import io.vertx.junit5.VertxExtension;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.Tuple;
 import java.time.Instant;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Two teams share one shop: a team lead acts on their own team's conversations and agents, and gets a
  * 403 that changes nothing on the other team's — moving, closing, re-prioritising, capacity.
  */
-@ExtendWith(VertxExtension.class)
+@InboxTest
 class TeamScopeTest {
+
+  private final MutableClock clock = new MutableClock(Instant.parse("2026-11-11T03:00:00Z"));
 
   private static final String MY = TestInbox.ACCOUNT_MY;
 
@@ -35,8 +34,7 @@ class TeamScopeTest {
   private String leadA;
 
   @BeforeEach
-  void start(Vertx vertx) throws Exception {
-    inbox = TestInbox.start(vertx, new MutableClock(Instant.parse("2026-11-11T03:00:00Z")));
+  void start() throws Exception {
     anna = inbox.createUser("anna", "agent", 5, MY);
     bob = inbox.createUser("bob", "agent", 5, MY);
     for (String lead : List.of("lead-a", "lead-b")) {
@@ -48,11 +46,6 @@ class TeamScopeTest {
     team(admin, "team-a", "lead-a", "anna");
     team(admin, "team-b", "lead-b", "bob");
     leadA = inbox.login("lead-a");
-  }
-
-  @AfterEach
-  void stop() throws Exception {
-    inbox.close();
   }
 
   @Test

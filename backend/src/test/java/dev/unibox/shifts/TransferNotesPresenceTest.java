@@ -4,18 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.unibox.testing.AgentSocket;
 import dev.unibox.testing.Await;
+import dev.unibox.testing.InboxTest;
 import dev.unibox.testing.MutableClock;
 import dev.unibox.testing.TestInbox;
-import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import io.vertx.junit5.VertxExtension;
 import java.time.Duration;
 import java.time.Instant;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Double-Eleven: a pre-sale agent calms the buyer and transfers the case to the after-sale team with a
@@ -23,22 +19,11 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * by routing; the prefilled handover note is never empty; a transfer with nobody free waits at the head
  * of its class for the right team.
  */
-@ExtendWith(VertxExtension.class)
+@InboxTest
 class TransferNotesPresenceTest {
 
-  private MutableClock clock;
+  private final MutableClock clock = new MutableClock(Instant.parse("2026-11-11T03:00:00Z"));
   private TestInbox inbox;
-
-  @BeforeEach
-  void start(Vertx vertx) throws Exception {
-    clock = new MutableClock(Instant.parse("2026-11-11T03:00:00Z"));
-    inbox = TestInbox.start(vertx, clock);
-  }
-
-  @AfterEach
-  void stop() throws Exception {
-    inbox.close();
-  }
 
   @Test
   void preSaleTransfersToAfterSaleWithTheHistoryAndNotesStayInternal() throws Exception {
@@ -53,8 +38,8 @@ class TransferNotesPresenceTest {
     try (AgentSocket preSocket = inbox.socket(preToken, 0)) {
       preSocket.next(f -> "hello".equals(f.getString("type")));
       Await.result(inbox.shopee.pushBuyerText(TestInbox.SHOP_MY, "811900", "siti", "Order #88231 arrived broken!"));
-      Await.until("assigned to pre", () -> count("SELECT count(*) FROM conversations WHERE assignee_id = $1", pre) == 1);
-      long id = count("SELECT id FROM conversations");
+      Await.until("assigned to pre", () -> inbox.count("SELECT count(*) FROM conversations WHERE assignee_id = $1", pre) == 1);
+      long id = inbox.count("SELECT id FROM conversations");
       assertThat(inbox.post(preToken, "/api/conversations/" + id + "/replies",
           new JsonObject().put("text", "So sorry! I will pass you to our after-sale team right away.")).statusCode())
           .isEqualTo(202);
@@ -72,19 +57,19 @@ class TransferNotesPresenceTest {
         afterSocket.next(f -> "hello".equals(f.getString("type")));
         assertThat(inbox.post(afterToken, "/api/me/presence", new JsonObject().put("status", "away")).statusCode())
             .isEqualTo(200);
-        assertThat(count("SELECT count(*) FROM users WHERE id = $1 AND presence = 'away'", after)).isEqualTo(1);
+        assertThat(inbox.count("SELECT count(*) FROM users WHERE id = $1 AND presence = 'away'", after)).isEqualTo(1);
         JsonObject queued = inbox.post(preToken, "/api/conversations/" + id + "/transfer", new JsonObject()
             .put("team", "after_sale").put("reason", "after-sale case")
             .put("note", "Broken on arrival, order #88231, photos in chat. Offer refund or resend.")).bodyAsJsonObject();
         assertThat(queued.getString("result")).isEqualTo("queued");
-        assertThat(count("SELECT count(*) FROM conversations WHERE status = 'queued' AND head_of_class AND team = 'after_sale'"))
+        assertThat(inbox.count("SELECT count(*) FROM conversations WHERE status = 'queued' AND head_of_class AND team = 'after_sale'"))
             .isEqualTo(1);
         assertThat(preSocket.nextEvent("conversation.moved").getJsonObject("data").getValue("to")).isNull();
 
         // back online: the router gives it to the after-sale agent, not back to pre-sale
         assertThat(inbox.post(afterToken, "/api/me/presence", new JsonObject().put("status", "online")).statusCode())
             .isEqualTo(200);
-        Await.until("assigned to after-sale", () -> count("SELECT count(*) FROM conversations WHERE assignee_id = $1",
+        Await.until("assigned to after-sale", () -> inbox.count("SELECT count(*) FROM conversations WHERE assignee_id = $1",
             after) == 1);
         afterSocket.nextEvent("conversation.assigned");
       }
@@ -98,7 +83,7 @@ class TransferNotesPresenceTest {
     clock.advance(Duration.ofSeconds(30));
     assertThat(inbox.shopee.acceptedSends()).hasSize(1);
     assertThat(inbox.shopee.acceptedSends().get(0).encode()).doesNotContain("INTERNAL").doesNotContain("Broken on arrival");
-    assertThat(count("SELECT count(*) FROM outbox")).isEqualTo(1);
+    assertThat(inbox.count("SELECT count(*) FROM outbox")).isEqualTo(1);
   }
 
   @Test
@@ -117,7 +102,7 @@ class TransferNotesPresenceTest {
       assertThat(away.getString("presence")).isEqualTo("away");
       Await.result(inbox.shopee.pushBuyerText(TestInbox.SHOP_MY, "811901", "ali", "Ada stok?"));
       Await.result(new dev.unibox.routing.Assigner(inbox.vertx, inbox.db.pool(), clock).drain());
-      assertThat(count("SELECT count(*) FROM conversations WHERE status = 'queued'")).isEqualTo(1);
+      assertThat(inbox.count("SELECT count(*) FROM conversations WHERE status = 'queued'")).isEqualTo(1);
       JsonObject console = inbox.get(inbox.login("sup"), "/api/supervisor/console").bodyAsJsonObject();
       assertThat(console.getJsonArray("agents").getJsonObject(0).getString("presence")).isEqualTo("away");
       assertThat(console.getJsonArray("queue")).hasSize(1);
@@ -132,13 +117,5 @@ class TransferNotesPresenceTest {
   private void put(String token, String path, JsonObject body) throws Exception {
     assertThat(Await.result(inbox.http.put(path).putHeader("Authorization", "Bearer " + token).sendJsonObject(body))
         .statusCode()).isEqualTo(200);
-  }
-
-  private long count(String sql, Object... params) {
-    try {
-      return inbox.count(sql, params);
-    } catch (Exception e) {
-      throw new AssertionError(e);
-    }
   }
 }

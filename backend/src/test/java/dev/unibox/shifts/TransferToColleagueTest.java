@@ -4,17 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.unibox.testing.AgentSocket;
 import dev.unibox.testing.Await;
+import dev.unibox.testing.InboxTest;
 import dev.unibox.testing.TestInbox;
-import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import io.vertx.junit5.VertxExtension;
 import io.vertx.sqlclient.Tuple;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * An agent transfers a conversation to a named colleague: the colleagues offered are only those who serve
@@ -22,7 +19,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * a 4xx that changes nothing; a full colleague or one of another shop is refused by the same seat check
  * as a supervisor's move; the transfer lands with the colleague and the event reaches their socket.
  */
-@ExtendWith(VertxExtension.class)
+@InboxTest
 class TransferToColleagueTest {
 
   private static final String MY = TestInbox.ACCOUNT_MY;
@@ -36,8 +33,7 @@ class TransferToColleagueTest {
   private long eve;
 
   @BeforeEach
-  void start(Vertx vertx) throws Exception {
-    inbox = TestInbox.start(vertx);
+  void start() throws Exception {
     anna = inbox.createUser("anna", "agent", 5, MY);
     bob = inbox.createUser("bob", "agent", 5, MY);
     carl = inbox.createUser("carl", "agent", 5, TW);
@@ -46,11 +42,6 @@ class TransferToColleagueTest {
     Await.result(inbox.db.pool().preparedQuery("UPDATE users SET presence = 'online' WHERE id = ANY($1)")
         .execute(Tuple.tuple().addArrayOfLong(new Long[] {bob, carl, dora})));
     Await.result(inbox.db.pool().preparedQuery("UPDATE users SET active_count = 1 WHERE id = $1").execute(Tuple.of(dora)));
-  }
-
-  @AfterEach
-  void stop() throws Exception {
-    inbox.close();
   }
 
   @Test

@@ -11,45 +11,43 @@ import dev.unibox.routing.Assigner;
 import dev.unibox.signals.Kicks;
 import dev.unibox.testing.AgentSocket;
 import dev.unibox.testing.Await;
+import dev.unibox.testing.InboxTest;
 import dev.unibox.testing.MutableClock;
 import dev.unibox.testing.TestInbox;
+import dev.unibox.testing.TestInboxExtension;
 import dev.unibox.testing.TestIngest;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
-import io.vertx.junit5.VertxExtension;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /** The SLA clock with a fixed clock: warning, breach, reassignment, disconnect grace, platform windows. */
-@ExtendWith(VertxExtension.class)
-class SlaClockTest {
+@InboxTest
+class SlaClockTest implements TestInboxExtension.Tuning {
 
   private static final Instant T0 = Instant.parse("2026-11-11T04:00:00Z"); // 12:00 in Kuala Lumpur
   private final MutableClock clock = new MutableClock(T0);
+  private final UniboxConfig.SlaConfig sla =
+      new UniboxConfig.SlaConfig(dev.unibox.domain.SlaPolicy.standard(), 600_000, true, 60);
   private TestInbox inbox;
   private TestIngest ingest;
   private SlaSweep sweep;
 
+  @Override
+  public UniboxConfig tune(UniboxConfig c) {
+    return TestInbox.withRouting(c, c.routing().withSla(sla));
+  }
+
   @BeforeEach
   void start(Vertx vertx) throws Exception {
-    UniboxConfig.SlaConfig sla = new UniboxConfig.SlaConfig(dev.unibox.domain.SlaPolicy.standard(), 600_000, true, 60);
-    inbox = TestInbox.start(vertx, clock, c -> TestInbox.withRouting(c, c.routing().withSla(sla)));
-    ingest = new TestIngest(inbox, clock);
     Assigner router = new Assigner(vertx, inbox.db.pool(), clock);
     SurgeControl surge = new SurgeControl(vertx, inbox.db.pool(), clock, UniboxConfig.SurgeConfig.off(),
         Duration.ofSeconds(120), inbox.app.shifts().rosters);
     sweep = new SlaSweep(vertx, inbox.db.pool(), clock, sla, inbox.app.shifts().rosters, surge, router::reassign);
-  }
-
-  @AfterEach
-  void stop() throws Exception {
-    inbox.close();
   }
 
   @Test

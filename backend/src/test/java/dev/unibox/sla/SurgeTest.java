@@ -9,25 +9,24 @@ import dev.unibox.shifts.Roster;
 import dev.unibox.signals.Kicks;
 import dev.unibox.testing.AgentSocket;
 import dev.unibox.testing.Await;
+import dev.unibox.testing.InboxTest;
 import dev.unibox.testing.MutableClock;
 import dev.unibox.testing.TestInbox;
+import dev.unibox.testing.TestInboxExtension;
 import dev.unibox.testing.TestIngest;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
-import io.vertx.junit5.VertxExtension;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /** Surge mode: standby agents switched on when the queue predicts breaches, released when calm, by hand too. */
-@ExtendWith(VertxExtension.class)
-class SurgeTest {
+@InboxTest
+class SurgeTest implements TestInboxExtension.Tuning {
 
   private static final Instant T0 = Instant.parse("2026-11-11T04:00:00Z"); // 12:00 in Kuala Lumpur
   private final MutableClock clock = new MutableClock(T0);
@@ -37,6 +36,8 @@ class SurgeTest {
       new Roster.Shift("noon", LocalTime.of(15, 0), LocalTime.of(23, 0), KL, "lin", List.of("arif"))),
       List.of("backup"));
   private final UniboxConfig.SurgeConfig surgeConfig = new UniboxConfig.SurgeConfig(true, 3, 0, 60, 300);
+  private final UniboxConfig.SlaConfig sla =
+      new UniboxConfig.SlaConfig(dev.unibox.domain.SlaPolicy.standard(), 600_000, false, 60);
   private TestInbox inbox;
   private TestIngest ingest;
   private SurgeControl surge;
@@ -46,12 +47,13 @@ class SurgeTest {
   private long arif;
   private long backup;
 
+  @Override
+  public UniboxConfig tune(UniboxConfig c) {
+    return TestInbox.withRouting(c, c.routing().withSla(sla).withSurge(surgeConfig));
+  }
+
   @BeforeEach
   void start(Vertx vertx) throws Exception {
-    UniboxConfig.SlaConfig sla = new UniboxConfig.SlaConfig(dev.unibox.domain.SlaPolicy.standard(), 600_000, false, 60);
-    inbox = TestInbox.start(vertx, clock, c -> TestInbox.withRouting(c,
-        c.routing().withSla(sla).withSurge(surgeConfig)));
-    ingest = new TestIngest(inbox, clock);
     var rosters = inbox.app.shifts().rosters;
     surge = new SurgeControl(vertx, inbox.db.pool(), clock, surgeConfig, Duration.ofSeconds(120), rosters);
     sweep = new SlaSweep(vertx, inbox.db.pool(), clock, sla, rosters, surge,
@@ -65,11 +67,6 @@ class SurgeTest {
       Await.result(UserStore.setPresence(inbox.db.pool(), id, "online"));
     }
     Await.result(sweep.run()); // shift states from the roster
-  }
-
-  @AfterEach
-  void stop() throws Exception {
-    inbox.close();
   }
 
   @Test

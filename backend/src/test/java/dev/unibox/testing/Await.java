@@ -3,7 +3,6 @@ package dev.unibox.testing;
 import io.vertx.core.Future;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 
 /** Blocking helpers for tests: wait for a future, or for a condition with a deadline (no fixed sleeps). */
 public final class Await {
@@ -30,17 +29,33 @@ public final class Await {
     throw new AssertionError("expected the future to fail");
   }
 
+  /** A condition to wait for; it may read the database (an exception ends the wait, as an unchecked one). */
+  @FunctionalInterface
+  public interface Condition {
+    boolean holds() throws Exception;
+  }
+
   /** Polls a condition that reads shared state; yields the CPU between checks. */
-  public static void until(String what, BooleanSupplier condition) throws InterruptedException {
+  public static void until(String what, Condition condition) throws InterruptedException {
     long deadline = System.nanoTime() + TIMEOUT.toNanos();
     Object monitor = new Object();
-    while (!condition.getAsBoolean()) {
+    while (!holds(condition)) {
       if (System.nanoTime() > deadline) {
         throw new AssertionError("timed out waiting for: " + what);
       }
       synchronized (monitor) {
         monitor.wait(10);
       }
+    }
+  }
+
+  private static boolean holds(Condition condition) {
+    try {
+      return condition.holds();
+    } catch (RuntimeException e) {
+      throw e;
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
     }
   }
 }

@@ -1,40 +1,16 @@
 package dev.unibox.testing;
 
-import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 
-/** A clock tests (and the simulation) move by hand; thread-safe. */
-public final class MutableClock extends Clock {
-
-  private volatile Instant now;
+/** The hand-moved clock of the adapter contract tests, under the name the backend's tests use. */
+public final class MutableClock extends dev.unibox.adapters.contract.MutableClock {
 
   public MutableClock(Instant start) {
-    this.now = start;
+    super(start);
   }
 
-  public void set(Instant t) {
-    now = t;
-  }
-
-  public synchronized void advance(Duration d) {
-    now = now.plus(d);
-  }
-
-  @Override
-  public Instant instant() {
-    return now;
-  }
-
-  @Override
-  public ZoneId getZone() {
-    return ZoneOffset.UTC;
-  }
-
-  @Override
-  public Clock withZone(ZoneId zone) {
-    return this;
+  /** Now, to the second. */
+  public static MutableClock startingNow() {
+    return new MutableClock(Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
   }
 }

@@ -3,22 +3,19 @@ package dev.unibox.users;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.unibox.testing.AgentSocket;
+import dev.unibox.testing.InboxTest;
 import dev.unibox.testing.TestInbox;
-import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import io.vertx.junit5.VertxExtension;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * A password an admin sets (a new user's first one, or a reset) is temporary: after logging in with it
  * the user reaches only /api/me, the password change and logout (403 password_change_required elsewhere,
  * no agent socket) until they choose their own; then everything opens and the old token is gone.
  */
-@ExtendWith(VertxExtension.class)
+@InboxTest
 class TemporaryPasswordTest {
 
   private static final String MY = TestInbox.ACCOUNT_MY;
@@ -29,14 +26,8 @@ class TemporaryPasswordTest {
   private String admin;
 
   @BeforeEach
-  void start(Vertx vertx) throws Exception {
-    inbox = TestInbox.start(vertx);
+  void start() throws Exception {
     admin = inbox.login("admin", TestInbox.ADMIN_PASSWORD);
-  }
-
-  @AfterEach
-  void stop() throws Exception {
-    inbox.close();
   }
 
   @Test

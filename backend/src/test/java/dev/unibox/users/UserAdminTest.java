@@ -3,26 +3,23 @@ package dev.unibox.users;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.unibox.testing.Await;
+import dev.unibox.testing.InboxTest;
 import dev.unibox.testing.TestInbox;
-import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
-import io.vertx.junit5.VertxExtension;
 import java.util.List;
 import java.util.function.UnaryOperator;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * User management over real HTTP on a real PostgreSQL: an admin creates, edits, disables, enables and
  * resets the password of users, each change in the user's history; a team lead manages only the agents
  * of their own team; bad input is a 4xx with a message and changes nothing.
  */
-@ExtendWith(VertxExtension.class)
+@InboxTest
 class UserAdminTest {
 
   private static final String MY = TestInbox.ACCOUNT_MY;
@@ -32,8 +29,7 @@ class UserAdminTest {
   private String admin;
 
   @BeforeEach
-  void start(Vertx vertx) throws Exception {
-    inbox = TestInbox.start(vertx);
+  void start() throws Exception {
     admin = inbox.login("admin", TestInbox.ADMIN_PASSWORD);
     inbox.createUser("lead-a", "supervisor", 0, MY);
     inbox.createUser("lead-b", "supervisor", 0, MY);
@@ -41,11 +37,6 @@ class UserAdminTest {
     inbox.createUser("bob", "agent", 5, MY);
     team("team-a", "lead-a", "anna");
     team("team-b", "lead-b", "bob");
-  }
-
-  @AfterEach
-  void stop() throws Exception {
-    inbox.close();
   }
 
   @Test

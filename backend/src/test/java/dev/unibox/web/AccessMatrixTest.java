@@ -2,21 +2,17 @@ package dev.unibox.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.unibox.testing.InboxTest;
 import dev.unibox.testing.TestInbox;
-import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import io.vertx.junit5.VertxExtension;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashSet;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The authorization matrix of docs/security.md covers every route the router really serves (a new
@@ -24,22 +20,12 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * cannot widen their shops or act on another shop's account, a shop-limited supervisor cannot change
  * the roster or surge mode of every shop, and nobody lists accounts outside their shops.
  */
-@ExtendWith(VertxExtension.class)
+@InboxTest
 class AccessMatrixTest {
 
   private static final Pattern ROW = Pattern.compile("^\\| `([A-Z]+) (/[^`]*)`", Pattern.MULTILINE);
 
   private TestInbox inbox;
-
-  @BeforeEach
-  void start(Vertx vertx) throws Exception {
-    inbox = TestInbox.start(vertx);
-  }
-
-  @AfterEach
-  void stop() throws Exception {
-    inbox.close();
-  }
 
   @Test
   void everyRouteTheRouterServesHasARowInTheMatrix() throws Exception {

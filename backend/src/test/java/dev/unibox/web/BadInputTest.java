@@ -1,35 +1,22 @@
 package dev.unibox.web;
 
+import static dev.unibox.testing.ApiAssertions.assertError;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.unibox.testing.AgentSocket;
 import dev.unibox.testing.Await;
+import dev.unibox.testing.InboxTest;
 import dev.unibox.testing.TestInbox;
-import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
-import io.vertx.junit5.VertxExtension;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /** Bad input gets a 4xx with {error, message} and changes nothing; nothing is reachable anonymously. */
-@ExtendWith(VertxExtension.class)
+@InboxTest
 class BadInputTest {
 
   private TestInbox inbox;
-
-  @BeforeEach
-  void start(Vertx vertx) throws Exception {
-    inbox = TestInbox.start(vertx);
-  }
-
-  @AfterEach
-  void stop() throws Exception {
-    inbox.close();
-  }
 
   @Test
   void loginRejectsBadBodiesAndWrongPasswords() throws Exception {
@@ -79,7 +66,7 @@ class BadInputTest {
     long conversationId;
     try (AgentSocket socket = inbox.socket(mei, 0)) {
       socket.next(f -> "hello".equals(f.getString("type")));
-      Await.until("mei online", () -> count("SELECT count(*) FROM users WHERE username = 'mei' "
+      Await.until("mei online", () -> inbox.count("SELECT count(*) FROM users WHERE username = 'mei' "
           + "AND presence = 'online'") == 1);
       Await.result(inbox.shopee.pushBuyerText(TestInbox.SHOP_MY, "811200", "aisyah", "Hello?"));
       conversationId = socket.nextEvent("conversation.assigned").getJsonObject("data").getJsonObject("conversation")
@@ -121,20 +108,5 @@ class BadInputTest {
   void unknownApiPathsAre404Json() throws Exception {
     String token = inbox.login("admin", TestInbox.ADMIN_PASSWORD);
     assertError(inbox.get(token, "/api/nope"), 404, "not_found");
-  }
-
-  private long count(String sql) {
-    try {
-      return inbox.count(sql);
-    } catch (Exception e) {
-      throw new IllegalStateException(e);
-    }
-  }
-
-  private static void assertError(HttpResponse<Buffer> r, int status, String code) {
-    assertThat(r.statusCode()).as(r.bodyAsString()).isEqualTo(status);
-    JsonObject body = r.bodyAsJsonObject();
-    assertThat(body.getString("error")).isEqualTo(code);
-    assertThat(body.getString("message")).isNotBlank();
   }
 }

@@ -4,30 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.unibox.conversations.ConversationStore;
 import dev.unibox.testing.Await;
+import dev.unibox.testing.InboxTest;
 import dev.unibox.testing.TestInbox;
-import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
-import io.vertx.junit5.VertxExtension;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /** One read cannot ask for unbounded work: a timeline page has a limit, a metrics range a longest span. */
-@ExtendWith(VertxExtension.class)
+@InboxTest
 class BoundedReadsTest {
 
   private TestInbox inbox;
-
-  @BeforeEach
-  void start(Vertx vertx) throws Exception {
-    inbox = TestInbox.start(vertx);
-  }
-
-  @AfterEach
-  void stop() throws Exception {
-    inbox.close();
-  }
 
   @Test
   void aLongTimelineAnswersItsNewestPageInOrder() throws Exception {

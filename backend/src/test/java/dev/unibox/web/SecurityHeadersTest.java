@@ -3,34 +3,20 @@ package dev.unibox.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.unibox.testing.Await;
+import dev.unibox.testing.InboxTest;
 import dev.unibox.testing.TestInbox;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.client.HttpResponse;
-import io.vertx.junit5.VertxExtension;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /** Every kind of response — the app, the API, its errors, webhooks, unknown paths — carries the security headers. */
-@ExtendWith(VertxExtension.class)
+@InboxTest
 class SecurityHeadersTest {
 
   private TestInbox inbox;
   private Vertx vertx;
-
-  @BeforeEach
-  void start(Vertx vertx) throws Exception {
-    this.vertx = vertx;
-    inbox = TestInbox.start(vertx);
-  }
-
-  @AfterEach
-  void stop() throws Exception {
-    inbox.close();
-  }
 
   @Test
   void everyResponseCarriesTheSecurityHeaders() throws Exception {

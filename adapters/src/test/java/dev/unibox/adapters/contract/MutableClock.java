@@ -6,8 +6,11 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 
-/** A clock tests move by hand; shared by a fake platform and the adapter under test. */
-public final class MutableClock extends Clock {
+/**
+ * A clock tests move by hand, shared by the fake platforms and the code under test (the backend's tests use it
+ * too, through this module's test jar): no sleeping for time to pass. Thread-safe.
+ */
+public class MutableClock extends Clock {
 
   private volatile Instant now;
 
@@ -19,22 +22,26 @@ public final class MutableClock extends Clock {
     return new MutableClock(Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
   }
 
-  public void advance(Duration d) {
+  public void set(Instant t) {
+    now = t;
+  }
+
+  public synchronized void advance(Duration d) {
     now = now.plus(d);
   }
 
   @Override
-  public ZoneId getZone() {
+  public final ZoneId getZone() {
     return ZoneOffset.UTC;
   }
 
   @Override
-  public Clock withZone(ZoneId zone) {
+  public final Clock withZone(ZoneId zone) {
     return this;
   }
 
   @Override
-  public Instant instant() {
+  public final Instant instant() {
     return now;
   }
 }

@@ -1,24 +1,18 @@
 package dev.unibox.adapters.shopee;
 
-import static dev.unibox.adapters.shopee.ShopeeTestAccounts.ACCESS_TOKEN;
-import static dev.unibox.adapters.shopee.ShopeeTestAccounts.PARTNER_ID;
-import static dev.unibox.adapters.shopee.ShopeeTestAccounts.PARTNER_KEY;
 import static dev.unibox.adapters.shopee.ShopeeTestAccounts.SHOP_ID;
 import static dev.unibox.adapters.shopee.ShopeeTestAccounts.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.unibox.adapters.shopee.fake.FakeShopee;
 import dev.unibox.adapters.shopee.fake.PushOutcome;
 import dev.unibox.adapters.spi.ErrorKind;
 import dev.unibox.adapters.spi.OrderEvent;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import io.vertx.junit5.VertxExtension;
-import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -32,41 +26,32 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(VertxExtension.class)
 class ShopeeOrderPushTest {
 
-  private FakeShopee shopee;
-  private TestWebhook webhook;
-  private ShopeeAdapter adapter;
+  private ShopeeRig rig;
 
   @BeforeEach
   void setUp(Vertx vertx) {
-    webhook = await(new TestWebhook(vertx).start());
-    shopee = await(new FakeShopee(vertx, PARTNER_ID, PARTNER_KEY).addShop(SHOP_ID, "demoshop.my", ACCESS_TOKEN,
-        webhook.url()).start(0));
-    adapter = new ShopeeAdapterFactory().create(vertx, ShopeeTestAccounts.account(shopee.baseUrl(), webhook.url(),
-        PARTNER_KEY, Map.of()), Clock.systemUTC());
-    webhook.verifyWith(adapter);
+    rig = ShopeeRig.start(vertx);
   }
 
   @AfterEach
   void tearDown() {
-    adapter.stop();
-    await(shopee.stop());
-    await(webhook.stop());
+    rig.close();
   }
 
   @Test
   void anOrderStatusPushBecomesAnOrderEventOfTheBuyer() {
     Instant placed = Instant.now().minus(2, ChronoUnit.HOURS).truncatedTo(ChronoUnit.SECONDS);
-    shopee.addOrder(SHOP_ID, "2611300001", 412873650, "UNPAID", "59.90", "MYR", placed, List.of("Vase"));
+    rig.shopee.addOrder(SHOP_ID, "2611300001", 412873650, "UNPAID", "59.90", "MYR", placed, List.of("Vase"));
 
-    PushOutcome outcome = await(shopee.pushOrderStatus(SHOP_ID, "2611300001", "READY_TO_SHIP"));
+    PushOutcome outcome = await(rig.shopee.pushOrderStatus(SHOP_ID, "2611300001", "READY_TO_SHIP"));
 
     assertThat(outcome.accepted()).isTrue();
     JsonObject pushed = new JsonObject(outcome.body());
     assertThat(pushed.getInteger("code")).isEqualTo(3);
     assertThat(pushed.getJsonObject("data").getString("ordersn")).isEqualTo("2611300001");
-    assertThat(webhook.accepted()).hasSize(1);
-    assertThat(webhook.accepted().get(0).messages()).isEmpty();
-    OrderEvent event = webhook.accepted().get(0).orders().get(0);
+    assertThat(rig.webhook.accepted()).hasSize(1);
+    assertThat(rig.webhook.accepted().get(0).messages()).isEmpty();
+    OrderEvent event = rig.webhook.accepted().get(0).orders().get(0);
     assertThat(event.accountId()).isEqualTo(ShopeeTestAccounts.account("x", "y").accountId());
     assertThat(event.orderId()).isEqualTo("2611300001");
     assertThat(event.platformBuyerId()).isEqualTo("412873650");
@@ -77,15 +62,15 @@ class ShopeeOrderPushTest {
 
   @Test
   void aTamperedOrderPushIsRefusedBeforeAnyCall(Vertx vertx) {
-    shopee.addOrder(SHOP_ID, "2611300002", 412873650, "UNPAID", "1.00", "MYR", Instant.now(), List.of("Mug"));
-    PushOutcome outcome = await(shopee.pushOrderStatus(SHOP_ID, "2611300002", "READY_TO_SHIP"));
+    rig.shopee.addOrder(SHOP_ID, "2611300002", 412873650, "UNPAID", "1.00", "MYR", Instant.now(), List.of("Mug"));
+    PushOutcome outcome = await(rig.shopee.pushOrderStatus(SHOP_ID, "2611300002", "READY_TO_SHIP"));
     String tampered = outcome.body().replace("READY_TO_SHIP", "COMPLETED");
 
-    PushOutcome again = await(shopee.repush(new PushOutcome(0, outcome.messageId(), null, tampered,
+    PushOutcome again = await(rig.shopee.repush(new PushOutcome(0, outcome.messageId(), null, tampered,
         outcome.authorization())));
 
     assertThat(again.statusCode()).isEqualTo(401);
-    assertThat(webhook.refused()).extracting(e -> e.kind()).containsExactly(ErrorKind.BAD_SIGNATURE);
-    assertThat(webhook.accepted()).hasSize(1);
+    assertThat(rig.webhook.refused()).extracting(e -> e.kind()).containsExactly(ErrorKind.BAD_SIGNATURE);
+    assertThat(rig.webhook.accepted()).hasSize(1);
   }
 }

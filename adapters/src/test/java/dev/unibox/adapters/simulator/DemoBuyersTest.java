@@ -1,21 +1,16 @@
 package dev.unibox.adapters.simulator;
 
-import static dev.unibox.adapters.shopee.ShopeeTestAccounts.ACCESS_TOKEN;
-import static dev.unibox.adapters.shopee.ShopeeTestAccounts.PARTNER_ID;
-import static dev.unibox.adapters.shopee.ShopeeTestAccounts.PARTNER_KEY;
 import static dev.unibox.adapters.shopee.ShopeeTestAccounts.SHOP_ID;
 import static dev.unibox.adapters.shopee.ShopeeTestAccounts.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.unibox.adapters.shopee.ShopeeAdapterFactory;
+import dev.unibox.adapters.shopee.ShopeeRig;
 import dev.unibox.adapters.shopee.ShopeeTestAccounts;
-import dev.unibox.adapters.shopee.TestWebhook;
-import dev.unibox.adapters.shopee.fake.FakeShopee;
 import dev.unibox.adapters.simulator.DemoBuyers.Line;
 import dev.unibox.adapters.simulator.DemoPhrases.Language;
 import dev.unibox.adapters.simulator.DemoPhrases.Topic;
 import dev.unibox.adapters.spi.InboundMessage;
-import dev.unibox.adapters.spi.PlatformAdapter;
 import dev.unibox.adapters.spi.PushBatch;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
@@ -38,76 +33,68 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class DemoBuyersTest {
 
   private Vertx vertx;
-  private TestWebhook webhook;
-  private FakeShopee shopee;
-  private PlatformAdapter adapter;
+  private ShopeeRig rig;
 
   @BeforeEach
   void setUp(Vertx vertx) {
     this.vertx = vertx;
-    webhook = await(new TestWebhook(vertx).start());
-    shopee = await(new FakeShopee(vertx, PARTNER_ID, PARTNER_KEY)
-        .addShop(SHOP_ID, "demoshop.my", ACCESS_TOKEN, webhook.url()).start(0));
-    adapter = new ShopeeAdapterFactory().create(vertx, ShopeeTestAccounts.account(shopee.baseUrl(), webhook.url()));
-    webhook.verifyWith(adapter);
+    rig = ShopeeRig.start(vertx);
   }
 
   @AfterEach
   void tearDown() {
-    adapter.stop();
-    await(shopee.stop());
-    await(webhook.stop());
+    rig.close();
   }
 
   @Test
   void startSendsAFirstBurstOfFourNewConversations() {
-    DemoBuyers demo = new DemoBuyers(vertx, shopee, List.of(SHOP_ID), new Random(7), Duration.ofHours(1));
+    DemoBuyers demo = new DemoBuyers(vertx, rig.shopee, List.of(SHOP_ID), new Random(7), Duration.ofHours(1));
 
     await(demo.start());
     await(demo.stop());
 
-    List<InboundMessage> messages = webhook.accepted().stream().flatMap(b -> b.messages().stream()).toList();
+    List<InboundMessage> messages = rig.webhook.accepted().stream().flatMap(b -> b.messages().stream()).toList();
     assertThat(messages).hasSize(4);
     assertThat(messages).extracting(InboundMessage::buyerId).doesNotHaveDuplicates();
     assertThat(messages).allSatisfy(m -> {
       assertThat(m.fromBuyer()).isTrue();
       assertThat(m.text()).isNotBlank();
     });
-    assertThat(webhook.refused()).isEmpty();
+    assertThat(rig.webhook.refused()).isEmpty();
   }
 
   @Test
   void keepsSendingUntilStoppedAndConversationsGrow() {
-    DemoBuyers demo = new DemoBuyers(vertx, shopee, List.of(SHOP_ID), new Random(11), Duration.ofMillis(5));
+    DemoBuyers demo = new DemoBuyers(vertx, rig.shopee, List.of(SHOP_ID), new Random(11), Duration.ofMillis(5));
 
     await(demo.start());
-    await(until(() -> webhook.accepted().size() >= 20));
+    await(until(() -> rig.webhook.accepted().size() >= 20));
     await(demo.stop());
 
-    Map<String, Long> perConversation = webhook.accepted().stream()
+    Map<String, Long> perConversation = rig.webhook.accepted().stream()
         .map(PushBatch::messages).map(m -> m.get(0).platformConversationId())
         .collect(Collectors.groupingBy(c -> c, Collectors.counting()));
     assertThat(perConversation.values()).anyMatch(count -> count >= 2);
-    assertThat(webhook.refused()).isEmpty();
+    assertThat(rig.webhook.refused()).isEmpty();
   }
 
   @Test
   void refusedPushesDoNotStopTheDemo(Vertx vertx) {
-    webhook.verifyWith(new ShopeeAdapterFactory().create(vertx,
-        ShopeeTestAccounts.account(shopee.baseUrl(), webhook.url(), "a-different-key", Map.of())));
-    DemoBuyers demo = new DemoBuyers(vertx, shopee, List.of(SHOP_ID), new Random(3), Duration.ofMillis(5));
+    rig.webhook.verifyWith(new ShopeeAdapterFactory().create(vertx,
+        ShopeeTestAccounts.account(rig.shopee.baseUrl(), rig.webhook.url(), "a-different-key", Map.of())));
+    DemoBuyers demo = new DemoBuyers(vertx, rig.shopee, List.of(SHOP_ID), new Random(3), Duration.ofMillis(5));
 
     await(demo.start());
     // the first burst (four) was refused, and the demo went on writing after it
-    await(until(() -> webhook.refused().size() >= 8));
+    await(until(() -> rig.webhook.refused().size() >= 8));
     await(demo.stop());
 
-    assertThat(webhook.accepted()).isEmpty();
+    assertThat(rig.webhook.accepted()).isEmpty();
   }
 
   @Test
   void aboutOneConversationInFourIsUrgent() {
-    DemoBuyers demo = new DemoBuyers(vertx, shopee, List.of(SHOP_ID), new Random(42), Duration.ofHours(1));
+    DemoBuyers demo = new DemoBuyers(vertx, rig.shopee, List.of(SHOP_ID), new Random(42), Duration.ofHours(1));
 
     long urgent = IntStream.range(0, 4000).mapToObj(i -> demo.pickTopic()).filter(Topic::urgent).count();
 
@@ -116,7 +103,7 @@ class DemoBuyersTest {
 
   @Test
   void buyersStayWithTheirShopAndWriteSeveralLines() {
-    DemoBuyers demo = new DemoBuyers(vertx, shopee, List.of(1L, 2L, 3L), new Random(5), Duration.ofHours(1));
+    DemoBuyers demo = new DemoBuyers(vertx, rig.shopee, List.of(1L, 2L, 3L), new Random(5), Duration.ofHours(1));
     Map<String, Long> shopOfBuyer = new HashMap<>();
     Map<String, Integer> linesOfBuyer = new HashMap<>();
 

@@ -1,8 +1,9 @@
 package dev.unibox.adapters.lazada.fake;
 
-import dev.unibox.adapters.testkit.FakePlatformServer;
 import dev.unibox.adapters.lazada.LazadaSigner;
 import dev.unibox.adapters.support.Signatures;
+import dev.unibox.adapters.testkit.FakeTokenPlatform;
+import dev.unibox.adapters.testkit.FakeTokens;
 import io.vertx.core.Future;
 import io.vertx.core.MultiMap;
 import io.vertx.core.Vertx;
@@ -15,12 +16,10 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * A fake Lazada Open Platform (IM API + LPM pushes) on 127.0.0.1, for tests and benchmarks. It verifies
@@ -35,7 +34,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * {@link #rateLimitNextCalls} (ApiCallLimit; this fake also sends a Retry-After header, which Lazada's use of
  * is [unknown]), {@link #failNextSends} (HTTP 503). Message ids are alphanumeric and not sortable, as Lazada's.
  */
-public final class FakeLazada extends FakePlatformServer {
+public final class FakeLazada extends FakeTokenPlatform {
 
   /** One push delivery; status 0 = not delivered (dropped, held, no answer). */
   public record Push(int status, String messageId, String sessionId, String body, String authorization) {
@@ -45,13 +44,6 @@ public final class FakeLazada extends FakePlatformServer {
   }
 
   private record Seller(String sellerId, String callbackUrl) {}
-
-  private static final class Tokens {
-    String access;
-    long accessExpiresMs;
-    String refresh;
-    long refreshExpiresMs;
-  }
 
   private static final class Session {
     final String id;
@@ -70,8 +62,6 @@ public final class FakeLazada extends FakePlatformServer {
     }
   }
 
-  static final long ACCESS_SECONDS = 7 * 24 * 3600;
-  static final long REFRESH_SECONDS = 30L * 24 * 3600;
   static final int MAX_PAGE = 20;
   private static final long PUSH_TIMEOUT_MS = 2_000;
 
@@ -79,17 +69,12 @@ public final class FakeLazada extends FakePlatformServer {
   private final String appSecret;
   private final SecureRandom random = new SecureRandom();
   private final Map<String, Seller> sellers = new LinkedHashMap<>();
-  private final Map<String, Tokens> tokensByAccess = new HashMap<>();
-  private final Map<String, Tokens> tokensBySeller = new HashMap<>();
-  private final Map<String, String> sellerByAccess = new HashMap<>();
   private final Map<String, Session> sessions = new LinkedHashMap<>();
   private final List<JsonObject> reads = new CopyOnWriteArrayList<>();
   private final FakeLazadaOrders orders = new FakeLazadaOrders(this);
-  private final AtomicInteger refreshes = new AtomicInteger();
-  private int counter;
 
   public FakeLazada(Vertx vertx, String appKey, String appSecret, Clock clock) {
-    super(vertx, clock);
+    super(vertx, clock, "lzd");
     this.appKey = appKey;
     this.appSecret = appSecret;
   }
@@ -97,14 +82,7 @@ public final class FakeLazada extends FakePlatformServer {
   public synchronized FakeLazada addSeller(String sellerId, String accessToken, String refreshToken,
                                            String callbackUrl) {
     sellers.put(sellerId, new Seller(sellerId, callbackUrl));
-    Tokens t = new Tokens();
-    t.access = accessToken;
-    t.accessExpiresMs = clock.millis() + ACCESS_SECONDS * 1000;
-    t.refresh = refreshToken;
-    t.refreshExpiresMs = clock.millis() + REFRESH_SECONDS * 1000;
-    tokensBySeller.put(sellerId, t);
-    tokensByAccess.put(accessToken, t);
-    sellerByAccess.put(accessToken, sellerId);
+    tokens.issue(sellerId, accessToken, refreshToken);
     return this;
   }
 
@@ -128,27 +106,11 @@ public final class FakeLazada extends FakePlatformServer {
     return List.copyOf(reads);
   }
 
-  public int refreshes() {
-    return refreshes.get();
-  }
-
-  public void failNextSends(int n) {
-    failNext(n);
-  }
-
   /** An order of the seller's, as the order API lists it; {@code buyerId} is the buyer's id in IM sessions too. */
   public FakeLazada addOrder(String sellerId, long orderId, String buyerId, String status, String price,
                              String currency, java.time.Instant createdAt, List<String> items) {
     orders.add(new FakeLazadaOrders.Order(sellerId, orderId, buyerId, status, price, currency, createdAt, items));
     return this;
-  }
-
-  public synchronized void expireAccessToken(String sellerId) {
-    tokensBySeller.get(sellerId).accessExpiresMs = clock.millis();
-  }
-
-  public synchronized void expireRefreshToken(String sellerId) {
-    tokensBySeller.get(sellerId).refreshExpiresMs = clock.millis();
   }
 
   /** A buyer writes: stored in the session (pollable), then pushed as LPM message_type 2. */
@@ -272,15 +234,11 @@ public final class FakeLazada extends FakePlatformServer {
     if (!verified(ctx, apiPath, params)) {
       return;
     }
-    String sellerId;
-    synchronized (this) {
-      Tokens t = tokensByAccess.get(params.get("access_token"));
-      if (t == null || !t.access.equals(params.get("access_token")) || clock.millis() >= t.accessExpiresMs) {
-        countRejected();
-        error(ctx, "IllegalAccessToken", "The specified access token is invalid or expired");
-        return;
-      }
-      sellerId = sellerByAccess.get(t.access);
+    String sellerId = tokens.shopOf(params.get("access_token"));
+    if (sellerId == null) {
+      countRejected();
+      error(ctx, "IllegalAccessToken", "The specified access token is invalid or expired");
+      return;
     }
     handler.handle(ctx, sellerId, params);
   }
@@ -290,29 +248,15 @@ public final class FakeLazada extends FakePlatformServer {
     if (!verified(ctx, "/auth/token/refresh", params)) {
       return;
     }
-    String refresh = params.get("refresh_token");
-    synchronized (this) {
-      Map.Entry<String, Tokens> match = tokensBySeller.entrySet().stream()
-          .filter(e -> e.getValue().refresh.equals(refresh)).findFirst().orElse(null);
-      if (match == null || clock.millis() >= match.getValue().refreshExpiresMs) {
-        error(ctx, "IllegalRefreshToken", "The specified refresh token is invalid or expired");
-        return;
-      }
-      Tokens t = match.getValue();
-      tokensByAccess.remove(t.access);
-      sellerByAccess.remove(t.access);
-      counter++;
-      t.access = "lzd-acc-" + counter + "-" + randomId();
-      t.refresh = "lzd-ref-" + counter + "-" + randomId();
-      t.accessExpiresMs = clock.millis() + ACCESS_SECONDS * 1000;
-      t.refreshExpiresMs = clock.millis() + REFRESH_SECONDS * 1000;
-      tokensByAccess.put(t.access, t);
-      sellerByAccess.put(t.access, match.getKey());
-      refreshes.incrementAndGet();
-      json(ctx, new JsonObject().put("code", "0").put("access_token", t.access).put("refresh_token", t.refresh)
-          .put("expires_in", ACCESS_SECONDS).put("refresh_expires_in", REFRESH_SECONDS)
-          .put("account_platform", "seller_center").put("request_id", randomId()));
+    FakeTokens.Pair t = tokens.refresh(params.get("refresh_token"));
+    if (t == null) {
+      error(ctx, "IllegalRefreshToken", "The specified refresh token is invalid or expired");
+      return;
     }
+    json(ctx, new JsonObject().put("code", "0").put("access_token", t.access()).put("refresh_token", t.refresh())
+        .put("expires_in", FakeTokens.ACCESS_LIFETIME.toSeconds())
+        .put("refresh_expires_in", FakeTokens.REFRESH_LIFETIME.toSeconds())
+        .put("account_platform", "seller_center").put("request_id", randomId()));
   }
 
   private Integer pageSize(RoutingContext ctx, MultiMap params) {

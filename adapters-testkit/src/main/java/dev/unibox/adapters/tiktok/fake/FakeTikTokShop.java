@@ -1,7 +1,8 @@
 package dev.unibox.adapters.tiktok.fake;
 
-import dev.unibox.adapters.testkit.FakePlatformServer;
 import dev.unibox.adapters.support.Signatures;
+import dev.unibox.adapters.testkit.FakeTokenPlatform;
+import dev.unibox.adapters.testkit.FakeTokens;
 import dev.unibox.adapters.tiktok.TikTokSigner;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -20,7 +21,6 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A fake TikTok Shop Partner API (customer service 202309) on 127.0.0.1. It verifies every call as TikTok
@@ -32,7 +32,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * ones can be added ({@link #addInvisibleMessage}). Codes the fake uses for malformed requests (HTTP 400,
  * code 1) are its own.
  */
-public final class FakeTikTokShop extends FakePlatformServer {
+public final class FakeTikTokShop extends FakeTokenPlatform {
 
   /** One webhook delivery; status 0 = not delivered. */
   public record Push(int status, String messageId, String conversationId, String body, String authorization) {
@@ -50,10 +50,6 @@ public final class FakeTikTokShop extends FakePlatformServer {
     final String shopId;
     final String cipher;
     final String callbackUrl;
-    String access;
-    long accessExpires;
-    String refresh;
-    long refreshExpires;
 
     Shop(String shopId, String cipher, String callbackUrl) {
       this.shopId = shopId;
@@ -89,24 +85,19 @@ public final class FakeTikTokShop extends FakePlatformServer {
   private final Map<String, Conversation> conversations = new LinkedHashMap<>();
   private final List<String> reads = new CopyOnWriteArrayList<>();
   private final FakeTikTokOrders orders = new FakeTikTokOrders();
-  private final AtomicInteger refreshes = new AtomicInteger();
   private long nextMessageId = 7_300_000_000_000_000_001L;
   private long nextConversation = 1;
 
   public FakeTikTokShop(Vertx vertx, String appKey, String appSecret, Clock clock) {
-    super(vertx, clock);
+    super(vertx, clock, "tts");
     this.appKey = appKey;
     this.appSecret = appSecret;
   }
 
   public synchronized FakeTikTokShop addShop(String shopId, String cipher, String accessToken, String refreshToken,
                                              String callbackUrl) {
-    Shop s = new Shop(shopId, cipher, callbackUrl);
-    s.access = accessToken;
-    s.accessExpires = clock.instant().getEpochSecond() + 7 * 24 * 3600;
-    s.refresh = refreshToken;
-    s.refreshExpires = clock.instant().getEpochSecond() + 30L * 24 * 3600;
-    shops.put(shopId, s);
+    shops.put(shopId, new Shop(shopId, cipher, callbackUrl));
+    tokens.issue(shopId, accessToken, refreshToken);
     return this;
   }
 
@@ -129,14 +120,6 @@ public final class FakeTikTokShop extends FakePlatformServer {
     return List.copyOf(reads);
   }
 
-  public int refreshes() {
-    return refreshes.get();
-  }
-
-  public void failNextSends(int n) {
-    failNext(n);
-  }
-
   /** An order of the shop's buyer with that {@code im_user_id} (searchable by their user_id, as the chats name it). */
   public FakeTikTokShop addOrder(String shopId, String orderId, String buyerImId, String status, String total,
                                  String currency, java.time.Instant createTime, List<String> items) {
@@ -147,14 +130,6 @@ public final class FakeTikTokShop extends FakePlatformServer {
 
   private static String userId(String buyerImId) {
     return "u" + buyerImId;
-  }
-
-  public synchronized void expireAccessToken(String shopId) {
-    shops.get(shopId).accessExpires = clock.instant().getEpochSecond();
-  }
-
-  public synchronized void expireRefreshToken(String shopId) {
-    shops.get(shopId).refreshExpires = clock.instant().getEpochSecond();
   }
 
   /** A buyer writes: stored (fetchable), then a type-14 webhook names it. */
@@ -242,15 +217,11 @@ public final class FakeTikTokShop extends FakePlatformServer {
       envelope(ctx, 106001, "Invalid signature", null);
       return;
     }
-    String token = ctx.request().getHeader("x-tts-access-token");
-    synchronized (this) {
-      if (shop == null || token == null || !token.equals(shop.access)
-          || clock.instant().getEpochSecond() >= shop.accessExpires) {
-        countRejected();
-        ctx.response().setStatusCode(401);
-        envelope(ctx, 105002, "Access token is expired", null);
-        return;
-      }
+    if (shop == null || !shop.shopId.equals(tokens.shopOf(ctx.request().getHeader("x-tts-access-token")))) {
+      countRejected();
+      ctx.response().setStatusCode(401);
+      envelope(ctx, 105002, "Access token is expired", null);
+      return;
     }
     handler.handle(ctx, shop);
   }
@@ -262,22 +233,14 @@ public final class FakeTikTokShop extends FakePlatformServer {
       envelope(ctx, 1, "invalid app credentials", null);
       return;
     }
-    String refresh = ctx.request().getParam("refresh_token");
-    synchronized (this) {
-      Shop shop = shops.values().stream().filter(s -> s.refresh.equals(refresh)).findFirst().orElse(null);
-      if (shop == null || clock.instant().getEpochSecond() >= shop.refreshExpires) {
-        envelope(ctx, 1, "refresh_token is invalid or expired", null);
-        return;
-      }
-      int n = refreshes.incrementAndGet();
-      shop.access = "tts-acc-" + n + "-" + UUID.randomUUID();
-      shop.refresh = "tts-ref-" + n + "-" + UUID.randomUUID();
-      shop.accessExpires = clock.instant().getEpochSecond() + 7 * 24 * 3600;
-      shop.refreshExpires = clock.instant().getEpochSecond() + 30L * 24 * 3600;
-      envelope(ctx, 0, "success", new JsonObject().put("access_token", shop.access)
-          .put("access_token_expire_in", shop.accessExpires).put("refresh_token", shop.refresh)
-          .put("refresh_token_expire_in", shop.refreshExpires).put("open_id", shop.shopId));
+    FakeTokens.Pair t = tokens.refresh(ctx.request().getParam("refresh_token"));
+    if (t == null) {
+      envelope(ctx, 1, "refresh_token is invalid or expired", null);
+      return;
     }
+    envelope(ctx, 0, "success", new JsonObject().put("access_token", t.access())
+        .put("access_token_expire_in", t.accessExpires().getEpochSecond()).put("refresh_token", t.refresh())
+        .put("refresh_token_expire_in", t.refreshExpires().getEpochSecond()).put("open_id", t.shopId()));
   }
 
   private Integer size(RoutingContext ctx, int max) {

@@ -1,4 +1,4 @@
--- Reports (issue 12): agent workload. Presence and the number of chats an agent holds are written from
+-- Reports: agent workload. Presence and the number of chats an agent holds are written from
 -- several places (login, sockets, the presence janitor, the console, routing); one trigger on users records
 -- every change as an interval, so no writer can forget it.
 

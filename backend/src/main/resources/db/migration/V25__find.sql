@@ -1,4 +1,4 @@
--- Find anything (issue 13): search over buyer names and message text in any script (Chinese, Thai,
+-- Find anything: search over buyer names and message text in any script (Chinese, Thai,
 -- Vietnamese, Latin) with trigram indexes, and a keyset order for the result pages.
 CREATE EXTENSION IF NOT EXISTS pg_trgm;
 

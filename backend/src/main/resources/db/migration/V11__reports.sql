@@ -1,4 +1,4 @@
--- Reports (issue 12): per-wait facts recomputed per conversation by an idempotent sweep, and daily
+-- Reports: per-wait facts recomputed per conversation by an idempotent sweep, and daily
 -- rollups per shop, shop-local day and agent that every report reads (never raw messages).
 
 -- One row per wait: a buyer message nobody had answered yet, until the first human reply.

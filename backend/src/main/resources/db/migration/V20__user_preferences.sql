@@ -1,4 +1,4 @@
--- The web app's display preferences per user (issue 13): the UI language and an optional time zone
+-- The web app's display preferences per user: the UI language and an optional time zone
 -- (null = the browser's), so the choice follows the user to every device.
 CREATE TABLE user_preferences (
   user_id    bigint PRIMARY KEY REFERENCES users (id) ON DELETE CASCADE,

@@ -1,4 +1,4 @@
--- Reports (issue 12): order events from the platforms (Shopee's order status push, the bridge's order
+-- Reports: order events from the platforms (Shopee's order status push, the bridge's order
 -- events) and the conversion counters of the daily rollups.
 
 -- One row per order and status: a redelivered push stores nothing new.
@@ -16,7 +16,7 @@ CREATE INDEX order_events_by_buyer ON order_events (account_id, platform_buyer_i
 CREATE INDEX order_events_by_received ON order_events (received_at);
 
 -- The sweep widens a change to the buyer's other conversations through conversations_by_buyer and
--- buyers_by_platform_id (V90__find.sql).
+-- buyers_by_platform_id (V25__find.sql).
 
 ALTER TABLE report_daily ADD COLUMN pre_sale_chats int NOT NULL DEFAULT 0;
 ALTER TABLE report_daily ADD COLUMN converted int NOT NULL DEFAULT 0;

@@ -1,4 +1,4 @@
--- Issue 17: trained urgency/category models, agents' corrections, the "check urgency" flag.
+-- Trained urgency/category models, agents' corrections, the "check urgency" flag.
 
 -- Every trained model, versioned; exactly one is live. test_scores: its scores on the corpus test split.
 CREATE TABLE classifier_models (
