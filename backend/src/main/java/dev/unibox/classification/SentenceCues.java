@@ -95,7 +95,8 @@ final class SentenceCues {
    * boleh refund tak?" the first clause states a problem and only the second asks for a remedy, while
    * "请问支持七天无理由退货吗？" asks in the clause that holds the policy. A question mark marks the last
    * clause; a particle or question word the clause it stands in. A Chinese "why / how come" (WHY:
-   * 为什么, 怎么会, 怎么是, 点解…) asks nothing of the seller: "为什么我收到的是坏的？" states a complaint.
+   * 为什么, 怎么会, 点解…, and 怎么 before anything but a how-to verb: {@link ChineseOrder#howCome}) asks
+   * nothing of the seller: "为什么我收到的是坏的？" states a complaint.
    */
   private long askingClauses(boolean questionMark, boolean emphatic) {
     long asking = 0;
@@ -117,7 +118,7 @@ final class SentenceCues {
       }
     }
     for (CueIndex.Hit h : charHits) {
-      if (h.term().concept().equals("WHY")) {
+      if (h.term().concept().equals("WHY") || h.term().concept().equals("Q") && ChineseOrder.howCome(s, h)) {
         asking &= ~bit(text.clauseOf(h.start()));
       }
     }
