@@ -29,8 +29,8 @@ final class ChineseOrder {
 
   /** Verbs that make 怎么/咋 "how do I": 怎么办, 怎么退, 怎么用, 怎么连, 咋整… */
   private static final String HOW_TO = "办处用退换弄连设装洗调加算赔联寄申买下付领样清充开穿选拿操使去找搞安取改填包看查整问";
-  /** After such a verb, a result or a negation makes it "how come" again: 怎么开不了, 怎么发了个空盒子, 怎么搞的. */
-  private static final String RESULT = "不没了的得";
+  /** After such a verb, a result, a negation or 来 makes it "how come" again: 怎么开不了, 怎么发了个空盒子, 怎么寄来个破的. */
+  private static final String RESULT = "不没了的得来";
 
   /**
    * 怎么/咋 followed by anything but a how-to verb asks nothing of the seller, it complains: "怎么一开机就黑屏"
