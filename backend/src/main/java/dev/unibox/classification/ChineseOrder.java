@@ -27,6 +27,34 @@ final class ChineseOrder {
     return false;
   }
 
+  /** Verbs that make 怎么/咋 "how do I": 怎么办, 怎么退, 怎么用, 怎么连, 咋整… */
+  private static final String HOW_TO = "办处用退换弄连设装洗调加算赔联寄申买下付领样清充开穿选拿操使去找搞安取改填包看查整问";
+  /** After such a verb, a result, a negation or 来 makes it "how come" again: 怎么开不了, 怎么发了个空盒子, 怎么寄来个破的. */
+  private static final String RESULT = "不没了的得来";
+
+  /**
+   * 怎么/咋 followed by anything but a how-to verb asks nothing of the seller, it complains: "怎么一开机就黑屏"
+   * (how come it goes black), "怎么是破的", "怎么少了一个", while "怎么办", "怎么用", "咋整" ask how, and
+   * "怎么还没发" asks where the order is.
+   */
+  static boolean howCome(String s, CueIndex.Hit q) {
+    String t = q.term().text();
+    if (!(t.equals("怎么") || t.equals("咋")) || q.end() >= s.length()) {
+      return false;
+    }
+    char next = s.charAt(q.end());
+    if (!BuyerText.isHan(next)) {
+      return false;
+    }
+    if (s.startsWith("还没", q.end()) || s.startsWith("还未", q.end())) {
+      return false;
+    }
+    if (HOW_TO.indexOf(next) < 0) {
+      return true;
+    }
+    return q.end() + 1 < s.length() && RESULT.indexOf(s.charAt(q.end() + 1)) >= 0;
+  }
+
   /**
    * A Chinese negation placed after the thing it denies: "一点划痕都没有" (not a scratch), "一点反应都没有"
    * (no response at all), "连说明书也没有": a quantifier (一, 任何, 什么, 连, 半) before the cue and 都/也

@@ -29,6 +29,17 @@ public final class Corpus {
     return split("test");
   }
 
+  /** A file in the corpus format holding messages of one language (a development set kept outside the corpus). */
+  public static List<LabelledMessage> file(String language, java.nio.file.Path path) {
+    List<LabelledMessage> out = new ArrayList<>();
+    try (BufferedReader reader = java.nio.file.Files.newBufferedReader(path, StandardCharsets.UTF_8)) {
+      read(language, reader, path.toString(), out);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return List.copyOf(out);
+  }
+
   private static List<LabelledMessage> split(String split) {
     List<LabelledMessage> out = new ArrayList<>();
     for (String language : LANGUAGES) {

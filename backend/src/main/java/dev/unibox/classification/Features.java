@@ -74,7 +74,7 @@ public final class Features {
       char c = i < text.length() ? text.charAt(i) : '\n';
       if (c == '.' || c == '!' || c == '?' || c == '\n') {
         if (i > start) {
-          work.read(text.substring(start, i), c == '?');
+          work.read(text.substring(start, i), c == '?', emphatic(text, i));
         }
         start = i + 1;
       }
@@ -85,6 +85,12 @@ public final class Features {
     String[] cues = work.out.toArray(String[]::new);
     work.out.addAll(work.words);
     return new Bag(cues, work.out.toArray(String[]::new));
+  }
+
+  /** "??" or "?!" at i (runs are already shortened to two by the folding). */
+  private static boolean emphatic(String text, int i) {
+    char next = i + 1 < text.length() ? text.charAt(i + 1) : 0;
+    return i < text.length() && text.charAt(i) == '?' && (next == '?' || next == '!');
   }
 
   private static boolean anyOf(java.util.Set<String> features, String[] names) {

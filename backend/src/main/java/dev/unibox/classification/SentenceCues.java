@@ -16,7 +16,7 @@ final class SentenceCues {
 
   private static final CueIndex CUES = new CueIndex(Cues.DEFAULT);
   private static final Set<String> MARKERS =
-      Set.of("NEG", "NOTNEG", "Q", "QEND", "WHSTART", "WH", "IF", "TAIL");
+      Set.of("NEG", "NOTNEG", "Q", "QEND", "WHSTART", "WH", "IF", "TAIL", "WHY");
   /** A concept's names, by concept: plain, _Q, _IF, then negated NEG_, NEG_…_Q, NEG_…_IF; none for markers. */
   private static final Map<String, String[]> NAMES = names();
   private static final String S_Q = Features.BOW + "s:Q";
@@ -51,7 +51,11 @@ final class SentenceCues {
   private final List<CueIndex.Hit> charHits = new ArrayList<>();
   private String s;
 
-  void read(String sentence, boolean questionMark) {
+  /**
+   * questionMark: the sentence ends with "?"; emphatic: with "??" or "?!", which after a Chinese
+   * statement without any question word is disbelief ("打开盒子是空的??"), not a question.
+   */
+  void read(String sentence, boolean questionMark, boolean emphatic) {
     s = sentence;
     wordHits.clear();
     charHits.clear();
@@ -62,7 +66,7 @@ final class SentenceCues {
     CUES.words(text.tokens, wordHits);
     CUES.substrings(s, charHits);
     dropNegationsThatNegateNothing();
-    long asking = askingClauses(questionMark);
+    long asking = askingClauses(questionMark, emphatic);
     boolean condition = has(charHits, "IF") || has(wordHits, "IF");
     if (asking != 0) {
       out.add(S_Q);
@@ -90,11 +94,13 @@ final class SentenceCues {
    * not to the whole sentence: in "杯子碎了，怎么办？", "it's broken, what do I do?" or "barang dah rosak,
    * boleh refund tak?" the first clause states a problem and only the second asks for a remedy, while
    * "请问支持七天无理由退货吗？" asks in the clause that holds the policy. A question mark marks the last
-   * clause; a particle or question word the clause it stands in.
+   * clause; a particle or question word the clause it stands in. A Chinese "why / how come" (WHY:
+   * 为什么, 怎么会, 点解…, and 怎么 before anything but a how-to verb: {@link ChineseOrder#howCome}) asks
+   * nothing of the seller: "为什么我收到的是坏的？" states a complaint.
    */
-  private long askingClauses(boolean questionMark) {
+  private long askingClauses(boolean questionMark, boolean emphatic) {
     long asking = 0;
-    if (questionMark) {
+    if (questionMark && !(emphatic && BuyerText.hasHan(s) && !has(charHits, "Q"))) {
       // the last clause, or the one before when the last holds no cue (a polite particle: "…ยังไง คะ?")
       asking = bit(text.breaks) | (text.breaks > 0 && !anyCueIn(text.breaks) ? bit(text.breaks - 1) : 0);
     }
@@ -109,6 +115,11 @@ final class SentenceCues {
           || concept.equals("WHSTART") && h.start() == 0
           || concept.equals("QEND") && endsSentence(h)) {
         asking |= bit(text.clauses[h.start()]);
+      }
+    }
+    for (CueIndex.Hit h : charHits) {
+      if (h.term().concept().equals("WHY") || h.term().concept().equals("Q") && ChineseOrder.howCome(s, h)) {
+        asking &= ~bit(text.clauseOf(h.start()));
       }
     }
     return asking;

@@ -32,7 +32,7 @@ final class SentenceTokens {
     breaks = 0;
     thai = hasThai(s);
     for (int i = 0; i < s.length(); i++) {
-      if (isClauseBreak(s.charAt(i))) {
+      if (isClauseBreak(i)) {
         if (breaks == commas.length) {
           commas = Arrays.copyOf(commas, breaks * 2);
         }
@@ -70,7 +70,7 @@ final class SentenceTokens {
     for (int end = it.next(); end != BreakIterator.DONE; prev = end, end = it.next()) {
       if (it.getRuleStatus() == BreakIterator.WORD_NONE) {
         for (int i = prev; i < end; i++) {
-          clause += isClauseBreak(s.charAt(i)) ? 1 : 0;
+          clause += isClauseBreak(i) ? 1 : 0;
         }
         continue;
       }
@@ -92,7 +92,7 @@ final class SentenceTokens {
         token(start, i, clause);
         start = -1;
       }
-      clause += isClauseBreak(c) ? 1 : 0;
+      clause += i < s.length() && isClauseBreak(i) ? 1 : 0;
     }
   }
 
@@ -107,8 +107,24 @@ final class SentenceTokens {
     clauses[n] = clause;
   }
 
-  private boolean isClauseBreak(char c) {
-    return c == ',' || c == ';' || (thai && c == ' ');
+  /**
+   * A comma or semicolon; in Thai, which has no commas, a space; in Chinese a space before a Han character
+   * that does not follow a Latin word ("屏幕有条裂痕😭 可唔可以换", "买回来就是坏的 用不了": buyers type a
+   * space where a comma would be), while "唔 work" and "收到了 but 裂了" stay one clause.
+   */
+  private boolean isClauseBreak(int i) {
+    char c = s.charAt(i);
+    if (c == ',' || c == ';') {
+      return true;
+    }
+    if (c != ' ') {
+      return false;
+    }
+    if (thai) {
+      return true;
+    }
+    char before = i > 0 ? s.charAt(i - 1) : 'a';
+    return i + 1 < s.length() && BuyerText.isHan(s.charAt(i + 1)) && !(before < 0x80 && Character.isLetterOrDigit(before));
   }
 
   private static boolean hasThai(String s) {

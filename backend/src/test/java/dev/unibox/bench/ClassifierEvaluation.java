@@ -14,6 +14,10 @@ import java.util.Locale;
 /**
  * Scores the classifiers on the labelled corpus (a harness, not a test).
  *
+ * <p>{@code -Dexec.args="dev <language> <file>"}: trains on the whole training split and scores a
+ * development set written apart from the corpus (same format), printing every message it gets wrong; how
+ * fresh messages were tried before they joined the training split (docs/routing.md).
+ *
  * <p>{@code -Dexec.args=cv}: five-fold cross-validation inside the training split only, printing the
  * misclassified training messages; this is the only loop rules and features were developed against.
  * Without arguments: trains on the whole training split, scores the untouched test split with the new
@@ -30,6 +34,10 @@ public final class ClassifierEvaluation {
   public static void main(String[] args) throws Exception {
     if (args.length > 0 && args[0].equals("cv")) {
       crossValidate();
+      return;
+    }
+    if (args.length == 3 && args[0].equals("dev")) {
+      development(Corpus.file(args[1], java.nio.file.Path.of(args[2])));
       return;
     }
     List<LabelledMessage> train = Corpus.training();
@@ -128,6 +136,19 @@ public final class ClassifierEvaluation {
 
   static String pct(double v) {
     return String.format(Locale.ROOT, "%.1f %%", v * 100);
+  }
+
+  private static void development(List<LabelledMessage> dev) {
+    BuyerModel model = BuyerModel.train(Corpus.training());
+    Scores s = Scores.of(dev, m -> {
+      BuyerModel.Judgement j = model.judge(m.text());
+      if (j.urgent() != m.urgent() || !j.category().wire().equals(m.category().wire())) {
+        System.out.printf(Locale.ROOT, "%-7s truth %s/%s said %s/%s (%.2f)  %s%n", m.language(), m.urgent() ? "U" : "-",
+            m.category().wire(), j.urgent() ? "U" : "-", j.category().wire(), j.confidence(), m.text());
+      }
+      return new Scores.Said(j.urgent(), j.category().wire());
+    });
+    System.out.println(table(s, s));
   }
 
   private static void crossValidate() {
