@@ -14,7 +14,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 
-/** SQL of the classifier: models, corrections, the "check urgency" flag (migration V30). */
+/** SQL of the classifier: models, corrections, the "check urgency" flag (migration V10). */
 final class ClassificationStore {
 
   private static final String MARK = """

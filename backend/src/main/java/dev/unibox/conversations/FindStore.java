@@ -18,11 +18,11 @@ import java.util.List;
  *
  * <p>A text search first walks the newest {@link #WINDOW} conversations after the cursor and probes each
  * one's messages ({@code ILIKE}, any script): a common word fills the page there at once. When it does
- * not, a text with a word of three or more characters goes to the trigram indexes of V90 (a rarer word:
+ * not, a text with a word of three or more characters goes to the trigram indexes of V25 (a rarer word:
  * few matches to collect); a text of only one- or two-character words (Chinese 退款, 发货), which trigrams
  * cannot index, answers what the window held and a cursor at its end, so "more" searches the next window
  * and no request scans every message. The index query names the shops searched (the shop filter, else the
- * user's shops) on the messages and buyers themselves, so the two-column indexes of V93 (shop, trigrams)
+ * user's shops) on the messages and buyers themselves, so the two-column indexes of V28 (shop, trigrams)
  * answer both in one scan instead of rechecking every match in other shops.
  */
 public final class FindStore {

@@ -16,7 +16,7 @@ import java.util.stream.Collectors;
 /**
  * The event log: each change stored once with the users it is for, numbered by a sequence. Appending is
  * a plain INSERT (no shared row is updated, so concurrent writers never wait for each other); readers
- * only read below the horizon (see V20__event_log.sql and docs/architecture.md), so a position once
+ * only read below the horizon (see V8__event_log.sql and docs/architecture.md), so a position once
  * passed never gains an event: resuming after the last position seen misses nothing and repeats nothing.
  */
 public final class EventLog {

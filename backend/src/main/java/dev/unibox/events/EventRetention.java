@@ -14,7 +14,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Deletes events older than the retention from the front of the log, in position order (it stops at the
- * first event that is still young), and records the highest deleted position (V21__event_retention.sql).
+ * first event that is still young), and records the highest deleted position (V9__event_retention.sql).
  * A socket that resumes from below that mark is told to resync instead of replaying a log with holes.
  * Runs as a cluster job (one node at a time).
  */

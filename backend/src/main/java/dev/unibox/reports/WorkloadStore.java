@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Agent workload from the presence history (V45): the sweep rolls the online intervals up per agent and UTC
+ * Agent workload from the presence history (V16): the sweep rolls the online intervals up per agent and UTC
  * hour; a report reads the hours of its days in the asked zone.
  */
 final class WorkloadStore {

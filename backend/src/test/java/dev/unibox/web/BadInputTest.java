@@ -48,6 +48,21 @@ class BadInputTest {
   }
 
   @Test
+  void controlCharactersInAPathOrATextAreRefusedWith400() throws Exception {
+    String admin = inbox.login("admin", TestInbox.ADMIN_PASSWORD);
+    long paused = inbox.count("SELECT count(*) FROM admin_alerts");
+    assertError(inbox.post(admin, "/api/admin/accounts/%00/resume", new JsonObject()), 400, "bad_path");
+    assertError(inbox.post(admin, "/api/admin/accounts/shop%1Fmy/pause", new JsonObject()), 400, "bad_path");
+    assertThat(inbox.count("SELECT count(*) FROM admin_alerts")).isEqualTo(paused);
+    // a NUL inside a JSON string reaches a statement: PostgreSQL refuses it and the answer is 400, not 500
+    long quickReplies = inbox.count("SELECT count(*) FROM quick_replies");
+    assertError(inbox.post(admin, "/api/quick-replies", new JsonObject().put("shortcut", "nul-title")
+        .put("title", "a\u0000b").put("accountId", TestInbox.ACCOUNT_MY)
+        .put("variants", new JsonObject().put("en", "Hello"))), 400, "bad_text");
+    assertThat(inbox.count("SELECT count(*) FROM quick_replies")).isEqualTo(quickReplies);
+  }
+
+  @Test
   void everyApiNeedsAValidToken() throws Exception {
     assertError(Await.result(inbox.http.get("/api/conversations").send()), 401, "unauthorized");
     assertError(Await.result(inbox.http.get("/api/me").putHeader("Authorization", "Bearer forged.token.value").send()),
