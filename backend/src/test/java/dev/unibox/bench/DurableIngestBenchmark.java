@@ -85,7 +85,7 @@ public final class DurableIngestBenchmark {
     out.append(idleMemory(vertx, inbox, idleSockets)).append("\n");
     out.append(check(pool)).append("\n");
     System.out.println(out);
-    BenchmarkDoc.writeSection("Durable ingest, event log and sockets (issue 9)",
+    BenchmarkDoc.writeSection("Durable ingest, event log and sockets",
         "Command (from the repository root): `scripts/bench-ingest.sh 4000 2000 10000`\n\n" + out);
     vertx.close();
     System.exit(0);
