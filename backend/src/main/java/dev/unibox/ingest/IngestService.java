@@ -14,7 +14,9 @@ import java.time.Clock;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Stores what a platform delivered: buyer, conversation and message, deduplicated on (account, platform
@@ -35,6 +37,7 @@ public final class IngestService {
   private final IngestWrite write;
   private final ArrayDeque<Call> waiting = new ArrayDeque<>();
   private int running;
+  private final java.util.concurrent.atomic.AtomicLong transactions = new java.util.concurrent.atomic.AtomicLong();
 
   public IngestService(Vertx vertx, Pool pool, MessageClassifier classifier, Clock clock) {
     this(vertx, pool, classifier, clock, SlaPolicy.standard(), InboundHook.NONE);
@@ -55,6 +58,11 @@ public final class IngestService {
   }
 
   public record Result(int stored, int duplicates) {}
+
+  /** Batch transactions committed so far (each carries one or more calls). */
+  public long transactions() {
+    return transactions.get();
+  }
 
   /** One caller's messages with their classifications, and the promise answered after its commit. */
   private record Call(List<InboundMessage> messages, List<Classification> classes, Promise<Result> done) {}
@@ -121,20 +129,35 @@ public final class IngestService {
     // keeps each conversation's messages in arrival order
     items.sort(Comparator.comparing((Item it) -> it.message().accountId())
         .thenComparing(it -> it.message().platformConversationId()));
+    // Rounds: the k-th message of every conversation in the batch. The messages of one round belong to
+    // different conversations, so they are written concurrently: their statements are pipelined on the
+    // connection (each round costs the round trips of one message), and the first statements, which take
+    // the locks, are sent in the sorted order. A conversation's next message waits for the next round.
+    List<List<Item>> rounds = new ArrayList<>();
+    Map<String, Integer> seen = new HashMap<>();
+    for (Item it : items) {
+      int round = seen.merge(it.message().accountId() + "\n" + it.message().platformConversationId(), 1, Integer::sum) - 1;
+      if (round == rounds.size()) {
+        rounds.add(new ArrayList<>());
+      }
+      rounds.get(round).add(it);
+    }
     int[] stored = new int[calls.size()];
     return work.run(change -> {
       Future<Void> chain = Future.succeededFuture();
-      for (Item it : items) {
-        chain = chain.compose(v -> write.storeOne(change, it.message(), it.cls())).map(isNew -> {
-          if (isNew) {
-            stored[it.call()]++;
-            change.afterCommit(Kicks::routing);
-          }
-          return null;
-        });
+      for (List<Item> round : rounds) {
+        chain = chain.compose(v -> Future.all(round.stream().map(it -> write.storeOne(change, it.message(), it.cls())
+            .map(isNew -> {
+              if (isNew) {
+                stored[it.call()]++;
+                change.afterCommit(Kicks::routing);
+              }
+              return null;
+            })).toList()).mapEmpty());
       }
       return chain;
     }).map(v -> {
+      transactions.incrementAndGet();
       for (int c = 0; c < calls.size(); c++) {
         calls.get(c).done().tryComplete(new Result(stored[c], calls.get(c).messages().size() - stored[c]));
       }
