@@ -12,14 +12,15 @@ final class ShiftOfHour {
 
   /** A LEFT JOIN LATERAL giving {@code alias.name} and {@code alias.position} for the instant expression. */
   static String join(String instant, String alias) {
-    return """
-         LEFT JOIN LATERAL (
+    return " " + """
+        LEFT JOIN LATERAL (
           SELECT s.name, s.position FROM shifts s,
                  LATERAL (SELECT ((%1$s) AT TIME ZONE s.zone)::time AS t) x
           WHERE CASE WHEN s.start_time = s.end_time THEN true
                      WHEN s.start_time < s.end_time THEN x.t >= s.start_time AND x.t < s.end_time
                      ELSE x.t >= s.start_time OR x.t < s.end_time END
-          ORDER BY s.position, s.name LIMIT 1) %2$s ON true""".formatted(instant, alias);
+          ORDER BY s.position, s.name LIMIT 1) %2$s ON true
+        """.formatted(instant, alias);
   }
 
   /** The first instant of a report_hourly row's hour: its shop-local day and hour in the shop's zone. */

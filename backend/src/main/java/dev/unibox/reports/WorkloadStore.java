@@ -55,8 +55,9 @@ final class WorkloadStore {
    */
   private static final String GROUPED = """
       WITH agents AS (SELECT DISTINCT d.agent_id %1$s AND d.agent_id <> 0)
-      SELECT CASE WHEN GROUPING(%2$s) = 1 THEN NULL ELSE %2$s END AS k, sum(w.online_seconds) AS online,
-             sum(w.chat_seconds) AS chats, sum(w.capacity_seconds) AS capacity, max(w.peak_chats) AS peak
+      SELECT CASE WHEN GROUPING(%2$s) = 1 THEN NULL ELSE %2$s END AS k, coalesce(sum(w.online_seconds), 0) AS online,
+             coalesce(sum(w.chat_seconds), 0) AS chats, coalesce(sum(w.capacity_seconds), 0) AS capacity,
+             coalesce(max(w.peak_chats), 0) AS peak
       FROM report_workload w %3$s
       WHERE w.agent_id IN (SELECT agent_id FROM agents) AND w.hour >= $7 AND w.hour < $8
       GROUP BY GROUPING SETS ((%2$s), ())""";
