@@ -35,6 +35,15 @@ final class DailyRollup {
       }
       counters.merge(counter, n, Long::sum);
     }
+
+    /** Adds another row's counters and histograms to this one. */
+    void addAll(Row other) {
+      other.counters.forEach(this::add);
+      for (int i = 0; i < ResponseBuckets.SIZE; i++) {
+        firstHist[i] += other.firstHist[i];
+        replyHist[i] += other.replyHist[i];
+      }
+    }
   }
 
   final String accountId;
@@ -56,6 +65,16 @@ final class DailyRollup {
 
   Row agent(int hour, long agentId) {
     return hours.computeIfAbsent(hour, h -> new TreeMap<>()).computeIfAbsent(agentId, a -> new Row());
+  }
+
+  /**
+   * The shop's whole hour: its agents' rows added. Exact for every counter, buyers too: distinct buyers and spam
+   * are only ever counted on the shop's own row (agent 0).
+   */
+  Row shopHour(int hour) {
+    Row out = new Row();
+    hours.getOrDefault(hour, Map.of()).values().forEach(out::addAll);
+    return out;
   }
 
   /** A wait counts for the agent who answered it (0 while unanswered), in the day and the hour it started. */

@@ -18,11 +18,7 @@ final class ReportQueryStore {
    * A way to group: the rollup table it reads, the group key expression (never user text in SQL), a join the key
    * needs, and what orders the groups before the key.
    */
-  record Grouping(String table, String key, String join, String order) {
-    boolean hourly() {
-      return "report_hourly".equals(table);
-    }
-  }
+  record Grouping(String table, String key, String join, String order) {}
 
   private static Grouping daily(String key) {
     return new Grouping("report_daily", key, "", "");
@@ -44,15 +40,21 @@ final class ReportQueryStore {
       "shift", new Grouping("report_hourly", "coalesce(sh.name, '')",
           ShiftOfHour.join(ShiftOfHour.HOURLY_ROW_START, "sh"), "min(sh.position) NULLS LAST, "));
 
+  /**
+   * The hourly rows of the whole shop (agents added up): what an hourly grouping reads without an agent filter,
+   * a fraction of report_hourly's rows (see docs/benchmarks.md).
+   */
+  static final String SHOP_HOURS = "report_hourly_shop";
+
   /** The filter of every report (and of the agents whose workload it shows): $1 … $6. */
   static String where(String table, String join) {
     return """
          FROM %s d JOIN accounts a ON a.id = d.account_id%s
         WHERE d.day >= $1 AND d.day <= $2 AND d.account_id = ANY($3)
           AND ($4::text IS NULL OR a.platform = $4)
-          AND ($5::bigint IS NULL OR d.agent_id = $5)
+          AND %s
           AND ($6::text IS NULL OR d.account_id IN (SELECT account_id FROM team_accounts WHERE team = $6))
-        """.formatted(table, join);
+        """.formatted(table, join, SHOP_HOURS.equals(table) ? "$5::bigint IS NULL" : "($5::bigint IS NULL OR d.agent_id = $5)");
   }
 
   /**
@@ -81,6 +83,17 @@ final class ReportQueryStore {
   private static final Map<String, String> REPORT_SQL = GROUPS.entrySet().stream()
       .collect(Collectors.toMap(Map.Entry::getKey, x -> reportSql(x.getKey(), x.getValue())));
 
+  /** Hourly groupings without an agent filter: the same SQL over the whole shop's hours. */
+  private static final Map<String, String> SHOP_HOURS_SQL = GROUPS.entrySet().stream()
+      .filter(x -> "report_hourly".equals(x.getValue().table()))
+      .collect(Collectors.toMap(Map.Entry::getKey, x -> reportSql(x.getKey(), new Grouping(SHOP_HOURS,
+          x.getValue().key(), x.getValue().join(), x.getValue().order()))));
+
+  private static String sql(ReportFilter f) {
+    String shop = f.agentId() == null ? SHOP_HOURS_SQL.get(f.groupBy()) : null;
+    return shop != null ? shop : REPORT_SQL.get(f.groupBy());
+  }
+
   private static final String ALL_ACCOUNTS = "SELECT id FROM accounts ORDER BY id";
   private static final String ACCOUNT_NAMES = "SELECT id, shop_name, platform, time_zone FROM accounts WHERE id = ANY($1)";
   private static final String USER_NAMES = "SELECT id, display_name FROM users WHERE id = ANY($1)";
@@ -103,7 +116,7 @@ final class ReportQueryStore {
 
   static Future<Report> report(SqlClient c, ReportFilter f) {
     int counters = DailyRollup.COUNTERS.size();
-    return c.preparedQuery(REPORT_SQL.get(f.groupBy())).execute(filter(f)).map(rs -> {
+    return c.preparedQuery(sql(f)).execute(filter(f)).map(rs -> {
       Totals groups = new Totals(new LinkedHashMap<>(), new LinkedHashMap<>());
       Totals total = new Totals(new LinkedHashMap<>(), new LinkedHashMap<>());
       long[] rows = {0};

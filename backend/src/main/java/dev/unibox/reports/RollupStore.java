@@ -15,9 +15,9 @@ import java.util.stream.IntStream;
 
 /**
  * SQL of the sweep's second half: one shop-day's rollup rows (report_daily) and its rows per shop-local hour
- * (report_hourly), recomputed from the day's waits and rows. Each count query groups by agent and by agent and
- * hour in one pass (grouping sets: the day's row has a null hour), so distinct counts such as buyers are exact
- * per day and per hour.
+ * (report_hourly per agent, report_hourly_shop for the whole shop), recomputed from the day's waits and rows.
+ * Each count query groups by agent and by agent and hour in one pass (grouping sets: the day's row has a null
+ * hour), so distinct counts such as buyers are exact per day and per hour.
  */
 final class RollupStore {
 
@@ -105,6 +105,9 @@ final class RollupStore {
   private static final String DELETE_HOURS = "DELETE FROM report_hourly WHERE account_id = $1 AND day = $2";
   private static final String INSERT_HOUR = "INSERT INTO report_hourly (account_id, day, agent_id, " + COLUMNS
       + ", hour) VALUES (" + placeholders(DailyRollup.COUNTERS.size() + 6) + ")";
+  private static final String DELETE_SHOP_HOURS = "DELETE FROM report_hourly_shop WHERE account_id = $1 AND day = $2";
+  private static final String INSERT_SHOP_HOUR = "INSERT INTO report_hourly_shop (account_id, day, " + COLUMNS
+      + ", hour) VALUES (" + placeholders(DailyRollup.COUNTERS.size() + 5) + ")";
 
   private RollupStore() {}
 
@@ -159,18 +162,26 @@ final class RollupStore {
     });
   }
 
-  /** Replaces the shop-day's daily and hourly rows. */
+  /** Replaces the shop-day's daily rows, its hourly rows per agent and its hourly rows of the whole shop. */
   static Future<Void> storeRollup(SqlClient c, DailyRollup day) {
     List<Tuple> days = new ArrayList<>();
     day.rows.forEach((agent, row) -> days.add(Tuple.from(values(day, agent, row))));
     List<Tuple> hours = new ArrayList<>();
-    day.hours.forEach((hour, agents) -> agents.forEach((agent, row) -> {
-      List<Object> values = values(day, agent, row);
+    List<Tuple> shopHours = new ArrayList<>();
+    day.hours.forEach((hour, agents) -> {
+      agents.forEach((agent, row) -> {
+        List<Object> values = values(day, agent, row);
+        values.add(hour.shortValue());
+        hours.add(Tuple.from(values));
+      });
+      List<Object> values = values(day, null, day.shopHour(hour));
       values.add(hour.shortValue());
-      hours.add(Tuple.from(values));
-    }));
+      shopHours.add(Tuple.from(values));
+    });
     Tuple key = Tuple.of(day.accountId, day.day);
-    return replace(c, DELETE_DAY, INSERT_DAY, key, days).compose(v -> replace(c, DELETE_HOURS, INSERT_HOUR, key, hours));
+    return replace(c, DELETE_DAY, INSERT_DAY, key, days)
+        .compose(v -> replace(c, DELETE_HOURS, INSERT_HOUR, key, hours))
+        .compose(v -> replace(c, DELETE_SHOP_HOURS, INSERT_SHOP_HOUR, key, shopHours));
   }
 
   private static Future<Void> replace(SqlClient c, String delete, String insert, Tuple key, List<Tuple> rows) {
@@ -178,8 +189,12 @@ final class RollupStore {
     return rows.isEmpty() ? deleted.mapEmpty() : deleted.compose(v -> c.preparedQuery(insert).executeBatch(rows)).mapEmpty();
   }
 
-  private static List<Object> values(DailyRollup day, long agent, DailyRollup.Row row) {
-    List<Object> values = new ArrayList<>(List.of(day.accountId, day.day, agent));
+  /** account, day, the agent (none for a row of the whole shop), the counters and histograms. */
+  private static List<Object> values(DailyRollup day, Long agent, DailyRollup.Row row) {
+    List<Object> values = new ArrayList<>(List.of(day.accountId, day.day));
+    if (agent != null) {
+      values.add(agent);
+    }
     row.counters.forEach((name, v) -> values.add(name.endsWith("_seconds") ? (Object) v : (Object) v.intValue()));
     values.add(boxed(row.firstHist));
     values.add(boxed(row.replyHist));

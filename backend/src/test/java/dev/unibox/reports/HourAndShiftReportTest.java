@@ -197,13 +197,15 @@ class HourAndShiftReportTest {
   }
 
   @Test
-  void hoursAddUpToTheDay() throws Exception {
-    String sums = "sum(conversations), sum(messages_in), sum(messages_out), sum(replies), sum(reply_seconds), sum(transfers)";
+  void hoursAddUpToTheDayAndTheShopsHoursToItsAgents() throws Exception {
+    String sums = "sum(conversations), sum(messages_in), sum(messages_out), sum(replies), sum(reply_seconds), "
+        + "sum(transfers), sum(buyers)";
     for (String shop : List.of("pdd", "lax")) {
       String daily = row("SELECT " + sums + " FROM report_daily WHERE account_id = $1", shop);
-      String hourly = row("SELECT " + sums + " FROM report_hourly WHERE account_id = $1", shop);
-      assertThat(hourly).isEqualTo(daily);
+      assertThat(row("SELECT " + sums + " FROM report_hourly WHERE account_id = $1", shop)).isEqualTo(daily);
+      assertThat(row("SELECT " + sums + " FROM report_hourly_shop WHERE account_id = $1", shop)).isEqualTo(daily);
     }
+    assertThat(row("SELECT count(*) FROM report_hourly_shop WHERE account_id = 'pdd'")).as("one row per hour").isEqualTo("5 ");
   }
 
   private JsonObject report(String groupBy, String shop) throws Exception {
