@@ -49,8 +49,8 @@ final class WorkloadStore {
       FROM report_workload WHERE agent_id = ANY($1) AND hour >= $2 AND hour < $3 GROUP BY agent_id""";
 
   /**
-   * Per hour of day, clock hour or shift: the workload of the agents with figures in the report (its filter on
-   * report_hourly, $1 … $6) over its days cut in the asked zone ($7, $8); hours of day and clock hours in that
+   * Per hour of day, clock hour or shift: the workload of the agents with figures in the report (its filter,
+   * $1 … $6) over its days cut in the asked zone ($7, $8); hours of day and clock hours in that
    * zone ($9), shifts by {@link ShiftOfHour}. Grouping sets: the null key is all of them together.
    */
   private static final String GROUPED = """
@@ -62,12 +62,15 @@ final class WorkloadStore {
       WHERE w.agent_id IN (SELECT agent_id FROM agents) AND w.hour >= $7 AND w.hour < $8
       GROUP BY GROUPING SETS ((%2$s), ())""";
 
+  /** The agents with figures in the report's filter: the same agents per day as per hour, in far fewer rows. */
+  private static final String AGENTS_WITH_FIGURES = ReportQueryStore.where("report_daily", "");
+
   private static final Map<String, String> GROUPED_SQL = Map.of(
-      "hour", GROUPED.formatted(ReportQueryStore.where("report_hourly", ""),
+      "hour", GROUPED.formatted(AGENTS_WITH_FIGURES,
           "lpad(extract(hour FROM w.hour AT TIME ZONE $9)::int::text, 2, '0')", ""),
-      "dayhour", GROUPED.formatted(ReportQueryStore.where("report_hourly", ""),
+      "dayhour", GROUPED.formatted(AGENTS_WITH_FIGURES,
           "to_char(w.hour AT TIME ZONE $9, 'YYYY-MM-DD HH24')", ""),
-      "shift", GROUPED.formatted(ReportQueryStore.where("report_hourly", ""),
+      "shift", GROUPED.formatted(AGENTS_WITH_FIGURES,
           "coalesce(ws.name, '')", ShiftOfHour.join("w.hour", "ws")));
 
   /** Can a report of this grouping show workload per group? (per agent, hour or shift) */
