@@ -58,9 +58,9 @@ final class ReportQueryStore {
   }
 
   /**
-   * One pass over the rollup rows for the groups and the total together (grouping sets; the total row has a null
-   * key): counter sums and, per histogram bucket, its sum (no unnest: the rows are read once). Columns by
-   * position: k, the counters, then f1, r1, f2, r2 …, then the number of rollup rows n.
+   * One pass over the rollup rows for the groups: counter sums and, per histogram bucket, its sum (no unnest: the
+   * rows are read once). Columns by position: k, the counters, then f1, r1, f2, r2 …, then the number of rollup
+   * rows n. The groups partition the rows, so the total is their sum, added up here rather than aggregated twice.
    */
   private static final String SUMS = DailyRollup.COUNTERS.stream()
       .map(c -> "sum(d." + c + ")::bigint AS " + c).collect(Collectors.joining(", "))
@@ -76,8 +76,7 @@ final class ReportQueryStore {
       return "SELECT NULL::text AS k, " + SUMS + where + " GROUP BY ()";
     }
     String e = g.key();
-    return "SELECT CASE WHEN GROUPING(" + e + ") = 1 THEN NULL ELSE " + e + " END AS k, " + SUMS + where
-        + " GROUP BY GROUPING SETS ((" + e + "), ()) ORDER BY " + g.order() + "k NULLS LAST";
+    return "SELECT " + e + " AS k, " + SUMS + where + " GROUP BY " + e + " ORDER BY " + g.order() + "k";
   }
 
   private static final Map<String, String> REPORT_SQL = GROUPS.entrySet().stream()
@@ -132,17 +131,26 @@ final class ReportQueryStore {
           h[0][i] = r.getLong(1 + counters + 2 * i);
           h[1][i] = r.getLong(2 + counters + 2 * i);
         }
-        if (k == null) {
-          rows[0] = r.getLong(1 + counters + 2 * ResponseBuckets.SIZE);
+        rows[0] += r.getLong(1 + counters + 2 * ResponseBuckets.SIZE);
+        if (k != null) {
+          groups.sums().put(k, m);
+          groups.histograms().put(k, h);
         }
-        Totals into = k == null ? total : groups;
-        String key = k == null ? "all" : k;
-        into.sums().put(key, m);
-        into.histograms().put(key, h);
+        add(total, m, h);
       }
       // "all": the total is the only group, when it counted any row
       return new Report("all".equals(f.groupBy()) && rows[0] > 0 ? total : groups, total);
     });
+  }
+
+  /** Adds a row's sums and histograms to the total (key "all"). */
+  private static void add(Totals total, Map<String, Long> sums, long[][] h) {
+    sums.forEach((name, v) -> total.sums().computeIfAbsent("all", x -> new LinkedHashMap<>()).merge(name, v, Long::sum));
+    long[][] into = total.histograms().computeIfAbsent("all", x -> new long[2][ResponseBuckets.SIZE]);
+    for (int i = 0; i < ResponseBuckets.SIZE; i++) {
+      into[0][i] += h[0][i];
+      into[1][i] += h[1][i];
+    }
   }
 
   static Future<List<String>> allAccounts(SqlClient c) {
