@@ -19,7 +19,7 @@ public final class ReportService {
     this.pool = pool;
   }
 
-  /** {groups: [...], total: {...}}: the total is the same filter grouped as one (one query, grouping sets). */
+  /** {groups: [...], total: {...}}: one query for the groups; the total is their sum. */
   public Future<JsonObject> report(ReportFilter f) {
     if (f.accounts().isEmpty()) {
       return Future.succeededFuture(new JsonObject().put("groups", new JsonArray()).put("total", metrics("all", Map.of(), null)));

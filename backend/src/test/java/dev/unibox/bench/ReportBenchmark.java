@@ -107,7 +107,7 @@ public final class ReportBenchmark {
           |---|---:|---:|---:|---:|---:|
           %s
 
-          A report is one SQL statement over the rollup rows (the groups and the total together, grouping sets)
+          A report is one SQL statement over the rollup rows (the groups; the total is their sum)
           and reads only rollup rows: one per shop, shop-day and agent who answered there (per hour and per shift:
           one per shop, shop-day, shop-local hour and agent, from report_hourly; shifts are a three-shift roster). Their number does not
           grow with the number of conversations in this shape (each agent serving one shop). The generator loads
