@@ -9,6 +9,8 @@
 //   CONVERTED <pre-sale>/<converted>/<rate>  the Total row's conversion cells
 //   QUALITY <text>  the chart's texts in the compliance and satisfaction view
 //   SAVED <path>    the downloaded XLSX file
+//   HOURS <n>/<total>   per hour of day: how many hour labels (00:00–01:00 …) the chart drew, and the Total row
+//   SHIFTS <text>/<total>  per shift: the chart's category labels, and the Total row
 //   DONE            exit 0
 //   FAILED: <reason>   (screenshot in SCREENSHOT_DIR); exit 1
 // Environment: BASE_URL, USER, PASS, ACCOUNT, TO_DATE (the shop's today), CHROMIUM, SCREENSHOT_DIR.
@@ -70,5 +72,24 @@ await runScenario('reports', async ({ page }) => {
     await download.saveAs(file);
   });
   say(`SAVED ${file}`);
+  const loaded = (group) => page.locator(`[data-testid="report-loaded"][data-group="${group}"][aria-busy="false"]`).waitFor();
+  const totalConversations = async () => (await total.getByTestId('report-conversations').textContent()).trim();
+  await step('per hour of day', async () => {
+    await page.getByTestId('report-view').selectOption('response');
+    await page.getByTestId('report-group').selectOption('hour');
+    await loaded('hour');
+    await page.locator('[data-testid="report-chart"] svg text', { hasText: '23:00–00:00' }).first().waitFor();
+  });
+  const hourLabels = (await page.locator('[data-testid="report-chart"] svg text').allTextContents())
+    .filter((x) => /^\d\d:00–\d\d:00$/.test(x));
+  say(`HOURS ${hourLabels.length}/${await totalConversations()}`);
+  await step('per shift, with the workload chart', async () => {
+    await page.getByTestId('report-group').selectOption('shift');
+    await loaded('shift');
+    await page.getByTestId('report-view').selectOption('workload');
+    await page.locator('[data-testid="report-chart"] svg text', { hasText: 'Online (h)' }).first().waitFor();
+  });
+  const shiftTexts = await page.locator('[data-testid="report-chart"] svg text').allTextContents();
+  say(`SHIFTS ${shiftTexts.join('|')}/${await totalConversations()}`);
   say('DONE');
 });

@@ -23,7 +23,7 @@ export interface ReportFigures {
   compliance: { flagged: number; overridden: number };
   /** pre-sale chats (first waits answered by a human, not after-sale) and those followed by an order within 72 h */
   conversion: { preSaleChats: number; converted: number; rate: number | null };
-  /** per agent only: online hours, chats held while online (average, peak), chats held ÷ capacity */
+  /** per agent, hour or shift (and the total): online hours, chats held while online (average, peak), chats held ÷ capacity */
   workload?: { onlineHours: number; averageChats: number | null; peakChats: number; utilisation: number | null };
 }
 
@@ -35,7 +35,8 @@ export interface Report {
   total: ReportFigures;
 }
 
-export type GroupBy = 'day' | 'week' | 'month' | 'agent' | 'shop' | 'platform';
+/** hour: shop-local hour of day (key "00"–"23"); dayhour: each clock hour of the days; shift: the roster's shifts */
+export type GroupBy = 'day' | 'week' | 'month' | 'agent' | 'shop' | 'platform' | 'hour' | 'dayhour' | 'shift';
 
 export interface ReportQuery {
   from: string;
@@ -52,9 +53,9 @@ export interface ReportQuery {
 
 /**
  * What the chart shows: first responses, the platform indicator and resolution, SLA warnings and breaches,
- * conversion of pre-sale chats into orders, or quality (compliance findings, satisfaction).
+ * conversion of pre-sale chats into orders, quality (compliance findings, satisfaction), or the agents' workload.
  */
-export type ChartView = 'response' | 'platform' | 'sla' | 'conversion' | 'quality';
+export type ChartView = 'response' | 'platform' | 'sla' | 'conversion' | 'quality' | 'workload';
 
 export interface Team {
   name: string;

@@ -5,8 +5,8 @@ import { listTeams } from '../api/list-teams';
 import { useReport } from '../hooks/useReport';
 import type { ChartView, GroupBy, ReportQuery, Shop, Team } from '../types';
 
-const GROUPS: GroupBy[] = ['day', 'week', 'month', 'shop', 'platform', 'agent'];
-const VIEWS: ChartView[] = ['response', 'platform', 'sla', 'conversion', 'quality'];
+const GROUPS: GroupBy[] = ['day', 'week', 'month', 'hour', 'dayhour', 'shift', 'shop', 'platform', 'agent'];
+const VIEWS: ChartView[] = ['response', 'platform', 'sla', 'conversion', 'quality', 'workload'];
 
 interface Props {
   query: ReportQuery;

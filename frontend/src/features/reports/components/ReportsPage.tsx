@@ -4,6 +4,7 @@ import { errorText } from '../../../lib/errors';
 import { downloadReport } from '../api/download-report';
 import { chartOption } from '../hooks/chart-option';
 import { daysBefore, today } from '../hooks/dates';
+import { withEveryHour, withShiftLabels } from '../hooks/hours';
 import { useReport } from '../hooks/useReport';
 import type { ChartView, ReportFigures, ReportQuery } from '../types';
 import { ReportChart } from './ReportChart';
@@ -14,7 +15,7 @@ const pct = (rate: number | null) => (rate === null ? '–' : `${(rate * 100).to
 const secs = (s: number | null) => (s === null ? '–' : `${s} s`);
 
 /**
- * Reports: first-response, platform-indicator, SLA, conversion and quality figures per day, shop, platform or agent as a chart and
+ * Reports: first-response, platform-indicator, SLA, conversion, quality and workload figures per day, hour of day, shift, shop, platform or agent as a chart and
  * a table, filtered by shop, team, agent and dates in the user's time zone, downloadable as CSV or XLSX. The server keeps each user to their scope
  * (agents see their own figures only).
  */
@@ -26,7 +27,8 @@ export function ReportsPage({ zone }: { zone: string }) {
   });
   const [view, setView] = useState<ChartView>('response');
   const [downloadError, setDownloadError] = useState<string | null>(null);
-  const { report, error, loading } = useReport(query);
+  const { report: answer, error, loading } = useReport(query);
+  const report = useMemo(() => answer && withShiftLabels(withEveryHour(answer), t('outsideShifts')), [answer, t]);
   const set = (change: Partial<ReportQuery>) => setQuery((q) => ({ ...q, ...change }));
 
   const option = useMemo(
@@ -48,6 +50,9 @@ export function ReportsPage({ zone }: { zone: string }) {
         overridden: t('overridden'),
         satisfactionRate: t('satisfactionRate'),
         badAttitudeRate: t('badAttitudeRate'),
+        onlineHours: t('onlineHours'),
+        repliesSent: t('repliesSent'),
+        utilisation: t('utilisation'),
       }),
     [report, view, t],
   );
@@ -57,8 +62,8 @@ export function ReportsPage({ zone }: { zone: string }) {
     downloadReport(query, format).catch((e: unknown) => setDownloadError(errorText(e, t('downloadFailed'))));
   };
 
-  // workload (presence history) is per agent: the server adds it to agent groups only
-  const perAgent = report?.groupBy === 'agent';
+  // workload (presence history): the server adds it per agent, hour of day, clock hour or shift
+  const perAgent = report?.total.workload !== undefined;
   const row = (g: ReportFigures, total = false) => (
     <tr key={total ? '__total' : g.key} className={total ? 'reports__total' : undefined} data-testid={total ? 'report-total' : 'report-row'}>
       <th scope="row">{total ? t('total') : (g.label ?? g.key)}</th>

@@ -32,6 +32,7 @@ const labels = {
   platformRate: 'Platform', resolved: 'Resolved', slaWarnings: 'Warnings', slaBreaches: 'Breaches',
   preSaleChats: 'Pre-sale', converted: 'Converted', conversionRate: 'Conversion', flagged: 'Flagged',
   overridden: 'Overridden', satisfactionRate: 'Satisfied', badAttitudeRate: 'Bad attitude',
+  onlineHours: 'Online (h)', repliesSent: 'Replies', utilisation: 'Utilisation',
 };
 
 describe('chartOption', () => {

@@ -16,6 +16,9 @@ export interface ChartLabels {
   overridden: string;
   satisfactionRate: string;
   badAttitudeRate: string;
+  onlineHours: string;
+  repliesSent: string;
+  utilisation: string;
 }
 
 const percent = (rate: number | null) => (rate === null ? null : Math.round(rate * 1000) / 10);
@@ -29,7 +32,8 @@ const COUNTS_ONLY: ChartView[] = ['sla'];
  * - platform: conversations as bars, the platform's own indicator and the resolution rate as percent lines;
  * - sla: SLA warnings and breaches as bars;
  * - conversion: pre-sale chats and those converted into orders as bars, the conversion rate as a percent line;
- * - quality: compliance findings (flagged) and overrides as bars, satisfaction and bad-attitude rates as lines.
+ * - quality: compliance findings (flagged) and overrides as bars, satisfaction and bad-attitude rates as lines;
+ * - workload (per agent, hour or shift): online hours and replies sent as bars, utilisation as a line.
  * A rate with nothing to count is a gap in its line, not a zero.
  */
 export function chartOption(report: Report, view: ChartView, labels: ChartLabels) {
@@ -77,6 +81,14 @@ export function chartOption(report: Report, view: ChartView, labels: ChartLabels
         bars(labels.overridden, (g) => g.compliance.overridden),
         line(labels.satisfactionRate, (g) => g.satisfaction.rate),
         line(labels.badAttitudeRate, (g) => g.satisfaction.badAttitudeRate),
+      ],
+    },
+    workload: {
+      axis: labels.onlineHours,
+      series: [
+        bars(labels.onlineHours, (g) => g.workload?.onlineHours ?? 0),
+        bars(labels.repliesSent, (g) => g.messagesOut),
+        line(labels.utilisation, (g) => g.workload?.utilisation ?? null),
       ],
     },
   };

@@ -5,7 +5,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
-/** One shop-day's rollup rows, per agent (0 = the shop's own row), built from waits and counted rows. */
+/**
+ * One shop-day's rollup rows, per agent (0 = the shop's own row), and the same per shop-local hour of that day
+ * and agent, built from waits and counted rows.
+ */
 final class DailyRollup {
 
   /** The counter columns of report_daily, in one place (the store builds its INSERT from this list). */
@@ -32,24 +35,55 @@ final class DailyRollup {
       }
       counters.merge(counter, n, Long::sum);
     }
+
+    /** Adds another row's counters and histograms to this one. */
+    void addAll(Row other) {
+      other.counters.forEach(this::add);
+      for (int i = 0; i < ResponseBuckets.SIZE; i++) {
+        firstHist[i] += other.firstHist[i];
+        replyHist[i] += other.replyHist[i];
+      }
+    }
   }
 
   final String accountId;
   final java.time.LocalDate day;
+  final java.time.ZoneId zone;
   final Map<Long, Row> rows = new TreeMap<>();
+  /** shop-local hour (0-23) → agent → row */
+  final Map<Integer, Map<Long, Row>> hours = new TreeMap<>();
 
-  DailyRollup(String accountId, java.time.LocalDate day) {
+  DailyRollup(String accountId, java.time.LocalDate day, java.time.ZoneId zone) {
     this.accountId = accountId;
     this.day = day;
+    this.zone = zone;
   }
 
   Row agent(long agentId) {
     return rows.computeIfAbsent(agentId, a -> new Row());
   }
 
-  /** A wait counts for the agent who answered it (0 while unanswered). */
+  Row agent(int hour, long agentId) {
+    return hours.computeIfAbsent(hour, h -> new TreeMap<>()).computeIfAbsent(agentId, a -> new Row());
+  }
+
+  /**
+   * The shop's whole hour: its agents' rows added. Exact for every counter, buyers too: distinct buyers and spam
+   * are only ever counted on the shop's own row (agent 0).
+   */
+  Row shopHour(int hour) {
+    Row out = new Row();
+    hours.getOrDefault(hour, Map.of()).values().forEach(out::addAll);
+    return out;
+  }
+
+  /** A wait counts for the agent who answered it (0 while unanswered), in the day and the hour it started. */
   void addWait(Waits.Wait w) {
-    Row r = agent(w.agentId());
+    count(agent(w.agentId()), w);
+    count(agent(w.startedAt().atZone(zone).getHour(), w.agentId()), w);
+  }
+
+  private static void count(Row r, Waits.Wait w) {
     Long s = w.seconds();
     r.add("waits", 1);
     if (w.autoReplied()) {

@@ -6,7 +6,7 @@ import java.util.List;
 
 /**
  * What a report covers: shop-local days [from, to], the shops the caller may see (already scoped), and the
- * optional platform, team (its shops) and agent; groupBy is one of {@link ReportsStore#GROUPS}. {@code zone}
+ * optional platform, team (its shops) and agent; groupBy is one of {@link ReportQueryStore#GROUPS}. {@code zone}
  * (optional) cuts the agents' workload hours into days; without it a report has no workload figures (stored
  * daily reports: a shop's day is over before the agents' day in another zone is).
  */

@@ -13,7 +13,7 @@ final class ReportMail {
 
   private ReportMail() {}
 
-  static MailMessage compose(String from, String to, ReportsStore.Snapshot s) {
+  static MailMessage compose(String from, String to, SnapshotStore.Snapshot s) {
     String what = ("day".equals(s.period()) ? "Daily report" : "Weekly report") + " · "
         + (ReportSnapshots.TEAM.equals(s.scope()) ? "all shops" : s.scope()) + " · "
         + ("day".equals(s.period()) ? s.periodStart().toString() : "week of " + s.periodStart());
@@ -27,7 +27,7 @@ final class ReportMail {
             MailAttachment.create().setName(file + ".xlsx").setContentType(XLSX).setData(ReportExport.xlsx(s.body()))));
   }
 
-  private static String text(String what, ReportsStore.Snapshot s) {
+  private static String text(String what, SnapshotStore.Snapshot s) {
     JsonObject t = s.body().getJsonObject("total");
     JsonObject first = t.getJsonObject("firstResponse");
     StringBuilder b = new StringBuilder(what).append("\n\n");

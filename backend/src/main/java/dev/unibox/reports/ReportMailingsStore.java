@@ -8,10 +8,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The report e-mail queue (rows are added with each stored version, see ReportsStore.insertSnapshot). */
+/** The report e-mail queue (rows are added with each stored version, see SnapshotStore.insertSnapshot). */
 final class ReportMailingsStore {
 
-  record Due(long snapshotId, String recipient, int attempts, ReportsStore.Snapshot snapshot) {}
+  record Due(long snapshotId, String recipient, int attempts, SnapshotStore.Snapshot snapshot) {}
 
   private static final String DUE = """
       SELECT m.snapshot_id, m.recipient, m.attempts,
@@ -30,10 +30,10 @@ final class ReportMailingsStore {
   private ReportMailingsStore() {}
 
   static Future<List<Due>> due(SqlClient c, Instant now, int limit) {
-    return c.preparedQuery(DUE).execute(Tuple.of(ReportsStore.utc(now), limit)).map(rs -> {
+    return c.preparedQuery(DUE).execute(Tuple.of(SweepStore.utc(now), limit)).map(rs -> {
       List<Due> out = new ArrayList<>();
       rs.forEach(r -> out.add(new Due(r.getLong("snapshot_id"), r.getString("recipient"), r.getInteger("attempts"),
-          new ReportsStore.Snapshot(r.getLong("id"), r.getString("scope"), r.getString("period"),
+          new SnapshotStore.Snapshot(r.getLong("id"), r.getString("scope"), r.getString("period"),
               r.getLocalDate("period_start"), r.getInteger("version"), (JsonObject) r.getValue("body"),
               r.getOffsetDateTime("generated_at").toInstant()))));
       return out;
@@ -41,12 +41,12 @@ final class ReportMailingsStore {
   }
 
   static Future<Void> sent(SqlClient c, Due d, Instant at) {
-    return c.preparedQuery(SENT).execute(Tuple.of(d.snapshotId(), d.recipient(), ReportsStore.utc(at))).mapEmpty();
+    return c.preparedQuery(SENT).execute(Tuple.of(d.snapshotId(), d.recipient(), SweepStore.utc(at))).mapEmpty();
   }
 
   /** Records a failed attempt: retried at {@code retryAt}, or given up when {@code last}. */
   static Future<Void> failed(SqlClient c, Due d, String error, Instant retryAt, boolean last, Instant now) {
-    return c.preparedQuery(FAILED).execute(Tuple.of(d.snapshotId(), d.recipient(), error, ReportsStore.utc(retryAt),
-        last, ReportsStore.utc(now))).mapEmpty();
+    return c.preparedQuery(FAILED).execute(Tuple.of(d.snapshotId(), d.recipient(), error, SweepStore.utc(retryAt),
+        last, SweepStore.utc(now))).mapEmpty();
   }
 }

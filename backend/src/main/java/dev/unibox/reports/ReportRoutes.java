@@ -24,6 +24,8 @@ import java.util.List;
 public final class ReportRoutes {
 
   static final int MAX_DAYS = 400;
+  /** groupBy=dayhour: at most this many days (744 groups). */
+  static final int MAX_CLOCK_HOUR_DAYS = 31;
 
   private final Vertx vertx;
   private final Pool pool;
@@ -74,8 +76,11 @@ public final class ReportRoutes {
       throw ApiException.badRequest("bad_date", "a report covers at most " + MAX_DAYS + " days");
     }
     String groupBy = ctx.request().getParam("groupBy", "day");
-    if (!ReportsStore.GROUPS.containsKey(groupBy)) {
-      throw ApiException.badRequest("bad_groupBy", "groupBy must be one of " + ReportsStore.GROUPS.keySet());
+    if (!ReportQueryStore.GROUPS.containsKey(groupBy)) {
+      throw ApiException.badRequest("bad_groupBy", "groupBy must be one of " + new java.util.TreeSet<>(ReportQueryStore.GROUPS.keySet()));
+    }
+    if ("dayhour".equals(groupBy) && ChronoUnit.DAYS.between(from, to) >= MAX_CLOCK_HOUR_DAYS) {
+      throw ApiException.badRequest("bad_date", "a report per clock hour covers at most " + MAX_CLOCK_HOUR_DAYS + " days");
     }
     String platform = text(ctx, "platform");
     String team = text(ctx, "team");
@@ -85,7 +90,7 @@ public final class ReportRoutes {
       throw ApiException.forbidden("This shop is not yours");
     }
     Future<List<String>> scope = shop != null ? Future.succeededFuture(List.of(shop))
-        : user.allAccounts() ? ReportsStore.allAccounts(pool) : Future.succeededFuture(List.copyOf(user.accountIds()));
+        : user.allAccounts() ? ReportQueryStore.allAccounts(pool) : Future.succeededFuture(List.copyOf(user.accountIds()));
     return scope.map(accounts -> new ReportFilter(from, to, accounts, platform, team, agent, groupBy, zone));
   }
 

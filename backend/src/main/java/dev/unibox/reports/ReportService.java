@@ -6,6 +6,7 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -18,45 +19,56 @@ public final class ReportService {
     this.pool = pool;
   }
 
-  /** {groups: [...], total: {...}}: the total is the same filter grouped as one (one query, grouping sets). */
+  /** {groups: [...], total: {...}}: one query for the groups; the total is their sum. */
   public Future<JsonObject> report(ReportFilter f) {
     if (f.accounts().isEmpty()) {
       return Future.succeededFuture(new JsonObject().put("groups", new JsonArray()).put("total", metrics("all", Map.of(), null)));
     }
-    return ReportsStore.report(pool, f).compose(r -> Future.all(labels(f, r.groups()), workload(f, r.groups()))
+    return ReportQueryStore.report(pool, f).compose(r -> Future.all(labels(f, r.groups()), workload(f, r.groups()))
         .map(both -> answer(f, r, both.resultAt(0), both.resultAt(1))));
   }
 
-  private static JsonObject answer(ReportFilter f, ReportsStore.Report r, Map<String, String> labels,
-                                   Map<Long, WorkloadStore.Workload> loads) {
-    ReportsStore.Totals groups = r.groups();
+  private static JsonObject answer(ReportFilter f, ReportQueryStore.Report r, Map<String, String> labels,
+                                   Map<String, WorkloadStore.Workload> loads) {
+    ReportQueryStore.Totals groups = r.groups();
     JsonArray out = new JsonArray();
     groups.sums().forEach((k, sums) -> {
       JsonObject g = metrics(k, sums, groups.histograms().get(k)).put("label", labels.getOrDefault(k, k));
-      if (loads != null && !"0".equals(k)) {
-        g.put("workload", workload(loads.get(Long.valueOf(k))));
+      if (loads != null && !("agent".equals(f.groupBy()) && "0".equals(k))) {
+        g.put("workload", workload(loads.get(k)));
       }
       out.add(g);
     });
-    ReportsStore.Totals t = r.total();
+    ReportQueryStore.Totals t = r.total();
     JsonObject total = metrics("all", t.sums().getOrDefault("all", Map.of()), t.histograms().get("all"));
     if (loads != null) {
-      // the agents together: their online time, chat- and capacity-seconds added, the highest peak
-      total.put("workload", workload(loads.values().stream().reduce(new WorkloadStore.Workload(0, 0, 0, 0),
-          (a, b) -> new WorkloadStore.Workload(a.onlineSeconds() + b.onlineSeconds(), a.chatSeconds() + b.chatSeconds(),
-              a.capacitySeconds() + b.capacitySeconds(), Math.max(a.peakChats(), b.peakChats())))));
+      total.put("workload", workload(loads.get("all")));
     }
     return new JsonObject().put("groupBy", f.groupBy()).put("from", f.from().toString()).put("to", f.to().toString())
         .put("groups", out).put("total", total);
   }
 
-  /** Per agent (groupBy agent, with a zone): online time, chats held and capacity from the presence history. */
-  private Future<Map<Long, WorkloadStore.Workload>> workload(ReportFilter f, ReportsStore.Totals t) {
-    if (!"agent".equals(f.groupBy()) || f.zone() == null) {
+  /**
+   * Per agent, hour of day, clock hour or shift (with a zone): online time, chats held and capacity from the
+   * presence history; "all" is the agents together (their online time, chat- and capacity-seconds added, the
+   * highest peak). Without a zone, or grouped otherwise, none.
+   */
+  private Future<Map<String, WorkloadStore.Workload>> workload(ReportFilter f, ReportQueryStore.Totals t) {
+    if (!WorkloadStore.groups(f.groupBy()) || f.zone() == null) {
       return Future.succeededFuture(null);
     }
+    if (!"agent".equals(f.groupBy())) {
+      return WorkloadStore.grouped(pool, f);
+    }
     List<Long> agents = t.sums().keySet().stream().filter(k -> !"0".equals(k)).map(Long::valueOf).toList();
-    return WorkloadStore.read(pool, agents, f.from(), f.to(), f.zone());
+    return WorkloadStore.read(pool, agents, f.from(), f.to(), f.zone()).map(byAgent -> {
+      Map<String, WorkloadStore.Workload> out = new HashMap<>();
+      byAgent.forEach((id, w) -> out.put(id.toString(), w));
+      out.put("all", byAgent.values().stream().reduce(new WorkloadStore.Workload(0, 0, 0, 0),
+          (a, b) -> new WorkloadStore.Workload(a.onlineSeconds() + b.onlineSeconds(), a.chatSeconds() + b.chatSeconds(),
+              a.capacitySeconds() + b.capacitySeconds(), Math.max(a.peakChats(), b.peakChats()))));
+      return out;
+    });
   }
 
   /**
@@ -71,18 +83,35 @@ public final class ReportService {
         .put("utilisation", x.capacitySeconds() == 0 ? null : x.chatSeconds() / x.capacitySeconds());
   }
 
-  private Future<Map<String, String>> labels(ReportFilter f, ReportsStore.Totals t) {
+  private Future<Map<String, String>> labels(ReportFilter f, ReportQueryStore.Totals t) {
     List<String> keys = new ArrayList<>(t.sums().keySet());
+    if ("hour".equals(f.groupBy())) {
+      Map<String, String> out = new HashMap<>();
+      keys.forEach(k -> out.put(k, k + ":00–" + String.format("%02d", (Integer.parseInt(k) + 1) % 24) + ":00"));
+      return Future.succeededFuture(out);
+    }
+    if ("dayhour".equals(f.groupBy())) {
+      Map<String, String> out = new HashMap<>();
+      keys.forEach(k -> out.put(k, k + ":00"));
+      return Future.succeededFuture(out);
+    }
+    if ("shift".equals(f.groupBy())) {
+      return ReportQueryStore.shiftLabels(pool).map(names -> {
+        Map<String, String> out = new HashMap<>(names);
+        out.put("", "Outside shifts");
+        return out;
+      });
+    }
     if ("agent".equals(f.groupBy())) {
-      return ReportsStore.userNames(pool, keys.stream().map(Long::valueOf).toList()).map(names -> {
-        Map<String, String> out = new java.util.HashMap<>();
+      return ReportQueryStore.userNames(pool, keys.stream().map(Long::valueOf).toList()).map(names -> {
+        Map<String, String> out = new HashMap<>();
         keys.forEach(k -> out.put(k, "0".equals(k) ? "Shop (unanswered, buyer messages)" : names.getOrDefault(Long.valueOf(k), k)));
         return out;
       });
     }
     if ("shop".equals(f.groupBy())) {
-      return ReportsStore.accountNames(pool, keys).map(names -> {
-        Map<String, String> out = new java.util.HashMap<>();
+      return ReportQueryStore.accountNames(pool, keys).map(names -> {
+        Map<String, String> out = new HashMap<>();
         names.forEach((id, n) -> out.put(id, n.get(0)));
         return out;
       });

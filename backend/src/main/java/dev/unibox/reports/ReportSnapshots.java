@@ -45,7 +45,7 @@ public final class ReportSnapshots {
 
   /** Stores what is due; answers how many new versions were written. */
   public Future<Integer> generateDue() {
-    return ReportsStore.accountZones(pool).compose(zones -> {
+    return SnapshotStore.accountZones(pool).compose(zones -> {
       if (zones.isEmpty()) {
         return Future.succeededFuture(0);
       }
@@ -82,13 +82,13 @@ public final class ReportSnapshots {
 
   /** Stores version 1, or a new version when the figures differ from the latest stored. */
   private Future<Boolean> ensure(String scope, String period, LocalDate start, ReportFilter filter) {
-    return service.report(filter).compose(body -> ReportsStore.latestSnapshot(pool, scope, period, start).compose(latest -> {
+    return service.report(filter).compose(body -> SnapshotStore.latestSnapshot(pool, scope, period, start).compose(latest -> {
       JsonObject stored = body.put("scope", scope).put("period", period);
       if (latest != null && latest.body().equals(stored)) {
         return Future.succeededFuture(false);
       }
       int version = latest == null ? 1 : latest.version() + 1;
-      return ReportsStore.insertSnapshot(pool, scope, period, start, version, stored, clock.instant(),
+      return SnapshotStore.insertSnapshot(pool, scope, period, start, version, stored, clock.instant(),
           recipients.apply(scope)).map(true);
     }));
   }

@@ -40,32 +40,32 @@ public final class RollupSweep {
 
   public Future<Result> sweep() {
     Instant now = clock.instant();
-    return ReportsStore.sweptUntil(pool).compose(last -> {
+    return SweepStore.sweptUntil(pool).compose(last -> {
       Instant since = last.equals(Instant.EPOCH) ? last : last.minus(LATE_COMMIT_MARGIN);
-      return ReportsStore.changed(pool, since, now)
+      return SweepStore.changed(pool, since, now)
           .compose(ids -> run(ids))
           .compose(r -> WorkloadStore.sweep(pool, since, now).map(r));
-    }).compose(r -> ReportsStore.setSweptUntil(pool, now).map(r));
+    }).compose(r -> SweepStore.setSweptUntil(pool, now).map(r));
   }
 
   /** Recomputes these conversations and every shop-day they touch. */
   Future<Result> run(List<Long> ids) {
-    Set<ReportsStore.Key> keys = new TreeSet<>(Comparator.comparing(ReportsStore.Key::accountId)
-        .thenComparing(ReportsStore.Key::day));
+    Set<SweepStore.Key> keys = new TreeSet<>(Comparator.comparing(SweepStore.Key::accountId)
+        .thenComparing(SweepStore.Key::day));
     Future<Void> chain = Future.succeededFuture();
     for (int i = 0; i < ids.size(); i += BATCH) {
       List<Long> batch = ids.subList(i, Math.min(ids.size(), i + BATCH));
       chain = chain.compose(v -> pool.withTransaction(c -> AdvisoryLock.take(c, LOCK)
-          .compose(x -> ReportsStore.load(c, batch))
+          .compose(x -> SweepStore.load(c, batch))
           .compose(convs -> {
-            Map<ReportsStore.Conversation, List<Waits.Wait>> waits = new LinkedHashMap<>();
-            for (ReportsStore.Conversation conv : convs) {
+            Map<SweepStore.Conversation, List<Waits.Wait>> waits = new LinkedHashMap<>();
+            for (SweepStore.Conversation conv : convs) {
               waits.put(conv, "spam".equals(conv.status()) ? List.of()
                   : Waits.of(conv.messages(), conv.zone(), PlatformRule.of(conv.platform())));
             }
-            return ReportsStore.replaceWaits(c, batch, waits);
+            return SweepStore.replaceWaits(c, batch, waits);
           })
-          .compose(x -> ReportsStore.touchedDays(c, batch))
+          .compose(x -> SweepStore.touchedDays(c, batch))
           .map(touched -> {
             keys.addAll(touched);
             return null;
@@ -73,10 +73,10 @@ public final class RollupSweep {
     }
     return chain.compose(v -> {
       Future<Void> days = Future.succeededFuture();
-      for (ReportsStore.Key key : new ArrayList<>(keys)) {
+      for (SweepStore.Key key : new ArrayList<>(keys)) {
         days = days.compose(x -> pool.withTransaction(c -> AdvisoryLock.take(c, LOCK)
-            .compose(y -> ReportsStore.rollup(c, key))
-            .compose(day -> ReportsStore.storeRollup(c, day))));
+            .compose(y -> RollupStore.rollup(c, key))
+            .compose(day -> RollupStore.storeRollup(c, day))));
       }
       return days;
     }).map(v -> new Result(ids.size(), keys.size()));

@@ -46,9 +46,9 @@ final class SnapshotRoutes {
       throw ApiException.badRequest("bad_period", "period must be day or week");
     }
     String scope = ctx.request().getParam("scope");
-    var accounts = user.allAccounts() ? ReportsStore.allAccounts(pool)
+    var accounts = user.allAccounts() ? ReportQueryStore.allAccounts(pool)
         : io.vertx.core.Future.succeededFuture(List.copyOf(user.accountIds()));
-    accounts.compose(ids -> ReportsStore.snapshots(pool, ids, user.allAccounts(), scope, period)).onSuccess(list -> {
+    accounts.compose(ids -> SnapshotStore.snapshots(pool, ids, user.allAccounts(), scope, period)).onSuccess(list -> {
       JsonArray out = new JsonArray();
       list.forEach(s -> out.add(new JsonObject().put("id", s.id()).put("scope", s.scope()).put("period", s.period())
           .put("periodStart", s.periodStart().toString()).put("version", s.version())
@@ -64,7 +64,7 @@ final class SnapshotRoutes {
     if (!List.of("json", "csv", "xlsx").contains(format)) {
       throw ApiException.badRequest("bad_format", "format must be json, csv or xlsx");
     }
-    ReportsStore.snapshot(pool, id).compose(s -> {
+    SnapshotStore.snapshot(pool, id).compose(s -> {
       boolean allowed = s != null && (ReportSnapshots.TEAM.equals(s.scope()) ? user.allAccounts() : user.mayServe(s.scope()));
       if (!allowed) {
         throw ApiException.notFound("Report");

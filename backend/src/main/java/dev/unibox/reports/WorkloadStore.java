@@ -13,7 +13,7 @@ import java.util.Map;
 
 /**
  * Agent workload from the presence history (V16): the sweep rolls the online intervals up per agent and UTC
- * hour; a report reads the hours of its days in the asked zone.
+ * hour; a report reads the hours of its days in the asked zone, per agent or per hour of day, clock hour or shift.
  */
 final class WorkloadStore {
 
@@ -48,13 +48,65 @@ final class WorkloadStore {
              max(peak_chats) AS peak
       FROM report_workload WHERE agent_id = ANY($1) AND hour >= $2 AND hour < $3 GROUP BY agent_id""";
 
-  /** One agent's workload over a report's days. */
+  /**
+   * Per hour of day, clock hour or shift: the workload of the agents with figures in the report (its filter,
+   * $1 … $6) over its days cut in the asked zone ($7, $8); hours of day and clock hours in that
+   * zone ($9), shifts by {@link ShiftOfHour}. Grouping sets: the null key is all of them together.
+   */
+  private static final String GROUPED = """
+      WITH agents AS (SELECT DISTINCT d.agent_id %1$s AND d.agent_id <> 0)
+      SELECT CASE WHEN GROUPING(%2$s) = 1 THEN NULL ELSE %2$s END AS k, coalesce(sum(w.online_seconds), 0) AS online,
+             coalesce(sum(w.chat_seconds), 0) AS chats, coalesce(sum(w.capacity_seconds), 0) AS capacity,
+             coalesce(max(w.peak_chats), 0) AS peak
+      FROM report_workload w %3$s
+      WHERE w.agent_id IN (SELECT agent_id FROM agents) AND w.hour >= $7 AND w.hour < $8
+      GROUP BY GROUPING SETS ((%2$s), ())""";
+
+  /** The agents with figures in the report's filter: the same agents per day as per hour, in far fewer rows. */
+  private static final String AGENTS_WITH_FIGURES = ReportQueryStore.where("report_daily", "");
+
+  private static final Map<String, String> GROUPED_SQL = Map.of(
+      "hour", GROUPED.formatted(AGENTS_WITH_FIGURES,
+          "lpad(extract(hour FROM w.hour AT TIME ZONE $9)::int::text, 2, '0')", ""),
+      "dayhour", GROUPED.formatted(AGENTS_WITH_FIGURES,
+          "to_char(w.hour AT TIME ZONE $9, 'YYYY-MM-DD HH24')", ""),
+      "shift", GROUPED.formatted(AGENTS_WITH_FIGURES,
+          "coalesce(ws.name, '')", ShiftOfHour.join("w.hour", "ws")));
+
+  /** Can a report of this grouping show workload per group? (per agent, hour or shift) */
+  static boolean groups(String groupBy) {
+    return "agent".equals(groupBy) || GROUPED_SQL.containsKey(groupBy);
+  }
+
+  /** One agent's (or a group's) workload over a report's days. */
   record Workload(double onlineSeconds, double chatSeconds, double capacitySeconds, int peakChats) {}
 
   private WorkloadStore() {}
 
   static Future<Void> sweep(SqlClient c, Instant since, Instant now) {
-    return c.preparedQuery(SWEEP).execute(Tuple.of(ReportsStore.utc(since), ReportsStore.utc(now))).mapEmpty();
+    return c.preparedQuery(SWEEP).execute(Tuple.of(SweepStore.utc(since), SweepStore.utc(now))).mapEmpty();
+  }
+
+  /** The workload per group of a report by hour, clock hour or shift ({@link #GROUPED}); the key "all" is the total. */
+  static Future<Map<String, Workload>> grouped(SqlClient c, ReportFilter f) {
+    String sql = GROUPED_SQL.get(f.groupBy());
+    Tuple t = ReportQueryStore.filter(f).addValue(f.from().atStartOfDay(f.zone()).toOffsetDateTime())
+        .addValue(f.to().plusDays(1).atStartOfDay(f.zone()).toOffsetDateTime());
+    if (sql.contains("$9")) {
+      t.addValue(f.zone().getId());
+    }
+    return c.preparedQuery(sql).execute(t).map(rs -> {
+      Map<String, Workload> out = new HashMap<>();
+      for (Row r : rs) {
+        String k = r.getString("k");
+        out.put(k == null ? "all" : k, workload(r));
+      }
+      return out;
+    });
+  }
+
+  private static Workload workload(Row r) {
+    return new Workload(r.getDouble("online"), r.getDouble("chats"), r.getDouble("capacity"), r.getInteger("peak"));
   }
 
   /** The agents' workload on the days [from, to], days cut at midnight in {@code zone} (whole UTC hours). */
@@ -64,8 +116,7 @@ final class WorkloadStore {
     return c.preparedQuery(READ).execute(t).map(rs -> {
       Map<Long, Workload> out = new HashMap<>();
       for (Row r : rs) {
-        out.put(r.getLong("agent_id"), new Workload(r.getDouble("online"), r.getDouble("chats"),
-            r.getDouble("capacity"), r.getInteger("peak")));
+        out.put(r.getLong("agent_id"), workload(r));
       }
       return out;
     });

@@ -1,7 +1,12 @@
 package dev.unibox.bench;
 
+import dev.unibox.adapters.spi.InboundMessage;
 import dev.unibox.auth.TokenService;
+import dev.unibox.config.ClassificationRulesLoader;
 import dev.unibox.config.UniboxConfig;
+import dev.unibox.domain.LinguaLanguageDetector;
+import dev.unibox.domain.MessageClassifier;
+import dev.unibox.ingest.IngestService;
 import dev.unibox.store.Database;
 import dev.unibox.testing.Await;
 import dev.unibox.testing.TestDatabases;
@@ -80,6 +85,8 @@ public final class DurableIngestBenchmark {
       System.out.println(out);
     }
 
+    out.append("\n").append(direct(vertx, inbox, pushes, 64)).append("\n");
+    System.out.println(out);
     out.append("\n").append(liveLatency(vertx, inbox, rate, 5)).append("\n");
     System.out.println(out);
     out.append(idleMemory(vertx, inbox, idleSockets)).append("\n");
@@ -120,6 +127,25 @@ public final class DurableIngestBenchmark {
       done.incrementAndGet();
       insertLoop(pool, end, done, clients);
     });
+  }
+
+  /**
+   * The same messages handed to IngestService directly (no HTTP, no signature, no fake platform in the
+   * JVM): what the ingest itself sustains, and how many pushes a durable commit carried on average.
+   */
+  private static String direct(Vertx vertx, TestInbox inbox, int n, int inFlight) throws Exception {
+    MessageClassifier classifier = new MessageClassifier(ClassificationRulesLoader.load(
+        Path.of(System.getProperty("unibox.config.dir", "../config"), "classification.yaml")), new LinguaLanguageDetector());
+    IngestService ingest = new IngestService(vertx, inbox.db.pool(), classifier, Clock.systemUTC());
+    Histogram ack = new Histogram(60_000_000_000L, 3);
+    long t0 = System.nanoTime();
+    int ok = PushLoad.closedLoop(vertx, n, inFlight, i -> ingest.ingest(List.of(new InboundMessage(TestInbox.ACCOUNT_MY,
+        "direct-" + i, "direct-" + (i % CONVERSATIONS), "direct-buyer-" + (i % CONVERSATIONS), "buyer", true, "text",
+        "q" + i, java.time.Instant.now()))).map(r -> r.stored() == 1 ? 200 : 500), 0, ack);
+    double s = (System.nanoTime() - t0) / 1e9;
+    return String.format("IngestService called directly (no HTTP, no signing), %d in flight: %,d stored, **%,.0f/s**, "
+        + "ack p50 %.1f ms, p99 %.1f ms, %.1f pushes per durable commit on average.%n", inFlight, ok, ok / s,
+        ack.getValueAtPercentile(50) / 1e6, ack.getValueAtPercentile(99) / 1e6, (double) n / ingest.transactions());
   }
 
   private static int drive(Vertx vertx, TestInbox inbox, int n, int inFlight, int offset, Histogram ack)

@@ -55,8 +55,13 @@ public final class ReportBenchmark {
       RollupSweep.Result swept = await(new RollupSweep(pool, clock).sweep());
       double sweepSeconds = (System.nanoTime() - t1) / 1e9;
       long rollupRows = await(pool.query("SELECT count(*) FROM report_daily").execute()).iterator().next().getLong(0);
-      System.out.printf("sweep: %d conversations, %d shop-days, %d rollup rows in %.0f s%n", swept.conversations(),
-          swept.shopDays(), rollupRows, sweepSeconds);
+      long hourlyRows = await(pool.query("SELECT count(*) FROM report_hourly").execute()).iterator().next().getLong(0);
+      System.out.printf("sweep: %d conversations, %d shop-days, %d daily and %d hourly rollup rows in %.0f s%n",
+          swept.conversations(), swept.shopDays(), rollupRows, hourlyRows, sweepSeconds);
+      // a three-shift roster in Shanghai time for the report per shift (the night crosses midnight)
+      await(pool.query("INSERT INTO shifts (name, position, start_time, end_time, zone) VALUES "
+          + "('day', 0, '08:00', '16:00', 'Asia/Shanghai'), ('evening', 1, '16:00', '23:00', 'Asia/Shanghai'), "
+          + "('night', 2, '23:00', '08:00', 'Asia/Shanghai')").execute());
 
       List<String> shops = new ArrayList<>();
       for (int i = 1; i <= SHOPS; i++) {
@@ -65,7 +70,7 @@ public final class ReportBenchmark {
       ReportService service = new ReportService(pool);
       LocalDate from = LocalDate.parse("2026-10-01");
       LocalDate to = from.plusDays(29);
-      String[] groups = {"day", "agent", "shop", "platform", "week"};
+      String[] groups = {"day", "agent", "shop", "platform", "week", "hour", "shift"};
       List<String> rows = new ArrayList<>();
       for (String group : groups) {
         ReportFilter f = new ReportFilter(from, to, shops, null, null, null, group);
@@ -95,19 +100,20 @@ public final class ReportBenchmark {
 
           Run %s, 2 cores shared with other builds, embedded PostgreSQL (fsync / synchronous_commit: %s). Generated %d
           conversations (%d messages) over 30 days in 20 shops and 100 agents in %.0f s; the real rollup sweep read them all
-          and wrote %d rollup rows (%d shop-days) in %.0f s. Each report below was asked %d times after 20 warm-ups,
+          and wrote %d daily and %d hourly rollup rows (%d shop-days) in %.0f s. Each report below was asked %d times after 20 warm-ups,
           one at a time, through `ReportService` (the rollup queries plus the JSON the API returns, without HTTP).
 
           | report | conversations counted | groups | p50 ms | p95 ms | max ms |
           |---|---:|---:|---:|---:|---:|
           %s
 
-          A report is one SQL statement over the rollup rows (the groups and the total together, grouping sets)
-          and reads only rollup rows: one per shop, shop-day and agent who answered there. Their number does not
+          A report is one SQL statement over the rollup rows (the groups; the total is their sum)
+          and reads only rollup rows: one per shop, shop-day and agent who answered there (per hour and per shift:
+          one per shop, shop-day, shop-local hour and agent, from report_hourly; shifts are a three-shift roster). Their number does not
           grow with the number of conversations in this shape (each agent serving one shop). The generator loads
           with set-based INSERTs and builds the secondary indexes of buyers, conversations and messages once
           after the load.
-          """.formatted(COMMAND + n, LocalDate.now(), durability, n, messages, genSeconds, rollupRows, swept.shopDays(),
+          """.formatted(COMMAND + n, LocalDate.now(), durability, n, messages, genSeconds, rollupRows, hourlyRows, swept.shopDays(),
           sweepSeconds, QUERIES, String.join("\n", rows)));
       await(db.close());
       server.close();

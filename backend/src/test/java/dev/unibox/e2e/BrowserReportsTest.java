@@ -26,7 +26,8 @@ import org.junit.jupiter.api.Test;
  * shop is offered only that shop, filters it, sees the ECharts chart with the shop on its axis and the
  * shop's conversations in the Total row, charts the conversion of pre-sale chats into orders (an agent answered
  * three, one buyer then ordered and Shopee pushed the order) and the compliance and satisfaction view, and
- * downloads an XLSX holding the same figures.
+ * downloads an XLSX holding the same figures; then groups per hour of day (the chart lays out all 24 hours) and per
+ * shift (an all-day shift of the roster) with the workload chart.
  */
 @InboxTest
 class BrowserReportsTest {
@@ -65,6 +66,9 @@ class BrowserReportsTest {
     assertThat(Await.result(inbox.shopee.pushBuyerText(TestInbox.SHOP_TW, "811904", "tw", "有貨嗎？")).statusCode())
         .isEqualTo(200);
     Await.result(inbox.app.reports().sweep().sweep());
+    // the roster: one shift around the clock, first in roster order, so every chat of today is in it
+    inbox.rows("INSERT INTO shifts (name, position, start_time, end_time, zone) VALUES ('round', -1, '00:00', '00:00', 'UTC') "
+        + "RETURNING name");
     var shop = inbox.rows("SELECT shop_name, time_zone FROM accounts WHERE id = $1", TestInbox.ACCOUNT_MY).get(0);
     String shopName = shop.getString(0);
     // report days are the shop's days: up to the shop's today, whatever the browser's zone
@@ -82,6 +86,11 @@ class BrowserReportsTest {
       assertThat(browser.lineAfter("QUALITY ", 60).split("\\|")).contains("Compliance findings", "Overridden",
           "Satisfied", "Bad attitude", shopName);
       Path xlsx = Path.of(browser.lineAfter("SAVED ", 60));
+      assertThat(browser.lineAfter("HOURS ", 60)).as("24 hours on the axis, the same 3 conversations").isEqualTo("24/3");
+      String shifts = browser.lineAfter("SHIFTS ", 60);
+      assertThat(shifts).endsWith("/3");
+      assertThat(shifts.substring(0, shifts.lastIndexOf('/')).split("\\|")).contains(
+          "round 00:00–00:00 (UTC)", "Online (h)", "Replies sent", "Utilisation");
       browser.expect("DONE", 10);
       assertThat(browser.exitCode(20)).isZero();
 

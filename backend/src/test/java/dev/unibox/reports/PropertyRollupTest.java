@@ -101,6 +101,8 @@ class PropertyRollupTest {
 
       Await.result(db.pool().query("DELETE FROM report_waits").execute());
       Await.result(db.pool().query("DELETE FROM report_daily").execute());
+      Await.result(db.pool().query("DELETE FROM report_hourly").execute());
+      Await.result(db.pool().query("DELETE FROM report_hourly_shop").execute());
       Await.result(db.pool().query("UPDATE report_sweep SET swept_until = '1970-01-01T00:00:00Z'").execute());
       Await.result(sweep.sweep());
       assertThat(snapshot(db.pool())).isEqualTo(incremental);
@@ -125,6 +127,10 @@ class PropertyRollupTest {
   static String snapshot(Pool pool) throws Exception {
     StringBuilder sb = new StringBuilder();
     Await.result(pool.query("SELECT d::text FROM report_daily d ORDER BY account_id, day, agent_id").execute())
+        .forEach(r -> sb.append(r.getString(0)).append('\n'));
+    Await.result(pool.query("SELECT h::text FROM report_hourly h ORDER BY account_id, day, hour, agent_id").execute())
+        .forEach(r -> sb.append(r.getString(0)).append('\n'));
+    Await.result(pool.query("SELECT h::text FROM report_hourly_shop h ORDER BY account_id, day, hour").execute())
         .forEach(r -> sb.append(r.getString(0)).append('\n'));
     Await.result(pool.query("SELECT w::text FROM report_waits w ORDER BY conversation_id, seq").execute())
         .forEach(r -> sb.append(r.getString(0)).append('\n'));

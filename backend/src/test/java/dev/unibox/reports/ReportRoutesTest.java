@@ -81,6 +81,20 @@ class ReportRoutesTest {
     assertThat(inbox.get(inbox.login("mei"), "/api/reports?" + DAY).bodyAsJsonObject().getJsonObject("total")
         .getLong("conversations")).isEqualTo(1);
 
+    // per hour and per shift: the same scope (lin's shop only; ali's own figures)
+    assertThat(inbox.get(lin, "/api/reports?groupBy=dayhour&from=2026-11-01&to=2026-12-01").statusCode())
+        .as("31 days per clock hour").isEqualTo(200);
+    JsonObject perHour = inbox.get(lin, "/api/reports?" + DAY + "&groupBy=hour").bodyAsJsonObject();
+    assertThat(perHour.getString("groupBy")).isEqualTo("hour");
+    assertThat(perHour.getJsonObject("total").getLong("conversations")).isEqualTo(2);
+    assertThat(perHour.getJsonArray("groups").stream().mapToLong(g -> ((JsonObject) g).getLong("conversations")).sum())
+        .isEqualTo(2);
+    JsonObject ownShifts = inbox.get(aliToken, "/api/reports?" + DAY + "&groupBy=shift").bodyAsJsonObject();
+    assertThat(ownShifts.getJsonObject("total").getLong("conversations")).isEqualTo(2);
+    assertThat(inbox.get(aliToken, "/api/reports?" + DAY + "&groupBy=shift&agentId=" + mei).statusCode()).isEqualTo(403);
+    assertThat(inbox.get(lin, "/api/reports?" + DAY + "&groupBy=shift&accountId=" + TestInbox.ACCOUNT_TW).statusCode())
+        .isEqualTo(403);
+
     JsonObject admin = inbox.get(inbox.login("admin", TestInbox.ADMIN_PASSWORD), "/api/reports?" + DAY + "&platform=shopee").bodyAsJsonObject();
     assertThat(admin.getJsonObject("total").getLong("conversations")).isEqualTo(3);
     assertThat(inbox.get(null, "/api/reports?" + DAY).statusCode()).isEqualTo(401);
@@ -126,7 +140,8 @@ class ReportRoutesTest {
   void badParametersAreClearFourHundreds() throws Exception {
     String lin = inbox.login("lin");
     for (String q : List.of("from=yesterday", "from=2026-11-24&to=2026-11-01", "groupBy=user_id;drop",
-        "zone=Mars/Olympus", "agentId=abc", "from=2020-01-01&to=2026-01-01")) {
+        "zone=Mars/Olympus", "agentId=abc", "from=2020-01-01&to=2026-01-01", "groupBy=HOUR", "groupBy=shifts",
+        "groupBy=dayhour&from=2026-11-01&to=2026-12-02")) {
       var r = inbox.get(lin, "/api/reports?" + q);
       assertThat(r.statusCode()).as(q).isEqualTo(400);
       assertThat(r.bodyAsJsonObject().getString("error")).as(q).startsWith("bad_");
