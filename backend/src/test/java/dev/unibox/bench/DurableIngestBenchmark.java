@@ -93,7 +93,8 @@ public final class DurableIngestBenchmark {
     out.append(check(pool)).append("\n");
     System.out.println(out);
     BenchmarkDoc.writeSection("Durable ingest, event log and sockets",
-        "Command (from the repository root): `scripts/bench-ingest.sh 4000 2000 10000`\n\n" + out);
+        "Command (from the repository root): `scripts/bench-ingest.sh " + pushes + " " + rate + " " + idleSockets
+        + "`\n\n" + out);
     vertx.close();
     System.exit(0);
   }
