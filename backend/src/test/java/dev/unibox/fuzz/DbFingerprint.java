@@ -28,7 +28,7 @@ final class DbFingerprint {
 
   private static final Set<String> SKIPPED_TABLES = Set.of("flyway_schema_history", "cluster_nodes", "leases",
       "node_sockets", "account_health", "report_daily", "report_waits", "report_sweep", "report_snapshots",
-      "projection_alerts", "report_workload");
+      "projection_alerts", "report_workload", "report_hourly", "report_hourly_shop");
 
   private final Pool pool;
   private String query;
