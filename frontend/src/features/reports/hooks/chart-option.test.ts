@@ -1,39 +1,21 @@
 import { describe, expect, it } from 'vitest';
 import type { Report, ReportFigures } from '../types';
 import { chartOption } from './chart-option';
+import { labels } from './chart-labels.test-support';
+import { emptyFigures } from './hours';
 
-const figures = (key: string, conversations: number, within60: number | null): ReportFigures => ({
-  key,
-  label: `Shop ${key}`,
-  conversations,
-  buyers: conversations,
-  messagesIn: conversations,
-  messagesOut: 0,
-  firstResponse: {
-    answered: 0,
-    unanswered: conversations,
-    medianSeconds: null,
-    p90Seconds: null,
-    within60Rate: within60,
-    within120Rate: within60,
-    within300Rate: within60,
-  },
-  platform: { counted: 0, met: 0, rate: null },
-  resolutionRate: null,
-  slaWarnings: 0,
-  slaBreaches: 0,
-  satisfaction: { satisfied: 0, neutral: 0, dissatisfied: 0, badAttitude: 0, rate: null, badAttitudeRate: null },
-  compliance: { flagged: 0, overridden: 0 },
-  conversion: { preSaleChats: 0, converted: 0, rate: null },
-});
-
-const labels = {
-  conversations: 'Conversations', within60: '≤ 1 min', within120: '≤ 2 min', within300: '≤ 5 min',
-  platformRate: 'Platform', resolved: 'Resolved', slaWarnings: 'Warnings', slaBreaches: 'Breaches',
-  preSaleChats: 'Pre-sale', converted: 'Converted', conversionRate: 'Conversion', flagged: 'Flagged',
-  overridden: 'Overridden', satisfactionRate: 'Satisfied', badAttitudeRate: 'Bad attitude',
-  onlineHours: 'Online (h)', repliesSent: 'Replies', utilisation: 'Utilisation',
+const figures = (key: string, conversations: number, within60: number | null): ReportFigures => {
+  const empty = emptyFigures(key, `Shop ${key}`);
+  return {
+    ...empty,
+    conversations,
+    buyers: conversations,
+    messagesIn: conversations,
+    firstResponse: { ...empty.firstResponse, unanswered: conversations, within60Rate: within60,
+      within120Rate: within60, within300Rate: within60 },
+  };
 };
+
 
 describe('chartOption', () => {
   const report: Report = {

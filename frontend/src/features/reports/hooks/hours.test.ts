@@ -1,15 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { Report } from '../types';
 import { chartOption } from './chart-option';
+import { labels } from './chart-labels.test-support';
 import { emptyFigures, withEveryHour, withShiftLabels } from './hours';
 
-const labels = {
-  conversations: 'Conversations', within60: '≤ 1 min', within120: '≤ 2 min', within300: '≤ 5 min',
-  platformRate: 'Platform', resolved: 'Resolved', slaWarnings: 'Warnings', slaBreaches: 'Breaches',
-  preSaleChats: 'Pre-sale', converted: 'Converted', conversionRate: 'Conversion', flagged: 'Flagged',
-  overridden: 'Overridden', satisfactionRate: 'Satisfied', badAttitudeRate: 'Bad attitude',
-  onlineHours: 'Online (h)', repliesSent: 'Replies', utilisation: 'Utilisation',
-};
 
 const hourGroup = (key: string, conversations: number, within60: number) => ({
   ...emptyFigures(key, `${key}:00`),

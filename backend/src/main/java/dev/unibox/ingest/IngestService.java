@@ -54,7 +54,7 @@ public final class IngestService {
   public IngestService(Vertx vertx, Pool pool, MessageClassifier classifier, Clock clock, SlaPolicy sla,
                        InboundHook hook) {
     this.work = new UnitOfWork(vertx, pool, clock);
-    this.write = new IngestWrite(classifier, sla, hook, clock);
+    this.write = new IngestWrite(classifier, sla, hook);
   }
 
   public record Result(int stored, int duplicates) {}

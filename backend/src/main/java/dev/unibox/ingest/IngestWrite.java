@@ -17,7 +17,6 @@ import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.SqlConnection;
-import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
@@ -34,13 +33,11 @@ final class IngestWrite {
   private final MessageClassifier classifier;
   private final SlaPolicy sla;
   private final InboundHook hook;
-  private final Clock clock;
 
-  IngestWrite(MessageClassifier classifier, SlaPolicy sla, InboundHook hook, Clock clock) {
+  IngestWrite(MessageClassifier classifier, SlaPolicy sla, InboundHook hook) {
     this.classifier = classifier;
     this.sla = sla;
     this.hook = hook;
-    this.clock = clock;
   }
 
   /** CPU work (classification, language detection) done before the transaction, off the event loop. */

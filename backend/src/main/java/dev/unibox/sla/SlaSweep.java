@@ -50,8 +50,6 @@ public final class SlaSweep {
     }
   }
 
-  private final Vertx vertx;
-  private final Pool pool;
   private final Clock clock;
   private final SlaConfig config;
   private final ShiftRoster shifts;
@@ -61,8 +59,6 @@ public final class SlaSweep {
 
   public SlaSweep(Vertx vertx, Pool pool, Clock clock, SlaConfig config, ShiftRoster shifts, SurgeControl surge,
                   Reassign router) {
-    this.vertx = vertx;
-    this.pool = pool;
     this.clock = clock;
     this.config = config;
     this.shifts = shifts;

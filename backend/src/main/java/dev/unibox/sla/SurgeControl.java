@@ -27,7 +27,6 @@ public final class SurgeControl {
 
   public static final List<String> MODES = List.of("auto", "on", "off");
 
-  private final Vertx vertx;
   private final Pool pool;
   private final Clock clock;
   private final SurgeConfig config;
@@ -37,7 +36,6 @@ public final class SurgeControl {
 
   public SurgeControl(Vertx vertx, Pool pool, Clock clock, SurgeConfig config, Duration regularTarget,
                       ShiftRoster shifts) {
-    this.vertx = vertx;
     this.pool = pool;
     this.work = new UnitOfWork(vertx, pool, clock);
     this.clock = clock;
