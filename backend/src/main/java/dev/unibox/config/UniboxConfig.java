@@ -132,7 +132,7 @@ public record UniboxConfig(
   }
 
   /**
-   * @param socketCompression permessage-deflate on agent sockets (costs ~100 KB of memory per idle socket)
+   * @param socketCompression permessage-deflate on agent sockets (costs ~110 KB more memory per idle socket)
    * @param maxSocketsPerUser open agent sockets one user may hold at once (tabs, devices)
    * @param trustedProxies    addresses of reverse proxies whose X-Forwarded-For is believed
    * @param allowedOrigins    browser origins besides this server's own that may open the agent socket

@@ -32,14 +32,23 @@ final class BenchSockets {
   /** Opens {@code socketsPerUser} sockets per user on 127.0.0.1:{@code port} and waits for every hello. */
   static List<WebSocket> connect(Vertx vertx, int port, TokenService tokens, List<Long> users, int socketsPerUser,
                                  long lastSeq, FrameSink sink) throws Exception {
+    return connect(vertx, port, users.stream().map(id -> tokens.issue(id, 0)).toList(), socketsPerUser, lastSeq,
+        false, sink);
+  }
+
+  /**
+   * The same with one session token per user; {@code compression} asks the server for permessage-deflate.
+   */
+  static List<WebSocket> connect(Vertx vertx, int port, List<String> tokens, int socketsPerUser, long lastSeq,
+                                 boolean compression, FrameSink sink) throws Exception {
     // the client's default of 50 connections per server would queue every further connect
-    WebSocketClient client = vertx.createWebSocketClient(
-        new WebSocketClientOptions().setMaxConnections(users.size() * socketsPerUser + 1));
+    WebSocketClient client = vertx.createWebSocketClient(new WebSocketClientOptions()
+        .setMaxConnections(tokens.size() * socketsPerUser + 1).setTryUsePerMessageCompression(compression));
     CLIENTS.add(client);
     List<WebSocket> sockets = Collections.synchronizedList(new ArrayList<>());
-    CountDownLatch hellos = new CountDownLatch(users.size() * socketsPerUser);
-    for (int u = 0; u < users.size(); u++) {
-      String token = tokens.issue(users.get(u), 0);
+    CountDownLatch hellos = new CountDownLatch(tokens.size() * socketsPerUser);
+    for (int u = 0; u < tokens.size(); u++) {
+      String token = tokens.get(u);
       int user = u;
       for (int k = 0; k < socketsPerUser; k++) {
         Await.result(client.connect(port, "127.0.0.1", "/ws").map(ws -> {

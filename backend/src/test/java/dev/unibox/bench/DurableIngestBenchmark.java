@@ -16,7 +16,6 @@ import io.vertx.core.Vertx;
 import io.vertx.core.http.WebSocket;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -31,10 +30,10 @@ import org.HdrHistogram.Histogram;
  * Issue 9's harness (a benchmark, not a test), durable PostgreSQL settings (fsync, synchronous_commit on):
  * single-row INSERT transactions per second on the same server (a pgbench stand-in), signed Shopee pushes
  * through the real webhook path at 1/16/64/256 in flight, push-to-socket latency at a fixed rate with 200
- * agents and 3 supervisors connected, memory per idle socket, and a check in the database that no
+ * agents and 3 supervisors connected, and a check in the database that no
  * message or event was lost or stored twice.
  *
- * <p>Run: {@code scripts/bench-ingest.sh [pushesPerLevel] [rate] [idleSockets]}.
+ * <p>Run: {@code scripts/bench-ingest.sh [pushesPerLevel] [rate]}. Memory per idle socket: {@link IdleSocketBenchmark}.
  */
 public final class DurableIngestBenchmark {
 
@@ -53,7 +52,6 @@ public final class DurableIngestBenchmark {
   private static void run(String[] args) throws Exception {
     int pushes = args.length > 0 ? Integer.parseInt(args[0]) : 4000;
     int rate = args.length > 1 ? Integer.parseInt(args[1]) : 2000;
-    int idleSockets = args.length > 2 ? Integer.parseInt(args[2]) : 10_000;
     System.setProperty("unibox.test.durable", "true");
     Vertx vertx = Vertx.vertx();
     TestInbox inbox = TestInbox.start(vertx, Clock.systemUTC(), c -> new UniboxConfig(
@@ -89,12 +87,10 @@ public final class DurableIngestBenchmark {
     System.out.println(out);
     out.append("\n").append(liveLatency(vertx, inbox, rate, 5)).append("\n");
     System.out.println(out);
-    out.append(idleMemory(vertx, inbox, idleSockets)).append("\n");
     out.append(check(pool)).append("\n");
     System.out.println(out);
     BenchmarkDoc.writeSection("Durable ingest, event log and sockets",
-        "Command (from the repository root): `scripts/bench-ingest.sh " + pushes + " " + rate + " " + idleSockets
-        + "`\n\n" + out);
+        "Command (from the repository root): `scripts/bench-ingest.sh " + pushes + " " + rate + "`\n\n" + out);
     vertx.close();
     System.exit(0);
   }
@@ -212,40 +208,6 @@ public final class DurableIngestBenchmark {
 
   interface SupervisorAwareSink {
     void accept(JsonObject frame, boolean lead);
-  }
-
-  /** Resident memory of this JVM (server and client ends both) per idle authenticated socket. */
-  private static String idleMemory(Vertx vertx, TestInbox inbox, int count) throws Exception {
-    Pool pool = inbox.db.pool();
-    int users = Math.max(1, count / 100);
-    Await.result(pool.preparedQuery("""
-        INSERT INTO users (username, display_name, role, password_hash, all_accounts, max_concurrent)
-        SELECT 'idle' || g, 'Idle ' || g, 'agent', 'x', false, 0 FROM generate_series(1, $1) g""")
-        .execute(io.vertx.sqlclient.Tuple.of(users)));
-    List<Long> ids = new ArrayList<>();
-    Await.result(pool.query("SELECT id FROM users WHERE username LIKE 'idle%'").execute())
-        .forEach(r -> ids.add(r.getLong(0)));
-    long newest = Await.result(pool.query("SELECT event_log_horizon() - 1").execute()).iterator().next().getLong(0);
-    long before = settledRss();
-    List<WebSocket> sockets = connect(vertx, inbox, ids, count / users, newest, null);
-    long after = settledRss();
-    sockets.forEach(WebSocket::close);
-    return String.format("Idle sockets: %,d authenticated sockets (%d users × %d), permessage-deflate off: RSS "
-            + "+%,d KB, **%.1f KB per socket** (server and client ends both in this JVM, so an upper bound for "
-            + "the server).%n", sockets.size(), users, count / users, (after - before) / 1024,
-        (after - before) / 1024.0 / sockets.size());
-  }
-
-  private static long settledRss() throws Exception {
-    for (int i = 0; i < 3; i++) {
-      System.gc();
-    }
-    for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
-      if (line.startsWith("VmRSS:")) {
-        return Long.parseLong(line.replaceAll("[^0-9]", "")) * 1024;
-      }
-    }
-    throw new IllegalStateException("no VmRSS");
   }
 
   /** Zero lost, zero duplicated: every acknowledged push is one message and one message.created event. */

@@ -88,7 +88,7 @@ public final class NodeProcesses implements AutoCloseable {
    * The class path this code runs on. Under exec:java (benchmark harnesses) that is the plugin's class loader,
    * not {@code java.class.path}, which there is Maven's own.
    */
-  private static String classPath() {
+  public static String classPath() {
     if (Thread.currentThread().getContextClassLoader() instanceof URLClassLoader loader) {
       List<String> paths = new ArrayList<>();
       for (URL url : loader.getURLs()) {
