@@ -57,14 +57,7 @@ public final class ClusterBenchmark {
                         Histogram otherNode, int backlog, double routedPerSecond, String check) {}
 
   public static void main(String[] args) {
-    try {
-      run(args);
-      System.exit(0);
-    } catch (Throwable e) {
-      // exec:java waits for Vert.x's non-daemon threads, so a failure would otherwise hang silently
-      e.printStackTrace();
-      System.exit(1);
-    }
+    Harness.exitAfter(() -> run(args));
   }
 
   private static void run(String[] args) throws Exception {

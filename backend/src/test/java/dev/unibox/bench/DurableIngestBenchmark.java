@@ -40,13 +40,7 @@ public final class DurableIngestBenchmark {
   private static final int CONVERSATIONS = 5000;
 
   public static void main(String[] args) {
-    try {
-      run(args);
-    } catch (Throwable e) {
-      // exec:java waits for Vert.x's non-daemon threads, so a failure would otherwise hang silently
-      e.printStackTrace();
-      System.exit(1);
-    }
+    Harness.exitAfter(() -> run(args));
   }
 
   private static void run(String[] args) throws Exception {
@@ -92,7 +86,6 @@ public final class DurableIngestBenchmark {
     BenchmarkDoc.writeSection("Durable ingest, event log and sockets",
         "Command (from the repository root): `scripts/bench-ingest.sh " + pushes + " " + rate + "`\n\n" + out);
     vertx.close();
-    System.exit(0);
   }
 
   private static String show(Pool pool, String setting) throws Exception {

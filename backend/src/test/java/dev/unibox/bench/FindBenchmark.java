@@ -45,7 +45,11 @@ public final class FindBenchmark {
   private static final String MS = "(ARRAY['boleh hantar hari ini','barang sampai rosak','terima kasih','ada warna lain',"
       + "'bila sampai','nak pulangan wang'])";
 
-  public static void main(String[] args) throws Exception {
+  public static void main(String[] args) {
+    Harness.exitAfter(() -> run(args));
+  }
+
+  private static void run(String[] args) throws Exception {
     int n = Integer.getInteger("find.messages", 1_000_000);
     Vertx vertx = Vertx.vertx();
     try {
@@ -148,7 +152,6 @@ public final class FindBenchmark {
     } finally {
       await(vertx.close());
     }
-    System.exit(0);
   }
 
   private static String loadAverage() {

@@ -32,7 +32,11 @@ public final class HandoverBenchmark {
   private static final String BEGIN = "<!-- handover-benchmark:begin -->";
   private static final String END = "<!-- handover-benchmark:end -->";
 
-  public static void main(String[] args) throws Exception {
+  public static void main(String[] args) {
+    Harness.exitAfter(() -> run(args));
+  }
+
+  private static void run(String[] args) throws Exception {
     // exec:java runs in the directory mvn was started from (the project root), tests in backend/
     String root = Files.isDirectory(Path.of("config")) ? "." : "..";
     System.setProperty("unibox.config.dir", root + "/config");
@@ -61,7 +65,6 @@ public final class HandoverBenchmark {
     double median = sorted[sorted.length / 2];
     System.out.printf("median %.0f ms for %d conversations (target < 2000 ms)%n", median, conversations);
     write(rows, median, conversations, sorted[sorted.length - 1]);
-    System.exit(0);
   }
 
   private record Result(double millis, Handovers.Report report, double roundTripMillis) {}

@@ -32,13 +32,7 @@ public final class IdleSocketBenchmark {
   private static final int SOCKETS_PER_USER = 100;
 
   public static void main(String[] args) {
-    try {
-      run(Integer.parseInt(args[0]), "on".equals(args[1]));
-    } catch (Throwable e) {
-      // exec:java waits for Vert.x's non-daemon threads, so a failure would otherwise hang silently
-      e.printStackTrace();
-      System.exit(1);
-    }
+    Harness.exitAfter(() -> run(Integer.parseInt(args[0]), "on".equals(args[1])));
   }
 
   private static void run(int count, boolean compression) throws Exception {
@@ -98,7 +92,6 @@ public final class IdleSocketBenchmark {
     BenchmarkDoc.writeSection("Idle sockets, permessage-deflate " + mode, body);
     inbox.close();
     vertx.close();
-    System.exit(0);
   }
 
   /** This JVM's resident memory after garbage collection has settled. */

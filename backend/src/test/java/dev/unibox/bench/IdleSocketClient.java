@@ -21,12 +21,7 @@ public final class IdleSocketClient {
   private IdleSocketClient() {}
 
   public static void main(String[] args) {
-    try {
-      run(args);
-    } catch (Throwable e) {
-      e.printStackTrace();
-      System.exit(1);
-    }
+    Harness.exitAfter(() -> run(args));
   }
 
   private static void run(String[] args) throws Exception {
@@ -50,6 +45,5 @@ public final class IdleSocketClient {
     long closedAtEnd = sockets.stream().filter(WebSocket::isClosed).count();
     System.out.println("closed before the end " + closedAtEnd);
     System.out.flush();
-    System.exit(0);
   }
 }

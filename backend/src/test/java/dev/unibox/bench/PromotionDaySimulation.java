@@ -76,13 +76,7 @@ public final class PromotionDaySimulation {
   private PromotionDaySimulation() {}
 
   public static void main(String[] args) {
-    try {
-      simulate(args);
-      System.exit(0);
-    } catch (Throwable e) {
-      e.printStackTrace();
-      System.exit(1);
-    }
+    Harness.exitAfter(() -> simulate(args));
   }
 
   // ---------------------------------------------------------------- the day's workload

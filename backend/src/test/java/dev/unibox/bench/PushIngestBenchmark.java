@@ -39,7 +39,11 @@ public final class PushIngestBenchmark {
 
   private record Row(String platform, int pushes, int acked, long stored, double seconds, Histogram ack) {}
 
-  public static void main(String[] args) throws Exception {
+  public static void main(String[] args) {
+    Harness.exitAfter(() -> run(args));
+  }
+
+  private static void run(String[] args) throws Exception {
     int pushes = args.length > 0 ? Integer.parseInt(args[0]) : 2000;
     int concurrency = args.length > 1 ? Integer.parseInt(args[1]) : 4;
     int warmup = Math.max(50, pushes / 10);
@@ -92,7 +96,6 @@ public final class PushIngestBenchmark {
     Await.result(app.stop());
     Await.result(db.close());
     vertx.close();
-    System.exit(0);
   }
 
   private static Row run(Vertx vertx, Database db, String platform, String accountId, int pushes, int warmup,

@@ -32,7 +32,11 @@ public final class ReportBenchmark {
   private static final int AGENTS = 100;
   private static final int QUERIES = 200;
 
-  public static void main(String[] args) throws Exception {
+  public static void main(String[] args) {
+    Harness.exitAfter(() -> run(args));
+  }
+
+  private static void run(String[] args) throws Exception {
     int n = Integer.getInteger("reports.conversations", 1_000_000);
     Vertx vertx = Vertx.vertx();
     try {
@@ -120,7 +124,6 @@ public final class ReportBenchmark {
     } finally {
       await(vertx.close());
     }
-    System.exit(0);
   }
 
   private static <T> T await(io.vertx.core.Future<T> f) throws Exception {

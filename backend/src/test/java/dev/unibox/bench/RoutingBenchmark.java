@@ -39,13 +39,7 @@ public final class RoutingBenchmark {
   private RoutingBenchmark() {}
 
   public static void main(String[] args) {
-    try {
-      benchmark(args);
-      System.exit(0);
-    } catch (Throwable e) {
-      e.printStackTrace();
-      System.exit(1);
-    }
+    Harness.exitAfter(() -> benchmark(args));
   }
 
   private static void benchmark(String[] args) throws Exception {
