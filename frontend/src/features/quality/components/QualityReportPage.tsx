@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { useMemo, useState } from 'react';
+import { TableHead } from '../../../components/TableHead';
 import type { Role } from '../../../lib/api-types';
 import { formatFull } from '../../../lib/format';
 import { getInspectionReport } from '../api/get-inspection-report';
@@ -53,15 +54,15 @@ function InspectionSection({ date, zone }: { date: string; zone: string }) {
             {t('report.agentLine', { flagged: a.flagged, overridden: a.overridden })}
           </summary>
           <table className="qtable">
-            <thead>
-              <tr>
-                <th>{t('report.when')}</th>
-                <th>{t('report.outcome')}</th>
-                <th>{t('report.reply')}</th>
-                <th>{t('report.found')}</th>
-                <th>{t('report.reason')}</th>
-              </tr>
-            </thead>
+            <TableHead
+              labels={[
+                t('report.when'),
+                t('report.outcome'),
+                t('report.reply'),
+                t('report.found'),
+                t('report.reason'),
+              ]}
+            />
             <tbody>
               {a.replies.map((r) => (
                 <tr key={r.messageId}>
@@ -101,17 +102,17 @@ function SatisfactionSection({ date, zone }: { date: string; zone: string }) {
       {error && <p role="alert" className="qpage__error">{error}</p>}
       {data && (
         <table className="qtable" data-testid="satisfaction-rates">
-          <thead>
-            <tr>
-              <th>{t('report.agent')}</th>
-              <th>{t('report.satisfied')}</th>
-              <th>{t('report.neutral')}</th>
-              <th>{t('report.dissatisfied')}</th>
-              <th>{t('report.badAttitude')}</th>
-              <th>{t('report.satisfactionRate')}</th>
-              <th>{t('report.badAttitudeRate')}</th>
-            </tr>
-          </thead>
+          <TableHead
+            labels={[
+              t('report.agent'),
+              t('report.satisfied'),
+              t('report.neutral'),
+              t('report.dissatisfied'),
+              t('report.badAttitude'),
+              t('report.satisfactionRate'),
+              t('report.badAttitudeRate'),
+            ]}
+          />
           <tbody>
             {rows.map((r, i) => (
               <tr key={i} className={i === rows.length - 1 ? 'qtable__total' : undefined}>

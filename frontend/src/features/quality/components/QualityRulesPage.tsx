@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { TableHead } from '../../../components/TableHead';
 import { formatFull } from '../../../lib/format';
 import { getRuleDocument } from '../api/get-rule-document';
 import { listRuleScopes } from '../api/list-rule-scopes';
@@ -167,13 +168,7 @@ function PolicyEditor({ draft, editable, update }: EditorProps) {
     <section className="qsection">
       <h2>{t('rules.policy')}</h2>
       <table className="qtable">
-        <thead>
-          <tr>
-            <th>{t('rules.rule')}</th>
-            <th>{t('rules.action')}</th>
-            <th>{t('rules.override')}</th>
-          </tr>
-        </thead>
+        <TableHead labels={[t('rules.rule'), t('rules.action'), t('rules.override')]} />
         <tbody>
           {entries(read(draft, ['policy'])).map(([k, v]) => {
             const p = (v ?? {}) as { action?: string; override?: boolean };

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { useState } from 'react';
+import { TableHead } from '../../../components/TableHead';
 import { deleteQuickReply } from '../api/delete-quick-reply';
 import { listQuickReplies } from '../api/list-quick-replies';
 import { listRuleScopes } from '../api/list-rule-scopes';
@@ -62,15 +63,7 @@ export function QuickRepliesPage() {
       </header>
       {(list.error || error) && <p role="alert" className="qpage__error">{list.error ?? error}</p>}
       <table className="qtable">
-        <thead>
-          <tr>
-            <th>{t('qr.shortcut')}</th>
-            <th>{t('qr.title')}</th>
-            <th>{t('qr.shared')}</th>
-            <th>{t('qr.languages')}</th>
-            <th>{t('qr.actions')}</th>
-          </tr>
-        </thead>
+        <TableHead labels={[t('qr.shortcut'), t('qr.title'), t('qr.shared'), t('qr.languages'), t('qr.actions')]} />
         <tbody>
           {list.data?.map((q) => (
             <tr key={q.id} data-testid="quick-reply-row">
