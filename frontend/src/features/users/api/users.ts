@@ -1,6 +1,7 @@
 import { apiRequest } from '../../../lib/api-client';
+import type { Presence, Role } from '../../../lib/api-types';
 
-export type Role = 'agent' | 'supervisor' | 'admin';
+export type { Role };
 
 /** The fields an edit sends (all of them: an edit replaces the user's settings). */
 export interface UserFields {
@@ -19,7 +20,7 @@ export interface ManagedUser extends UserFields {
   username: string;
   activeCount: number;
   disabled: boolean;
-  presence: 'online' | 'away' | 'offline';
+  presence: Presence;
   online: boolean;
   ledTeams: string[];
 }
