@@ -124,9 +124,18 @@ export async function runScenario(name, scenario, { timeoutMs = 120_000, sizes =
   process.exit(exitCode);
 }
 
-/** One journey at desktop and at phone size (see runScenario), then `DONE`; the time limit is per size. */
+/**
+ * One journey at desktop and at phone size (see runScenario), then `DONE`; the time limit is per size. Each
+ * step waits up to 30 s. The scenario is also told `phone` (the size is the phone's) and given
+ * `shot(label)`, which keeps a screenshot of the journey at this size (see keepScreenshot).
+ */
 export function runAtBothSizes(name, scenario, { timeoutMs = 120_000 } = {}) {
-  return runScenario(name, scenario, { timeoutMs: 2 * timeoutMs, sizes: [DESKTOP, PHONE], sayDone: true });
+  const journey = async ({ page, context, size }) => {
+    page.setDefaultTimeout(30_000);
+    const shot = (label) => keepScreenshot(page, name, size, label);
+    await scenario({ page, context, size, phone: size.name === PHONE.name, shot });
+  };
+  return runScenario(name, journey, { timeoutMs: 2 * timeoutMs, sizes: [DESKTOP, PHONE], sayDone: true });
 }
 
 /** Saves `<journey>-<size>-<label>.png` (the whole page) into SCREENSHOT_DIR: the journey's kept artefacts. */
