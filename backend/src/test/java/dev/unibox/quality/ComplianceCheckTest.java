@@ -24,9 +24,7 @@ class ComplianceCheckTest {
   @Test
   void aBlockedReplyNeverReachesThePlatformEvenThroughTheApi() throws Exception {
     try (var mei = f.agent("mei")) {
-      f.buyerWrites(TestInbox.SHOP_MY, "811300", "siti.a", "Is this cheaper elsewhere?");
-      long id = f.conversationOf("811300");
-      mei.socket().nextEvent("conversation.assigned");
+      long id = f.assignedTo(mei, "811300", "siti.a", "Is this cheaper elsewhere?");
 
       var blocked = f.reply(mei.token(), id, new JsonObject().put("text", "这是全网最低价，放心买"));
       assertThat(blocked.statusCode()).isEqualTo(422);
@@ -58,9 +56,7 @@ class ComplianceCheckTest {
   @Test
   void aWarningIsSentAndRecordedAnOverrideNeedsAReasonAndIsOnTheTimelineAndInTheReport() throws Exception {
     try (var mei = f.agent("mei")) {
-      f.buyerWrites(TestInbox.SHOP_MY, "811301", "tan.k", "What's so special about this?");
-      long id = f.conversationOf("811301");
-      mei.socket().nextEvent("conversation.assigned");
+      long id = f.assignedTo(mei, "811301", "tan.k", "What's so special about this?");
 
       var warned = f.reply(mei.token(), id, new JsonObject().put("text", "It is made of top-grade cotton."));
       assertThat(warned.statusCode()).isEqualTo(202);
@@ -99,9 +95,7 @@ class ComplianceCheckTest {
   @Test
   void theComposersCheckShowsWhereAndWhatAndTheSameCannedTextIsFlagged() throws Exception {
     try (var mei = f.agent("mei")) {
-      f.buyerWrites(TestInbox.SHOP_MY, "811302", "nur", "Ada warna lain?");
-      long id = f.conversationOf("811302");
-      mei.socket().nextEvent("conversation.assigned");
+      long id = f.assignedTo(mei, "811302", "nur", "Ada warna lain?");
       String path = "/api/conversations/" + id + "/replies/check";
 
       JsonObject check = f.inbox.post(mei.token(), path, new JsonObject().put("text", "Ini harga terendah, kan saya dah cakap"))
@@ -135,20 +129,13 @@ class ComplianceCheckTest {
   @Test
   void anAdminsRuleEditTakesEffectAtOnceAndOthersMayNotEdit() throws Exception {
     try (var mei = f.agent("mei")) {
-      f.buyerWrites(TestInbox.SHOP_MY, "811303", "lim", "Any discount?");
-      long id = f.conversationOf("811303");
-      mei.socket().nextEvent("conversation.assigned");
+      long id = f.assignedTo(mei, "811303", "lim", "Any discount?");
       String check = "/api/conversations/" + id + "/replies/check";
       JsonObject words = new JsonObject().put("text", "Flash deal, kaboom price!");
       assertThat(f.inbox.post(mei.token(), check, words).bodyAsJsonObject().getString("verdict")).isEqualTo("clean");
 
       String scope = "shop:" + TestInbox.ACCOUNT_MY;
-      JsonObject doc = new JsonObject()
-          .put("policy", new JsonObject().put("platform.shop_words", new JsonObject().put("action", "block")
-              .put("override", false)))
-          .put("rules", new JsonObject().put("platform", new JsonObject().put("shop_words", new JsonObject()
-              .put("label", "Words this shop never uses")
-              .put("terms", new JsonObject().put("en", new JsonArray().add("kaboom price => good price"))))));
+      JsonObject doc = QualityFixture.shopWordsBlocked("kaboom price => good price");
       f.setRules(scope, doc);
       JsonObject now = f.inbox.post(mei.token(), check, words).bodyAsJsonObject();
       assertThat(now.getString("verdict")).isEqualTo("block");

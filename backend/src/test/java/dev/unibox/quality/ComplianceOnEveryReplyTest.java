@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.unibox.testing.InboxTest;
 import dev.unibox.testing.TestInbox;
-import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import org.junit.jupiter.api.Test;
 
@@ -18,15 +17,8 @@ class ComplianceOnEveryReplyTest {
   @Test
   void aBlockedTermInAnImageUrlOrAProductIdIsRefusedAndNothingIsStored() throws Exception {
     try (var mei = f.agent("mei")) {
-      f.buyerWrites(TestInbox.SHOP_MY, "814001", "lim", "Show me the lamp");
-      long id = f.conversationOf("814001");
-      mei.socket().nextEvent("conversation.assigned");
-      f.setRules("shop:" + TestInbox.ACCOUNT_MY, new JsonObject()
-          .put("policy", new JsonObject().put("platform.shop_words", new JsonObject().put("action", "block")
-              .put("override", false)))
-          .put("rules", new JsonObject().put("platform", new JsonObject().put("shop_words", new JsonObject()
-              .put("label", "Words this shop never uses")
-              .put("terms", new JsonObject().put("en", new JsonArray().add("kaboomprice")))))));
+      long id = f.assignedTo(mei, "814001", "lim", "Show me the lamp");
+      f.setRules("shop:" + TestInbox.ACCOUNT_MY, QualityFixture.shopWordsBlocked("kaboomprice"));
 
       var image = f.reply(mei.token(), id, new JsonObject().put("type", "image")
           .put("text", "https://cdn.example.com/kaboomprice-lamp.jpg"));

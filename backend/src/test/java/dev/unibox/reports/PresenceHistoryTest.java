@@ -39,7 +39,7 @@ class PresenceHistoryTest {
     long mei = inbox.createUser("mei", "agent", 3, TestInbox.ACCOUNT_MY);
     String token = inbox.login("mei");
     try (AgentSocket agent = inbox.socket(token, 0)) {
-      agent.next(f -> "hello".equals(f.getString("type")));
+      agent.hello();
       until("mei online", "SELECT count(*) FROM users WHERE id = $1 AND presence = 'online'", mei);
       assertThat(Await.result(inbox.shopee.pushBuyerText(TestInbox.SHOP_MY, "813001", "b1", "Ada stok?"))
           .statusCode()).isEqualTo(200);

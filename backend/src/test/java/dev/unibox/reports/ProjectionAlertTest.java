@@ -46,7 +46,7 @@ class ProjectionAlertTest {
     String tia = inbox.login("tia");
 
     try (AgentSocket samSocket = inbox.socket(sam, 0)) {
-      samSocket.next(f -> "hello".equals(f.getString("type")));
+      samSocket.hello();
       Await.result(inbox.app.reports().projections().check());
 
       JsonObject alert = samSocket.nextEvent(EventNames.PROJECTION_ALERT).getJsonObject("data").getJsonObject("projection");
@@ -92,7 +92,7 @@ class ProjectionAlertTest {
     assertThat(inbox.rows("SELECT set_by FROM shop_indicator_lines WHERE account_id = $1", TestInbox.ACCOUNT_MY)
         .get(0).getLong(0)).isEqualTo(inbox.count("SELECT id FROM users WHERE username = 'sam'"));
     try (AgentSocket tiaSocket = inbox.socket(tia, 0)) {
-      tiaSocket.next(f -> "hello".equals(f.getString("type")));
+      tiaSocket.hello();
       assertThat(tiaSocket.events()).as("the other shop's supervisor is told nothing")
           .noneMatch(e -> e.getString("event").startsWith("projection."));
     }
@@ -107,8 +107,8 @@ class ProjectionAlertTest {
     String line = "/api/reports/projections/" + TestInbox.ACCOUNT_MY + "/line";
     try (AgentSocket kim = inbox.socket(inbox.login("kim"), 0);
          AgentSocket tia = inbox.socket(inbox.login("tia"), 0)) {
-      kim.next(f -> "hello".equals(f.getString("type")));
-      tia.next(f -> "hello".equals(f.getString("type")));
+      kim.hello();
+      tia.hello();
       // no stored projection state yet: no crossing event can come, only the line's own
       assertThat(inbox.put(sam, line, new JsonObject().put("line", 0.9)).statusCode()).isEqualTo(200);
       JsonObject set = kim.nextEvent(EventNames.PROJECTION_LINE).getJsonObject("data");
