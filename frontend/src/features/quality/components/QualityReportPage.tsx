@@ -3,11 +3,11 @@ import { useMemo, useState } from 'react';
 import { TableHead } from '../../../components/TableHead';
 import type { Role } from '../../../lib/api-types';
 import { formatFull } from '../../../lib/format';
+import { useLoad } from '../../../lib/use-load';
 import { getInspectionReport } from '../api/get-inspection-report';
 import { getResponseMetrics } from '../api/get-response-metrics';
 import { getSatisfactionRates } from '../api/get-satisfaction-rates';
 import { browserZone, percent, seconds, today } from '../hooks/format';
-import { useLoad } from '../hooks/useLoad';
 
 /**
  * The supervisors' quality page: the daily inspection report (flagged and overridden replies per agent),
@@ -40,7 +40,7 @@ export function QualityReportPage({ role }: { role: Role }) {
 
 function InspectionSection({ date, zone }: { date: string; zone: string }) {
   const { t } = useTranslation('quality');
-  const { data, error, loading } = useLoad((signal) => getInspectionReport(date, zone, signal), [date, zone]);
+  const { data, error, loading } = useLoad((signal) => getInspectionReport(date, zone, signal), [date, zone], 'quality:loadFailed');
   return (
     <section className="qsection">
       <h2>{t('report.inspection')}</h2>
@@ -84,7 +84,8 @@ function InspectionSection({ date, zone }: { date: string; zone: string }) {
 function SatisfactionSection({ date, zone }: { date: string; zone: string }) {
   const { t } = useTranslation('quality');
   const [period, setPeriod] = useState<'week' | 'month'>('week');
-  const { data, error } = useLoad((signal) => getSatisfactionRates(period, date, zone, signal), [period, date, zone]);
+  const { data, error } = useLoad((signal) => getSatisfactionRates(period, date, zone, signal), [period, date, zone],
+    'quality:loadFailed');
   const rows = useMemo(() => (data ? [...data.agents, data.total] : []), [data]);
   return (
     <section className="qsection">
@@ -136,7 +137,8 @@ function ResponseSection({ date, zone }: { date: string; zone: string }) {
   const { t } = useTranslation('quality');
   const [within, setWithin] = useState(300);
   const range = useMemo(() => dayRange(date), [date]);
-  const { data, error } = useLoad((signal) => getResponseMetrics(range.from, range.to, within, signal), [range, within, zone]);
+  const { data, error } = useLoad((signal) => getResponseMetrics(range.from, range.to, within, signal), [range, within, zone],
+    'quality:loadFailed');
   return (
     <section className="qsection">
       <h2>
