@@ -13,7 +13,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The compliance check on the real send path: warn, block, override with a reason, the composer's live
- * check, the daily inspection report, and rule edits that take effect without a restart.
+ * check, the daily inspection report, and rule edits that take effect without a restart. Image, product and
+ * order replies reach the buyer too: they pass the same check as text.
  */
 @InboxTest
 class ComplianceCheckTest {
@@ -167,6 +168,23 @@ class ComplianceCheckTest {
       assertThat(f.inbox.post(mei.token(), check, words).bodyAsJsonObject().getString("verdict")).isEqualTo("clean");
       assertThat(f.inbox.get(lead, "/api/quality/rules").bodyAsJsonObject().getJsonArray("scopes").encode())
           .contains("\"global\"").contains("platform:shopee").contains("shop:" + TestInbox.ACCOUNT_MY);
+    }
+  }
+
+  @Test
+  void aBlockedTermInAnImageUrlOrAProductIdIsRefusedAndNothingIsStored() throws Exception {
+    try (var mei = f.agent("mei")) {
+      long id = f.assignedTo(mei, "814001", "lim", "Show me the lamp");
+      f.setRules("shop:" + TestInbox.ACCOUNT_MY, QualityFixture.shopWordsBlocked("kaboomprice"));
+
+      var image = f.reply(mei.token(), id, new JsonObject().put("type", "image")
+          .put("text", "https://cdn.example.com/kaboomprice-lamp.jpg"));
+      assertThat(image.statusCode()).as(image.bodyAsString()).isEqualTo(422);
+      var item = f.reply(mei.token(), id, new JsonObject().put("type", "item").put("text", "kaboomprice"));
+      assertThat(item.statusCode()).isEqualTo(422);
+      assertThat(f.count("SELECT count(*) FROM messages WHERE conversation_id = $1 AND direction = 'out'", id)).isZero();
+      assertThat(f.reply(mei.token(), id, new JsonObject().put("type", "item").put("text", "100200300")).statusCode())
+          .isEqualTo(202);
     }
   }
 }

@@ -5,37 +5,23 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.unibox.events.EventNames;
 import dev.unibox.testing.AgentSocket;
 import dev.unibox.testing.Await;
+import dev.unibox.testing.InboxTest;
 import dev.unibox.testing.MutableClock;
 import dev.unibox.testing.TestInbox;
-import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import io.vertx.junit5.VertxExtension;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The live projection through the whole service: a Shopee shop whose new chats go unanswered past 12 hours
  * is projected below its 80 % line; its supervisor (not the other shop's) is told once on the socket, with
  * the chat that would still count listed to save it; a lower line the shop sets ends the alert.
  */
-@ExtendWith(VertxExtension.class)
+@InboxTest
 class ProjectionAlertTest {
 
   private final MutableClock clock = new MutableClock(FallingBehindShop.MORNING);
   private TestInbox inbox;
-
-  @BeforeEach
-  void start(Vertx vertx) throws Exception {
-    inbox = TestInbox.start(vertx, clock);
-  }
-
-  @AfterEach
-  void stop() throws Exception {
-    inbox.close();
-  }
 
   @Test
   void aShopFallingBehindAlertsItsSupervisorOnceWithTheChatsThatWouldSaveIt() throws Exception {
