@@ -56,51 +56,52 @@ class EndToEndReplyTest {
 
   @Test
   void transientFailureIsRetriedAndStillDeliveredExactlyOnce() throws Exception {
-    String token = onlineAgent("arif");
-    try (AgentSocket socket = inbox.onlineSocket(token)) {
-      long conversationId = assignedAfterPush(socket, TestInbox.SHOP_TW, "900001", "小明", "請問這件還有M號嗎?");
+    Sent sent = replyWhile(() -> inbox.shopee.failNextSends(2, "system_busy"), "arif", TestInbox.SHOP_TW, "900001", "小明",
+        "請問這件還有M號嗎?", "有的,M號還有庫存喔");
 
-      inbox.shopee.failNextSends(2, "system_busy");
-      long messageId = reply(token, conversationId, "有的,M號還有庫存喔");
-
-      assertThat(socket.messageStatus(messageId).getString("status")).isEqualTo("sent");
-      assertThat(inbox.shopee.acceptedSends()).hasSize(1);
-      assertThat(inbox.count("SELECT attempts FROM outbox WHERE message_id = $1", messageId)).isEqualTo(3);
-    }
+    assertThat(sent.status().getString("status")).isEqualTo("sent");
+    assertThat(inbox.shopee.acceptedSends()).hasSize(1);
+    assertThat(inbox.count("SELECT attempts FROM outbox WHERE message_id = $1", sent.messageId())).isEqualTo(3);
   }
 
   @Test
   void sendThatTimedOutAfterShopeeTookItIsFoundThereAndNotSentAgain() throws Exception {
-    String token = onlineAgent("siti");
-    try (AgentSocket socket = inbox.onlineSocket(token)) {
-      long conversationId = assignedAfterPush(socket, TestInbox.SHOP_MY, "811202", "hafiz", "Dah pos ke belum?");
+    Sent sent = replyWhile(() -> inbox.shopee.stallNextSends(1), "siti", TestInbox.SHOP_MY, "811202", "hafiz",
+        "Dah pos ke belum?", "Sudah dipos semalam, ini nombor tracking");
 
-      inbox.shopee.stallNextSends(1);
-      long messageId = reply(token, conversationId, "Sudah dipos semalam, ini nombor tracking");
-
-      assertThat(socket.messageStatus(messageId).getString("status")).isEqualTo("sent");
-      assertThat(inbox.shopee.acceptedSends()).hasSize(1);
-      String shopeeId = inbox.shopee.acceptedSends().get(0).getString("message_id");
-      assertThat(inbox.rows("SELECT platform_message_id FROM messages WHERE id = $1", messageId).get(0).getString(0))
-          .isEqualTo(shopeeId);
-      assertThat(inbox.count("SELECT attempts FROM outbox WHERE message_id = $1", messageId)).isEqualTo(2);
-    }
+    assertThat(sent.status().getString("status")).isEqualTo("sent");
+    assertThat(inbox.shopee.acceptedSends()).hasSize(1);
+    String shopeeId = inbox.shopee.acceptedSends().get(0).getString("message_id");
+    assertThat(inbox.rows("SELECT platform_message_id FROM messages WHERE id = $1", sent.messageId()).get(0).getString(0))
+        .isEqualTo(shopeeId);
+    assertThat(inbox.count("SELECT attempts FROM outbox WHERE message_id = $1", sent.messageId())).isEqualTo(2);
   }
 
   @Test
   void permanentFailureMarksTheReplyFailedWithoutRetrying() throws Exception {
-    String token = onlineAgent("lee");
+    Sent sent = replyWhile(() -> inbox.shopee.failNextSends(1, "error_param"), "lee", TestInbox.SHOP_MY, "811201", "tan.k",
+        "Is the blue one in stock?", "Yes it is");
+
+    assertThat(sent.status().getString("status")).isEqualTo("failed");
+    assertThat(sent.status().getString("error")).isNotBlank();
+    assertThat(inbox.shopee.acceptedSends()).isEmpty();
+    assertThat(inbox.count("SELECT attempts FROM outbox WHERE message_id = $1", sent.messageId())).isEqualTo(1);
+  }
+
+  private record Sent(long messageId, JsonObject status) {}
+
+  /**
+   * A new agent is assigned the buyer's message and replies to it after {@code fault} set up how the fake
+   * Shopee misbehaves; returns the reply's id and the final status its socket was told.
+   */
+  private Sent replyWhile(Runnable fault, String agent, long shopId, String buyerId, String buyerName, String buyerText,
+      String reply) throws Exception {
+    String token = onlineAgent(agent);
     try (AgentSocket socket = inbox.onlineSocket(token)) {
-      long conversationId = assignedAfterPush(socket, TestInbox.SHOP_MY, "811201", "tan.k", "Is the blue one in stock?");
-
-      inbox.shopee.failNextSends(1, "error_param");
-      long messageId = reply(token, conversationId, "Yes it is");
-
-      JsonObject status = socket.messageStatus(messageId);
-      assertThat(status.getString("status")).isEqualTo("failed");
-      assertThat(status.getString("error")).isNotBlank();
-      assertThat(inbox.shopee.acceptedSends()).isEmpty();
-      assertThat(inbox.count("SELECT attempts FROM outbox WHERE message_id = $1", messageId)).isEqualTo(1);
+      long conversationId = assignedAfterPush(socket, shopId, buyerId, buyerName, buyerText);
+      fault.run();
+      long messageId = reply(token, conversationId, reply);
+      return new Sent(messageId, socket.messageStatus(messageId));
     }
   }
 
