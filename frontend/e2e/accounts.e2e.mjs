@@ -5,7 +5,7 @@
 //   DONE    the alert appeared live, the row says "Re-authorize", OTHER_ACCOUNT was paused and resumed; exit 0
 //   FAILED: <reason>   (screenshot in SCREENSHOT_DIR); exit 1
 // Environment: BASE_URL, ADMIN_USER, ADMIN_PASS, DEAD_ACCOUNT, OTHER_ACCOUNT, CHROMIUM, SCREENSHOT_DIR.
-import { env, log, runScenario, say, step } from './browser.mjs';
+import { env, log, login, runScenario, say, step } from './browser.mjs';
 
 const baseUrl = env('BASE_URL');
 const user = env('ADMIN_USER');
@@ -17,16 +17,7 @@ await runScenario('accounts', async ({ page }) => {
   page.setDefaultTimeout(20_000);
   page.on('dialog', (dialog) => dialog.accept());
 
-  await step(`log in as ${user}`, async () => {
-    await page.goto(baseUrl);
-    await page.getByTestId('login-username').fill(user);
-    await page.getByTestId('login-password').fill(password);
-    await page.getByTestId('login-submit').click();
-    await page.getByTestId('toggle-accounts').waitFor();
-  });
-  await step('wait for the live connection', () =>
-    page.locator('[data-testid="connection-status"][data-state="connected"]').waitFor(),
-  );
+  await step(`log in as ${user}`, () => login(page, baseUrl, user, password, 'toggle-accounts'));
   await step('open the Accounts page', async () => {
     await page.getByTestId('toggle-accounts').click();
     await page.getByTestId(`account-row-${dead}`).waitFor();

@@ -8,17 +8,12 @@
 //   HEALTH <size> <text>          the health the Accounts page shows for ACCOUNT
 //   DONE                          exit 0;  FAILED: <size>: <reason> (screenshot in SCREENSHOT_DIR), exit 1
 // Environment: BASE_URL, ADMIN_USER, ADMIN_PASS, NEW_USER_desktop, NEW_USER_phone, ACCOUNT, CHROMIUM, SCREENSHOT_DIR.
-import { checkLayout, checkReachable, env, keepScreenshot, login, runAtBothSizes, say, step } from './browser.mjs';
+import { checkLayout, checkReachable, env, login, runAtBothSizes, say, step } from './browser.mjs';
 
 const baseUrl = env('BASE_URL');
 const account = env('ACCOUNT');
-const JOURNEY = 'admin-day';
-
-await runAtBothSizes(JOURNEY, async ({ page, size }) => {
-  page.setDefaultTimeout(30_000);
+await runAtBothSizes('admin-day', async ({ page, size, phone, shot }) => {
   const username = env(`NEW_USER_${size.name}`);
-  const phone = size.name === 'phone';
-  const shot = (label) => keepScreenshot(page, JOURNEY, size, label);
 
   await step('log in', () => login(page, baseUrl, env('ADMIN_USER'), env('ADMIN_PASS')));
   await step('open Users', async () => {

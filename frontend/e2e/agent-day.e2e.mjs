@@ -11,18 +11,13 @@
 //   DONE                        exit 0;  FAILED: <size>: <reason> (screenshot in SCREENSHOT_DIR), exit 1
 // Environment: BASE_URL, AGENT_USER, AGENT_PASS, SHORTCUT, QUICK_TEXT_desktop, QUICK_TEXT_phone,
 // CHAT_desktop, CHAT_phone, CHROMIUM, SCREENSHOT_DIR.
-import { checkLayout, checkReachable, checkWholeText, env, keepScreenshot, login, runAtBothSizes, say, step } from './browser.mjs';
+import { checkLayout, checkReachable, checkWholeText, env, login, runAtBothSizes, say, step } from './browser.mjs';
 
 const baseUrl = env('BASE_URL');
 const shortcut = env('SHORTCUT');
-const JOURNEY = 'agent-day';
-
-await runAtBothSizes(JOURNEY, async ({ page, size }) => {
-  page.setDefaultTimeout(30_000);
+await runAtBothSizes('agent-day', async ({ page, size, phone, shot }) => {
   const chat = env(`CHAT_${size.name}`);
   const quickText = env(`QUICK_TEXT_${size.name}`);
-  const phone = size.name === 'phone';
-  const shot = (label) => keepScreenshot(page, JOURNEY, size, label);
   const row = page.locator(`[data-testid="conversation-row"][data-conversation-id="${chat}"]`);
 
   await step('log in', () => login(page, baseUrl, env('AGENT_USER'), env('AGENT_PASS')));

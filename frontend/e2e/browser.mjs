@@ -124,9 +124,18 @@ export async function runScenario(name, scenario, { timeoutMs = 120_000, sizes =
   process.exit(exitCode);
 }
 
-/** One journey at desktop and at phone size (see runScenario), then `DONE`; the time limit is per size. */
+/**
+ * One journey at desktop and at phone size (see runScenario), then `DONE`; the time limit is per size. Each
+ * step waits up to 30 s. The scenario is also told `phone` (the size is the phone's) and given
+ * `shot(label)`, which keeps a screenshot of the journey at this size (see keepScreenshot).
+ */
 export function runAtBothSizes(name, scenario, { timeoutMs = 120_000 } = {}) {
-  return runScenario(name, scenario, { timeoutMs: 2 * timeoutMs, sizes: [DESKTOP, PHONE], sayDone: true });
+  const journey = async ({ page, context, size }) => {
+    page.setDefaultTimeout(30_000);
+    const shot = (label) => keepScreenshot(page, name, size, label);
+    await scenario({ page, context, size, phone: size.name === PHONE.name, shot });
+  };
+  return runScenario(name, journey, { timeoutMs: 2 * timeoutMs, sizes: [DESKTOP, PHONE], sayDone: true });
 }
 
 /** Saves `<journey>-<size>-<label>.png` (the whole page) into SCREENSHOT_DIR: the journey's kept artefacts. */
@@ -182,16 +191,38 @@ export async function checkWholeText(locator, name) {
   if (shown === 0 || needed > shown + 1) throw new Error(`${name} shows ${shown} px of its ${needed} px text`);
 }
 
-/** Logs in on the start page and waits for the live connection; a refused login fails with its message. */
-export async function login(page, baseUrl, user, password) {
+/** Opens the start page and submits the login form (what follows is the caller's to wait for). */
+export async function submitLogin(page, baseUrl, user, password) {
   await page.goto(baseUrl);
   await page.getByTestId('login-username').fill(user);
   await page.getByTestId('login-password').fill(password);
   await page.getByTestId('login-submit').click();
+}
+
+/**
+ * Logs in on the start page and waits for the live connection, then for the element with test id `shows`
+ * when given (e.g. 'inbox'); a refused login fails with its message.
+ */
+export async function login(page, baseUrl, user, password, shows) {
+  await submitLogin(page, baseUrl, user, password);
   const refused = page.getByTestId('login-error');
   await page.getByTestId('current-user').or(refused).waitFor();
   if (await refused.isVisible()) throw new Error(`login refused: ${await refused.innerText()}`);
   await page.locator('[data-testid="connection-status"][data-state="connected"]').waitFor();
+  if (shows) await page.getByTestId(shows).waitFor();
+}
+
+/** The inbox row of the conversation whose preview shows `text`. */
+export function conversationShowing(page, text) {
+  return page
+    .getByTestId('conversation-row')
+    .filter({ has: page.getByTestId('conversation-preview').filter({ hasText: text }) })
+    .first();
+}
+
+/** The first message of the timeline in that direction ('in' from the buyer, 'out' to them) holding `text`. */
+export function timelineMessage(timeline, direction, text) {
+  return timeline.locator(`[data-testid="timeline-message"][data-direction="${direction}"]`).filter({ hasText: text }).first();
 }
 
 async function screenshot(page, name) {

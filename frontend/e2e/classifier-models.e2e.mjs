@@ -12,20 +12,14 @@
 //   FAILED: <reason>    (screenshot in SCREENSHOT_DIR); exit 1
 // Environment: BASE_URL, USER, PASS, CONTINUE_FILE, CHROMIUM, SCREENSHOT_DIR.
 import { existsSync } from 'node:fs';
-import { env, runScenario, say, step } from './browser.mjs';
+import { env, login, runScenario, say, step } from './browser.mjs';
 
 const card = (page, version, active) =>
   page.locator(`[data-testid="model-version"][data-version="${version}"][data-active="${active}"]`);
 
 await runScenario('classifier-models', async ({ page }) => {
   page.setDefaultTimeout(60_000);
-  await step(`log in as ${env('USER')}`, async () => {
-    await page.goto(env('BASE_URL'));
-    await page.getByTestId('login-username').fill(env('USER'));
-    await page.getByTestId('login-password').fill(env('PASS'));
-    await page.getByTestId('login-submit').click();
-    await page.getByTestId('toggle-classifier').waitFor();
-  });
+  await step(`log in as ${env('USER')}`, () => login(page, env('BASE_URL'), env('USER'), env('PASS'), 'toggle-classifier'));
   let before;
   await step('open the Classifier page', async () => {
     await page.getByTestId('toggle-classifier').click();

@@ -6,7 +6,7 @@
 //   FAILED: <reason>   (screenshot in SCREENSHOT_DIR, details on stderr); exit code 1
 // Environment: BASE_URL, AGENT_USER, AGENT_PASS, BUYER_TEXT, REPLY_TEXT, MAX_LENGTH, CHROMIUM, SCREENSHOT_DIR.
 import path from 'node:path';
-import { env, runScenario, say, step } from './browser.mjs';
+import { env, login, runScenario, say, step } from './browser.mjs';
 
 const baseUrl = env('BASE_URL');
 const user = env('AGENT_USER');
@@ -18,14 +18,7 @@ const shots = env('SCREENSHOT_DIR');
 
 await runScenario('composer-failures', async ({ page }) => {
   page.setDefaultTimeout(20_000);
-  await step(`log in as ${user}`, async () => {
-    await page.goto(baseUrl);
-    await page.getByTestId('login-username').fill(user);
-    await page.getByTestId('login-password').fill(password);
-    await page.getByTestId('login-submit').click();
-    await page.getByTestId('inbox').waitFor();
-    await page.locator('[data-testid="connection-status"][data-state="connected"]').waitFor();
-  });
+  await step(`log in as ${user}`, () => login(page, baseUrl, user, password, 'inbox'));
   say('READY');
 
   const row = page.getByTestId('conversation-row').filter({ hasText: buyerText }).first();

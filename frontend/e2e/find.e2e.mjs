@@ -18,7 +18,7 @@
 // Environment: BASE_URL, USER, PASS, PHRASE, CHROMIUM, SCREENSHOT_DIR, AXE_PATH (optional).
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { env, log, runScenario, say, step } from './browser.mjs';
+import { env, log, login, runScenario, say, step } from './browser.mjs';
 
 const baseUrl = env('BASE_URL');
 const phrase = env('PHRASE');
@@ -46,13 +46,7 @@ await runScenario(
   'find',
   async ({ page }) => {
     page.setDefaultTimeout(30_000);
-    await step(`log in as ${env('USER')}`, async () => {
-      await page.goto(baseUrl);
-      await page.getByTestId('login-username').fill(env('USER'));
-      await page.getByTestId('login-password').fill(env('PASS'));
-      await page.getByTestId('login-submit').click();
-      await page.getByTestId('find-bar').waitFor();
-    });
+    await step(`log in as ${env('USER')}`, () => login(page, baseUrl, env('USER'), env('PASS'), 'find-bar'));
     await step(`search ${phrase}`, async () => {
       await page.getByTestId('find-input').fill(phrase);
       await page.locator('[data-testid="conversation-row"][data-status="closed"]').first().waitFor();

@@ -5,7 +5,7 @@
 //   FAILED: <reason>   (screenshot in SCREENSHOT_DIR, details on stderr); exit code 1
 // Environment: BASE_URL, AGENT_USER, AGENT_PASS, BUYER_TEXT, REPLY_TEXT, CHROMIUM (default /usr/bin/chromium),
 // SCREENSHOT_DIR.
-import { env, log, runScenario, say, step } from './browser.mjs';
+import { conversationShowing, env, log, login, runScenario, say, step, timelineMessage } from './browser.mjs';
 
 const baseUrl = env('BASE_URL');
 const user = env('AGENT_USER');
@@ -16,34 +16,18 @@ const replyText = env('REPLY_TEXT');
 await runScenario('live-reply', async ({ page }) => {
   page.setDefaultTimeout(20_000);
 
-  await step(`open ${baseUrl} and log in as ${user}`, async () => {
-    await page.goto(baseUrl);
-    await page.getByTestId('login-username').fill(user);
-    await page.getByTestId('login-password').fill(password);
-    await page.getByTestId('login-submit').click();
-    const refused = page.getByTestId('login-error');
-    await page.getByTestId('inbox').or(refused).waitFor();
-    if (await refused.isVisible()) throw new Error(`login refused: ${await refused.innerText()}`);
-  });
-  await step('wait for the live connection', () =>
-    page.locator('[data-testid="connection-status"][data-state="connected"]').waitFor(),
-  );
+  await step(`open ${baseUrl} and log in as ${user}`, () => login(page, baseUrl, user, password, 'inbox'));
   log('logged in as', user, 'and connected');
   say('READY');
 
   // The buyer's message must arrive through the socket: no reload from here on.
-  const row = page
-    .getByTestId('conversation-row')
-    .filter({ has: page.getByTestId('conversation-preview').filter({ hasText: buyerText }) })
-    .first();
+  const row = conversationShowing(page, buyerText);
   await step('wait (30 s) for a conversation row showing the buyer text', () => row.waitFor({ timeout: 30_000 }));
   log('conversation row appeared:', await row.getAttribute('data-conversation-id'));
   await row.click();
 
   const timeline = page.getByTestId('timeline');
-  await step('find the buyer text in the timeline', () =>
-    timeline.locator('[data-testid="timeline-message"][data-direction="in"]').filter({ hasText: buyerText }).first().waitFor(),
-  );
+  await step('find the buyer text in the timeline', () => timelineMessage(timeline, 'in', buyerText).waitFor());
 
   const outgoing = timeline.locator('[data-testid="timeline-message"][data-direction="out"]');
   await step('send the reply', async () => {

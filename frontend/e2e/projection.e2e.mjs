@@ -8,19 +8,13 @@
 //   DONE             exit 0
 //   FAILED: <reason>   (screenshot in SCREENSHOT_DIR); exit 1
 // Environment: BASE_URL, USER, PASS, ACCOUNT, LINE (percent), CHROMIUM, SCREENSHOT_DIR.
-import { env, runScenario, say, step } from './browser.mjs';
+import { env, login, runScenario, say, step } from './browser.mjs';
 
 const account = env('ACCOUNT');
 
 await runScenario('projection', async ({ page }) => {
   page.setDefaultTimeout(30_000);
-  await step(`log in as ${env('USER')}`, async () => {
-    await page.goto(env('BASE_URL'));
-    await page.getByTestId('login-username').fill(env('USER'));
-    await page.getByTestId('login-password').fill(env('PASS'));
-    await page.getByTestId('login-submit').click();
-    await page.getByTestId('inbox').waitFor();
-  });
+  await step(`log in as ${env('USER')}`, () => login(page, env('BASE_URL'), env('USER'), env('PASS'), 'inbox'));
   const alert = page.locator(`[data-testid="projection-alert"][data-account-id="${account}"]`);
   await step('the projection alert shows', () => alert.waitFor());
   say(`ALERT ${(await alert.textContent()).trim()}`);

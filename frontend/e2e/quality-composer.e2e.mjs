@@ -6,7 +6,7 @@
 //   FAILED: <reason>   (screenshot in SCREENSHOT_DIR, details on stderr); exit code 1
 // Environment: BASE_URL, AGENT_USER, AGENT_PASS, BUYER_TEXT, BANNED_TEXT, BANNED_TERMS (comma-separated terms
 // that must be highlighted as blocked), SHORTCUT, QUICK_TEXT, CHROMIUM, SCREENSHOT_DIR.
-import { env, log, runScenario, say, step } from './browser.mjs';
+import { conversationShowing, env, log, login, runScenario, say, step, timelineMessage } from './browser.mjs';
 
 const baseUrl = env('BASE_URL');
 const user = env('AGENT_USER');
@@ -20,28 +20,14 @@ const quickText = env('QUICK_TEXT');
 await runScenario('quality-composer', async ({ page }) => {
   page.setDefaultTimeout(20_000);
 
-  await step(`open ${baseUrl} and log in as ${user}`, async () => {
-    await page.goto(baseUrl);
-    await page.getByTestId('login-username').fill(user);
-    await page.getByTestId('login-password').fill(password);
-    await page.getByTestId('login-submit').click();
-    const refused = page.getByTestId('login-error');
-    await page.getByTestId('inbox').or(refused).waitFor();
-    if (await refused.isVisible()) throw new Error(`login refused: ${await refused.innerText()}`);
-  });
-  await step('wait for the live connection', () =>
-    page.locator('[data-testid="connection-status"][data-state="connected"]').waitFor(),
-  );
+  await step(`open ${baseUrl} and log in as ${user}`, () => login(page, baseUrl, user, password, 'inbox'));
   say('READY');
 
-  const row = page
-    .getByTestId('conversation-row')
-    .filter({ has: page.getByTestId('conversation-preview').filter({ hasText: buyerText }) })
-    .first();
+  const row = conversationShowing(page, buyerText);
   await step('wait (30 s) for the buyer’s conversation', () => row.waitFor({ timeout: 30_000 }));
   await row.click();
   await step('find the buyer text in the timeline', () =>
-    page.getByTestId('timeline').locator('[data-testid="timeline-message"][data-direction="in"]').filter({ hasText: buyerText }).first().waitFor(),
+    timelineMessage(page.getByTestId('timeline'), 'in', buyerText).waitFor(),
   );
 
   const input = page.getByTestId('reply-input');

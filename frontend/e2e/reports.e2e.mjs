@@ -15,7 +15,7 @@
 //   FAILED: <reason>   (screenshot in SCREENSHOT_DIR); exit 1
 // Environment: BASE_URL, USER, PASS, ACCOUNT, TO_DATE (the shop's today), CHROMIUM, SCREENSHOT_DIR.
 import { join } from 'node:path';
-import { env, runScenario, say, step } from './browser.mjs';
+import { env, login, runScenario, say, step } from './browser.mjs';
 
 const baseUrl = env('BASE_URL');
 const account = env('ACCOUNT');
@@ -23,13 +23,7 @@ const dir = env('SCREENSHOT_DIR');
 
 await runScenario('reports', async ({ page }) => {
   page.setDefaultTimeout(30_000);
-  await step(`log in as ${env('USER')}`, async () => {
-    await page.goto(baseUrl);
-    await page.getByTestId('login-username').fill(env('USER'));
-    await page.getByTestId('login-password').fill(env('PASS'));
-    await page.getByTestId('login-submit').click();
-    await page.getByTestId('toggle-reports').waitFor();
-  });
+  await step(`log in as ${env('USER')}`, () => login(page, baseUrl, env('USER'), env('PASS'), 'toggle-reports'));
   await step('open Reports', async () => {
     await page.getByTestId('toggle-reports').click();
     await page.locator('[data-testid="report-loaded"][data-account=""]').waitFor();

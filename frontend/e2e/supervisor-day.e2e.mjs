@@ -10,17 +10,12 @@
 //   DONE                         exit 0;  FAILED: <size>: <reason> (screenshot in SCREENSHOT_DIR), exit 1
 // Environment: BASE_URL, SUP_USER, SUP_PASS, QUEUED, CHAT_desktop, CHAT_phone, TARGET_ID, TARGET_NAME, REASON,
 // CHROMIUM, SCREENSHOT_DIR.
-import { checkLayout, checkReachable, env, keepScreenshot, login, runAtBothSizes, say, step } from './browser.mjs';
+import { checkLayout, checkReachable, env, login, runAtBothSizes, say, step } from './browser.mjs';
 
 const baseUrl = env('BASE_URL');
 const targetName = env('TARGET_NAME');
-const JOURNEY = 'supervisor-day';
-
-await runAtBothSizes(JOURNEY, async ({ page, size }) => {
-  page.setDefaultTimeout(30_000);
+await runAtBothSizes('supervisor-day', async ({ page, size, phone, shot }) => {
   const chat = env(`CHAT_${size.name}`);
-  const phone = size.name === 'phone';
-  const shot = (label) => keepScreenshot(page, JOURNEY, size, label);
   const conversation = (id) => page.locator(`[data-testid="console-conversation"][data-conversation-id="${id}"]`);
 
   await step('log in', () => login(page, baseUrl, env('SUP_USER'), env('SUP_PASS')));

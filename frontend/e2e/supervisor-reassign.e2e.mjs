@@ -14,7 +14,7 @@
 //   FAILED: <reason>   (screenshot in SCREENSHOT_DIR, details on stderr); exit code 1
 // Environment: BASE_URL, AGENT_USER, AGENT_PASS, AGENT_ID, SUP_USER, SUP_PASS, CONVERSATION_ID, BUYER_TEXT,
 // EARLIER_REPLY, NOTE_TEXT, REASON, COLLEAGUE_NAME, TRANSFER_NOTE, SHIFT_NAME, CHROMIUM, SCREENSHOT_DIR.
-import { env, log, runScenario, say, step } from './browser.mjs';
+import { env, log, login, runScenario, say, step, timelineMessage } from './browser.mjs';
 
 const baseUrl = env('BASE_URL');
 const conversationId = env('CONVERSATION_ID');
@@ -24,28 +24,17 @@ const earlierReply = env('EARLIER_REPLY');
 const noteText = env('NOTE_TEXT');
 const reason = env('REASON');
 
-async function login(page, user, password) {
-  await page.goto(baseUrl);
-  await page.getByTestId('login-username').fill(user);
-  await page.getByTestId('login-password').fill(password);
-  await page.getByTestId('login-submit').click();
-  const refused = page.getByTestId('login-error');
-  await page.getByTestId('inbox').or(refused).waitFor();
-  if (await refused.isVisible()) throw new Error(`login refused: ${await refused.innerText()}`);
-  await page.locator('[data-testid="connection-status"][data-state="connected"]').waitFor();
-}
-
 await runScenario('supervisor-reassign', async ({ page: agent, context }) => {
   agent.setDefaultTimeout(20_000);
   const supervisor = await context.newPage();
   supervisor.setDefaultTimeout(20_000);
 
-  await step('log in as the receiving agent', () => login(agent, env('AGENT_USER'), env('AGENT_PASS')));
+  await step('log in as the receiving agent', () => login(agent, baseUrl, env('AGENT_USER'), env('AGENT_PASS'), 'inbox'));
   const row = agent.locator(`[data-testid="conversation-row"][data-conversation-id="${conversationId}"]`);
   if ((await row.count()) !== 0) throw new Error('the conversation is in the agent inbox before the reassignment');
 
   await step('log in as the supervisor and open the console', async () => {
-    await login(supervisor, env('SUP_USER'), env('SUP_PASS'));
+    await login(supervisor, baseUrl, env('SUP_USER'), env('SUP_PASS'), 'inbox');
     await supervisor.getByTestId('toggle-console').click();
     await supervisor.getByTestId('supervisor-console').waitFor();
   });
@@ -66,12 +55,8 @@ await runScenario('supervisor-reassign', async ({ page: agent, context }) => {
   await step('wait (30 s) for the conversation to appear in the agent inbox', () => row.waitFor({ timeout: 30_000 }));
   await row.click();
   const timeline = agent.getByTestId('timeline');
-  await step('see the buyer message from before', () =>
-    timeline.locator('[data-testid="timeline-message"][data-direction="in"]').filter({ hasText: buyerText }).first().waitFor(),
-  );
-  await step('see the earlier agent reply', () =>
-    timeline.locator('[data-testid="timeline-message"][data-direction="out"]').filter({ hasText: earlierReply }).first().waitFor(),
-  );
+  await step('see the buyer message from before', () => timelineMessage(timeline, 'in', buyerText).waitFor());
+  await step('see the earlier agent reply', () => timelineMessage(timeline, 'out', earlierReply).waitFor());
   await step('see the reassignment with its reason', () =>
     timeline.locator('[data-testid="timeline-activity"][data-type="reassigned"]').filter({ hasText: reason }).waitFor(),
   );

@@ -6,7 +6,7 @@
 //   DONE            exit code 0
 //   FAILED: <reason>   (screenshot in SCREENSHOT_DIR, details on stderr); exit code 1
 // Environment: BASE_URL, AGENT_USER, AGENT_PASS, LAST_BUYER_TEXT, REPLY_TEXT, CHROMIUM, SCREENSHOT_DIR.
-import { env, runScenario, say, step } from './browser.mjs';
+import { conversationShowing, env, login, runScenario, say, step } from './browser.mjs';
 
 const baseUrl = env('BASE_URL');
 const user = env('AGENT_USER');
@@ -32,18 +32,9 @@ async function shownEntries(timeline) {
 await runScenario('timeline-order', async ({ page }) => {
   page.setDefaultTimeout(20_000);
 
-  await step(`open ${baseUrl} and log in as ${user}`, async () => {
-    await page.goto(baseUrl);
-    await page.getByTestId('login-username').fill(user);
-    await page.getByTestId('login-password').fill(password);
-    await page.getByTestId('login-submit').click();
-    await page.getByTestId('inbox').waitFor();
-  });
+  await step(`open ${baseUrl} and log in as ${user}`, () => login(page, baseUrl, user, password, 'inbox'));
 
-  const row = page
-    .getByTestId('conversation-row')
-    .filter({ has: page.getByTestId('conversation-preview').filter({ hasText: lastBuyerText }) })
-    .first();
+  const row = conversationShowing(page, lastBuyerText);
   await step('open the conversation', async () => {
     await row.waitFor();
     await row.click();

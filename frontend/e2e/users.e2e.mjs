@@ -15,7 +15,7 @@
 // Environment: BASE_URL, ADMIN_USER, ADMIN_PASS, NEW_USER, NEW_NAME, NEW_PASS, OWN_PASS, ACCOUNT, SUP_USER,
 // SUP_PASS, CONVERSATION_ID, REASON, CHROMIUM, SCREENSHOT_DIR.
 import { join } from 'node:path';
-import { env, runScenario, say, step } from './browser.mjs';
+import { env, login, runScenario, say, step, submitLogin } from './browser.mjs';
 
 const baseUrl = env('BASE_URL');
 const dir = env('SCREENSHOT_DIR');
@@ -23,21 +23,6 @@ const newUser = env('NEW_USER');
 const conversationId = env('CONVERSATION_ID');
 const DESKTOP = { width: 1280, height: 800 };
 const PHONE = { width: 390, height: 844 };
-
-async function submitLogin(page, user, password) {
-  await page.goto(baseUrl);
-  await page.getByTestId('login-username').fill(user);
-  await page.getByTestId('login-password').fill(password);
-  await page.getByTestId('login-submit').click();
-}
-
-async function login(page, user, password) {
-  await submitLogin(page, user, password);
-  const refused = page.getByTestId('login-error');
-  await page.getByTestId('current-user').or(refused).waitFor();
-  if (await refused.isVisible()) throw new Error(`login refused: ${await refused.innerText()}`);
-  await page.locator('[data-testid="connection-status"][data-state="connected"]').waitFor();
-}
 
 async function shots(page, name, checkWidth = false) {
   await page.setViewportSize(DESKTOP);
@@ -52,7 +37,7 @@ async function shots(page, name, checkWidth = false) {
 await runScenario('users', async ({ page: admin, context }) => {
   admin.setDefaultTimeout(30_000);
   await step('log in as the admin and switch to Chinese', async () => {
-    await login(admin, env('ADMIN_USER'), env('ADMIN_PASS'));
+    await login(admin, baseUrl, env('ADMIN_USER'), env('ADMIN_PASS'));
     await admin.getByTestId('language-switch').selectOption('zh-CN');
     await admin.getByTestId('toggle-users').filter({ hasText: '用户管理' }).waitFor();
   });
@@ -86,7 +71,7 @@ await runScenario('users', async ({ page: admin, context }) => {
   const agent = await context.newPage();
   agent.setDefaultTimeout(30_000);
   await step('the new agent logs in with the initial password and is asked to choose their own', async () => {
-    await submitLogin(agent, newUser, env('NEW_PASS'));
+    await submitLogin(agent, baseUrl, newUser, env('NEW_PASS'));
     await agent.getByTestId('change-password').waitFor();
     if ((await agent.getByTestId('current-user').count()) !== 0) throw new Error('the workspace opened with a temporary password');
   });
@@ -111,7 +96,7 @@ await runScenario('users', async ({ page: admin, context }) => {
   const supervisor = await context.newPage();
   supervisor.setDefaultTimeout(30_000);
   await step('log in as the supervisor and open the console', async () => {
-    await login(supervisor, env('SUP_USER'), env('SUP_PASS'));
+    await login(supervisor, baseUrl, env('SUP_USER'), env('SUP_PASS'));
     await supervisor.getByTestId('toggle-console').click();
     await supervisor.getByTestId('supervisor-console').waitFor();
   });

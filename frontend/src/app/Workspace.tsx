@@ -87,6 +87,8 @@ export function Workspace({ session, onLogout }: { session: Session; onLogout: (
       {label}
     </button>
   );
+  // what the live inbox and the search results are listed with alike
+  const listProps = { selectedId, onSelect: select, unread: alerts.unread, showOwner: oversees };
 
   return (
     <div className="app">
@@ -152,17 +154,14 @@ export function Workspace({ session, onLogout }: { session: Session; onLogout: (
             <FindBar request={findRequest} oversees={oversees} onChange={setFindRequest} />
             {find.active ? (
               <ConversationList
+                {...listProps}
                 conversations={find.results}
-                selectedId={selectedId}
-                onSelect={select}
                 loading={find.loading}
                 error={find.error}
                 onRetry={find.reload}
                 title={t('inbox:find.results')}
                 countText={t('inbox:find.found', { count: find.results.length })}
                 emptyText={find.hasMore ? t('inbox:find.noneYet') : t('inbox:find.none')}
-                unread={alerts.unread}
-                showOwner={oversees}
                 footer={
                   find.hasMore && (
                     <button type="button" className="button find__more" data-testid="find-more" disabled={find.loading} onClick={find.loadMore}>
@@ -173,14 +172,11 @@ export function Workspace({ session, onLogout }: { session: Session; onLogout: (
               />
             ) : (
               <ConversationList
+                {...listProps}
                 conversations={inbox.conversations}
-                selectedId={selectedId}
-                onSelect={select}
                 loading={inbox.loading}
                 error={inbox.error}
                 onRetry={inbox.reload}
-                unread={alerts.unread}
-                showOwner={oversees}
               />
             )}
           </div>

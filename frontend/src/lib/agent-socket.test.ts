@@ -85,6 +85,24 @@ function newSocket(storage = new MemoryStorage(), onUnauthorized?: () => void) {
   return { socket, received, states, storage };
 }
 
+/** A MemoryStorage holding `seq` as user 3's persisted position. */
+function storedSeq(seq: number): MemoryStorage {
+  const storage = new MemoryStorage();
+  storage.setItem(seqStorageKey(3), String(seq));
+  return storage;
+}
+
+/** newSocket, started, with its connection open; `resets` collects the seqs it starts over from. */
+function openSocket(storage = new MemoryStorage()) {
+  const parts = newSocket(storage);
+  const resets: number[] = [];
+  parts.socket.onReset((seq) => resets.push(seq));
+  parts.socket.start();
+  const ws = FakeWebSocket.last();
+  ws.open();
+  return { ...parts, ws, resets };
+}
+
 describe('AgentSocket', () => {
   beforeEach(() => {
     FakeWebSocket.instances = [];
@@ -118,10 +136,7 @@ describe('AgentSocket', () => {
   });
 
   it('delivers events in order, persists the highest seq and ignores duplicates and old ones', () => {
-    const { socket, received, storage } = newSocket();
-    socket.start();
-    const ws = FakeWebSocket.last();
-    ws.open();
+    const { socket, received, storage, ws } = openSocket();
     ws.receive({ type: 'hello', userId: 3, lastSeq: 2 });
     ws.receive(event(1));
     ws.receive(event(2));
@@ -180,10 +195,7 @@ describe('AgentSocket', () => {
   });
 
   it('reconnects when the connection goes silent, and pings while connected', () => {
-    const { socket } = newSocket();
-    socket.start();
-    const ws = FakeWebSocket.last();
-    ws.open();
+    const { socket, ws } = openSocket();
     ws.receive({ type: 'hello', userId: 3, lastSeq: 0 });
     vi.advanceTimersByTime(20_000);
     expect(ws.sent).toContainEqual({ type: 'ping' });
@@ -207,10 +219,7 @@ describe('AgentSocket', () => {
   });
 
   it('does not reconnect after stop()', () => {
-    const { socket } = newSocket();
-    socket.start();
-    const ws = FakeWebSocket.last();
-    ws.open();
+    const { socket, ws } = openSocket();
     socket.stop();
     expect(ws.closedByClient).toBe(true);
     ws.serverClose(1000);
@@ -220,14 +229,7 @@ describe('AgentSocket', () => {
   });
 
   it('starts over from the server seq when the server log is behind the stored seq', () => {
-    const storage = new MemoryStorage();
-    storage.setItem(seqStorageKey(3), '50');
-    const { socket, received } = newSocket(storage);
-    const resets: number[] = [];
-    socket.onReset((seq) => resets.push(seq));
-    socket.start();
-    const ws = FakeWebSocket.last();
-    ws.open();
+    const { received, resets, ws } = openSocket(storedSeq(50));
     ws.receive({ type: 'hello', userId: 3, lastSeq: 0 });
     ws.receive(event(1));
     expect(resets).toEqual([0]);
@@ -235,14 +237,7 @@ describe('AgentSocket', () => {
   });
 
   it('reloads state on resync and continues from the seq the server gives', () => {
-    const storage = new MemoryStorage();
-    storage.setItem(seqStorageKey(3), '7');
-    const { socket, received } = newSocket(storage);
-    const resets: number[] = [];
-    socket.onReset((seq) => resets.push(seq));
-    socket.start();
-    const ws = FakeWebSocket.last();
-    ws.open();
+    const { received, resets, storage, ws } = openSocket(storedSeq(7));
     expect(ws.sent[0]).toEqual({ type: 'auth', token: 'jwt-1', lastSeq: 7 });
     ws.receive({ type: 'hello', userId: 3, lastSeq: 900 });
     expect(resets).toEqual([]);

@@ -11,6 +11,20 @@ export interface User {
   mustChangePassword?: boolean;
 }
 
+export type Presence = 'online' | 'away' | 'offline';
+export type ShiftState = 'unrostered' | 'on_shift' | 'off_shift' | 'standby' | 'standby_active';
+
+/** An agent's presence and load as the server lists them (queue, console, colleagues to transfer to). */
+export interface AgentLoad {
+  id: number;
+  displayName: string;
+  presence: Presence;
+  shiftState: ShiftState;
+  team: string | null;
+  activeCount: number;
+  maxConcurrent: number;
+}
+
 export type Platform = 'shopee' | 'lazada' | 'tiktok' | (string & {});
 export type Priority = 'critical' | 'urgent' | 'normal';
 export type Category = 'pre_sale' | 'in_sale' | 'after_sale';

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { TableHead } from '../../../components/TableHead';
 import type { AgentEventSource } from '../../../lib/api-types';
 import { formatFull } from '../../../lib/format';
 import { i18n } from '../../../lib/i18n';
@@ -64,19 +65,19 @@ export function AccountsPage({ events }: { events: AgentEventSource }) {
         <div className="accounts__muted">{t('loading')}</div>
       ) : (
         <table className="accounts__table table--cards" data-testid="accounts-table">
-          <thead>
-            <tr>
-              <th>{t('col.account')}</th>
-              <th>{t('col.health')}</th>
-              <th>{t('col.push')}</th>
-              <th>{t('col.poll')}</th>
-              <th>{t('col.token')}</th>
-              <th>{t('col.errors')}</th>
-              <th>{t('col.recovered')}</th>
-              <th>{t('col.send')}</th>
-              <th>{t('col.actions')}</th>
-            </tr>
-          </thead>
+          <TableHead
+            labels={[
+              t('col.account'),
+              t('col.health'),
+              t('col.push'),
+              t('col.poll'),
+              t('col.token'),
+              t('col.errors'),
+              t('col.recovered'),
+              t('col.send'),
+              t('col.actions'),
+            ]}
+          />
           <tbody>
             {state.accounts.map((a) => {
               const health = summarizeHealth(a, now);

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../../lib/api-client';
 import { errorText } from '../../../lib/errors';
 import { changePassword } from '../api/change-password';
+import { LoginError, LoginField } from './LoginField';
 import { LogoutButton } from './LogoutButton';
 import './login.css';
 
@@ -47,26 +48,13 @@ export function ChangePasswordPage({ onChanged, onLoggedOut, languageSwitch }: {
           {t('change.title')}
         </h1>
         <p className="login__hint">{t('change.why')}</p>
-        <label className="login__field">
-          {t('change.current')}
-          <input data-testid="change-current" type="password" autoComplete="current-password" required value={current}
-            onChange={(e) => setCurrent(e.target.value)} />
-        </label>
-        <label className="login__field">
-          {t('change.new')}
-          <input data-testid="change-new" type="password" autoComplete="new-password" required value={next}
-            onChange={(e) => setNext(e.target.value)} />
-        </label>
-        <label className="login__field">
-          {t('change.repeat')}
-          <input data-testid="change-repeat" type="password" autoComplete="new-password" required value={repeat}
-            onChange={(e) => setRepeat(e.target.value)} />
-        </label>
-        {error && (
-          <p className="login__error" role="alert" data-testid="change-error">
-            {error}
-          </p>
-        )}
+        <LoginField label={t('change.current')} data-testid="change-current" type="password" autoComplete="current-password"
+          value={current} onChange={setCurrent} />
+        <LoginField label={t('change.new')} data-testid="change-new" type="password" autoComplete="new-password"
+          value={next} onChange={setNext} />
+        <LoginField label={t('change.repeat')} data-testid="change-repeat" type="password" autoComplete="new-password"
+          value={repeat} onChange={setRepeat} />
+        <LoginError error={error} testId="change-error" />
         <button data-testid="change-submit" type="submit" className="button button--primary" disabled={pending}>
           {pending ? t('change.saving') : t('change.save')}
         </button>

@@ -2,6 +2,7 @@ import { useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Session } from '../../../lib/session';
 import { useLogin } from '../hooks/useLogin';
+import { LoginError, LoginField } from './LoginField';
 import './login.css';
 
 export function LoginPage({ onLoggedIn, languageSwitch }: { onLoggedIn: (session: Session) => void; languageSwitch?: ReactNode }) {
@@ -21,35 +22,25 @@ export function LoginPage({ onLoggedIn, languageSwitch }: { onLoggedIn: (session
         <h1 id="login-title" className="login__title">
           Unibox <span>{t('subtitle')}</span>
         </h1>
-        <label className="login__field">
-          {t('username')}
-          <input
-            data-testid="login-username"
-            name="username"
-            autoComplete="username"
-            autoFocus
-            required
-            value={username}
-            onChange={(e) => setUsername(e.target.value)}
-          />
-        </label>
-        <label className="login__field">
-          {t('password')}
-          <input
-            data-testid="login-password"
-            name="password"
-            type="password"
-            autoComplete="current-password"
-            required
-            value={password}
-            onChange={(e) => setPassword(e.target.value)}
-          />
-        </label>
-        {error && (
-          <p className="login__error" role="alert" data-testid="login-error">
-            {error}
-          </p>
-        )}
+        <LoginField
+          label={t('username')}
+          data-testid="login-username"
+          name="username"
+          autoComplete="username"
+          autoFocus
+          value={username}
+          onChange={setUsername}
+        />
+        <LoginField
+          label={t('password')}
+          data-testid="login-password"
+          name="password"
+          type="password"
+          autoComplete="current-password"
+          value={password}
+          onChange={setPassword}
+        />
+        <LoginError error={error} testId="login-error" />
         <button data-testid="login-submit" type="submit" className="button button--primary" disabled={pending}>
           {pending ? t('signingIn') : t('signIn')}
         </button>

@@ -1,13 +1,7 @@
 import { apiRequest } from '../../../lib/api-client';
+import type { AgentLoad } from '../../../lib/api-types';
 
-export interface ColleagueOption {
-  id: number;
-  displayName: string;
-  presence: 'online' | 'away' | 'offline';
-  shiftState: string;
-  team: string | null;
-  activeCount: number;
-  maxConcurrent: number;
+export interface ColleagueOption extends AgentLoad {
   /** Of the conversation's team, if it needs one (every colleague listed serves its shop). */
   eligible: boolean;
   full: boolean;

@@ -11,7 +11,6 @@ import { NoteBox } from './NoteBox';
 import { CardSender } from './CardSender';
 import { CustomerPanel } from './CustomerPanel';
 import { TransferBox } from './TransferBox';
-import { ReplyBox } from './ReplyBox';
 import { Timeline } from './Timeline';
 import './conversation.css';
 
@@ -20,8 +19,8 @@ interface Props {
   events: AgentEventSource;
   author: string;
   onChanged: (conversation: ConversationSummary) => void;
-  /** A richer composer (compliance check, quick replies) in place of the plain reply box. */
-  renderComposer?: (props: ComposerSlotProps) => ReactNode;
+  /** The reply composer (a feature of its own: compliance check, quick replies). */
+  renderComposer: (props: ComposerSlotProps) => ReactNode;
   /** Extra actions in the header (e.g. inviting a satisfaction rating). */
   renderHeaderActions?: (conversation: ConversationSummary) => ReactNode;
   /** Opens another conversation (from the customer panel). */
@@ -95,17 +94,13 @@ export function ConversationView(props: Props) {
             <TransferBox conversationId={id} />
             <CardSender conversationId={id} capabilities={capabilities} orders={customer.context?.orders.items ?? []} />
           </div>
-          {renderComposer ? (
-            renderComposer({
-              conversationId: id,
-              buyerName: conversation.buyer.name,
-              disabledReason: null,
-              maxLength: capabilities?.maxTextLength ?? null,
-              onSend: reply,
-            })
-          ) : (
-            <ReplyBox buyerName={conversation.buyer.name} disabledReason={null} onSend={reply} />
-          )}
+          {renderComposer({
+            conversationId: id,
+            buyerName: conversation.buyer.name,
+            disabledReason: null,
+            maxLength: capabilities?.maxTextLength ?? null,
+            onSend: reply,
+          })}
         </>
       )}
     </section>

@@ -1,12 +1,13 @@
 import { useTranslation } from 'react-i18next';
 import { useMemo, useState } from 'react';
+import { TableHead } from '../../../components/TableHead';
 import type { Role } from '../../../lib/api-types';
 import { formatFull } from '../../../lib/format';
+import { useLoad } from '../../../lib/use-load';
 import { getInspectionReport } from '../api/get-inspection-report';
 import { getResponseMetrics } from '../api/get-response-metrics';
 import { getSatisfactionRates } from '../api/get-satisfaction-rates';
 import { browserZone, percent, seconds, today } from '../hooks/format';
-import { useLoad } from '../hooks/useLoad';
 
 /**
  * The supervisors' quality page: the daily inspection report (flagged and overridden replies per agent),
@@ -39,7 +40,7 @@ export function QualityReportPage({ role }: { role: Role }) {
 
 function InspectionSection({ date, zone }: { date: string; zone: string }) {
   const { t } = useTranslation('quality');
-  const { data, error, loading } = useLoad((signal) => getInspectionReport(date, zone, signal), [date, zone]);
+  const { data, error, loading } = useLoad((signal) => getInspectionReport(date, zone, signal), [date, zone], 'quality:loadFailed');
   return (
     <section className="qsection">
       <h2>{t('report.inspection')}</h2>
@@ -53,15 +54,15 @@ function InspectionSection({ date, zone }: { date: string; zone: string }) {
             {t('report.agentLine', { flagged: a.flagged, overridden: a.overridden })}
           </summary>
           <table className="qtable">
-            <thead>
-              <tr>
-                <th>{t('report.when')}</th>
-                <th>{t('report.outcome')}</th>
-                <th>{t('report.reply')}</th>
-                <th>{t('report.found')}</th>
-                <th>{t('report.reason')}</th>
-              </tr>
-            </thead>
+            <TableHead
+              labels={[
+                t('report.when'),
+                t('report.outcome'),
+                t('report.reply'),
+                t('report.found'),
+                t('report.reason'),
+              ]}
+            />
             <tbody>
               {a.replies.map((r) => (
                 <tr key={r.messageId}>
@@ -83,7 +84,8 @@ function InspectionSection({ date, zone }: { date: string; zone: string }) {
 function SatisfactionSection({ date, zone }: { date: string; zone: string }) {
   const { t } = useTranslation('quality');
   const [period, setPeriod] = useState<'week' | 'month'>('week');
-  const { data, error } = useLoad((signal) => getSatisfactionRates(period, date, zone, signal), [period, date, zone]);
+  const { data, error } = useLoad((signal) => getSatisfactionRates(period, date, zone, signal), [period, date, zone],
+    'quality:loadFailed');
   const rows = useMemo(() => (data ? [...data.agents, data.total] : []), [data]);
   return (
     <section className="qsection">
@@ -101,17 +103,17 @@ function SatisfactionSection({ date, zone }: { date: string; zone: string }) {
       {error && <p role="alert" className="qpage__error">{error}</p>}
       {data && (
         <table className="qtable" data-testid="satisfaction-rates">
-          <thead>
-            <tr>
-              <th>{t('report.agent')}</th>
-              <th>{t('report.satisfied')}</th>
-              <th>{t('report.neutral')}</th>
-              <th>{t('report.dissatisfied')}</th>
-              <th>{t('report.badAttitude')}</th>
-              <th>{t('report.satisfactionRate')}</th>
-              <th>{t('report.badAttitudeRate')}</th>
-            </tr>
-          </thead>
+          <TableHead
+            labels={[
+              t('report.agent'),
+              t('report.satisfied'),
+              t('report.neutral'),
+              t('report.dissatisfied'),
+              t('report.badAttitude'),
+              t('report.satisfactionRate'),
+              t('report.badAttitudeRate'),
+            ]}
+          />
           <tbody>
             {rows.map((r, i) => (
               <tr key={i} className={i === rows.length - 1 ? 'qtable__total' : undefined}>
@@ -135,7 +137,8 @@ function ResponseSection({ date, zone }: { date: string; zone: string }) {
   const { t } = useTranslation('quality');
   const [within, setWithin] = useState(300);
   const range = useMemo(() => dayRange(date), [date]);
-  const { data, error } = useLoad((signal) => getResponseMetrics(range.from, range.to, within, signal), [range, within, zone]);
+  const { data, error } = useLoad((signal) => getResponseMetrics(range.from, range.to, within, signal), [range, within, zone],
+    'quality:loadFailed');
   return (
     <section className="qsection">
       <h2>

@@ -1,13 +1,16 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { TableHead } from '../../../components/TableHead';
+import { errorText } from '../../../lib/errors';
 import { formatFull } from '../../../lib/format';
+import { useLoad } from '../../../lib/use-load';
 import { getRuleDocument } from '../api/get-rule-document';
 import { listRuleScopes } from '../api/list-rule-scopes';
 import { resetRuleDocument } from '../api/reset-rule-document';
 import { saveRuleDocument } from '../api/save-rule-document';
-import { entries, fromLines, read, toLines, write } from '../hooks/rule-document';
-import { errorMessage, useLoad } from '../hooks/useLoad';
+import { entries, fromLines, read, toLines, write, type EditorProps } from '../hooks/rule-document';
 import type { RuleDocument, RuleScopeDetail } from '../types';
+import { AutoRepliesEditor } from './AutoRepliesEditor';
 
 const ACTIONS = ['', 'off', 'warn', 'block'];
 
@@ -17,7 +20,7 @@ const ACTIONS = ['', 'off', 'warn', 'block'];
  */
 export function QualityRulesPage() {
   const { t } = useTranslation('quality');
-  const scopes = useLoad((signal) => listRuleScopes(signal), []);
+  const scopes = useLoad((signal) => listRuleScopes(signal), [], 'quality:loadFailed');
   const [scope, setScope] = useState('global');
   const [detail, setDetail] = useState<RuleScopeDetail | null>(null);
   const [draft, setDraft] = useState<RuleDocument>({});
@@ -31,7 +34,7 @@ export function QualityRulesPage() {
     getRuleDocument(scope, abort.signal)
       .then((d) => show(d))
       .catch((e: unknown) => {
-        if (!abort.signal.aborted) setError(errorMessage(e, t('rules.loadFailed')));
+        if (!abort.signal.aborted) setError(errorText(e, t('rules.loadFailed')));
       });
     return () => abort.abort();
   }, [scope]);
@@ -61,7 +64,7 @@ export function QualityRulesPage() {
       setMessage(t('rules.saved'));
       scopes.reload();
     } catch (e) {
-      setError(errorMessage(e, t('rules.saveFailed')));
+      setError(errorText(e, t('rules.saveFailed')));
     } finally {
       setBusy(false);
     }
@@ -74,7 +77,7 @@ export function QualityRulesPage() {
       setMessage(t('rules.reset'));
       scopes.reload();
     } catch (e) {
-      setError(errorMessage(e, t('rules.resetFailed')));
+      setError(errorText(e, t('rules.resetFailed')));
     } finally {
       setBusy(false);
     }
@@ -154,12 +157,6 @@ export function QualityRulesPage() {
   );
 }
 
-interface EditorProps {
-  draft: RuleDocument;
-  editable: boolean;
-  update: (change: (doc: RuleDocument) => void) => void;
-}
-
 function PolicyEditor({ draft, editable, update }: EditorProps) {
   const { t } = useTranslation('quality');
   const [key, setKey] = useState('');
@@ -167,13 +164,7 @@ function PolicyEditor({ draft, editable, update }: EditorProps) {
     <section className="qsection">
       <h2>{t('rules.policy')}</h2>
       <table className="qtable">
-        <thead>
-          <tr>
-            <th>{t('rules.rule')}</th>
-            <th>{t('rules.action')}</th>
-            <th>{t('rules.override')}</th>
-          </tr>
-        </thead>
+        <TableHead labels={[t('rules.rule'), t('rules.action'), t('rules.override')]} />
         <tbody>
           {entries(read(draft, ['policy'])).map(([k, v]) => {
             const p = (v ?? {}) as { action?: string; override?: boolean };
@@ -309,83 +300,6 @@ function ListsEditor({ draft, editable, update }: EditorProps) {
           </button>
         </div>
       )}
-    </section>
-  );
-}
-
-function AutoRepliesEditor({ draft, editable, update }: EditorProps) {
-  const { t } = useTranslation('quality');
-  const kinds: [string, string][] = [
-    ['greeting', t('rules.greeting')],
-    ['offHours', t('rules.offHours')],
-    ['surge', t('rules.surge')],
-  ];
-  const hours = (read(draft, ['autoReplies', 'businessHours']) ?? {}) as { days?: string; open?: string; close?: string };
-  return (
-    <section className="qsection">
-      <h2>{t('rules.autoReplies')}</h2>
-      <p className="qpage__lead">
-        {t('rules.autoLead')}
-      </p>
-      <div className="qrow">
-        {kinds.map(([k, label]) => {
-          const enabled = read(draft, ['autoReplies', k, 'enabled']);
-          return (
-            <label key={k} className="qpage__field">
-              <input
-                type="checkbox"
-                disabled={!editable}
-                data-testid={`auto-${k}`}
-                checked={enabled === true}
-                onChange={(e) => update((d) => write(d, ['autoReplies', k, 'enabled'], e.target.checked))}
-              />{' '}
-              {label}
-              {enabled === undefined && <span className="qcard__muted">{t('rules.inherited')}</span>}
-            </label>
-          );
-        })}
-      </div>
-      <div className="qrow">
-        <label className="qpage__field">
-          {t('rules.surgeAfter')}{' '}
-          <input
-            type="number"
-            min={1}
-            readOnly={!editable}
-            value={String(read(draft, ['autoReplies', 'surge', 'afterSeconds']) ?? '')}
-            onChange={(e) => update((d) => write(d, ['autoReplies', 'surge', 'afterSeconds'], e.target.value ? Number(e.target.value) : undefined))}
-          />
-        </label>
-        <label className="qpage__field">
-          {t('rules.openDays')}{' '}
-          <input
-            placeholder="mon-sun"
-            readOnly={!editable}
-            value={hours.days ?? ''}
-            onChange={(e) => update((d) => write(d, ['autoReplies', 'businessHours', 'days'], e.target.value || undefined))}
-          />
-        </label>
-        <label className="qpage__field">
-          {t('rules.from')}{' '}
-          <input
-            placeholder="09:00"
-            size={5}
-            readOnly={!editable}
-            value={hours.open ?? ''}
-            onChange={(e) => update((d) => write(d, ['autoReplies', 'businessHours', 'open'], e.target.value || undefined))}
-          />
-        </label>
-        <label className="qpage__field">
-          {t('rules.to')}{' '}
-          <input
-            placeholder="23:00"
-            size={5}
-            readOnly={!editable}
-            value={hours.close ?? ''}
-            onChange={(e) => update((d) => write(d, ['autoReplies', 'businessHours', 'close'], e.target.value || undefined))}
-          />
-        </label>
-      </div>
     </section>
   );
 }

@@ -1,10 +1,12 @@
 import { useTranslation } from 'react-i18next';
 import { useState } from 'react';
+import { TableHead } from '../../../components/TableHead';
+import { errorText } from '../../../lib/errors';
+import { useLoad } from '../../../lib/use-load';
 import { deleteQuickReply } from '../api/delete-quick-reply';
 import { listQuickReplies } from '../api/list-quick-replies';
 import { listRuleScopes } from '../api/list-rule-scopes';
 import { saveQuickReply } from '../api/save-quick-reply';
-import { errorMessage, useLoad } from '../hooks/useLoad';
 import type { QuickReply, QuickReplyDraft } from '../types';
 
 const LANGUAGES = ['en', 'zh', 'th', 'vi', 'ms'];
@@ -16,8 +18,9 @@ const EMPTY: QuickReplyDraft = { shortcut: '', title: '', accountId: null, team:
  */
 export function QuickRepliesPage() {
   const { t } = useTranslation('quality');
-  const list = useLoad((signal) => listQuickReplies(signal), []);
-  const shops = useLoad(async (signal) => (await listRuleScopes(signal)).filter((s) => s.scope.startsWith('shop:')), []);
+  const list = useLoad((signal) => listQuickReplies(signal), [], 'quality:loadFailed');
+  const shops = useLoad(async (signal) => (await listRuleScopes(signal)).filter((s) => s.scope.startsWith('shop:')), [],
+    'quality:loadFailed');
   const [draft, setDraft] = useState<QuickReplyDraft>(EMPTY);
   const [editing, setEditing] = useState<number | undefined>(undefined);
   const [error, setError] = useState<string | null>(null);
@@ -39,7 +42,7 @@ export function QuickRepliesPage() {
       setEditing(undefined);
       list.reload();
     } catch (e) {
-      setError(errorMessage(e, t('qr.saveFailed')));
+      setError(errorText(e, t('qr.saveFailed')));
     } finally {
       setBusy(false);
     }
@@ -50,7 +53,7 @@ export function QuickRepliesPage() {
       await deleteQuickReply(id);
       list.reload();
     } catch (e) {
-      setError(errorMessage(e, t('qr.deleteFailed')));
+      setError(errorText(e, t('qr.deleteFailed')));
     }
   }
 
@@ -62,15 +65,7 @@ export function QuickRepliesPage() {
       </header>
       {(list.error || error) && <p role="alert" className="qpage__error">{list.error ?? error}</p>}
       <table className="qtable">
-        <thead>
-          <tr>
-            <th>{t('qr.shortcut')}</th>
-            <th>{t('qr.title')}</th>
-            <th>{t('qr.shared')}</th>
-            <th>{t('qr.languages')}</th>
-            <th>{t('qr.actions')}</th>
-          </tr>
-        </thead>
+        <TableHead labels={[t('qr.shortcut'), t('qr.title'), t('qr.shared'), t('qr.languages'), t('qr.actions')]} />
         <tbody>
           {list.data?.map((q) => (
             <tr key={q.id} data-testid="quick-reply-row">

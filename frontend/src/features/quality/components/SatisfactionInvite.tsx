@@ -1,9 +1,9 @@
 import { useTranslation } from 'react-i18next';
 import { useEffect, useState } from 'react';
 import type { ConversationSummary } from '../../../lib/api-types';
+import { errorText } from '../../../lib/errors';
 import { getSatisfactionState } from '../api/get-satisfaction-state';
 import { inviteRating } from '../api/invite-rating';
-import { errorMessage } from '../hooks/useLoad';
 
 /**
  * "Invite rating" in a conversation's header: only for a solved conversation; otherwise it explains why.
@@ -43,7 +43,7 @@ export function SatisfactionInvite({ conversation }: { conversation: Conversatio
       setInvited(true);
       setNote(t('invite.sent'));
     } catch (e) {
-      setNote(errorMessage(e, t('invite.failed')));
+      setNote(errorText(e, t('invite.failed')));
     } finally {
       setBusy(false);
     }

@@ -1,15 +1,16 @@
 import { useTranslation } from 'react-i18next';
 import { useState } from 'react';
 import { PlatformBadge } from '../../../components/PlatformBadge';
+import { errorText } from '../../../lib/errors';
 import { formatFull } from '../../../lib/format';
+import { useLoad } from '../../../lib/use-load';
 import { listSpam } from '../api/list-spam';
 import { restoreSpam } from '../api/restore-spam';
-import { errorMessage, useLoad } from '../hooks/useLoad';
 
 /** Buyer messages recognised as advertising or junk: not routed, not counted; one click restores one. */
 export function SpamFolderPage() {
   const { t } = useTranslation('quality');
-  const { data, error, loading, reload, setData } = useLoad((signal) => listSpam(signal), []);
+  const { data, error, loading, reload, setData } = useLoad((signal) => listSpam(signal), [], 'quality:loadFailed');
   const [busy, setBusy] = useState<number | null>(null);
   const [actionError, setActionError] = useState<string | null>(null);
 
@@ -20,7 +21,7 @@ export function SpamFolderPage() {
       await restoreSpam(id);
       setData((list) => (list ?? []).filter((c) => c.conversationId !== id));
     } catch (e) {
-      setActionError(errorMessage(e, t('spam.restoreFailed')));
+      setActionError(errorText(e, t('spam.restoreFailed')));
     } finally {
       setBusy(null);
     }

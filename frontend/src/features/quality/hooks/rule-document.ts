@@ -1,5 +1,12 @@
 import type { RuleDocument } from '../types';
 
+/** What each part of the rule editor gets: the draft, whether it may change, and how to change it. */
+export interface EditorProps {
+  draft: RuleDocument;
+  editable: boolean;
+  update: (change: (doc: RuleDocument) => void) => void;
+}
+
 // Small helpers to edit a rule document (plain JSON) in place on a copy.
 
 type Json = Record<string, unknown>;

@@ -1,16 +1,9 @@
 import { apiRequest } from '../../../lib/api-client';
-import type { ConversationSummary, SurgeStatus } from '../../../lib/api-types';
+import type { AgentLoad as Load, ConversationSummary, SurgeStatus } from '../../../lib/api-types';
 
-export interface AgentLoad {
-  id: number;
-  displayName: string;
-  presence: 'online' | 'away' | 'offline';
-  shiftState: 'unrostered' | 'on_shift' | 'off_shift' | 'standby' | 'standby_active';
-  activeCount: number;
-  maxConcurrent: number;
+export interface AgentLoad extends Load {
   languages: string[];
   platforms: string[];
-  team: string | null;
 }
 
 export interface QueueView {

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PlatformBadge } from '../../../components/PlatformBadge';
+import { TableHead } from '../../../components/TableHead';
 import type { AgentEventSource, Priority, Role, SurgeMode } from '../../../lib/api-types';
 import { errorText } from '../../../lib/errors';
 import { categoryLabel, languageLabel, priorityLabel } from '../../../lib/labels';
@@ -97,18 +98,18 @@ export function QueuePanel({ events, role }: { events: AgentEventSource; role: R
       {oversees && (
         <div className="queue__body">
           <table className="queue__table" data-testid="queue-table">
-            <thead>
-              <tr>
-                <th>{t('col.priority')}</th>
-                <th>{t('col.sla')}</th>
-                <th>{t('col.platform')}</th>
-                <th>{t('col.shop')}</th>
-                <th>{t('col.buyer')}</th>
-                <th>{t('col.language')}</th>
-                <th>{t('col.category')}</th>
-                <th>{t('col.set')}</th>
-              </tr>
-            </thead>
+            <TableHead
+              labels={[
+                t('col.priority'),
+                t('col.sla'),
+                t('col.platform'),
+                t('col.shop'),
+                t('col.buyer'),
+                t('col.language'),
+                t('col.category'),
+                t('col.set'),
+              ]}
+            />
             <tbody>
               {queued.length === 0 && (
                 <tr>

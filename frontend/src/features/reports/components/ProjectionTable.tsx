@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { TableHead } from '../../../components/TableHead';
 import type { AgentEventSource } from '../../../lib/api-types';
 import { errorText } from '../../../lib/errors';
 import { formatClock } from '../../../lib/format';
@@ -20,16 +21,16 @@ export function ProjectionTable({ events }: { events: AgentEventSource }) {
         <p>{t('projection.none')}</p>
       ) : (
         <table>
-          <thead>
-            <tr>
-              <th>{t('shop')}</th>
-              <th>{t('projection.indicator')}</th>
-              <th>{t('projection.current')}</th>
-              <th>{t('projection.projected')}</th>
-              <th>{t('projection.windowEnd')}</th>
-              <th>{t('projection.line')}</th>
-            </tr>
-          </thead>
+          <TableHead
+            labels={[
+              t('shop'),
+              t('projection.indicator'),
+              t('projection.current'),
+              t('projection.projected'),
+              t('projection.windowEnd'),
+              t('projection.line'),
+            ]}
+          />
           <tbody>
             {shops.map((s) => (
               <ProjectionRow key={s.accountId} shop={s} onSaved={projectionsChanged} />

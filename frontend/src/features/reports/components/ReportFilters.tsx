@@ -8,6 +8,30 @@ import type { ChartView, GroupBy, ReportQuery, Shop, Team } from '../types';
 const GROUPS: GroupBy[] = ['day', 'week', 'month', 'hour', 'dayhour', 'shift', 'shop', 'platform', 'agent'];
 const VIEWS: ChartView[] = ['response', 'platform', 'sla', 'conversion', 'quality', 'workload'];
 
+/** A labelled drop-down; `all`, when given, is the first option and stands for no choice (''). */
+function Choice<T extends string>({ label, testId, value, options, all, onPick }: {
+  label: string;
+  testId: string;
+  value: T;
+  options: { value: T; label: string }[];
+  all?: string;
+  onPick: (value: T) => void;
+}) {
+  return (
+    <label>
+      {label}
+      <select data-testid={testId} value={value} onChange={(e) => onPick(e.target.value as T)}>
+        {all !== undefined && <option value="">{all}</option>}
+        {options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}
+
 interface Props {
   query: ReportQuery;
   view: ChartView;
@@ -35,41 +59,17 @@ export function ReportFilters({ query, view, onChange, onView }: Props) {
   const agents = (byAgent?.groups ?? []).filter((g) => g.key !== '0');
   return (
     <>
-      <label>
-        {t('shop')}
-        <select data-testid="report-shop" value={query.accountId} onChange={(e) => onChange({ accountId: e.target.value })}>
-          <option value="">{t('allShops')}</option>
-          {shops.map((s) => (
-            <option key={s.id} value={s.id}>
-              {s.shopName} ({s.platform})
-            </option>
-          ))}
-        </select>
-      </label>
+      <Choice label={t('shop')} testId="report-shop" value={query.accountId} all={t('allShops')}
+        options={shops.map((s) => ({ value: s.id, label: `${s.shopName} (${s.platform})` }))}
+        onPick={(accountId) => onChange({ accountId })} />
       {teams.length > 0 && (
-        <label>
-          {t('team')}
-          <select data-testid="report-team" value={query.team} onChange={(e) => onChange({ team: e.target.value })}>
-            <option value="">{t('allTeams')}</option>
-            {teams.map((team) => (
-              <option key={team.name} value={team.name}>
-                {team.displayName}
-              </option>
-            ))}
-          </select>
-        </label>
+        <Choice label={t('team')} testId="report-team" value={query.team} all={t('allTeams')}
+          options={teams.map((team) => ({ value: team.name, label: team.displayName }))}
+          onPick={(team) => onChange({ team })} />
       )}
-      <label>
-        {t('agent')}
-        <select data-testid="report-agent" value={query.agentId} onChange={(e) => onChange({ agentId: e.target.value })}>
-          <option value="">{t('allAgents')}</option>
-          {agents.map((a) => (
-            <option key={a.key} value={a.key}>
-              {a.label ?? a.key}
-            </option>
-          ))}
-        </select>
-      </label>
+      <Choice label={t('agent')} testId="report-agent" value={query.agentId} all={t('allAgents')}
+        options={agents.map((a) => ({ value: a.key, label: a.label ?? a.key }))}
+        onPick={(agentId) => onChange({ agentId })} />
       <label>
         {t('from')}
         <input type="date" data-testid="report-from" value={query.from} max={query.to}
@@ -80,26 +80,12 @@ export function ReportFilters({ query, view, onChange, onView }: Props) {
         <input type="date" data-testid="report-to" value={query.to} min={query.from}
           onChange={(e) => e.target.value && onChange({ to: e.target.value })} />
       </label>
-      <label>
-        {t('groupBy')}
-        <select data-testid="report-group" value={query.groupBy} onChange={(e) => onChange({ groupBy: e.target.value as GroupBy })}>
-          {GROUPS.map((g) => (
-            <option key={g} value={g}>
-              {t(`group.${g}`)}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label>
-        {t('chartOf')}
-        <select data-testid="report-view" value={view} onChange={(e) => onView(e.target.value as ChartView)}>
-          {VIEWS.map((v) => (
-            <option key={v} value={v}>
-              {t(`view.${v}`)}
-            </option>
-          ))}
-        </select>
-      </label>
+      <Choice label={t('groupBy')} testId="report-group" value={query.groupBy}
+        options={GROUPS.map((g) => ({ value: g, label: t(`group.${g}`) }))}
+        onPick={(groupBy) => onChange({ groupBy })} />
+      <Choice label={t('chartOf')} testId="report-view" value={view}
+        options={VIEWS.map((v) => ({ value: v, label: t(`view.${v}`) }))}
+        onPick={onView} />
     </>
   );
 }

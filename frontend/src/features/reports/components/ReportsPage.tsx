@@ -1,5 +1,6 @@
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { TableHead } from '../../../components/TableHead';
 import { errorText } from '../../../lib/errors';
 import { downloadReport } from '../api/download-report';
 import { chartOption } from '../hooks/chart-option';
@@ -115,35 +116,28 @@ export function ReportsPage({ zone }: { zone: string }) {
         <div data-testid="report-loaded" data-account={query.accountId} data-group={query.groupBy} aria-busy={loading}>
           {report.groups.length === 0 ? <p data-testid="report-empty">{t('empty')}</p> : <ReportChart option={option} />}
           <table className="reports__table">
-            <thead>
-              <tr>
-                <th scope="col">{t(`group.${query.groupBy}`)}</th>
-                <th scope="col">{t('conversations')}</th>
-                <th scope="col">{t('median')}</th>
-                <th scope="col">{t('within', { minutes: 1 })}</th>
-                <th scope="col">{t('within', { minutes: 2 })}</th>
-                <th scope="col">{t('within', { minutes: 5 })}</th>
-                <th scope="col">{t('platformRate')}</th>
-                <th scope="col">{t('resolved')}</th>
-                <th scope="col">{t('slaWarnings')}</th>
-                <th scope="col">{t('slaBreaches')}</th>
-                <th scope="col">{t('preSaleChats')}</th>
-                <th scope="col">{t('converted')}</th>
-                <th scope="col">{t('conversionRate')}</th>
-                <th scope="col">{t('flagged')}</th>
-                <th scope="col">{t('overridden')}</th>
-                <th scope="col">{t('satisfactionRate')}</th>
-                <th scope="col">{t('badAttitudeRate')}</th>
-                {perAgent && (
-                  <>
-                    <th scope="col">{t('onlineHours')}</th>
-                    <th scope="col">{t('averageChats')}</th>
-                    <th scope="col">{t('peakChats')}</th>
-                    <th scope="col">{t('utilisation')}</th>
-                  </>
-                )}
-              </tr>
-            </thead>
+            <TableHead
+              labels={[
+                t(`group.${query.groupBy}`),
+                t('conversations'),
+                t('median'),
+                t('within', { minutes: 1 }),
+                t('within', { minutes: 2 }),
+                t('within', { minutes: 5 }),
+                t('platformRate'),
+                t('resolved'),
+                t('slaWarnings'),
+                t('slaBreaches'),
+                t('preSaleChats'),
+                t('converted'),
+                t('conversionRate'),
+                t('flagged'),
+                t('overridden'),
+                t('satisfactionRate'),
+                t('badAttitudeRate'),
+                ...(perAgent ? [t('onlineHours'), t('averageChats'), t('peakChats'), t('utilisation')] : []),
+              ]}
+            />
             <tbody>
               {report.groups.map((g) => row(g))}
               {row(report.total, true)}

@@ -1,4 +1,4 @@
-import type { ConversationSummary } from '../../../lib/api-types';
+import type { AgentLoad, ConversationSummary } from '../../../lib/api-types';
 
 export interface ConsoleConversation extends ConversationSummary {
   queuedAt?: string | null;
@@ -8,15 +8,8 @@ export interface ConsoleConversation extends ConversationSummary {
   slaDueAt?: string | null;
 }
 
-export interface ConsoleAgent {
-  id: number;
+export interface ConsoleAgent extends AgentLoad {
   username: string;
-  displayName: string;
-  presence: 'online' | 'away' | 'offline';
-  shiftState: string;
-  team: string | null;
-  activeCount: number;
-  maxConcurrent: number;
   conversationIds: number[];
   shifts: string[];
   standby: boolean;

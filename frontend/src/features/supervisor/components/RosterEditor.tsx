@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { errorText } from '../../../lib/errors';
 import { getRoster, listTeamSupervisors, putRoster } from '../api/roster';
@@ -7,6 +7,31 @@ import { fromRoster, newShift, type RosterDraft, type RosterErrors, type ShiftDr
 export interface Person {
   username: string;
   label: string;
+}
+
+/** A titled list of people, each with a check box; `chosen` holds the usernames checked. */
+function PeopleChecks({ title, testId, people, chosen, onChange, children }: {
+  title: string;
+  testId: string;
+  people: Person[];
+  chosen: string[];
+  onChange: (chosen: string[]) => void;
+  children?: ReactNode;
+}) {
+  const toggle = (name: string) => (chosen.includes(name) ? chosen.filter((n) => n !== name) : [...chosen, name]);
+  return (
+    <div className="roster__people">
+      <span>{title}</span>
+      {people.map((p) => (
+        <label key={p.username}>
+          <input type="checkbox" data-testid={testId} data-username={p.username} checked={chosen.includes(p.username)}
+            onChange={() => onChange(toggle(p.username))} />
+          {p.label}
+        </label>
+      ))}
+      {children}
+    </div>
+  );
 }
 
 /** Shifts with their times, zone, lead and agents, and the standby pool, edited as a form and saved to PUT /api/shifts. */
@@ -43,7 +68,6 @@ export function RosterEditor({ agents }: { agents: Person[] }) {
 
   const setShift = (i: number, change: Partial<ShiftDraft>) =>
     setDraft((d) => d && { ...d, shifts: d.shifts.map((s, j) => (j === i ? { ...s, ...change } : s)) });
-  const toggle = (list: string[], name: string) => (list.includes(name) ? list.filter((n) => n !== name) : [...list, name]);
   const error = (key: string) =>
     errors[key] && (
       <small className="roster__invalid" role="alert" data-testid={`roster-error-${key}`}>
@@ -105,17 +129,10 @@ export function RosterEditor({ agents }: { agents: Person[] }) {
                   ))}
                 </select>
               </label>
-              <div className="roster__people">
-                <span>{t('roster.agents')}</span>
-                {people(s.agents).map((p) => (
-                  <label key={p.username}>
-                    <input type="checkbox" data-testid="roster-shift-agent" data-username={p.username} checked={s.agents.includes(p.username)}
-                      onChange={() => setShift(i, { agents: toggle(s.agents, p.username) })} />
-                    {p.label}
-                  </label>
-                ))}
+              <PeopleChecks title={t('roster.agents')} testId="roster-shift-agent" people={people(s.agents)} chosen={s.agents}
+                onChange={(agents) => setShift(i, { agents })}>
                 {error(`shift.${i}.agents`)}
-              </div>
+              </PeopleChecks>
               <button type="button" className="link-button" onClick={() => setDraft({ ...draft, shifts: draft.shifts.filter((_, j) => j !== i) })}>
                 {t('roster.removeShift')}
               </button>
@@ -125,16 +142,8 @@ export function RosterEditor({ agents }: { agents: Person[] }) {
             onClick={() => setDraft({ ...draft, shifts: [...draft.shifts, newShift('')] })}>
             {t('roster.addShift')}
           </button>
-          <div className="roster__people">
-            <span>{t('roster.standby')}</span>
-            {people(draft.standby).map((p) => (
-              <label key={p.username}>
-                <input type="checkbox" data-testid="roster-standby" data-username={p.username} checked={draft.standby.includes(p.username)}
-                  onChange={() => setDraft({ ...draft, standby: toggle(draft.standby, p.username) })} />
-                {p.label}
-              </label>
-            ))}
-          </div>
+          <PeopleChecks title={t('roster.standby')} testId="roster-standby" people={people(draft.standby)} chosen={draft.standby}
+            onChange={(standby) => setDraft({ ...draft, standby })} />
           <button type="button" className="button button--primary" data-testid="roster-save" onClick={save}>
             {t('roster.save')}
           </button>

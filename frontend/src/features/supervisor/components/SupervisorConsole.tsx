@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { TableHead } from '../../../components/TableHead';
 import { ApiError } from '../../../lib/api-client';
 import { errorText } from '../../../lib/errors';
 import { priorityLabel } from '../../../lib/labels';
@@ -164,12 +165,17 @@ export function SupervisorConsole({ events }: { events: AgentEventSource }) {
       <section>
         <h2>{t('agents')}</h2>
         <table className="console__table table--cards" data-testid="console-agents">
-          <thead>
-            <tr>
-              <th>{t('col.agent')}</th><th>{t('col.status')}</th><th>{t('col.shift')}</th><th>{t('col.team')}</th><th>{t('col.load')}</th>
-              <th>{t('col.conversations')}</th><th>{t('col.actions')}</th>
-            </tr>
-          </thead>
+          <TableHead
+            labels={[
+              t('col.agent'),
+              t('col.status'),
+              t('col.shift'),
+              t('col.team'),
+              t('col.load'),
+              t('col.conversations'),
+              t('col.actions'),
+            ]}
+          />
           <tbody>
             {view.agents.map((a) => (
               <tr key={a.id} data-testid="console-agent" data-agent={a.username} data-presence={a.presence}>
@@ -206,12 +212,19 @@ export function SupervisorConsole({ events }: { events: AgentEventSource }) {
       <section>
         <h2>{t('conversations')}</h2>
         <table className="console__table table--cards">
-          <thead>
-            <tr>
-              <th>{t('col.select')}</th><th>{t('col.priority')}</th><th>{t('col.shop')}</th><th>{t('col.buyer')}</th><th>{t('col.last')}</th>
-              <th>{t('col.with')}</th><th>{t('col.team')}</th><th>{t('col.sla')}</th><th>{t('col.actions')}</th>
-            </tr>
-          </thead>
+          <TableHead
+            labels={[
+              t('col.select'),
+              t('col.priority'),
+              t('col.shop'),
+              t('col.buyer'),
+              t('col.last'),
+              t('col.with'),
+              t('col.team'),
+              t('col.sla'),
+              t('col.actions'),
+            ]}
+          />
           <tbody>{all.map(row)}</tbody>
         </table>
       </section>

@@ -1,24 +1,7 @@
 import { apiRequest } from '../../../lib/api-client';
+import type { Presence, Role } from '../../../lib/api-types';
 
-export type Role = 'agent' | 'supervisor' | 'admin';
-
-export interface ManagedUser {
-  id: number;
-  username: string;
-  displayName: string;
-  role: Role;
-  team: string | null;
-  allAccounts: boolean;
-  accounts: string[];
-  languages: string[];
-  platforms: string[];
-  maxConcurrent: number;
-  activeCount: number;
-  disabled: boolean;
-  presence: 'online' | 'away' | 'offline';
-  online: boolean;
-  ledTeams: string[];
-}
+export type { Role };
 
 /** The fields an edit sends (all of them: an edit replaces the user's settings). */
 export interface UserFields {
@@ -30,6 +13,16 @@ export interface UserFields {
   languages: string[];
   platforms: string[];
   maxConcurrent: number;
+}
+
+export interface ManagedUser extends UserFields {
+  id: number;
+  username: string;
+  activeCount: number;
+  disabled: boolean;
+  presence: Presence;
+  online: boolean;
+  ledTeams: string[];
 }
 
 export interface NewUser extends UserFields {

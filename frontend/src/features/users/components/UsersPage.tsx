@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { TableHead } from '../../../components/TableHead';
 import { errorText } from '../../../lib/errors';
 import { createUser, type ManagedUser, type Role, resetPassword, setDisabled, updateUser } from '../api/users';
 import { draftOf, emptyDraft, passwordProblem, toFields, toNewUser } from '../hooks/user-form';
@@ -90,12 +91,18 @@ export function UsersPage({ role, username }: { role: Role; username: string }) 
       ) : (
         <div className="users__scroll">
           <table className="users__table" data-testid="users-table">
-            <thead>
-              <tr>
-                <th>{t('col.name')}</th><th>{t('col.role')}</th><th>{t('col.team')}</th><th>{t('col.shops')}</th>
-                <th>{t('col.skills')}</th><th>{t('col.capacity')}</th><th>{t('col.status')}</th><th>{t('col.actions')}</th>
-              </tr>
-            </thead>
+            <TableHead
+              labels={[
+                t('col.name'),
+                t('col.role'),
+                t('col.team'),
+                t('col.shops'),
+                t('col.skills'),
+                t('col.capacity'),
+                t('col.status'),
+                t('col.actions'),
+              ]}
+            />
             <tbody>
               {users.map((u) => (
                 <tr key={u.id} data-testid="user-row" data-username={u.username} data-disabled={String(u.disabled)}>

@@ -85,12 +85,9 @@ class AccountAdminTest {
     inbox.post(admin, "/api/admin/accounts", lazadaAccount());
     inbox.createUser("siti", "agent", 3, "lazada-my-01");
     String token = inbox.login("siti");
-    try (AgentSocket socket = inbox.socket(token, 0)) {
-      socket.next(f -> "hello".equals(f.getString("type")));
-      Await.until("siti online", () -> inbox.count("SELECT count(*) FROM users WHERE username = 'siti' AND presence = 'online'") == 1);
+    try (AgentSocket socket = inbox.onlineSocket(token)) {
       Await.result(lazada.buyerWrites(SELLER, "880002", "aida", "boleh hantar hari ini?"));
-      long conversationId = socket.nextEvent("conversation.assigned").getJsonObject("data")
-          .getJsonObject("conversation").getLong("id");
+      long conversationId = socket.nextAssigned();
 
       assertThat(inbox.get(token, "/api/conversations/" + conversationId).statusCode()).isEqualTo(200);
       Await.until("marked read on Lazada", () -> lazada.reads().size() == 1);
@@ -103,9 +100,7 @@ class AccountAdminTest {
       assertThat(lazada.sends()).isEmpty();
 
       assertThat(inbox.post(admin, "/api/admin/accounts/lazada-my-01/resume", new JsonObject()).statusCode()).isEqualTo(200);
-      JsonObject status = socket.next(f -> "message.status".equals(f.getString("event"))
-          && f.getJsonObject("data").getLong("messageId") == messageId);
-      assertThat(status.getJsonObject("data").getString("status")).isEqualTo("sent");
+      assertThat(socket.messageStatus(messageId).getString("status")).isEqualTo("sent");
       assertThat(lazada.sends()).hasSize(1);
     }
 

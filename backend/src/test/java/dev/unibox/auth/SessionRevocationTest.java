@@ -139,7 +139,7 @@ class SessionRevocationTest {
 
   private AgentSocket helloOn(String token) throws Exception {
     AgentSocket socket = inbox.socket(token, 0);
-    socket.next(f -> "hello".equals(f.getString("type")));
+    socket.hello();
     return socket;
   }
 

@@ -5,40 +5,25 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.unibox.auth.UserStore;
 import dev.unibox.signals.Kicks;
 import dev.unibox.testing.Await;
+import dev.unibox.testing.InboxTest;
 import dev.unibox.testing.MutableClock;
 import dev.unibox.testing.TestInbox;
 import dev.unibox.testing.TestIngest;
-import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
-import io.vertx.junit5.VertxExtension;
 import java.time.Instant;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /** Agents' one-click corrections and the admins' retrain / switch / switch back, over real HTTP and PostgreSQL. */
-@ExtendWith(VertxExtension.class)
+@InboxTest
 class ClassificationApiTest {
 
   private static final Instant T0 = Instant.parse("2026-11-11T04:00:00Z");
   private final MutableClock clock = new MutableClock(T0);
   private TestInbox inbox;
   private TestIngest ingest;
-
-  @BeforeEach
-  void start(Vertx vertx) throws Exception {
-    inbox = TestInbox.start(vertx, clock);
-    ingest = new TestIngest(inbox, clock);
-  }
-
-  @AfterEach
-  void stop() throws Exception {
-    inbox.close();
-  }
 
   @Test
   void anAgentCorrectsUrgencyWhichIsStoredReRanksAtOnceAndCountsInTheQualityReport() throws Exception {

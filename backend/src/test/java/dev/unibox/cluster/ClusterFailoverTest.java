@@ -167,7 +167,7 @@ class ClusterFailoverTest {
     NodeProcesses.Node survivor = live.get(1);
     String token = login(doomed);
     AgentSocket socket = AgentSocket.connect(vertx, doomed.httpPort(), token, 0);
-    socket.next(f -> "hello".equals(f.getString("type")));
+    socket.hello();
     for (int i = 0; i < 30; i++) {
       push(i);
     }
@@ -219,7 +219,7 @@ class ClusterFailoverTest {
 
     // the agent resumes on another node from where the socket stopped, with nothing missing
     AgentSocket resumed = AgentSocket.connect(vertx, survivor.httpPort(), token, lastSeqBefore);
-    long newest = resumed.next(f -> "hello".equals(f.getString("type"))).getLong("lastSeq");
+    long newest = resumed.hello().getLong("lastSeq");
     List<Long> stored = new ArrayList<>();
     Await.result(db.pool().preparedQuery("SELECT id FROM event_log WHERE $1 = ANY(recipients) AND id > $2 "
         + "AND id <= $3 ORDER BY id").execute(Tuple.of(anaId, lastSeqBefore, newest)))

@@ -30,7 +30,7 @@ class CustomerContextTest {
   void theBuyersChatsWithOtherShopsOnlyWhereTheUserServesAndTheShopsOrders() throws Exception {
     long mei = inbox.createUser("mei", "agent", 3, TestInbox.ACCOUNT_MY);
     inbox.createUser("lin", "supervisor", 0, TestInbox.ACCOUNT_MY, TestInbox.ACCOUNT_TW);
-    Await.result(inbox.db.pool().query("UPDATE users SET presence = 'online' WHERE id = " + mei).execute());
+    inbox.markOnline(mei);
     Instant now = Instant.now();
     inbox.shopee.addOrder(TestInbox.SHOP_MY, "2611300001", Long.parseLong(BUYER), "SHIPPED", "59.90", "MYR",
         now.minus(Duration.ofHours(3)), List.of("Vase"));

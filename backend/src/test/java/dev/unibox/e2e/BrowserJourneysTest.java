@@ -125,7 +125,7 @@ class BrowserJourneysTest {
   }
 
   private void online(long user) throws Exception {
-    Await.result(inbox.db.pool().query("UPDATE users SET presence = 'online' WHERE id = " + user).execute());
+    inbox.markOnline(user);
   }
 
   /** Every step's screenshot at both sizes was written by this run. */

@@ -39,21 +39,13 @@ class BrowserReportsTest {
     inbox.createUser("sam", "supervisor", 0, TestInbox.ACCOUNT_MY);
     inbox.createUser("mei", "agent", 3, TestInbox.ACCOUNT_MY);
     String mei = inbox.login("mei");
-    try (AgentSocket agent = inbox.socket(mei, 0)) {
-      agent.next(f -> "hello".equals(f.getString("type")));
-      Await.until("mei online", () -> {
-        try {
-          return inbox.count("SELECT count(*) FROM users WHERE username = 'mei' AND presence = 'online'") == 1;
-        } catch (Exception e) {
-          throw new AssertionError(e);
-        }
-      });
+    try (AgentSocket agent = inbox.onlineSocket(mei)) {
       for (String buyer : List.of("811901", "811902", "811903")) {
         assertThat(Await.result(inbox.shopee.pushBuyerText(TestInbox.SHOP_MY, buyer, "b" + buyer, "Ada stok?"))
             .statusCode()).isEqualTo(200);
       }
       for (int i = 0; i < 3; i++) {  // mei takes the three pre-sale chats and answers them
-        long id = agent.nextEvent("conversation.assigned").getJsonObject("data").getJsonObject("conversation").getLong("id");
+        long id = agent.nextAssigned();
         assertThat(inbox.post(mei, "/api/conversations/" + id + "/replies", new JsonObject().put("text", "Ada, kak."))
             .statusCode()).isEqualTo(202);
       }

@@ -35,7 +35,7 @@ class BrowserUsersTest {
     long lin = inbox.createUser("lin", "agent", 3, TestInbox.ACCOUNT_MY);
     inbox.createUser("ola", "agent", 3, TestInbox.ACCOUNT_MY); // offline: offered last, marked
     inbox.createUser("sup", "supervisor", 0, TestInbox.ACCOUNT_MY);
-    Await.result(inbox.db.pool().query("UPDATE users SET presence = 'online' WHERE id = " + lin).execute());
+    inbox.markOnline(lin);
     assertThat(Await.result(inbox.shopee.pushBuyerText(TestInbox.SHOP_MY, "811077", "xiaohong", "我的包裹到哪了？"))
         .statusCode()).isEqualTo(200);
     Await.until("assigned to lin", () -> inbox.count("SELECT count(*) FROM conversations WHERE assignee_id = $1", lin) == 1);

@@ -19,7 +19,7 @@ class EndToEndReplyTest {
   @Test
   void buyerMessageReachesTheAgentAndTheReplyIsSentOnceSigned() throws Exception {
     String token = onlineAgent("mei");
-    try (AgentSocket socket = connected(token)) {
+    try (AgentSocket socket = inbox.onlineSocket(token)) {
 
       PushOutcome push = Await.result(inbox.shopee.pushBuyerText(TestInbox.SHOP_MY, "811200", "aisyah.r",
           "Barang sampai rosak, saya nak refund"));
@@ -42,9 +42,7 @@ class EndToEndReplyTest {
       long messageId = reply.bodyAsJsonObject().getJsonObject("message").getLong("id");
       assertThat(reply.bodyAsJsonObject().getJsonObject("message").getString("status")).isEqualTo("pending");
 
-      JsonObject status = socket.next(f -> "message.status".equals(f.getString("event"))
-          && f.getJsonObject("data").getLong("messageId") == messageId);
-      assertThat(status.getJsonObject("data").getString("status")).isEqualTo("sent");
+      assertThat(socket.messageStatus(messageId).getString("status")).isEqualTo("sent");
 
       assertThat(inbox.shopee.acceptedSends()).hasSize(1);
       JsonObject sent = inbox.shopee.acceptedSends().get(0);
@@ -58,60 +56,52 @@ class EndToEndReplyTest {
 
   @Test
   void transientFailureIsRetriedAndStillDeliveredExactlyOnce() throws Exception {
-    String token = onlineAgent("arif");
-    try (AgentSocket socket = connected(token)) {
-      long conversationId = assignedAfterPush(socket, TestInbox.SHOP_TW, "900001", "小明", "請問這件還有M號嗎?");
+    Sent sent = replyWhile(() -> inbox.shopee.failNextSends(2, "system_busy"), "arif", TestInbox.SHOP_TW, "900001", "小明",
+        "請問這件還有M號嗎?", "有的,M號還有庫存喔");
 
-      inbox.shopee.failNextSends(2, "system_busy");
-      long messageId = inbox.post(token, "/api/conversations/" + conversationId + "/replies",
-          new JsonObject().put("text", "有的,M號還有庫存喔")).bodyAsJsonObject().getJsonObject("message").getLong("id");
-
-      JsonObject status = socket.next(f -> "message.status".equals(f.getString("event"))
-          && f.getJsonObject("data").getLong("messageId") == messageId);
-      assertThat(status.getJsonObject("data").getString("status")).isEqualTo("sent");
-      assertThat(inbox.shopee.acceptedSends()).hasSize(1);
-      assertThat(inbox.count("SELECT attempts FROM outbox WHERE message_id = $1", messageId)).isEqualTo(3);
-    }
+    assertThat(sent.status().getString("status")).isEqualTo("sent");
+    assertThat(inbox.shopee.acceptedSends()).hasSize(1);
+    assertThat(inbox.count("SELECT attempts FROM outbox WHERE message_id = $1", sent.messageId())).isEqualTo(3);
   }
 
   @Test
   void sendThatTimedOutAfterShopeeTookItIsFoundThereAndNotSentAgain() throws Exception {
-    String token = onlineAgent("siti");
-    try (AgentSocket socket = connected(token)) {
-      long conversationId = assignedAfterPush(socket, TestInbox.SHOP_MY, "811202", "hafiz", "Dah pos ke belum?");
+    Sent sent = replyWhile(() -> inbox.shopee.stallNextSends(1), "siti", TestInbox.SHOP_MY, "811202", "hafiz",
+        "Dah pos ke belum?", "Sudah dipos semalam, ini nombor tracking");
 
-      inbox.shopee.stallNextSends(1);
-      long messageId = inbox.post(token, "/api/conversations/" + conversationId + "/replies",
-          new JsonObject().put("text", "Sudah dipos semalam, ini nombor tracking")).bodyAsJsonObject()
-          .getJsonObject("message").getLong("id");
-
-      JsonObject status = socket.next(f -> "message.status".equals(f.getString("event"))
-          && f.getJsonObject("data").getLong("messageId") == messageId);
-      assertThat(status.getJsonObject("data").getString("status")).isEqualTo("sent");
-      assertThat(inbox.shopee.acceptedSends()).hasSize(1);
-      String shopeeId = inbox.shopee.acceptedSends().get(0).getString("message_id");
-      assertThat(inbox.rows("SELECT platform_message_id FROM messages WHERE id = $1", messageId).get(0).getString(0))
-          .isEqualTo(shopeeId);
-      assertThat(inbox.count("SELECT attempts FROM outbox WHERE message_id = $1", messageId)).isEqualTo(2);
-    }
+    assertThat(sent.status().getString("status")).isEqualTo("sent");
+    assertThat(inbox.shopee.acceptedSends()).hasSize(1);
+    String shopeeId = inbox.shopee.acceptedSends().get(0).getString("message_id");
+    assertThat(inbox.rows("SELECT platform_message_id FROM messages WHERE id = $1", sent.messageId()).get(0).getString(0))
+        .isEqualTo(shopeeId);
+    assertThat(inbox.count("SELECT attempts FROM outbox WHERE message_id = $1", sent.messageId())).isEqualTo(2);
   }
 
   @Test
   void permanentFailureMarksTheReplyFailedWithoutRetrying() throws Exception {
-    String token = onlineAgent("lee");
-    try (AgentSocket socket = connected(token)) {
-      long conversationId = assignedAfterPush(socket, TestInbox.SHOP_MY, "811201", "tan.k", "Is the blue one in stock?");
+    Sent sent = replyWhile(() -> inbox.shopee.failNextSends(1, "error_param"), "lee", TestInbox.SHOP_MY, "811201", "tan.k",
+        "Is the blue one in stock?", "Yes it is");
 
-      inbox.shopee.failNextSends(1, "error_param");
-      long messageId = inbox.post(token, "/api/conversations/" + conversationId + "/replies",
-          new JsonObject().put("text", "Yes it is")).bodyAsJsonObject().getJsonObject("message").getLong("id");
+    assertThat(sent.status().getString("status")).isEqualTo("failed");
+    assertThat(sent.status().getString("error")).isNotBlank();
+    assertThat(inbox.shopee.acceptedSends()).isEmpty();
+    assertThat(inbox.count("SELECT attempts FROM outbox WHERE message_id = $1", sent.messageId())).isEqualTo(1);
+  }
 
-      JsonObject status = socket.next(f -> "message.status".equals(f.getString("event"))
-          && f.getJsonObject("data").getLong("messageId") == messageId);
-      assertThat(status.getJsonObject("data").getString("status")).isEqualTo("failed");
-      assertThat(status.getJsonObject("data").getString("error")).isNotBlank();
-      assertThat(inbox.shopee.acceptedSends()).isEmpty();
-      assertThat(inbox.count("SELECT attempts FROM outbox WHERE message_id = $1", messageId)).isEqualTo(1);
+  private record Sent(long messageId, JsonObject status) {}
+
+  /**
+   * A new agent is assigned the buyer's message and replies to it after {@code fault} set up how the fake
+   * Shopee misbehaves; returns the reply's id and the final status its socket was told.
+   */
+  private Sent replyWhile(Runnable fault, String agent, long shopId, String buyerId, String buyerName, String buyerText,
+      String reply) throws Exception {
+    String token = onlineAgent(agent);
+    try (AgentSocket socket = inbox.onlineSocket(token)) {
+      long conversationId = assignedAfterPush(socket, shopId, buyerId, buyerName, buyerText);
+      fault.run();
+      long messageId = reply(token, conversationId, reply);
+      return new Sent(messageId, socket.messageStatus(messageId));
     }
   }
 
@@ -120,19 +110,16 @@ class EndToEndReplyTest {
     return inbox.login(username);
   }
 
-  private AgentSocket connected(String token) throws Exception {
-    AgentSocket socket = inbox.socket(token, 0);
-    JsonObject hello = socket.next(f -> "hello".equals(f.getString("type")));
-    long userId = hello.getLong("userId");
-    Await.until("agent online", () -> inbox.count("SELECT count(*) FROM users WHERE id = " + userId
-        + " AND presence = 'online'") == 1);
-    return socket;
+  /** Posts a text reply and returns the id of the message it stored. */
+  private long reply(String token, long conversationId, String text) throws Exception {
+    return inbox.post(token, "/api/conversations/" + conversationId + "/replies", new JsonObject().put("text", text))
+        .bodyAsJsonObject().getJsonObject("message").getLong("id");
   }
 
   /** A buyer writes; returns the conversation the router assigned to this socket's agent. */
   private long assignedAfterPush(AgentSocket socket, long shopId, String buyerId, String buyerName, String text)
       throws Exception {
     assertThat(Await.result(inbox.shopee.pushBuyerText(shopId, buyerId, buyerName, text)).statusCode()).isEqualTo(200);
-    return socket.nextEvent("conversation.assigned").getJsonObject("data").getJsonObject("conversation").getLong("id");
+    return socket.nextAssigned();
   }
 }

@@ -37,7 +37,7 @@ class SupervisorReassignBrowserTest {
     inbox.createUser("carl", "agent", 3, TestInbox.ACCOUNT_TW); // another shop's agent: never offered
     Await.result(inbox.db.pool().query("INSERT INTO teams (name, display_name) VALUES ('after_sale', '" + TEAM + "')")
         .execute());
-    Await.result(inbox.db.pool().query("UPDATE users SET presence = 'online' WHERE id = " + mei).execute());
+    inbox.markOnline(mei);
     assertThat(Await.result(inbox.shopee.pushBuyerText(TestInbox.SHOP_MY, "811042", "siti", BUYER_TEXT)).statusCode())
         .isEqualTo(200);
     Await.until("assigned to mei", () -> inbox.count("SELECT count(*) FROM conversations WHERE assignee_id = $1", mei) == 1);

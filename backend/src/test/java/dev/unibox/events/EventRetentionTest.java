@@ -62,7 +62,7 @@ class EventRetentionTest {
     long mark = old.get(old.size() - 1);
 
     try (AgentSocket stale = inbox.socket(token, old.get(5))) {
-      long newest = stale.next(f -> "hello".equals(f.getString("type"))).getLong("lastSeq");
+      long newest = stale.hello().getLong("lastSeq");
       JsonObject resync = stale.next(f -> "resync".equals(f.getString("type")));
       assertThat(resync.getLong("lastSeq")).isEqualTo(newest).isGreaterThanOrEqualTo(young.get(young.size() - 1));
       assertThat(resync.getLong("oldestSeq")).isEqualTo(mark + 1);

@@ -114,34 +114,21 @@ final class PushPlatforms implements AutoCloseable {
                 .put("to_user_name", "shop").put("message_type", "text")
                 .put("content", new JsonObject().put("text", spec.text())).put("created_timestamp", now)
                 .put("source_content", new JsonObject()).put("quoted_msg", new JsonObject().put("message_id", ""))));
-    byte[] body = body(template, spec);
-    String callback = inbox.app.baseUrl() + "/webhooks/shopee";
-    MultiMap headers = headers(spec);
-    sign(spec, body, headers,
-        b -> headers.set("Authorization", ShopeeSigner.pushSignature(TestInbox.PARTNER_KEY, callback, b)));
-    return new Request("shopee", TestInbox.ACCOUNT_MY, headers, body, id);
+    return request("shopee", TestInbox.ACCOUNT_MY, spec, template, id);
   }
 
   Request lazada(PushSpec spec) throws Exception {
     lazada.pushFaults().dropNext(1);
     FakeLazada.Push push = Await.result(lazada.buyerWrites(LAZADA_SELLER, "88" + counter.incrementAndGet(),
         spec.buyerName(), spec.text()));
-    byte[] body = body(new JsonObject(push.body()), spec);
-    MultiMap headers = headers(spec);
-    sign(spec, body, headers,
-        b -> headers.set("Authorization", LazadaSigner.pushSignature(LAZADA_SECRET, LAZADA_KEY, b)));
-    return new Request("lazada", "lazada-fz", headers, body, push.messageId());
+    return request("lazada", "lazada-fz", spec, new JsonObject(push.body()), push.messageId());
   }
 
   Request tiktok(PushSpec spec) throws Exception {
     tiktok.pushFaults().dropNext(1);
     FakeTikTokShop.Push push = Await.result(tiktok.buyerWrites(TIKTOK_SHOP, "im-" + counter.incrementAndGet(),
         spec.buyerName(), spec.text()));
-    byte[] body = body(new JsonObject(push.body()), spec);
-    MultiMap headers = headers(spec);
-    sign(spec, body, headers,
-        b -> headers.set("Authorization", TikTokSigner.pushSignature(TIKTOK_SECRET, TIKTOK_KEY, b)));
-    return new Request("tiktok", "tiktok-fz", headers, body, push.messageId());
+    return request("tiktok", "tiktok-fz", spec, new JsonObject(push.body()), push.messageId());
   }
 
   Request bridge(PushSpec spec) throws Exception {
@@ -149,18 +136,28 @@ final class PushPlatforms implements AutoCloseable {
     bridge.pushFaults().dropNext(1);
     FakeMerchantIntegration.Push push = Await.result(bridge.buyerWrites("b" + counter.incrementAndGet(),
         spec.buyerName(), "conv-" + counter.get(), spec.text()));
-    byte[] body = body(new JsonObject(push.body()).put("shop_id", platform + "-shop"), spec);
-    long ts = clock.instant().getEpochSecond();
-    MultiMap headers = headers(spec);
-    sign(spec, body, headers, b -> headers.set(BridgeSigner.SIGNATURE_HEADER, BridgeSigner.sign(BRIDGE_SECRET, ts, b))
-        .set(BridgeSigner.TIMESTAMP_HEADER, Long.toString(ts)));
-    return new Request(platform, platform + "-fz", headers, body, push.messageId());
+    return request(platform, platform + "-fz", spec, new JsonObject(push.body()).put("shop_id", platform + "-shop"),
+        push.messageId());
   }
 
   /** A push of the platform with exactly this body, correctly signed (regression cases). */
   Request signed(String platform, String accountId, JsonObject json) {
     byte[] body = json.encode().getBytes(StandardCharsets.UTF_8);
     MultiMap headers = MultiMap.caseInsensitiveMultiMap().set("Content-Type", "application/json");
+    signFor(platform, body, headers);
+    return new Request(platform, accountId, headers, body, null);
+  }
+
+  /** The template made into a push as the spec says (mutated, damaged, signed or not). */
+  private Request request(String platform, String accountId, PushSpec spec, JsonObject template, String messageId) {
+    byte[] body = body(template, spec);
+    MultiMap headers = headers(spec);
+    sign(spec, body, headers, b -> signFor(platform, b, headers));
+    return new Request(platform, accountId, headers, body, messageId);
+  }
+
+  /** Sets the platform's signature headers for these bytes (a bridge platform: the bridge's, with its timestamp). */
+  private void signFor(String platform, byte[] body, MultiMap headers) {
     switch (platform) {
       case "shopee" -> headers.set("Authorization", ShopeeSigner.pushSignature(TestInbox.PARTNER_KEY,
           inbox.app.baseUrl() + "/webhooks/shopee", body));
@@ -172,7 +169,6 @@ final class PushPlatforms implements AutoCloseable {
             .set(BridgeSigner.TIMESTAMP_HEADER, Long.toString(ts));
       }
     }
-    return new Request(platform, accountId, headers, body, null);
   }
 
   /** The body of a valid push of the platform (its fake's own shape), to edit for a regression case. */

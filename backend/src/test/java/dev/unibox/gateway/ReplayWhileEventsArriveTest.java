@@ -48,7 +48,7 @@ class ReplayWhileEventsArriveTest {
       producers.add(chain);
     }
     try (AgentSocket socket = inbox.socket(token, 0)) {
-      long atConnect = socket.next(f -> "hello".equals(f.getString("type"))).getLong("lastSeq");
+      long atConnect = socket.hello().getLong("lastSeq");
       Await.result(Future.all(producers));
       Await.until("every message stored", () -> {
         try {
@@ -59,7 +59,7 @@ class ReplayWhileEventsArriveTest {
       });
       long newest;
       try (AgentSocket probe = inbox.socket(token, Long.MAX_VALUE)) {
-        newest = probe.next(f -> "hello".equals(f.getString("type"))).getLong("lastSeq");
+        newest = probe.hello().getLong("lastSeq");
       }
       assertThat(atConnect).as("a backlog to replay").isGreaterThanOrEqualTo(BACKLOG);
       assertThat(newest).as("events were written after the socket authenticated").isGreaterThan(atConnect);

@@ -25,7 +25,7 @@ class ResumeAfterReconnectTest {
     String token = inbox.login("lin");
     long lastSeq;
     try (AgentSocket first = inbox.socket(token, 0)) {
-      first.next(f -> "hello".equals(f.getString("type")));
+      first.hello();
       Await.result(inbox.shopee.pushBuyerText(TestInbox.SHOP_MY, "811200", "aisyah", "Ada warna merah?"));
       lastSeq = first.nextEvent("message.created").getLong("seq");
     }
@@ -35,7 +35,7 @@ class ResumeAfterReconnectTest {
     }
 
     try (AgentSocket second = inbox.socket(token, lastSeq)) {
-      JsonObject hello = second.next(f -> "hello".equals(f.getString("type")));
+      JsonObject hello = second.hello();
       assertThat(hello.getLong("lastSeq")).isGreaterThanOrEqualTo(lastSeq + 5);
       long previous = lastSeq;
       for (int i = 0; i < 5; i++) {
@@ -63,14 +63,13 @@ class ResumeAfterReconnectTest {
     inbox.createUser("mei", "agent", 3);
     String token = inbox.login("mei");
     long lastSeq;
-    try (AgentSocket socket = inbox.socket(token, 0)) {
-      socket.next(f -> "hello".equals(f.getString("type")));
-      Await.until("mei online", () -> online("mei"));
+    try (AgentSocket socket = inbox.onlineSocket(token)) {
       Await.result(inbox.shopee.pushBuyerText(TestInbox.SHOP_MY, "811200", "aisyah", "Saya nak tukar alamat"));
       // not yet assigned when the message was stored, so the agent's first event is the assignment
       lastSeq = socket.nextEvent("conversation.assigned").getLong("seq");
     }
-    Await.until("mei offline", () -> !online("mei"));
+    Await.until("mei offline",
+        () -> inbox.count("SELECT count(*) FROM users WHERE username = 'mei' AND presence = 'online'") == 0);
 
     Await.result(inbox.shopee.pushBuyerText(TestInbox.SHOP_MY, "811200", "aisyah", "Alamat baru: Jalan Ampang 12"));
 
@@ -90,14 +89,6 @@ class ResumeAfterReconnectTest {
     try (AgentSocket wrongFirstFrame = AgentSocket.open(inbox.vertx, inbox.app.httpPort())) {
       wrongFirstFrame.send(new JsonObject().put("type", "subscribe"));
       assertThat(wrongFirstFrame.awaitClosed()).isEqualTo((short) 4401);
-    }
-  }
-
-  private boolean online(String username) {
-    try {
-      return "online".equals(inbox.rows("SELECT presence FROM users WHERE username = $1", username).get(0).getString(0));
-    } catch (Exception e) {
-      throw new IllegalStateException(e);
     }
   }
 }

@@ -26,7 +26,7 @@ class SocketCapTest {
       int cap = new UniboxConfig.HttpConfig("127.0.0.1", 0).maxSocketsPerUser();
       for (int i = 0; i < cap; i++) {
         AgentSocket s = inbox.socket(token, 0);
-        s.next(f -> "hello".equals(f.getString("type")));
+        s.hello();
         open.add(s);
       }
       try (AgentSocket extra = inbox.socket(token, 0)) {
@@ -35,7 +35,7 @@ class SocketCapTest {
       open.remove(0).close();
       Await.until("the server saw the close", () -> sockets() == cap - 1);
       try (AgentSocket again = inbox.socket(token, 0)) {
-        assertThat(again.next(f -> "hello".equals(f.getString("type")))).isNotNull();
+        assertThat(again.hello()).isNotNull();
       }
     } finally {
       for (AgentSocket s : open) {

@@ -42,8 +42,7 @@ class OutboxRetryTest implements TestInboxExtension.Tuning {
   void start(Vertx vertx) throws Exception {
     long mei = inbox.createUser("mei", "agent", 3);
     token = inbox.login("mei");
-    Await.result(inbox.db.pool().preparedQuery("UPDATE users SET presence = 'online' WHERE id = $1")
-        .execute(io.vertx.sqlclient.Tuple.of(mei)));
+    inbox.markOnline(mei);
     Await.result(inbox.shopee.pushBuyerText(TestInbox.SHOP_MY, "811801", "ana", "Bila sampai?"));
     Await.until("assigned", () -> inbox.count("SELECT count(*) FROM conversations WHERE assignee_id = " + mei) == 1);
     conversationId = inbox.count("SELECT id FROM conversations");

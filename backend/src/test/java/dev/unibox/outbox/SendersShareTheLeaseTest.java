@@ -51,8 +51,7 @@ class SendersShareTheLeaseTest {
   void everyReplyIsSentOnceAndInOrderWhateverSenderClaimsIt() throws Exception {
     long mei = inbox.createUser("mei", "agent", CONVERSATIONS);
     String token = inbox.login("mei");
-    Await.result(inbox.db.pool().preparedQuery("UPDATE users SET presence = 'online' WHERE id = $1")
-        .execute(io.vertx.sqlclient.Tuple.of(mei)));
+    inbox.markOnline(mei);
     for (int i = 0; i < CONVERSATIONS; i++) {
       Await.result(inbox.shopee.pushBuyerText(TestInbox.SHOP_MY, "8118" + (10 + i), "b" + i, "Ada stok? " + i));
     }

@@ -20,18 +20,9 @@ class TypedReplyTest {
   void productOrderAndImageRepliesReachShopeeAsTheirTypesAndUnknownTypesAreRefused(Vertx vertx) throws Exception {
     inbox.createUser("hana", "agent", 3);
     String token = inbox.login("hana");
-    try (AgentSocket socket = inbox.socket(token, 0)) {
-      socket.next(f -> "hello".equals(f.getString("type")));
-      Await.until("hana online", () -> {
-        try {
-          return inbox.count("SELECT count(*) FROM users WHERE username = 'hana' AND presence = 'online'") == 1;
-        } catch (Exception e) {
-          throw new AssertionError(e);
-        }
-      });
+    try (AgentSocket socket = inbox.onlineSocket(token)) {
       Await.result(inbox.shopee.pushBuyerText(TestInbox.SHOP_MY, "811300", "lin", "which size fits me?"));
-      long id = socket.nextEvent("conversation.assigned").getJsonObject("data").getJsonObject("conversation")
-          .getLong("id");
+      long id = socket.nextAssigned();
       String path = "/api/conversations/" + id + "/replies";
 
       assertThat(inbox.post(token, path, new JsonObject().put("type", "item").put("text", "100200300")).statusCode())

@@ -149,9 +149,7 @@ class AdapterFaultsTest {
 
     long messageId = reply(s, "Sorry for the wait, it ships today.");
 
-    JsonObject status = s.socket.next(f -> "message.status".equals(f.getString("event"))
-        && f.getJsonObject("data").getLong("messageId") == messageId);
-    assertThat(status.getJsonObject("data").getString("status")).isEqualTo("sent");
+    assertThat(s.socket.messageStatus(messageId).getString("status")).isEqualTo("sent");
     assertThat(inbox.shopee.acceptedSends()).hasSize(1);
     assertThat(inbox.shopee.refreshes()).isEqualTo(1);
     Row stored = inbox.rows("SELECT access_token_enc, refresh_token_enc FROM account_credentials WHERE account_id = $1",
@@ -196,7 +194,7 @@ class AdapterFaultsTest {
     inbox = TestInbox.start(vertx);
     String adminToken = inbox.login("admin", TestInbox.ADMIN_PASSWORD);
     try (AgentSocket admin = inbox.socket(adminToken, 0)) {
-      admin.next(f -> "hello".equals(f.getString("type")));
+      admin.hello();
       inbox.shopee.expireAccessToken(TestInbox.SHOP_MY);
       inbox.shopee.expireRefreshToken(TestInbox.SHOP_MY);
 
@@ -233,13 +231,9 @@ class AdapterFaultsTest {
   private Setup agentWithConversation(String agent, long shop, String buyer) throws Exception {
     inbox.createUser(agent, "agent", 3);
     String token = inbox.login(agent);
-    AgentSocket socket = inbox.socket(token, 0);
-    socket.next(f -> "hello".equals(f.getString("type")));
-    Await.until(agent + " online", () -> inbox.count("SELECT count(*) FROM users WHERE username = $1 AND presence = 'online'",
-        agent) == 1);
+    AgentSocket socket = inbox.onlineSocket(token);
     Await.result(inbox.shopee.pushBuyerText(shop, buyer, "buyer", "hello, anyone there?"));
-    long conversationId = socket.nextEvent("conversation.assigned").getJsonObject("data").getJsonObject("conversation")
-        .getLong("id");
+    long conversationId = socket.nextAssigned();
     return new Setup(token, socket, conversationId);
   }
 

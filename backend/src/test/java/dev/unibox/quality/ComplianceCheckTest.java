@@ -13,7 +13,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The compliance check on the real send path: warn, block, override with a reason, the composer's live
- * check, the daily inspection report, and rule edits that take effect without a restart.
+ * check, the daily inspection report, and rule edits that take effect without a restart. Image, product and
+ * order replies reach the buyer too: they pass the same check as text.
  */
 @InboxTest
 class ComplianceCheckTest {
@@ -24,9 +25,7 @@ class ComplianceCheckTest {
   @Test
   void aBlockedReplyNeverReachesThePlatformEvenThroughTheApi() throws Exception {
     try (var mei = f.agent("mei")) {
-      f.buyerWrites(TestInbox.SHOP_MY, "811300", "siti.a", "Is this cheaper elsewhere?");
-      long id = f.conversationOf("811300");
-      mei.socket().nextEvent("conversation.assigned");
+      long id = f.assignedTo(mei, "811300", "siti.a", "Is this cheaper elsewhere?");
 
       var blocked = f.reply(mei.token(), id, new JsonObject().put("text", "这是全网最低价，放心买"));
       assertThat(blocked.statusCode()).isEqualTo(422);
@@ -58,9 +57,7 @@ class ComplianceCheckTest {
   @Test
   void aWarningIsSentAndRecordedAnOverrideNeedsAReasonAndIsOnTheTimelineAndInTheReport() throws Exception {
     try (var mei = f.agent("mei")) {
-      f.buyerWrites(TestInbox.SHOP_MY, "811301", "tan.k", "What's so special about this?");
-      long id = f.conversationOf("811301");
-      mei.socket().nextEvent("conversation.assigned");
+      long id = f.assignedTo(mei, "811301", "tan.k", "What's so special about this?");
 
       var warned = f.reply(mei.token(), id, new JsonObject().put("text", "It is made of top-grade cotton."));
       assertThat(warned.statusCode()).isEqualTo(202);
@@ -99,9 +96,7 @@ class ComplianceCheckTest {
   @Test
   void theComposersCheckShowsWhereAndWhatAndTheSameCannedTextIsFlagged() throws Exception {
     try (var mei = f.agent("mei")) {
-      f.buyerWrites(TestInbox.SHOP_MY, "811302", "nur", "Ada warna lain?");
-      long id = f.conversationOf("811302");
-      mei.socket().nextEvent("conversation.assigned");
+      long id = f.assignedTo(mei, "811302", "nur", "Ada warna lain?");
       String path = "/api/conversations/" + id + "/replies/check";
 
       JsonObject check = f.inbox.post(mei.token(), path, new JsonObject().put("text", "Ini harga terendah, kan saya dah cakap"))
@@ -135,20 +130,13 @@ class ComplianceCheckTest {
   @Test
   void anAdminsRuleEditTakesEffectAtOnceAndOthersMayNotEdit() throws Exception {
     try (var mei = f.agent("mei")) {
-      f.buyerWrites(TestInbox.SHOP_MY, "811303", "lim", "Any discount?");
-      long id = f.conversationOf("811303");
-      mei.socket().nextEvent("conversation.assigned");
+      long id = f.assignedTo(mei, "811303", "lim", "Any discount?");
       String check = "/api/conversations/" + id + "/replies/check";
       JsonObject words = new JsonObject().put("text", "Flash deal, kaboom price!");
       assertThat(f.inbox.post(mei.token(), check, words).bodyAsJsonObject().getString("verdict")).isEqualTo("clean");
 
       String scope = "shop:" + TestInbox.ACCOUNT_MY;
-      JsonObject doc = new JsonObject()
-          .put("policy", new JsonObject().put("platform.shop_words", new JsonObject().put("action", "block")
-              .put("override", false)))
-          .put("rules", new JsonObject().put("platform", new JsonObject().put("shop_words", new JsonObject()
-              .put("label", "Words this shop never uses")
-              .put("terms", new JsonObject().put("en", new JsonArray().add("kaboom price => good price"))))));
+      JsonObject doc = QualityFixture.shopWordsBlocked("kaboom price => good price");
       f.setRules(scope, doc);
       JsonObject now = f.inbox.post(mei.token(), check, words).bodyAsJsonObject();
       assertThat(now.getString("verdict")).isEqualTo("block");
@@ -180,6 +168,23 @@ class ComplianceCheckTest {
       assertThat(f.inbox.post(mei.token(), check, words).bodyAsJsonObject().getString("verdict")).isEqualTo("clean");
       assertThat(f.inbox.get(lead, "/api/quality/rules").bodyAsJsonObject().getJsonArray("scopes").encode())
           .contains("\"global\"").contains("platform:shopee").contains("shop:" + TestInbox.ACCOUNT_MY);
+    }
+  }
+
+  @Test
+  void aBlockedTermInAnImageUrlOrAProductIdIsRefusedAndNothingIsStored() throws Exception {
+    try (var mei = f.agent("mei")) {
+      long id = f.assignedTo(mei, "814001", "lim", "Show me the lamp");
+      f.setRules("shop:" + TestInbox.ACCOUNT_MY, QualityFixture.shopWordsBlocked("kaboomprice"));
+
+      var image = f.reply(mei.token(), id, new JsonObject().put("type", "image")
+          .put("text", "https://cdn.example.com/kaboomprice-lamp.jpg"));
+      assertThat(image.statusCode()).as(image.bodyAsString()).isEqualTo(422);
+      var item = f.reply(mei.token(), id, new JsonObject().put("type", "item").put("text", "kaboomprice"));
+      assertThat(item.statusCode()).isEqualTo(422);
+      assertThat(f.count("SELECT count(*) FROM messages WHERE conversation_id = $1 AND direction = 'out'", id)).isZero();
+      assertThat(f.reply(mei.token(), id, new JsonObject().put("type", "item").put("text", "100200300")).statusCode())
+          .isEqualTo(202);
     }
   }
 }

@@ -6,6 +6,7 @@ import dev.unibox.testing.AgentSocket;
 import dev.unibox.testing.Await;
 import dev.unibox.testing.TestInbox;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
 
@@ -26,11 +27,7 @@ final class QualityFixture {
   Agent agent(String name, String... accounts) throws Exception {
     inbox.createUser(name, "agent", 5, accounts);
     String token = inbox.login(name);
-    AgentSocket socket = inbox.socket(token, 0);
-    socket.next(f -> "hello".equals(f.getString("type")));
-    Await.until(name + " online", () -> count("SELECT count(*) FROM users WHERE username = $1 AND presence = 'online'",
-        name) == 1);
-    return new Agent(name, token, socket);
+    return new Agent(name, token, inbox.onlineSocket(token));
   }
 
   String supervisor(String name, String... accounts) throws Exception {
@@ -55,6 +52,24 @@ final class QualityFixture {
         buyerId) == 1);
     return inbox.count("SELECT c.id FROM conversations c JOIN buyers b ON b.id = c.buyer_id "
         + "WHERE b.platform_buyer_id = $1", buyerId);
+  }
+
+  /** The buyer writes to the Malaysian shop and the agent is assigned the new conversation; returns its id. */
+  long assignedTo(Agent agent, String buyerId, String name, String text) throws Exception {
+    buyerWrites(TestInbox.SHOP_MY, buyerId, name, text);
+    long id = conversationOf(buyerId);
+    agent.socket().nextEvent("conversation.assigned");
+    return id;
+  }
+
+  /** A rule document that blocks the shop's own words (English), with no override allowed. */
+  static JsonObject shopWordsBlocked(String term) {
+    return new JsonObject()
+        .put("policy", new JsonObject().put("platform.shop_words", new JsonObject().put("action", "block")
+            .put("override", false)))
+        .put("rules", new JsonObject().put("platform", new JsonObject().put("shop_words", new JsonObject()
+            .put("label", "Words this shop never uses")
+            .put("terms", new JsonObject().put("en", new JsonArray().add(term))))));
   }
 
   /** Replaces the rule document of a scope as an admin would in the web app. */

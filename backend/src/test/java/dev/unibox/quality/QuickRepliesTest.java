@@ -34,9 +34,7 @@ class QuickRepliesTest {
         .isEqualTo(409);
 
     try (var mei = f.agent("mei")) {
-      f.buyerWrites(TestInbox.SHOP_MY, "811700", "siti.a", "Saya nak refund untuk pesanan 231123ABCD1234, barang rosak");
-      long id = f.conversationOf("811700");
-      mei.socket().nextEvent("conversation.assigned");
+      long id = f.assignedTo(mei, "811700", "siti.a", "Saya nak refund untuk pesanan 231123ABCD1234, barang rosak");
 
       JsonArray found = f.inbox.get(mei.token(), "/api/conversations/" + id + "/quick-replies?q=/refund")
           .bodyAsJsonObject().getJsonArray("quickReplies");

@@ -87,9 +87,7 @@ class SpamAndSatisfactionTest {
     String lead = f.supervisor("lin");
     long id;
     try (var mei = f.agent("mei")) {
-      f.buyerWrites(TestInbox.SHOP_MY, "811600", "wong", "我的订单 231123ABCD1234 什么时候发货？");
-      id = f.conversationOf("811600");
-      mei.socket().nextEvent("conversation.assigned");
+      id = f.assignedTo(mei, "811600", "wong", "我的订单 231123ABCD1234 什么时候发货？");
       String invite = "/api/conversations/" + id + "/satisfaction/invite";
 
       var early = f.inbox.post(mei.token(), invite, new JsonObject());

@@ -1,24 +1,18 @@
 package dev.unibox.reports;
 
+import static dev.unibox.reports.ReportDatabase.group;
 import static dev.unibox.reports.ReportRows.local;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.unibox.store.Database;
 import dev.unibox.testing.Await;
-import dev.unibox.testing.MutableClock;
-import dev.unibox.testing.TestDatabases;
-import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import io.vertx.junit5.VertxExtension;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Conversion of pre-sale chats into orders, by hand, in a Shopee shop in Bangkok on 23 and 24 November:
@@ -26,7 +20,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * an order too late (72 h + 1 min), an after-sale chat followed by an order, a buyer who chatted on both days
  * (the last chat before the order gets it) and an order event delivered twice.
  */
-@ExtendWith(VertxExtension.class)
 class ConversionReportTest {
 
   static final String SHOP = "shopee-th";
@@ -34,8 +27,8 @@ class ConversionReportTest {
   static final String BKK = "Asia/Bangkok";
   static final LocalDate DAY = LocalDate.parse("2026-11-23");
 
-  private Database db;
-  private MutableClock clock;
+  @RegisterExtension
+  final ReportDatabase data = new ReportDatabase("2026-11-27T00:00:00Z");
   private ReportRows r;
   private RollupSweep sweep;
   private ReportService service;
@@ -43,10 +36,8 @@ class ConversionReportTest {
   private long ali;
 
   @BeforeEach
-  void seed(Vertx vertx) throws Exception {
-    db = TestDatabases.fresh(vertx);
-    clock = new MutableClock(Instant.parse("2026-11-27T00:00:00Z"));
-    r = new ReportRows(db.pool(), clock);
+  void seed() throws Exception {
+    r = data.rows();
     r.shop(SHOP, "shopee", BKK);
     r.shop(OTHER, "shopee", "Asia/Kuala_Lumpur");
     mei = r.agent("mei");
@@ -87,14 +78,9 @@ class ConversionReportTest {
     // an order by a buyer who never chatted
     r.order(SHOP, "b-nochat", "o-6", "UNPAID", local(BKK, "2026-11-23T17:00:00"));
 
-    sweep = new RollupSweep(db.pool(), clock);
+    sweep = new RollupSweep(data.pool(), data.clock);
     Await.result(sweep.sweep());
-    service = new ReportService(db.pool());
-  }
-
-  @AfterEach
-  void close() throws Exception {
-    Await.result(db.close());
+    service = new ReportService(data.pool());
   }
 
   private JsonObject report(String groupBy, LocalDate from, LocalDate to) throws Exception {
@@ -103,8 +89,7 @@ class ConversionReportTest {
 
   @Test
   void conversionByHand() throws Exception {
-    assertThat(Await.result(db.pool().query("SELECT count(*) FROM order_events WHERE order_id = 'o-1'").execute())
-        .iterator().next().getLong(0)).as("UNPAID and READY_TO_SHIP; the repeat stored nothing").isEqualTo(2);
+    assertThat(data.queryLong("SELECT count(*) FROM order_events WHERE order_id = 'o-1'")).as("UNPAID and READY_TO_SHIP; the repeat stored nothing").isEqualTo(2);
 
     JsonObject day = report("all", DAY, DAY).getJsonObject("total").getJsonObject("conversion");
     // pre-sale chats on the 23rd: k1 k2 k3 k5 (k4 is after-sale); converted: k1 only
@@ -117,8 +102,8 @@ class ConversionReportTest {
     assertThat(next.getLong("converted")).as("the last chat before the order").isEqualTo(1);
 
     JsonArray byAgent = report("agent", DAY, DAY.plusDays(1)).getJsonArray("groups");
-    JsonObject meiRow = find(byAgent, String.valueOf(mei)).getJsonObject("conversion");
-    JsonObject aliRow = find(byAgent, String.valueOf(ali)).getJsonObject("conversion");
+    JsonObject meiRow = group(byAgent, String.valueOf(mei)).getJsonObject("conversion");
+    JsonObject aliRow = group(byAgent, String.valueOf(ali)).getJsonObject("conversion");
     assertThat(meiRow.getLong("preSaleChats")).as("k1 k3 k5").isEqualTo(3);
     assertThat(meiRow.getLong("converted")).as("k1").isEqualTo(1);
     assertThat(aliRow.getLong("preSaleChats")).as("k2, k5 on the 24th").isEqualTo(2);
@@ -131,27 +116,18 @@ class ConversionReportTest {
     long k7 = r.conversation(SHOP, "k7", "closed");
     r.in(k7, SHOP, local(BKK, "2026-11-25T10:00:00"));
     r.reply(k7, SHOP, mei, local(BKK, "2026-11-25T10:01:00"));
-    clock.advance(Duration.ofSeconds(10));
+    data.clock.advance(Duration.ofSeconds(10));
     Await.result(sweep.sweep());
     LocalDate day = LocalDate.parse("2026-11-25");
     assertThat(report("all", day, day).getJsonObject("total").getJsonObject("conversion").getLong("converted")).isZero();
 
-    clock.advance(Duration.ofHours(3));
+    data.clock.advance(Duration.ofHours(3));
     r.order(SHOP, "b-k7", "o-7", "UNPAID", local(BKK, "2026-11-25T12:00:00"));
-    clock.advance(Duration.ofSeconds(10));
+    data.clock.advance(Duration.ofSeconds(10));
     Await.result(sweep.sweep());
 
     JsonObject c = report("all", day, day).getJsonObject("total").getJsonObject("conversion");
     assertThat(c.getLong("preSaleChats")).isEqualTo(1);
     assertThat(c.getLong("converted")).isEqualTo(1);
-  }
-
-  private static JsonObject find(JsonArray groups, String key) {
-    for (int i = 0; i < groups.size(); i++) {
-      if (key.equals(groups.getJsonObject(i).getString("key"))) {
-        return groups.getJsonObject(i);
-      }
-    }
-    throw new AssertionError("no group " + key + " in " + groups.encode());
   }
 }

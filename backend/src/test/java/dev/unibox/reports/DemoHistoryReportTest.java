@@ -3,70 +3,51 @@ package dev.unibox.reports;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.unibox.demo.DemoHistory;
-import dev.unibox.store.Database;
 import dev.unibox.testing.Await;
-import dev.unibox.testing.MutableClock;
-import dev.unibox.testing.TestDatabases;
-import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
-import io.vertx.junit5.VertxExtension;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The demo's week of history is written once, is well formed (every conversation a buyer message answered
  * later by an agent, then closed), and shows in the reports: every conversation counted on the days before
  * today, with response rates that are neither empty nor all perfect.
  */
-@ExtendWith(VertxExtension.class)
 class DemoHistoryReportTest {
 
-  private Database db;
-  private MutableClock clock;
+  @RegisterExtension
+  final ReportDatabase data = new ReportDatabase("2026-11-24T03:00:00Z");
 
   @BeforeEach
-  void seed(Vertx vertx) throws Exception {
-    db = TestDatabases.fresh(vertx);
-    clock = new MutableClock(Instant.parse("2026-11-24T03:00:00Z"));
-    ReportRows rows = new ReportRows(db.pool(), clock);
+  void seed() throws Exception {
+    ReportRows rows = data.rows();
     rows.shop("my", "shopee", "Asia/Kuala_Lumpur");
     rows.shop("tw", "shopee", "Asia/Taipei");
     rows.agent("mei");
     rows.agent("budi");
   }
 
-  @AfterEach
-  void close() throws Exception {
-    Await.result(db.close());
-  }
-
-  private long count(String sql) throws Exception {
-    return Await.result(db.pool().query(sql).execute()).iterator().next().getLong(0);
-  }
-
   @Test
   void aWeekOfAnsweredAndClosedConversationsShowsInTheReports() throws Exception {
-    DemoHistory history = new DemoHistory(db.pool(), clock);
+    DemoHistory history = new DemoHistory(data.pool(), data.clock);
     int written = Await.result(history.seedOnce());
     assertThat(written).isBetween(2 * DemoHistory.DAYS * 12, 2 * DemoHistory.DAYS * 25);
     assertThat(Await.result(history.seedOnce())).as("written once").isZero();
-    assertThat(count("SELECT count(*) FROM conversations")).isEqualTo(written);
-    assertThat(count("""
+    assertThat(data.queryLong("SELECT count(*) FROM conversations")).isEqualTo(written);
+    assertThat(data.queryLong("""
         SELECT count(*) FROM conversations c WHERE c.status = 'closed'
           AND (SELECT min(at) FROM messages m WHERE m.conversation_id = c.id AND direction = 'in')
             < (SELECT min(at) FROM messages m WHERE m.conversation_id = c.id AND direction = 'out')
           AND EXISTS (SELECT 1 FROM activities a WHERE a.conversation_id = c.id AND a.type = 'closed')"""))
         .as("each: a buyer message, a later agent answer, closed").isEqualTo(written);
-    assertThat(count("SELECT count(*) FROM messages WHERE at >= '2026-11-24T00:00:00+08:00'"))
+    assertThat(data.queryLong("SELECT count(*) FROM messages WHERE at >= '2026-11-24T00:00:00+08:00'"))
         .as("nothing today or later (shop time)").isZero();
 
-    Await.result(new RollupSweep(db.pool(), clock).sweep());
-    JsonObject total = Await.result(new ReportService(db.pool()).report(new ReportFilter(LocalDate.parse("2026-11-17"),
+    Await.result(new RollupSweep(data.pool(), data.clock).sweep());
+    JsonObject total = Await.result(new ReportService(data.pool()).report(new ReportFilter(LocalDate.parse("2026-11-17"),
         LocalDate.parse("2026-11-23"), List.of("my", "tw"), null, null, null, "all"))).getJsonObject("total");
     assertThat(total.getLong("conversations")).isEqualTo(written);
     assertThat(total.getJsonObject("firstResponse").getLong("answered")).isEqualTo(written);

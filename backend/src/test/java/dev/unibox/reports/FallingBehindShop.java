@@ -28,21 +28,13 @@ public final class FallingBehindShop {
     assertThat(clock.instant()).isEqualTo(MORNING);
     inbox.createUser("mei", "agent", 3, TestInbox.ACCOUNT_MY);
     String mei = inbox.login("mei");
-    try (AgentSocket agent = inbox.socket(mei, 0)) {
-      agent.next(f -> "hello".equals(f.getString("type")));
-      Await.until("mei online", () -> {
-        try {
-          return inbox.count("SELECT count(*) FROM users WHERE username = 'mei' AND presence = 'online'") == 1;
-        } catch (Exception e) {
-          throw new AssertionError(e);
-        }
-      });
+    try (AgentSocket agent = inbox.onlineSocket(mei)) {
       for (int i = 0; i < 6; i++) {
         assertThat(Await.result(inbox.shopee.pushBuyerText(TestInbox.SHOP_MY, "81200" + i, "b" + i, "Ada stok?"))
             .statusCode()).isEqualTo(200);
       }
       for (int i = 0; i < 3; i++) {  // mei takes three (her capacity) and answers them at once
-        long id = agent.nextEvent("conversation.assigned").getJsonObject("data").getJsonObject("conversation").getLong("id");
+        long id = agent.nextAssigned();
         assertThat(inbox.post(mei, "/api/conversations/" + id + "/replies", new JsonObject().put("text", "Ada, kak."))
             .statusCode()).isEqualTo(202);
       }

@@ -1,22 +1,17 @@
 package dev.unibox.reports;
 
+import static dev.unibox.reports.ReportDatabase.group;
 import static dev.unibox.reports.ReportRows.local;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.unibox.store.Database;
 import dev.unibox.testing.Await;
-import dev.unibox.testing.MutableClock;
-import dev.unibox.testing.TestDatabases;
-import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
-import io.vertx.junit5.VertxExtension;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * One seeded day (Monday 2026-11-23) in three shops in three time zones, every figure computed by hand in
@@ -24,7 +19,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * midnight, a buyer writing again after being answered, a transfer mid-wait, a day boundary that differs
  * from UTC's.
  */
-@ExtendWith(VertxExtension.class)
 class FixtureDayReportTest {
 
   static final String PDD = "pdd-1";
@@ -35,16 +29,15 @@ class FixtureDayReportTest {
   static final String LA = "America/Los_Angeles";
   static final LocalDate DAY = LocalDate.parse("2026-11-23");
 
-  private Database db;
+  @RegisterExtension
+  final ReportDatabase data = new ReportDatabase("2026-11-26T00:00:00Z");
   private ReportService service;
   private long mei;
   private long ali;
 
   @BeforeEach
-  void seed(Vertx vertx) throws Exception {
-    db = TestDatabases.fresh(vertx);
-    MutableClock clock = new MutableClock(Instant.parse("2026-11-26T00:00:00Z"));
-    ReportRows r = new ReportRows(db.pool(), clock);
+  void seed() throws Exception {
+    ReportRows r = data.rows();
     r.shop(PDD, "pinduoduo", SH);
     r.shop(SHOPEE, "shopee", BKK);
     r.shop(TIKTOK, "tiktok", LA);
@@ -101,14 +94,9 @@ class FixtureDayReportTest {
     r.in(t1, TIKTOK, local(LA, "2026-11-23T20:00:00"));
     r.reply(t1, TIKTOK, mei, local(LA, "2026-11-23T20:00:45"));
 
-    RollupSweep sweep = new RollupSweep(db.pool(), clock);
+    RollupSweep sweep = new RollupSweep(data.pool(), data.clock);
     assertThat(Await.result(sweep.sweep()).conversations()).as("6 + 3 + 1 conversations").isEqualTo(10);
-    service = new ReportService(db.pool());
-  }
-
-  @AfterEach
-  void close() throws Exception {
-    Await.result(db.close());
+    service = new ReportService(data.pool());
   }
 
   private JsonObject report(List<String> shops, String groupBy, Long agent, LocalDate from, LocalDate to) throws Exception {
@@ -171,9 +159,9 @@ class FixtureDayReportTest {
   void perAgentTheWaitBelongsToWhoAnsweredItAfterATransfer() throws Exception {
     JsonObject byAgent = report(List.of(PDD), "agent", null, DAY, DAY);
     var groups = byAgent.getJsonArray("groups");
-    JsonObject meiRow = find(groups, String.valueOf(mei));
-    JsonObject aliRow = find(groups, String.valueOf(ali));
-    JsonObject shopRow = find(groups, "0");
+    JsonObject meiRow = group(groups, String.valueOf(mei));
+    JsonObject aliRow = group(groups, String.valueOf(ali));
+    JsonObject shopRow = group(groups, "0");
     assertThat(meiRow.getString("label")).isEqualTo("mei");
     assertThat(meiRow.getLong("conversations")).as("c1 c2 c5").isEqualTo(3);
     assertThat(aliRow.getLong("conversations")).as("c3, transferred to ali mid-wait").isEqualTo(1);
@@ -191,7 +179,7 @@ class FixtureDayReportTest {
   @Test
   void shopeeCountsTwelveHoursWithoutAutoRepliesAndEachShopUsesItsOwnDay() throws Exception {
     JsonObject byShop = report(List.of(PDD, SHOPEE, TIKTOK), "shop", null, DAY, DAY);
-    JsonObject shopee = find(byShop.getJsonArray("groups"), SHOPEE);
+    JsonObject shopee = group(byShop.getJsonArray("groups"), SHOPEE);
     // s1 and s2 begin on the 23rd in Bangkok; s3 began on the 22nd
     assertThat(shopee.getLong("conversations")).isEqualTo(2);
     assertThat(shopee.getLong("messagesOut")).as("ali's s1 answer and mei's s3 answer after midnight").isEqualTo(2);
@@ -200,7 +188,7 @@ class FixtureDayReportTest {
     assertThat(shopee.getJsonObject("platform").getLong("met")).as("8 h counts, the auto-reply alone does not").isEqualTo(1);
     assertThat(shopee.getJsonObject("firstResponse").getDouble("within300Rate")).isEqualTo(0.0);
 
-    JsonObject tiktok = find(byShop.getJsonArray("groups"), TIKTOK);
+    JsonObject tiktok = group(byShop.getJsonArray("groups"), TIKTOK);
     assertThat(tiktok.getLong("conversations")).as("20:00 in Los Angeles is still the 23rd there").isEqualTo(1);
     assertThat(tiktok.getJsonObject("firstResponse").getDouble("within60Rate")).isEqualTo(1.0);
     assertThat(byShop.getJsonObject("total").getLong("conversations")).isEqualTo(5 + 2 + 1);
@@ -221,17 +209,15 @@ class FixtureDayReportTest {
   @Test
   void aSecondSweepChangesNothingAndALateReplyUpdatesTheDay() throws Exception {
     String before = snapshot();
-    MutableClock later = new MutableClock(Instant.parse("2026-11-26T00:00:10Z"));
-    RollupSweep sweep = new RollupSweep(db.pool(), later);
+    data.clock.set(Instant.parse("2026-11-26T00:00:10Z"));
+    RollupSweep sweep = new RollupSweep(data.pool(), data.clock);
     Await.result(sweep.sweep());
     assertThat(snapshot()).isEqualTo(before);
 
     // c6 is answered days later: the 23rd's figures change, nothing is counted twice
-    ReportRows r = new ReportRows(db.pool(), later);
-    long c6 = Await.result(db.pool().query("SELECT id FROM conversations WHERE platform_conversation_id = 'c6'").execute())
-        .iterator().next().getLong(0);
-    r.reply(c6, PDD, ali, local(SH, "2026-11-25T09:00:00"));
-    later.set(Instant.parse("2026-11-26T00:00:20Z"));
+    long c6 = data.queryLong("SELECT id FROM conversations WHERE platform_conversation_id = 'c6'");
+    data.rows().reply(c6, PDD, ali, local(SH, "2026-11-25T09:00:00"));
+    data.clock.set(Instant.parse("2026-11-26T00:00:20Z"));
     assertThat(Await.result(sweep.sweep()).conversations()).as("c6 among those read again").isPositive();
     JsonObject d = pddDay();
     assertThat(d.getLong("conversations")).isEqualTo(5);
@@ -240,11 +226,6 @@ class FixtureDayReportTest {
   }
 
   private String snapshot() throws Exception {
-    return PropertyRollupTest.snapshot(db.pool());
-  }
-
-  private static JsonObject find(io.vertx.core.json.JsonArray groups, String key) {
-    return groups.stream().map(JsonObject.class::cast).filter(g -> key.equals(g.getString("key"))).findFirst()
-        .orElseThrow(() -> new AssertionError("no group " + key + " in " + groups.encode()));
+    return PropertyRollupTest.snapshot(data.pool());
   }
 }

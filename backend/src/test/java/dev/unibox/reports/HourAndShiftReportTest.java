@@ -3,26 +3,18 @@ package dev.unibox.reports;
 import static dev.unibox.reports.ReportRows.local;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.unibox.store.Database;
 import dev.unibox.testing.Await;
-import dev.unibox.testing.MutableClock;
-import dev.unibox.testing.TestDatabases;
-import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import io.vertx.junit5.VertxExtension;
 import io.vertx.sqlclient.Tuple;
-import java.time.Instant;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Reports per shop-local hour of day, per clock hour and per shift, computed by hand from messages at known
@@ -30,22 +22,21 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * Angeles time. The roster (Shanghai): day 08:00–16:00, evening 16:00–23:00, night 23:00–07:00 (crosses
  * midnight); 07:00–08:00 is outside every shift.
  */
-@ExtendWith(VertxExtension.class)
 class HourAndShiftReportTest {
 
   static final String SH = "Asia/Shanghai";
   static final LocalDate DAY = LocalDate.parse("2026-11-23");
 
-  private Database db;
+  @RegisterExtension
+  final ReportDatabase data = new ReportDatabase("2026-11-24T12:00:00Z");
+  private ReportRows r;
   private ReportService service;
   private long mei;
   private long li;
 
   @BeforeEach
-  void seed(Vertx vertx) throws Exception {
-    db = TestDatabases.fresh(vertx);
-    MutableClock clock = new MutableClock(Instant.parse("2026-11-24T12:00:00Z"));
-    ReportRows r = new ReportRows(db.pool(), clock);
+  void seed() throws Exception {
+    r = data.rows();
     r.shop("pdd", "pinduoduo", SH);
     r.shop("lax", "shopee", "America/Los_Angeles");
     mei = r.agent("mei");
@@ -86,17 +77,12 @@ class HourAndShiftReportTest {
     r.reply(l1, "lax", mei, local("America/Los_Angeles", "2026-11-23T23:31:00"));
 
     // mei online 23:00–24:00 Shanghai holding 2 chats, and 10:00–11:00 holding 1 (capacity 4)
-    exec("DELETE FROM presence_intervals");
-    interval(mei, "2026-11-23T15:00:00Z", "2026-11-23T16:00:00Z", "online", 2);
-    interval(mei, "2026-11-23T02:00:00Z", "2026-11-23T03:00:00Z", "online", 1);
+    r.exec("DELETE FROM presence_intervals");
+    r.presence(mei, "2026-11-23T15:00:00Z", "2026-11-23T16:00:00Z", "online", 2, 4);
+    r.presence(mei, "2026-11-23T02:00:00Z", "2026-11-23T03:00:00Z", "online", 1, 4);
 
-    Await.result(new RollupSweep(db.pool(), clock).sweep());
-    service = new ReportService(db.pool());
-  }
-
-  @AfterEach
-  void close() throws Exception {
-    Await.result(db.close());
+    Await.result(new RollupSweep(data.pool(), data.clock).sweep());
+    service = new ReportService(data.pool());
   }
 
   @Test
@@ -227,25 +213,16 @@ class HourAndShiftReportTest {
   }
 
   private void shift(String name, int position, String start, String end) throws Exception {
-    exec("INSERT INTO shifts (name, position, start_time, end_time, zone) VALUES ($1, $2, $3, $4, $5)",
+    r.exec("INSERT INTO shifts (name, position, start_time, end_time, zone) VALUES ($1, $2, $3, $4, $5)",
         name, position, java.time.LocalTime.parse(start), java.time.LocalTime.parse(end), SH);
   }
 
-  private void interval(long user, String from, String to, String presence, int chats) throws Exception {
-    exec("INSERT INTO presence_intervals (user_id, started_at, ended_at, presence, chats, capacity) "
-        + "VALUES ($1, $2, $3, $4, $5, 4)", user, OffsetDateTime.parse(from), OffsetDateTime.parse(to), presence, chats);
-  }
-
   private String row(String sql, Object... params) throws Exception {
-    var r = Await.result(db.pool().preparedQuery(sql).execute(Tuple.from(params))).iterator().next();
+    var r = Await.result(data.pool().preparedQuery(sql).execute(Tuple.from(params))).iterator().next();
     StringBuilder s = new StringBuilder();
     for (int i = 0; i < r.size(); i++) {
       s.append(r.getValue(i)).append(' ');
     }
     return s.toString();
-  }
-
-  private void exec(String sql, Object... params) throws Exception {
-    Await.result(db.pool().preparedQuery(sql).execute(Tuple.from(params)));
   }
 }

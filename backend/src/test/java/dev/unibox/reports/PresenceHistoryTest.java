@@ -4,43 +4,27 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.unibox.testing.AgentSocket;
 import dev.unibox.testing.Await;
+import dev.unibox.testing.InboxTest;
 import dev.unibox.testing.TestInbox;
-import io.vertx.core.Vertx;
-import io.vertx.junit5.VertxExtension;
 import io.vertx.sqlclient.Row;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The presence history is written wherever presence or the chats held change, by the service's own writers: an
  * agent's socket puts her online, routing assigns her a chat, closing the socket takes her offline. Each change
  * closes one interval and opens the next, with no gap; the sweep rolls the online time up.
  */
-@ExtendWith(VertxExtension.class)
+@InboxTest
 class PresenceHistoryTest {
 
   private TestInbox inbox;
-
-  @BeforeEach
-  void start(Vertx vertx) throws Exception {
-    inbox = TestInbox.start(vertx);
-  }
-
-  @AfterEach
-  void stop() throws Exception {
-    inbox.close();
-  }
 
   @Test
   void everyChangeOfPresenceOrChatsIsAnInterval() throws Exception {
     long mei = inbox.createUser("mei", "agent", 3, TestInbox.ACCOUNT_MY);
     String token = inbox.login("mei");
-    try (AgentSocket agent = inbox.socket(token, 0)) {
-      agent.next(f -> "hello".equals(f.getString("type")));
-      until("mei online", "SELECT count(*) FROM users WHERE id = $1 AND presence = 'online'", mei);
+    try (AgentSocket agent = inbox.onlineSocket(token)) {
       assertThat(Await.result(inbox.shopee.pushBuyerText(TestInbox.SHOP_MY, "813001", "b1", "Ada stok?"))
           .statusCode()).isEqualTo(200);
       agent.nextEvent("conversation.assigned");

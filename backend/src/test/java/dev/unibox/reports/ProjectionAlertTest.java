@@ -5,37 +5,23 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.unibox.events.EventNames;
 import dev.unibox.testing.AgentSocket;
 import dev.unibox.testing.Await;
+import dev.unibox.testing.InboxTest;
 import dev.unibox.testing.MutableClock;
 import dev.unibox.testing.TestInbox;
-import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import io.vertx.junit5.VertxExtension;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The live projection through the whole service: a Shopee shop whose new chats go unanswered past 12 hours
  * is projected below its 80 % line; its supervisor (not the other shop's) is told once on the socket, with
  * the chat that would still count listed to save it; a lower line the shop sets ends the alert.
  */
-@ExtendWith(VertxExtension.class)
+@InboxTest
 class ProjectionAlertTest {
 
   private final MutableClock clock = new MutableClock(FallingBehindShop.MORNING);
   private TestInbox inbox;
-
-  @BeforeEach
-  void start(Vertx vertx) throws Exception {
-    inbox = TestInbox.start(vertx, clock);
-  }
-
-  @AfterEach
-  void stop() throws Exception {
-    inbox.close();
-  }
 
   @Test
   void aShopFallingBehindAlertsItsSupervisorOnceWithTheChatsThatWouldSaveIt() throws Exception {
@@ -46,7 +32,7 @@ class ProjectionAlertTest {
     String tia = inbox.login("tia");
 
     try (AgentSocket samSocket = inbox.socket(sam, 0)) {
-      samSocket.next(f -> "hello".equals(f.getString("type")));
+      samSocket.hello();
       Await.result(inbox.app.reports().projections().check());
 
       JsonObject alert = samSocket.nextEvent(EventNames.PROJECTION_ALERT).getJsonObject("data").getJsonObject("projection");
@@ -92,7 +78,7 @@ class ProjectionAlertTest {
     assertThat(inbox.rows("SELECT set_by FROM shop_indicator_lines WHERE account_id = $1", TestInbox.ACCOUNT_MY)
         .get(0).getLong(0)).isEqualTo(inbox.count("SELECT id FROM users WHERE username = 'sam'"));
     try (AgentSocket tiaSocket = inbox.socket(tia, 0)) {
-      tiaSocket.next(f -> "hello".equals(f.getString("type")));
+      tiaSocket.hello();
       assertThat(tiaSocket.events()).as("the other shop's supervisor is told nothing")
           .noneMatch(e -> e.getString("event").startsWith("projection."));
     }
@@ -107,8 +93,8 @@ class ProjectionAlertTest {
     String line = "/api/reports/projections/" + TestInbox.ACCOUNT_MY + "/line";
     try (AgentSocket kim = inbox.socket(inbox.login("kim"), 0);
          AgentSocket tia = inbox.socket(inbox.login("tia"), 0)) {
-      kim.next(f -> "hello".equals(f.getString("type")));
-      tia.next(f -> "hello".equals(f.getString("type")));
+      kim.hello();
+      tia.hello();
       // no stored projection state yet: no crossing event can come, only the line's own
       assertThat(inbox.put(sam, line, new JsonObject().put("line", 0.9)).statusCode()).isEqualTo(200);
       JsonObject set = kim.nextEvent(EventNames.PROJECTION_LINE).getJsonObject("data");

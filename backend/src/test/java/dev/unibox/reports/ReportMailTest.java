@@ -5,12 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import dev.unibox.config.UniboxConfig.MailConfig;
-import dev.unibox.store.Database;
 import dev.unibox.testing.Await;
-import dev.unibox.testing.MutableClock;
-import dev.unibox.testing.TestDatabases;
-import io.vertx.core.Vertx;
-import io.vertx.junit5.VertxExtension;
 import io.vertx.sqlclient.Row;
 import jakarta.mail.BodyPart;
 import jakarta.mail.Multipart;
@@ -28,21 +23,19 @@ import org.dhatim.fastexcel.reader.ReadableWorkbook;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Stored reports are e-mailed through a real SMTP server (GreenMail, in process on loopback): each version
  * once to each of its scope's recipients with the table as CSV and XLSX, a correction again, and a server
  * that is down is retried later without losing or doubling a mail.
  */
-@ExtendWith(VertxExtension.class)
 class ReportMailTest {
 
   private static final String SH = "Asia/Shanghai";
   private static final String OWNER = "owner@pdd-shop.example";
-  private Database db;
-  private MutableClock clock;
-  private ReportRows rows;
+  @RegisterExtension
+  final ReportDatabase data = new ReportDatabase("2026-11-23T16:30:00Z");  // Tuesday 2026-11-24 00:30 in Shanghai
   private RollupSweep sweep;
   private ReportSnapshots snapshots;
   private ReportMailer mailer;
@@ -51,21 +44,18 @@ class ReportMailTest {
   private long mei;
 
   @BeforeEach
-  void seed(Vertx vertx) throws Exception {
-    db = TestDatabases.fresh(vertx);
-    // Tuesday 2026-11-24 00:30 in Shanghai: the 23rd has ended for the shop
-    clock = new MutableClock(Instant.parse("2026-11-23T16:30:00Z"));
-    rows = new ReportRows(db.pool(), clock);
-    mei = rows.answeredAndUnansweredDay(SH);
-    sweep = new RollupSweep(db.pool(), clock);
+  void seed() throws Exception {
+    // the 23rd has ended for the shop
+    mei = data.rows().answeredAndUnansweredDay(SH);
+    sweep = new RollupSweep(data.pool(), data.clock);
     Await.result(sweep.sweep());
-    snapshots = new ReportSnapshots(db.pool(), new ReportService(db.pool()), clock,
+    snapshots = new ReportSnapshots(data.pool(), new ReportService(data.pool()), data.clock,
         scope -> "pdd".equals(scope) ? List.of(OWNER) : List.of());
     try (ServerSocket free = new ServerSocket(0)) {
       port = free.getLocalPort();
     }
-    mailer = new ReportMailer(vertx, db.pool(),
-        new MailConfig(true, "127.0.0.1", port, "DISABLED", "", "", "reports@unibox.example"), clock);
+    mailer = new ReportMailer(data.vertx(), data.pool(),
+        new MailConfig(true, "127.0.0.1", port, "DISABLED", "", "", "reports@unibox.example"), data.clock);
   }
 
   @AfterEach
@@ -74,7 +64,6 @@ class ReportMailTest {
     if (smtp != null) {
       smtp.stop();
     }
-    Await.result(db.close());
   }
 
   private void startSmtp() {
@@ -83,16 +72,14 @@ class ReportMailTest {
   }
 
   private long queued(String where) throws Exception {
-    return Await.result(db.pool().query("SELECT count(*) FROM report_mailings WHERE " + where).execute())
-        .iterator().next().getLong(0);
+    return data.queryLong("SELECT count(*) FROM report_mailings WHERE " + where);
   }
 
   @Test
   void eachVersionIsMailedOnceToItsRecipientsWithTheTableAttached() throws Exception {
     startSmtp();
     int versions = Await.result(snapshots.generateDue());
-    long shopVersions = Await.result(db.pool().query("SELECT count(*) FROM report_snapshots WHERE scope = 'pdd'")
-        .execute()).iterator().next().getLong(0);
+    long shopVersions = data.queryLong("SELECT count(*) FROM report_snapshots WHERE scope = 'pdd'");
     assertThat(versions).isGreaterThan((int) shopVersions).as("the team's reports are stored too");
     assertThat(queued("true")).as("one e-mail per shop version; the team has no recipient").isEqualTo(shopVersions);
 
@@ -121,8 +108,8 @@ class ReportMailTest {
     assertThat(text(day)).contains("Conversations:", "2").contains("50.0 %");
 
     // a late reply corrects the 23rd: version 2 goes out, marked as a correction
-    clock.set(Instant.parse("2026-11-24T09:00:00Z"));
-    rows.lateAnswerToTheUnanswered(SH, mei);
+    data.clock.set(Instant.parse("2026-11-24T09:00:00Z"));
+    data.rows().lateAnswerToTheUnanswered(SH, mei);
     Await.result(sweep.sweep());
     Await.result(snapshots.generateDue());
     Await.result(mailer.sendDue());
@@ -137,18 +124,18 @@ class ReportMailTest {
     long due = queued("true");
     assertThat(Await.result(mailer.sendDue())).as("no SMTP server listening").isZero();
     List<Row> failed = new ArrayList<>();
-    Await.result(db.pool().query("SELECT attempts, last_error, next_attempt_at, sent_at FROM report_mailings").execute())
+    Await.result(data.pool().query("SELECT attempts, last_error, next_attempt_at, sent_at FROM report_mailings").execute())
         .forEach(failed::add);
     assertThat(failed).hasSize((int) due).allSatisfy(r -> {
       assertThat(r.getInteger("attempts")).isEqualTo(1);
       assertThat(r.getString("last_error")).isNotBlank();
-      assertThat(r.getOffsetDateTime("next_attempt_at").toInstant()).isEqualTo(clock.instant().plusSeconds(60));
+      assertThat(r.getOffsetDateTime("next_attempt_at").toInstant()).isEqualTo(data.clock.instant().plusSeconds(60));
       assertThat(r.getValue("sent_at")).isNull();
     });
 
     startSmtp();
     assertThat(Await.result(mailer.sendDue())).as("not due again before its retry time").isZero();
-    clock.set(clock.instant().plusSeconds(60));
+    data.clock.set(data.clock.instant().plusSeconds(60));
     assertThat(Await.result(mailer.sendDue())).isEqualTo((int) due);
     assertThat(smtp.getReceivedMessages()).hasSize((int) due);
     assertThat(queued("sent_at IS NOT NULL AND attempts = 2 AND last_error IS NULL")).isEqualTo(due);
@@ -162,7 +149,7 @@ class ReportMailTest {
     Await.result(snapshots.generateDue());
     for (int i = 0; i < ReportMailer.MAX_ATTEMPTS; i++) {
       Await.result(mailer.sendDue());
-      clock.set(clock.instant().plus(ReportMailer.backoff(ReportMailer.MAX_ATTEMPTS)));
+      data.clock.set(data.clock.instant().plus(ReportMailer.backoff(ReportMailer.MAX_ATTEMPTS)));
     }
     assertThat(queued("failed_at IS NULL")).isZero();
     assertThat(queued("attempts = " + ReportMailer.MAX_ATTEMPTS)).isEqualTo(queued("true"));

@@ -118,6 +118,13 @@ final class ReportRows {
             placedAt.toInstant()))));
   }
 
+  /** A presence interval of the user (open while {@code to} is null). */
+  void presence(long user, String from, String to, String presence, int chats, int capacity) throws Exception {
+    exec("INSERT INTO presence_intervals (user_id, started_at, ended_at, presence, chats, capacity) "
+        + "VALUES ($1, $2, $3, $4, $5, $6)", user, OffsetDateTime.parse(from),
+        to == null ? null : OffsetDateTime.parse(to), presence, chats, capacity);
+  }
+
   static OffsetDateTime local(String zone, String localDateTime) {
     return LocalDateTime.parse(localDateTime).atZone(ZoneId.of(zone)).toOffsetDateTime();
   }
@@ -126,7 +133,7 @@ final class ReportRows {
     return clock.instant().atOffset(ZoneOffset.UTC);
   }
 
-  private void exec(String sql, Object... params) throws Exception {
+  void exec(String sql, Object... params) throws Exception {
     Await.result(pool.preparedQuery(sql).execute(Tuple.from(params)));
   }
 }

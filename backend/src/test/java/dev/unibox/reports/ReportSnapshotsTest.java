@@ -2,61 +2,43 @@ package dev.unibox.reports;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.unibox.store.Database;
 import dev.unibox.testing.Await;
-import dev.unibox.testing.MutableClock;
-import dev.unibox.testing.TestDatabases;
-import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
-import io.vertx.junit5.VertxExtension;
 import java.time.Instant;
 import java.time.LocalDate;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Daily and weekly reports are stored once each shop's own midnight or week start has passed, a later
  * correction stores a new version next to the old one, and stored versions cannot be changed.
  */
-@ExtendWith(VertxExtension.class)
 class ReportSnapshotsTest {
 
   private static final String SH = "Asia/Shanghai";
   private static final String LA = "America/Los_Angeles";
-  private Database db;
-  private MutableClock clock;
-  private ReportRows rows;
+  @RegisterExtension
+  final ReportDatabase data = new ReportDatabase("2026-11-23T16:30:00Z");  // Tuesday 2026-11-24 00:30 in Shanghai
   private RollupSweep sweep;
   private ReportSnapshots snapshots;
   private long mei;
 
   @BeforeEach
-  void seed(Vertx vertx) throws Exception {
-    db = TestDatabases.fresh(vertx);
-    // Tuesday 2026-11-24 00:30 in Shanghai = Monday 08:30 in Los Angeles
-    clock = new MutableClock(Instant.parse("2026-11-23T16:30:00Z"));
-    rows = new ReportRows(db.pool(), clock);
-    mei = rows.answeredAndUnansweredDay(SH);
-    rows.shop("us", "tiktok", LA);
-    sweep = new RollupSweep(db.pool(), clock);
+  void seed() throws Exception {
+    mei = data.rows().answeredAndUnansweredDay(SH);
+    data.rows().shop("us", "tiktok", LA);  // Monday 08:30 in Los Angeles
+    sweep = new RollupSweep(data.pool(), data.clock);
     Await.result(sweep.sweep());
-    snapshots = new ReportSnapshots(db.pool(), new ReportService(db.pool()), clock);
-  }
-
-  @AfterEach
-  void close() throws Exception {
-    Await.result(db.close());
+    snapshots = new ReportSnapshots(data.pool(), new ReportService(data.pool()), data.clock);
   }
 
   private long count(String where) throws Exception {
-    return Await.result(db.pool().query("SELECT count(*) FROM report_snapshots WHERE " + where).execute())
-        .iterator().next().getLong(0);
+    return data.queryLong("SELECT count(*) FROM report_snapshots WHERE " + where);
   }
 
   private JsonObject body(String scope, String period, String start, int version) throws Exception {
-    return (JsonObject) Await.result(db.pool().preparedQuery("SELECT body FROM report_snapshots WHERE scope = $1 AND period = $2 "
+    return (JsonObject) Await.result(data.pool().preparedQuery("SELECT body FROM report_snapshots WHERE scope = $1 AND period = $2 "
         + "AND period_start = $3 AND version = $4").execute(io.vertx.sqlclient.Tuple.of(scope, period, LocalDate.parse(start), version)))
         .iterator().next().getValue(0);
   }
@@ -79,8 +61,8 @@ class ReportSnapshotsTest {
     assertThat(Await.result(snapshots.generateDue())).as("nothing changed, nothing stored").isZero();
 
     // a late answer to c2 corrects the 23rd: version 2, version 1 kept as it was
-    clock.set(Instant.parse("2026-11-24T09:00:00Z"));
-    rows.lateAnswerToTheUnanswered(SH, mei);
+    data.clock.set(Instant.parse("2026-11-24T09:00:00Z"));
+    data.rows().lateAnswerToTheUnanswered(SH, mei);
     Await.result(sweep.sweep());
     Await.result(snapshots.generateDue());
     assertThat(body("pdd", "day", "2026-11-23", 2).getJsonObject("total").getJsonObject("firstResponse").getLong("answered"))
@@ -90,8 +72,8 @@ class ReportSnapshotsTest {
     assertThat(count("scope = 'team' AND period = 'day' AND period_start = '2026-11-23'")).isEqualTo(1);
     assertThat(count("scope = 'us' AND period = 'day' AND period_start = '2026-11-23'")).isEqualTo(1);
 
-    Throwable refused = Await.failure(db.pool().query("UPDATE report_snapshots SET version = 9").execute());
+    Throwable refused = Await.failure(data.pool().query("UPDATE report_snapshots SET version = 9").execute());
     assertThat(refused.getMessage()).contains("immutable");
-    assertThat(Await.failure(db.pool().query("DELETE FROM report_snapshots").execute()).getMessage()).contains("immutable");
+    assertThat(Await.failure(data.pool().query("DELETE FROM report_snapshots").execute()).getMessage()).contains("immutable");
   }
 }

@@ -1,49 +1,37 @@
 package dev.unibox.reports;
 
+import static dev.unibox.reports.ReportDatabase.group;
 import static dev.unibox.reports.ReportRows.local;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.unibox.store.Database;
 import dev.unibox.testing.Await;
-import dev.unibox.testing.MutableClock;
-import dev.unibox.testing.TestDatabases;
-import io.vertx.core.Vertx;
-import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import io.vertx.junit5.VertxExtension;
-import io.vertx.sqlclient.Tuple;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Agent workload from presence intervals on a fixed clock, by hand, with days cut in Shanghai (UTC+8): online
  * hours, chats held on average and at most while online, utilisation; time away does not count; an open
  * interval counts up to the clock and is recomputed when it closes.
  */
-@ExtendWith(VertxExtension.class)
 class WorkloadReportTest {
 
   static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
   static final LocalDate DAY = LocalDate.parse("2026-11-23");
 
-  private Database db;
-  private MutableClock clock;
+  @RegisterExtension
+  final ReportDatabase data = new ReportDatabase("2026-11-24T12:00:00Z");
   private RollupSweep sweep;
   private long mei;
 
   @BeforeEach
-  void seed(Vertx vertx) throws Exception {
-    db = TestDatabases.fresh(vertx);
-    clock = new MutableClock(Instant.parse("2026-11-24T12:00:00Z"));
-    ReportRows r = new ReportRows(db.pool(), clock);
+  void seed() throws Exception {
+    ReportRows r = data.rows();
     r.shop("pdd", "pinduoduo", "Asia/Shanghai");
     mei = r.agent("mei");
     // mei has figures on both Shanghai days, so she is a group of the per-agent report
@@ -55,29 +43,24 @@ class WorkloadReportTest {
     r.reply(c2, "pdd", mei, local("Asia/Shanghai", "2026-11-24T10:01:00"));
 
     // her history (UTC), replacing what the trigger recorded when she was created
-    exec("DELETE FROM presence_intervals WHERE user_id = $1", mei);
-    interval("2026-11-23T08:00:00Z", "2026-11-23T09:30:00Z", "online", 1, 4);   // 5400 s, 1 chat
-    interval("2026-11-23T09:30:00Z", "2026-11-23T10:00:00Z", "online", 3, 4);   // 1800 s, 3 chats
-    interval("2026-11-23T10:00:00Z", "2026-11-23T12:00:00Z", "away", 3, 4);     // away: not online time
-    interval("2026-11-23T12:00:00Z", "2026-11-23T12:30:00Z", "online", 2, 4);   // 1800 s, 2 chats
-    interval("2026-11-23T12:30:00Z", "2026-11-23T15:30:00Z", "offline", 2, 4);
-    interval("2026-11-23T15:30:00Z", "2026-11-23T16:30:00Z", "online", 0, 4);   // across Shanghai's midnight (16:00Z)
-    interval("2026-11-23T16:30:00Z", "2026-11-24T11:00:00Z", "offline", 0, 4);
-    interval("2026-11-24T11:00:00Z", null, "online", 2, 4);                     // open: up to the clock, 12:00Z
+    r.exec("DELETE FROM presence_intervals WHERE user_id = $1", mei);
+    r.presence(mei, "2026-11-23T08:00:00Z", "2026-11-23T09:30:00Z", "online", 1, 4);  // 5400 s, 1 chat
+    r.presence(mei, "2026-11-23T09:30:00Z", "2026-11-23T10:00:00Z", "online", 3, 4);  // 1800 s, 3 chats
+    r.presence(mei, "2026-11-23T10:00:00Z", "2026-11-23T12:00:00Z", "away", 3, 4);    // away: not online time
+    r.presence(mei, "2026-11-23T12:00:00Z", "2026-11-23T12:30:00Z", "online", 2, 4);  // 1800 s, 2 chats
+    r.presence(mei, "2026-11-23T12:30:00Z", "2026-11-23T15:30:00Z", "offline", 2, 4);
+    r.presence(mei, "2026-11-23T15:30:00Z", "2026-11-23T16:30:00Z", "online", 0, 4);  // across Shanghai's midnight (16:00Z)
+    r.presence(mei, "2026-11-23T16:30:00Z", "2026-11-24T11:00:00Z", "offline", 0, 4);
+    r.presence(mei, "2026-11-24T11:00:00Z", null, "online", 2, 4);                    // open: up to the clock, 12:00Z
 
-    sweep = new RollupSweep(db.pool(), clock);
+    sweep = new RollupSweep(data.pool(), data.clock);
     Await.result(sweep.sweep());
-  }
-
-  @AfterEach
-  void close() throws Exception {
-    Await.result(db.close());
   }
 
   @Test
   void workloadByHand() throws Exception {
     StringBuilder hours = new StringBuilder();
-    Await.result(db.pool().query("SELECT to_char(hour AT TIME ZONE 'UTC', 'DD HH24') || ' ' || online_seconds || ' ' "
+    Await.result(data.pool().query("SELECT to_char(hour AT TIME ZONE 'UTC', 'DD HH24') || ' ' || online_seconds || ' ' "
         + "|| chat_seconds || ' ' || peak_chats FROM report_workload WHERE online_seconds > 0 ORDER BY hour").execute())
         .forEach(row -> hours.append(row.getString(0)).append('\n'));
     assertThat(hours.toString()).isEqualTo("""
@@ -105,8 +88,8 @@ class WorkloadReportTest {
 
   @Test
   void theOpenIntervalIsRecomputedWhenItCloses() throws Exception {
-    exec("UPDATE presence_intervals SET ended_at = '2026-11-24T12:30:00Z' WHERE user_id = $1 AND ended_at IS NULL", mei);
-    clock.advance(Duration.ofHours(1));
+    data.rows().exec("UPDATE presence_intervals SET ended_at = '2026-11-24T12:30:00Z' WHERE user_id = $1 AND ended_at IS NULL", mei);
+    data.clock.advance(Duration.ofHours(1));
     Await.result(sweep.sweep());
 
     JsonObject second = meiOn(DAY.plusDays(1));
@@ -119,7 +102,7 @@ class WorkloadReportTest {
 
   @Test
   void noWorkloadWithoutAZoneOrPerShop() throws Exception {
-    ReportService service = new ReportService(db.pool());
+    ReportService service = new ReportService(data.pool());
     JsonObject stored = Await.result(service.report(new ReportFilter(DAY, DAY, List.of("pdd"), null, null, null, "agent")));
     assertThat(stored.getJsonArray("groups").getJsonObject(0).containsKey("workload")).isFalse();
     JsonObject perDay = Await.result(service.report(new ReportFilter(DAY, DAY, List.of("pdd"), null, null, null, "day",
@@ -128,24 +111,8 @@ class WorkloadReportTest {
   }
 
   private JsonObject meiOn(LocalDate day) throws Exception {
-    JsonObject report = Await.result(new ReportService(db.pool()).report(
+    JsonObject report = Await.result(new ReportService(data.pool()).report(
         new ReportFilter(day, day, List.of("pdd"), null, null, null, "agent", SHANGHAI)));
-    JsonArray groups = report.getJsonArray("groups");
-    for (int i = 0; i < groups.size(); i++) {
-      if (String.valueOf(mei).equals(groups.getJsonObject(i).getString("key"))) {
-        return groups.getJsonObject(i).getJsonObject("workload");
-      }
-    }
-    throw new AssertionError("mei is not in " + groups.encode());
-  }
-
-  private void interval(String from, String to, String presence, int chats, int capacity) throws Exception {
-    exec("INSERT INTO presence_intervals (user_id, started_at, ended_at, presence, chats, capacity) "
-        + "VALUES ($1, $2, $3, $4, $5, $6)", mei, OffsetDateTime.parse(from),
-        to == null ? null : OffsetDateTime.parse(to), presence, chats, capacity);
-  }
-
-  private void exec(String sql, Object... params) throws Exception {
-    Await.result(db.pool().preparedQuery(sql).execute(Tuple.from(params)));
+    return group(report.getJsonArray("groups"), String.valueOf(mei)).getJsonObject("workload");
   }
 }

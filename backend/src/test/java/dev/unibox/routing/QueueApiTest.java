@@ -80,7 +80,7 @@ class QueueApiTest {
     assertThat(inbox.count("SELECT count(*) FROM activities WHERE type = 'priority_set'")).isZero();
 
     try (AgentSocket socket = inbox.socket(lead, 0)) {
-      socket.next(f -> "hello".equals(f.getString("type")));
+      socket.hello();
       var ok = inbox.post(lead, path, new JsonObject().put("priority", "urgent").put("team", "after-sale"));
       assertThat(ok.statusCode()).isEqualTo(200);
       JsonObject summary = ok.bodyAsJsonObject().getJsonObject("conversation");

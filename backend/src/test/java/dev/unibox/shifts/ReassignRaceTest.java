@@ -38,7 +38,7 @@ class ReassignRaceTest {
     String meiToken = inbox.login("mei");
     String sup = inbox.login("sup");
     try (AgentSocket meiSocket = inbox.socket(meiToken, 0)) {
-      meiSocket.next(f -> "hello".equals(f.getString("type")));
+      meiSocket.hello();
       long id = conversationFor(mei, "811001", "Barang saya rosak, nak refund");
       inbox.post(meiToken, "/api/conversations/" + id + "/notes", new JsonObject().put("text", "Buyer is upset"));
 
@@ -123,7 +123,7 @@ class ReassignRaceTest {
     // Mei's event stream is in commit order: an accepted reply was committed while she still owned the
     // conversation (its message.created comes before the conversation.moved), a refused one left no trace
     try (AgentSocket replay = inbox.socket(meiToken, 0)) {
-      long horizon = replay.next(f -> "hello".equals(f.getString("type"))).getLong("lastSeq");
+      long horizon = replay.hello().getLong("lastSeq");
       // positions are global: wait for the newest one of Mei's own events
       long last = inbox.count("SELECT coalesce(max(id), 0) FROM event_log WHERE $1 = ANY(recipients) AND id <= $2",
           mei, horizon);

@@ -74,7 +74,7 @@ class ShiftBoundaryHandoverTest {
     long messagesBefore = inbox.count("SELECT count(*) FROM messages");
     long supervisor = inbox.count("SELECT id FROM users WHERE username = 'lead'");
     try (AgentSocket lead = inbox.socket(inbox.login("lead"), 0)) {
-      lead.next(f -> "hello".equals(f.getString("type")));
+      lead.hello();
 
       clock.set(Instant.parse("2026-11-11T07:00:01Z"));
       Await.result(inbox.app.shifts().clock.tick());
@@ -169,7 +169,6 @@ class ShiftBoundaryHandoverTest {
   }
 
   private void online(long id) throws Exception {
-    Await.result(inbox.db.pool().preparedQuery("UPDATE users SET presence = 'online' WHERE id = $1")
-        .execute(io.vertx.sqlclient.Tuple.of(id)));
+    inbox.markOnline(id);
   }
 }

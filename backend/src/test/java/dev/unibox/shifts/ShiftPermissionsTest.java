@@ -83,7 +83,7 @@ class ShiftPermissionsTest {
   void aTeamSupervisorActsWithinTheTeamsShopsOnlyOnCallsAndEvents() throws Exception {
     String sup = inbox.login("twsup");
     try (AgentSocket socket = inbox.socket(sup, 0)) {
-      socket.next(f -> "hello".equals(f.getString("type")));
+      socket.hello();
       long my = queued(TestInbox.SHOP_MY, "811002", "Boleh COD?");
       long tw = queued(TestInbox.SHOP_TW, "911002", "可以貨到付款嗎");
       // events: the Taiwan conversation reaches the team supervisor, the Malaysian one does not

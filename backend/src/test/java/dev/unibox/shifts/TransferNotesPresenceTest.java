@@ -36,7 +36,7 @@ class TransferNotesPresenceTest {
     String preToken = inbox.login("pre");
     String afterToken = inbox.login("after");
     try (AgentSocket preSocket = inbox.socket(preToken, 0)) {
-      preSocket.next(f -> "hello".equals(f.getString("type")));
+      preSocket.hello();
       Await.result(inbox.shopee.pushBuyerText(TestInbox.SHOP_MY, "811900", "siti", "Order #88231 arrived broken!"));
       Await.until("assigned to pre", () -> inbox.count("SELECT count(*) FROM conversations WHERE assignee_id = $1", pre) == 1);
       long id = inbox.count("SELECT id FROM conversations");
@@ -54,7 +54,7 @@ class TransferNotesPresenceTest {
 
       // the after-sale agent is away: the transfer waits at the head of its class, for that team only
       try (AgentSocket afterSocket = inbox.socket(afterToken, 0)) {
-        afterSocket.next(f -> "hello".equals(f.getString("type")));
+        afterSocket.hello();
         assertThat(inbox.post(afterToken, "/api/me/presence", new JsonObject().put("status", "away")).statusCode())
             .isEqualTo(200);
         assertThat(inbox.count("SELECT count(*) FROM users WHERE id = $1 AND presence = 'away'", after)).isEqualTo(1);
@@ -92,8 +92,8 @@ class TransferNotesPresenceTest {
     inbox.createUser("sup", "supervisor", 0);
     try (AgentSocket sup = inbox.socket(inbox.login("sup"), 0);
          AgentSocket agent = inbox.socket(inbox.login("mei"), 0)) {
-      sup.next(f -> "hello".equals(f.getString("type")));
-      agent.next(f -> "hello".equals(f.getString("type")));
+      sup.hello();
+      agent.hello();
       JsonObject online = presenceOf(sup, mei);
       assertThat(online.getString("presence")).isEqualTo("online");
       inbox.post(inbox.login("mei"), "/api/me/presence", new JsonObject().put("status", "away"));

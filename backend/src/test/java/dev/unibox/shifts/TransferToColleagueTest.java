@@ -39,8 +39,7 @@ class TransferToColleagueTest {
     carl = inbox.createUser("carl", "agent", 5, TW);
     dora = inbox.createUser("dora", "agent", 1, MY);
     eve = inbox.createUser("eve", "agent", 5, MY);
-    Await.result(inbox.db.pool().preparedQuery("UPDATE users SET presence = 'online' WHERE id = ANY($1)")
-        .execute(Tuple.tuple().addArrayOfLong(new Long[] {bob, carl, dora})));
+    inbox.markOnline(bob, carl, dora);
     Await.result(inbox.db.pool().preparedQuery("UPDATE users SET active_count = 1 WHERE id = $1").execute(Tuple.of(dora)));
   }
 
@@ -93,7 +92,7 @@ class TransferToColleagueTest {
 
     String bobToken = inbox.login("bob");
     try (AgentSocket bobSocket = inbox.socket(bobToken, 0)) {
-      bobSocket.next(f -> "hello".equals(f.getString("type")));
+      bobSocket.hello();
       var r = inbox.post(annaToken, "/api/conversations/" + id + "/transfer",
           new JsonObject().put("toAgentId", bob).put("note", "Refund approved, tell the buyer"));
       assertThat(r.statusCode()).as(r.bodyAsString()).isEqualTo(200);

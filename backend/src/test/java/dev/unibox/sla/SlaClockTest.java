@@ -54,7 +54,7 @@ class SlaClockTest implements TestInboxExtension.Tuning {
   void deadlineIsStoredWarningRaisesAndTellsSupervisorsBreachIsRecordedOnce() throws Exception {
     inbox.createUser("lin", "supervisor", 3);
     try (AgentSocket lin = inbox.socket(inbox.login("lin"), 0)) {
-      lin.next(f -> "hello".equals(f.getString("type")));
+      lin.hello();
       long id = ingest.buyer(TestInbox.ACCOUNT_MY, "b1", "Is the blue one in stock?", T0);
       var row = inbox.rows("SELECT sla_due_at, sla_warn_at, sla_state, priority FROM conversations WHERE id = $1", id).get(0);
       assertThat(row.getOffsetDateTime(0).toInstant()).isEqualTo(T0.plusSeconds(120));

@@ -100,7 +100,7 @@ class SurgeTest implements TestInboxExtension.Tuning {
   @Test
   void deepQueueSwitchesTheStandbyPoolOnAndACalmQueueReleasesIt() throws Exception {
     try (AgentSocket lin = inbox.socket(inbox.login("lin"), 0)) {
-      lin.next(f -> "hello".equals(f.getString("type")));
+      lin.hello();
       for (int i = 0; i < 4; i++) {
         ingest.buyer(TestInbox.ACCOUNT_MY, "q" + i, "Ada stok saiz M? " + i, T0);
       }

@@ -67,6 +67,22 @@ public final class AgentSocket implements AutoCloseable {
     return next(f -> "event".equals(f.getString("type")) && name.equals(f.getString("event")));
   }
 
+  /** The server's hello frame (the socket is authenticated; it holds userId and lastSeq). */
+  public JsonObject hello() throws InterruptedException {
+    return next(f -> "hello".equals(f.getString("type")));
+  }
+
+  /** The id of the conversation in the next conversation.assigned event. */
+  public long nextAssigned() throws InterruptedException {
+    return nextEvent("conversation.assigned").getJsonObject("data").getJsonObject("conversation").getLong("id");
+  }
+
+  /** The data of the next message.status event of this message (status, error). */
+  public JsonObject messageStatus(long messageId) throws InterruptedException {
+    return next(f -> "message.status".equals(f.getString("event"))
+        && f.getJsonObject("data").getLong("messageId") == messageId).getJsonObject("data");
+  }
+
   public List<JsonObject> seen() {
     return seen;
   }

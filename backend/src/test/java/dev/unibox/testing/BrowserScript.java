@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 
 /**
  * Runs one of the web app's browser scripts (frontend/e2e/*.e2e.mjs: Node + playwright-core driving
@@ -58,16 +59,26 @@ public final class BrowserScript implements AutoCloseable {
 
   /** Waits for a line equal to {@code expected}; fails fast on a FAILED line or on exit. */
   public void expect(String expected, long timeoutSeconds) throws InterruptedException {
+    nextLine(expected::equals, expected, timeoutSeconds);
+  }
+
+  /** Waits for a line starting with {@code prefix} and returns the rest of it; fails like {@link #expect}. */
+  public String lineAfter(String prefix, long timeoutSeconds) throws InterruptedException {
+    return nextLine(line -> line.startsWith(prefix), prefix + "…", timeoutSeconds).substring(prefix.length());
+  }
+
+  private String nextLine(Predicate<String> wanted, String what, long timeoutSeconds) throws InterruptedException {
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(timeoutSeconds);
     while (true) {
       long left = deadline - System.nanoTime();
       String line = left <= 0 ? null : lines.poll(Math.min(left, TimeUnit.MILLISECONDS.toNanos(200)), TimeUnit.NANOSECONDS);
       if (line == null) {
         if (left <= 0) {
-          throw new AssertionError("browser script did not print " + expected + "; transcript: " + transcript);
+          throw new AssertionError("browser script did not print " + what + "; transcript: " + transcript
+              + " (see target/browser-screenshots)");
         }
         if (!process.isAlive() && lines.isEmpty()) {
-          throw new AssertionError("browser script exited with " + process.exitValue() + " before " + expected
+          throw new AssertionError("browser script exited with " + process.exitValue() + " before " + what
               + "; transcript: " + transcript + " (see target/browser-screenshots)");
         }
         continue;
@@ -76,31 +87,8 @@ public final class BrowserScript implements AutoCloseable {
       if (line.startsWith("FAILED")) {
         throw new AssertionError("browser script: " + line + " (screenshot in target/browser-screenshots)");
       }
-      if (line.equals(expected)) {
-        return;
-      }
-    }
-  }
-
-  /** Waits for a line starting with {@code prefix} and returns the rest of it; fails like {@link #expect}. */
-  public String lineAfter(String prefix, long timeoutSeconds) throws InterruptedException {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(timeoutSeconds);
-    while (true) {
-      long left = deadline - System.nanoTime();
-      String line = left <= 0 ? null : lines.poll(Math.min(left, TimeUnit.MILLISECONDS.toNanos(200)), TimeUnit.NANOSECONDS);
-      if (line == null) {
-        if (left <= 0 || !process.isAlive() && lines.isEmpty()) {
-          throw new AssertionError("browser script did not print " + prefix + "…; transcript: " + transcript
-              + " (see target/browser-screenshots)");
-        }
-        continue;
-      }
-      transcript.add(line);
-      if (line.startsWith("FAILED")) {
-        throw new AssertionError("browser script: " + line + " (screenshot in target/browser-screenshots)");
-      }
-      if (line.startsWith(prefix)) {
-        return line.substring(prefix.length());
+      if (wanted.test(line)) {
+        return line;
       }
     }
   }

@@ -150,6 +150,21 @@ public final class TestInbox implements AutoCloseable {
     return AgentSocket.connect(vertx, app.httpPort(), token, lastSeq);
   }
 
+  /** A socket of the token's user, once the server said hello and the user is online (the router sees them). */
+  public AgentSocket onlineSocket(String token) throws Exception {
+    AgentSocket socket = socket(token, 0);
+    long userId = socket.hello().getLong("userId");
+    Await.until("user " + userId + " online",
+        () -> count("SELECT count(*) FROM users WHERE id = $1 AND presence = 'online'", userId) == 1);
+    return socket;
+  }
+
+  /** Marks the users online (as a socket would) so that the router gives them conversations. */
+  public void markOnline(long... userIds) throws Exception {
+    Await.result(db.pool().preparedQuery("UPDATE users SET presence = 'online' WHERE id = ANY($1)")
+        .execute(Tuple.tuple().addArrayOfLong(java.util.Arrays.stream(userIds).boxed().toArray(Long[]::new))));
+  }
+
   public long count(String sql, Object... params) throws Exception {
     return Await.result(db.pool().preparedQuery(sql).execute(Tuple.from(params)))
         .iterator().next().getLong(0);

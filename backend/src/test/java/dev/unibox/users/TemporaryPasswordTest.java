@@ -70,7 +70,7 @@ class TemporaryPasswordTest {
     assertThat(inbox.get(own, "/api/queue/eligible").statusCode()).isEqualTo(200);
     assertThat(inbox.get(temp, "/api/me").statusCode()).as("the temporary session ended").isEqualTo(401);
     try (AgentSocket socket = inbox.socket(own, 0)) {
-      socket.next(f -> "hello".equals(f.getString("type")));
+      socket.hello();
     }
     assertThat(inbox.get(inbox.login("mei", OWN), "/api/me/preferences").statusCode()).isEqualTo(200);
   }

@@ -79,13 +79,9 @@ class BadInputTest {
     String mei = inbox.login("mei");
     String arif = inbox.login("arif");
     long conversationId;
-    try (AgentSocket socket = inbox.socket(mei, 0)) {
-      socket.next(f -> "hello".equals(f.getString("type")));
-      Await.until("mei online", () -> inbox.count("SELECT count(*) FROM users WHERE username = 'mei' "
-          + "AND presence = 'online'") == 1);
+    try (AgentSocket socket = inbox.onlineSocket(mei)) {
       Await.result(inbox.shopee.pushBuyerText(TestInbox.SHOP_MY, "811200", "aisyah", "Hello?"));
-      conversationId = socket.nextEvent("conversation.assigned").getJsonObject("data").getJsonObject("conversation")
-          .getLong("id");
+      conversationId = socket.nextAssigned();
     }
     long before = inbox.count("SELECT count(*) FROM messages");
     String path = "/api/conversations/" + conversationId + "/replies";

@@ -1,9 +1,12 @@
 import { useCallback, useEffect, useState } from 'react';
-import { errorText } from '../../../lib/errors';
-import { i18n } from '../../../lib/i18n';
+import { errorText } from './errors';
+import { i18n } from './i18n';
 
-/** Loads something over HTTP when its inputs change; reload() loads it again. */
-export function useLoad<T>(load: (signal: AbortSignal) => Promise<T>, deps: unknown[]) {
+/**
+ * Loads something over HTTP when its inputs change; reload() loads it again. A failure shows the server's
+ * message, or the text of `failedKey` (an i18n key).
+ */
+export function useLoad<T>(load: (signal: AbortSignal) => Promise<T>, deps: unknown[], failedKey: string) {
   const [data, setData] = useState<T | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [loading, setLoading] = useState(true);
@@ -20,7 +23,7 @@ export function useLoad<T>(load: (signal: AbortSignal) => Promise<T>, deps: unkn
       })
       .catch((e: unknown) => {
         if (abort.signal.aborted) return;
-        setError(errorText(e, i18n.t('quality:loadFailed')));
+        setError(errorText(e, i18n.t(failedKey)));
         setLoading(false);
       });
     return () => abort.abort();
@@ -29,8 +32,4 @@ export function useLoad<T>(load: (signal: AbortSignal) => Promise<T>, deps: unkn
 
   const reload = useCallback(() => setGeneration((g) => g + 1), []);
   return { data, error, loading, reload, setData };
-}
-
-export function errorMessage(e: unknown, fallback: string): string {
-  return errorText(e, fallback);
 }
