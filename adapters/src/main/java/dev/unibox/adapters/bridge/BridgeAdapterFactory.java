@@ -2,8 +2,6 @@ package dev.unibox.adapters.bridge;
 
 import dev.unibox.adapters.spi.AccountConfig;
 import dev.unibox.adapters.spi.AdapterContext;
-import dev.unibox.adapters.spi.AdapterException;
-import dev.unibox.adapters.spi.ErrorKind;
 import dev.unibox.adapters.spi.PlatformAdapter;
 import dev.unibox.adapters.spi.PlatformAdapterFactory;
 import dev.unibox.adapters.spi.PushRequest;
@@ -17,19 +15,13 @@ import io.vertx.core.json.JsonObject;
  */
 public abstract class BridgeAdapterFactory implements PlatformAdapterFactory {
 
+  /** What a push of this platform is called in errors. */
+  private static final String PUSH = "Bridge push";
+
   /** Bridge pushes name the shop as {@code shop_id}. */
   @Override
   public String claimedShopId(PushRequest push) {
-    Object shop = parse(push).getValue("shop_id");
-    if (shop == null || shop.toString().isBlank()) {
-      throw new AdapterException(ErrorKind.MALFORMED, null, "Bridge push has no shop_id");
-    }
-    return shop.toString();
-  }
-
-  @Override
-  public PlatformAdapter create(Vertx vertx, AccountConfig account) {
-    return new BridgeAdapter(vertx, account, AdapterContext.standalone());
+    return PushBodies.claimedId(push, PUSH, "shop_id");
   }
 
   @Override
@@ -38,7 +30,7 @@ public abstract class BridgeAdapterFactory implements PlatformAdapterFactory {
   }
 
   static JsonObject parse(PushRequest push) {
-    return PushBodies.jsonObject(push, "Bridge push");
+    return PushBodies.jsonObject(push, PUSH);
   }
 
   /** Pinduoduo through a merchant's approved service-market integration. */

@@ -2,8 +2,6 @@ package dev.unibox.adapters.lazada;
 
 import dev.unibox.adapters.spi.AccountConfig;
 import dev.unibox.adapters.spi.AdapterContext;
-import dev.unibox.adapters.spi.AdapterException;
-import dev.unibox.adapters.spi.ErrorKind;
 import dev.unibox.adapters.spi.PlatformAdapter;
 import dev.unibox.adapters.spi.PlatformAdapterFactory;
 import dev.unibox.adapters.spi.PushRequest;
@@ -12,6 +10,9 @@ import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 
 public final class LazadaAdapterFactory implements PlatformAdapterFactory {
+
+  /** What a push of this platform is called in errors. */
+  private static final String PUSH = "Lazada push";
 
   public static final String PLATFORM = "lazada";
 
@@ -23,17 +24,7 @@ public final class LazadaAdapterFactory implements PlatformAdapterFactory {
   /** LPM pushes name the shop as {@code seller_id}. */
   @Override
   public String claimedShopId(PushRequest push) {
-    JsonObject body = parse(push);
-    String sellerId = LazadaMapper.string(body.getValue("seller_id"));
-    if (sellerId == null) {
-      throw new AdapterException(ErrorKind.MALFORMED, null, "Lazada push has no seller_id");
-    }
-    return sellerId;
-  }
-
-  @Override
-  public PlatformAdapter create(Vertx vertx, AccountConfig account) {
-    return new LazadaAdapter(vertx, account, AdapterContext.standalone());
+    return PushBodies.claimedId(push, PUSH, "seller_id", LazadaMapper::string);
   }
 
   @Override
@@ -42,6 +33,6 @@ public final class LazadaAdapterFactory implements PlatformAdapterFactory {
   }
 
   static JsonObject parse(PushRequest push) {
-    return PushBodies.jsonObject(push, "Lazada push");
+    return PushBodies.jsonObject(push, PUSH);
   }
 }

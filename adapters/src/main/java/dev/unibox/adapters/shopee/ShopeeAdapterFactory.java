@@ -2,8 +2,6 @@ package dev.unibox.adapters.shopee;
 
 import dev.unibox.adapters.spi.AccountConfig;
 import dev.unibox.adapters.spi.AdapterContext;
-import dev.unibox.adapters.spi.AdapterException;
-import dev.unibox.adapters.spi.ErrorKind;
 import dev.unibox.adapters.spi.PlatformAdapter;
 import dev.unibox.adapters.spi.PlatformAdapterFactory;
 import dev.unibox.adapters.spi.PushRequest;
@@ -17,6 +15,9 @@ import java.util.List;
 
 public final class ShopeeAdapterFactory implements PlatformAdapterFactory {
 
+  /** What a push of this platform is called in errors. */
+  private static final String PUSH = "Shopee push";
+
   public static final String PLATFORM = "shopee";
 
   @Override
@@ -26,16 +27,7 @@ public final class ShopeeAdapterFactory implements PlatformAdapterFactory {
 
   @Override
   public String claimedShopId(PushRequest push) {
-    String shopId = ShopeeIds.fromJson(parseObject(push).getValue("shop_id"));
-    if (shopId == null) {
-      throw new AdapterException(ErrorKind.MALFORMED, null, "Shopee push has no shop_id");
-    }
-    return shopId;
-  }
-
-  @Override
-  public PlatformAdapter create(Vertx vertx, AccountConfig account) {
-    return create(vertx, account, Clock.systemUTC());
+    return PushBodies.claimedId(push, PUSH, "shop_id", ShopeeIds::fromJson);
   }
 
   @Override
@@ -74,6 +66,6 @@ public final class ShopeeAdapterFactory implements PlatformAdapterFactory {
   }
 
   static JsonObject parseObject(PushRequest push) {
-    return PushBodies.jsonObject(push, "Shopee push");
+    return PushBodies.jsonObject(push, PUSH);
   }
 }

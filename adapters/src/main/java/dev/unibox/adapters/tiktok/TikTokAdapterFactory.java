@@ -2,8 +2,6 @@ package dev.unibox.adapters.tiktok;
 
 import dev.unibox.adapters.spi.AccountConfig;
 import dev.unibox.adapters.spi.AdapterContext;
-import dev.unibox.adapters.spi.AdapterException;
-import dev.unibox.adapters.spi.ErrorKind;
 import dev.unibox.adapters.spi.PlatformAdapter;
 import dev.unibox.adapters.spi.PlatformAdapterFactory;
 import dev.unibox.adapters.spi.PushRequest;
@@ -12,6 +10,9 @@ import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 
 public final class TikTokAdapterFactory implements PlatformAdapterFactory {
+
+  /** What a push of this platform is called in errors. */
+  private static final String PUSH = "TikTok Shop webhook";
 
   public static final String PLATFORM = "tiktok";
 
@@ -23,16 +24,7 @@ public final class TikTokAdapterFactory implements PlatformAdapterFactory {
   /** Webhook envelope {@code {type, shop_id, timestamp, tts_notification_id, data}}. */
   @Override
   public String claimedShopId(PushRequest push) {
-    Object shopId = parse(push).getValue("shop_id");
-    if (shopId == null || shopId.toString().isBlank()) {
-      throw new AdapterException(ErrorKind.MALFORMED, null, "TikTok Shop webhook has no shop_id");
-    }
-    return shopId.toString();
-  }
-
-  @Override
-  public PlatformAdapter create(Vertx vertx, AccountConfig account) {
-    return new TikTokAdapter(vertx, account, AdapterContext.standalone());
+    return PushBodies.claimedId(push, PUSH, "shop_id");
   }
 
   @Override
@@ -41,6 +33,6 @@ public final class TikTokAdapterFactory implements PlatformAdapterFactory {
   }
 
   static JsonObject parse(PushRequest push) {
-    return PushBodies.jsonObject(push, "TikTok Shop webhook");
+    return PushBodies.jsonObject(push, PUSH);
   }
 }
