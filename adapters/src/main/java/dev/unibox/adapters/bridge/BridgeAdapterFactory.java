@@ -18,6 +18,17 @@ public abstract class BridgeAdapterFactory implements PlatformAdapterFactory {
   /** What a push of this platform is called in errors. */
   private static final String PUSH = "Bridge push";
 
+  private final String platform;
+
+  private BridgeAdapterFactory(String platform) {
+    this.platform = platform;
+  }
+
+  @Override
+  public String platform() {
+    return platform;
+  }
+
   /** Bridge pushes name the shop as {@code shop_id}. */
   @Override
   public String claimedShopId(PushRequest push) {
@@ -35,33 +46,29 @@ public abstract class BridgeAdapterFactory implements PlatformAdapterFactory {
 
   /** Pinduoduo through a merchant's approved service-market integration. */
   public static final class Pinduoduo extends BridgeAdapterFactory {
-    @Override
-    public String platform() {
-      return "pinduoduo";
+    public Pinduoduo() {
+      super("pinduoduo");
     }
   }
 
   /** Taobao/Tmall (Qianniu/Wangwang) through a merchant integration. */
   public static final class Taobao extends BridgeAdapterFactory {
-    @Override
-    public String platform() {
-      return "taobao";
+    public Taobao() {
+      super("taobao");
     }
   }
 
   /** Douyin (Feige) through a merchant integration. */
   public static final class Douyin extends BridgeAdapterFactory {
-    @Override
-    public String platform() {
-      return "douyin";
+    public Douyin() {
+      super("douyin");
     }
   }
 
   /** Kuaishou through a merchant integration. */
   public static final class Kuaishou extends BridgeAdapterFactory {
-    @Override
-    public String platform() {
-      return "kuaishou";
+    public Kuaishou() {
+      super("kuaishou");
     }
   }
 }

@@ -179,13 +179,7 @@ public final class LazadaAdapter extends ApiAccountAdapter {
     String startTime = c.getOrDefault("st", Long.toString(top + 1000));
     String lastSession = c.getOrDefault("ls", "");
     long floor = watermark - overlapMs;
-    Map<String, String> params = new LinkedHashMap<>();
-    params.put("start_time", startTime);
-    params.put("page_size", Integer.toString(pageSize));
-    if (!lastSession.isEmpty()) {
-      params.put("last_session_id", lastSession);
-    }
-    return api.get(SESSION_LIST, params).compose(data -> {
+    return api.get(SESSION_LIST, page(startTime, "last_session_id", lastSession)).compose(data -> {
       JsonArray sessions = data.getJsonArray("session_list", new JsonArray());
       List<InboundMessage> found = new ArrayList<>();
       Future<Void> chain = Future.succeededFuture();
@@ -211,15 +205,21 @@ public final class LazadaAdapter extends ApiAccountAdapter {
     });
   }
 
-  private Future<Void> messages(String sessionId, String buyerId, String title, long floor, String startTime,
-                                String lastMessageId, List<InboundMessage> found) {
+  /** The paging of Lazada's IM lists: {@code start_time}, {@code page_size} and, after the first page, the last id. */
+  private Map<String, String> page(String startTime, String lastIdParam, String lastId) {
     Map<String, String> params = new LinkedHashMap<>();
-    params.put("session_id", sessionId);
     params.put("start_time", startTime);
     params.put("page_size", Integer.toString(pageSize));
-    if (!lastMessageId.isEmpty()) {
-      params.put("last_message_id", lastMessageId);
+    if (!lastId.isEmpty()) {
+      params.put(lastIdParam, lastId);
     }
+    return params;
+  }
+
+  private Future<Void> messages(String sessionId, String buyerId, String title, long floor, String startTime,
+                                String lastMessageId, List<InboundMessage> found) {
+    Map<String, String> params = page(startTime, "last_message_id", lastMessageId);
+    params.put("session_id", sessionId);
     return api.get(MESSAGE_LIST, params).compose(data -> {
       JsonArray list = data.getJsonArray("message_list", new JsonArray());
       boolean reachedFloor = false;

@@ -1,13 +1,10 @@
 package dev.unibox.adapters.shopee;
 
-import static dev.unibox.adapters.shopee.ShopeeTestAccounts.ACCESS_TOKEN;
-import static dev.unibox.adapters.shopee.ShopeeTestAccounts.PARTNER_ID;
-import static dev.unibox.adapters.shopee.ShopeeTestAccounts.PARTNER_KEY;
-import static dev.unibox.adapters.shopee.ShopeeTestAccounts.SHOP_ID;
 import static dev.unibox.adapters.shopee.ShopeeTestAccounts.await;
 
 import dev.unibox.adapters.shopee.fake.FakeShopee;
 import io.vertx.core.Vertx;
+import java.util.Map;
 
 /**
  * The test shop on a fake Shopee whose pushes go to a local webhook that verifies them with the adapter under
@@ -27,10 +24,8 @@ public final class ShopeeRig implements AutoCloseable {
 
   public static ShopeeRig start(Vertx vertx) {
     TestWebhook webhook = await(new TestWebhook(vertx).start());
-    FakeShopee shopee = await(new FakeShopee(vertx, PARTNER_ID, PARTNER_KEY)
-        .addShop(SHOP_ID, "demoshop.my", ACCESS_TOKEN, webhook.url()).start(0));
-    ShopeeAdapter adapter = new ShopeeAdapterFactory().create(vertx,
-        ShopeeTestAccounts.account(shopee.baseUrl(), webhook.url()), java.time.Clock.systemUTC());
+    FakeShopee shopee = ShopeeTestAccounts.startFakeShopee(vertx, webhook.url());
+    ShopeeAdapter adapter = ShopeeTestAccounts.adapter(vertx, shopee, webhook.url(), Map.of());
     webhook.verifyWith(adapter);
     return new ShopeeRig(webhook, shopee, adapter);
   }
