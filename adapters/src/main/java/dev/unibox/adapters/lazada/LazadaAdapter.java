@@ -15,6 +15,7 @@ import dev.unibox.adapters.spi.SendResult;
 import dev.unibox.adapters.support.ApiAccountAdapter;
 import dev.unibox.adapters.support.HttpSupport;
 import dev.unibox.adapters.support.PollCursor;
+import dev.unibox.adapters.support.PolledPages;
 import dev.unibox.adapters.support.PushBodies;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -186,8 +187,7 @@ public final class LazadaAdapter extends ApiAccountAdapter {
       boolean reachedOld = false;
       for (int i = 0; i < sessions.size(); i++) {
         JsonObject s = sessions.getJsonObject(i);
-        long last = s.getValue("last_message_time") instanceof Number n ? n.longValue() : Long.MAX_VALUE;
-        if (last < floor) {
+        if (PolledPages.time(s, "last_message_time") < floor) {
           reachedOld = true;
           continue;
         }
@@ -222,23 +222,7 @@ public final class LazadaAdapter extends ApiAccountAdapter {
     params.put("session_id", sessionId);
     return api.get(MESSAGE_LIST, params).compose(data -> {
       JsonArray list = data.getJsonArray("message_list", new JsonArray());
-      boolean reachedFloor = false;
-      for (int i = 0; i < list.size(); i++) {
-        JsonObject m = list.getJsonObject(i);
-        long sent = m.getValue("send_time") instanceof Number n ? n.longValue() : Long.MAX_VALUE;
-        if (sent < floor) {
-          reachedFloor = true;
-          continue;
-        }
-        try {
-          InboundMessage mapped = mapper.map(m, buyerId, title);
-          if (mapped != null) {
-            found.add(mapped);
-          }
-        } catch (AdapterException unreadable) {
-          // skipped; never fatal for the page
-        }
-      }
+      boolean reachedFloor = PolledPages.collect(list, "send_time", floor, m -> mapper.map(m, buyerId, title), found);
       if (reachedFloor || list.isEmpty() || !Boolean.TRUE.equals(data.getBoolean("has_more"))) {
         return Future.succeededFuture();
       }

@@ -29,7 +29,6 @@ import java.util.regex.Pattern;
  */
 final class ShopeeApiClient extends PlatformApiClient {
 
-  static final String REFRESH_PATH = "/api/v2/auth/access_token/get";
   private static final Pattern HEX_SIGN = Pattern.compile("[0-9a-fA-F]{64}");
 
   ShopeeApiClient(WebClient client, AccountConfig account, Clock clock, long timeoutMs, AccountEvents events) {
@@ -79,7 +78,7 @@ final class ShopeeApiClient extends PlatformApiClient {
         .put("refresh_token", refreshToken)
         .put("partner_id", ShopeeIds.toJsonNumber(account.credentials().appKey()))
         .put("shop_id", ShopeeIds.toJsonNumber(account.shopId()));
-    return postPartner(REFRESH_PATH, body, true).compose(r -> {
+    return postPartner(ShopeePaths.REFRESH_TOKEN, body, true).compose(r -> {
       String access = r.getString("access_token");
       String refresh = r.getString("refresh_token");
       if (access == null || access.isBlank() || refresh == null || refresh.isBlank()) {

@@ -20,8 +20,6 @@ import java.util.Map;
  */
 final class ShopeeOrders {
 
-  static final String LIST_PATH = "/api/v2/order/get_order_list";
-  static final String DETAIL_PATH = "/api/v2/order/get_order_detail";
   static final Duration RANGE = Duration.ofDays(15);
   static final int MAX_PAGES = 5;
 
@@ -46,7 +44,7 @@ final class ShopeeOrders {
   }
 
   private Future<OrderPages.Page<String>> page(long from, long to, String cursor) {
-    return api.get(LIST_PATH, Map.of("time_range_field", "create_time", "time_from", Long.toString(from),
+    return api.get(ShopeePaths.GET_ORDER_LIST, Map.of("time_range_field", "create_time", "time_from", Long.toString(from),
             "time_to", Long.toString(to), "page_size", "100", "cursor", cursor))
         .map(r -> {
           List<String> sns = new ArrayList<>();
@@ -56,7 +54,7 @@ final class ShopeeOrders {
   }
 
   private Future<List<JsonObject>> details(List<String> sns) {
-    return api.get(DETAIL_PATH, Map.of("order_sn_list", String.join(",", sns),
+    return api.get(ShopeePaths.GET_ORDER_DETAIL, Map.of("order_sn_list", String.join(",", sns),
             "response_optional_fields", "buyer_user_id,total_amount,item_list"))
         .map(r -> OrderPages.objects(r.getJsonArray("order_list")));
   }

@@ -1,5 +1,16 @@
 package dev.unibox.adapters.shopee.fake;
 
+import static dev.unibox.adapters.shopee.ShopeePaths.CONFIRM_LOST_PUSH;
+import static dev.unibox.adapters.shopee.ShopeePaths.GET_CONVERSATION_LIST;
+import static dev.unibox.adapters.shopee.ShopeePaths.GET_LOST_PUSH;
+import static dev.unibox.adapters.shopee.ShopeePaths.GET_MESSAGE;
+import static dev.unibox.adapters.shopee.ShopeePaths.GET_ORDER_DETAIL;
+import static dev.unibox.adapters.shopee.ShopeePaths.GET_ORDER_LIST;
+import static dev.unibox.adapters.shopee.ShopeePaths.READ_CONVERSATION;
+import static dev.unibox.adapters.shopee.ShopeePaths.REFRESH_TOKEN;
+import static dev.unibox.adapters.shopee.ShopeePaths.SEND_AUTOREPLY;
+import static dev.unibox.adapters.shopee.ShopeePaths.SEND_MESSAGE;
+import static dev.unibox.adapters.shopee.ShopeePaths.UPLOAD_IMAGE;
 import static dev.unibox.adapters.shopee.fake.FakeShopeeReplies.error;
 import static dev.unibox.adapters.shopee.fake.FakeShopeeReplies.jsonBody;
 import static dev.unibox.adapters.shopee.fake.FakeShopeeReplies.ok;
@@ -9,6 +20,7 @@ import dev.unibox.adapters.shopee.fake.FakeShopeeState.Shop;
 import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Route;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
@@ -22,15 +34,6 @@ import java.util.function.BiConsumer;
 /** The fake's HTTP API: verifies each call like Shopee does, then serves it from {@link FakeShopeeState}. */
 final class FakeShopeeApi {
 
-  static final String SEND_MESSAGE = "/api/v2/sellerchat/send_message";
-  static final String SEND_AUTOREPLY = "/api/v2/sellerchat/send_autoreply_message";
-  static final String GET_MESSAGE = "/api/v2/sellerchat/get_message";
-  static final String GET_CONVERSATION_LIST = "/api/v2/sellerchat/get_conversation_list";
-  static final String READ_CONVERSATION = "/api/v2/sellerchat/read_conversation";
-  static final String UPLOAD_IMAGE = "/api/v2/sellerchat/upload_image";
-  static final String REFRESH = "/api/v2/auth/access_token/get";
-  static final String GET_LOST_PUSH = "/api/v2/push/get_lost_push_message";
-  static final String CONFIRM_LOST_PUSH = "/api/v2/push/confirm_consumed_lost_push_message";
   static final int MAX_UPLOAD_BYTES = 2 * 1024 * 1024;
 
   private final long partnerId;
@@ -57,17 +60,17 @@ final class FakeShopeeApi {
         .setDeleteUploadedFilesOnEnd(true)
         .setBodyLimit(4 * 1024 * 1024));
     router.route().handler(this::throttle);
-    router.post(SEND_MESSAGE).handler(forShop(SEND_MESSAGE, (ctx, shop) -> sends.send(ctx, shop, false)));
-    router.post(SEND_AUTOREPLY).handler(forShop(SEND_AUTOREPLY, (ctx, shop) -> sends.send(ctx, shop, true)));
-    router.post(READ_CONVERSATION).handler(forShop(READ_CONVERSATION, this::readConversation));
-    router.post(UPLOAD_IMAGE).handler(forShop(UPLOAD_IMAGE, this::uploadImage));
-    router.get(GET_MESSAGE).handler(forShop(GET_MESSAGE, this::getMessage));
-    router.get(GET_CONVERSATION_LIST).handler(forShop(GET_CONVERSATION_LIST, this::getConversationList));
-    router.post(REFRESH).handler(forPartner(REFRESH, this::refresh));
-    router.get(GET_LOST_PUSH).handler(forPartner(GET_LOST_PUSH, ctx -> ok(ctx, state.lostPushes.page())));
-    router.post(CONFIRM_LOST_PUSH).handler(forPartner(CONFIRM_LOST_PUSH, this::confirmLostPush));
-    router.get(FakeShopeeOrders.GET_ORDER_LIST).handler(forShop(FakeShopeeOrders.GET_ORDER_LIST, orders::list));
-    router.get(FakeShopeeOrders.GET_ORDER_DETAIL).handler(forShop(FakeShopeeOrders.GET_ORDER_DETAIL, orders::detail));
+    forShop(router.post(SEND_MESSAGE), SEND_MESSAGE, (ctx, shop) -> sends.send(ctx, shop, false));
+    forShop(router.post(SEND_AUTOREPLY), SEND_AUTOREPLY, (ctx, shop) -> sends.send(ctx, shop, true));
+    forShop(router.post(READ_CONVERSATION), READ_CONVERSATION, this::readConversation);
+    forShop(router.post(UPLOAD_IMAGE), UPLOAD_IMAGE, this::uploadImage);
+    forShop(router.get(GET_MESSAGE), GET_MESSAGE, this::getMessage);
+    forShop(router.get(GET_CONVERSATION_LIST), GET_CONVERSATION_LIST, this::getConversationList);
+    forShop(router.get(GET_ORDER_LIST), GET_ORDER_LIST, orders::list);
+    forShop(router.get(GET_ORDER_DETAIL), GET_ORDER_DETAIL, orders::detail);
+    forPartner(router.post(REFRESH_TOKEN), REFRESH_TOKEN, this::refresh);
+    forPartner(router.get(GET_LOST_PUSH), GET_LOST_PUSH, ctx -> ok(ctx, state.lostPushes.page()));
+    forPartner(router.post(CONFIRM_LOST_PUSH), CONFIRM_LOST_PUSH, this::confirmLostPush);
     return router;
   }
 
@@ -87,22 +90,22 @@ final class FakeShopeeApi {
     sends.stallNext(n);
   }
 
-  /** A handler that runs {@code handler} for the verified shop; a refused call is answered by the check. */
-  private Handler<RoutingContext> forShop(String apiPath, BiConsumer<RoutingContext, Shop> handler) {
-    return ctx -> {
+  /** Serves a shop call with {@code handler} once verified; a refused call is answered by the check. */
+  private void forShop(Route route, String apiPath, BiConsumer<RoutingContext, Shop> handler) {
+    route.handler(ctx -> {
       Shop shop = check.shop(ctx, apiPath);
       if (shop != null) {
         handler.accept(ctx, shop);
       }
-    };
+    });
   }
 
-  private Handler<RoutingContext> forPartner(String apiPath, Handler<RoutingContext> handler) {
-    return ctx -> {
+  private void forPartner(Route route, String apiPath, Handler<RoutingContext> handler) {
+    route.handler(ctx -> {
       if (check.partner(ctx, apiPath)) {
         handler.handle(ctx);
       }
-    };
+    });
   }
 
   void throttleNextCalls(int n, long retryAfterSeconds) {

@@ -19,8 +19,6 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 final class FakeShopeeOrders {
 
-  static final String GET_ORDER_LIST = "/api/v2/order/get_order_list";
-  static final String GET_ORDER_DETAIL = "/api/v2/order/get_order_detail";
   private static final long MAX_RANGE_SECONDS = 15L * 86_400;
 
   /** One order of a shop. */
