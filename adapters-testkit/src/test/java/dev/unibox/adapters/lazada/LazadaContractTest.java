@@ -45,7 +45,7 @@ class LazadaContractTest extends PlatformAdapterContract {
     FakeLazada.Push update = await(f.server().pushSessionUpdate(SELLER, d.conversationId()));
 
     assertThat(update.status()).isEqualTo(200);
-    until(() -> webhook.accepted() == 2);
+    until(() -> webhook.accepted().size() == 2);
     assertThat(webhook.received()).hasSize(1);
   }
 

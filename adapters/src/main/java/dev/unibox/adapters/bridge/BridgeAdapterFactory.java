@@ -1,43 +1,21 @@
 package dev.unibox.adapters.bridge;
 
-import dev.unibox.adapters.spi.AccountConfig;
-import dev.unibox.adapters.spi.AdapterContext;
-import dev.unibox.adapters.spi.PlatformAdapter;
-import dev.unibox.adapters.spi.PlatformAdapterFactory;
 import dev.unibox.adapters.spi.PushRequest;
 import dev.unibox.adapters.support.PushBodies;
-import io.vertx.core.Vertx;
+import dev.unibox.adapters.support.StandardAdapterFactory;
 import io.vertx.core.json.JsonObject;
 
 /**
  * The bridge channel for platforms without an open chat API. One subclass per platform so accounts are
  * configured with the platform's own name (and get its {@link dev.unibox.adapters.spi.PlatformProfile}).
  */
-public abstract class BridgeAdapterFactory implements PlatformAdapterFactory {
+public abstract class BridgeAdapterFactory extends StandardAdapterFactory {
 
-  /** What a push of this platform is called in errors. */
   private static final String PUSH = "Bridge push";
 
-  private final String platform;
-
-  private BridgeAdapterFactory(String platform) {
-    this.platform = platform;
-  }
-
-  @Override
-  public String platform() {
-    return platform;
-  }
-
   /** Bridge pushes name the shop as {@code shop_id}. */
-  @Override
-  public String claimedShopId(PushRequest push) {
-    return PushBodies.claimedId(push, PUSH, "shop_id");
-  }
-
-  @Override
-  public PlatformAdapter create(Vertx vertx, AccountConfig account, AdapterContext context) {
-    return new BridgeAdapter(vertx, account, context);
+  private BridgeAdapterFactory(String platform) {
+    super(platform, PUSH, "shop_id", StandardAdapterFactory::asWritten, BridgeAdapter::new);
   }
 
   static JsonObject parse(PushRequest push) {

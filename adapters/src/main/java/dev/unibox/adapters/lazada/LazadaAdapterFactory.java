@@ -1,35 +1,18 @@
 package dev.unibox.adapters.lazada;
 
-import dev.unibox.adapters.spi.AccountConfig;
-import dev.unibox.adapters.spi.AdapterContext;
-import dev.unibox.adapters.spi.PlatformAdapter;
-import dev.unibox.adapters.spi.PlatformAdapterFactory;
 import dev.unibox.adapters.spi.PushRequest;
 import dev.unibox.adapters.support.PushBodies;
-import io.vertx.core.Vertx;
+import dev.unibox.adapters.support.StandardAdapterFactory;
 import io.vertx.core.json.JsonObject;
 
-public final class LazadaAdapterFactory implements PlatformAdapterFactory {
-
-  /** What a push of this platform is called in errors. */
-  private static final String PUSH = "Lazada push";
+public final class LazadaAdapterFactory extends StandardAdapterFactory {
 
   public static final String PLATFORM = "lazada";
-
-  @Override
-  public String platform() {
-    return PLATFORM;
-  }
+  private static final String PUSH = "Lazada push";
 
   /** LPM pushes name the shop as {@code seller_id}. */
-  @Override
-  public String claimedShopId(PushRequest push) {
-    return PushBodies.claimedId(push, PUSH, "seller_id", LazadaMapper::string);
-  }
-
-  @Override
-  public PlatformAdapter create(Vertx vertx, AccountConfig account, AdapterContext context) {
-    return new LazadaAdapter(vertx, account, context);
+  public LazadaAdapterFactory() {
+    super(PLATFORM, PUSH, "seller_id", LazadaMapper::string, LazadaAdapter::new);
   }
 
   static JsonObject parse(PushRequest push) {

@@ -1,38 +1,24 @@
 package dev.unibox.adapters.shopee;
 
 import dev.unibox.adapters.spi.AccountConfig;
-import dev.unibox.adapters.spi.AdapterContext;
-import dev.unibox.adapters.spi.PlatformAdapter;
-import dev.unibox.adapters.spi.PlatformAdapterFactory;
 import dev.unibox.adapters.spi.PushRequest;
 import dev.unibox.adapters.support.HttpSupport;
 import dev.unibox.adapters.support.PushBodies;
+import dev.unibox.adapters.support.StandardAdapterFactory;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 
-public final class ShopeeAdapterFactory implements PlatformAdapterFactory {
-
-  /** What a push of this platform is called in errors. */
-  private static final String PUSH = "Shopee push";
+public final class ShopeeAdapterFactory extends StandardAdapterFactory {
 
   public static final String PLATFORM = "shopee";
+  private static final String PUSH = "Shopee push";
 
-  @Override
-  public String platform() {
-    return PLATFORM;
-  }
-
-  @Override
-  public String claimedShopId(PushRequest push) {
-    return PushBodies.claimedId(push, PUSH, "shop_id", ShopeeIds::fromJson);
-  }
-
-  @Override
-  public PlatformAdapter create(Vertx vertx, AccountConfig account, AdapterContext context) {
-    return new ShopeeAdapter(vertx, account, context);
+  /** Pushes name the shop as {@code shop_id}, a number. */
+  public ShopeeAdapterFactory() {
+    super(PLATFORM, PUSH, "shop_id", ShopeeIds::fromJson, ShopeeAdapter::new);
   }
 
   /** Same as {@link #create(Vertx, AccountConfig)} with the given clock (tests move time). */

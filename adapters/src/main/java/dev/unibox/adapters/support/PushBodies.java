@@ -35,11 +35,6 @@ public final class PushBodies {
     }
   }
 
-  /** {@link #claimedId(PushRequest, String, String, Function)} with the value as written. */
-  public static String claimedId(PushRequest push, String what, String field) {
-    return claimedId(push, what, field, v -> v == null ? null : v.toString());
-  }
-
   /**
    * The shop id a push names in {@code field} of its JSON body, read by {@code asId}; MALFORMED naming
    * {@code what} when the body is not a JSON object or the id is missing or blank ("Lazada push has no seller_id").

@@ -2,6 +2,7 @@ package dev.unibox.adapters.shopee;
 
 import static dev.unibox.adapters.shopee.ShopeeTestAccounts.await;
 
+import dev.unibox.adapters.contract.ContractWebhook;
 import dev.unibox.adapters.shopee.fake.FakeShopee;
 import io.vertx.core.Vertx;
 import java.util.Map;
@@ -12,22 +13,30 @@ import java.util.Map;
  */
 public final class ShopeeRig implements AutoCloseable {
 
-  public final TestWebhook webhook;
+  private static final String WEBHOOK_PATH = "/webhooks/shopee";
+
+  public final ContractWebhook webhook;
   public final FakeShopee shopee;
   public final ShopeeAdapter adapter;
 
-  private ShopeeRig(TestWebhook webhook, FakeShopee shopee, ShopeeAdapter adapter) {
+  private ShopeeRig(ContractWebhook webhook, FakeShopee shopee, ShopeeAdapter adapter) {
     this.webhook = webhook;
     this.shopee = shopee;
     this.adapter = adapter;
   }
 
   public static ShopeeRig start(Vertx vertx) {
-    TestWebhook webhook = await(new TestWebhook(vertx).start());
-    FakeShopee shopee = ShopeeTestAccounts.startFakeShopee(vertx, webhook.url());
-    ShopeeAdapter adapter = ShopeeTestAccounts.adapter(vertx, shopee, webhook.url(), Map.of());
+    ContractWebhook webhook = await(new ContractWebhook(vertx).start());
+    String url = webhook.url(WEBHOOK_PATH);
+    FakeShopee shopee = ShopeeTestAccounts.startFakeShopee(vertx, url);
+    ShopeeAdapter adapter = ShopeeTestAccounts.adapter(vertx, shopee, url, Map.of());
     webhook.verifyWith(adapter);
     return new ShopeeRig(webhook, shopee, adapter);
+  }
+
+  /** Where the test shop's pushes go; the push signature covers it. */
+  public String webhookUrl() {
+    return webhook.url(WEBHOOK_PATH);
   }
 
   @Override
