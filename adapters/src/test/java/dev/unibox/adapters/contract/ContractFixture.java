@@ -17,12 +17,12 @@ import io.vertx.core.MultiMap;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.junit5.VertxExtension;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
@@ -35,6 +35,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
  */
 @ExtendWith(VertxExtension.class)
 public abstract class ContractFixture {
+
+  /** How long a step may take on a busy machine. */
+  private static final Duration WAIT = Duration.ofSeconds(60);
 
   /** What the contract needs from a fake platform server. */
   public interface Fake {
@@ -150,22 +153,11 @@ public abstract class ContractFixture {
   }
 
   protected static <T> T await(Future<T> future) {
-    try {
-      return future.await(60, TimeUnit.SECONDS);
-    } catch (TimeoutException e) {
-      throw new AssertionError("Future did not complete within 60 s", e);
-    }
+    return TestFutures.await(future, WAIT);
   }
 
   protected static Throwable failure(Future<?> future) {
-    try {
-      future.await(60, TimeUnit.SECONDS);
-    } catch (TimeoutException e) {
-      throw new AssertionError("Future did not complete within 60 s", e);
-    } catch (Throwable t) {
-      return t;
-    }
-    throw new AssertionError("Expected the future to fail, but it succeeded with " + future.result());
+    return TestFutures.failure(future, WAIT);
   }
 
   protected static AdapterException adapterFailure(Future<?> future) {
@@ -175,10 +167,10 @@ public abstract class ContractFixture {
   }
 
   protected static void until(BooleanSupplier condition) {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+    long deadline = System.nanoTime() + WAIT.toNanos();
     while (!condition.getAsBoolean()) {
       if (System.nanoTime() > deadline) {
-        throw new AssertionError("condition not met within 60 s");
+        throw new AssertionError("condition not met within " + WAIT);
       }
       // poll interval of the condition wait
       LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(10));

@@ -2,14 +2,13 @@ package dev.unibox.adapters.shopee;
 
 import dev.unibox.adapters.spi.AccountConfig;
 import dev.unibox.adapters.spi.AccountCredentials;
+import dev.unibox.adapters.contract.TestFutures;
 import dev.unibox.adapters.shopee.fake.FakeShopee;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 /** Shared test data for Shopee tests, and the fake Shopee and adapter most of them start. */
 public final class ShopeeTestAccounts {
@@ -48,26 +47,15 @@ public final class ShopeeTestAccounts {
 
   /** Waits for a future from the test thread (never an event loop). */
   public static <T> T await(Future<T> future) {
-    return await(future, Duration.ofSeconds(5));
+    return TestFutures.await(future, Duration.ofSeconds(5));
   }
 
   public static <T> T await(Future<T> future, Duration timeout) {
-    try {
-      return future.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
-    } catch (TimeoutException e) {
-      throw new AssertionError("Future did not complete within " + timeout, e);
-    }
+    return TestFutures.await(future, timeout);
   }
 
   /** The failure of a future that must fail. */
   public static Throwable failure(Future<?> future) {
-    try {
-      future.await(5, TimeUnit.SECONDS);
-    } catch (TimeoutException e) {
-      throw new AssertionError("Future did not complete within 5 s", e);
-    } catch (Throwable t) {
-      return t;
-    }
-    throw new AssertionError("Expected the future to fail, but it succeeded with " + future.result());
+    return TestFutures.failure(future, Duration.ofSeconds(5));
   }
 }

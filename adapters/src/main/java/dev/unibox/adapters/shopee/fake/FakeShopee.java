@@ -7,7 +7,6 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.json.JsonObject;
-import io.vertx.ext.web.client.WebClient;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -30,8 +29,6 @@ public final class FakeShopee {
   private final long partnerId;
   private final FakeShopeeState state;
   private final FakeShopeeApi api;
-  private final WebClient pushClient;
-  private final PushFaults faults;
   private final FakeShopeePushes pushes;
   private volatile HttpServer server;
 
@@ -45,9 +42,7 @@ public final class FakeShopee {
     this.partnerId = partnerId;
     this.state = new FakeShopeeState(clock);
     this.api = new FakeShopeeApi(partnerId, partnerKey, clock, state);
-    this.pushClient = WebClient.create(vertx);
-    this.faults = new PushFaults(vertx);
-    this.pushes = new FakeShopeePushes(partnerKey, clock, state.lostPushes, pushClient, faults);
+    this.pushes = new FakeShopeePushes(vertx, partnerKey, clock, state.lostPushes);
   }
 
   /** @param callbackUrl where pushes for this shop go (our webhook); also the string the push signature covers */
@@ -71,7 +66,7 @@ public final class FakeShopee {
 
   /** Push faults (drop, duplicate, delay, hold and reorder). Dropped pushes go to the lost-push queue. */
   public PushFaults pushFaults() {
-    return faults;
+    return pushes.faults();
   }
 
   /** The shop's access token expires now: calls answer invalid_acceess_token until refreshed. */
@@ -139,7 +134,7 @@ public final class FakeShopee {
   }
 
   public Future<Void> stop() {
-    pushClient.close();
+    pushes.close();
     HttpServer s = server;
     server = null;
     return s == null ? Future.succeededFuture() : s.close();

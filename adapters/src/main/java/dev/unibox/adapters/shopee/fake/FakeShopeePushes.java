@@ -4,6 +4,7 @@ import dev.unibox.adapters.fake.PushFaults;
 import dev.unibox.adapters.shopee.ShopeeSigner;
 import dev.unibox.adapters.shopee.fake.FakeShopeeState.Shop;
 import io.vertx.core.Future;
+import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpRequest;
@@ -32,13 +33,20 @@ final class FakeShopeePushes {
   private final WebClient client;
   private final PushFaults faults;
 
-  FakeShopeePushes(String partnerKey, Clock clock, FakeShopeeLostPushes lostPushes, WebClient client,
-      PushFaults faults) {
+  FakeShopeePushes(Vertx vertx, String partnerKey, Clock clock, FakeShopeeLostPushes lostPushes) {
     this.partnerKey = partnerKey;
     this.clock = clock;
     this.lostPushes = lostPushes;
-    this.client = client;
-    this.faults = faults;
+    this.client = WebClient.create(vertx);
+    this.faults = new PushFaults(vertx);
+  }
+
+  PushFaults faults() {
+    return faults;
+  }
+
+  void close() {
+    client.close();
   }
 
   /** The webchat push (code 10) of a stored buyer message. */
