@@ -107,7 +107,7 @@ public abstract class FakePlatformServer {
   }
 
   /** The next {@code n} sends (or callbacks) fail; see {@link #takeFailure}. */
-  protected final void failNext(int n) {
+  public void failNextSends(int n) {
     failures.addAndGet(n);
   }
 

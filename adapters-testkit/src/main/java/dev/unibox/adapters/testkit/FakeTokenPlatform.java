@@ -21,10 +21,6 @@ public abstract class FakeTokenPlatform extends FakePlatformServer {
     return tokens.refreshes();
   }
 
-  public void failNextSends(int n) {
-    failNext(n);
-  }
-
   public void expireAccessToken(String shopId) {
     tokens.expireAccess(shopId);
   }

@@ -3,9 +3,9 @@ package dev.unibox.adapters.bridge;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.unibox.adapters.bridge.fake.FakeMerchantIntegration;
+import dev.unibox.adapters.contract.FakeServerDriver;
 import dev.unibox.adapters.contract.MutableClock;
 import dev.unibox.adapters.contract.PlatformAdapterContract;
-import dev.unibox.adapters.fake.PushFaults;
 import dev.unibox.adapters.spi.AccountConfig;
 import dev.unibox.adapters.spi.AccountCredentials;
 import dev.unibox.adapters.spi.ErrorKind;
@@ -20,7 +20,6 @@ import io.vertx.core.buffer.Buffer;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import org.junit.jupiter.api.Test;
 
 /** The bridge channel (here as Pinduoduo) passes the adapter contract against a fake merchant integration. */
@@ -64,7 +63,7 @@ class BridgeContractTest extends PlatformAdapterContract {
 
   @Test
   void theIntegrationsOrderEventsArriveSignedAndMapped() {
-    FakeMerchantIntegration merchant = ((MerchantFake) fake).merchant;
+    FakeMerchantIntegration merchant = ((MerchantFake) fake).server();
     java.time.Instant placed = java.time.Instant.ofEpochMilli(clock.millis()).minusSeconds(600);
 
     FakeMerchantIntegration.Push push = await(merchant.orderChanged("buyer-ann", "pdd-order-1", "PAID", placed));
@@ -111,27 +110,23 @@ class BridgeContractTest extends PlatformAdapterContract {
         });
   }
 
-  static final class MerchantFake implements Fake {
+  static final class MerchantFake extends FakeServerDriver<FakeMerchantIntegration> {
 
-    FakeMerchantIntegration merchant;
-    private final Map<String, FakeMerchantIntegration.Push> pushes = new ConcurrentHashMap<>();
-
-    @Override
-    public Future<Void> start(Vertx vertx, MutableClock clock) {
-      merchant = new FakeMerchantIntegration(vertx, "pdd", SHOP, SECRET, clock);
-      return merchant.start(0).mapEmpty();
+    MerchantFake() {
+      super(SHOP);
     }
 
     @Override
-    public Future<Void> stop() {
-      return merchant.stop();
+    public Future<Void> start(Vertx vertx, MutableClock clock) {
+      server = new FakeMerchantIntegration(vertx, "pdd", SHOP, SECRET, clock);
+      return server.start(0).mapEmpty();
     }
 
     @Override
     public AccountConfig account(String callbackUrl) {
-      merchant.pushTo(callbackUrl);
+      server.pushTo(callbackUrl);
       return new AccountConfig("pdd-contract", "pinduoduo", SHOP, "PDD Shop", "CN", "Asia/Shanghai",
-          merchant.callbackUrl(), callbackUrl, new AccountCredentials("pdd-integration", SECRET, null, null),
+          server.callbackUrl(), callbackUrl, new AccountCredentials("pdd-integration", SECRET, null, null),
           Map.of());
     }
 
@@ -142,59 +137,22 @@ class BridgeContractTest extends PlatformAdapterContract {
 
     @Override
     public Future<Delivered> buyerWrites(String buyer, String buyerName, String text) {
-      return merchant.buyerWrites("buyer-" + buyer, buyerName, "conv-" + buyer, text).map(p -> {
-        pushes.put(p.messageId(), p);
-        return new Delivered(p.status(), p.messageId(), p.conversationId(), "buyer-" + buyer, text,
-            Buffer.buffer(p.body()), MultiMap.caseInsensitiveMultiMap()
-                .add(BridgeSigner.TIMESTAMP_HEADER, Long.toString(p.timestamp()))
-                .add(BridgeSigner.SIGNATURE_HEADER, p.signature()));
-      });
-    }
-
-    @Override
-    public Future<Void> redeliver(Delivered earlier) {
-      return merchant.repush(pushes.get(earlier.messageId())).mapEmpty();
-    }
-
-    @Override
-    public PushFaults faults() {
-      return merchant.pushFaults();
+      return server.buyerWrites("buyer-" + buyer, buyerName, "conv-" + buyer, text).map(p -> delivered(p.status(),
+          p.messageId(), p.conversationId(), "buyer-" + buyer, text, p.body(), MultiMap.caseInsensitiveMultiMap()
+              .add(BridgeSigner.TIMESTAMP_HEADER, Long.toString(p.timestamp()))
+              .add(BridgeSigner.SIGNATURE_HEADER, p.signature()),
+          () -> server.repush(p)));
     }
 
     @Override
     public List<Sent> sends() {
-      return merchant.delivered().stream().map(s -> new Sent(s.getString("conversation_id"), s.getString("type"),
+      return server.delivered().stream().map(s -> new Sent(s.getString("conversation_id"), s.getString("type"),
           s.getString("text"), s.getString("message_id"))).toList();
     }
 
     @Override
-    public int rejectedCalls() {
-      return merchant.rejectedCalls();
-    }
-
-    @Override
-    public void expireAccessToken() {
-      // the bridge has no platform tokens
-    }
-
-    @Override
-    public int refreshes() {
-      return 0;
-    }
-
-    @Override
-    public void rateLimitNextCalls(int n, long retryAfterSeconds) {
-      merchant.rateLimitNextCallbacks(n, retryAfterSeconds);
-    }
-
-    @Override
-    public void failNextSendsTransiently(int n) {
-      merchant.failNextCallbacks(n);
-    }
-
-    @Override
     public List<String> reads() {
-      return merchant.reads().stream().map(r -> r.getString("conversation_id")).toList();
+      return server.reads().stream().map(r -> r.getString("conversation_id")).toList();
     }
   }
 }

@@ -2,9 +2,9 @@ package dev.unibox.adapters.tiktok;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.unibox.adapters.contract.FakeServerDriver;
 import dev.unibox.adapters.contract.MutableClock;
 import dev.unibox.adapters.contract.PlatformAdapterContract;
-import dev.unibox.adapters.fake.PushFaults;
 import dev.unibox.adapters.spi.AccountConfig;
 import dev.unibox.adapters.spi.AccountCredentials;
 import dev.unibox.adapters.spi.ErrorKind;
@@ -14,12 +14,11 @@ import dev.unibox.adapters.tiktok.fake.FakeTikTokShop;
 import io.vertx.core.Future;
 import io.vertx.core.MultiMap;
 import io.vertx.core.Vertx;
-import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import org.junit.jupiter.api.Test;
 
 /** TikTok Shop passes the adapter contract against {@link FakeTikTokShop}; plus TikTok-only checks. */
@@ -45,7 +44,7 @@ class TikTokContractTest extends PlatformAdapterContract {
     TikTokFake f = (TikTokFake) fake;
     f.faults().dropNext(3);
     Delivered first = await(f.buyerWrites("una", "Una", "same second 1"));
-    f.tiktok.addInvisibleMessage(first.conversationId());
+    f.server().addInvisibleMessage(first.conversationId());
     await(f.buyerWrites("una", "Una", "same second 2"));
     await(f.buyerWrites("una", "Una", "same second 3"));
 
@@ -85,20 +84,6 @@ class TikTokContractTest extends PlatformAdapterContract {
   }
 
   @Test
-  void deadRefreshTokenIsTokenDead() {
-    TikTokFake f = (TikTokFake) fake;
-    Delivered d = await(f.buyerWrites("wes", "Wes", "hi"));
-    until(() -> !webhook.received().isEmpty());
-    f.tiktok.expireAccessToken(SHOP);
-    f.tiktok.expireRefreshToken(SHOP);
-
-    var e = adapterFailure(adapter.send(text(d, "x")));
-
-    assertThat(e.kind()).isEqualTo(ErrorKind.TOKEN_DEAD);
-    assertThat(adapter.tokenDead()).isTrue();
-  }
-
-  @Test
   void errorCodesAreClassifiedAsReported() {
     assertThat(TikTokErrors.classify(105002L, 200)).isEqualTo(ErrorKind.TOKEN_EXPIRED);
     assertThat(TikTokErrors.classify(106001L, 200)).isEqualTo(ErrorKind.BAD_SIGNATURE);
@@ -109,35 +94,30 @@ class TikTokContractTest extends PlatformAdapterContract {
     assertThat(adapter.pushAckDeadline()).isEqualTo(Duration.ofSeconds(3));
   }
 
-  static final class TikTokFake implements Fake {
+  static final class TikTokFake extends FakeServerDriver<FakeTikTokShop> {
 
-    FakeTikTokShop tiktok;
-    private final Map<String, String> buyers = new ConcurrentHashMap<>();
-    private final Map<String, FakeTikTokShop.Push> pushes = new ConcurrentHashMap<>();
+    TikTokFake() {
+      super(SHOP);
+    }
 
     @Override
     public Future<Void> start(Vertx vertx, MutableClock clock) {
-      tiktok = new FakeTikTokShop(vertx, APP_KEY, APP_SECRET, clock);
-      return tiktok.start(0).mapEmpty();
+      server = new FakeTikTokShop(vertx, APP_KEY, APP_SECRET, clock);
+      return server.start(0).mapEmpty();
     }
 
     @Override
     public boolean addOrder(String buyerId, String orderId, String status, String total, String currency,
-                            java.time.Instant createdAt, List<String> items) {
-      tiktok.addOrder(SHOP, orderId, buyerId, status, total, currency, createdAt, items);
+                            Instant createdAt, List<String> items) {
+      server.addOrder(SHOP, orderId, buyerId, status, total, currency, createdAt, items);
       return true;
     }
 
     @Override
-    public Future<Void> stop() {
-      return tiktok.stop();
-    }
-
-    @Override
     public AccountConfig account(String callbackUrl) {
-      tiktok.addShop(SHOP, CIPHER, "tts-access-0", "tts-refresh-0", callbackUrl);
+      server.addShop(SHOP, CIPHER, "tts-access-0", "tts-refresh-0", callbackUrl);
       return new AccountConfig("tiktok-contract", "tiktok", SHOP, "Contract TikTok", "MY", "Asia/Kuala_Lumpur",
-          tiktok.baseUrl(), callbackUrl, new AccountCredentials(APP_KEY, APP_SECRET, "tts-access-0", "tts-refresh-0"),
+          server.baseUrl(), callbackUrl, new AccountCredentials(APP_KEY, APP_SECRET, "tts-access-0", "tts-refresh-0"),
           Map.of("shopCipher", CIPHER));
     }
 
@@ -148,27 +128,15 @@ class TikTokContractTest extends PlatformAdapterContract {
 
     @Override
     public Future<Delivered> buyerWrites(String buyer, String buyerName, String text) {
-      String imId = buyers.computeIfAbsent(buyer, b -> "im-" + (buyers.size() + 1000));
-      return tiktok.buyerWrites(SHOP, imId, buyerName, text).map(p -> {
-        pushes.put(p.messageId(), p);
-        return new Delivered(p.status(), p.messageId(), p.conversationId(), imId, text, Buffer.buffer(p.body()),
-            MultiMap.caseInsensitiveMultiMap().add("Authorization", p.authorization()));
-      });
-    }
-
-    @Override
-    public Future<Void> redeliver(Delivered earlier) {
-      return tiktok.repush(pushes.get(earlier.messageId())).mapEmpty();
-    }
-
-    @Override
-    public PushFaults faults() {
-      return tiktok.pushFaults();
+      String imId = buyerId(buyer, n -> "im-" + (n + 1000));
+      return server.buyerWrites(SHOP, imId, buyerName, text).map(p -> delivered(p.status(), p.messageId(),
+          p.conversationId(), imId, text, p.body(),
+          MultiMap.caseInsensitiveMultiMap().add("Authorization", p.authorization()), () -> server.repush(p)));
     }
 
     @Override
     public List<Sent> sends() {
-      return tiktok.sends().stream().map(s -> {
+      return server.sends().stream().map(s -> {
         JsonObject c = new JsonObject(s.getString("content"));
         String type = switch (s.getString("type")) {
           case "TEXT" -> "text";
@@ -183,33 +151,8 @@ class TikTokContractTest extends PlatformAdapterContract {
     }
 
     @Override
-    public int rejectedCalls() {
-      return tiktok.rejectedCalls();
-    }
-
-    @Override
-    public void expireAccessToken() {
-      tiktok.expireAccessToken(SHOP);
-    }
-
-    @Override
-    public int refreshes() {
-      return tiktok.refreshes();
-    }
-
-    @Override
-    public void rateLimitNextCalls(int n, long retryAfterSeconds) {
-      tiktok.rateLimitNextCalls(n, retryAfterSeconds);
-    }
-
-    @Override
-    public void failNextSendsTransiently(int n) {
-      tiktok.failNextSends(n);
-    }
-
-    @Override
     public List<String> reads() {
-      return tiktok.reads();
+      return server.reads();
     }
   }
 }

@@ -1,75 +1,52 @@
 package dev.unibox.adapters.bridge;
 
-import dev.unibox.adapters.spi.AccountConfig;
-import dev.unibox.adapters.spi.AdapterContext;
-import dev.unibox.adapters.spi.AdapterException;
-import dev.unibox.adapters.spi.ErrorKind;
-import dev.unibox.adapters.spi.PlatformAdapter;
-import dev.unibox.adapters.spi.PlatformAdapterFactory;
 import dev.unibox.adapters.spi.PushRequest;
 import dev.unibox.adapters.support.PushBodies;
-import io.vertx.core.Vertx;
+import dev.unibox.adapters.support.StandardAdapterFactory;
 import io.vertx.core.json.JsonObject;
 
 /**
  * The bridge channel for platforms without an open chat API. One subclass per platform so accounts are
  * configured with the platform's own name (and get its {@link dev.unibox.adapters.spi.PlatformProfile}).
  */
-public abstract class BridgeAdapterFactory implements PlatformAdapterFactory {
+public abstract class BridgeAdapterFactory extends StandardAdapterFactory {
+
+  private static final String PUSH = "Bridge push";
 
   /** Bridge pushes name the shop as {@code shop_id}. */
-  @Override
-  public String claimedShopId(PushRequest push) {
-    Object shop = parse(push).getValue("shop_id");
-    if (shop == null || shop.toString().isBlank()) {
-      throw new AdapterException(ErrorKind.MALFORMED, null, "Bridge push has no shop_id");
-    }
-    return shop.toString();
-  }
-
-  @Override
-  public PlatformAdapter create(Vertx vertx, AccountConfig account) {
-    return new BridgeAdapter(vertx, account, AdapterContext.standalone());
-  }
-
-  @Override
-  public PlatformAdapter create(Vertx vertx, AccountConfig account, AdapterContext context) {
-    return new BridgeAdapter(vertx, account, context);
+  private BridgeAdapterFactory(String platform) {
+    super(platform, PUSH, "shop_id", StandardAdapterFactory::asWritten, BridgeAdapter::new);
   }
 
   static JsonObject parse(PushRequest push) {
-    return PushBodies.jsonObject(push, "Bridge push");
+    return PushBodies.jsonObject(push, PUSH);
   }
 
   /** Pinduoduo through a merchant's approved service-market integration. */
   public static final class Pinduoduo extends BridgeAdapterFactory {
-    @Override
-    public String platform() {
-      return "pinduoduo";
+    public Pinduoduo() {
+      super("pinduoduo");
     }
   }
 
   /** Taobao/Tmall (Qianniu/Wangwang) through a merchant integration. */
   public static final class Taobao extends BridgeAdapterFactory {
-    @Override
-    public String platform() {
-      return "taobao";
+    public Taobao() {
+      super("taobao");
     }
   }
 
   /** Douyin (Feige) through a merchant integration. */
   public static final class Douyin extends BridgeAdapterFactory {
-    @Override
-    public String platform() {
-      return "douyin";
+    public Douyin() {
+      super("douyin");
     }
   }
 
   /** Kuaishou through a merchant integration. */
   public static final class Kuaishou extends BridgeAdapterFactory {
-    @Override
-    public String platform() {
-      return "kuaishou";
+    public Kuaishou() {
+      super("kuaishou");
     }
   }
 }

@@ -15,6 +15,7 @@ import dev.unibox.adapters.spi.SendResult;
 import dev.unibox.adapters.support.ApiAccountAdapter;
 import dev.unibox.adapters.support.HttpSupport;
 import dev.unibox.adapters.support.PollCursor;
+import dev.unibox.adapters.support.PolledPages;
 import dev.unibox.adapters.support.PushBodies;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -179,21 +180,14 @@ public final class LazadaAdapter extends ApiAccountAdapter {
     String startTime = c.getOrDefault("st", Long.toString(top + 1000));
     String lastSession = c.getOrDefault("ls", "");
     long floor = watermark - overlapMs;
-    Map<String, String> params = new LinkedHashMap<>();
-    params.put("start_time", startTime);
-    params.put("page_size", Integer.toString(pageSize));
-    if (!lastSession.isEmpty()) {
-      params.put("last_session_id", lastSession);
-    }
-    return api.get(SESSION_LIST, params).compose(data -> {
+    return api.get(SESSION_LIST, page(startTime, "last_session_id", lastSession)).compose(data -> {
       JsonArray sessions = data.getJsonArray("session_list", new JsonArray());
       List<InboundMessage> found = new ArrayList<>();
       Future<Void> chain = Future.succeededFuture();
       boolean reachedOld = false;
       for (int i = 0; i < sessions.size(); i++) {
         JsonObject s = sessions.getJsonObject(i);
-        long last = s.getValue("last_message_time") instanceof Number n ? n.longValue() : Long.MAX_VALUE;
-        if (last < floor) {
+        if (PolledPages.time(s, "last_message_time") < floor) {
           reachedOld = true;
           continue;
         }
@@ -211,34 +205,24 @@ public final class LazadaAdapter extends ApiAccountAdapter {
     });
   }
 
-  private Future<Void> messages(String sessionId, String buyerId, String title, long floor, String startTime,
-                                String lastMessageId, List<InboundMessage> found) {
+  /** The paging of Lazada's IM lists: {@code start_time}, {@code page_size} and, after the first page, the last id. */
+  private Map<String, String> page(String startTime, String lastIdParam, String lastId) {
     Map<String, String> params = new LinkedHashMap<>();
-    params.put("session_id", sessionId);
     params.put("start_time", startTime);
     params.put("page_size", Integer.toString(pageSize));
-    if (!lastMessageId.isEmpty()) {
-      params.put("last_message_id", lastMessageId);
+    if (!lastId.isEmpty()) {
+      params.put(lastIdParam, lastId);
     }
+    return params;
+  }
+
+  private Future<Void> messages(String sessionId, String buyerId, String title, long floor, String startTime,
+                                String lastMessageId, List<InboundMessage> found) {
+    Map<String, String> params = page(startTime, "last_message_id", lastMessageId);
+    params.put("session_id", sessionId);
     return api.get(MESSAGE_LIST, params).compose(data -> {
       JsonArray list = data.getJsonArray("message_list", new JsonArray());
-      boolean reachedFloor = false;
-      for (int i = 0; i < list.size(); i++) {
-        JsonObject m = list.getJsonObject(i);
-        long sent = m.getValue("send_time") instanceof Number n ? n.longValue() : Long.MAX_VALUE;
-        if (sent < floor) {
-          reachedFloor = true;
-          continue;
-        }
-        try {
-          InboundMessage mapped = mapper.map(m, buyerId, title);
-          if (mapped != null) {
-            found.add(mapped);
-          }
-        } catch (AdapterException unreadable) {
-          // skipped; never fatal for the page
-        }
-      }
+      boolean reachedFloor = PolledPages.collect(list, "send_time", floor, m -> mapper.map(m, buyerId, title), found);
       if (reachedFloor || list.isEmpty() || !Boolean.TRUE.equals(data.getBoolean("has_more"))) {
         return Future.succeededFuture();
       }

@@ -1,47 +1,21 @@
 package dev.unibox.adapters.lazada;
 
-import dev.unibox.adapters.spi.AccountConfig;
-import dev.unibox.adapters.spi.AdapterContext;
-import dev.unibox.adapters.spi.AdapterException;
-import dev.unibox.adapters.spi.ErrorKind;
-import dev.unibox.adapters.spi.PlatformAdapter;
-import dev.unibox.adapters.spi.PlatformAdapterFactory;
 import dev.unibox.adapters.spi.PushRequest;
 import dev.unibox.adapters.support.PushBodies;
-import io.vertx.core.Vertx;
+import dev.unibox.adapters.support.StandardAdapterFactory;
 import io.vertx.core.json.JsonObject;
 
-public final class LazadaAdapterFactory implements PlatformAdapterFactory {
+public final class LazadaAdapterFactory extends StandardAdapterFactory {
 
   public static final String PLATFORM = "lazada";
-
-  @Override
-  public String platform() {
-    return PLATFORM;
-  }
+  private static final String PUSH = "Lazada push";
 
   /** LPM pushes name the shop as {@code seller_id}. */
-  @Override
-  public String claimedShopId(PushRequest push) {
-    JsonObject body = parse(push);
-    String sellerId = LazadaMapper.string(body.getValue("seller_id"));
-    if (sellerId == null) {
-      throw new AdapterException(ErrorKind.MALFORMED, null, "Lazada push has no seller_id");
-    }
-    return sellerId;
-  }
-
-  @Override
-  public PlatformAdapter create(Vertx vertx, AccountConfig account) {
-    return new LazadaAdapter(vertx, account, AdapterContext.standalone());
-  }
-
-  @Override
-  public PlatformAdapter create(Vertx vertx, AccountConfig account, AdapterContext context) {
-    return new LazadaAdapter(vertx, account, context);
+  public LazadaAdapterFactory() {
+    super(PLATFORM, PUSH, "seller_id", LazadaMapper::string, LazadaAdapter::new);
   }
 
   static JsonObject parse(PushRequest push) {
-    return PushBodies.jsonObject(push, "Lazada push");
+    return PushBodies.jsonObject(push, PUSH);
   }
 }

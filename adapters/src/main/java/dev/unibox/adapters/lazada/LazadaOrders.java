@@ -5,7 +5,6 @@ import dev.unibox.adapters.support.OrderPages;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -67,8 +66,7 @@ final class LazadaOrders {
     return api.get(LIST_PATH, Map.of("created_after", createdAfter, "sort_by", "created_at",
             "sort_direction", "DESC", "offset", offset, "limit", Integer.toString(PAGE)))
         .map(data -> {
-          List<JsonObject> orders = new ArrayList<>();
-          data.getJsonArray("orders", new JsonArray()).forEach(o -> orders.add((JsonObject) o));
+          List<JsonObject> orders = OrderPages.objects(data.getJsonArray("orders"));
           long next = Long.parseLong(offset) + orders.size();
           long total = number(data.getValue("countTotal"), next);
           return new OrderPages.Page<>(orders, orders.size() == PAGE && next < total ? Long.toString(next) : null);
@@ -79,11 +77,7 @@ final class LazadaOrders {
     JsonArray ids = new JsonArray();
     orderIds.forEach(id -> ids.add(Long.parseLong(id)));
     // this call answers its list as "data" itself
-    return api.getList(ITEMS_PATH, Map.of("order_ids", ids.encode())).map(list -> {
-      List<JsonObject> out = new ArrayList<>();
-      list.forEach(g -> out.add((JsonObject) g));
-      return out;
-    });
+    return api.getList(ITEMS_PATH, Map.of("order_ids", ids.encode())).map(OrderPages::objects);
   }
 
   private static boolean boughtBy(JsonArray items, String buyerId) {
@@ -104,9 +98,8 @@ final class LazadaOrders {
       currency = currency == null ? item.getString("currency") : currency;
     }
     JsonArray statuses = o.getJsonArray("statuses", new JsonArray());
-    Object price = o.getValue("price");
     return new BuyerOrder(LazadaMapper.string(o.getValue("order_id")), statuses.isEmpty() ? null : statuses.getString(0),
-        price == null ? null : new BigDecimal(price.toString().replace(",", "")).stripTrailingZeros().toPlainString(),
+        OrderPages.amount(o.getValue("price")),
         currency, time(o.getString("created_at")), names);
   }
 

@@ -49,17 +49,8 @@ import java.util.Set;
  */
 public final class ShopeeAdapter extends ApiAccountAdapter {
 
-  static final String SEND_MESSAGE_PATH = "/api/v2/sellerchat/send_message";
-  static final String UPLOAD_IMAGE_PATH = "/api/v2/sellerchat/upload_image";
-  static final String GET_MESSAGE_PATH = "/api/v2/sellerchat/get_message";
-  static final String CONVERSATION_LIST_PATH = "/api/v2/sellerchat/get_conversation_list";
-  static final String READ_CONVERSATION_PATH = "/api/v2/sellerchat/read_conversation";
-  static final String LOST_PUSH_PATH = "/api/v2/push/get_lost_push_message";
-  static final String CONFIRM_LOST_PUSH_PATH = "/api/v2/push/confirm_consumed_lost_push_message";
   /** Shopee's clock and ours may differ; a delivered message is looked for from this much earlier. */
   private static final Duration CLOCK_SLACK = Duration.ofSeconds(60);
-  /** Text only; not supported for TW shops [reported]. Body {to_id, content: {text}} like send_message. */
-  static final String SEND_AUTOREPLY_PATH = "/api/v2/sellerchat/send_autoreply_message";
   /** {@link OutboundMessage#type()} of an automatic reply (greeting, off-hours, surge). */
   public static final String AUTOREPLY_TYPE = "autoreply";
   static final int DEFAULT_MAX_TEXT_LENGTH = 1000;
@@ -149,7 +140,7 @@ public final class ShopeeAdapter extends ApiAccountAdapter {
         if (problem != null) {
           return Future.failedFuture(problem);
         }
-        return api.post(SEND_AUTOREPLY_PATH, body.put("content", new JsonObject().put("text", message.text())))
+        return api.post(ShopeePaths.SEND_AUTOREPLY, body.put("content", new JsonObject().put("text", message.text())))
             .compose(this::sendResult);
       }
       case "text" -> {
@@ -161,7 +152,7 @@ public final class ShopeeAdapter extends ApiAccountAdapter {
         body.put("message_type", "text").put("content", new JsonObject().put("text", message.text()));
       }
       case "image" -> {
-        return imageUrl(message).compose(url -> api.post(SEND_MESSAGE_PATH, body.put("message_type", "image")
+        return imageUrl(message).compose(url -> api.post(ShopeePaths.SEND_MESSAGE, body.put("message_type", "image")
             .put("content", new JsonObject().put("image_url", url)))).compose(this::sendResult);
       }
       case "item" -> {
@@ -181,7 +172,7 @@ public final class ShopeeAdapter extends ApiAccountAdapter {
         return permanent("Message type '" + type + "' is not supported by Shopee");
       }
     }
-    return api.post(SEND_MESSAGE_PATH, body).compose(this::sendResult);
+    return api.post(ShopeePaths.SEND_MESSAGE, body).compose(this::sendResult);
   }
 
   private Future<String> imageUrl(OutboundMessage message) {
@@ -193,7 +184,7 @@ public final class ShopeeAdapter extends ApiAccountAdapter {
     if (message.imageBytes().length == 0 || message.imageBytes().length > MAX_IMAGE_BYTES) {
       return permanent("Shopee takes images of 1 byte to 2 MB; this one has " + message.imageBytes().length);
     }
-    return api.upload(UPLOAD_IMAGE_PATH, message.imageBytes(), message.imageFileName()).compose(r -> {
+    return api.upload(ShopeePaths.UPLOAD_IMAGE, message.imageBytes(), message.imageFileName()).compose(r -> {
       String url = r.getString(uploadUrlField);
       return url == null || url.isBlank()
           ? Future.failedFuture(new AdapterException(ErrorKind.MALFORMED, null,
@@ -230,7 +221,7 @@ public final class ShopeeAdapter extends ApiAccountAdapter {
     if (conversationId == null || lastReadMessageId == null || lastReadMessageId.isBlank()) {
       return permanent("read_conversation needs a Shopee conversation id and message id");
     }
-    return api.post(READ_CONVERSATION_PATH, new JsonObject().put("conversation_id", conversationId)
+    return api.post(ShopeePaths.READ_CONVERSATION, new JsonObject().put("conversation_id", conversationId)
         .put("last_read_message_id", lastReadMessageId)).mapEmpty();
   }
 
@@ -265,7 +256,7 @@ public final class ShopeeAdapter extends ApiAccountAdapter {
   public Future<Optional<SendResult>> findDelivered(OutboundMessage message, Instant notBefore,
                                                     Set<String> knownMessageIds) {
     long earliest = notBefore.minus(CLOCK_SLACK).getEpochSecond();
-    return api.get(GET_MESSAGE_PATH, Map.of("conversation_id", message.platformConversationId(), "page_size", "60"))
+    return api.get(ShopeePaths.GET_MESSAGE, Map.of("conversation_id", message.platformConversationId(), "page_size", "60"))
         .map(response -> {
           var messages = response.getJsonArray("messages");
           if (messages == null) {

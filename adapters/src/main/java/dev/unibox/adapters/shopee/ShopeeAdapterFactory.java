@@ -1,46 +1,24 @@
 package dev.unibox.adapters.shopee;
 
 import dev.unibox.adapters.spi.AccountConfig;
-import dev.unibox.adapters.spi.AdapterContext;
-import dev.unibox.adapters.spi.AdapterException;
-import dev.unibox.adapters.spi.ErrorKind;
-import dev.unibox.adapters.spi.PlatformAdapter;
-import dev.unibox.adapters.spi.PlatformAdapterFactory;
 import dev.unibox.adapters.spi.PushRequest;
 import dev.unibox.adapters.support.HttpSupport;
 import dev.unibox.adapters.support.PushBodies;
+import dev.unibox.adapters.support.StandardAdapterFactory;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 
-public final class ShopeeAdapterFactory implements PlatformAdapterFactory {
+public final class ShopeeAdapterFactory extends StandardAdapterFactory {
 
   public static final String PLATFORM = "shopee";
+  private static final String PUSH = "Shopee push";
 
-  @Override
-  public String platform() {
-    return PLATFORM;
-  }
-
-  @Override
-  public String claimedShopId(PushRequest push) {
-    String shopId = ShopeeIds.fromJson(parseObject(push).getValue("shop_id"));
-    if (shopId == null) {
-      throw new AdapterException(ErrorKind.MALFORMED, null, "Shopee push has no shop_id");
-    }
-    return shopId;
-  }
-
-  @Override
-  public PlatformAdapter create(Vertx vertx, AccountConfig account) {
-    return create(vertx, account, Clock.systemUTC());
-  }
-
-  @Override
-  public PlatformAdapter create(Vertx vertx, AccountConfig account, AdapterContext context) {
-    return new ShopeeAdapter(vertx, account, context);
+  /** Pushes name the shop as {@code shop_id}, a number. */
+  public ShopeeAdapterFactory() {
+    super(PLATFORM, PUSH, "shop_id", ShopeeIds::fromJson, ShopeeAdapter::new);
   }
 
   /** Same as {@link #create(Vertx, AccountConfig)} with the given clock (tests move time). */
@@ -74,6 +52,6 @@ public final class ShopeeAdapterFactory implements PlatformAdapterFactory {
   }
 
   static JsonObject parseObject(PushRequest push) {
-    return PushBodies.jsonObject(push, "Shopee push");
+    return PushBodies.jsonObject(push, PUSH);
   }
 }

@@ -29,7 +29,6 @@ import java.util.regex.Pattern;
  */
 final class ShopeeApiClient extends PlatformApiClient {
 
-  static final String REFRESH_PATH = "/api/v2/auth/access_token/get";
   private static final Pattern HEX_SIGN = Pattern.compile("[0-9a-fA-F]{64}");
 
   ShopeeApiClient(WebClient client, AccountConfig account, Clock clock, long timeoutMs, AccountEvents events) {
@@ -64,30 +63,12 @@ final class ShopeeApiClient extends PlatformApiClient {
    * body when {@code wholeBody} (the auth endpoints answer at the top level), else its {@code response}.
    */
   Future<JsonObject> postPartner(String apiPath, JsonObject body, boolean wholeBody) {
-    String partnerId = account.credentials().appKey();
-    long timestamp = clock.instant().getEpochSecond();
-    String sign = ShopeeSigner.apiSign(account.credentials().appSecret(), partnerId, apiPath, timestamp, null, null);
-    return handle(client.requestAbs(HttpMethod.POST, baseUrl + apiPath)
-        .addQueryParam("partner_id", partnerId)
-        .addQueryParam("timestamp", Long.toString(timestamp))
-        .addQueryParam("sign", sign)
-        .connectTimeout(timeoutMs)
-        .timeout(timeoutMs)
-        .putHeader("Content-Type", "application/json")
+    return handle(signed(HttpMethod.POST, apiPath, null).putHeader("Content-Type", "application/json")
         .sendBuffer(body.toBuffer()), apiPath, wholeBody);
   }
 
   Future<JsonObject> getPartner(String apiPath) {
-    String partnerId = account.credentials().appKey();
-    long timestamp = clock.instant().getEpochSecond();
-    String sign = ShopeeSigner.apiSign(account.credentials().appSecret(), partnerId, apiPath, timestamp, null, null);
-    return handle(client.requestAbs(HttpMethod.GET, baseUrl + apiPath)
-        .addQueryParam("partner_id", partnerId)
-        .addQueryParam("timestamp", Long.toString(timestamp))
-        .addQueryParam("sign", sign)
-        .connectTimeout(timeoutMs)
-        .timeout(timeoutMs)
-        .send(), apiPath, false);
+    return handle(signed(HttpMethod.GET, apiPath, null).send(), apiPath, false);
   }
 
   /** {@code POST /api/v2/auth/access_token/get}: a new access token and a new (single-use) refresh token. */
@@ -97,7 +78,7 @@ final class ShopeeApiClient extends PlatformApiClient {
         .put("refresh_token", refreshToken)
         .put("partner_id", ShopeeIds.toJsonNumber(account.credentials().appKey()))
         .put("shop_id", ShopeeIds.toJsonNumber(account.shopId()));
-    return postPartner(REFRESH_PATH, body, true).compose(r -> {
+    return postPartner(ShopeePaths.REFRESH_TOKEN, body, true).compose(r -> {
       String access = r.getString("access_token");
       String refresh = r.getString("refresh_token");
       if (access == null || access.isBlank() || refresh == null || refresh.isBlank()) {
@@ -118,19 +99,24 @@ final class ShopeeApiClient extends PlatformApiClient {
     });
   }
 
+  /**
+   * A request signed as Shopee checks it: a shop call (sign over partner_id, path, timestamp, access_token,
+   * shop_id) or, when {@code accessToken} is null, a partner-level one (partner_id, path and timestamp only).
+   */
   private HttpRequest<Buffer> signed(HttpMethod method, String apiPath, String accessToken) {
     String partnerId = account.credentials().appKey();
     long timestamp = clock.instant().getEpochSecond();
-    String sign = ShopeeSigner.apiSign(
-        account.credentials().appSecret(), partnerId, apiPath, timestamp, accessToken, account.shopId());
-    return client.requestAbs(method, baseUrl + apiPath)
+    String shopId = accessToken == null ? null : account.shopId();
+    String sign = ShopeeSigner.apiSign(account.credentials().appSecret(), partnerId, apiPath, timestamp, accessToken,
+        shopId);
+    HttpRequest<Buffer> request = client.requestAbs(method, baseUrl + apiPath)
         .addQueryParam("partner_id", partnerId)
         .addQueryParam("timestamp", Long.toString(timestamp))
         .addQueryParam("sign", sign)
-        .addQueryParam("shop_id", account.shopId())
-        .addQueryParam("access_token", accessToken)
         .connectTimeout(timeoutMs)
         .timeout(timeoutMs);
+    return accessToken == null ? request
+        : request.addQueryParam("shop_id", shopId).addQueryParam("access_token", accessToken);
   }
 
   private Future<JsonObject> handle(Future<HttpResponse<Buffer>> call, String apiPath, boolean wholeBody) {

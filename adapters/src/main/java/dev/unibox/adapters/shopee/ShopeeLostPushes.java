@@ -20,7 +20,7 @@ record ShopeeLostPushes(AccountConfig account, ShopeeApiClient api, ShopeePushMa
    * are as Shopee's API reference names them; the published documentation does not list them (see docs/adapters.md).
    */
   Future<LostPushes> fetch() {
-    return api.getPartner(ShopeeAdapter.LOST_PUSH_PATH).map(r -> {
+    return api.getPartner(ShopeePaths.GET_LOST_PUSH).map(r -> {
       JsonArray list = r.getJsonArray("push_message_list", new JsonArray());
       List<LostPushes.Push> pushes = new ArrayList<>();
       for (int i = 0; i < list.size(); i++) {
@@ -55,7 +55,7 @@ record ShopeeLostPushes(AccountConfig account, ShopeeApiClient api, ShopeePushMa
     if (last == null) {
       return Future.succeededFuture();
     }
-    return api.postPartner(ShopeeAdapter.CONFIRM_LOST_PUSH_PATH, new JsonObject().put("last_message_id", last), false)
+    return api.postPartner(ShopeePaths.CONFIRM_LOST_PUSH, new JsonObject().put("last_message_id", last), false)
         .mapEmpty();
   }
 }

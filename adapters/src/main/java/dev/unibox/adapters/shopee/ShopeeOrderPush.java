@@ -45,7 +45,7 @@ final class ShopeeOrderPush {
         || !(data.getValue("update_time") instanceof Number updated)) {
       return Future.failedFuture(ShopeePushMapper.malformed("order push needs data.ordersn, data.status and data.update_time"));
     }
-    return api.get(ShopeeOrders.DETAIL_PATH, Map.of("order_sn_list", sn, "response_optional_fields", "buyer_user_id"))
+    return api.get(ShopeePaths.GET_ORDER_DETAIL, Map.of("order_sn_list", sn, "response_optional_fields", "buyer_user_id"))
         .compose(r -> {
           JsonArray list = r.getJsonArray("order_list", new JsonArray());
           JsonObject order = list.isEmpty() ? null : list.getJsonObject(0);

@@ -5,7 +5,6 @@ import dev.unibox.adapters.support.OrderPages;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -21,8 +20,6 @@ import java.util.Map;
  */
 final class ShopeeOrders {
 
-  static final String LIST_PATH = "/api/v2/order/get_order_list";
-  static final String DETAIL_PATH = "/api/v2/order/get_order_detail";
   static final Duration RANGE = Duration.ofDays(15);
   static final int MAX_PAGES = 5;
 
@@ -47,7 +44,7 @@ final class ShopeeOrders {
   }
 
   private Future<OrderPages.Page<String>> page(long from, long to, String cursor) {
-    return api.get(LIST_PATH, Map.of("time_range_field", "create_time", "time_from", Long.toString(from),
+    return api.get(ShopeePaths.GET_ORDER_LIST, Map.of("time_range_field", "create_time", "time_from", Long.toString(from),
             "time_to", Long.toString(to), "page_size", "100", "cursor", cursor))
         .map(r -> {
           List<String> sns = new ArrayList<>();
@@ -57,22 +54,17 @@ final class ShopeeOrders {
   }
 
   private Future<List<JsonObject>> details(List<String> sns) {
-    return api.get(DETAIL_PATH, Map.of("order_sn_list", String.join(",", sns),
+    return api.get(ShopeePaths.GET_ORDER_DETAIL, Map.of("order_sn_list", String.join(",", sns),
             "response_optional_fields", "buyer_user_id,total_amount,item_list"))
-        .map(r -> {
-          List<JsonObject> out = new ArrayList<>();
-          r.getJsonArray("order_list", new JsonArray()).forEach(o -> out.add((JsonObject) o));
-          return out;
-        });
+        .map(r -> OrderPages.objects(r.getJsonArray("order_list")));
   }
 
   private static BuyerOrder order(JsonObject o) {
     List<String> items = new ArrayList<>();
     o.getJsonArray("item_list", new JsonArray()).forEach(i -> items.add(((JsonObject) i).getString("item_name")));
-    Object total = o.getValue("total_amount");
     Long created = o.getLong("create_time");
     return new BuyerOrder(o.getString("order_sn"), o.getString("order_status"),
-        total == null ? null : new BigDecimal(total.toString()).stripTrailingZeros().toPlainString(),
+        OrderPages.amount(o.getValue("total_amount")),
         o.getString("currency"), created == null ? null : Instant.ofEpochSecond(created), items);
   }
 }

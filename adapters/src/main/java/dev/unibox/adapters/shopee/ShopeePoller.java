@@ -4,6 +4,7 @@ import dev.unibox.adapters.spi.AdapterException;
 import dev.unibox.adapters.spi.ErrorKind;
 import dev.unibox.adapters.spi.InboundMessage;
 import dev.unibox.adapters.spi.PollResult;
+import dev.unibox.adapters.support.PolledPages;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -26,7 +27,7 @@ record ShopeePoller(ShopeeApiClient api, ShopeePushMapper mapper, Clock clock, i
     long since = cursor == null || cursor.isBlank()
         ? toNanos(clock.instant().minusSeconds(lookbackMinutes * 60))
         : parseCursor(cursor);
-    return api.get(ShopeeAdapter.CONVERSATION_LIST_PATH, Map.of("direction", "latest", "type", "all",
+    return api.get(ShopeePaths.GET_CONVERSATION_LIST, Map.of("direction", "latest", "type", "all",
         "next_timestamp_nano", Long.toString(since), "page_size", Integer.toString(conversationPageSize)))
         .compose(page -> {
           JsonArray conversations = page.getJsonArray("conversations", new JsonArray());
@@ -53,22 +54,10 @@ record ShopeePoller(ShopeeApiClient api, ShopeePushMapper mapper, Clock clock, i
     Map<String, String> params = offset.isEmpty()
         ? Map.of("conversation_id", conversationId, "page_size", Integer.toString(messagePageSize))
         : Map.of("conversation_id", conversationId, "page_size", Integer.toString(messagePageSize), "offset", offset);
-    return api.get(ShopeeAdapter.GET_MESSAGE_PATH, params).compose(page -> {
+    return api.get(ShopeePaths.GET_MESSAGE, params).compose(page -> {
       JsonArray messages = page.getJsonArray("messages", new JsonArray());
-      boolean reachedFloor = false;
-      for (int i = 0; i < messages.size(); i++) {
-        JsonObject m = messages.getJsonObject(i);
-        long created = m.getValue("created_timestamp") instanceof Number n ? n.longValue() : Long.MAX_VALUE;
-        if (created < floorSeconds) {
-          reachedFloor = true;
-          continue;
-        }
-        try {
-          found.add(mapper.mapPolled(m, buyerName));
-        } catch (AdapterException unreadable) {
-          // a message we cannot map (no id) is skipped, not fatal for the page
-        }
-      }
+      boolean reachedFloor = PolledPages.collect(messages, "created_timestamp", floorSeconds,
+          m -> mapper.mapPolled(m, buyerName), found);
       String nextOffset = page.getJsonObject("page_result", new JsonObject()).getString("next_offset", "");
       if (reachedFloor || nextOffset == null || nextOffset.isEmpty() || messages.isEmpty()) {
         return Future.succeededFuture();

@@ -19,14 +19,12 @@ public interface PlatformAdapterFactory {
    */
   String claimedShopId(PushRequest push);
 
-  PlatformAdapter create(Vertx vertx, AccountConfig account);
+  /** Creates the adapter with the service's clock, credential store and event sink. */
+  PlatformAdapter create(Vertx vertx, AccountConfig account, AdapterContext context);
 
-  /**
-   * Creates the adapter with the service's clock, credential store and event sink. Adapters that refresh
-   * tokens override this; the default ignores the context.
-   */
-  default PlatformAdapter create(Vertx vertx, AccountConfig account, AdapterContext context) {
-    return create(vertx, account);
+  /** Creates the adapter for use without a backend: see {@link AdapterContext#standalone()}. */
+  default PlatformAdapter create(Vertx vertx, AccountConfig account) {
+    return create(vertx, account, AdapterContext.standalone());
   }
 
   /** The platform's service rules (metrics) as data; see {@link PlatformProfiles}. */

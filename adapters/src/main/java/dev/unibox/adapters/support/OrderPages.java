@@ -2,6 +2,9 @@ package dev.unibox.adapters.support;
 
 import dev.unibox.adapters.spi.BuyerOrder;
 import io.vertx.core.Future;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -61,5 +64,20 @@ public final class OrderPages {
         .sorted(Comparator.comparing(BuyerOrder::createdAt, Comparator.nullsLast(Comparator.reverseOrder())))
         .limit(MAX_ORDERS)
         .toList();
+  }
+
+  /** An order total as the panel shows it: a plain decimal without trailing zeros ("59.90" → "59.9"); null stays null. */
+  public static String amount(Object total) {
+    return total == null ? null
+        : new BigDecimal(total.toString().replace(",", "")).stripTrailingZeros().toPlainString();
+  }
+
+  /** The objects of a JSON array in an answer (none when the array is missing). */
+  public static List<JsonObject> objects(JsonArray array) {
+    List<JsonObject> out = new ArrayList<>();
+    if (array != null) {
+      array.forEach(o -> out.add((JsonObject) o));
+    }
+    return out;
   }
 }

@@ -4,6 +4,7 @@ import dev.unibox.adapters.spi.AdapterException;
 import dev.unibox.adapters.spi.ErrorKind;
 import dev.unibox.adapters.spi.PushRequest;
 import io.vertx.core.json.JsonObject;
+import java.util.function.Function;
 
 /** Reading a pushed request: its raw bytes and headers for the signature check, its body as a JSON object. */
 public final class PushBodies {
@@ -32,5 +33,17 @@ public final class PushBodies {
     } catch (RuntimeException notJson) {
       throw new AdapterException(ErrorKind.MALFORMED, null, what + " body is not a JSON object");
     }
+  }
+
+  /**
+   * The shop id a push names in {@code field} of its JSON body, read by {@code asId}; MALFORMED naming
+   * {@code what} when the body is not a JSON object or the id is missing or blank ("Lazada push has no seller_id").
+   */
+  public static String claimedId(PushRequest push, String what, String field, Function<Object, String> asId) {
+    String id = asId.apply(jsonObject(push, what).getValue(field));
+    if (id == null || id.isBlank()) {
+      throw new AdapterException(ErrorKind.MALFORMED, null, what + " has no " + field);
+    }
+    return id;
   }
 }

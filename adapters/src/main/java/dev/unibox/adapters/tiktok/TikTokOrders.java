@@ -6,7 +6,6 @@ import dev.unibox.adapters.support.OrderPages;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -80,9 +79,8 @@ final class TikTokOrders {
         .put("create_time_ge", clock.instant().minus(RANGE).getEpochSecond());
     return api.post(SEARCH, Map.of("page_size", Integer.toString(OrderPages.MAX_ORDERS), "sort_field", "create_time",
         "sort_order", "DESC"), body).map(data -> {
-          List<BuyerOrder> orders = new ArrayList<>();
-          data.getJsonArray("orders", new JsonArray()).forEach(o -> orders.add(order((JsonObject) o)));
-          return OrderPages.newestFirst(orders);
+          return OrderPages.newestFirst(OrderPages.objects(data.getJsonArray("orders")).stream()
+              .map(TikTokOrders::order).toList());
         });
   }
 
@@ -90,10 +88,9 @@ final class TikTokOrders {
     List<String> items = new ArrayList<>();
     o.getJsonArray("line_items", new JsonArray()).forEach(i -> items.add(((JsonObject) i).getString("product_name")));
     JsonObject payment = o.getJsonObject("payment", new JsonObject());
-    Object total = payment.getValue("total_amount");
     Object created = o.getValue("create_time");
     return new BuyerOrder(String.valueOf(o.getValue("id")), o.getString("status"),
-        total == null ? null : new BigDecimal(total.toString()).stripTrailingZeros().toPlainString(),
+        OrderPages.amount(payment.getValue("total_amount")),
         payment.getString("currency"), created instanceof Number n ? Instant.ofEpochSecond(n.longValue()) : null, items);
   }
 }

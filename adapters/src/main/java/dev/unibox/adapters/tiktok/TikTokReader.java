@@ -3,6 +3,7 @@ package dev.unibox.adapters.tiktok;
 import dev.unibox.adapters.spi.InboundMessage;
 import dev.unibox.adapters.spi.PollResult;
 import dev.unibox.adapters.support.PollCursor;
+import dev.unibox.adapters.support.PolledPages;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -57,8 +58,7 @@ record TikTokReader(TikTokApiClient api, TikTokMessages mapper, Clock clock, lon
       for (int i = 0; i < conversations.size(); i++) {
         JsonObject conv = conversations.getJsonObject(i);
         JsonObject latest = conv.getJsonObject("latest_message", new JsonObject());
-        long latestAt = latest.getValue("create_time") instanceof Number n ? n.longValue() : Long.MAX_VALUE;
-        if (latestAt < floor) {
+        if (PolledPages.time(latest, "create_time") < floor) {
           reachedOld = true;
           continue;
         }
@@ -99,8 +99,7 @@ record TikTokReader(TikTokApiClient api, TikTokMessages mapper, Clock clock, lon
       boolean foundWanted = false;
       for (int i = 0; i < list.size(); i++) {
         JsonObject m = list.getJsonObject(i);
-        long created = m.getValue("create_time") instanceof Number n ? n.longValue() : Long.MAX_VALUE;
-        if (wanted == null && created < floor) {
+        if (wanted == null && PolledPages.time(m, "create_time") < floor) {
           reachedFloor = true;
           continue;
         }

@@ -4,13 +4,13 @@ import dev.unibox.adapters.spi.AdapterException;
 import dev.unibox.adapters.spi.InboundMessage;
 import dev.unibox.adapters.spi.OrderEvent;
 import dev.unibox.adapters.spi.PlatformAdapter;
+import dev.unibox.adapters.spi.PushBatch;
 import dev.unibox.adapters.spi.PushRequest;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A webhook on loopback that does with a push what the backend does: the adapter's receivePush, 2xx with
@@ -20,18 +20,16 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class ContractWebhook {
 
   private final Vertx vertx;
-  private final List<InboundMessage> received = new CopyOnWriteArrayList<>();
-  private final List<OrderEvent> orders = new CopyOnWriteArrayList<>();
+  private final List<PushBatch> accepted = new CopyOnWriteArrayList<>();
   private final List<AdapterException> refused = new CopyOnWriteArrayList<>();
-  private final AtomicInteger accepted = new AtomicInteger();
   private volatile PlatformAdapter adapter;
   private HttpServer server;
 
-  ContractWebhook(Vertx vertx) {
+  public ContractWebhook(Vertx vertx) {
     this.vertx = vertx;
   }
 
-  Future<ContractWebhook> start() {
+  public Future<ContractWebhook> start() {
     return vertx.createHttpServer()
         .requestHandler(request -> request.body().onSuccess(body -> {
           PlatformAdapter a = adapter;
@@ -41,9 +39,7 @@ public final class ContractWebhook {
           }
           a.receivePush(new PushRequest(request.headers(), body)).onComplete(ar -> {
             if (ar.succeeded()) {
-              received.addAll(ar.result().messages());
-              orders.addAll(ar.result().orders());
-              accepted.incrementAndGet();
+              accepted.add(ar.result());
               request.response().setStatusCode(200).end(a.pushAckBody());
             } else {
               AdapterException e = ar.cause() instanceof AdapterException ae ? ae : null;
@@ -61,31 +57,35 @@ public final class ContractWebhook {
         });
   }
 
-  void verifyWith(PlatformAdapter adapter) {
+  /** The adapter that verifies pushes; it must have been configured with this webhook's URL as callback URL. */
+  public ContractWebhook verifyWith(PlatformAdapter adapter) {
     this.adapter = adapter;
+    return this;
   }
 
-  String url(String path) {
+  public String url(String path) {
     return "http://127.0.0.1:" + server.actualPort() + path;
   }
 
+  /** Every message of every accepted push, in arrival order. */
   public List<InboundMessage> received() {
-    return List.copyOf(received);
+    return accepted.stream().flatMap(b -> b.messages().stream()).toList();
   }
 
   public List<OrderEvent> orders() {
-    return List.copyOf(orders);
+    return accepted.stream().flatMap(b -> b.orders().stream()).toList();
   }
 
   public List<AdapterException> refused() {
     return List.copyOf(refused);
   }
 
-  public int accepted() {
-    return accepted.get();
+  /** The pushes the adapter accepted, in arrival order. */
+  public List<PushBatch> accepted() {
+    return List.copyOf(accepted);
   }
 
-  Future<Void> stop() {
+  public Future<Void> stop() {
     return server == null ? Future.succeededFuture() : server.close();
   }
 }

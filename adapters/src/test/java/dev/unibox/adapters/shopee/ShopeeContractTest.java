@@ -1,21 +1,20 @@
 package dev.unibox.adapters.shopee;
 
+import dev.unibox.adapters.contract.ContractDriver;
 import dev.unibox.adapters.contract.MutableClock;
 import dev.unibox.adapters.contract.PlatformAdapterContract;
 import dev.unibox.adapters.fake.PushFaults;
 import dev.unibox.adapters.shopee.fake.FakeShopee;
-import dev.unibox.adapters.shopee.fake.PushOutcome;
 import dev.unibox.adapters.spi.AccountConfig;
 import dev.unibox.adapters.spi.AccountCredentials;
 import dev.unibox.adapters.spi.PlatformAdapterFactory;
 import io.vertx.core.Future;
 import io.vertx.core.MultiMap;
 import io.vertx.core.Vertx;
-import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 /** Shopee passes the adapter contract against {@link FakeShopee}. */
 class ShopeeContractTest extends PlatformAdapterContract {
@@ -35,11 +34,9 @@ class ShopeeContractTest extends PlatformAdapterContract {
   }
 
   /** Drives {@link FakeShopee}: buyers are given stable numeric Shopee user ids. */
-  static final class ShopeeFake implements Fake {
+  static final class ShopeeFake extends ContractDriver {
 
     private FakeShopee shopee;
-    private final Map<String, String> buyerIds = new ConcurrentHashMap<>();
-    private final Map<String, PushOutcome> outcomes = new ConcurrentHashMap<>();
 
     @Override
     public Future<Void> start(Vertx vertx, MutableClock clock) {
@@ -49,7 +46,7 @@ class ShopeeContractTest extends PlatformAdapterContract {
 
     @Override
     public boolean addOrder(String buyerId, String orderId, String status, String total, String currency,
-                            java.time.Instant createdAt, List<String> items) {
+                            Instant createdAt, List<String> items) {
       shopee.addOrder(SHOP_ID, orderId, Long.parseLong(buyerId), status, total, currency, createdAt, items);
       return true;
     }
@@ -75,18 +72,11 @@ class ShopeeContractTest extends PlatformAdapterContract {
 
     @Override
     public Future<Delivered> buyerWrites(String buyer, String buyerName, String text) {
-      String buyerId = buyerIds.computeIfAbsent(buyer, b -> Long.toString(900_000_000L + buyerIds.size()));
-      return shopee.pushBuyerText(SHOP_ID, buyerId, buyerName, text).map(o -> {
-        outcomes.put(o.messageId(), o);
-        return new Delivered(o.statusCode(), o.messageId(), o.conversationId(), buyerId, text,
-            Buffer.buffer(o.body()), MultiMap.caseInsensitiveMultiMap()
-                .add("Authorization", o.authorization()).add("Content-Type", "application/json"));
-      });
-    }
-
-    @Override
-    public Future<Void> redeliver(Delivered earlier) {
-      return shopee.repush(outcomes.get(earlier.messageId())).mapEmpty();
+      String buyerId = buyerId(buyer, n -> Long.toString(900_000_000L + n));
+      return shopee.pushBuyerText(SHOP_ID, buyerId, buyerName, text).map(o -> delivered(o.statusCode(),
+          o.messageId(), o.conversationId(), buyerId, text, o.body(), MultiMap.caseInsensitiveMultiMap()
+              .add("Authorization", o.authorization()).add("Content-Type", "application/json"),
+          () -> shopee.repush(o)));
     }
 
     @Override
@@ -120,6 +110,11 @@ class ShopeeContractTest extends PlatformAdapterContract {
     @Override
     public void expireAccessToken() {
       shopee.expireAccessToken(SHOP_ID);
+    }
+
+    @Override
+    public void expireRefreshToken() {
+      shopee.expireRefreshToken(SHOP_ID);
     }
 
     @Override

@@ -1,9 +1,6 @@
 package dev.unibox.adapters.shopee;
 
-import static dev.unibox.adapters.shopee.ShopeeTestAccounts.ACCESS_TOKEN;
 import static dev.unibox.adapters.shopee.ShopeeTestAccounts.CALLBACK_URL;
-import static dev.unibox.adapters.shopee.ShopeeTestAccounts.PARTNER_ID;
-import static dev.unibox.adapters.shopee.ShopeeTestAccounts.PARTNER_KEY;
 import static dev.unibox.adapters.shopee.ShopeeTestAccounts.SHOP_ID;
 import static dev.unibox.adapters.shopee.ShopeeTestAccounts.await;
 import static dev.unibox.adapters.shopee.ShopeeTestAccounts.failure;
@@ -15,7 +12,6 @@ import dev.unibox.adapters.spi.AdapterException;
 import dev.unibox.adapters.spi.OutboundMessage;
 import io.vertx.core.Vertx;
 import io.vertx.junit5.VertxExtension;
-import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Set;
@@ -36,11 +32,8 @@ class ShopeeFindDeliveredTest {
 
   @BeforeEach
   void setUp(Vertx vertx) {
-    shopee = await(new FakeShopee(vertx, PARTNER_ID, PARTNER_KEY)
-        .addShop(SHOP_ID, "demoshop.my", ACCESS_TOKEN, "http://127.0.0.1:9/unused")
-        .start(0));
-    adapter = new ShopeeAdapterFactory().create(vertx, ShopeeTestAccounts.account(shopee.baseUrl(), CALLBACK_URL,
-        PARTNER_KEY, Map.of("requestTimeoutMs", "300")), Clock.systemUTC());
+    shopee = ShopeeTestAccounts.startFakeShopee(vertx, "http://127.0.0.1:9/unused");
+    adapter = ShopeeTestAccounts.adapter(vertx, shopee, CALLBACK_URL, Map.of("requestTimeoutMs", "300"));
     PushOutcome push = await(shopee.pushBuyerText(SHOP_ID, BUYER, "buyer", "hello?"));
     conversationId = push.conversationId();
   }

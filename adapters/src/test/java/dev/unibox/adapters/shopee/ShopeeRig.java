@@ -1,13 +1,11 @@
 package dev.unibox.adapters.shopee;
 
-import static dev.unibox.adapters.shopee.ShopeeTestAccounts.ACCESS_TOKEN;
-import static dev.unibox.adapters.shopee.ShopeeTestAccounts.PARTNER_ID;
-import static dev.unibox.adapters.shopee.ShopeeTestAccounts.PARTNER_KEY;
-import static dev.unibox.adapters.shopee.ShopeeTestAccounts.SHOP_ID;
 import static dev.unibox.adapters.shopee.ShopeeTestAccounts.await;
 
+import dev.unibox.adapters.contract.ContractWebhook;
 import dev.unibox.adapters.shopee.fake.FakeShopee;
 import io.vertx.core.Vertx;
+import java.util.Map;
 
 /**
  * The test shop on a fake Shopee whose pushes go to a local webhook that verifies them with the adapter under
@@ -15,24 +13,30 @@ import io.vertx.core.Vertx;
  */
 public final class ShopeeRig implements AutoCloseable {
 
-  public final TestWebhook webhook;
+  private static final String WEBHOOK_PATH = "/webhooks/shopee";
+
+  public final ContractWebhook webhook;
   public final FakeShopee shopee;
   public final ShopeeAdapter adapter;
 
-  private ShopeeRig(TestWebhook webhook, FakeShopee shopee, ShopeeAdapter adapter) {
+  private ShopeeRig(ContractWebhook webhook, FakeShopee shopee, ShopeeAdapter adapter) {
     this.webhook = webhook;
     this.shopee = shopee;
     this.adapter = adapter;
   }
 
   public static ShopeeRig start(Vertx vertx) {
-    TestWebhook webhook = await(new TestWebhook(vertx).start());
-    FakeShopee shopee = await(new FakeShopee(vertx, PARTNER_ID, PARTNER_KEY)
-        .addShop(SHOP_ID, "demoshop.my", ACCESS_TOKEN, webhook.url()).start(0));
-    ShopeeAdapter adapter = new ShopeeAdapterFactory().create(vertx,
-        ShopeeTestAccounts.account(shopee.baseUrl(), webhook.url()), java.time.Clock.systemUTC());
+    ContractWebhook webhook = await(new ContractWebhook(vertx).start());
+    String url = webhook.url(WEBHOOK_PATH);
+    FakeShopee shopee = ShopeeTestAccounts.startFakeShopee(vertx, url);
+    ShopeeAdapter adapter = ShopeeTestAccounts.adapter(vertx, shopee, url, Map.of());
     webhook.verifyWith(adapter);
     return new ShopeeRig(webhook, shopee, adapter);
+  }
+
+  /** Where the test shop's pushes go; the push signature covers it. */
+  public String webhookUrl() {
+    return webhook.url(WEBHOOK_PATH);
   }
 
   @Override

@@ -39,9 +39,7 @@ class ShopeeSendTest {
   @BeforeEach
   void setUp(Vertx vertx) {
     this.vertx = vertx;
-    shopee = await(new FakeShopee(vertx, PARTNER_ID, PARTNER_KEY)
-        .addShop(SHOP_ID, "demoshop.my", ACCESS_TOKEN, CALLBACK_URL)
-        .start(0));
+    shopee = ShopeeTestAccounts.startFakeShopee(vertx, CALLBACK_URL);
     adapter = adapter(PARTNER_KEY, Map.of(), Clock.systemUTC());
   }
 

@@ -2,13 +2,15 @@ package dev.unibox.adapters.shopee;
 
 import dev.unibox.adapters.spi.AccountConfig;
 import dev.unibox.adapters.spi.AccountCredentials;
+import dev.unibox.adapters.contract.TestFutures;
+import dev.unibox.adapters.shopee.fake.FakeShopee;
 import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
-/** Shared test data for Shopee tests. */
+/** Shared test data for Shopee tests, and the fake Shopee and adapter most of them start. */
 public final class ShopeeTestAccounts {
 
   public static final long PARTNER_ID = 2_001_234L;
@@ -30,28 +32,30 @@ public final class ShopeeTestAccounts {
         new AccountCredentials(Long.toString(PARTNER_ID), partnerKey, ACCESS_TOKEN, "refresh-" + ACCESS_TOKEN), options);
   }
 
+  /** A started fake Shopee holding the test shop, whose pushes go to {@code callbackUrl}. */
+  public static FakeShopee startFakeShopee(Vertx vertx, String callbackUrl) {
+    return await(new FakeShopee(vertx, PARTNER_ID, PARTNER_KEY)
+        .addShop(SHOP_ID, "demoshop.my", ACCESS_TOKEN, callbackUrl).start(0));
+  }
+
+  /** The test shop's adapter on that fake, with these options and the system clock. */
+  public static ShopeeAdapter adapter(Vertx vertx, FakeShopee shopee, String callbackUrl,
+      Map<String, String> options) {
+    return new ShopeeAdapterFactory().create(vertx, account(shopee.baseUrl(), callbackUrl, PARTNER_KEY, options),
+        Clock.systemUTC());
+  }
+
   /** Waits for a future from the test thread (never an event loop). */
   public static <T> T await(Future<T> future) {
-    return await(future, Duration.ofSeconds(5));
+    return TestFutures.await(future, Duration.ofSeconds(5));
   }
 
   public static <T> T await(Future<T> future, Duration timeout) {
-    try {
-      return future.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
-    } catch (TimeoutException e) {
-      throw new AssertionError("Future did not complete within " + timeout, e);
-    }
+    return TestFutures.await(future, timeout);
   }
 
   /** The failure of a future that must fail. */
   public static Throwable failure(Future<?> future) {
-    try {
-      future.await(5, TimeUnit.SECONDS);
-    } catch (TimeoutException e) {
-      throw new AssertionError("Future did not complete within 5 s", e);
-    } catch (Throwable t) {
-      return t;
-    }
-    throw new AssertionError("Expected the future to fail, but it succeeded with " + future.result());
+    return TestFutures.failure(future, Duration.ofSeconds(5));
   }
 }

@@ -81,7 +81,7 @@ class DemoBuyersTest {
   @Test
   void refusedPushesDoNotStopTheDemo(Vertx vertx) {
     rig.webhook.verifyWith(new ShopeeAdapterFactory().create(vertx,
-        ShopeeTestAccounts.account(rig.shopee.baseUrl(), rig.webhook.url(), "a-different-key", Map.of())));
+        ShopeeTestAccounts.account(rig.shopee.baseUrl(), rig.webhookUrl(), "a-different-key", Map.of())));
     DemoBuyers demo = new DemoBuyers(vertx, rig.shopee, List.of(SHOP_ID), new Random(3), Duration.ofMillis(5));
 
     await(demo.start());

@@ -82,14 +82,6 @@ public final class FakeMerchantIntegration extends FakePlatformServer {
     return List.copyOf(reads);
   }
 
-  public void failNextCallbacks(int n) {
-    failNext(n);
-  }
-
-  public void rateLimitNextCallbacks(int n, long retryAfterSeconds) {
-    rateLimitNextCalls(n, retryAfterSeconds);
-  }
-
   /** A buyer writes on the closed platform; the integration pushes it to us. */
   public Future<Push> buyerWrites(String buyerId, String buyerName, String conversationId, String text) {
     String messageId = platformPrefix + "-msg-" + counter.incrementAndGet() + "-" + UUID.randomUUID();

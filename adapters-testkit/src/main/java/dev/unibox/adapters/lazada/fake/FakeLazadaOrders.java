@@ -36,10 +36,10 @@ final class FakeLazadaOrders {
                Instant createdAt, List<String> items) {}
 
   private final Map<Long, Order> orders = new ConcurrentHashMap<>();
-  private final FakeLazada lazada;
+  private final FakeLazadaCalls calls;
 
-  FakeLazadaOrders(FakeLazada lazada) {
-    this.lazada = lazada;
+  FakeLazadaOrders(FakeLazadaCalls calls) {
+    this.calls = calls;
   }
 
   void add(Order order) {
@@ -51,13 +51,13 @@ final class FakeLazadaOrders {
     String created = params.get("created_after");
     String updated = params.get("update_after");
     if (created == null && updated == null) {
-      lazada.error(ctx, "MissingParameter", "The input parameter created_after or update_after is mandatory");
+      calls.error(ctx, "MissingParameter", "The input parameter created_after or update_after is mandatory");
       return;
     }
     try {
       after = OffsetDateTime.parse(created != null ? created : updated).toInstant();
     } catch (DateTimeParseException e) {
-      lazada.error(ctx, "InvalidParameter", "created_after/update_after must be an ISO 8601 date-time");
+      calls.error(ctx, "InvalidParameter", "created_after/update_after must be an ISO 8601 date-time");
       return;
     }
     Long offset = number(params.get("offset"), 0);
@@ -65,7 +65,7 @@ final class FakeLazadaOrders {
     String direction = params.get("sort_direction") == null ? "DESC" : params.get("sort_direction");
     if (offset == null || offset < 0 || limit == null || limit < 1 || limit > 100
         || !List.of("ASC", "DESC").contains(direction)) {
-      lazada.error(ctx, "InvalidParameter", "offset must be >= 0, limit 1-100, sort_direction ASC or DESC");
+      calls.error(ctx, "InvalidParameter", "offset must be >= 0, limit 1-100, sort_direction ASC or DESC");
       return;
     }
     Comparator<Order> byTime = Comparator.comparing(Order::createdAt).thenComparing(Order::orderId);
@@ -81,7 +81,7 @@ final class FakeLazadaOrders {
           .put("price", o.price()).put("statuses", new JsonArray().add(o.status()))
           .put("items_count", o.items().size()));
     }
-    lazada.ok(ctx, new JsonObject().put("count", page.size()).put("countTotal", matching.size()).put("orders", page));
+    calls.ok(ctx, new JsonObject().put("count", page.size()).put("countTotal", matching.size()).put("orders", page));
   }
 
   void items(RoutingContext ctx, String sellerId, MultiMap params) {
@@ -89,11 +89,11 @@ final class FakeLazadaOrders {
     try {
       ids = new JsonArray(params.get("order_ids") == null ? "" : params.get("order_ids"));
     } catch (DecodeException e) {
-      lazada.error(ctx, "InvalidParameter", "order_ids must be a JSON array of order ids");
+      calls.error(ctx, "InvalidParameter", "order_ids must be a JSON array of order ids");
       return;
     }
     if (ids.isEmpty() || ids.size() > 50) {
-      lazada.error(ctx, "InvalidParameter", "order_ids must hold 1 to 50 order ids");
+      calls.error(ctx, "InvalidParameter", "order_ids must hold 1 to 50 order ids");
       return;
     }
     JsonArray groups = new JsonArray();
@@ -113,7 +113,7 @@ final class FakeLazadaOrders {
       groups.add(new JsonObject().put("order_id", o.orderId()).put("order_number", o.orderId())
           .put("order_items", items));
     }
-    lazada.ok(ctx, groups);
+    calls.ok(ctx, groups);
   }
 
   private static Long number(String text, long fallback) {

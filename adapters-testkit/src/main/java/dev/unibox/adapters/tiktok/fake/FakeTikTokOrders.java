@@ -33,8 +33,28 @@ final class FakeTikTokOrders {
     orders.put(order.shopId() + "/" + order.orderId(), order);
   }
 
+  void search(RoutingContext ctx, String shopId) {
+    Integer size = FakeTikTokReplies.pageSize(ctx, MAX_PAGE);
+    if (size == null) {
+      return;
+    }
+    int from;
+    try {
+      from = FakeTikTokReplies.offset(ctx.request().getParam("page_token"));
+    } catch (RuntimeException e) {
+      FakeTikTokReplies.fail(ctx, 400, 36009003, "page_token is invalid");
+      return;
+    }
+    JsonObject page = page(shopId, ctx, size, from);
+    if (page == null) {
+      FakeTikTokReplies.fail(ctx, 400, 36009003, "sort_field, sort_order or the body's filters are invalid");
+      return;
+    }
+    FakeTikTokReplies.ok(ctx, page);
+  }
+
   /** The page as {@code data}, or null when the sorting or the body's filters are not understood. */
-  JsonObject search(String shopId, RoutingContext ctx, int pageSize, int offset) {
+  private JsonObject page(String shopId, RoutingContext ctx, int pageSize, int offset) {
     String field = ctx.request().getParam("sort_field") == null ? "create_time" : ctx.request().getParam("sort_field");
     String order = ctx.request().getParam("sort_order") == null ? "DESC" : ctx.request().getParam("sort_order");
     JsonObject body;
@@ -67,6 +87,6 @@ final class FakeTikTokOrders {
           .put("line_items", lines));
     }
     return new JsonObject().put("orders", page).put("total_count", matching.size())
-        .put("next_page_token", end < matching.size() ? FakeTikTokShop.token(end) : "");
+        .put("next_page_token", FakeTikTokReplies.token(end, matching.size()));
   }
 }

@@ -2,21 +2,14 @@ package dev.unibox.adapters.shopee.fake;
 
 import dev.unibox.adapters.fake.PushFaults;
 import dev.unibox.adapters.shopee.ShopeeIds;
-import dev.unibox.adapters.shopee.ShopeeSigner;
 import dev.unibox.adapters.shopee.fake.FakeShopeeState.Shop;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
-import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.json.JsonObject;
-import io.vertx.ext.web.client.HttpRequest;
-import io.vertx.ext.web.client.WebClient;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
-import java.util.UUID;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * A fake Shopee Open Platform v2 on 127.0.0.1, for tests and the demo mode. It keeps shops,
@@ -32,18 +25,11 @@ import org.slf4j.LoggerFactory;
  */
 public final class FakeShopee {
 
-  private static final Logger log = LoggerFactory.getLogger(FakeShopee.class);
-  /** Shopee expects the push answer within 3 seconds. */
-  private static final long PUSH_ANSWER_DEADLINE_MS = 3_000;
-
   private final Vertx vertx;
   private final long partnerId;
-  private final String partnerKey;
-  private final Clock clock;
   private final FakeShopeeState state;
   private final FakeShopeeApi api;
-  private final WebClient pushClient;
-  private final PushFaults faults;
+  private final FakeShopeePushes pushes;
   private volatile HttpServer server;
 
   public FakeShopee(Vertx vertx, long partnerId, String partnerKey) {
@@ -54,12 +40,9 @@ public final class FakeShopee {
   public FakeShopee(Vertx vertx, long partnerId, String partnerKey, Clock clock) {
     this.vertx = vertx;
     this.partnerId = partnerId;
-    this.partnerKey = partnerKey;
-    this.clock = clock;
     this.state = new FakeShopeeState(clock);
     this.api = new FakeShopeeApi(partnerId, partnerKey, clock, state);
-    this.pushClient = WebClient.create(vertx);
-    this.faults = new PushFaults(vertx);
+    this.pushes = new FakeShopeePushes(vertx, partnerKey, clock, state.lostPushes);
   }
 
   /** @param callbackUrl where pushes for this shop go (our webhook); also the string the push signature covers */
@@ -74,39 +57,39 @@ public final class FakeShopee {
     return this;
   }
 
-  /** Push faults (drop, duplicate, delay, hold and reorder). Dropped pushes go to the lost-push queue. */
   /** An order of a shop, for the order API (get_order_list, get_order_detail). */
   public void addOrder(long shopId, String orderSn, long buyerUserId, String status, String total, String currency,
-                       java.time.Instant createTime, List<String> items) {
+                       Instant createTime, List<String> items) {
     api.orders.add(new FakeShopeeOrders.Order(shopId, orderSn, buyerUserId, "buyer" + buyerUserId, status, total,
         currency, createTime, items));
   }
 
+  /** Push faults (drop, duplicate, delay, hold and reorder). Dropped pushes go to the lost-push queue. */
   public PushFaults pushFaults() {
-    return faults;
+    return pushes.faults();
   }
 
   /** The shop's access token expires now: calls answer invalid_acceess_token until refreshed. */
   public void expireAccessToken(long shopId) {
-    state.expireAccessToken(shopId);
+    state.tokens.expireAccessToken(shopId);
   }
 
   /** The shop's refresh token expires now: refresh answers refresh_token_expired. */
   public void expireRefreshToken(long shopId) {
-    state.expireRefreshToken(shopId);
+    state.tokens.expireRefreshToken(shopId);
   }
 
   public String accessToken(long shopId) {
-    return state.accessToken(shopId);
+    return state.tokens.accessToken(shopId);
   }
 
   public String refreshToken(long shopId) {
-    return state.refreshToken(shopId);
+    return state.tokens.refreshToken(shopId);
   }
 
   /** Successful access_token/get calls so far (all shops). */
   public int refreshes() {
-    return state.refreshes();
+    return state.tokens.refreshes();
   }
 
   /**
@@ -123,7 +106,7 @@ public final class FakeShopee {
 
   /** Pushes not yet confirmed as consumed through confirm_consumed_lost_push_message. */
   public int unconsumedLostPushes() {
-    return state.unconsumedLostPushes();
+    return state.lostPushes.unconsumed();
   }
 
   /** Every accepted read_conversation call: shop_id, conversation_id, last_read_message_id. */
@@ -151,7 +134,7 @@ public final class FakeShopee {
   }
 
   public Future<Void> stop() {
-    pushClient.close();
+    pushes.close();
     HttpServer s = server;
     server = null;
     return s == null ? Future.succeededFuture() : s.close();
@@ -185,20 +168,7 @@ public final class FakeShopee {
           "buyerId must be a Shopee user id (unsigned 64-bit decimal), got '" + buyerId + "'"));
     }
     JsonObject stored = state.addBuyerText(shopId, buyerId, buyerName, text);
-    JsonObject push = webchatPush(shop, stored, buyerName);
-    String body = push.encode();
-    String authorization = ShopeeSigner.pushSignature(
-        partnerKey, shop.callbackUrl(), body.getBytes(StandardCharsets.UTF_8));
-    String messageId = stored.getString("message_id");
-    String conversationId = stored.getString("conversation_id");
-    PushOutcome notDelivered = new PushOutcome(0, messageId, conversationId, body, authorization);
-    Runnable lost = () -> state.addLostPush(shopId, 10, push.getLong("timestamp"), push.getJsonObject("data").encode());
-    return faults.deliver(() -> deliver(shop.callbackUrl(), messageId, conversationId, body, authorization)
-        .onSuccess(outcome -> {
-          if (!outcome.accepted()) {
-            lost.run();
-          }
-        }), notDelivered, lost);
+    return pushes.buyerText(shop, stored, buyerName);
   }
 
   /**
@@ -213,22 +183,7 @@ public final class FakeShopee {
       return Future.failedFuture(new IllegalArgumentException("No order " + orderSn + " of shop " + shopId
           + "; call addOrder first"));
     }
-    long now = clock.instant().getEpochSecond();
-    JsonObject push = new JsonObject().put("msg_id", UUID.randomUUID().toString().replace("-", ""))
-        .put("code", 3).put("shop_id", shop.shopId()).put("timestamp", now)
-        .put("data", new JsonObject().put("ordersn", orderSn).put("status", status).put("completed_scenario", "")
-            .put("update_time", now));
-    String body = push.encode();
-    String authorization = ShopeeSigner.pushSignature(partnerKey, shop.callbackUrl(),
-        body.getBytes(StandardCharsets.UTF_8));
-    PushOutcome notDelivered = new PushOutcome(0, orderSn, null, body, authorization);
-    Runnable lost = () -> state.addLostPush(shopId, 3, now, push.getJsonObject("data").encode());
-    return faults.deliver(() -> deliver(shop.callbackUrl(), orderSn, null, body, authorization)
-        .onSuccess(outcome -> {
-          if (!outcome.accepted()) {
-            lost.run();
-          }
-        }), notDelivered, lost);
+    return pushes.orderStatus(shop, orderSn, status);
   }
 
   /** Delivers the identical signed body again, as Shopee does when it retries a push. */
@@ -242,8 +197,7 @@ public final class FakeShopee {
     if (shop == null) {
       return Future.failedFuture(new IllegalArgumentException("Not a push of this fake"));
     }
-    return deliver(shop.callbackUrl(), earlier.messageId(), earlier.conversationId(),
-        earlier.body(), earlier.authorization());
+    return pushes.repush(shop, earlier);
   }
 
   /**
@@ -275,48 +229,5 @@ public final class FakeShopee {
    */
   public void stallNextSends(int n) {
     api.stallNextSends(n);
-  }
-
-  private JsonObject webchatPush(Shop shop, JsonObject message, String buyerName) {
-    return new JsonObject()
-        .put("msg_id", UUID.randomUUID().toString().replace("-", ""))
-        .put("code", 10)
-        .put("shop_id", shop.shopId())
-        .put("timestamp", clock.instant().getEpochSecond())
-        .put("data", new JsonObject()
-            .put("type", "message")
-            .put("region", "MY")
-            .put("content", new JsonObject()
-                .put("message_id", message.getString("message_id"))
-                .put("conversation_id", message.getString("conversation_id"))
-                .put("from_id", message.getValue("from_id"))
-                .put("from_user_name", buyerName)
-                .put("to_id", message.getValue("to_id"))
-                .put("to_user_name", shop.name())
-                .put("message_type", message.getString("message_type"))
-                .put("content", message.getJsonObject("content").copy())
-                .put("created_timestamp", message.getLong("created_timestamp"))
-                .put("source_content", new JsonObject())
-                .put("quoted_msg", new JsonObject().put("message_id", ""))));
-  }
-
-  private Future<PushOutcome> deliver(String callbackUrl, String messageId, String conversationId,
-      String body, String authorization) {
-    HttpRequest<Buffer> request;
-    try {
-      request = pushClient.postAbs(callbackUrl);
-    } catch (RuntimeException badUrl) {
-      return Future.failedFuture(new IllegalStateException("Callback URL is not usable: " + callbackUrl, badUrl));
-    }
-    return request
-        .putHeader("Content-Type", "application/json")
-        .putHeader("Authorization", authorization)
-        .timeout(PUSH_ANSWER_DEADLINE_MS)
-        .sendBuffer(Buffer.buffer(body))
-        .map(response -> new PushOutcome(response.statusCode(), messageId, conversationId, body, authorization))
-        .otherwise(failure -> {
-          log.debug("Push of message {} got no answer: {}", messageId, failure.getClass().getSimpleName());
-          return new PushOutcome(0, messageId, conversationId, body, authorization);
-        });
   }
 }

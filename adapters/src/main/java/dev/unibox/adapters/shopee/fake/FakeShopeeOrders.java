@@ -2,7 +2,6 @@ package dev.unibox.adapters.shopee.fake;
 
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -20,8 +19,6 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 final class FakeShopeeOrders {
 
-  static final String GET_ORDER_LIST = "/api/v2/order/get_order_list";
-  static final String GET_ORDER_DETAIL = "/api/v2/order/get_order_detail";
   private static final long MAX_RANGE_SECONDS = 15L * 86_400;
 
   /** One order of a shop. */
@@ -29,12 +26,6 @@ final class FakeShopeeOrders {
                String currency, Instant createTime, List<String> items) {}
 
   private final Map<String, Order> orders = new ConcurrentHashMap<>();
-  private final FakeShopeeApi api;
-
-  FakeShopeeOrders(FakeShopeeApi api) {
-    this.api = api;
-  }
-
   void add(Order order) {
     orders.put(order.shopId() + "/" + order.orderSn(), order);
   }
@@ -45,30 +36,21 @@ final class FakeShopeeOrders {
         o.buyerUsername(), status, o.total(), o.currency(), o.createTime(), o.items()));
   }
 
-  void mount(Router router) {
-    router.get(GET_ORDER_LIST).handler(this::list);
-    router.get(GET_ORDER_DETAIL).handler(this::detail);
-  }
-
-  private void list(RoutingContext ctx) {
-    FakeShopeeState.Shop shop = api.authenticate(ctx, GET_ORDER_LIST);
-    if (shop == null) {
-      return;
-    }
+  void list(RoutingContext ctx, FakeShopeeState.Shop shop) {
     String field = ctx.request().getParam("time_range_field");
     if (!"create_time".equals(field) && !"update_time".equals(field)) {
-      FakeShopeeApi.error(ctx, 400, "error_param", "time_range_field should be create_time or update_time.");
+      FakeShopeeReplies.error(ctx, 400, "error_param", "time_range_field should be create_time or update_time.");
       return;
     }
     Long from = number(ctx, "time_from");
     Long to = number(ctx, "time_to");
     Long size = number(ctx, "page_size");
     if (from == null || to == null || size == null || size < 1 || size > 100) {
-      FakeShopeeApi.error(ctx, 400, "error_param", "time_from, time_to and page_size (1-100) are required.");
+      FakeShopeeReplies.error(ctx, 400, "error_param", "time_from, time_to and page_size (1-100) are required.");
       return;
     }
     if (to < from || to - from > MAX_RANGE_SECONDS) {
-      FakeShopeeApi.error(ctx, 400, "error_param", "The time range should not exceed 15 days.");
+      FakeShopeeReplies.error(ctx, 400, "error_param", "The time range should not exceed 15 days.");
       return;
     }
     int offset;
@@ -76,7 +58,7 @@ final class FakeShopeeOrders {
       String cursor = ctx.request().getParam("cursor");
       offset = cursor == null || cursor.isEmpty() ? 0 : Integer.parseInt(cursor);
     } catch (NumberFormatException e) {
-      FakeShopeeApi.error(ctx, 400, "error_param", "cursor is invalid.");
+      FakeShopeeReplies.error(ctx, 400, "error_param", "cursor is invalid.");
       return;
     }
     List<Order> inRange = new ArrayList<>();
@@ -93,23 +75,19 @@ final class FakeShopeeOrders {
       page.add(new JsonObject().put("order_sn", inRange.get(i).orderSn()));
     }
     boolean more = end < inRange.size();
-    FakeShopeeApi.ok(ctx, new JsonObject().put("more", more).put("next_cursor", more ? String.valueOf(end) : "")
+    FakeShopeeReplies.ok(ctx, new JsonObject().put("more", more).put("next_cursor", more ? String.valueOf(end) : "")
         .put("order_list", page));
   }
 
-  private void detail(RoutingContext ctx) {
-    FakeShopeeState.Shop shop = api.authenticate(ctx, GET_ORDER_DETAIL);
-    if (shop == null) {
-      return;
-    }
+  void detail(RoutingContext ctx, FakeShopeeState.Shop shop) {
     String list = ctx.request().getParam("order_sn_list");
     if (list == null || list.isBlank()) {
-      FakeShopeeApi.error(ctx, 400, "error_param", "order_sn_list is required.");
+      FakeShopeeReplies.error(ctx, 400, "error_param", "order_sn_list is required.");
       return;
     }
     String[] sns = list.split(",");
     if (sns.length > 50) {
-      FakeShopeeApi.error(ctx, 400, "error_param", "order_sn_list should not exceed 50.");
+      FakeShopeeReplies.error(ctx, 400, "error_param", "order_sn_list should not exceed 50.");
       return;
     }
     String optional = ctx.request().getParam("response_optional_fields");
@@ -138,7 +116,7 @@ final class FakeShopeeOrders {
       }
       out.add(json);
     }
-    FakeShopeeApi.ok(ctx, new JsonObject().put("order_list", out));
+    FakeShopeeReplies.ok(ctx, new JsonObject().put("order_list", out));
   }
 
   private static Long number(RoutingContext ctx, String name) {

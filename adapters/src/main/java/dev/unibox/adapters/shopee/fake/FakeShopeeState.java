@@ -15,7 +15,7 @@ import java.util.Map;
 /** The fake's shops, conversations and messages. Every method is synchronized: callers come from any thread. */
 final class FakeShopeeState {
 
-  record Shop(long shopId, String name, String accessToken, String callbackUrl, long shopUserId) {}
+  record Shop(long shopId, String name, String callbackUrl, long shopUserId) {}
 
   private static final class Conversation {
     final String id;
@@ -34,29 +34,12 @@ final class FakeShopeeState {
     }
   }
 
-  /** A shop's token pair as Shopee keeps it: the refresh token works once. */
-  static final class Tokens {
-    String accessToken;
-    Instant accessExpiresAt;
-    String refreshToken;
-    Instant refreshExpiresAt;
-  }
-
-  /** A push Shopee could not deliver, kept for get_lost_push_message. */
-  record LostPush(long id, long shopId, int code, long timestamp, String data, Instant at) {}
-
-  static final long ACCESS_TOKEN_SECONDS = 4 * 3600;
-  static final long REFRESH_TOKEN_SECONDS = 30L * 24 * 3600;
-
-  private final Map<Long, Tokens> tokens = new HashMap<>();
-  private final List<LostPush> lostPushes = new ArrayList<>();
-  private long nextLostPushId = 1_000;
-  private long confirmedLostPushId;
-  private int tokenCounter;
-  private final List<JsonObject> reads = new ArrayList<>();
-
   static final int MAX_MESSAGE_PAGE = 60;
   static final int MAX_CONVERSATION_PAGE = 25;
+
+  final FakeShopeeTokens tokens;
+  final FakeShopeeLostPushes lostPushes;
+  private final List<JsonObject> reads = new ArrayList<>();
 
   private final Clock clock;
   private final Map<Long, Shop> shops = new LinkedHashMap<>();
@@ -69,96 +52,15 @@ final class FakeShopeeState {
 
   FakeShopeeState(Clock clock) {
     this.clock = clock;
+    this.tokens = new FakeShopeeTokens(clock);
+    this.lostPushes = new FakeShopeeLostPushes(clock);
   }
 
   synchronized Shop addShop(long shopId, String name, String accessToken, String refreshToken, String callbackUrl) {
-    Shop shop = new Shop(shopId, name, accessToken, callbackUrl, nextShopUserId++);
+    Shop shop = new Shop(shopId, name, callbackUrl, nextShopUserId++);
     shops.put(shopId, shop);
-    Tokens t = new Tokens();
-    t.accessToken = accessToken;
-    t.accessExpiresAt = clock.instant().plusSeconds(ACCESS_TOKEN_SECONDS);
-    t.refreshToken = refreshToken;
-    t.refreshExpiresAt = clock.instant().plusSeconds(REFRESH_TOKEN_SECONDS);
-    tokens.put(shopId, t);
+    tokens.issue(shopId, accessToken, refreshToken);
     return shop;
-  }
-
-  /** True when the token is the shop's current one and has not expired. */
-  synchronized boolean accessTokenValid(long shopId, String accessToken) {
-    Tokens t = tokens.get(shopId);
-    return t != null && t.accessToken.equals(accessToken) && clock.instant().isBefore(t.accessExpiresAt);
-  }
-
-  synchronized void expireAccessToken(long shopId) {
-    tokens.get(shopId).accessExpiresAt = clock.instant();
-  }
-
-  synchronized void expireRefreshToken(long shopId) {
-    tokens.get(shopId).refreshExpiresAt = clock.instant();
-  }
-
-  synchronized String accessToken(long shopId) {
-    return tokens.get(shopId).accessToken;
-  }
-
-  synchronized String refreshToken(long shopId) {
-    return tokens.get(shopId).refreshToken;
-  }
-
-  /**
-   * access_token/get: a new pair for a current, unexpired refresh token; the old refresh token is spent.
-   * Answers null plus the error code in {@code error[0]} otherwise.
-   */
-  synchronized Tokens refresh(long shopId, String refreshToken, String[] error) {
-    Tokens t = tokens.get(shopId);
-    if (t == null || refreshToken == null || !refreshToken.equals(t.refreshToken)) {
-      error[0] = "error_param";
-      return null;
-    }
-    if (!clock.instant().isBefore(t.refreshExpiresAt)) {
-      error[0] = "refresh_token_expired";
-      return null;
-    }
-    tokenCounter++;
-    t.accessToken = "acc-" + shopId + "-" + tokenCounter + "-" + Long.toHexString(clock.millis());
-    t.accessExpiresAt = clock.instant().plusSeconds(ACCESS_TOKEN_SECONDS);
-    t.refreshToken = "ref-" + shopId + "-" + tokenCounter + "-" + Long.toHexString(clock.millis());
-    t.refreshExpiresAt = clock.instant().plusSeconds(REFRESH_TOKEN_SECONDS);
-    Tokens copy = new Tokens();
-    copy.accessToken = t.accessToken;
-    copy.accessExpiresAt = t.accessExpiresAt;
-    copy.refreshToken = t.refreshToken;
-    copy.refreshExpiresAt = t.refreshExpiresAt;
-    return copy;
-  }
-
-  synchronized int refreshes() {
-    return tokenCounter;
-  }
-
-  synchronized void addLostPush(long shopId, int code, long timestamp, String data) {
-    lostPushes.add(new LostPush(nextLostPushId++, shopId, code, timestamp, data, clock.instant()));
-  }
-
-  /** The earliest 100 unconsumed pushes of the last 3 days. */
-  synchronized JsonObject lostPushPage() {
-    Instant since = clock.instant().minusSeconds(3 * 24 * 3600);
-    List<LostPush> open = lostPushes.stream()
-        .filter(p -> p.id() > confirmedLostPushId && !p.at().isBefore(since)).toList();
-    JsonArray list = new JsonArray();
-    open.stream().limit(100).forEach(p -> list.add(new JsonObject().put("shop_id", p.shopId())
-        .put("code", p.code()).put("timestamp", p.timestamp()).put("data", p.data())));
-    long last = open.isEmpty() ? confirmedLostPushId : open.get(Math.min(open.size(), 100) - 1).id();
-    return new JsonObject().put("push_message_list", list).put("has_next_page", open.size() > 100)
-        .put("last_message_id", last);
-  }
-
-  synchronized void confirmLostPushes(long lastMessageId) {
-    confirmedLostPushId = Math.max(confirmedLostPushId, lastMessageId);
-  }
-
-  synchronized int unconsumedLostPushes() {
-    return (int) lostPushes.stream().filter(p -> p.id() > confirmedLostPushId).count();
   }
 
   synchronized boolean markRead(long shopId, String conversationId, String lastReadMessageId) {

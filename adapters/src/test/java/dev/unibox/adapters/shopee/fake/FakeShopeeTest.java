@@ -7,10 +7,11 @@ import static dev.unibox.adapters.shopee.ShopeeTestAccounts.SHOP_ID;
 import static dev.unibox.adapters.shopee.ShopeeTestAccounts.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.unibox.adapters.contract.ContractWebhook;
 import dev.unibox.adapters.shopee.ShopeeAdapterFactory;
 import dev.unibox.adapters.shopee.ShopeeSigner;
 import dev.unibox.adapters.shopee.ShopeeTestAccounts;
-import dev.unibox.adapters.shopee.TestWebhook;
+import dev.unibox.adapters.shopee.ShopeeRig;
 import dev.unibox.adapters.spi.InboundMessage;
 import dev.unibox.adapters.spi.OutboundMessage;
 import dev.unibox.adapters.spi.PlatformAdapter;
@@ -36,28 +37,25 @@ class FakeShopeeTest {
 
   private record Answer(int status, JsonObject body) {}
 
+  private ShopeeRig rig;
   private FakeShopee shopee;
-  private TestWebhook webhook;
+  private ContractWebhook webhook;
   private PlatformAdapter adapter;
   private WebClient client;
 
   @BeforeEach
   void setUp(Vertx vertx) {
-    webhook = await(new TestWebhook(vertx).start());
-    shopee = await(new FakeShopee(vertx, PARTNER_ID, PARTNER_KEY)
-        .addShop(SHOP_ID, "demoshop.my", ACCESS_TOKEN, webhook.url())
-        .start(0));
-    adapter = new ShopeeAdapterFactory().create(vertx, ShopeeTestAccounts.account(shopee.baseUrl(), webhook.url()));
-    webhook.verifyWith(adapter);
+    rig = ShopeeRig.start(vertx);
+    shopee = rig.shopee;
+    webhook = rig.webhook;
+    adapter = rig.adapter;
     client = WebClient.create(vertx);
   }
 
   @AfterEach
   void tearDown() {
     client.close();
-    adapter.stop();
-    await(shopee.stop());
-    await(webhook.stop());
+    rig.close();
   }
 
   @Test
@@ -98,7 +96,7 @@ class FakeShopeeTest {
   @Test
   void webhookThatRefusesIsReportedInTheOutcome(Vertx vertx) {
     webhook.verifyWith(new ShopeeAdapterFactory().create(vertx,
-        ShopeeTestAccounts.account(shopee.baseUrl(), webhook.url(), "someone-elses-key", Map.of())));
+        ShopeeTestAccounts.account(shopee.baseUrl(), rig.webhookUrl(), "someone-elses-key", Map.of())));
 
     PushOutcome outcome = await(shopee.pushBuyerText(SHOP_ID, "412873650", "jasmine.tan", "hi"));
 
