@@ -35,10 +35,14 @@ final class OutboxStore {
    * Claims due rows of the accounts this node owns by pushing their next attempt past a lease, so another
    * sender does not take them meanwhile (the row lease outlasts an account lease, so a new owner of the
    * account cannot claim a row the old owner may still be sending). Only the oldest pending reply of each conversation is due: replies arrive in order.
+   * A claimed row is flagged to look before it sends (the claim itself answers with the flag as it was): if
+   * this attempt's outcome is never stored (the node dies after the platform took the message, or the
+   * database refuses the "sent" mark), the attempt after the lease finds the message there instead of
+   * sending it twice. A stored retry sets the flag as its outcome decides.
    */
   private static final String CLAIM = """
       WITH due AS (
-        SELECT o.id FROM outbox o JOIN messages m ON m.id = o.message_id
+        SELECT o.id, o.check_before_send FROM outbox o JOIN messages m ON m.id = o.message_id
         WHERE o.status = 'pending' AND o.next_attempt_at <= $1
           AND EXISTS (SELECT 1 FROM leases l WHERE l.name = 'account:' || o.account_id AND l.owner = $4
                       AND l.expires_at > now())
@@ -48,9 +52,9 @@ final class OutboxStore {
         LIMIT $3
         FOR UPDATE OF o SKIP LOCKED
       ), claimed AS (
-        UPDATE outbox o SET attempts = o.attempts + 1, next_attempt_at = $2, updated_at = $1
+        UPDATE outbox o SET attempts = o.attempts + 1, next_attempt_at = $2, updated_at = $1, check_before_send = true
         FROM due WHERE o.id = due.id
-        RETURNING o.id, o.message_id, o.account_id, o.attempts, o.created_at, o.check_before_send
+        RETURNING o.id, o.message_id, o.account_id, o.attempts, o.created_at, due.check_before_send
       )
       SELECT claimed.id, claimed.message_id, claimed.account_id, claimed.attempts, claimed.created_at,
              claimed.check_before_send, m.body,

@@ -88,6 +88,32 @@ class OutboxRetryTest implements TestInboxExtension.Tuning {
     Await.until("sent on the second attempt", () -> inbox.shopee.acceptedSends().size() == 1);
   }
 
+  @Test
+  void aSendWhoseOutcomeWasNeverStoredIsLookedForOnThePlatformInsteadOfSentAgain() throws Exception {
+    // Shopee takes the reply, then the database refuses to store that it was sent (once): the same state
+    // as a node that died between the platform's answer and its commit.
+    Await.result(inbox.db.pool().query("""
+        CREATE SEQUENCE refuse_first_sent;
+        CREATE FUNCTION refuse_first_sent() RETURNS trigger LANGUAGE plpgsql AS $$
+        BEGIN
+          IF nextval('refuse_first_sent') = 1 THEN RAISE EXCEPTION 'the sent mark is lost'; END IF;
+          RETURN NEW;
+        END $$;
+        CREATE TRIGGER refuse_first_sent BEFORE UPDATE ON outbox FOR EACH ROW
+          WHEN (OLD.status = 'pending' AND NEW.status = 'sent') EXECUTE FUNCTION refuse_first_sent();""").execute());
+    reply("Esok sampai");
+    Await.until("Shopee took it", () -> inbox.shopee.acceptedSends().size() == 1);
+    Await.until("its outcome was not stored", () -> inbox.count("SELECT last_value FROM refuse_first_sent") == 1);
+    assertThat(inbox.count("SELECT count(*) FROM outbox WHERE status = 'pending' AND attempts = 1")).isEqualTo(1);
+
+    clock.advance(Duration.ofSeconds(61));  // past the claim's lease
+    Await.until("settled", () -> inbox.count("SELECT count(*) FROM outbox WHERE status = 'sent'") == 1);
+    assertThat(inbox.shopee.acceptedSends()).as("found on Shopee, not sent again").hasSize(1);
+    String shopeeId = inbox.shopee.acceptedSends().get(0).getString("message_id");
+    assertThat(inbox.rows("SELECT platform_message_id FROM messages WHERE direction = 'out'").get(0).getString(0))
+        .isEqualTo(shopeeId);
+  }
+
   private void reply(String text) throws Exception {
     assertThat(inbox.post(token, "/api/conversations/" + conversationId + "/replies", new JsonObject().put("text", text))
         .statusCode()).isEqualTo(202);
