@@ -16,6 +16,7 @@ import dev.unibox.signals.KickedLoop;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.json.JsonObject;
+import io.vertx.pgclient.PgException;
 import io.vertx.sqlclient.Pool;
 import java.time.Clock;
 import java.time.Duration;
@@ -107,7 +108,16 @@ public final class OutboxSender extends VerticleBase {
         .transform(ar -> ar.succeeded() ? sent(c, ar.result()) : failed(c, adapter, ar.cause()));
   }
 
+  /**
+   * Stores the send. A push or poll storing the platform's copy of this message (its echo) while this runs
+   * makes the platform id collide once; the second try sees the echo committed and drops it.
+   */
   private Future<Void> sent(OutboxStore.Claimed c, SendResult result) {
+    return markSent(c, result).recover(e -> e instanceof PgException pg && "23505".equals(pg.getSqlState())
+        ? markSent(c, result) : Future.failedFuture(e));
+  }
+
+  private Future<Void> markSent(OutboxStore.Claimed c, SendResult result) {
     return work.run(change -> OutboxStore.markSent(change.conn(), c, result.platformMessageId(), change.now())
         .compose(changed -> changed ? statusEvent(change, c, "sent", null) : Future.succeededFuture()));
   }

@@ -11,6 +11,9 @@ import dev.unibox.testing.TestInboxExtension;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.SqlConnection;
+import io.vertx.sqlclient.Transaction;
+import io.vertx.sqlclient.Tuple;
 import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.BeforeEach;
@@ -112,6 +115,43 @@ class OutboxRetryTest implements TestInboxExtension.Tuning {
     String shopeeId = inbox.shopee.acceptedSends().get(0).getString("message_id");
     assertThat(inbox.rows("SELECT platform_message_id FROM messages WHERE direction = 'out'").get(0).getString(0))
         .isEqualTo(shopeeId);
+  }
+
+  @Test
+  void anEchoStoredWhileTheSendIsMarkedIsDroppedAndTheReplyMarkedSentAtOnce() throws Exception {
+    String admin = inbox.login("admin", TestInbox.ADMIN_PASSWORD);
+    String account = "/api/admin/accounts/" + TestInbox.ACCOUNT_MY;
+    assertThat(inbox.post(admin, account + "/pause", new JsonObject()).statusCode()).isEqualTo(200);
+    reply("Esok sampai");
+    Await.until("held while paused", () -> inbox.count("SELECT count(*) FROM outbox WHERE last_error = 'account paused'") == 1);
+
+    // The platform's copy of the reply (its echo, from a push or a poll) is being stored in another transaction
+    // under the id Shopee is about to give the reply: the "sent" mark waits for it, then collides with it.
+    long echoId = Long.parseLong(inbox.rows("SELECT platform_message_id FROM messages WHERE direction = 'in'")
+        .get(0).getString(0)) + 1;
+    SqlConnection echo = Await.result(inbox.db.pool().getConnection());
+    Transaction storingEcho = Await.result(echo.begin());
+    Await.result(echo.preparedQuery("""
+        INSERT INTO messages (conversation_id, account_id, platform_message_id, direction, message_type, body,
+                              author_name, status, at, created_at)
+        VALUES ($1, $2, $3, 'out', 'text', 'Esok sampai', 'Shop (on platform)', 'sent', now(), now())""")
+        .execute(Tuple.of(conversationId, TestInbox.ACCOUNT_MY, Long.toString(echoId))));
+    assertThat(inbox.post(admin, account + "/resume", new JsonObject()).statusCode()).isEqualTo(200);
+    clock.advance(Duration.ofSeconds(30));
+    Await.until("Shopee took it", () -> inbox.shopee.acceptedSends().size() == 1);
+    assertThat(inbox.shopee.acceptedSends().get(0).getString("message_id")).isEqualTo(Long.toString(echoId));
+    Await.until("the sent mark waits for the echo",
+        () -> inbox.count("SELECT count(*) FROM pg_locks WHERE NOT granted") >= 1);
+    Await.result(storingEcho.commit());
+    Await.result(echo.close());
+
+    Await.until("marked sent without waiting for the lease",
+        () -> inbox.count("SELECT count(*) FROM outbox WHERE status = 'sent'") == 1);
+    assertThat(inbox.rows("SELECT platform_message_id, author_name FROM messages WHERE direction = 'out'"))
+        .as("one row: ours, with Shopee's id").singleElement()
+        .satisfies(r -> assertThat(r.getString(0)).isEqualTo(Long.toString(echoId)))
+        .satisfies(r -> assertThat(r.getString(1)).isNotEqualTo("Shop (on platform)"));
+    assertThat(inbox.shopee.acceptedSends()).hasSize(1);
   }
 
   private void reply(String text) throws Exception {
