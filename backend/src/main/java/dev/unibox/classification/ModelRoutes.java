@@ -18,21 +18,7 @@ import java.time.Instant;
  * Admins: list model versions with their test-split scores (and the old word lists' on the same split), retrain (a new inactive version), switch
  * to a version (or back). Supervisors and admins: how many corrections agents made (quality report).
  */
-final class ModelRoutes {
-
-  private final Pool pool;
-  private final Clock clock;
-  private final Retraining retraining;
-  private final LiveModel live;
-  private final WordListBaseline baseline;
-
-  ModelRoutes(Pool pool, Clock clock, Retraining retraining, LiveModel live, WordListBaseline baseline) {
-    this.pool = pool;
-    this.clock = clock;
-    this.retraining = retraining;
-    this.live = live;
-    this.baseline = baseline;
-  }
+record ModelRoutes(Pool pool, Clock clock, Retraining retraining, LiveModel live, WordListBaseline baseline) {
 
   void mount(Router router) {
     router.get("/api/classifier/models").handler(this::list);

@@ -10,15 +10,7 @@ import io.vertx.ext.web.RoutingContext;
 import io.vertx.sqlclient.Pool;
 
 /** {@code GET /api/find} (tabs, filters, search, keyset pages) and a conversation's customer context. */
-public final class FindRoutes {
-
-  private final Pool pool;
-  private final BuyerOrders orders;
-
-  public FindRoutes(Pool pool, BuyerOrders orders) {
-    this.pool = pool;
-    this.orders = orders;
-  }
+public record FindRoutes(Pool pool, BuyerOrders orders) {
 
   public void mount(Router router) {
     router.get("/api/find").handler(this::find);

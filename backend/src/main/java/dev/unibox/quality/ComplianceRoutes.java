@@ -24,7 +24,7 @@ import java.util.Map;
 /**
  * The composer's live check, the daily inspection report, and the admins' editing of the rule documents.
  */
-public final class ComplianceRoutes {
+public record ComplianceRoutes(Pool pool, QualityRules rules, ComplianceGuard guard, Clock clock) {
 
   static final int MAX_CHECK_TEXT = 5000;
 
@@ -39,18 +39,6 @@ public final class ComplianceRoutes {
         AND ($5::text IS NULL OR i.account_id = $5)
         AND ($6::bigint IS NULL OR i.agent_id = $6)
       ORDER BY u.display_name, i.agent_id, i.at""";
-
-  private final Pool pool;
-  private final QualityRules rules;
-  private final ComplianceGuard guard;
-  private final Clock clock;
-
-  public ComplianceRoutes(Pool pool, QualityRules rules, ComplianceGuard guard, Clock clock) {
-    this.pool = pool;
-    this.rules = rules;
-    this.guard = guard;
-    this.clock = clock;
-  }
 
   public void mount(Router router) {
     router.post("/api/conversations/:id/replies/check").handler(this::check);

@@ -10,13 +10,7 @@ import io.vertx.ext.web.RoutingContext;
 import java.util.Locale;
 
 /** HTTP of quick replies: list, create, update, delete (supervisors), and the composer's list for a conversation. */
-final class QuickReplyRoutes {
-
-  private final QuickReplies quickReplies;
-
-  QuickReplyRoutes(QuickReplies quickReplies) {
-    this.quickReplies = quickReplies;
-  }
+record QuickReplyRoutes(QuickReplies quickReplies) {
 
   void mount(Router router) {
     router.get("/api/quick-replies").handler(this::list);

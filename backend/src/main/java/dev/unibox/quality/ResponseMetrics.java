@@ -24,11 +24,10 @@ import java.util.List;
  * (Pinduoduo does not count spam). For each conversation with a buyer message in [from, to): the time
  * from its first buyer message in the window to the first human reply after it.
  */
-public final class ResponseMetrics {
+public record ResponseMetrics(Pool pool, Clock clock) {
 
   /** One read scans at most this much history. */
   static final Duration MAX_RANGE = Duration.ofDays(93);
-
 
   private static final String FIRST_RESPONSES = """
       WITH firsts AS (
@@ -42,14 +41,6 @@ public final class ResponseMetrics {
              (SELECT min(o.at) FROM messages o WHERE o.conversation_id = f.id AND o.direction = 'out'
                 AND o.message_type = 'autoreply' AND o.at >= f.first_in) AS first_auto
       FROM firsts f""";
-
-  private final Pool pool;
-  private final Clock clock;
-
-  public ResponseMetrics(Pool pool, Clock clock) {
-    this.pool = pool;
-    this.clock = clock;
-  }
 
   public void mount(Router router) {
     router.get("/api/quality/metrics/response").handler(this::response);

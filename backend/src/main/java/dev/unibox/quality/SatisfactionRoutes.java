@@ -15,17 +15,9 @@ import java.time.format.DateTimeParseException;
 import java.util.Set;
 
 /** HTTP of satisfaction: a conversation's invite state, the invite, a platform's rating, the rates. */
-final class SatisfactionRoutes {
+record SatisfactionRoutes(Satisfaction satisfaction, Clock clock) {
 
   static final Set<String> RATINGS = Set.of("satisfied", "neutral", "dissatisfied");
-
-  private final Satisfaction satisfaction;
-  private final Clock clock;
-
-  SatisfactionRoutes(Satisfaction satisfaction, Clock clock) {
-    this.satisfaction = satisfaction;
-    this.clock = clock;
-  }
 
   void mount(Router router) {
     router.get("/api/conversations/:id/satisfaction").handler(this::state);

@@ -19,17 +19,7 @@ import java.time.Instant;
  * sets the shop's own line (a share such as 0.85; null goes back to the platform's) and tells the shop's other
  * overseers at once, whether or not the projection crosses a line. Supervisors and admins.
  */
-final class ProjectionRoutes {
-
-  private final Pool pool;
-  private final Clock clock;
-  private final ProjectionWatch watch;
-
-  ProjectionRoutes(Pool pool, Clock clock, ProjectionWatch watch) {
-    this.pool = pool;
-    this.clock = clock;
-    this.watch = watch;
-  }
+record ProjectionRoutes(Pool pool, Clock clock, ProjectionWatch watch) {
 
   void mount(Router router) {
     router.get("/api/reports/projections").handler(this::list);

@@ -21,23 +21,11 @@ import java.util.List;
  * GET /api/reports (JSON) and /api/reports/export?format=csv|xlsx. Supervisors and admins see their shops
  * (an admin of all shops: every shop); an agent sees only their own figures in the shops they serve.
  */
-public final class ReportRoutes {
+public record ReportRoutes(Vertx vertx, Pool pool, ReportService service, Clock clock) {
 
   static final int MAX_DAYS = 400;
   /** groupBy=dayhour: at most this many days (744 groups). */
   static final int MAX_CLOCK_HOUR_DAYS = 31;
-
-  private final Vertx vertx;
-  private final Pool pool;
-  private final ReportService service;
-  private final Clock clock;
-
-  public ReportRoutes(Vertx vertx, Pool pool, ReportService service, Clock clock) {
-    this.vertx = vertx;
-    this.pool = pool;
-    this.service = service;
-    this.clock = clock;
-  }
 
   public void mount(Router router) {
     router.get("/api/reports").handler(ctx -> filter(ctx).compose(service::report)

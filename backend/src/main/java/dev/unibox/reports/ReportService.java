@@ -11,13 +11,7 @@ import java.util.List;
 import java.util.Map;
 
 /** Reads the rollups for a filter and derives the metrics of docs/reports.md, one object per group. */
-public final class ReportService {
-
-  private final Pool pool;
-
-  public ReportService(Pool pool) {
-    this.pool = pool;
-  }
+public record ReportService(Pool pool) {
 
   /** {groups: [...], total: {...}}: one query for the groups; the total is their sum. */
   public Future<JsonObject> report(ReportFilter f) {

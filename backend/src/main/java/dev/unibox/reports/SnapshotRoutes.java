@@ -16,15 +16,7 @@ import java.util.List;
  * The stored daily and weekly reports: GET /api/reports/snapshots (list) and /api/reports/snapshots/:id
  * (?format=csv|xlsx to download). Supervisors and admins of the shop; the team report for admins of all shops.
  */
-final class SnapshotRoutes {
-
-  private final Vertx vertx;
-  private final Pool pool;
-
-  SnapshotRoutes(Vertx vertx, Pool pool) {
-    this.vertx = vertx;
-    this.pool = pool;
-  }
+record SnapshotRoutes(Vertx vertx, Pool pool) {
 
   void mount(Router router) {
     router.get("/api/reports/snapshots").handler(this::list);

@@ -13,17 +13,9 @@ import java.time.ZoneId;
 import java.util.Set;
 
 /** GET/PUT /api/me/preferences: the signed-in user's UI language, time zone and opt-in alerts. */
-public final class PreferenceRoutes {
+public record PreferenceRoutes(Pool pool, Clock clock) {
 
   static final Set<String> LANGUAGES = Set.of("en", "zh-CN");
-
-  private final Pool pool;
-  private final Clock clock;
-
-  public PreferenceRoutes(Pool pool, Clock clock) {
-    this.pool = pool;
-    this.clock = clock;
-  }
 
   public void mount(Router router) {
     router.get("/api/me/preferences").handler(this::get);

@@ -26,15 +26,7 @@ import java.util.function.BiFunction;
  * to {@code user_audit} in the transaction that makes it. A role change, disabling and a password reset
  * end the user's sessions (the V19 trigger bumps the token version; {@link Revocations} closes sockets).
  */
-public final class UserAdminRoutes {
-
-  private final Pool pool;
-  private final Clock clock;
-
-  public UserAdminRoutes(Pool pool, Clock clock) {
-    this.pool = pool;
-    this.clock = clock;
-  }
+public record UserAdminRoutes(Pool pool, Clock clock) {
 
   public void mount(Router router) {
     router.get("/api/admin/users").handler(this::list);
