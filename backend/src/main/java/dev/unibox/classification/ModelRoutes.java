@@ -4,6 +4,7 @@ import dev.unibox.auth.AccessPolicy;
 import dev.unibox.auth.AuthRoutes;
 import dev.unibox.auth.CurrentUser;
 import dev.unibox.web.ApiException;
+import dev.unibox.web.QueryParams;
 import dev.unibox.web.Responses;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -60,25 +61,13 @@ record ModelRoutes(Pool pool, Clock clock, Retraining retraining, LiveModel live
     if (!user.oversees()) {
       throw ApiException.forbidden("Only supervisors and admins see the quality report");
     }
-    Instant to = instant(ctx, "to", clock.instant());
-    Instant from = instant(ctx, "from", to.minus(Duration.ofDays(1)));
+    Instant to = QueryParams.instant(ctx, "to", clock.instant());
+    Instant from = QueryParams.instant(ctx, "from", to.minus(Duration.ofDays(1)));
     ClassificationStore.correctionCounts(pool, from, to, user.allAccounts(),
             user.accountIds().toArray(String[]::new))
         .onSuccess(counts -> Responses.json(ctx, 200, new JsonObject().put("from", from.toString())
             .put("to", to.toString()).put("corrections", counts)))
         .onFailure(ctx::fail);
-  }
-
-  private static Instant instant(RoutingContext ctx, String name, Instant fallback) {
-    String v = ctx.request().getParam(name);
-    if (v == null || v.isBlank()) {
-      return fallback;
-    }
-    try {
-      return Instant.parse(v);
-    } catch (java.time.format.DateTimeParseException e) {
-      throw ApiException.badRequest("bad_time", name + " must be an ISO-8601 instant such as 2026-11-23T00:00:00Z");
-    }
   }
 
   /** The model serves every shop, so only an admin of every shop may retrain or switch it. */

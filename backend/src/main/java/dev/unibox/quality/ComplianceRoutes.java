@@ -5,6 +5,7 @@ import dev.unibox.auth.CurrentUser;
 import dev.unibox.conversations.ConversationStore;
 import dev.unibox.web.ApiException;
 import dev.unibox.web.Responses;
+import dev.unibox.web.QueryParams;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -76,9 +77,9 @@ public record ComplianceRoutes(Pool pool, QualityRules rules, ComplianceGuard gu
   /** Flagged and overridden replies of one day, per agent (agents see only their own). */
   private void report(RoutingContext ctx) {
     CurrentUser user = AuthRoutes.user(ctx);
-    ZoneId zone = Params.zone(ctx);
-    LocalDate date = Params.date(ctx, "date", LocalDate.now(clock.withZone(zone)));
-    String account = Params.text(ctx, "accountId");
+    ZoneId zone = QueryParams.zone(ctx);
+    LocalDate date = QueryParams.date(ctx, "date", LocalDate.now(clock.withZone(zone)));
+    String account = QueryParams.text(ctx, "accountId");
     if (account != null) {
       Access.serves(user, account);
     }

@@ -4,6 +4,7 @@ import dev.unibox.auth.AuthRoutes;
 import dev.unibox.auth.CurrentUser;
 import dev.unibox.web.ApiException;
 import dev.unibox.web.Responses;
+import dev.unibox.web.QueryParams;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -21,7 +22,7 @@ record QuickReplyRoutes(QuickReplies quickReplies) {
   }
 
   private void list(RoutingContext ctx) {
-    quickReplies.visible(AuthRoutes.user(ctx), Params.text(ctx, "accountId"))
+    quickReplies.visible(AuthRoutes.user(ctx), QueryParams.text(ctx, "accountId"))
         .onSuccess(list -> Responses.json(ctx, 200, new JsonObject().put("quickReplies", list)))
         .onFailure(ctx::fail);
   }
@@ -54,7 +55,7 @@ record QuickReplyRoutes(QuickReplies quickReplies) {
   /** ?q= a shortcut (with or without its /) or part of a title, at most 64 characters. */
   private void forConversation(RoutingContext ctx) {
     long id = Responses.pathId(ctx, "id");
-    String q = Params.text(ctx, "q");
+    String q = QueryParams.text(ctx, "q");
     String query = q == null ? null : q.replaceFirst("^/", "").toLowerCase(Locale.ROOT);
     if (query != null && query.length() > 64) {
       throw ApiException.badRequest("bad_q", "q is at most 64 characters");

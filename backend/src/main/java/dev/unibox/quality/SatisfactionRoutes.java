@@ -4,6 +4,7 @@ import dev.unibox.auth.AuthRoutes;
 import dev.unibox.auth.CurrentUser;
 import dev.unibox.web.ApiException;
 import dev.unibox.web.Responses;
+import dev.unibox.web.QueryParams;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -12,6 +13,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
+import java.util.List;
 import java.util.Set;
 
 /** HTTP of satisfaction: a conversation's invite state, the invite, a platform's rating, the rates. */
@@ -60,14 +62,11 @@ record SatisfactionRoutes(Satisfaction satisfaction, Clock clock) {
   private void rates(RoutingContext ctx) {
     CurrentUser user = AuthRoutes.user(ctx);
     Access.overseer(user);
-    ZoneId zone = Params.zone(ctx);
-    String name = Params.text(ctx, "period") == null ? "week" : Params.text(ctx, "period");
-    if (!name.equals("week") && !name.equals("month")) {
-      throw ApiException.badRequest("bad_period", "period must be week or month");
-    }
-    LocalDate date = Params.date(ctx, "date", LocalDate.now(clock.withZone(zone)));
+    ZoneId zone = QueryParams.zone(ctx);
+    String name = QueryParams.oneOf(ctx, "period", "week", List.of("week", "month"));
+    LocalDate date = QueryParams.date(ctx, "date", LocalDate.now(clock.withZone(zone)));
     SatisfactionRates.Period period = SatisfactionRates.Period.of(name, date);
-    String account = Params.text(ctx, "accountId");
+    String account = QueryParams.text(ctx, "accountId");
     if (account != null) {
       Access.serves(user, account);
     }

@@ -3,6 +3,7 @@ package dev.unibox.reports;
 import dev.unibox.auth.AuthRoutes;
 import dev.unibox.auth.CurrentUser;
 import dev.unibox.web.ApiException;
+import dev.unibox.web.QueryParams;
 import dev.unibox.web.Responses;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
@@ -33,11 +34,8 @@ record SnapshotRoutes(Vertx vertx, Pool pool) {
 
   private void list(RoutingContext ctx) {
     CurrentUser user = overseer(ctx);
-    String period = ctx.request().getParam("period");
-    if (period != null && !List.of("day", "week").contains(period)) {
-      throw ApiException.badRequest("bad_period", "period must be day or week");
-    }
-    String scope = ctx.request().getParam("scope");
+    String period = QueryParams.oneOf(ctx, "period", null, List.of("day", "week"));
+    String scope = QueryParams.text(ctx, "scope");
     var accounts = user.allAccounts() ? ReportQueryStore.allAccounts(pool)
         : io.vertx.core.Future.succeededFuture(List.copyOf(user.accountIds()));
     accounts.compose(ids -> SnapshotStore.snapshots(pool, ids, user.allAccounts(), scope, period)).onSuccess(list -> {
@@ -52,10 +50,7 @@ record SnapshotRoutes(Vertx vertx, Pool pool) {
   private void one(RoutingContext ctx) {
     CurrentUser user = overseer(ctx);
     long id = Responses.pathId(ctx, "id");
-    String format = ctx.request().getParam("format", "json");
-    if (!List.of("json", "csv", "xlsx").contains(format)) {
-      throw ApiException.badRequest("bad_format", "format must be json, csv or xlsx");
-    }
+    String format = QueryParams.oneOf(ctx, "format", "json", List.of("json", "csv", "xlsx"));
     SnapshotStore.snapshot(pool, id).compose(s -> {
       boolean allowed = s != null && (ReportSnapshots.TEAM.equals(s.scope()) ? user.allAccounts() : user.mayServe(s.scope()));
       if (!allowed) {
