@@ -48,10 +48,8 @@ final class CorrectionRoutes {
 
   private void state(RoutingContext ctx) {
     long id = Responses.pathId(ctx, "id");
-    visible(AuthRoutes.user(ctx), id)
-        .compose(v -> ClassificationStore.state(pool, id))
-        .onSuccess(state -> Responses.json(ctx, 200, new JsonObject().put("classification", state)))
-        .onFailure(ctx::fail);
+    Responses.reply(ctx, 200, "classification", visible(AuthRoutes.user(ctx), id)
+        .compose(v -> ClassificationStore.state(pool, id)));
   }
 
   private void correct(RoutingContext ctx) {

@@ -30,17 +30,14 @@ record ModelRoutes(Pool pool, Clock clock, Retraining retraining, LiveModel live
 
   private void list(RoutingContext ctx) {
     admin(AuthRoutes.user(ctx));
-    baseline.scores().compose(words -> ClassificationStore.models(pool).map(models -> new JsonObject()
-            .put("activeVersion", live.version()).put("models", new JsonArray(models)).put("wordListScores", words)))
-        .onSuccess(body -> Responses.json(ctx, 200, body))
-        .onFailure(ctx::fail);
+    Responses.reply(ctx, 200, baseline.scores().compose(words -> ClassificationStore.models(pool).map(models ->
+        new JsonObject().put("activeVersion", live.version()).put("models", new JsonArray(models))
+            .put("wordListScores", words))));
   }
 
   private void retrain(RoutingContext ctx) {
     CurrentUser user = admin(AuthRoutes.user(ctx));
-    retraining.train(user.id(), false)
-        .onSuccess(model -> Responses.json(ctx, 201, new JsonObject().put("model", model)))
-        .onFailure(ctx::fail);
+    Responses.reply(ctx, 201, "model", retraining.train(user.id(), false));
   }
 
   private void activate(RoutingContext ctx) {
@@ -57,10 +54,8 @@ record ModelRoutes(Pool pool, Clock clock, Retraining retraining, LiveModel live
 
   /** Corrections in [from, to] (default: the last 24 hours) in the caller's shops. */
   private void corrections(RoutingContext ctx) {
-    CurrentUser user = AuthRoutes.user(ctx);
-    if (!user.oversees()) {
-      throw ApiException.forbidden("Only supervisors and admins see the quality report");
-    }
+    CurrentUser user = AccessPolicy.requireOverseer(AuthRoutes.user(ctx),
+        "Only supervisors and admins see the quality report");
     Instant to = QueryParams.instant(ctx, "to", clock.instant());
     Instant from = QueryParams.instant(ctx, "from", to.minus(Duration.ofDays(1)));
     ClassificationStore.correctionCounts(pool, from, to, user.allAccounts(),

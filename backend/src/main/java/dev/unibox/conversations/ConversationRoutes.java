@@ -94,9 +94,7 @@ public record ConversationRoutes(Pool pool, Clock clock, CloseConversation close
   }
 
   private void close(RoutingContext ctx) {
-    close.close(AuthRoutes.user(ctx), Responses.pathId(ctx, "id"))
-        .onSuccess(summary -> Responses.json(ctx, 200, new JsonObject().put("conversation", summary)))
-        .onFailure(ctx::fail);
+    Responses.reply(ctx, 200, "conversation", close.close(AuthRoutes.user(ctx), Responses.pathId(ctx, "id")));
   }
 
   /** The summary when this user may read the conversation; 404 or 403 otherwise. */

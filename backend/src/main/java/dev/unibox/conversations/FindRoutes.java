@@ -28,14 +28,12 @@ public record FindRoutes(Pool pool, BuyerOrders orders) {
   private void context(RoutingContext ctx) {
     long id = Responses.pathId(ctx, "id");
     CurrentUser user = AuthRoutes.user(ctx);
-    ConversationStore.summary(pool, id)
+    Responses.reply(ctx, 200, ConversationStore.summary(pool, id)
         .compose(summary -> ConversationRoutes.readable(user, summary))
         .compose(summary -> FindStore.history(pool, user, summary)
             .compose(history -> orders.of(summary).map(found -> new JsonObject()
                 .put("buyer", summary.getJsonObject("buyer"))
                 .put("conversations", new JsonArray(history))
-                .put("orders", found))))
-        .onSuccess(body -> Responses.json(ctx, 200, body))
-        .onFailure(ctx::fail);
+                .put("orders", found)))));
   }
 }

@@ -22,26 +22,21 @@ record QuickReplyRoutes(QuickReplies quickReplies) {
   }
 
   private void list(RoutingContext ctx) {
-    quickReplies.visible(AuthRoutes.user(ctx), QueryParams.text(ctx, "accountId"))
-        .onSuccess(list -> Responses.json(ctx, 200, new JsonObject().put("quickReplies", list)))
-        .onFailure(ctx::fail);
+    Responses.reply(ctx, 200, "quickReplies",
+        quickReplies.visible(AuthRoutes.user(ctx), QueryParams.text(ctx, "accountId")));
   }
 
   private void create(RoutingContext ctx) {
     CurrentUser user = AuthRoutes.user(ctx);
     Access.overseer(user);
-    quickReplies.create(user, Responses.body(ctx))
-        .onSuccess(q -> Responses.json(ctx, 201, new JsonObject().put("quickReply", q)))
-        .onFailure(ctx::fail);
+    Responses.reply(ctx, 201, "quickReply", quickReplies.create(user, Responses.body(ctx)));
   }
 
   private void update(RoutingContext ctx) {
     CurrentUser user = AuthRoutes.user(ctx);
     Access.overseer(user);
     long id = Responses.pathId(ctx, "id");
-    quickReplies.update(user, id, Responses.body(ctx))
-        .onSuccess(q -> Responses.json(ctx, 200, new JsonObject().put("quickReply", q)))
-        .onFailure(ctx::fail);
+    Responses.reply(ctx, 200, "quickReply", quickReplies.update(user, id, Responses.body(ctx)));
   }
 
   private void delete(RoutingContext ctx) {
@@ -60,8 +55,6 @@ record QuickReplyRoutes(QuickReplies quickReplies) {
     if (query != null && query.length() > 64) {
       throw ApiException.badRequest("bad_q", "q is at most 64 characters");
     }
-    quickReplies.forConversation(AuthRoutes.user(ctx), id, query)
-        .onSuccess(list -> Responses.json(ctx, 200, new JsonObject().put("quickReplies", list)))
-        .onFailure(ctx::fail);
+    Responses.reply(ctx, 200, "quickReplies", quickReplies.forConversation(AuthRoutes.user(ctx), id, query));
   }
 }

@@ -34,9 +34,7 @@ record SatisfactionRoutes(Satisfaction satisfaction, Clock clock) {
   }
 
   private void invite(RoutingContext ctx) {
-    satisfaction.invite(AuthRoutes.user(ctx), Responses.pathId(ctx, "id"))
-        .onSuccess(message -> Responses.json(ctx, 201, new JsonObject().put("message", message)))
-        .onFailure(ctx::fail);
+    Responses.reply(ctx, 201, "message", satisfaction.invite(AuthRoutes.user(ctx), Responses.pathId(ctx, "id")));
   }
 
   /** {rating: satisfied|neutral|dissatisfied, reason?: id, ratedAt?: ISO instant}; supervisors only. */
@@ -53,9 +51,7 @@ record SatisfactionRoutes(Satisfaction satisfaction, Clock clock) {
       throw ApiException.badRequest("bad_reason", "reason is an id such as bad_attitude, slow_reply, not_solved");
     }
     Instant ratedAt = body.getValue("ratedAt") instanceof String t ? parse(t) : null;
-    satisfaction.recordPlatformRating(user, id, rating, (String) reason, ratedAt)
-        .onSuccess(ratingId -> Responses.json(ctx, 201, new JsonObject().put("id", ratingId)))
-        .onFailure(ctx::fail);
+    Responses.reply(ctx, 201, "id", satisfaction.recordPlatformRating(user, id, rating, (String) reason, ratedAt));
   }
 
   /** Satisfaction and bad-attitude rates per agent and in total, for a natural week or month. */

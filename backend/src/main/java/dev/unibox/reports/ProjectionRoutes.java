@@ -1,5 +1,6 @@
 package dev.unibox.reports;
 
+import dev.unibox.auth.AccessPolicy;
 import dev.unibox.auth.AuthRoutes;
 import dev.unibox.auth.CurrentUser;
 import dev.unibox.web.ApiException;
@@ -62,10 +63,6 @@ record ProjectionRoutes(Pool pool, Clock clock, ProjectionWatch watch) {
   }
 
   private static CurrentUser overseer(RoutingContext ctx) {
-    CurrentUser user = AuthRoutes.user(ctx);
-    if (!user.oversees()) {
-      throw ApiException.forbidden("Only supervisors and admins see the platform projection");
-    }
-    return user;
+    return AccessPolicy.requireOverseer(AuthRoutes.user(ctx), "Only supervisors and admins see the platform projection");
   }
 }

@@ -1,5 +1,6 @@
 package dev.unibox.reports;
 
+import dev.unibox.auth.AccessPolicy;
 import dev.unibox.auth.AuthRoutes;
 import dev.unibox.auth.CurrentUser;
 import dev.unibox.web.ApiException;
@@ -25,11 +26,7 @@ record SnapshotRoutes(Vertx vertx, Pool pool) {
   }
 
   private static CurrentUser overseer(RoutingContext ctx) {
-    CurrentUser user = AuthRoutes.user(ctx);
-    if (!user.oversees()) {
-      throw ApiException.forbidden("Only supervisors and admins see the shops' reports");
-    }
-    return user;
+    return AccessPolicy.requireOverseer(AuthRoutes.user(ctx), "Only supervisors and admins see the shops' reports");
   }
 
   private void list(RoutingContext ctx) {

@@ -1,5 +1,6 @@
 package dev.unibox.routing;
 
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
@@ -11,6 +12,10 @@ import java.util.Optional;
 public final class FifoRoundRobinPolicy implements RoutingPolicy {
 
   public static final String NAME = "fifo-round-robin";
+
+  private static final Comparator<AgentSeat> LONGEST_SINCE_LAST = Comparator
+      .comparingLong((AgentSeat s) -> s.assignedSeq)
+      .thenComparingLong(s -> s.id);
 
   @Override
   public String name() {
@@ -24,13 +29,6 @@ public final class FifoRoundRobinPolicy implements RoutingPolicy {
 
   @Override
   public Optional<AgentSeat> pick(List<AgentSeat> seats, Candidate candidate) {
-    AgentSeat next = null;
-    for (AgentSeat s : seats) {
-      if (s.canTake(candidate)
-          && (next == null || s.assignedSeq < next.assignedSeq || (s.assignedSeq == next.assignedSeq && s.id < next.id))) {
-        next = s;
-      }
-    }
-    return Optional.ofNullable(next);
+    return seats.stream().filter(s -> s.canTake(candidate)).min(LONGEST_SINCE_LAST);
   }
 }

@@ -45,12 +45,6 @@ public final class PriorityPolicy implements RoutingPolicy {
         }
       }
     }
-    AgentSeat best = null;
-    for (AgentSeat s : seats) {
-      if (s.canTake(candidate) && (best == null || LEAST_LOADED.compare(s, best) < 0)) {
-        best = s;
-      }
-    }
-    return Optional.ofNullable(best);
+    return seats.stream().filter(s -> s.canTake(candidate)).min(LEAST_LOADED);
   }
 }

@@ -1,5 +1,6 @@
 package dev.unibox.routing;
 
+import dev.unibox.auth.AccessPolicy;
 import dev.unibox.auth.AuthRoutes;
 import dev.unibox.auth.CurrentUser;
 import dev.unibox.conversations.Activities;
@@ -89,9 +90,7 @@ public final class QueueRoutes {
     CurrentUser user = AuthRoutes.user(ctx);
     long id = Responses.pathId(ctx, "id");
     JsonObject body = Responses.body(ctx);
-    if (!user.oversees()) {
-      throw ApiException.forbidden("Only supervisors set a conversation's priority");
-    }
+    AccessPolicy.requireOverseer(user, "Only supervisors set a conversation's priority");
     Priority priority = body.getValue("priority") instanceof String s ? Priority.ofWire(s) : null;
     if (priority == null) {
       throw ApiException.badRequest("bad_priority", "priority must be one of normal, urgent, critical");
@@ -143,9 +142,7 @@ public final class QueueRoutes {
     CurrentUser user = AuthRoutes.user(ctx);
     long id = Responses.pathId(ctx, "id");
     JsonObject body = Responses.body(ctx);
-    if (!user.oversees()) {
-      throw ApiException.forbidden("Only supervisors change agents' skills");
-    }
+    AccessPolicy.requireOverseer(user, "Only supervisors change agents' skills");
     AgentSkills skills = AgentSkills.parse(body);
     String team = skills.team();
     pool.withTransaction(conn -> QueueStore.lockAgent(conn, id).compose(agent -> {

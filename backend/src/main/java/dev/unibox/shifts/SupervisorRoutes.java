@@ -102,9 +102,8 @@ public final class SupervisorRoutes {
     if ((to == null) == !toQueue) {
       throw ApiException.badRequest("bad_request", "Give either toAgentId or toQueue: true");
     }
-    commands.reassign(user, new SupervisorCommands.Reassign(ids, to, toQueue, reason, note, overCapacity))
-        .onSuccess(results -> Responses.json(ctx, 200, new JsonObject().put("results", results)))
-        .onFailure(ctx::fail);
+    Responses.reply(ctx, 200, "results",
+        commands.reassign(user, new SupervisorCommands.Reassign(ids, to, toQueue, reason, note, overCapacity)));
   }
 
   /** {agentId, reason} */
@@ -122,15 +121,11 @@ public final class SupervisorRoutes {
   }
 
   private void recentCommands(RoutingContext ctx) {
-    CommandStore.recent(pool, AuthRoutes.user(ctx))
-        .onSuccess(commands -> Responses.json(ctx, 200, new JsonObject().put("commands", commands)))
-        .onFailure(ctx::fail);
+    Responses.reply(ctx, 200, "commands", CommandStore.recent(pool, AuthRoutes.user(ctx)));
   }
 
   private void teams(RoutingContext ctx) {
-    TeamStore.all(pool)
-        .onSuccess(teams -> Responses.json(ctx, 200, new JsonObject().put("teams", teams)))
-        .onFailure(ctx::fail);
+    Responses.reply(ctx, 200, "teams", TeamStore.all(pool));
   }
 
   /** Admin: {displayName, accounts: [..], supervisors: [usernames], agents: [usernames]}. */

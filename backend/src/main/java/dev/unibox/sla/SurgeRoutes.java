@@ -20,9 +20,7 @@ public record SurgeRoutes(Vertx vertx, SurgeControl surge) {
   }
 
   private void status(RoutingContext ctx) {
-    if (!AuthRoutes.user(ctx).oversees()) {
-      throw ApiException.forbidden("Only supervisors see surge mode");
-    }
+    AccessPolicy.requireOverseer(AuthRoutes.user(ctx), "Only supervisors see surge mode");
     surge.status().onSuccess(s -> Responses.json(ctx, 200, new JsonObject().put("surge", s))).onFailure(ctx::fail);
   }
 

@@ -23,9 +23,7 @@ public record PreferenceRoutes(Pool pool, Clock clock) {
   }
 
   private void get(RoutingContext ctx) {
-    PreferenceStore.get(pool, AuthRoutes.user(ctx).id())
-        .onSuccess(p -> Responses.json(ctx, 200, p))
-        .onFailure(ctx::fail);
+    Responses.reply(ctx, 200, PreferenceStore.get(pool, AuthRoutes.user(ctx).id()));
   }
 
   private void put(RoutingContext ctx) {
@@ -44,9 +42,8 @@ public record PreferenceRoutes(Pool pool, Clock clock) {
     if (zone != null) {
       validZone(zone);
     }
-    PreferenceStore.save(pool, AuthRoutes.user(ctx).id(), setLanguage, language, setZone, zone, alerts, clock.instant())
-        .onSuccess(p -> Responses.json(ctx, 200, p))
-        .onFailure(ctx::fail);
+    Responses.reply(ctx, 200,
+        PreferenceStore.save(pool, AuthRoutes.user(ctx).id(), setLanguage, language, setZone, zone, alerts, clock.instant()));
   }
 
   /** {@code notifications: {sound, desktop}}, both booleans; null when not given. */

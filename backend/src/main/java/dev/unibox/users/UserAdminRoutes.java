@@ -173,9 +173,7 @@ public record UserAdminRoutes(Pool pool, Clock clock) {
 
   private void history(RoutingContext ctx) {
     long id = Responses.pathId(ctx, "id");
-    onTarget(ctx, id, (conn, target) -> UserAdminStore.history(conn, id))
-        .onSuccess(entries -> Responses.json(ctx, 200, new JsonObject().put("history", entries)))
-        .onFailure(ctx::fail);
+    Responses.reply(ctx, 200, "history", onTarget(ctx, id, (conn, target) -> UserAdminStore.history(conn, id)));
   }
 
   /** Locks the user in a transaction, checks the caller may act on them, then runs {@code work}. */
