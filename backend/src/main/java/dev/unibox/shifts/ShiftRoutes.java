@@ -20,25 +20,9 @@ import java.util.Set;
  * Agents' side of shifts and handover: the roster, presence, the queue they are eligible for, internal
  * notes, the handover note and transfers. Supervisor commands are in {@link SupervisorRoutes}.
  */
-public final class ShiftRoutes {
+record ShiftRoutes(Pool pool, Clock clock, Rosters rosters, Presence presence, Moves moves, ConversationNotes notes) {
 
   static final int MAX_NOTE = 4000;
-
-  private final Pool pool;
-  private final Clock clock;
-  private final Rosters rosters;
-  private final Presence presence;
-  private final Moves moves;
-  private final ConversationNotes notes;
-
-  ShiftRoutes(Pool pool, Clock clock, Rosters rosters, Presence presence, Moves moves, ConversationNotes notes) {
-    this.notes = notes;
-    this.pool = pool;
-    this.clock = clock;
-    this.rosters = rosters;
-    this.presence = presence;
-    this.moves = moves;
-  }
 
   public void mount(Router router) {
     router.get("/api/shifts").handler(this::getRoster);

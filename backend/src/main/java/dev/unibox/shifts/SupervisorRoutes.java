@@ -22,21 +22,9 @@ import java.util.List;
  * ({@link SupervisorCommands}) — reassign one or many conversations to an agent or back to the queue, force a
  * handover — each recorded with who, when, what and why and on every conversation's timeline. Teams (admin).
  */
-public final class SupervisorRoutes {
+record SupervisorRoutes(Pool pool, Clock clock, Rosters rosters, SupervisorCommands commands) {
 
   static final int MAX_BATCH = 200;
-
-  private final Pool pool;
-  private final Clock clock;
-  private final Rosters rosters;
-  private final SupervisorCommands commands;
-
-  SupervisorRoutes(Pool pool, Clock clock, Rosters rosters, SupervisorCommands commands) {
-    this.pool = pool;
-    this.clock = clock;
-    this.rosters = rosters;
-    this.commands = commands;
-  }
 
   public void mount(Router router) {
     router.route("/api/supervisor/*").handler(ctx -> {
