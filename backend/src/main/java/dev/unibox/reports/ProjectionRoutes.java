@@ -12,7 +12,6 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.sqlclient.Pool;
 import java.time.Clock;
-import java.time.Instant;
 
 /**
  * GET /api/reports/projections: the caller's shops inside their platform window, each with its indicator,
