@@ -24,16 +24,12 @@ public final class AccountHealth implements AccountEvents {
   private static final Logger LOG = LoggerFactory.getLogger(AccountHealth.class);
 
   private final UnitOfWork work;
-  private final Pool pool;
   private final AccountAdminStore store;
-  private final Clock clock;
   private AccountRegistry registry;
 
   public AccountHealth(Vertx vertx, Pool pool, AccountAdminStore store, Clock clock) {
     this.work = new UnitOfWork(vertx, pool, clock);
-    this.pool = pool;
     this.store = store;
-    this.clock = clock;
   }
 
   void attach(AccountRegistry registry) {
@@ -42,7 +38,7 @@ public final class AccountHealth implements AccountEvents {
 
   @Override
   public void tokenRefreshed(String accountId, Instant accessExpiresAt) {
-    logged(store.token(pool, accountId, accessExpiresAt, false, clock.instant()), "token refresh");
+    logged(store.token(work.pool(), accountId, accessExpiresAt, false, work.clock().instant()), "token refresh");
   }
 
   @Override
@@ -52,7 +48,7 @@ public final class AccountHealth implements AccountEvents {
     }
     String message = "Account " + accountId + " must be re-authorized on the platform: its refresh token was "
         + "refused (" + reason + "). The account is paused; other accounts are not affected.";
-    logged(store.token(pool, accountId, null, true, clock.instant())
+    logged(store.token(work.pool(), accountId, null, true, work.clock().instant())
         .compose(v -> alert(accountId, "token_dead", message, "paused")), "dead token alert");
   }
 
@@ -63,12 +59,12 @@ public final class AccountHealth implements AccountEvents {
 
   @Override
   public void callFailed(String accountId, ErrorKind kind, String platformCode) {
-    logged(store.failedCall(pool, accountId, kind == ErrorKind.RATE_LIMITED,
-        kind + (platformCode == null ? "" : " " + platformCode), clock.instant()), "error count");
+    logged(store.failedCall(work.pool(), accountId, kind == ErrorKind.RATE_LIMITED,
+        kind + (platformCode == null ? "" : " " + platformCode), work.clock().instant()), "error count");
   }
 
   public Future<Void> pushed(String accountId) {
-    return store.pushed(pool, accountId, clock.instant());
+    return store.pushed(work.pool(), accountId, work.clock().instant());
   }
 
   /**

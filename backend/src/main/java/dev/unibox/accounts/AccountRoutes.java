@@ -32,19 +32,9 @@ import java.util.regex.Pattern;
  * {@code DELETE .../:id}, {@code GET /api/admin/alerts}. Everyone: {@code GET /api/accounts} (the accounts
  * the user may serve, with capabilities and platform profile). No answer ever contains a secret.
  */
-public final class AccountRoutes {
+public record AccountRoutes(Pool pool, AccountService service, AccountAdminStore store) {
 
   private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9-]{0,63}");
-
-  private final Pool pool;
-  private final AccountService service;
-  private final AccountAdminStore store;
-
-  public AccountRoutes(Pool pool, AccountService service, AccountAdminStore store) {
-    this.pool = pool;
-    this.service = service;
-    this.store = store;
-  }
 
   public void mount(Router router) {
     router.get("/api/accounts").handler(this::visible);

@@ -11,17 +11,7 @@ import java.util.Optional;
  * Token pairs in PostgreSQL, encrypted with the {@link SecretBox}; both tokens are written by one statement
  * (atomic) and the save completes only after the commit, so an adapter never uses a pair that is not durable.
  */
-public final class PgCredentialStore implements CredentialStore {
-
-  private final Pool pool;
-  private final AccountAdminStore store;
-  private final Clock clock;
-
-  public PgCredentialStore(Pool pool, AccountAdminStore store, Clock clock) {
-    this.pool = pool;
-    this.store = store;
-    this.clock = clock;
-  }
+public record PgCredentialStore(Pool pool, AccountAdminStore store, Clock clock) implements CredentialStore {
 
   @Override
   public Future<Optional<TokenSet>> load(String accountId) {

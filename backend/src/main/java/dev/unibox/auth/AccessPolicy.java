@@ -20,6 +20,14 @@ public final class AccessPolicy {
     }
   }
 
+  /** Supervisors and admins (of any shop); {@code message} says what the others may not do. */
+  public static CurrentUser requireOverseer(CurrentUser user, String message) {
+    if (!user.oversees()) {
+      throw ApiException.forbidden(message);
+    }
+    return user;
+  }
+
   /** The roster and surge mode apply to every shop: a supervisor or admin of every shop. */
   public static void requireGlobalOverseer(CurrentUser user, String what) {
     if (!user.oversees() || !user.allAccounts()) {

@@ -15,7 +15,7 @@ import org.slf4j.LoggerFactory;
  * Login, logout, the bearer-token check in front of every /api call, and /api/me. A user whose password
  * is temporary (set by an admin) reaches only {@link #OPEN_WHILE_TEMPORARY} until they change it.
  */
-public final class AuthRoutes {
+public record AuthRoutes(Pool pool, TokenService tokens, PasswordAttempts attempts) {
 
   private static final Logger LOG = LoggerFactory.getLogger(AuthRoutes.class);
   private static final String USER_KEY = "currentUser";
@@ -23,16 +23,6 @@ public final class AuthRoutes {
   /** What a user with a temporary password may call: who am I, change the password, log out. */
   private static final Set<String> OPEN_WHILE_TEMPORARY = Set.of("GET /api/me", "POST /api/me/password",
       "POST /api/auth/logout");
-
-  private final Pool pool;
-  private final TokenService tokens;
-  private final PasswordAttempts attempts;
-
-  public AuthRoutes(Pool pool, TokenService tokens, PasswordAttempts attempts) {
-    this.pool = pool;
-    this.tokens = tokens;
-    this.attempts = attempts;
-  }
 
   /** Must be mounted before the other /api routes. */
   public void mount(Router router) {

@@ -10,15 +10,7 @@ import java.time.Duration;
  * through the same {@link LoginThrottle}, so a stolen token cannot be used to guess its user's password
  * faster than the login page allows.
  */
-public final class PasswordAttempts {
-
-  private final LoginThrottle throttle;
-  private final ClientAddress clients;
-
-  public PasswordAttempts(LoginThrottle throttle, ClientAddress clients) {
-    this.throttle = throttle;
-    this.clients = clients;
-  }
+public record PasswordAttempts(LoginThrottle throttle, ClientAddress clients) {
 
   /** Counts an attempt for {@code username} from this request's client; 429 with Retry-After while slowed. */
   public String begin(RoutingContext ctx, String username) {

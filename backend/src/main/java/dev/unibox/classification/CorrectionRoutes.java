@@ -31,12 +31,10 @@ import java.time.OffsetDateTime;
  */
 final class CorrectionRoutes {
 
-  private final Pool pool;
   private final UnitOfWork work;
   private final SlaPolicy sla;
 
   CorrectionRoutes(Vertx vertx, Pool pool, Clock clock, SlaPolicy sla) {
-    this.pool = pool;
     this.work = new UnitOfWork(vertx, pool, clock);
     this.sla = sla;
   }
@@ -48,10 +46,8 @@ final class CorrectionRoutes {
 
   private void state(RoutingContext ctx) {
     long id = Responses.pathId(ctx, "id");
-    visible(AuthRoutes.user(ctx), id)
-        .compose(v -> ClassificationStore.state(pool, id))
-        .onSuccess(state -> Responses.json(ctx, 200, new JsonObject().put("classification", state)))
-        .onFailure(ctx::fail);
+    Responses.reply(ctx, 200, "classification", visible(AuthRoutes.user(ctx), id)
+        .compose(v -> ClassificationStore.state(work.pool(), id)));
   }
 
   private void correct(RoutingContext ctx) {
@@ -117,7 +113,7 @@ final class CorrectionRoutes {
   }
 
   private Future<Void> visible(CurrentUser user, long id) {
-    return ConversationStore.summary(pool, id).compose(summary -> {
+    return ConversationStore.summary(work.pool(), id).compose(summary -> {
       if (summary == null) {
         return Future.failedFuture(ApiException.notFound("Conversation"));
       }

@@ -4,6 +4,7 @@ import dev.unibox.auth.AccessPolicy;
 import dev.unibox.auth.AuthRoutes;
 import dev.unibox.auth.CurrentUser;
 import dev.unibox.web.ApiException;
+import dev.unibox.web.QueryParams;
 import dev.unibox.web.Responses;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -18,21 +19,7 @@ import java.time.Instant;
  * Admins: list model versions with their test-split scores (and the old word lists' on the same split), retrain (a new inactive version), switch
  * to a version (or back). Supervisors and admins: how many corrections agents made (quality report).
  */
-final class ModelRoutes {
-
-  private final Pool pool;
-  private final Clock clock;
-  private final Retraining retraining;
-  private final LiveModel live;
-  private final WordListBaseline baseline;
-
-  ModelRoutes(Pool pool, Clock clock, Retraining retraining, LiveModel live, WordListBaseline baseline) {
-    this.pool = pool;
-    this.clock = clock;
-    this.retraining = retraining;
-    this.live = live;
-    this.baseline = baseline;
-  }
+record ModelRoutes(Pool pool, Clock clock, Retraining retraining, LiveModel live, WordListBaseline baseline) {
 
   void mount(Router router) {
     router.get("/api/classifier/models").handler(this::list);
@@ -43,17 +30,14 @@ final class ModelRoutes {
 
   private void list(RoutingContext ctx) {
     admin(AuthRoutes.user(ctx));
-    baseline.scores().compose(words -> ClassificationStore.models(pool).map(models -> new JsonObject()
-            .put("activeVersion", live.version()).put("models", new JsonArray(models)).put("wordListScores", words)))
-        .onSuccess(body -> Responses.json(ctx, 200, body))
-        .onFailure(ctx::fail);
+    Responses.reply(ctx, 200, baseline.scores().compose(words -> ClassificationStore.models(pool).map(models ->
+        new JsonObject().put("activeVersion", live.version()).put("models", new JsonArray(models))
+            .put("wordListScores", words))));
   }
 
   private void retrain(RoutingContext ctx) {
     CurrentUser user = admin(AuthRoutes.user(ctx));
-    retraining.train(user.id(), false)
-        .onSuccess(model -> Responses.json(ctx, 201, new JsonObject().put("model", model)))
-        .onFailure(ctx::fail);
+    Responses.reply(ctx, 201, "model", retraining.train(user.id(), false));
   }
 
   private void activate(RoutingContext ctx) {
@@ -70,29 +54,15 @@ final class ModelRoutes {
 
   /** Corrections in [from, to] (default: the last 24 hours) in the caller's shops. */
   private void corrections(RoutingContext ctx) {
-    CurrentUser user = AuthRoutes.user(ctx);
-    if (!user.oversees()) {
-      throw ApiException.forbidden("Only supervisors and admins see the quality report");
-    }
-    Instant to = instant(ctx, "to", clock.instant());
-    Instant from = instant(ctx, "from", to.minus(Duration.ofDays(1)));
+    CurrentUser user = AccessPolicy.requireOverseer(AuthRoutes.user(ctx),
+        "Only supervisors and admins see the quality report");
+    Instant to = QueryParams.instant(ctx, "to", clock.instant());
+    Instant from = QueryParams.instant(ctx, "from", to.minus(Duration.ofDays(1)));
     ClassificationStore.correctionCounts(pool, from, to, user.allAccounts(),
             user.accountIds().toArray(String[]::new))
         .onSuccess(counts -> Responses.json(ctx, 200, new JsonObject().put("from", from.toString())
             .put("to", to.toString()).put("corrections", counts)))
         .onFailure(ctx::fail);
-  }
-
-  private static Instant instant(RoutingContext ctx, String name, Instant fallback) {
-    String v = ctx.request().getParam(name);
-    if (v == null || v.isBlank()) {
-      return fallback;
-    }
-    try {
-      return Instant.parse(v);
-    } catch (java.time.format.DateTimeParseException e) {
-      throw ApiException.badRequest("bad_time", name + " must be an ISO-8601 instant such as 2026-11-23T00:00:00Z");
-    }
   }
 
   /** The model serves every shop, so only an admin of every shop may retrain or switch it. */

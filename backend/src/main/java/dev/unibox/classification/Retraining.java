@@ -14,19 +14,7 @@ import java.util.List;
  * Training and scoring run on a worker thread, never on the event loop, and unordered: a training
  * never holds up the other blocking work of the same context (the start, ingest's classification).
  */
-final class Retraining {
-
-  private final Vertx vertx;
-  private final Pool pool;
-  private final Clock clock;
-  private final LiveModel live;
-
-  Retraining(Vertx vertx, Pool pool, Clock clock, LiveModel live) {
-    this.vertx = vertx;
-    this.pool = pool;
-    this.clock = clock;
-    this.live = live;
-  }
+record Retraining(Vertx vertx, Pool pool, Clock clock, LiveModel live) {
 
   /** The active model, or (first start) one trained on the corpus alone, stored and activated. */
   Future<Void> loadActive() {

@@ -14,7 +14,7 @@ import java.util.List;
  * that stopped heartbeating are forgotten by {@link #forgetDeadNodes}; the SLA sweep's disconnect grace
  * then applies to its agents as to any disconnect.
  */
-public final class NodeSockets {
+public record NodeSockets(Pool pool, String node) {
 
   private static final String LOCK_USER = "SELECT presence FROM users WHERE id = $1 FOR UPDATE";
 
@@ -38,14 +38,6 @@ public final class NodeSockets {
       RETURNING id""";
 
   private static final String FORGET_ALL = "DELETE FROM node_sockets";
-
-  private final Pool pool;
-  private final String node;
-
-  public NodeSockets(Pool pool, String node) {
-    this.pool = pool;
-    this.node = node;
-  }
 
   /** True when the user was offline everywhere and is now online. */
   public Future<Boolean> opened(long userId) {

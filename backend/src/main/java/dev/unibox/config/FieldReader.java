@@ -4,13 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
 
 /** Reads typed fields from a config tree, recording every problem instead of stopping at the first. */
-final class FieldReader {
-
-  private final List<String> problems;
-
-  FieldReader(List<String> problems) {
-    this.problems = problems;
-  }
+record FieldReader(List<String> problems) {
 
   String text(JsonNode parent, String path, String field, boolean required) {
     JsonNode node = parent == null ? null : parent.get(field);

@@ -15,15 +15,9 @@ import org.slf4j.LoggerFactory;
  * says whether the platform offers orders at all ({@code available}) and, when the platform could not be
  * reached, {@code error} instead of failing the customer panel.
  */
-public final class BuyerOrders {
+public record BuyerOrders(AccountRegistry registry) {
 
   private static final Logger LOG = LoggerFactory.getLogger(BuyerOrders.class);
-
-  private final AccountRegistry registry;
-
-  public BuyerOrders(AccountRegistry registry) {
-    this.registry = registry;
-  }
 
   public Future<JsonObject> of(JsonObject conversation) {
     String accountId = conversation.getString("accountId");

@@ -17,19 +17,7 @@ import java.time.Clock;
  * read but not act; what it shows is read by the viewer, and a successful open is told to the
  * {@link ConversationOpened} listener), POST read (a message that arrived while open), POST close.
  */
-public final class ConversationRoutes {
-
-  private final Pool pool;
-  private final Clock clock;
-  private final CloseConversation close;
-  private final ConversationOpened opened;
-
-  public ConversationRoutes(Pool pool, Clock clock, CloseConversation close, ConversationOpened opened) {
-    this.pool = pool;
-    this.clock = clock;
-    this.close = close;
-    this.opened = opened;
-  }
+public record ConversationRoutes(Pool pool, Clock clock, CloseConversation close, ConversationOpened opened) {
 
   public void mount(Router router) {
     router.get("/api/conversations").handler(this::list);
@@ -106,9 +94,7 @@ public final class ConversationRoutes {
   }
 
   private void close(RoutingContext ctx) {
-    close.close(AuthRoutes.user(ctx), Responses.pathId(ctx, "id"))
-        .onSuccess(summary -> Responses.json(ctx, 200, new JsonObject().put("conversation", summary)))
-        .onFailure(ctx::fail);
+    Responses.reply(ctx, 200, "conversation", close.close(AuthRoutes.user(ctx), Responses.pathId(ctx, "id")));
   }
 
   /** The summary when this user may read the conversation; 404 or 403 otherwise. */

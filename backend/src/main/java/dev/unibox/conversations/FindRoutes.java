@@ -10,15 +10,7 @@ import io.vertx.ext.web.RoutingContext;
 import io.vertx.sqlclient.Pool;
 
 /** {@code GET /api/find} (tabs, filters, search, keyset pages) and a conversation's customer context. */
-public final class FindRoutes {
-
-  private final Pool pool;
-  private final BuyerOrders orders;
-
-  public FindRoutes(Pool pool, BuyerOrders orders) {
-    this.pool = pool;
-    this.orders = orders;
-  }
+public record FindRoutes(Pool pool, BuyerOrders orders) {
 
   public void mount(Router router) {
     router.get("/api/find").handler(this::find);
@@ -36,14 +28,12 @@ public final class FindRoutes {
   private void context(RoutingContext ctx) {
     long id = Responses.pathId(ctx, "id");
     CurrentUser user = AuthRoutes.user(ctx);
-    ConversationStore.summary(pool, id)
+    Responses.reply(ctx, 200, ConversationStore.summary(pool, id)
         .compose(summary -> ConversationRoutes.readable(user, summary))
         .compose(summary -> FindStore.history(pool, user, summary)
             .compose(history -> orders.of(summary).map(found -> new JsonObject()
                 .put("buyer", summary.getJsonObject("buyer"))
                 .put("conversations", new JsonArray(history))
-                .put("orders", found))))
-        .onSuccess(body -> Responses.json(ctx, 200, body))
-        .onFailure(ctx::fail);
+                .put("orders", found)))));
   }
 }

@@ -4,17 +4,7 @@ import java.time.Duration;
 import java.util.random.RandomGenerator;
 
 /** Exponential backoff with ±20 % jitter, capped; a platform's own retry-after wins when longer. */
-final class Backoff {
-
-  private final long initialMillis;
-  private final long maxMillis;
-  private final RandomGenerator random;
-
-  Backoff(long initialMillis, long maxMillis, RandomGenerator random) {
-    this.initialMillis = initialMillis;
-    this.maxMillis = maxMillis;
-    this.random = random;
-  }
+record Backoff(long initialMillis, long maxMillis, RandomGenerator random) {
 
   Duration after(int attempts, Duration retryAfter) {
     long base = initialMillis << Math.min(Math.max(attempts - 1, 0), 20);

@@ -12,12 +12,12 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** SQL of replies and their outbox rows. */
-final class OutboxStore {
+public final class OutboxStore {
 
   private static final String INSERT_MESSAGE = """
       INSERT INTO messages (conversation_id, account_id, direction, message_type, body, author_user_id, author_name,
                             status, at, created_at)
-      VALUES ($1, $2, 'out', $7, $3, $4, $5, 'pending', $6, $6)
+      VALUES ($1, $2, 'out', $3, $4, $5, $6, 'pending', $7, $7)
       RETURNING id""";
 
   private static final String INSERT_OUTBOX = """
@@ -104,13 +104,23 @@ final class OutboxStore {
 
   static Future<Long> insertReply(SqlConnection c, long conversationId, String accountId, String type, String text,
                                   long authorId, String authorName, Instant now) {
+    return insertPending(c, conversationId, accountId, type, text, authorId, authorName, now)
+        .compose(messageId -> c.preparedQuery(AFTER_REPLY).execute(Tuple.of(conversationId, text, utc(now)))
+            .map(messageId));
+  }
+
+  /**
+   * An outgoing message and its outbox row, pending for the sender (the only way a message is queued for a
+   * platform, so every message is delivered by the same sender); the caller updates the conversation.
+   * @return the message id
+   */
+  public static Future<Long> insertPending(SqlConnection c, long conversationId, String accountId, String type,
+                                           String text, Long authorId, String authorName, Instant now) {
     return c.preparedQuery(INSERT_MESSAGE)
-        .execute(Tuple.from(new Object[] {conversationId, accountId, text, authorId, authorName, utc(now), type}))
+        .execute(Tuple.from(new Object[] {conversationId, accountId, type, text, authorId, authorName, utc(now)}))
         .compose(rows -> {
           long messageId = rows.iterator().next().getLong("id");
-          return c.preparedQuery(INSERT_OUTBOX).execute(Tuple.of(messageId, accountId, utc(now)))
-              .compose(v -> c.preparedQuery(AFTER_REPLY).execute(Tuple.of(conversationId, text, utc(now))))
-              .map(messageId);
+          return c.preparedQuery(INSERT_OUTBOX).execute(Tuple.of(messageId, accountId, utc(now))).map(messageId);
         });
   }
 

@@ -6,13 +6,7 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 
 /** POST /api/conversations/:id/replies */
-public final class ReplyRoutes {
-
-  private final ReplyService replies;
-
-  public ReplyRoutes(ReplyService replies) {
-    this.replies = replies;
-  }
+public record ReplyRoutes(ReplyService replies) {
 
   public void mount(Router router) {
     router.post("/api/conversations/:id/replies").handler(ctx -> {

@@ -28,7 +28,7 @@ import java.util.stream.Collectors;
  * shop's policy a finding warns (sent, recorded as flagged) or blocks (refused with 422; where the policy
  * allows, an override with a reason sends it and is recorded on the timeline and in the inspection report).
  */
-public final class ComplianceGuard implements ReplyGuard {
+public record ComplianceGuard(QualityRules rules, Clock clock) implements ReplyGuard {
 
   static final String OVERRIDE_ACTIVITY = "quality_override";
   static final int MAX_REASON = 500;
@@ -47,14 +47,6 @@ public final class ComplianceGuard implements ReplyGuard {
       INSERT INTO reply_inspections (message_id, conversation_id, account_id, agent_id, outcome, findings,
                                      override_reason, at)
       VALUES ($1, $2, $3, $4, $5, $6, $7, $8)""";
-
-  private final QualityRules rules;
-  private final Clock clock;
-
-  public ComplianceGuard(QualityRules rules, Clock clock) {
-    this.rules = rules;
-    this.clock = clock;
-  }
 
   @Override
   public Future<Recorder> inspect(SqlConnection conn, CurrentUser user, ConversationLocks.Locked conversation,

@@ -5,6 +5,7 @@ import dev.unibox.auth.CurrentUser;
 import dev.unibox.conversations.ConversationStore;
 import dev.unibox.web.ApiException;
 import dev.unibox.web.Responses;
+import dev.unibox.web.QueryParams;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -24,7 +25,7 @@ import java.util.Map;
 /**
  * The composer's live check, the daily inspection report, and the admins' editing of the rule documents.
  */
-public final class ComplianceRoutes {
+public record ComplianceRoutes(Pool pool, QualityRules rules, ComplianceGuard guard, Clock clock) {
 
   static final int MAX_CHECK_TEXT = 5000;
 
@@ -39,18 +40,6 @@ public final class ComplianceRoutes {
         AND ($5::text IS NULL OR i.account_id = $5)
         AND ($6::bigint IS NULL OR i.agent_id = $6)
       ORDER BY u.display_name, i.agent_id, i.at""";
-
-  private final Pool pool;
-  private final QualityRules rules;
-  private final ComplianceGuard guard;
-  private final Clock clock;
-
-  public ComplianceRoutes(Pool pool, QualityRules rules, ComplianceGuard guard, Clock clock) {
-    this.pool = pool;
-    this.rules = rules;
-    this.guard = guard;
-    this.clock = clock;
-  }
 
   public void mount(Router router) {
     router.post("/api/conversations/:id/replies/check").handler(this::check);
@@ -88,9 +77,9 @@ public final class ComplianceRoutes {
   /** Flagged and overridden replies of one day, per agent (agents see only their own). */
   private void report(RoutingContext ctx) {
     CurrentUser user = AuthRoutes.user(ctx);
-    ZoneId zone = Params.zone(ctx);
-    LocalDate date = Params.date(ctx, "date", LocalDate.now(clock.withZone(zone)));
-    String account = Params.text(ctx, "accountId");
+    ZoneId zone = QueryParams.zone(ctx);
+    LocalDate date = QueryParams.date(ctx, "date", LocalDate.now(clock.withZone(zone)));
+    String account = QueryParams.text(ctx, "accountId");
     if (account != null) {
       Access.serves(user, account);
     }

@@ -16,19 +16,9 @@ import org.slf4j.LoggerFactory;
  * The shipped rule documents of {@code config/quality/}: global.yaml, platforms/&lt;platform&gt;.yaml,
  * shops/&lt;account id&gt;.yaml, by scope. Blocking file I/O: call off the event loop.
  */
-final class QualityFiles {
+record QualityFiles(Path dir) {
 
   private static final Logger LOG = LoggerFactory.getLogger(QualityFiles.class);
-
-  private final Path dir;
-
-  QualityFiles(Path dir) {
-    this.dir = dir;
-  }
-
-  Path dir() {
-    return dir;
-  }
 
   /** Every valid document by scope; the problems of the others are added, their modification times recorded. */
   Map<String, JsonNode> read(Map<String, Long> times, List<String> problems) {

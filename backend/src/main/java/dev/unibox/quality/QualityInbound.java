@@ -11,17 +11,8 @@ import java.time.Instant;
  * open satisfaction invite is recorded as the rating (and the conversation stays solved); otherwise spam
  * is parked in the spam folder.
  */
-final class QualityInbound implements InboundHook {
-
-  private final QualityRules rules;
-  private final SpamFolder spam;
-  private final Satisfaction satisfaction;
-
-  QualityInbound(QualityRules rules, SpamFolder spam, Satisfaction satisfaction) {
-    this.rules = rules;
-    this.spam = spam;
-    this.satisfaction = satisfaction;
-  }
+record QualityInbound(QualityRules rules, SpamFolder spam, Satisfaction satisfaction)
+    implements InboundHook {
 
   @Override
   public Future<Void> afterBuyerMessage(SqlConnection conn, Received r, Instant now) {

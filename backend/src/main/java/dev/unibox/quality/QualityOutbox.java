@@ -4,6 +4,7 @@ import dev.unibox.conversations.ConversationJson;
 import dev.unibox.conversations.ConversationNews;
 import dev.unibox.events.Change;
 import dev.unibox.events.EventNames;
+import dev.unibox.outbox.OutboxStore;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.SqlConnection;
@@ -19,16 +20,6 @@ import java.time.ZoneOffset;
  */
 final class QualityOutbox {
 
-  private static final String INSERT_MESSAGE = """
-      INSERT INTO messages (conversation_id, account_id, direction, message_type, body, author_user_id, author_name,
-                            status, at, created_at)
-      VALUES ($1, $2, 'out', $3, $4, $5, $6, 'pending', $7, $7)
-      RETURNING id""";
-
-  private static final String INSERT_OUTBOX = """
-      INSERT INTO outbox (message_id, account_id, status, next_attempt_at, created_at, updated_at)
-      VALUES ($1, $2, 'pending', $3, $3, $3)""";
-
   private static final String PREVIEW = """
       UPDATE conversations SET last_message_text = $2, last_message_at = $3, last_message_direction = 'out',
                                updated_at = $3
@@ -42,16 +33,13 @@ final class QualityOutbox {
     SqlConnection conn = change.conn();
     Instant now = change.now();
     OffsetDateTime at = now.atOffset(ZoneOffset.UTC);
-    return conn.preparedQuery(INSERT_MESSAGE)
-        .execute(Tuple.from(new Object[] {conversationId, accountId, type, text, authorId, authorName, at}))
-        .compose(rows -> {
-          long messageId = rows.iterator().next().getLong("id");
+    return OutboxStore.insertPending(conn, conversationId, accountId, type, text, authorId, authorName, now)
+        .compose(messageId -> {
           JsonObject message = ConversationJson.message(messageId, "out", text, "pending", authorName, null, now);
           if (ConversationJson.AUTO_REPLY.equals(type)) {
             message.put("automatic", true);
           }
-          return conn.preparedQuery(INSERT_OUTBOX).execute(Tuple.of(messageId, accountId, at))
-              .compose(v -> conn.preparedQuery(PREVIEW).execute(Tuple.of(conversationId, text, at)))
+          return conn.preparedQuery(PREVIEW).execute(Tuple.of(conversationId, text, at))
               .compose(v -> ConversationNews.announce(change, conversationId, EventNames.MESSAGE_CREATED,
                   new JsonObject().put("conversationId", conversationId).put("message", message)))
               .map(message);

@@ -26,21 +26,9 @@ import org.slf4j.LoggerFactory;
  * a conversation's shop with the variables filled from the conversation. An inserted text is an ordinary
  * reply: it goes through the compliance check.
  */
-public final class QuickReplies {
+public record QuickReplies(Vertx vertx, Pool pool, QualityRules rules, Clock clock) {
 
   private static final Logger LOG = LoggerFactory.getLogger(QuickReplies.class);
-
-  private final Vertx vertx;
-  private final Pool pool;
-  private final QualityRules rules;
-  private final Clock clock;
-
-  public QuickReplies(Vertx vertx, Pool pool, QualityRules rules, Clock clock) {
-    this.vertx = vertx;
-    this.pool = pool;
-    this.rules = rules;
-    this.clock = clock;
-  }
 
   /**
    * Loads {@code quick-replies.yaml} into the database: each shipped entry once (by its seed key), so an

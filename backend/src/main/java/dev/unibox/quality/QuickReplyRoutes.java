@@ -4,19 +4,13 @@ import dev.unibox.auth.AuthRoutes;
 import dev.unibox.auth.CurrentUser;
 import dev.unibox.web.ApiException;
 import dev.unibox.web.Responses;
-import io.vertx.core.json.JsonObject;
+import dev.unibox.web.QueryParams;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.util.Locale;
 
 /** HTTP of quick replies: list, create, update, delete (supervisors), and the composer's list for a conversation. */
-final class QuickReplyRoutes {
-
-  private final QuickReplies quickReplies;
-
-  QuickReplyRoutes(QuickReplies quickReplies) {
-    this.quickReplies = quickReplies;
-  }
+record QuickReplyRoutes(QuickReplies quickReplies) {
 
   void mount(Router router) {
     router.get("/api/quick-replies").handler(this::list);
@@ -27,26 +21,21 @@ final class QuickReplyRoutes {
   }
 
   private void list(RoutingContext ctx) {
-    quickReplies.visible(AuthRoutes.user(ctx), Params.text(ctx, "accountId"))
-        .onSuccess(list -> Responses.json(ctx, 200, new JsonObject().put("quickReplies", list)))
-        .onFailure(ctx::fail);
+    Responses.reply(ctx, 200, "quickReplies",
+        quickReplies.visible(AuthRoutes.user(ctx), QueryParams.text(ctx, "accountId")));
   }
 
   private void create(RoutingContext ctx) {
     CurrentUser user = AuthRoutes.user(ctx);
     Access.overseer(user);
-    quickReplies.create(user, Responses.body(ctx))
-        .onSuccess(q -> Responses.json(ctx, 201, new JsonObject().put("quickReply", q)))
-        .onFailure(ctx::fail);
+    Responses.reply(ctx, 201, "quickReply", quickReplies.create(user, Responses.body(ctx)));
   }
 
   private void update(RoutingContext ctx) {
     CurrentUser user = AuthRoutes.user(ctx);
     Access.overseer(user);
     long id = Responses.pathId(ctx, "id");
-    quickReplies.update(user, id, Responses.body(ctx))
-        .onSuccess(q -> Responses.json(ctx, 200, new JsonObject().put("quickReply", q)))
-        .onFailure(ctx::fail);
+    Responses.reply(ctx, 200, "quickReply", quickReplies.update(user, id, Responses.body(ctx)));
   }
 
   private void delete(RoutingContext ctx) {
@@ -60,13 +49,11 @@ final class QuickReplyRoutes {
   /** ?q= a shortcut (with or without its /) or part of a title, at most 64 characters. */
   private void forConversation(RoutingContext ctx) {
     long id = Responses.pathId(ctx, "id");
-    String q = Params.text(ctx, "q");
+    String q = QueryParams.text(ctx, "q");
     String query = q == null ? null : q.replaceFirst("^/", "").toLowerCase(Locale.ROOT);
     if (query != null && query.length() > 64) {
       throw ApiException.badRequest("bad_q", "q is at most 64 characters");
     }
-    quickReplies.forConversation(AuthRoutes.user(ctx), id, query)
-        .onSuccess(list -> Responses.json(ctx, 200, new JsonObject().put("quickReplies", list)))
-        .onFailure(ctx::fail);
+    Responses.reply(ctx, 200, "quickReplies", quickReplies.forConversation(AuthRoutes.user(ctx), id, query));
   }
 }

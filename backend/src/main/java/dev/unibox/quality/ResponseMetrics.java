@@ -4,6 +4,7 @@ import dev.unibox.auth.AuthRoutes;
 import dev.unibox.auth.CurrentUser;
 import dev.unibox.web.ApiException;
 import dev.unibox.web.Responses;
+import dev.unibox.web.QueryParams;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -24,11 +25,10 @@ import java.util.List;
  * (Pinduoduo does not count spam). For each conversation with a buyer message in [from, to): the time
  * from its first buyer message in the window to the first human reply after it.
  */
-public final class ResponseMetrics {
+public record ResponseMetrics(Pool pool, Clock clock) {
 
   /** One read scans at most this much history. */
   static final Duration MAX_RANGE = Duration.ofDays(93);
-
 
   private static final String FIRST_RESPONSES = """
       WITH firsts AS (
@@ -43,14 +43,6 @@ public final class ResponseMetrics {
                 AND o.message_type = 'autoreply' AND o.at >= f.first_in) AS first_auto
       FROM firsts f""";
 
-  private final Pool pool;
-  private final Clock clock;
-
-  public ResponseMetrics(Pool pool, Clock clock) {
-    this.pool = pool;
-    this.clock = clock;
-  }
-
   public void mount(Router router) {
     router.get("/api/quality/metrics/response").handler(this::response);
   }
@@ -58,16 +50,16 @@ public final class ResponseMetrics {
   private void response(RoutingContext ctx) {
     CurrentUser user = AuthRoutes.user(ctx);
     Access.overseer(user);
-    Instant to = Params.instant(ctx, "to", clock.instant());
-    Instant from = Params.instant(ctx, "from", to.minus(Duration.ofDays(1)));
+    Instant to = QueryParams.instant(ctx, "to", clock.instant());
+    Instant from = QueryParams.instant(ctx, "from", to.minus(Duration.ofDays(1)));
     if (!from.isBefore(to)) {
       throw ApiException.badRequest("bad_time", "from must be before to");
     }
     if (Duration.between(from, to).compareTo(MAX_RANGE) > 0) {
       throw ApiException.badRequest("range_too_long", "from and to may be at most " + MAX_RANGE.toDays() + " days apart");
     }
-    long within = Params.number(ctx, "withinSeconds", 300, 1, 7 * 86_400);
-    String account = Params.text(ctx, "accountId");
+    long within = QueryParams.number(ctx, "withinSeconds", 300, 1, 7 * 86_400);
+    String account = QueryParams.text(ctx, "accountId");
     if (account != null) {
       Access.serves(user, account);
     }

@@ -32,22 +32,20 @@ public final class Satisfaction {
   static final String INVITED_ACTIVITY = "satisfaction_invited";
   static final String RATED_ACTIVITY = "satisfaction_rated";
 
-  private final Pool pool;
   private final QualityRules rules;
   private final UnitOfWork work;
 
   public Satisfaction(Vertx vertx, Pool pool, QualityRules rules, Clock clock) {
-    this.pool = pool;
     this.rules = rules;
     this.work = new UnitOfWork(vertx, pool, clock);
   }
 
   /** Whether an invite is possible now, why not, and the conversation's invites and ratings. */
   Future<JsonObject> state(CurrentUser user, long id) {
-    return SatisfactionStore.facts(pool, id).compose(f -> {
+    return SatisfactionStore.facts(work.pool(), id).compose(f -> {
       f.requireActor(user);
       String why = f.whyNoInvite();
-      return SatisfactionStore.history(pool, id)
+      return SatisfactionStore.history(work.pool(), id)
           .map(history -> new JsonObject().put("canInvite", why == null).put("why", why).put("history", history));
     });
   }
@@ -114,16 +112,16 @@ public final class Satisfaction {
 
   /** A rating the platform reported elsewhere (e.g. Kuaishou's back office), entered by a supervisor; its id. */
   Future<Long> recordPlatformRating(CurrentUser user, long id, String rating, String reason, Instant ratedAt) {
-    return SatisfactionStore.facts(pool, id).compose(f -> {
+    return SatisfactionStore.facts(work.pool(), id).compose(f -> {
       Access.serves(user, f.accountId());
-      return SatisfactionStore.insertRating(pool, new SatisfactionStore.NewRating(id, f.accountId(), f.lastAssigneeId(),
-          null, rating, reason, "platform", null, user.id(), ratedAt == null ? work.clock().instant() : ratedAt));
+      return SatisfactionStore.insertRating(work.pool(), new SatisfactionStore.NewRating(id, f.accountId(),
+          f.lastAssigneeId(), null, rating, reason, "platform", null, user.id(), ratedAt == null ? work.clock().instant() : ratedAt));
     });
   }
 
   /** The rates of a period in the user's shops (or one of them, account not null). */
   Future<SatisfactionRates> rates(CurrentUser user, SatisfactionRates.Period period, ZoneId zone, String account) {
-    return SatisfactionStore.rates(pool, period.from().atStartOfDay(zone).toOffsetDateTime(),
+    return SatisfactionStore.rates(work.pool(), period.from().atStartOfDay(zone).toOffsetDateTime(),
         period.to().atStartOfDay(zone).toOffsetDateTime(), user, account);
   }
 }

@@ -4,6 +4,7 @@ import dev.unibox.auth.AuthRoutes;
 import dev.unibox.auth.CurrentUser;
 import dev.unibox.web.ApiException;
 import dev.unibox.web.Responses;
+import dev.unibox.web.QueryParams;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -12,20 +13,13 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
+import java.util.List;
 import java.util.Set;
 
 /** HTTP of satisfaction: a conversation's invite state, the invite, a platform's rating, the rates. */
-final class SatisfactionRoutes {
+record SatisfactionRoutes(Satisfaction satisfaction, Clock clock) {
 
   static final Set<String> RATINGS = Set.of("satisfied", "neutral", "dissatisfied");
-
-  private final Satisfaction satisfaction;
-  private final Clock clock;
-
-  SatisfactionRoutes(Satisfaction satisfaction, Clock clock) {
-    this.satisfaction = satisfaction;
-    this.clock = clock;
-  }
 
   void mount(Router router) {
     router.get("/api/conversations/:id/satisfaction").handler(this::state);
@@ -40,9 +34,7 @@ final class SatisfactionRoutes {
   }
 
   private void invite(RoutingContext ctx) {
-    satisfaction.invite(AuthRoutes.user(ctx), Responses.pathId(ctx, "id"))
-        .onSuccess(message -> Responses.json(ctx, 201, new JsonObject().put("message", message)))
-        .onFailure(ctx::fail);
+    Responses.reply(ctx, 201, "message", satisfaction.invite(AuthRoutes.user(ctx), Responses.pathId(ctx, "id")));
   }
 
   /** {rating: satisfied|neutral|dissatisfied, reason?: id, ratedAt?: ISO instant}; supervisors only. */
@@ -59,23 +51,18 @@ final class SatisfactionRoutes {
       throw ApiException.badRequest("bad_reason", "reason is an id such as bad_attitude, slow_reply, not_solved");
     }
     Instant ratedAt = body.getValue("ratedAt") instanceof String t ? parse(t) : null;
-    satisfaction.recordPlatformRating(user, id, rating, (String) reason, ratedAt)
-        .onSuccess(ratingId -> Responses.json(ctx, 201, new JsonObject().put("id", ratingId)))
-        .onFailure(ctx::fail);
+    Responses.reply(ctx, 201, "id", satisfaction.recordPlatformRating(user, id, rating, (String) reason, ratedAt));
   }
 
   /** Satisfaction and bad-attitude rates per agent and in total, for a natural week or month. */
   private void rates(RoutingContext ctx) {
     CurrentUser user = AuthRoutes.user(ctx);
     Access.overseer(user);
-    ZoneId zone = Params.zone(ctx);
-    String name = Params.text(ctx, "period") == null ? "week" : Params.text(ctx, "period");
-    if (!name.equals("week") && !name.equals("month")) {
-      throw ApiException.badRequest("bad_period", "period must be week or month");
-    }
-    LocalDate date = Params.date(ctx, "date", LocalDate.now(clock.withZone(zone)));
+    ZoneId zone = QueryParams.zone(ctx);
+    String name = QueryParams.oneOf(ctx, "period", "week", List.of("week", "month"));
+    LocalDate date = QueryParams.date(ctx, "date", LocalDate.now(clock.withZone(zone)));
     SatisfactionRates.Period period = SatisfactionRates.Period.of(name, date);
-    String account = Params.text(ctx, "accountId");
+    String account = QueryParams.text(ctx, "accountId");
     if (account != null) {
       Access.serves(user, account);
     }

@@ -73,13 +73,9 @@ public final class SpamFolder {
   private static final String CLOSE_PARKINGS = """
       UPDATE spam_parkings SET restored_at = $2, restored_by = $3 WHERE conversation_id = $1 AND restored_at IS NULL""";
 
-  private final Vertx vertx;
-  private final Pool pool;
   private final UnitOfWork work;
 
   public SpamFolder(Vertx vertx, Pool pool, Clock clock) {
-    this.vertx = vertx;
-    this.pool = pool;
     this.work = new UnitOfWork(vertx, pool, clock);
   }
 
@@ -101,7 +97,7 @@ public final class SpamFolder {
       return Future.succeededFuture();
     }
     // Admins' patterns over a buyer's text: off the event loop (RE2 keeps each one linear).
-    return vertx.<SpamRules.Verdict>executeBlocking(() -> spam.classify(text), false)
+    return work.vertx().<SpamRules.Verdict>executeBlocking(() -> spam.classify(text), false)
         .compose(verdict -> verdict.spam() ? park(conn, conversationId, messageId, verdict, now) : Future.succeededFuture());
   }
 
@@ -117,7 +113,7 @@ public final class SpamFolder {
 
   private void list(RoutingContext ctx) {
     CurrentUser user = AuthRoutes.user(ctx);
-    pool.preparedQuery(LIST).execute(Access.shops(Tuple.tuple(), user)).onSuccess(rows -> {
+    work.pool().preparedQuery(LIST).execute(Access.shops(Tuple.tuple(), user)).onSuccess(rows -> {
       JsonArray out = new JsonArray();
       for (Row r : rows) {
         var parkedAt = r.getOffsetDateTime("parked_at");

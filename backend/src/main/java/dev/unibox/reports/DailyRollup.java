@@ -94,23 +94,23 @@ final class DailyRollup {
       r.add("platform_met", w.platformMet() ? 1 : 0);
     }
     if (s != null) {
-      r.add("replies", 1);
-      r.add("reply_seconds", s);
-      r.add("replies_within_60", s <= 60 ? 1 : 0);
-      r.add("replies_within_120", s <= 120 ? 1 : 0);
-      r.add("replies_within_300", s <= 300 ? 1 : 0);
-      r.replyHist[ResponseBuckets.bucket(s)]++;
+      answered(r, s, "replies", "reply_seconds", "replies_within_", r.replyHist);
     }
     if (w.firstOfDay()) {
       r.add("conversations", 1);
       if (s != null) {
-        r.add("first_answered", 1);
-        r.add("first_seconds", s);
-        r.add("first_within_60", s <= 60 ? 1 : 0);
-        r.add("first_within_120", s <= 120 ? 1 : 0);
-        r.add("first_within_300", s <= 300 ? 1 : 0);
-        r.firstHist[ResponseBuckets.bucket(s)]++;
+        answered(r, s, "first_answered", "first_seconds", "first_within_", r.firstHist);
       }
     }
+  }
+
+  /** An answer after {@code s} seconds: its count, time, the "within" counters and the histogram bucket. */
+  private static void answered(Row r, long s, String count, String seconds, String within, int[] hist) {
+    r.add(count, 1);
+    r.add(seconds, s);
+    for (int limit : ResponseBuckets.WITHIN_SECONDS) {
+      r.add(within + limit, s <= limit ? 1 : 0);
+    }
+    hist[ResponseBuckets.bucket(s)]++;
   }
 }

@@ -1,5 +1,6 @@
 package dev.unibox.reports;
 
+import dev.unibox.auth.AccessPolicy;
 import dev.unibox.auth.AuthRoutes;
 import dev.unibox.auth.CurrentUser;
 import dev.unibox.web.ApiException;
@@ -11,7 +12,6 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.sqlclient.Pool;
 import java.time.Clock;
-import java.time.Instant;
 
 /**
  * GET /api/reports/projections: the caller's shops inside their platform window, each with its indicator,
@@ -19,17 +19,7 @@ import java.time.Instant;
  * sets the shop's own line (a share such as 0.85; null goes back to the platform's) and tells the shop's other
  * overseers at once, whether or not the projection crosses a line. Supervisors and admins.
  */
-final class ProjectionRoutes {
-
-  private final Pool pool;
-  private final Clock clock;
-  private final ProjectionWatch watch;
-
-  ProjectionRoutes(Pool pool, Clock clock, ProjectionWatch watch) {
-    this.pool = pool;
-    this.clock = clock;
-    this.watch = watch;
-  }
+record ProjectionRoutes(Pool pool, Clock clock, ProjectionWatch watch) {
 
   void mount(Router router) {
     router.get("/api/reports/projections").handler(this::list);
@@ -72,10 +62,6 @@ final class ProjectionRoutes {
   }
 
   private static CurrentUser overseer(RoutingContext ctx) {
-    CurrentUser user = AuthRoutes.user(ctx);
-    if (!user.oversees()) {
-      throw ApiException.forbidden("Only supervisors and admins see the platform projection");
-    }
-    return user;
+    return AccessPolicy.requireOverseer(AuthRoutes.user(ctx), "Only supervisors and admins see the platform projection");
   }
 }

@@ -23,13 +23,9 @@ import java.util.Map;
  */
 public final class ProjectionWatch {
 
-  private final Pool pool;
-  private final Clock clock;
   private final UnitOfWork work;
 
   ProjectionWatch(Vertx vertx, Pool pool, Clock clock) {
-    this.pool = pool;
-    this.clock = clock;
     this.work = new UnitOfWork(vertx, pool, clock);
   }
 
@@ -43,7 +39,7 @@ public final class ProjectionWatch {
 
   /** Each shop inside its window now, with its projection, in shop order. */
   Future<List<ShopProjection>> current(SqlClient c) {
-    Instant now = clock.instant();
+    Instant now = work.clock().instant();
     return ProjectionStore.shops(c).compose(shops -> {
       Map<String, ProjectionStore.Shop> open = new LinkedHashMap<>();
       Map<String, Projection.Window> windows = new LinkedHashMap<>();

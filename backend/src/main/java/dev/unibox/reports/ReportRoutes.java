@@ -3,6 +3,7 @@ package dev.unibox.reports;
 import dev.unibox.auth.AuthRoutes;
 import dev.unibox.auth.CurrentUser;
 import dev.unibox.web.ApiException;
+import dev.unibox.web.QueryParams;
 import dev.unibox.web.Responses;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -10,10 +11,8 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.sqlclient.Pool;
 import java.time.Clock;
-import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 
@@ -21,23 +20,11 @@ import java.util.List;
  * GET /api/reports (JSON) and /api/reports/export?format=csv|xlsx. Supervisors and admins see their shops
  * (an admin of all shops: every shop); an agent sees only their own figures in the shops they serve.
  */
-public final class ReportRoutes {
+public record ReportRoutes(Vertx vertx, Pool pool, ReportService service, Clock clock) {
 
   static final int MAX_DAYS = 400;
   /** groupBy=dayhour: at most this many days (744 groups). */
   static final int MAX_CLOCK_HOUR_DAYS = 31;
-
-  private final Vertx vertx;
-  private final Pool pool;
-  private final ReportService service;
-  private final Clock clock;
-
-  public ReportRoutes(Vertx vertx, Pool pool, ReportService service, Clock clock) {
-    this.vertx = vertx;
-    this.pool = pool;
-    this.service = service;
-    this.clock = clock;
-  }
 
   public void mount(Router router) {
     router.get("/api/reports").handler(ctx -> filter(ctx).compose(service::report)
@@ -46,10 +33,7 @@ public final class ReportRoutes {
   }
 
   private void export(RoutingContext ctx) {
-    String format = ctx.request().getParam("format", "csv");
-    if (!"csv".equals(format) && !"xlsx".equals(format)) {
-      throw ApiException.badRequest("bad_format", "format must be csv or xlsx");
-    }
+    String format = QueryParams.oneOf(ctx, "format", "csv", List.of("csv", "xlsx"));
     filter(ctx).compose(service::report)
         .compose(r -> vertx.executeBlocking(() -> "csv".equals(format) ? ReportExport.csv(r) : ReportExport.xlsx(r), false)
             .map(body -> {
@@ -65,10 +49,10 @@ public final class ReportRoutes {
   /** The request's filter, scoped to what the caller may see; bad values are 400, foreign shops 403. */
   Future<ReportFilter> filter(RoutingContext ctx) {
     CurrentUser user = AuthRoutes.user(ctx);
-    ZoneId zone = zone(ctx.request().getParam("zone"));
+    ZoneId zone = QueryParams.zone(ctx);
     LocalDate today = clock.instant().atZone(zone).toLocalDate();
-    LocalDate to = date(ctx, "to", today);
-    LocalDate from = date(ctx, "from", to.minusDays(6));
+    LocalDate to = QueryParams.date(ctx, "to", today);
+    LocalDate from = QueryParams.date(ctx, "from", to.minusDays(6));
     if (from.isAfter(to)) {
       throw ApiException.badRequest("bad_date", "from must not be after to");
     }
@@ -82,9 +66,9 @@ public final class ReportRoutes {
     if ("dayhour".equals(groupBy) && ChronoUnit.DAYS.between(from, to) >= MAX_CLOCK_HOUR_DAYS) {
       throw ApiException.badRequest("bad_date", "a report per clock hour covers at most " + MAX_CLOCK_HOUR_DAYS + " days");
     }
-    String platform = text(ctx, "platform");
-    String team = text(ctx, "team");
-    String shop = text(ctx, "accountId");
+    String platform = QueryParams.text(ctx, "platform");
+    String team = QueryParams.text(ctx, "team");
+    String shop = QueryParams.text(ctx, "accountId");
     Long agent = agent(ctx, user);
     if (shop != null && !user.mayServe(shop)) {
       throw ApiException.forbidden("This shop is not yours");
@@ -95,13 +79,7 @@ public final class ReportRoutes {
   }
 
   private static Long agent(RoutingContext ctx, CurrentUser user) {
-    String raw = text(ctx, "agentId");
-    Long asked;
-    try {
-      asked = raw == null ? null : Long.valueOf(raw);
-    } catch (NumberFormatException e) {
-      throw ApiException.badRequest("bad_agentId", "agentId must be a number");
-    }
+    Long asked = QueryParams.id(ctx, "agentId");
     if (user.oversees()) {
       return asked;
     }
@@ -109,30 +87,5 @@ public final class ReportRoutes {
       throw ApiException.forbidden("Agents see only their own figures");
     }
     return user.id();
-  }
-
-  static ZoneId zone(String z) {
-    if (z == null || z.isBlank()) {
-      return ZoneId.of("UTC");
-    }
-    try {
-      return ZoneId.of(z);
-    } catch (DateTimeException e) {
-      throw ApiException.badRequest("bad_zone", "zone must be a time zone such as Asia/Kuala_Lumpur");
-    }
-  }
-
-  private static LocalDate date(RoutingContext ctx, String name, LocalDate fallback) {
-    String d = text(ctx, name);
-    try {
-      return d == null ? fallback : LocalDate.parse(d);
-    } catch (DateTimeParseException e) {
-      throw ApiException.badRequest("bad_date", name + " must be a date such as 2026-11-23");
-    }
-  }
-
-  private static String text(RoutingContext ctx, String name) {
-    String v = ctx.request().getParam(name);
-    return v == null || v.isBlank() ? null : v.trim();
   }
 }

@@ -11,13 +11,7 @@ import java.util.List;
 import java.util.Map;
 
 /** Reads the rollups for a filter and derives the metrics of docs/reports.md, one object per group. */
-public final class ReportService {
-
-  private final Pool pool;
-
-  public ReportService(Pool pool) {
-    this.pool = pool;
-  }
+public record ReportService(Pool pool) {
 
   /** {groups: [...], total: {...}}: one query for the groups; the total is their sum. */
   public Future<JsonObject> report(ReportFilter f) {
@@ -130,22 +124,12 @@ public final class ReportService {
         .put("conversations", conversations).put("buyers", n(s, "buyers"))
         .put("messagesIn", n(s, "messages_in")).put("messagesOut", n(s, "messages_out"))
         .put("autoReplies", n(s, "auto_replies")).put("spamExcluded", n(s, "spam_excluded"))
-        .put("firstResponse", new JsonObject().put("answered", n(s, "first_answered"))
-            .put("unanswered", conversations - n(s, "first_answered"))
-            .put("medianSeconds", ResponseBuckets.percentile(first, 0.5))
-            .put("p90Seconds", ResponseBuckets.percentile(first, 0.9))
-            .put("averageSeconds", ratio(n(s, "first_seconds"), n(s, "first_answered")))
-            .put("within60Rate", ratio(n(s, "first_within_60"), conversations))
-            .put("within120Rate", ratio(n(s, "first_within_120"), conversations))
-            .put("within300Rate", ratio(n(s, "first_within_300"), conversations)))
-        .put("replies", new JsonObject().put("waits", waits).put("answered", n(s, "replies"))
-            .put("autoReplied", n(s, "auto_replied"))
-            .put("medianSeconds", ResponseBuckets.percentile(replies, 0.5))
-            .put("p90Seconds", ResponseBuckets.percentile(replies, 0.9))
-            .put("averageSeconds", ratio(n(s, "reply_seconds"), n(s, "replies")))
-            .put("within60Rate", ratio(n(s, "replies_within_60"), waits))
-            .put("within120Rate", ratio(n(s, "replies_within_120"), waits))
-            .put("within300Rate", ratio(n(s, "replies_within_300"), waits)))
+        .put("firstResponse", times(new JsonObject().put("answered", n(s, "first_answered"))
+            .put("unanswered", conversations - n(s, "first_answered")),
+            s, first, "first_answered", "first_seconds", "first_within_", conversations))
+        .put("replies", times(new JsonObject().put("waits", waits).put("answered", n(s, "replies"))
+            .put("autoReplied", n(s, "auto_replied")),
+            s, replies, "replies", "reply_seconds", "replies_within_", waits))
         .put("platform", new JsonObject().put("counted", n(s, "platform_counted")).put("met", n(s, "platform_met"))
             .put("rate", ratio(n(s, "platform_met"), n(s, "platform_counted"))))
         .put("resolved", n(s, "resolved")).put("resolutionRate", ratio(n(s, "resolved"), conversations))
@@ -157,6 +141,18 @@ public final class ReportService {
         .put("compliance", new JsonObject().put("flagged", n(s, "flagged_replies")).put("overridden", n(s, "overridden_replies")))
         .put("conversion", new JsonObject().put("preSaleChats", n(s, "pre_sale_chats")).put("converted", n(s, "converted"))
             .put("rate", ratio(n(s, "converted"), n(s, "pre_sale_chats"))));
+  }
+
+  /** Median, p90 and average answer time, and the share of {@code of} answered within each limit, added to {@code o}. */
+  private static JsonObject times(JsonObject o, Map<String, Long> s, List<Long> hist, String count, String seconds,
+                                  String within, long of) {
+    o.put("medianSeconds", ResponseBuckets.percentile(hist, 0.5))
+        .put("p90Seconds", ResponseBuckets.percentile(hist, 0.9))
+        .put("averageSeconds", ratio(n(s, seconds), n(s, count)));
+    for (int limit : ResponseBuckets.WITHIN_SECONDS) {
+      o.put("within" + limit + "Rate", ratio(n(s, within + limit), of));
+    }
+    return o;
   }
 
   private static long n(Map<String, Long> s, String k) {

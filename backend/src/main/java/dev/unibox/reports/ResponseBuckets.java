@@ -16,6 +16,9 @@ public final class ResponseBuckets {
 
   public static final int SIZE = BOUNDS.length + 1;
 
+  /** The answer times the rollups count as "within N seconds" (columns *_within_N, rates withinNRate). */
+  static final int[] WITHIN_SECONDS = {60, 120, 300};
+
   private ResponseBuckets() {}
 
   static int bucket(long seconds) {

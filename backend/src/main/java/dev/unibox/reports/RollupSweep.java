@@ -21,7 +21,7 @@ import java.util.Comparator;
  * sweep is idempotent and the result does not depend on the order the rows arrived in. Then it rolls up the
  * agents' presence intervals of the same stretch per hour ({@link WorkloadStore}).
  */
-public final class RollupSweep {
+public record RollupSweep(Pool pool, Clock clock) {
 
   /** Rows stamped this long before the last sweep are read again (a transaction may commit late). */
   static final Duration LATE_COMMIT_MARGIN = Duration.ofMinutes(2);
@@ -29,14 +29,6 @@ public final class RollupSweep {
   private static final long LOCK = 0x5245_5054L; // "REPT": one sweep at a time across nodes
 
   public record Result(int conversations, int shopDays) {}
-
-  private final Pool pool;
-  private final Clock clock;
-
-  public RollupSweep(Pool pool, Clock clock) {
-    this.pool = pool;
-    this.clock = clock;
-  }
 
   public Future<Result> sweep() {
     Instant now = clock.instant();

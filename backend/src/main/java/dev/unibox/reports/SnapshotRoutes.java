@@ -1,8 +1,10 @@
 package dev.unibox.reports;
 
+import dev.unibox.auth.AccessPolicy;
 import dev.unibox.auth.AuthRoutes;
 import dev.unibox.auth.CurrentUser;
 import dev.unibox.web.ApiException;
+import dev.unibox.web.QueryParams;
 import dev.unibox.web.Responses;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
@@ -16,15 +18,7 @@ import java.util.List;
  * The stored daily and weekly reports: GET /api/reports/snapshots (list) and /api/reports/snapshots/:id
  * (?format=csv|xlsx to download). Supervisors and admins of the shop; the team report for admins of all shops.
  */
-final class SnapshotRoutes {
-
-  private final Vertx vertx;
-  private final Pool pool;
-
-  SnapshotRoutes(Vertx vertx, Pool pool) {
-    this.vertx = vertx;
-    this.pool = pool;
-  }
+record SnapshotRoutes(Vertx vertx, Pool pool) {
 
   void mount(Router router) {
     router.get("/api/reports/snapshots").handler(this::list);
@@ -32,20 +26,13 @@ final class SnapshotRoutes {
   }
 
   private static CurrentUser overseer(RoutingContext ctx) {
-    CurrentUser user = AuthRoutes.user(ctx);
-    if (!user.oversees()) {
-      throw ApiException.forbidden("Only supervisors and admins see the shops' reports");
-    }
-    return user;
+    return AccessPolicy.requireOverseer(AuthRoutes.user(ctx), "Only supervisors and admins see the shops' reports");
   }
 
   private void list(RoutingContext ctx) {
     CurrentUser user = overseer(ctx);
-    String period = ctx.request().getParam("period");
-    if (period != null && !List.of("day", "week").contains(period)) {
-      throw ApiException.badRequest("bad_period", "period must be day or week");
-    }
-    String scope = ctx.request().getParam("scope");
+    String period = QueryParams.oneOf(ctx, "period", null, List.of("day", "week"));
+    String scope = QueryParams.text(ctx, "scope");
     var accounts = user.allAccounts() ? ReportQueryStore.allAccounts(pool)
         : io.vertx.core.Future.succeededFuture(List.copyOf(user.accountIds()));
     accounts.compose(ids -> SnapshotStore.snapshots(pool, ids, user.allAccounts(), scope, period)).onSuccess(list -> {
@@ -60,10 +47,7 @@ final class SnapshotRoutes {
   private void one(RoutingContext ctx) {
     CurrentUser user = overseer(ctx);
     long id = Responses.pathId(ctx, "id");
-    String format = ctx.request().getParam("format", "json");
-    if (!List.of("json", "csv", "xlsx").contains(format)) {
-      throw ApiException.badRequest("bad_format", "format must be json, csv or xlsx");
-    }
+    String format = QueryParams.oneOf(ctx, "format", "json", List.of("json", "csv", "xlsx"));
     SnapshotStore.snapshot(pool, id).compose(s -> {
       boolean allowed = s != null && (ReportSnapshots.TEAM.equals(s.scope()) ? user.allAccounts() : user.mayServe(s.scope()));
       if (!allowed) {

@@ -1,36 +1,18 @@
 package dev.unibox.routing;
 
-import java.util.List;
-import java.util.Optional;
+import java.util.Comparator;
 
 /**
  * The baseline: first come, first served (by the time the conversation entered the queue, whatever its
  * urgency), each to the next agent in turn, i.e. the eligible agent with room whose last assignment is
  * oldest. No stickiness, no load balancing. Skills and capacity still hold.
  */
-public final class FifoRoundRobinPolicy implements RoutingPolicy {
+public final class FifoRoundRobinPolicy extends SeatOrderPolicy {
 
   public static final String NAME = "fifo-round-robin";
 
-  @Override
-  public String name() {
-    return NAME;
-  }
-
-  @Override
-  public String queueOrder() {
-    return "c.queued_at, c.id";
-  }
-
-  @Override
-  public Optional<AgentSeat> pick(List<AgentSeat> seats, Candidate candidate) {
-    AgentSeat next = null;
-    for (AgentSeat s : seats) {
-      if (s.canTake(candidate)
-          && (next == null || s.assignedSeq < next.assignedSeq || (s.assignedSeq == next.assignedSeq && s.id < next.id))) {
-        next = s;
-      }
-    }
-    return Optional.ofNullable(next);
+  public FifoRoundRobinPolicy() {
+    super(NAME, "c.queued_at, c.id",
+        Comparator.comparingLong((AgentSeat s) -> s.assignedSeq).thenComparingLong(s -> s.id));
   }
 }

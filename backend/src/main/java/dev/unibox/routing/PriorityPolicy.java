@@ -11,7 +11,7 @@ import java.util.Optional;
  * then the one with fewer language skills, then the one whose last assignment is oldest (fairness
  * among equals), then the lowest id.
  */
-public final class PriorityPolicy implements RoutingPolicy {
+public final class PriorityPolicy extends SeatOrderPolicy {
 
   public static final String NAME = "priority";
 
@@ -26,14 +26,8 @@ public final class PriorityPolicy implements RoutingPolicy {
       .thenComparingLong(s -> s.assignedSeq)
       .thenComparingLong(s -> s.id);
 
-  @Override
-  public String name() {
-    return NAME;
-  }
-
-  @Override
-  public String queueOrder() {
-    return "c.priority DESC, c.head_of_class DESC, c.sla_due_at NULLS LAST, c.id";
+  public PriorityPolicy() {
+    super(NAME, "c.priority DESC, c.head_of_class DESC, c.sla_due_at NULLS LAST, c.id", LEAST_LOADED);
   }
 
   @Override
@@ -45,12 +39,6 @@ public final class PriorityPolicy implements RoutingPolicy {
         }
       }
     }
-    AgentSeat best = null;
-    for (AgentSeat s : seats) {
-      if (s.canTake(candidate) && (best == null || LEAST_LOADED.compare(s, best) < 0)) {
-        best = s;
-      }
-    }
-    return Optional.ofNullable(best);
+    return super.pick(seats, candidate);
   }
 }

@@ -1,5 +1,6 @@
 package dev.unibox.routing;
 
+import dev.unibox.auth.AccessPolicy;
 import dev.unibox.auth.AuthRoutes;
 import dev.unibox.auth.CurrentUser;
 import dev.unibox.conversations.Activities;
@@ -34,16 +35,12 @@ public final class QueueRoutes {
 
   private static final Pattern NAME = AgentSkills.TEAM;
 
-  private final Vertx vertx;
-  private final Pool pool;
   private final UnitOfWork work;
   private final SlaPolicy sla;
   private final Supplier<Future<JsonObject>> surgeStatus;
 
   public QueueRoutes(Vertx vertx, Pool pool, Clock clock, SlaPolicy sla,
                      Supplier<Future<JsonObject>> surgeStatus) {
-    this.vertx = vertx;
-    this.pool = pool;
     this.work = new UnitOfWork(vertx, pool, clock);
     this.sla = sla;
     this.surgeStatus = surgeStatus;
@@ -57,8 +54,8 @@ public final class QueueRoutes {
 
   private void queue(RoutingContext ctx) {
     CurrentUser user = AuthRoutes.user(ctx);
-    Future<JsonObject> me = QueueStore.me(pool, user.id());
-    Future<JsonObject> counts = QueueStore.counts(pool, user);
+    Future<JsonObject> me = QueueStore.me(work.pool(), user.id());
+    Future<JsonObject> counts = QueueStore.counts(work.pool(), user);
     if (!user.oversees()) {
       Future.all(me, counts)
           .onSuccess(v -> Responses.json(ctx, 200, new JsonObject().put("now", work.clock().instant().toString())
@@ -66,8 +63,8 @@ public final class QueueRoutes {
           .onFailure(ctx::fail);
       return;
     }
-    Future<JsonArray> queued = QueueStore.queuedIds(pool, user).compose(ids -> ConversationStore.summaries(pool, ids)
-        .map(map -> {
+    Future<JsonArray> queued = QueueStore.queuedIds(work.pool(), user)
+        .compose(ids -> ConversationStore.summaries(work.pool(), ids).map(map -> {
           JsonArray out = new JsonArray();
           ids.forEach(id -> {
             if (map.containsKey(id)) {
@@ -76,7 +73,7 @@ public final class QueueRoutes {
           });
           return out;
         }));
-    Future<JsonArray> agents = QueueStore.agents(pool, user);
+    Future<JsonArray> agents = QueueStore.agents(work.pool(), user);
     Future<JsonObject> surgeNow = surgeStatus.get();
     Future.all(me, counts, queued, agents, surgeNow)
         .onSuccess(v -> Responses.json(ctx, 200, new JsonObject().put("now", work.clock().instant().toString())
@@ -89,9 +86,7 @@ public final class QueueRoutes {
     CurrentUser user = AuthRoutes.user(ctx);
     long id = Responses.pathId(ctx, "id");
     JsonObject body = Responses.body(ctx);
-    if (!user.oversees()) {
-      throw ApiException.forbidden("Only supervisors set a conversation's priority");
-    }
+    AccessPolicy.requireOverseer(user, "Only supervisors set a conversation's priority");
     Priority priority = body.getValue("priority") instanceof String s ? Priority.ofWire(s) : null;
     if (priority == null) {
       throw ApiException.badRequest("bad_priority", "priority must be one of normal, urgent, critical");
@@ -143,12 +138,10 @@ public final class QueueRoutes {
     CurrentUser user = AuthRoutes.user(ctx);
     long id = Responses.pathId(ctx, "id");
     JsonObject body = Responses.body(ctx);
-    if (!user.oversees()) {
-      throw ApiException.forbidden("Only supervisors change agents' skills");
-    }
+    AccessPolicy.requireOverseer(user, "Only supervisors change agents' skills");
     AgentSkills skills = AgentSkills.parse(body);
     String team = skills.team();
-    pool.withTransaction(conn -> QueueStore.lockAgent(conn, id).compose(agent -> {
+    work.pool().withTransaction(conn -> QueueStore.lockAgent(conn, id).compose(agent -> {
       if (agent == null || !"agent".equals(agent.role())) {
         return Future.failedFuture(ApiException.notFound("Agent"));
       }
@@ -161,8 +154,8 @@ public final class QueueRoutes {
         return Future.failedFuture(ApiException.forbidden("A team lead edits only the agents of their own teams"));
       }
       return skills.save(conn, id);
-    })).compose(v -> QueueStore.agents(pool, user)).onSuccess(all -> {
-      Kicks.routing(vertx);
+    })).compose(v -> QueueStore.agents(work.pool(), user)).onSuccess(all -> {
+      Kicks.routing(work.vertx());
       JsonObject agent = all.stream().map(o -> (JsonObject) o).filter(o -> o.getLong("id") == id).findFirst()
           .orElse(new JsonObject().put("id", id));
       Responses.json(ctx, 200, new JsonObject().put("agent", agent));

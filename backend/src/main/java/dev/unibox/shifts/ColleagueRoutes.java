@@ -20,7 +20,7 @@ import io.vertx.sqlclient.Tuple;
  * by its owner or by a supervisor who oversees it. The transfer itself is {@link Moves} through
  * {@code Seats.takeOn}, which checks the same shop, team and capacity again under the routing lock.
  */
-final class ColleagueRoutes {
+record ColleagueRoutes(Pool pool) {
 
   static final int MAX = 200;
 
@@ -38,12 +38,6 @@ final class ColleagueRoutes {
                NOT ($2::text IS NULL OR u.team = $2), u.active_count >= u.max_concurrent,
                u.active_count::float8 / GREATEST(u.max_concurrent, 1), u.display_name, u.id
       LIMIT""" + " " + MAX;
-
-  private final Pool pool;
-
-  ColleagueRoutes(Pool pool) {
-    this.pool = pool;
-  }
 
   void mount(Router router) {
     router.get("/api/conversations/:id/colleagues").handler(this::list);

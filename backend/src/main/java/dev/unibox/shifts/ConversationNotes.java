@@ -17,13 +17,9 @@ import java.time.Clock;
  */
 final class ConversationNotes {
 
-  private final Pool pool;
-  private final Clock clock;
   private final UnitOfWork work;
 
   ConversationNotes(Vertx vertx, Pool pool, Clock clock) {
-    this.pool = pool;
-    this.clock = clock;
     this.work = new UnitOfWork(vertx, pool, clock);
   }
 
@@ -41,16 +37,16 @@ final class ConversationNotes {
 
   /** The saved handover note ({@code saved: true}) or a draft built from the conversation. */
   Future<JsonObject> handoverNote(CurrentUser user, long conversationId) {
-    return pool.withTransaction(conn -> ConversationLocks.lockForActor(conn, conversationId, user)
+    return work.pool().withTransaction(conn -> ConversationLocks.lockForActor(conn, conversationId, user)
         .compose(locked -> HandoverNotes.saved(conn, conversationId))
         .compose(saved -> saved != null
             ? Future.succeededFuture(new JsonObject().put("text", saved).put("saved", true))
-            : HandoverNotes.prefilled(conn, conversationId, clock.instant())
+            : HandoverNotes.prefilled(conn, conversationId, work.clock().instant())
                 .map(p -> new JsonObject().put("text", p).put("saved", false))));
   }
 
   Future<Void> saveHandoverNote(CurrentUser user, long conversationId, String text) {
-    return pool.withTransaction(conn -> ConversationLocks.lockForActor(conn, conversationId, user)
-        .compose(locked -> HandoverNotes.save(conn, conversationId, user.id(), text, clock.instant())));
+    return work.pool().withTransaction(conn -> ConversationLocks.lockForActor(conn, conversationId, user)
+        .compose(locked -> HandoverNotes.save(conn, conversationId, user.id(), text, work.clock().instant())));
   }
 }

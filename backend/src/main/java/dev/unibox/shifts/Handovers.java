@@ -52,15 +52,11 @@ public final class Handovers {
   static final int BATCH = 50;
 
   private final UnitOfWork work;
-  private final Pool pool;
-  private final Clock clock;
   private final Moves moves;
   private final BulkHandover bulk;
 
   public Handovers(Vertx vertx, Pool pool, Clock clock, Moves moves) {
     this.work = new UnitOfWork(vertx, pool, clock);
-    this.pool = pool;
-    this.clock = clock;
     this.moves = moves;
     this.bulk = new BulkHandover(vertx, pool, clock);
   }
@@ -80,13 +76,15 @@ public final class Handovers {
    * gets there first. Returns null when it already ran or nobody leaves.
    */
   public Future<Report> shiftEnded(String shift, Instant boundary, List<String> outgoingUsernames) {
-    return pool.preparedQuery(IDS_OF).execute(Tuple.tuple().addArrayOfString(outgoingUsernames.toArray(String[]::new)))
+    return work.pool().preparedQuery(IDS_OF)
+        .execute(Tuple.tuple().addArrayOfString(outgoingUsernames.toArray(String[]::new)))
         .compose(rows -> {
           List<Long> ids = new ArrayList<>();
           rows.forEach(r -> ids.add(r.getLong(0)));
-          return pool.preparedQuery(CLAIM_BOUNDARY).execute(Tuple.tuple().addString(shift)
+          return work.pool().preparedQuery(CLAIM_BOUNDARY).execute(Tuple.tuple().addString(shift)
                   .addOffsetDateTime(boundary.atOffset(ZoneOffset.UTC)).addString("End of shift " + shift)
-                  .addArrayOfLong(ids.toArray(Long[]::new)).addOffsetDateTime(clock.instant().atOffset(ZoneOffset.UTC)))
+                  .addArrayOfLong(ids.toArray(Long[]::new))
+                  .addOffsetDateTime(work.clock().instant().atOffset(ZoneOffset.UTC)))
               .compose(claimed -> claimed.size() == 0 ? Future.<Report>succeededFuture(null)
                   : run(claimed.iterator().next().getLong("id"), ids, Moves.Kind.HANDOVER, null,
                       "end of shift " + shift, shift, boundary));
@@ -95,15 +93,15 @@ public final class Handovers {
 
   /** A supervisor's forced handover of one agent's open conversations. */
   public Future<Report> force(CurrentUser by, long agentId, String reason) {
-    return pool.preparedQuery(START_FORCED).execute(Tuple.tuple().addLong(by.id()).addString(reason)
-            .addArrayOfLong(new Long[] {agentId}).addOffsetDateTime(clock.instant().atOffset(ZoneOffset.UTC)))
+    return work.pool().preparedQuery(START_FORCED).execute(Tuple.tuple().addLong(by.id()).addString(reason)
+            .addArrayOfLong(new Long[] {agentId}).addOffsetDateTime(work.clock().instant().atOffset(ZoneOffset.UTC)))
         .compose(rows -> run(rows.iterator().next().getLong("id"), List.of(agentId), Moves.Kind.HANDOVER, by, reason,
             null, null));
   }
 
   private Future<Report> run(long handoverId, List<Long> agents, Moves.Kind kind, CurrentUser by, String reason,
                              String shift, Instant boundary) {
-    return pool.preparedQuery(OPEN_OF).execute(Tuple.tuple().addArrayOfLong(agents.toArray(Long[]::new)))
+    return work.pool().preparedQuery(OPEN_OF).execute(Tuple.tuple().addArrayOfLong(agents.toArray(Long[]::new)))
         .compose(rows -> {
           List<long[]> open = new ArrayList<>();
           for (Row r : rows) {

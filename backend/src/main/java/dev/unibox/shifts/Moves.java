@@ -15,10 +15,8 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.SqlConnection;
-import io.vertx.sqlclient.Tuple;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -74,32 +72,6 @@ public final class Moves {
     }
   }
 
-  private static final String LOCK = """
-      SELECT c.id, c.account_id, c.status, c.assignee_id, c.team, u.display_name AS assignee_name,
-             COALESCE(u.team, c.team) AS owning_team
-      FROM conversations c LEFT JOIN users u ON u.id = c.assignee_id
-      WHERE c.id = ANY($1) ORDER BY c.id FOR UPDATE OF c""";
-
-  private static final String WAS_OWNER =
-      "SELECT EXISTS (SELECT 1 FROM activities WHERE conversation_id = $1 AND target_user_id = $2)";
-
-  private static final String TO_AGENT = """
-      UPDATE conversations SET status = 'assigned', assignee_id = $2, last_assignee_id = $2, queued_at = NULL,
-                               head_of_class = false, team = $3, updated_at = $4
-      WHERE id = $1""";
-
-  /** Back to the queue, first in its priority class; no stickiness back to the agent who let it go. */
-  private static final String TO_QUEUE = """
-      UPDATE conversations SET status = 'queued', assignee_id = NULL, last_assignee_id = NULL, queued_at = $3,
-                               head_of_class = true, team = $2, updated_at = $3
-      WHERE id = $1""";
-
-  private static final String RECORD_TWO = """
-      INSERT INTO activities (conversation_id, type, actor_user_id, target_user_id, body, at)
-      VALUES ($1, $2, $3, $4, $5, $9), ($1, $6, $7, NULL, $8, $9)""";
-
-  private static final String DELETE_DRAFT = "DELETE FROM handover_drafts WHERE conversation_id = $1";
-
   private final UnitOfWork work;
 
   public Moves(Vertx vertx, Pool pool, Clock clock) {
@@ -121,9 +93,9 @@ public final class Moves {
           Long[] ids = reqs.stream().map(Request::conversationId).toArray(Long[]::new);
           Map<Long, Row> locked = new HashMap<>();
           Future<Void> chain = Seats.lockRouting(conn)
-              .compose(v -> conn.preparedQuery(LOCK).execute(Tuple.tuple().addArrayOfLong(ids)))
+              .compose(v -> MoveStore.lock(conn, ids))
               .map(rows -> {
-                rows.forEach(r -> locked.put(r.getLong("id"), r));
+                locked.putAll(rows);
                 return null;
               });
           for (Request req : reqs) {
@@ -191,13 +163,11 @@ public final class Moves {
         Long noteAuthor = owner != null && (req.actor() == null || req.actor().id() == owner) ? owner
             : req.actor() == null ? null : req.actor().id();
         Future<Void> freed = owner == null ? Future.succeededFuture() : Seats.free(conn, owner);
-        Future<?> moved = to != null
-            ? conn.preparedQuery(TO_AGENT).execute(Tuple.of(id, to, team, utc(now)))
-            : conn.preparedQuery(TO_QUEUE).execute(Tuple.of(id, team, utc(now)));
-        Future<?> recorded = conn.preparedQuery(RECORD_TWO).execute(Tuple.from(new Object[] {id,
+        Future<Void> moved = to != null ? MoveStore.toAgent(conn, id, to, team, now) : MoveStore.toQueue(conn, id, team, now);
+        Future<Void> recorded = MoveStore.recordMoveAndNote(conn, id,
             to != null ? req.kind().activity : Activities.REQUEUED, req.actor() == null ? null : req.actor().id(),
-            to, body, Activities.HANDOVER_NOTE, noteAuthor, note, utc(now)}));
-        Future<?> dropped = conn.preparedQuery(DELETE_DRAFT).execute(Tuple.of(id));
+            to, body, noteAuthor, note, now);
+        Future<Void> dropped = MoveStore.dropDrafts(conn, new Long[] {id});
         Future<JsonObject> summary = ConversationStore.summary(conn, id);
         Future<List<Long>> recipients = change.audience(accountId, to);
         return Future.all(List.of(freed, moved, recorded, dropped, summary, recipients)).compose(all -> {
@@ -234,8 +204,7 @@ public final class Moves {
     if (owner != null && owner == actor.id()) {
       return Future.succeededFuture();
     }
-    return conn.preparedQuery(WAS_OWNER).execute(Tuple.of(id, actor.id())).compose(rows -> rows.iterator().next()
-        .getBoolean(0)
+    return MoveStore.wasOwner(conn, id, actor.id()).compose(was -> was
         ? Future.failedFuture(new ApiException(409, "not_owner", "This conversation is no longer assigned to you"))
         : Future.failedFuture(ApiException.forbidden("This conversation is not assigned to you")));
   }
@@ -266,9 +235,5 @@ public final class Moves {
 
   private static Future<Outcome> skipped(long id, Long owner, String why) {
     return Future.succeededFuture(new Outcome(id, "skipped", owner, null, why));
-  }
-
-  private static java.time.OffsetDateTime utc(Instant t) {
-    return t.atOffset(ZoneOffset.UTC);
   }
 }

@@ -22,18 +22,17 @@ import java.util.List;
  */
 public final class Presence {
 
-  private final Vertx vertx;
   private final UnitOfWork work;
 
   public Presence(Vertx vertx, Pool pool, Clock clock) {
-    this.vertx = vertx;
     this.work = new UnitOfWork(vertx, pool, clock);
   }
 
   /** Listens for the gateway's socket-driven changes. */
   public Future<Void> listen() {
     // local: with several nodes, each change is announced once, by the node where it happened
-    return vertx.eventBus().<Long>localConsumer(Addresses.PRESENCE_CHANGED, msg -> announce(msg.body())).completion();
+    return work.vertx().eventBus().<Long>localConsumer(Addresses.PRESENCE_CHANGED, msg -> announce(msg.body()))
+        .completion();
   }
 
   /** The explicit switch (online or away); offline stays offline until a socket connects. */

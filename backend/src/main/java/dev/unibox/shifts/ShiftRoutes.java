@@ -20,25 +20,9 @@ import java.util.Set;
  * Agents' side of shifts and handover: the roster, presence, the queue they are eligible for, internal
  * notes, the handover note and transfers. Supervisor commands are in {@link SupervisorRoutes}.
  */
-public final class ShiftRoutes {
+record ShiftRoutes(Pool pool, Clock clock, Rosters rosters, Presence presence, Moves moves, ConversationNotes notes) {
 
   static final int MAX_NOTE = 4000;
-
-  private final Pool pool;
-  private final Clock clock;
-  private final Rosters rosters;
-  private final Presence presence;
-  private final Moves moves;
-  private final ConversationNotes notes;
-
-  ShiftRoutes(Pool pool, Clock clock, Rosters rosters, Presence presence, Moves moves, ConversationNotes notes) {
-    this.notes = notes;
-    this.pool = pool;
-    this.clock = clock;
-    this.rosters = rosters;
-    this.presence = presence;
-    this.moves = moves;
-  }
 
   public void mount(Router router) {
     router.get("/api/shifts").handler(this::getRoster);
@@ -78,9 +62,7 @@ public final class ShiftRoutes {
 
   private void setPresence(RoutingContext ctx) {
     Object status = Responses.body(ctx).getValue("status");
-    presence.choose(AuthRoutes.user(ctx), status instanceof String s ? s : "")
-        .onSuccess(agent -> Responses.json(ctx, 200, new JsonObject().put("agent", agent)))
-        .onFailure(ctx::fail);
+    Responses.reply(ctx, 200, "agent", presence.choose(AuthRoutes.user(ctx), status instanceof String s ? s : ""));
   }
 
   /** Agents: queued conversations of their shops and team; supervisors: the queue of their shops. */
@@ -94,17 +76,13 @@ public final class ShiftRoutes {
     CurrentUser user = AuthRoutes.user(ctx);
     long id = Responses.pathId(ctx, "id");
     String text = text(Responses.body(ctx), "text", true);
-    notes.add(user, id, text)
-        .onSuccess(entry -> Responses.json(ctx, 201, new JsonObject().put("entry", entry)))
-        .onFailure(ctx::fail);
+    Responses.reply(ctx, 201, "entry", notes.add(user, id, text));
   }
 
   private void getHandoverNote(RoutingContext ctx) {
     CurrentUser user = AuthRoutes.user(ctx);
     long id = Responses.pathId(ctx, "id");
-    notes.handoverNote(user, id)
-        .onSuccess(body -> Responses.json(ctx, 200, body))
-        .onFailure(ctx::fail);
+    Responses.reply(ctx, 200, notes.handoverNote(user, id));
   }
 
   private void saveHandoverNote(RoutingContext ctx) {

@@ -13,23 +13,11 @@ import java.util.List;
  * A supervisor's commands on agents of their teams or shops — reassign conversations, force a handover —
  * each recorded with who, when, what and why ({@link CommandStore}).
  */
-final class SupervisorCommands {
+record SupervisorCommands(Pool pool, Clock clock, Moves moves, Handovers handovers) {
 
   /** Reassign these conversations to an agent (toAgent) or back to the queue; overCapacity lets a full agent take them. */
   record Reassign(List<Long> conversationIds, Long toAgent, boolean toQueue, String reason, String note,
                   boolean overCapacity) {}
-
-  private final Pool pool;
-  private final Clock clock;
-  private final Moves moves;
-  private final Handovers handovers;
-
-  SupervisorCommands(Pool pool, Clock clock, Moves moves, Handovers handovers) {
-    this.pool = pool;
-    this.clock = clock;
-    this.moves = moves;
-    this.handovers = handovers;
-  }
 
   /** One result per conversation, in order: moved, or refused with the error (the others still move). */
   Future<JsonArray> reassign(CurrentUser user, Reassign r) {

@@ -22,21 +22,9 @@ import java.util.List;
  * ({@link SupervisorCommands}) — reassign one or many conversations to an agent or back to the queue, force a
  * handover — each recorded with who, when, what and why and on every conversation's timeline. Teams (admin).
  */
-public final class SupervisorRoutes {
+record SupervisorRoutes(Pool pool, Clock clock, Rosters rosters, SupervisorCommands commands) {
 
   static final int MAX_BATCH = 200;
-
-  private final Pool pool;
-  private final Clock clock;
-  private final Rosters rosters;
-  private final SupervisorCommands commands;
-
-  SupervisorRoutes(Pool pool, Clock clock, Rosters rosters, SupervisorCommands commands) {
-    this.pool = pool;
-    this.clock = clock;
-    this.rosters = rosters;
-    this.commands = commands;
-  }
 
   public void mount(Router router) {
     router.route("/api/supervisor/*").handler(ctx -> {
@@ -102,9 +90,8 @@ public final class SupervisorRoutes {
     if ((to == null) == !toQueue) {
       throw ApiException.badRequest("bad_request", "Give either toAgentId or toQueue: true");
     }
-    commands.reassign(user, new SupervisorCommands.Reassign(ids, to, toQueue, reason, note, overCapacity))
-        .onSuccess(results -> Responses.json(ctx, 200, new JsonObject().put("results", results)))
-        .onFailure(ctx::fail);
+    Responses.reply(ctx, 200, "results",
+        commands.reassign(user, new SupervisorCommands.Reassign(ids, to, toQueue, reason, note, overCapacity)));
   }
 
   /** {agentId, reason} */
@@ -122,15 +109,11 @@ public final class SupervisorRoutes {
   }
 
   private void recentCommands(RoutingContext ctx) {
-    CommandStore.recent(pool, AuthRoutes.user(ctx))
-        .onSuccess(commands -> Responses.json(ctx, 200, new JsonObject().put("commands", commands)))
-        .onFailure(ctx::fail);
+    Responses.reply(ctx, 200, "commands", CommandStore.recent(pool, AuthRoutes.user(ctx)));
   }
 
   private void teams(RoutingContext ctx) {
-    TeamStore.all(pool)
-        .onSuccess(teams -> Responses.json(ctx, 200, new JsonObject().put("teams", teams)))
-        .onFailure(ctx::fail);
+    Responses.reply(ctx, 200, "teams", TeamStore.all(pool));
   }
 
   /** Admin: {displayName, accounts: [..], supervisors: [usernames], agents: [usernames]}. */

@@ -50,7 +50,6 @@ public final class SlaSweep {
     }
   }
 
-  private final Clock clock;
   private final SlaConfig config;
   private final ShiftRoster shifts;
   private final SurgeControl surge;
@@ -59,7 +58,6 @@ public final class SlaSweep {
 
   public SlaSweep(Vertx vertx, Pool pool, Clock clock, SlaConfig config, ShiftRoster shifts, SurgeControl surge,
                   Reassign router) {
-    this.clock = clock;
     this.config = config;
     this.shifts = shifts;
     this.surge = surge;
@@ -68,7 +66,7 @@ public final class SlaSweep {
   }
 
   public Future<Result> run() {
-    Instant now = clock.instant();
+    Instant now = work.clock().instant();
     int[] counts = new int[5];
     boolean[] surgeChanged = {false};
     return deadlines(now, counts)

@@ -27,8 +27,6 @@ public final class SurgeControl {
 
   public static final List<String> MODES = List.of("auto", "on", "off");
 
-  private final Pool pool;
-  private final Clock clock;
   private final SurgeConfig config;
   private final Duration regularTarget;
   private final ShiftRoster shifts;
@@ -36,9 +34,7 @@ public final class SurgeControl {
 
   public SurgeControl(Vertx vertx, Pool pool, Clock clock, SurgeConfig config, Duration regularTarget,
                       ShiftRoster shifts) {
-    this.pool = pool;
     this.work = new UnitOfWork(vertx, pool, clock);
-    this.clock = clock;
     this.config = config;
     this.regularTarget = regularTarget;
     this.shifts = shifts;
@@ -142,11 +138,11 @@ public final class SurgeControl {
 
   /** {mode, active, since, reason, standby, queue: {depth, urgent, expectedWaitSeconds}, history}. */
   public Future<JsonObject> status() {
-    return pool.withConnection(this::status);
+    return work.pool().withConnection(this::status);
   }
 
   private Future<JsonObject> status(SqlConnection conn) {
-    Instant now = clock.instant();
+    Instant now = work.clock().instant();
     return SlaStore.readSurge(conn).compose(s -> forecast(conn, now).compose(f -> SlaStore.surgeHistory(conn, 20)
         .map(history -> new JsonObject()
             .put("mode", s.mode()).put("active", s.active())

@@ -12,15 +12,7 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 
 /** GET/POST /api/surge: supervisors see surge mode and switch it on, off or back to automatic. */
-public final class SurgeRoutes {
-
-  private final Vertx vertx;
-  private final SurgeControl surge;
-
-  public SurgeRoutes(Vertx vertx, SurgeControl surge) {
-    this.vertx = vertx;
-    this.surge = surge;
-  }
+public record SurgeRoutes(Vertx vertx, SurgeControl surge) {
 
   public void mount(Router router) {
     router.get("/api/surge").handler(this::status);
@@ -28,9 +20,7 @@ public final class SurgeRoutes {
   }
 
   private void status(RoutingContext ctx) {
-    if (!AuthRoutes.user(ctx).oversees()) {
-      throw ApiException.forbidden("Only supervisors see surge mode");
-    }
+    AccessPolicy.requireOverseer(AuthRoutes.user(ctx), "Only supervisors see surge mode");
     surge.status().onSuccess(s -> Responses.json(ctx, 200, new JsonObject().put("surge", s))).onFailure(ctx::fail);
   }
 

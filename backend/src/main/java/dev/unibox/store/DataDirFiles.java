@@ -23,6 +23,12 @@ public final class DataDirFiles {
     return beside(dataDir, ".jwt.key");
   }
 
+  /** The accounts' credential key when UNIBOX_CREDENTIALS_KEY is not set: in the folder that holds the data directory. */
+  public static Path credentialsKey(Path dataDir) {
+    Path data = dataDir.toAbsolutePath();
+    return (data.getParent() == null ? data : data.getParent()).resolve("credentials.key");
+  }
+
   private static Path beside(Path dataDir, String suffix) {
     Path dir = dataDir.toAbsolutePath().normalize();
     return dir.resolveSibling(dir.getFileName() + suffix);

@@ -13,17 +13,9 @@ import java.time.ZoneId;
 import java.util.Set;
 
 /** GET/PUT /api/me/preferences: the signed-in user's UI language, time zone and opt-in alerts. */
-public final class PreferenceRoutes {
+public record PreferenceRoutes(Pool pool, Clock clock) {
 
   static final Set<String> LANGUAGES = Set.of("en", "zh-CN");
-
-  private final Pool pool;
-  private final Clock clock;
-
-  public PreferenceRoutes(Pool pool, Clock clock) {
-    this.pool = pool;
-    this.clock = clock;
-  }
 
   public void mount(Router router) {
     router.get("/api/me/preferences").handler(this::get);
@@ -31,9 +23,7 @@ public final class PreferenceRoutes {
   }
 
   private void get(RoutingContext ctx) {
-    PreferenceStore.get(pool, AuthRoutes.user(ctx).id())
-        .onSuccess(p -> Responses.json(ctx, 200, p))
-        .onFailure(ctx::fail);
+    Responses.reply(ctx, 200, PreferenceStore.get(pool, AuthRoutes.user(ctx).id()));
   }
 
   private void put(RoutingContext ctx) {
@@ -52,9 +42,8 @@ public final class PreferenceRoutes {
     if (zone != null) {
       validZone(zone);
     }
-    PreferenceStore.save(pool, AuthRoutes.user(ctx).id(), setLanguage, language, setZone, zone, alerts, clock.instant())
-        .onSuccess(p -> Responses.json(ctx, 200, p))
-        .onFailure(ctx::fail);
+    Responses.reply(ctx, 200,
+        PreferenceStore.save(pool, AuthRoutes.user(ctx).id(), setLanguage, language, setZone, zone, alerts, clock.instant()));
   }
 
   /** {@code notifications: {sound, desktop}}, both booleans; null when not given. */

@@ -19,6 +19,7 @@ import io.vertx.sqlclient.SqlConnection;
 import java.time.Clock;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BiFunction;
+import java.util.function.Function;
 
 /**
  * User management (docs/users.md): list, create, edit, disable and enable, change the role, reset the
@@ -26,15 +27,7 @@ import java.util.function.BiFunction;
  * to {@code user_audit} in the transaction that makes it. A role change, disabling and a password reset
  * end the user's sessions (the V19 trigger bumps the token version; {@link Revocations} closes sockets).
  */
-public final class UserAdminRoutes {
-
-  private final Pool pool;
-  private final Clock clock;
-
-  public UserAdminRoutes(Pool pool, Clock clock) {
-    this.pool = pool;
-    this.clock = clock;
-  }
+public record UserAdminRoutes(Pool pool, Clock clock) {
 
   public void mount(Router router) {
     router.get("/api/admin/users").handler(this::list);
@@ -118,18 +111,14 @@ public final class UserAdminRoutes {
     CurrentUser actor = AuthRoutes.user(ctx);
     long id = Responses.pathId(ctx, "id");
     UserScope.requireNotSelf(actor, id, disabled ? "disable users" : "enable users");
-    onTarget(ctx, id, (conn, before) -> UserStore.setDisabled(conn, id, disabled)
-        .compose(changed -> !changed ? Future.succeededFuture(before)
-            : UserAdminStore.audit(conn, id, actor.id(), disabled ? "disabled" : "enabled", new JsonObject()
-                    .put("disabled", new JsonObject().put("from", !disabled).put("to", disabled)), clock.instant())
-                .compose(v -> UserAdminStore.lock(conn, id))))
+    Responses.reply(ctx, 200, "user", setAudited(ctx, actor, id, disabled ? "disabled" : "enabled", "disabled",
+        before -> !disabled, disabled, conn -> UserStore.setDisabled(conn, id, disabled))
         .onSuccess(user -> {
           if (disabled) {
             Revocations.announce(ctx.vertx(), id);
           }
-          Responses.json(ctx, 200, new JsonObject().put("user", user.json()));
         })
-        .onFailure(ctx::fail);
+        .map(UserRow::json));
   }
 
   /** {role}: agent, supervisor or admin. */
@@ -142,16 +131,10 @@ public final class UserAdminRoutes {
       UserScope.requireManager(actor);
       throw ApiException.forbidden("Supervisors create and edit agents only");
     }
-    onTarget(ctx, id, (conn, before) -> UserStore.setRole(conn, id, role)
-        .compose(changed -> !changed ? Future.succeededFuture(before)
-            : UserAdminStore.audit(conn, id, actor.id(), "role_changed", new JsonObject()
-                    .put("role", new JsonObject().put("from", before.role()).put("to", role)), clock.instant())
-                .compose(v -> UserAdminStore.lock(conn, id))))
-        .onSuccess(user -> {
-          Revocations.announce(ctx.vertx(), id);
-          Responses.json(ctx, 200, new JsonObject().put("user", user.json()));
-        })
-        .onFailure(ctx::fail);
+    Responses.reply(ctx, 200, "user", setAudited(ctx, actor, id, "role_changed", "role", UserRow::role, role,
+        conn -> UserStore.setRole(conn, id, role))
+        .onSuccess(user -> Revocations.announce(ctx.vertx(), id))
+        .map(UserRow::json));
   }
 
   /**
@@ -181,12 +164,24 @@ public final class UserAdminRoutes {
 
   private void history(RoutingContext ctx) {
     long id = Responses.pathId(ctx, "id");
-    onTarget(ctx, id, (conn, target) -> UserAdminStore.history(conn, id))
-        .onSuccess(entries -> Responses.json(ctx, 200, new JsonObject().put("history", entries)))
-        .onFailure(ctx::fail);
+    Responses.reply(ctx, 200, "history", onTarget(ctx, id, (conn, target) -> UserAdminStore.history(conn, id)));
   }
 
   /** Locks the user in a transaction, checks the caller may act on them, then runs {@code work}. */
+  /**
+   * Sets one field of the target; when that changed it, audits {@code event} with the field's from and to.
+   * @return the user as it is afterwards
+   */
+  private Future<UserRow> setAudited(RoutingContext ctx, CurrentUser actor, long id, String event, String field,
+                                     Function<UserRow, Object> from, Object to,
+                                     Function<SqlConnection, Future<Boolean>> set) {
+    return onTarget(ctx, id, (conn, before) -> set.apply(conn)
+        .compose(changed -> !changed ? Future.succeededFuture(before)
+            : UserAdminStore.audit(conn, id, actor.id(), event, new JsonObject()
+                    .put(field, new JsonObject().put("from", from.apply(before)).put("to", to)), clock.instant())
+                .compose(v -> UserAdminStore.lock(conn, id))));
+  }
+
   private <T> Future<T> onTarget(RoutingContext ctx, long id, BiFunction<SqlConnection, UserRow, Future<T>> work) {
     CurrentUser actor = AuthRoutes.user(ctx);
     UserScope.requireManager(actor);

@@ -21,17 +21,7 @@ import io.vertx.sqlclient.Pool;
  * (V19); the route then closes the user's sockets on every node. Changes made by admins and team leads
  * are {@link UserAdminRoutes}.
  */
-public final class UserRoutes {
-
-  private final Pool pool;
-  private final TokenService tokens;
-  private final PasswordAttempts attempts;
-
-  public UserRoutes(Pool pool, TokenService tokens, PasswordAttempts attempts) {
-    this.pool = pool;
-    this.tokens = tokens;
-    this.attempts = attempts;
-  }
+public record UserRoutes(Pool pool, TokenService tokens, PasswordAttempts attempts) {
 
   public void mount(Router router) {
     router.post("/api/me/password").handler(this::changePassword);

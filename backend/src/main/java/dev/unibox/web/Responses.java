@@ -1,5 +1,6 @@
 package dev.unibox.web;
 
+import io.vertx.core.Future;
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
@@ -16,6 +17,16 @@ public final class Responses {
   public static void json(RoutingContext ctx, int status, JsonObject body) {
     ctx.response().setStatusCode(status).putHeader("content-type", "application/json; charset=utf-8")
         .end(body.encode());
+  }
+
+  /** Answers with the future's JSON, or hands its failure to the failure handler. */
+  public static void reply(RoutingContext ctx, int status, Future<JsonObject> answer) {
+    answer.onSuccess(body -> json(ctx, status, body)).onFailure(ctx::fail);
+  }
+
+  /** Answers {@code {key: value}} with the future's value. */
+  public static void reply(RoutingContext ctx, int status, String key, Future<?> value) {
+    reply(ctx, status, value.map(v -> new JsonObject().put(key, v)));
   }
 
   public static void error(RoutingContext ctx, int status, String code, String message) {

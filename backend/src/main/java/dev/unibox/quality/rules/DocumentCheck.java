@@ -4,9 +4,9 @@ import static dev.unibox.quality.rules.NodeChecks.LANGUAGE;
 import static dev.unibox.quality.rules.NodeChecks.MAX_TEXT;
 import static dev.unibox.quality.rules.NodeChecks.number;
 import static dev.unibox.quality.rules.NodeChecks.object;
-import static dev.unibox.quality.rules.NodeChecks.only;
 import static dev.unibox.quality.rules.NodeChecks.regex;
-import static dev.unibox.quality.rules.NodeChecks.terms;
+import static dev.unibox.quality.rules.NodeChecks.section;
+import static dev.unibox.quality.rules.NodeChecks.termsByKey;
 import static dev.unibox.quality.rules.NodeChecks.termsByLanguage;
 import static dev.unibox.quality.rules.NodeChecks.text;
 import static dev.unibox.quality.rules.NodeChecks.textsByLanguage;
@@ -115,10 +115,9 @@ final class DocumentCheck {
   }
 
   private static void spam(JsonNode node, String where, List<String> p) {
-    if (!object(node, where, p)) {
+    if (!section(node, where, Set.of("threshold", "terms", "patterns", "repeatedCharacter"), p)) {
       return;
     }
-    only(node, where, Set.of("threshold", "terms", "patterns", "repeatedCharacter"), p);
     number(node.get("threshold"), where + ".threshold", 1, 100, p);
     number(node.get("repeatedCharacter"), where + ".repeatedCharacter", 2, 1000, p);
     termsByLanguage(node.get("terms"), where + ".terms", p);
@@ -135,18 +134,16 @@ final class DocumentCheck {
   }
 
   private static void autoReplies(JsonNode node, String where, List<String> p) {
-    if (!object(node, where, p)) {
+    if (!section(node, where, Set.of("defaultLanguage", "businessHours", "maxAgeMinutes", "limit", "greeting",
+        "offHours", "surge"), p)) {
       return;
     }
-    only(node, where, Set.of("defaultLanguage", "businessHours", "maxAgeMinutes", "limit", "greeting", "offHours",
-        "surge"), p);
     if (node.has("defaultLanguage") && !LANGUAGE.matcher(node.get("defaultLanguage").asText("")).matches()) {
       p.add(where + ".defaultLanguage: a language code such as en");
     }
     number(node.get("maxAgeMinutes"), where + ".maxAgeMinutes", 1, 10_080, p);
     JsonNode hours = node.get("businessHours");
-    if (object(hours, where + ".businessHours", p) && hours != null) {
-      only(hours, where + ".businessHours", Set.of("days", "open", "close"), p);
+    if (section(hours, where + ".businessHours", Set.of("days", "open", "close"), p)) {
       if (hours.has("days") && BusinessHours.parseDays(hours.get("days").asText("")) == null) {
         p.add(where + ".businessHours.days: e.g. \"mon-fri\", \"mon-sun\", \"mon-fri,sun\" or \"none\"");
       }
@@ -154,18 +151,17 @@ final class DocumentCheck {
       time(hours.get("close"), where + ".businessHours.close", p);
     }
     JsonNode limit = node.get("limit");
-    if (object(limit, where + ".limit", p) && limit != null) {
-      only(limit, where + ".limit", Set.of("max", "perHours"), p);
+    if (section(limit, where + ".limit", Set.of("max", "perHours"), p)) {
       number(limit.get("max"), where + ".limit.max", 0, 100, p);
       number(limit.get("perHours"), where + ".limit.perHours", 1, 720, p);
     }
     for (String kind : List.of("greeting", "offHours", "surge")) {
       JsonNode k = node.get(kind);
       String at = where + "." + kind;
-      if (!object(k, at, p) || k == null) {
+      if (!section(k, at, "surge".equals(kind) ? Set.of("enabled", "text", "afterSeconds") : Set.of("enabled", "text"),
+          p)) {
         continue;
       }
-      only(k, at, "surge".equals(kind) ? Set.of("enabled", "text", "afterSeconds") : Set.of("enabled", "text"), p);
       if (k.has("enabled") && !k.get("enabled").isBoolean()) {
         p.add(at + ".enabled: must be true or false");
       }
@@ -175,37 +171,21 @@ final class DocumentCheck {
   }
 
   private static void satisfaction(JsonNode node, String where, List<String> p) {
-    if (!object(node, where, p)) {
+    if (!section(node, where, Set.of("validHours", "invite", "answers", "reasons"), p)) {
       return;
     }
-    only(node, where, Set.of("validHours", "invite", "answers", "reasons"), p);
     number(node.get("validHours"), where + ".validHours", 1, 720, p);
     textsByLanguage(node.get("invite"), where + ".invite", p);
-    JsonNode answers = node.get("answers");
-    if (object(answers, where + ".answers", p) && answers != null) {
-      answers.fields().forEachRemaining(e -> {
-        if (!RATINGS.contains(e.getKey())) {
-          p.add(where + ".answers." + e.getKey() + ": must be satisfied, neutral or dissatisfied");
-        }
-        terms(e.getValue(), where + ".answers." + e.getKey(), p);
-      });
-    }
-    JsonNode reasons = node.get("reasons");
-    if (object(reasons, where + ".reasons", p) && reasons != null) {
-      reasons.fields().forEachRemaining(e -> {
-        if (!ID.matcher(e.getKey()).matches()) {
-          p.add(where + ".reasons." + e.getKey() + ": a reason id is lower case letters, digits and _");
-        }
-        terms(e.getValue(), where + ".reasons." + e.getKey(), p);
-      });
-    }
+    termsByKey(node.get("answers"), where + ".answers", RATINGS::contains, "must be satisfied, neutral or dissatisfied",
+        p);
+    termsByKey(node.get("reasons"), where + ".reasons", k -> ID.matcher(k).matches(),
+        "a reason id is lower case letters, digits and _", p);
   }
 
   private static void variables(JsonNode node, String where, List<String> p) {
-    if (!object(node, where, p)) {
+    if (!section(node, where, Set.of("orderNumberPattern", "trackingLink"), p)) {
       return;
     }
-    only(node, where, Set.of("orderNumberPattern", "trackingLink"), p);
     if (node.has("orderNumberPattern") && !node.get("orderNumberPattern").asText("").isEmpty()) {
       regex(node.get("orderNumberPattern"), where + ".orderNumberPattern", p);
     }

@@ -6,6 +6,7 @@ import java.time.LocalTime;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
 /** Checks of single values of a quality document; each adds its problem, prefixed with where it is, to p. */
@@ -18,13 +19,18 @@ final class NodeChecks {
   private NodeChecks() {}
 
   static void termsByLanguage(JsonNode node, String where, List<String> p) {
+    termsByKey(node, where, k -> LANGUAGE.matcher(k).matches(), "a language code such as zh, en, th, vi, ms or zh-Hant", p);
+  }
+
+  /** An object of term lists; a key {@code validKey} refuses is reported with {@code keyProblem}. */
+  static void termsByKey(JsonNode node, String where, Predicate<String> validKey, String keyProblem, List<String> p) {
     if (!object(node, where, p)) {
       return;
     }
     node.fields().forEachRemaining(e -> {
       String at = where + "." + e.getKey();
-      if (!LANGUAGE.matcher(e.getKey()).matches()) {
-        p.add(at + ": a language code such as zh, en, th, vi, ms or zh-Hant");
+      if (!validKey.test(e.getKey())) {
+        p.add(at + ": " + keyProblem);
       }
       terms(e.getValue(), at, p);
     });
@@ -74,6 +80,15 @@ final class NodeChecks {
       p.add(where + ": must be an object");
       return false;
     }
+    return true;
+  }
+
+  /** True when there is an object to check, after reporting its keys outside {@code allowed}. */
+  static boolean section(JsonNode node, String where, Set<String> allowed, List<String> p) {
+    if (!object(node, where, p)) {
+      return false;
+    }
+    only(node, where, allowed, p);
     return true;
   }
 
