@@ -65,7 +65,6 @@ public final class ClusterBenchmark {
     int inFlight = args.length > 1 ? Integer.parseInt(args[1]) : 16;
     int rate = args.length > 2 ? Integer.parseInt(args[2]) : 100;
     int backlog = args.length > 3 ? Integer.parseInt(args[3]) : 2000;
-    System.setProperty("unibox.test.durable", "true");
     String load = "%.2f".formatted(ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
     Vertx vertx = Vertx.vertx();
     WebClient http = WebClient.create(vertx, new WebClientOptions(),

@@ -46,7 +46,6 @@ public final class DurableIngestBenchmark {
   private static void run(String[] args) throws Exception {
     int pushes = args.length > 0 ? Integer.parseInt(args[0]) : 4000;
     int rate = args.length > 1 ? Integer.parseInt(args[1]) : 2000;
-    System.setProperty("unibox.test.durable", "true");
     Vertx vertx = Vertx.vertx();
     TestInbox inbox = TestInbox.start(vertx, Clock.systemUTC(), c -> new UniboxConfig(
         new UniboxConfig.HttpConfig("127.0.0.1", 0, false, 100, List.of(), List.of()), c.database(), c.auth(), c.routing(), c.outbox(),
