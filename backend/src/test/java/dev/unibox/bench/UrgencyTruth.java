@@ -11,12 +11,12 @@ import java.util.Locale;
  */
 record UrgencyTruth(int chats, int urgent, int missed, int falselyRaised) {
 
-  static UrgencyTruth of(List<PromotionDaySimulation.Arrival> arrivals, MessageClassifier classifier) {
+  static UrgencyTruth of(List<PromotionDayWorkload.Arrival> arrivals, MessageClassifier classifier) {
     int urgent = 0;
     int missed = 0;
     int falselyRaised = 0;
-    for (PromotionDaySimulation.Arrival a : arrivals) {
-      boolean truth = a.kind() == PromotionDaySimulation.Kind.AFTER_SALE_URGENT;
+    for (PromotionDayWorkload.Arrival a : arrivals) {
+      boolean truth = a.kind() == PromotionDayWorkload.Kind.AFTER_SALE_URGENT;
       boolean said = classifier.classify(a.text()).priority().level() >= Priority.URGENT.level();
       urgent += truth ? 1 : 0;
       missed += truth && !said ? 1 : 0;
