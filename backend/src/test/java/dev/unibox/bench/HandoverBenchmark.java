@@ -21,13 +21,13 @@ import java.util.List;
  * the real service on the embedded PostgreSQL, several times on fresh databases, and records the figures
  * in docs/benchmarks.md (section "Shift-change handover").
  *
- * <pre>mvn -q -o -pl backend test-compile exec:java -Dexec.classpathScope=test \
+ * <pre>mvn -q -pl backend -am test-compile exec:java -Dexec.skip=true -Dexec.classpathScope=test \
  *     -Dexec.mainClass=dev.unibox.bench.HandoverBenchmark</pre>
  * Options: -Dhandover.conversations=1000 -Dhandover.runs=5
  */
 public final class HandoverBenchmark {
 
-  private static final String COMMAND = "mvn -q -o -pl backend test-compile exec:java -Dexec.classpathScope=test "
+  private static final String COMMAND = "mvn -q -pl backend -am test-compile exec:java -Dexec.skip=true -Dexec.classpathScope=test "
       + "-Dexec.mainClass=dev.unibox.bench.HandoverBenchmark";
   private static final String BEGIN = "<!-- handover-benchmark:begin -->";
   private static final String END = "<!-- handover-benchmark:end -->";

@@ -28,12 +28,12 @@ import org.HdrHistogram.Histogram;
  * with different pass sizes, and four routers at once as on four nodes (each with its own Vert.x and
  * pool). Latency per assignment = commit time of its pass minus the time its decision was taken.
  *
- * <p>Run: {@code mvn -q -o -pl backend test-compile exec:java -Dexec.classpathScope=test
+ * <p>Run: {@code mvn -q -pl backend -am test-compile exec:java -Dexec.skip=true -Dexec.classpathScope=test
  * -Dexec.mainClass=dev.unibox.bench.RoutingBenchmark} (add {@code -Dexec.args=quick} for a short run).
  */
 public final class RoutingBenchmark {
 
-  private static final String COMMAND = "mvn -q -o -pl backend test-compile exec:java -Dexec.classpathScope=test "
+  private static final String COMMAND = "mvn -q -pl backend -am test-compile exec:java -Dexec.skip=true -Dexec.classpathScope=test "
       + "-Dexec.mainClass=dev.unibox.bench.RoutingBenchmark";
 
   private RoutingBenchmark() {}

@@ -25,12 +25,12 @@ import java.util.Random;
  * run, plus the spam classification of buyer messages (the ingest path). Writes its section of
  * docs/benchmarks.md.
  *
- * <p>Run: {@code mvn -q -o -pl backend test-compile exec:java -Dexec.classpathScope=test
+ * <p>Run: {@code mvn -q -pl backend -am test-compile exec:java -Dexec.skip=true -Dexec.classpathScope=test
  * -Dexec.mainClass=dev.unibox.quality.InspectionBenchmark}
  */
 public final class InspectionBenchmark {
 
-  static final String COMMAND = "mvn -q -o -pl backend test-compile exec:java -Dexec.classpathScope=test "
+  static final String COMMAND = "mvn -q -pl backend -am test-compile exec:java -Dexec.skip=true -Dexec.classpathScope=test "
       + "-Dexec.mainClass=dev.unibox.quality.InspectionBenchmark";
   private static final String BEGIN = "<!-- quality-inspection:begin -->";
   private static final String END = "<!-- quality-inspection:end -->";
