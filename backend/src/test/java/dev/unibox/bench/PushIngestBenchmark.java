@@ -112,7 +112,7 @@ public final class PushIngestBenchmark {
   private static String table(List<Row> rows, int pushes, int warmup, int concurrency) {
     StringBuilder b = new StringBuilder();
     b.append("Run ").append(LocalDate.now()).append(", ").append(Runtime.getRuntime().availableProcessors())
-        .append(" cores, embedded PostgreSQL 18, ").append(pushes).append(" measured pushes per platform after ")
+        .append(" cores, embedded PostgreSQL 18 (fsync and synchronous_commit on), ").append(pushes).append(" measured pushes per platform after ")
         .append(warmup).append(" warm-up pushes on every platform, ").append(concurrency).append(" in flight, 200 buyers each, polling backstop idle.\n\n");
     b.append("| platform (push path) | pushes | acked 2xx | stored | pushes/s stored+acked | p50 ack ms | p99 ack ms | max ack ms |\n");
     b.append("|---|---:|---:|---:|---:|---:|---:|---:|\n");
