@@ -139,7 +139,7 @@ public final class HandoverBenchmark {
         + "Handing over " + n + " open conversations at a shift boundary: the shift clock sees the morning shift "
         + "end, and every conversation of its 10 agents moves (all-or-nothing each; 50 per transaction) through the router's seat "
         + "choice to one of 12 incoming agents (840 seats), or back to the queue at the head of its class, with its "
-        + "activity, its prefilled handover note and its events. Real service, embedded PostgreSQL 18, "
+        + "activity, its prefilled handover note and its events. Real service, embedded PostgreSQL 18 (fsync and synchronous_commit on), "
         + cpu + ", one JVM; 1 warm-up run not counted. Target: under 2 s.\n\n"
         + "Command:\n\n```\n" + COMMAND + "\n```\n\n"
         + "| run | conversations | handed over | queued | ms | conversations/s | 1,000 × `SELECT 1` (ms) |\n"
