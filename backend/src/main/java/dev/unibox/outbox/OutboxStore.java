@@ -97,11 +97,6 @@ public final class OutboxStore {
                  boolean checkBeforeSend, String text, String type, long conversationId,
                  String platformConversationId, String buyerId) {}
 
-  static Future<Long> insertReply(SqlConnection c, long conversationId, String accountId, String text, long authorId,
-                                  String authorName, Instant now) {
-    return insertReply(c, conversationId, accountId, "text", text, authorId, authorName, now);
-  }
-
   static Future<Long> insertReply(SqlConnection c, long conversationId, String accountId, String type, String text,
                                   long authorId, String authorName, Instant now) {
     return insertPending(c, conversationId, accountId, type, text, authorId, authorName, now)
