@@ -1,5 +1,6 @@
 package dev.unibox.adapters.testkit;
 
+import dev.unibox.adapters.fake.PushClient;
 import dev.unibox.adapters.fake.PushFaults;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
@@ -41,7 +42,7 @@ public abstract class FakePlatformServer {
   protected FakePlatformServer(Vertx vertx, Clock clock) {
     this.vertx = vertx;
     this.clock = clock;
-    this.pushClient = WebClient.create(vertx);
+    this.pushClient = PushClient.create(vertx);
     this.faults = new PushFaults(vertx);
   }
 

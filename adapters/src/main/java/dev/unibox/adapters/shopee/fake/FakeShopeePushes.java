@@ -1,5 +1,6 @@
 package dev.unibox.adapters.shopee.fake;
 
+import dev.unibox.adapters.fake.PushClient;
 import dev.unibox.adapters.fake.PushFaults;
 import dev.unibox.adapters.shopee.ShopeeSigner;
 import dev.unibox.adapters.shopee.fake.FakeShopeeState.Shop;
@@ -37,7 +38,7 @@ final class FakeShopeePushes {
     this.partnerKey = partnerKey;
     this.clock = clock;
     this.lostPushes = lostPushes;
-    this.client = WebClient.create(vertx);
+    this.client = PushClient.create(vertx);
     this.faults = new PushFaults(vertx);
   }
 
