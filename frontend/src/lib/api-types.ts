@@ -98,7 +98,14 @@ export interface AgentEventData {
   'conversation.assigned': { conversation: ConversationSummary };
   'conversation.updated': { conversation: ConversationSummary };
   'message.created': { conversationId: number; message: TimelineEntry; conversation: ConversationSummary };
-  'message.status': { conversationId: number; messageId: number; status: MessageStatus; error: string | null };
+  'message.status': {
+    conversationId: number;
+    messageId: number;
+    status: MessageStatus;
+    error: string | null;
+    /** The platform's copies of this message, stored from a push or poll before it was marked sent, now deleted. */
+    removed?: number[];
+  };
   'account.alert': {
     alertId: number;
     accountId: string;

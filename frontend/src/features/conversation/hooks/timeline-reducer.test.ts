@@ -72,6 +72,20 @@ describe('conversation timeline reducer', () => {
     expect(outgoing[0]).toMatchObject({ key: 'message:92', status: 'sent' });
   });
 
+  it("drops the platform's copy of a reply that a push stored before the reply was marked sent", () => {
+    const echo: MessageEntry = { ...reply('sent'), id: 93, author: 'Shop (on platform)' };
+    const state = run(
+      loaded(),
+      started,
+      { type: 'replyAccepted', localKey: 'a', message: reply() },
+      ev('message.created', { conversationId: 12, message: echo, conversation: summary() }),
+      ev('message.status', { conversationId: 12, messageId: 92, status: 'sent', error: null, removed: [93] }),
+    );
+    const outgoing = state.items.filter((i) => i.kind === 'message' && i.direction === 'out');
+    expect(outgoing.map((i) => i.key)).toEqual(['message:92']);
+    expect(outgoing[0]).toMatchObject({ status: 'sent', author: 'Mei (agent)' });
+  });
+
   it('withdraws the bubble of a reply the server did not accept (the draft stays in the composer)', () => {
     const before = loaded();
     const state = run(before, started, { type: 'replyWithdrawn', localKey: 'a' });

@@ -2,7 +2,8 @@ import type { AgentEvent, ConversationSummary, MessageEntry, MessageStatus, Time
 
 // One open conversation: its summary and its timeline, fed by the HTTP detail, the reply call and socket
 // events in whatever order they land. A reply shows at once as a local "pending" bubble; the 202 answer
-// gives it its server id, and `message.status` turns it sent/failed (even if that event came first).
+// gives it its server id, and `message.status` turns it sent/failed (even if that event came first) and
+// removes the platform's copy of it that a push or poll stored before the send was marked.
 
 export type TimelineItem = TimelineEntry & { key: string; local?: boolean };
 
@@ -90,16 +91,18 @@ function applyEvent(state: ConversationState, event: AgentEvent): ConversationSt
       return upsert(next, event.data.message);
     }
     case 'message.status': {
-      const { conversationId, messageId, status, error } = event.data ?? {};
+      const { conversationId, messageId, status, error, removed } = event.data ?? {};
       if (conversationId !== state.id) return state;
+      const gone = new Set((removed ?? []).map((id: number) => `message:${id}`));
+      const shown = gone.size === 0 ? state : { ...state, items: state.items.filter((item) => !gone.has(item.key)) };
       const key = `message:${messageId}`;
-      if (!state.items.some((item) => item.key === key)) {
-        return { ...state, earlyStatus: { ...state.earlyStatus, [messageId]: { status, error: error ?? null } } };
+      if (!shown.items.some((item) => item.key === key)) {
+        return { ...shown, earlyStatus: { ...shown.earlyStatus, [messageId]: { status, error: error ?? null } } };
       }
-      const items = state.items.map((item) =>
+      const items = shown.items.map((item) =>
         item.key === key ? ({ ...item, status, error: error ?? null } as TimelineItem) : item,
       );
-      return { ...state, items };
+      return { ...shown, items };
     }
     default:
       return state;

@@ -15,6 +15,7 @@ import dev.unibox.signals.Addresses;
 import dev.unibox.signals.KickedLoop;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.pgclient.PgException;
 import io.vertx.sqlclient.Pool;
@@ -119,7 +120,8 @@ public final class OutboxSender extends VerticleBase {
 
   private Future<Void> markSent(OutboxStore.Claimed c, SendResult result) {
     return work.run(change -> OutboxStore.markSent(change.conn(), c, result.platformMessageId(), change.now())
-        .compose(changed -> changed ? statusEvent(change, c, "sent", null) : Future.succeededFuture()));
+        .compose(sent -> sent.marked() ? statusEvent(change, c, "sent", null, sent.droppedEchoes())
+            : Future.succeededFuture()));
   }
 
   /** This node lost the account between claim and send (paused JVM, lost database): its new owner sends. */
@@ -169,12 +171,14 @@ public final class OutboxSender extends VerticleBase {
 
   private Future<Void> fail(OutboxStore.Claimed c, String error) {
     return work.run(change -> OutboxStore.markFailed(change.conn(), c, error, change.now())
-        .compose(changed -> changed ? statusEvent(change, c, "failed", error) : Future.succeededFuture()));
+        .compose(changed -> changed ? statusEvent(change, c, "failed", error, List.of()) : Future.succeededFuture()));
   }
 
-  private static Future<Void> statusEvent(Change change, OutboxStore.Claimed c, String status, String error) {
+  /** @param removed messages the views must drop: the platform's copies of this one, deleted by the mark */
+  private static Future<Void> statusEvent(Change change, OutboxStore.Claimed c, String status, String error,
+                                          List<Long> removed) {
     return ConversationNews.tell(change, c.conversationId(), EventNames.MESSAGE_STATUS, new JsonObject()
         .put("conversationId", c.conversationId()).put("messageId", c.messageId()).put("status", status)
-        .put("error", error));
+        .put("error", error).put("removed", new JsonArray(removed)));
   }
 }

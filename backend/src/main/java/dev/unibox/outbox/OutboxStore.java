@@ -67,7 +67,8 @@ public final class OutboxStore {
   /** A push may already have stored our own sent message under its platform id (echo): keep one row. */
   private static final String DROP_ECHO = """
       DELETE FROM messages WHERE account_id = $1 AND platform_message_id = $2 AND id <> $3 AND direction = 'out'
-        AND NOT EXISTS (SELECT 1 FROM outbox WHERE outbox.message_id = messages.id)""";
+        AND NOT EXISTS (SELECT 1 FROM outbox WHERE outbox.message_id = messages.id)
+      RETURNING id""";
 
   private static final String MARK_SENT_MESSAGE =
       "UPDATE messages SET status = 'sent', platform_message_id = $2, error = NULL WHERE id = $1";
@@ -134,15 +135,24 @@ public final class OutboxStore {
     });
   }
 
-  /** @return false when the row was no longer pending (another sender finished it) */
-  static Future<Boolean> markSent(SqlConnection c, Claimed claimed, String platformMessageId, Instant now) {
+  /**
+   * @param marked        false when the row was no longer pending (another sender finished it)
+   * @param droppedEchoes ids of the platform's copies of this message stored before the mark, now deleted
+   */
+  record Sent(boolean marked, List<Long> droppedEchoes) {}
+
+  static Future<Sent> markSent(SqlConnection c, Claimed claimed, String platformMessageId, Instant now) {
     return c.preparedQuery(MARK_SENT_OUTBOX).execute(Tuple.of(claimed.outboxId(), utc(now))).compose(rows -> {
       if (rows.rowCount() == 0) {
-        return Future.succeededFuture(false);
+        return Future.succeededFuture(new Sent(false, List.of()));
       }
+      List<Long> dropped = new ArrayList<>();
       return c.preparedQuery(DROP_ECHO).execute(Tuple.of(claimed.accountId(), platformMessageId, claimed.messageId()))
-          .compose(v -> c.preparedQuery(MARK_SENT_MESSAGE).execute(Tuple.of(claimed.messageId(), platformMessageId)))
-          .map(true);
+          .compose(echoes -> {
+            echoes.forEach(r -> dropped.add(r.getLong("id")));
+            return c.preparedQuery(MARK_SENT_MESSAGE).execute(Tuple.of(claimed.messageId(), platformMessageId));
+          })
+          .map(v -> new Sent(true, List.copyOf(dropped)));
     });
   }
 

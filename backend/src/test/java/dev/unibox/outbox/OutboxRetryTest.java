@@ -3,6 +3,7 @@ package dev.unibox.outbox;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.unibox.config.UniboxConfig;
+import dev.unibox.testing.AgentSocket;
 import dev.unibox.testing.Await;
 import dev.unibox.testing.InboxTest;
 import dev.unibox.testing.MutableClock;
@@ -129,13 +130,16 @@ class OutboxRetryTest implements TestInboxExtension.Tuning {
     // under the id Shopee is about to give the reply: the "sent" mark waits for it, then collides with it.
     long echoId = Long.parseLong(inbox.rows("SELECT platform_message_id FROM messages WHERE direction = 'in'")
         .get(0).getString(0)) + 1;
+    long ourRow = inbox.count("SELECT id FROM messages WHERE direction = 'out'");
     SqlConnection echo = Await.result(inbox.db.pool().getConnection());
     Transaction storingEcho = Await.result(echo.begin());
-    Await.result(echo.preparedQuery("""
+    long echoRow = Await.result(echo.preparedQuery("""
         INSERT INTO messages (conversation_id, account_id, platform_message_id, direction, message_type, body,
                               author_name, status, at, created_at)
-        VALUES ($1, $2, $3, 'out', 'text', 'Esok sampai', 'Shop (on platform)', 'sent', now(), now())""")
-        .execute(Tuple.of(conversationId, TestInbox.ACCOUNT_MY, Long.toString(echoId))));
+        VALUES ($1, $2, $3, 'out', 'text', 'Esok sampai', 'Shop (on platform)', 'sent', now(), now()) RETURNING id""")
+        .execute(Tuple.of(conversationId, TestInbox.ACCOUNT_MY, Long.toString(echoId)))).iterator().next().getLong(0);
+    AgentSocket meiSocket = inbox.socket(token, 0);
+    meiSocket.hello();
     assertThat(inbox.post(admin, account + "/resume", new JsonObject()).statusCode()).isEqualTo(200);
     clock.advance(Duration.ofSeconds(30));
     Await.until("Shopee took it", () -> inbox.shopee.acceptedSends().size() == 1);
@@ -152,6 +156,12 @@ class OutboxRetryTest implements TestInboxExtension.Tuning {
         .satisfies(r -> assertThat(r.getString(0)).isEqualTo(Long.toString(echoId)))
         .satisfies(r -> assertThat(r.getString(1)).isNotEqualTo("Shop (on platform)"));
     assertThat(inbox.shopee.acceptedSends()).hasSize(1);
+    // a view that already shows the echo (its message.created came from the push) is told to drop it
+    JsonObject status = meiSocket.messageStatus(ourRow);
+    assertThat(status.getString("status")).isEqualTo("sent");
+    assertThat(status.getJsonArray("removed")).hasSize(1);
+    assertThat(status.getJsonArray("removed").getLong(0)).isEqualTo(echoRow);
+    meiSocket.close();
   }
 
   private void reply(String text) throws Exception {

@@ -33,7 +33,7 @@ class ShopeeFindDeliveredTest {
   @BeforeEach
   void setUp(Vertx vertx) {
     shopee = ShopeeTestAccounts.startFakeShopee(vertx, "http://127.0.0.1:9/unused");
-    adapter = ShopeeTestAccounts.adapter(vertx, shopee, CALLBACK_URL, Map.of("requestTimeoutMs", "300"));
+    adapter = ShopeeTestAccounts.adapter(vertx, shopee, CALLBACK_URL, Map.of("requestTimeoutMs", "2000"));
     PushOutcome push = await(shopee.pushBuyerText(SHOP_ID, BUYER, "buyer", "hello?"));
     conversationId = push.conversationId();
   }
