@@ -3,8 +3,8 @@ package dev.unibox.testing;
 import dev.unibox.store.Database;
 import dev.unibox.store.EmbeddedPostgresServer;
 import io.vertx.core.Vertx;
-import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /** One real embedded PostgreSQL per test JVM; every test gets a fresh, migrated database of its own. */
@@ -17,8 +17,8 @@ public final class TestDatabases {
 
   private static synchronized EmbeddedPostgresServer server() throws Exception {
     if (server == null) {
-      Path dir = Files.createTempDirectory("unibox-test-pg");
-      server = EmbeddedPostgresServer.start(dir, true, durability());
+      Path dir = TestDataDirs.create();
+      server = EmbeddedPostgresServer.start(dir, false, durability());
       EmbeddedPostgresServer started = server;
       Runtime.getRuntime().addShutdownHook(new Thread(() -> {
         try {
@@ -26,6 +26,7 @@ public final class TestDatabases {
         } catch (Exception ignored) {
           // the JVM is ending
         }
+        TestDataDirs.removeInBackground(List.of(dir));
       }));
     }
     return server;
