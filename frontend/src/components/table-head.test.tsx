@@ -22,7 +22,7 @@ describe('TableHead', () => {
   });
 
   it('passes a column its interpolation values', () => {
-    expect(renderToStaticMarkup(<TableHead t={t} prefix="" columns={[['within', { minutes: 5 }], 'col.account']} />)).toBe(
+    expect(renderToStaticMarkup(<TableHead t={t} columns={[['within', { minutes: 5 }], 'col.account']} />)).toBe(
       '<thead><tr><th scope="col">Within 5 min</th><th scope="col">Account</th></tr></thead>',
     );
   });
