@@ -64,20 +64,37 @@ function hardCodedText(file: string, source: string): string[] {
   return found;
 }
 
-/** Literal keys passed to t() that no catalog holds (they would show as the raw key). */
+/** The literal column keys of a `<TableHead prefix="…" columns={[…]} />`, prefixed as TableHead does. */
+function tableHeadKeys(node: ts.JsxSelfClosingElement): string[] {
+  const attribute = (name: string) =>
+    node.attributes.properties.find((a): a is ts.JsxAttribute => ts.isJsxAttribute(a) && a.name.getText() === name);
+  const prefix = attribute('prefix')?.initializer;
+  const columns = attribute('columns')?.initializer;
+  if (!columns || !ts.isJsxExpression(columns) || !columns.expression || !ts.isArrayLiteralExpression(columns.expression)) {
+    return [];
+  }
+  const start = prefix && ts.isStringLiteral(prefix) ? prefix.text : '';
+  return columns.expression.elements.flatMap((column) => {
+    const key = ts.isArrayLiteralExpression(column) ? column.elements[0] : column;
+    return key && ts.isStringLiteral(key) ? [start + key.text] : [];
+  });
+}
+
+/** Literal keys passed to t() or to a TableHead that no catalog holds (they would show as the raw key). */
 function unknownKeys(file: string, source: string): string[] {
   const tree = ts.createSourceFile(file, source, ts.ScriptTarget.Latest, true, ts.ScriptKind.TSX);
   const defaultNs = /useTranslation\(\[?'([\w-]+)'/.exec(source)?.[1] ?? 'common';
   const missing: string[] = [];
+  const check = (literal: string) => {
+    const [ns, key] = literal.includes(':') ? literal.split(':', 2) : [defaultNs, literal];
+    if (!(key in (catalogs[ns]?.en ?? {}))) missing.push(`${file}: ${ns}:${key}`);
+  };
   const visit = (node: ts.Node) => {
     if (ts.isCallExpression(node) && node.arguments.length > 0 && ts.isStringLiteral(node.arguments[0])) {
       const callee = node.expression.getText();
-      if (callee === 't' || callee === 'i18n.t') {
-        const literal = node.arguments[0].text;
-        const [ns, key] = literal.includes(':') ? literal.split(':', 2) : [defaultNs, literal];
-        if (!(key in (catalogs[ns]?.en ?? {}))) missing.push(`${file}: ${ns}:${key}`);
-      }
+      if (callee === 't' || callee === 'i18n.t') check(node.arguments[0].text);
     }
+    if (ts.isJsxSelfClosingElement(node) && node.tagName.getText() === 'TableHead') tableHeadKeys(node).forEach(check);
     ts.forEachChild(node, visit);
   };
   visit(tree);
@@ -109,6 +126,9 @@ describe('translations', () => {
   it('has every key the code asks for', () => {
     expect(Object.keys(code).flatMap((f) => unknownKeys(f, code[f]))).toEqual([]);
     expect(unknownKeys('x.tsx', "useTranslation('inbox'); t('title'); t('nope'); i18n.t('common:retry');")).toEqual(['x.tsx: inbox:nope']);
+    expect(
+      unknownKeys('x.tsx', "useTranslation('inbox'); <TableHead t={t} prefix=\"col.\" columns={['nope', ['gone', { n: 1 }]]} />;"),
+    ).toEqual(['x.tsx: inbox:col.nope', 'x.tsx: inbox:col.gone']);
   }, 60_000);
 
   it('notices text written straight into the markup', () => {

@@ -65,19 +65,7 @@ export function AccountsPage({ events }: { events: AgentEventSource }) {
         <div className="accounts__muted">{t('loading')}</div>
       ) : (
         <table className="accounts__table table--cards" data-testid="accounts-table">
-          <TableHead
-            labels={[
-              t('col.account'),
-              t('col.health'),
-              t('col.push'),
-              t('col.poll'),
-              t('col.token'),
-              t('col.errors'),
-              t('col.recovered'),
-              t('col.send'),
-              t('col.actions'),
-            ]}
-          />
+          <TableHead t={t} prefix="col." columns={['account', 'health', 'push', 'poll', 'token', 'errors', 'recovered', 'send', 'actions']} />
           <tbody>
             {state.accounts.map((a) => {
               const health = summarizeHealth(a, now);

@@ -54,15 +54,7 @@ function InspectionSection({ date, zone }: { date: string; zone: string }) {
             {t('report.agentLine', { flagged: a.flagged, overridden: a.overridden })}
           </summary>
           <table className="qtable">
-            <TableHead
-              labels={[
-                t('report.when'),
-                t('report.outcome'),
-                t('report.reply'),
-                t('report.found'),
-                t('report.reason'),
-              ]}
-            />
+            <TableHead t={t} prefix="report." columns={['when', 'outcome', 'reply', 'found', 'reason']} />
             <tbody>
               {a.replies.map((r) => (
                 <tr key={r.messageId}>
@@ -103,17 +95,7 @@ function SatisfactionSection({ date, zone }: { date: string; zone: string }) {
       {error && <p role="alert" className="qpage__error">{error}</p>}
       {data && (
         <table className="qtable" data-testid="satisfaction-rates">
-          <TableHead
-            labels={[
-              t('report.agent'),
-              t('report.satisfied'),
-              t('report.neutral'),
-              t('report.dissatisfied'),
-              t('report.badAttitude'),
-              t('report.satisfactionRate'),
-              t('report.badAttitudeRate'),
-            ]}
-          />
+          <TableHead t={t} prefix="report." columns={['agent', 'satisfied', 'neutral', 'dissatisfied', 'badAttitude', 'satisfactionRate', 'badAttitudeRate']} />
           <tbody>
             {rows.map((r, i) => (
               <tr key={i} className={i === rows.length - 1 ? 'qtable__total' : undefined}>

@@ -164,7 +164,7 @@ function PolicyEditor({ draft, editable, update }: EditorProps) {
     <section className="qsection">
       <h2>{t('rules.policy')}</h2>
       <table className="qtable">
-        <TableHead labels={[t('rules.rule'), t('rules.action'), t('rules.override')]} />
+        <TableHead t={t} prefix="rules." columns={['rule', 'action', 'override']} />
         <tbody>
           {entries(read(draft, ['policy'])).map(([k, v]) => {
             const p = (v ?? {}) as { action?: string; override?: boolean };

@@ -65,7 +65,7 @@ export function QuickRepliesPage() {
       </header>
       {(list.error || error) && <p role="alert" className="qpage__error">{list.error ?? error}</p>}
       <table className="qtable">
-        <TableHead labels={[t('qr.shortcut'), t('qr.title'), t('qr.shared'), t('qr.languages'), t('qr.actions')]} />
+        <TableHead t={t} prefix="qr." columns={['shortcut', 'title', 'shared', 'languages', 'actions']} />
         <tbody>
           {list.data?.map((q) => (
             <tr key={q.id} data-testid="quick-reply-row">

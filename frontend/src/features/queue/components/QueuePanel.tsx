@@ -98,18 +98,7 @@ export function QueuePanel({ events, role }: { events: AgentEventSource; role: R
       {oversees && (
         <div className="queue__body">
           <table className="queue__table" data-testid="queue-table">
-            <TableHead
-              labels={[
-                t('col.priority'),
-                t('col.sla'),
-                t('col.platform'),
-                t('col.shop'),
-                t('col.buyer'),
-                t('col.language'),
-                t('col.category'),
-                t('col.set'),
-              ]}
-            />
+            <TableHead t={t} prefix="col." columns={['priority', 'sla', 'platform', 'shop', 'buyer', 'language', 'category', 'set']} />
             <tbody>
               {queued.length === 0 && (
                 <tr>

@@ -21,16 +21,7 @@ export function ProjectionTable({ events }: { events: AgentEventSource }) {
         <p>{t('projection.none')}</p>
       ) : (
         <table>
-          <TableHead
-            labels={[
-              t('shop'),
-              t('projection.indicator'),
-              t('projection.current'),
-              t('projection.projected'),
-              t('projection.windowEnd'),
-              t('projection.line'),
-            ]}
-          />
+          <TableHead t={t} columns={['shop', 'projection.indicator', 'projection.current', 'projection.projected', 'projection.windowEnd', 'projection.line']} />
           <tbody>
             {shops.map((s) => (
               <ProjectionRow key={s.accountId} shop={s} onSaved={projectionsChanged} />

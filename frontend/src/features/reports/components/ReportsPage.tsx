@@ -117,25 +117,13 @@ export function ReportsPage({ zone }: { zone: string }) {
           {report.groups.length === 0 ? <p data-testid="report-empty">{t('empty')}</p> : <ReportChart option={option} />}
           <table className="reports__table">
             <TableHead
-              labels={[
-                t(`group.${query.groupBy}`),
-                t('conversations'),
-                t('median'),
-                t('within', { minutes: 1 }),
-                t('within', { minutes: 2 }),
-                t('within', { minutes: 5 }),
-                t('platformRate'),
-                t('resolved'),
-                t('slaWarnings'),
-                t('slaBreaches'),
-                t('preSaleChats'),
-                t('converted'),
-                t('conversionRate'),
-                t('flagged'),
-                t('overridden'),
-                t('satisfactionRate'),
-                t('badAttitudeRate'),
-                ...(perAgent ? [t('onlineHours'), t('averageChats'), t('peakChats'), t('utilisation')] : []),
+              t={t}
+              columns={[
+                `group.${query.groupBy}`, 'conversations', 'median',
+                ['within', { minutes: 1 }], ['within', { minutes: 2 }], ['within', { minutes: 5 }],
+                'platformRate', 'resolved', 'slaWarnings', 'slaBreaches', 'preSaleChats', 'converted', 'conversionRate',
+                'flagged', 'overridden', 'satisfactionRate', 'badAttitudeRate',
+                ...(perAgent ? ['onlineHours', 'averageChats', 'peakChats', 'utilisation'] : []),
               ]}
             />
             <tbody>

@@ -165,17 +165,7 @@ export function SupervisorConsole({ events }: { events: AgentEventSource }) {
       <section>
         <h2>{t('agents')}</h2>
         <table className="console__table table--cards" data-testid="console-agents">
-          <TableHead
-            labels={[
-              t('col.agent'),
-              t('col.status'),
-              t('col.shift'),
-              t('col.team'),
-              t('col.load'),
-              t('col.conversations'),
-              t('col.actions'),
-            ]}
-          />
+          <TableHead t={t} prefix="col." columns={['agent', 'status', 'shift', 'team', 'load', 'conversations', 'actions']} />
           <tbody>
             {view.agents.map((a) => (
               <tr key={a.id} data-testid="console-agent" data-agent={a.username} data-presence={a.presence}>
@@ -212,19 +202,7 @@ export function SupervisorConsole({ events }: { events: AgentEventSource }) {
       <section>
         <h2>{t('conversations')}</h2>
         <table className="console__table table--cards">
-          <TableHead
-            labels={[
-              t('col.select'),
-              t('col.priority'),
-              t('col.shop'),
-              t('col.buyer'),
-              t('col.last'),
-              t('col.with'),
-              t('col.team'),
-              t('col.sla'),
-              t('col.actions'),
-            ]}
-          />
+          <TableHead t={t} prefix="col." columns={['select', 'priority', 'shop', 'buyer', 'last', 'with', 'team', 'sla', 'actions']} />
           <tbody>{all.map(row)}</tbody>
         </table>
       </section>

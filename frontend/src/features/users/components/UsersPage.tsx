@@ -91,18 +91,7 @@ export function UsersPage({ role, username }: { role: Role; username: string }) 
       ) : (
         <div className="users__scroll">
           <table className="users__table" data-testid="users-table">
-            <TableHead
-              labels={[
-                t('col.name'),
-                t('col.role'),
-                t('col.team'),
-                t('col.shops'),
-                t('col.skills'),
-                t('col.capacity'),
-                t('col.status'),
-                t('col.actions'),
-              ]}
-            />
+            <TableHead t={t} prefix="col." columns={['name', 'role', 'team', 'shops', 'skills', 'capacity', 'status', 'actions']} />
             <tbody>
               {users.map((u) => (
                 <tr key={u.id} data-testid="user-row" data-username={u.username} data-disabled={String(u.disabled)}>

@@ -17,6 +17,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -29,14 +30,23 @@ class ReassignRaceTest {
 
   private final MutableClock clock = new MutableClock(Instant.parse("2026-11-11T03:00:00Z"));
   private TestInbox inbox;
+  private long mei;
+  private long arif;
+  private String meiToken;
+  private String sup;
+
+  /** Two agents with room for every round of the race, Mei signed in, and the supervisor who moves her work. */
+  @BeforeEach
+  void cast() throws Exception {
+    mei = inbox.createUser("mei", "agent", 50);
+    arif = inbox.createUser("arif", "agent", 50);
+    inbox.createUser("sup", "supervisor", 0);
+    meiToken = inbox.login("mei");
+    sup = inbox.login("sup");
+  }
 
   @Test
   void replyAfterReassignmentIsRefusedWith409AndTheOldOwnerIsTold() throws Exception {
-    long mei = inbox.createUser("mei", "agent", 5);
-    long arif = inbox.createUser("arif", "agent", 5);
-    inbox.createUser("sup", "supervisor", 0);
-    String meiToken = inbox.login("mei");
-    String sup = inbox.login("sup");
     try (AgentSocket meiSocket = inbox.socket(meiToken, 0)) {
       meiSocket.hello();
       long id = conversationFor(mei, "811001", "Barang saya rosak, nak refund");
@@ -75,11 +85,6 @@ class ReassignRaceTest {
 
   @Test
   void concurrentReplyAndReassignEndInOneConsistentState() throws Exception {
-    long mei = inbox.createUser("mei", "agent", 50);
-    long arif = inbox.createUser("arif", "agent", 50);
-    inbox.createUser("sup", "supervisor", 0);
-    String meiToken = inbox.login("mei");
-    String sup = inbox.login("sup");
     int rounds = 30;
     Map<Long, String> sentTexts = new LinkedHashMap<>();
     Map<Long, String> refusedTexts = new LinkedHashMap<>();

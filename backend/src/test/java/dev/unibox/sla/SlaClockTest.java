@@ -22,6 +22,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.function.ToIntFunction;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -61,11 +62,7 @@ class SlaClockTest implements TestInboxExtension.Tuning {
       assertThat(row.getOffsetDateTime(1).toInstant()).isEqualTo(T0.plusSeconds(90));
       assertThat(row.getString(2)).isEqualTo("running");
 
-      clock.set(T0.plusSeconds(89));
-      assertThat(Await.result(sweep.run()).warned()).isZero();
-      clock.set(T0.plusSeconds(90));
-      assertThat(Await.result(sweep.run()).warned()).isEqualTo(1);
-      assertThat(Await.result(sweep.run()).warned()).isZero();
+      actsOnceAt(T0.plusSeconds(90), SlaSweep.Result::warned, 1);
       // a normal conversation is raised to the head of its class (not into the urgent class)
       assertThat(inbox.count("SELECT priority FROM conversations WHERE id = $1", id)).isZero();
       assertThat(inbox.rows("SELECT head_of_class FROM conversations WHERE id = $1", id).get(0).getBoolean(0)).isTrue();
@@ -75,9 +72,7 @@ class SlaClockTest implements TestInboxExtension.Tuning {
       assertThat(warning.getJsonObject("data").getJsonObject("conversation").getJsonObject("sla").getString("state"))
           .isEqualTo("warned");
 
-      clock.set(T0.plusSeconds(120));
-      assertThat(Await.result(sweep.run()).breached()).isEqualTo(1);
-      assertThat(Await.result(sweep.run()).breached()).isZero();
+      actsOnceAt(T0.plusSeconds(120), SlaSweep.Result::breached, 1);
       assertThat(inbox.count("SELECT count(*) FROM activities WHERE type = 'sla_breached' AND conversation_id = $1", id))
           .isEqualTo(1);
       lin.nextEvent("sla.breached");
@@ -89,14 +84,12 @@ class SlaClockTest implements TestInboxExtension.Tuning {
     long id = ingest.buyer(TestInbox.ACCOUNT_MY, "u1", "Barang rosak, nak refund", T0);
     assertThat(inbox.rows("SELECT sla_warn_at FROM conversations WHERE id = $1", id).get(0).getOffsetDateTime(0)
         .toInstant()).isEqualTo(T0.plusSeconds(45));
-    clock.set(T0.plusSeconds(45));
-    assertThat(Await.result(sweep.run()).warned()).isEqualTo(1);
+    assertThat(sweepAt(T0.plusSeconds(45)).warned()).isEqualTo(1);
     assertThat(inbox.count("SELECT priority FROM conversations WHERE id = $1", id)).isEqualTo(2);
 
     long manual = ingest.buyer(TestInbox.ACCOUNT_MY, "u2", "Barang rosak, nak refund", T0.plusSeconds(45));
     inbox.count("UPDATE conversations SET priority_manual = true WHERE id = $1 RETURNING 1", manual);
-    clock.set(T0.plusSeconds(90));
-    assertThat(Await.result(sweep.run()).warned()).isEqualTo(1);
+    assertThat(sweepAt(T0.plusSeconds(90)).warned()).isEqualTo(1);
     assertThat(inbox.count("SELECT priority FROM conversations WHERE id = $1", manual)).isEqualTo(1);
   }
 
@@ -120,8 +113,7 @@ class SlaClockTest implements TestInboxExtension.Tuning {
     long id = ingest.buyer(TestInbox.ACCOUNT_MY, "b3", "Bila barang sampai?", T0);
     Await.until("assigned to mei", () -> assignee(id) == mei);
     online(arif);
-    clock.set(T0.plusSeconds(121));
-    SlaSweep.Result r = Await.result(sweep.run());
+    SlaSweep.Result r = sweepAt(T0.plusSeconds(121));
     assertThat(r.breached()).isEqualTo(1);
     assertThat(r.reassigned()).isEqualTo(1);
     assertThat(assignee(id)).isEqualTo(arif);
@@ -129,7 +121,7 @@ class SlaClockTest implements TestInboxExtension.Tuning {
     assertThat(inbox.count("SELECT active_count FROM users WHERE id = $1", arif)).isEqualTo(1);
     assertThat(inbox.rows("SELECT body FROM activities WHERE type = 'reassigned'").get(0).getString(0))
         .contains("mei").contains("arif").contains("SLA breached");
-    assertThat(Await.result(sweep.run()).reassigned()).isZero();
+    assertThat(sweepNow().reassigned()).isZero();
   }
 
   @Test
@@ -140,8 +132,7 @@ class SlaClockTest implements TestInboxExtension.Tuning {
     Await.until("assigned", () -> assignee(id) == mei);
     assertThat(inbox.post(inbox.login("mei"), "/api/conversations/" + id + "/replies",
         new JsonObject().put("text", "Ada, kak!")).statusCode()).isEqualTo(202);
-    clock.set(T0.plusSeconds(600));
-    SlaSweep.Result r = Await.result(sweep.run());
+    SlaSweep.Result r = sweepAt(T0.plusSeconds(600));
     assertThat(r.warned() + r.breached()).isZero();
     assertThat(inbox.rows("SELECT sla_state, sla_due_at FROM conversations WHERE id = $1", id).get(0).getString(0))
         .isEqualTo("none");
@@ -159,12 +150,8 @@ class SlaClockTest implements TestInboxExtension.Tuning {
     long waiting = ingest.buyer(TestInbox.ACCOUNT_MY, "b7", "Harga borong?", T0.minusSeconds(20));
     Await.result(UserStore.setPresence(inbox.db.pool(), mei, "offline"));
 
-    Await.result(sweep.run());                       // notices mei offline at T0+5
-    clock.set(T0.plusSeconds(64));
-    assertThat(Await.result(sweep.run()).requeued()).isZero();
-    clock.set(T0.plusSeconds(65));
-    assertThat(Await.result(sweep.run()).requeued()).isEqualTo(2);
-    assertThat(Await.result(sweep.run()).requeued()).isZero();
+    sweepNow();                                      // notices mei offline at T0+5
+    actsOnceAt(T0.plusSeconds(65), SlaSweep.Result::requeued, 2);
     assertThat(inbox.count("SELECT active_count FROM users WHERE id = $1", mei)).isZero();
     assertThat(inbox.count("SELECT count(*) FROM activities WHERE type = 'requeued'")).isEqualTo(2);
 
@@ -203,6 +190,22 @@ class SlaClockTest implements TestInboxExtension.Tuning {
     assertThat(afterHuman.getValue(0)).isNull();
     assertThat(afterHuman.getValue(1)).isNull();
     assertThat(afterHuman.getString(2)).isEqualTo("none");
+  }
+
+  private SlaSweep.Result sweepNow() throws Exception {
+    return Await.result(sweep.run());
+  }
+
+  private SlaSweep.Result sweepAt(Instant at) throws Exception {
+    clock.set(at);
+    return sweepNow();
+  }
+
+  /** The sweep does nothing a second before {@code at}, {@code expected} at {@code at}, and nothing when run again. */
+  private void actsOnceAt(Instant at, ToIntFunction<SlaSweep.Result> count, int expected) throws Exception {
+    assertThat(count.applyAsInt(sweepAt(at.minusSeconds(1)))).as("a second before " + at).isZero();
+    assertThat(count.applyAsInt(sweepAt(at))).as("at " + at).isEqualTo(expected);
+    assertThat(count.applyAsInt(sweepNow())).as("run again at " + at).isZero();
   }
 
   private String supervisorToken() throws Exception {
