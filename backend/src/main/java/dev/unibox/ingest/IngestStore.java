@@ -42,7 +42,20 @@ final class IngestStore {
       SELECT conv.*, a.platform, a.time_zone, (SELECT id FROM msg) AS message_id
       FROM conv JOIN accounts a ON a.id = $1""";
 
-  /** The newest message (by platform time) sets the preview; a buyer message starts the wait if none runs. */
+  /**
+   * The conversation's preview follows the newest message by platform time: a message that arrives late
+   * (a poll after a push) with an older time does not replace it.
+   */
+  private static String preview(String at, String text, String direction) {
+    return """
+          last_message_text = CASE WHEN last_message_at IS NULL OR %1$s >= last_message_at THEN %2$s ELSE last_message_text END,
+          last_message_direction = CASE WHEN last_message_at IS NULL OR %1$s >= last_message_at THEN '%3$s'
+                                        ELSE last_message_direction END,
+          last_message_at = GREATEST(last_message_at, %1$s),
+        """.formatted(at, text, direction);
+  }
+
+  /** A buyer message starts the wait if none runs, and sets the preview if it is the newest. */
   private static final String UPDATE_AFTER_BUYER_MESSAGE = """
       UPDATE conversations SET
         priority = CASE WHEN priority_manual THEN priority ELSE GREATEST(priority, $2) END,
@@ -54,9 +67,7 @@ final class IngestStore {
         platform_rule = CASE WHEN waiting_since IS NULL THEN $11 ELSE COALESCE(platform_rule, $11) END,
         language = COALESCE($4, language),
         waiting_since = COALESCE(waiting_since, $5),
-        last_message_text = CASE WHEN last_message_at IS NULL OR $5 >= last_message_at THEN $6 ELSE last_message_text END,
-        last_message_direction = CASE WHEN last_message_at IS NULL OR $5 >= last_message_at THEN 'in' ELSE last_message_direction END,
-        last_message_at = GREATEST(last_message_at, $5),
+""" + preview("$5", "$6", "in") + """
         updated_at = $7
       WHERE id = $1""";
 
@@ -68,9 +79,7 @@ final class IngestStore {
         sla_warn_at = CASE WHEN $5 THEN NULL ELSE sla_warn_at END,
         platform_due_at = CASE WHEN $6 THEN NULL ELSE platform_due_at END,
         platform_rule = CASE WHEN $6 THEN NULL ELSE platform_rule END,
-        last_message_text = CASE WHEN last_message_at IS NULL OR $2 >= last_message_at THEN $3 ELSE last_message_text END,
-        last_message_direction = CASE WHEN last_message_at IS NULL OR $2 >= last_message_at THEN 'out' ELSE last_message_direction END,
-        last_message_at = GREATEST(last_message_at, $2),
+""" + preview("$2", "$3", "out") + """
         updated_at = $4
       WHERE id = $1""";
 
