@@ -8,12 +8,9 @@ import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
-import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.SqlConnection;
-import io.vertx.sqlclient.Tuple;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -27,26 +24,6 @@ import java.util.Set;
 public final class Handovers {
 
   private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Handovers.class);
-
-  private static final String CLAIM_BOUNDARY = """
-      INSERT INTO handovers (kind, shift_name, boundary_at, reason, outgoing, started_at)
-      VALUES ('shift_end', $1, $2, $3, $4, $5)
-      ON CONFLICT (shift_name, boundary_at) WHERE kind = 'shift_end' DO NOTHING
-      RETURNING id""";
-
-  private static final String START_FORCED = """
-      INSERT INTO handovers (kind, by_user_id, reason, outgoing, started_at)
-      VALUES ('forced', $1, $2, $3, $4) RETURNING id""";
-
-  private static final String FINISH = """
-      UPDATE handovers SET moved = $2, queued = $3, skipped = $4, finished_at = $5 WHERE id = $1""";
-
-  private static final String OPEN_OF = """
-      SELECT id, assignee_id FROM conversations
-      WHERE status = 'assigned' AND assignee_id = ANY($1)
-      ORDER BY priority DESC, waiting_since NULLS LAST, id""";
-
-  private static final String IDS_OF = "SELECT id FROM users WHERE username = ANY($1) AND role = 'agent'";
 
   /** Conversations per transaction (one commit each); each still moves all-or-nothing. */
   static final int BATCH = 50;
@@ -76,62 +53,47 @@ public final class Handovers {
    * gets there first. Returns null when it already ran or nobody leaves.
    */
   public Future<Report> shiftEnded(String shift, Instant boundary, List<String> outgoingUsernames) {
-    return work.pool().preparedQuery(IDS_OF)
-        .execute(Tuple.tuple().addArrayOfString(outgoingUsernames.toArray(String[]::new)))
-        .compose(rows -> {
-          List<Long> ids = new ArrayList<>();
-          rows.forEach(r -> ids.add(r.getLong(0)));
-          return work.pool().preparedQuery(CLAIM_BOUNDARY).execute(Tuple.tuple().addString(shift)
-                  .addOffsetDateTime(boundary.atOffset(ZoneOffset.UTC)).addString("End of shift " + shift)
-                  .addArrayOfLong(ids.toArray(Long[]::new))
-                  .addOffsetDateTime(work.clock().instant().atOffset(ZoneOffset.UTC)))
-              .compose(claimed -> claimed.size() == 0 ? Future.<Report>succeededFuture(null)
-                  : run(claimed.iterator().next().getLong("id"), ids, Moves.Kind.HANDOVER, null,
-                      "end of shift " + shift, shift, boundary));
-        });
+    return HandoverStore.agentIds(work.pool(), outgoingUsernames)
+        .compose(ids -> HandoverStore.claimBoundary(work.pool(), shift, boundary, "End of shift " + shift, ids,
+                work.clock().instant())
+            .compose(handoverId -> handoverId == null ? Future.<Report>succeededFuture(null)
+                : run(handoverId, ids, Moves.Kind.HANDOVER, null, "end of shift " + shift, shift, boundary)));
   }
 
   /** A supervisor's forced handover of one agent's open conversations. */
   public Future<Report> force(CurrentUser by, long agentId, String reason) {
-    return work.pool().preparedQuery(START_FORCED).execute(Tuple.tuple().addLong(by.id()).addString(reason)
-            .addArrayOfLong(new Long[] {agentId}).addOffsetDateTime(work.clock().instant().atOffset(ZoneOffset.UTC)))
-        .compose(rows -> run(rows.iterator().next().getLong("id"), List.of(agentId), Moves.Kind.HANDOVER, by, reason,
-            null, null));
+    return HandoverStore.startForced(work.pool(), by.id(), reason, agentId, work.clock().instant())
+        .compose(handoverId -> run(handoverId, List.of(agentId), Moves.Kind.HANDOVER, by, reason, null, null));
   }
 
   private Future<Report> run(long handoverId, List<Long> agents, Moves.Kind kind, CurrentUser by, String reason,
                              String shift, Instant boundary) {
-    return work.pool().preparedQuery(OPEN_OF).execute(Tuple.tuple().addArrayOfLong(agents.toArray(Long[]::new)))
-        .compose(rows -> {
-          List<long[]> open = new ArrayList<>();
-          for (Row r : rows) {
-            open.add(new long[] {r.getLong("id"), r.getLong("assignee_id")});
-          }
-          int[] counts = new int[3];
-          List<Long> queued = new ArrayList<>();
-          Future<Void> chain = Future.succeededFuture();
-          for (int from = 0; from < open.size(); from += BATCH) {
-            List<Moves.Request> batch = new ArrayList<>();
-            for (long[] c : open.subList(from, Math.min(open.size(), from + BATCH))) {
-              batch.add(new Moves.Request(c[0], kind, by, c[1], null, false, null, reason, null));
-            }
-            chain = chain.compose(v -> moveBatch(batch)).map(outcomes -> {
-              for (Moves.Outcome o : outcomes) {
-                switch (o.result()) {
-                  case "assigned" -> counts[0]++;
-                  case "queued" -> {
-                    counts[1]++;
-                    queued.add(o.conversationId());
-                  }
-                  default -> counts[2]++;
-                }
+    return HandoverStore.openOf(work.pool(), agents).compose(open -> {
+      int[] counts = new int[3];
+      List<Long> queued = new ArrayList<>();
+      Future<Void> chain = Future.succeededFuture();
+      for (int from = 0; from < open.size(); from += BATCH) {
+        List<Moves.Request> batch = new ArrayList<>();
+        for (HandoverStore.Held c : open.subList(from, Math.min(open.size(), from + BATCH))) {
+          batch.add(new Moves.Request(c.conversationId(), kind, by, c.agentId(), null, false, null, reason, null));
+        }
+        chain = chain.compose(v -> moveBatch(batch)).map(outcomes -> {
+          for (Moves.Outcome o : outcomes) {
+            switch (o.result()) {
+              case "assigned" -> counts[0]++;
+              case "queued" -> {
+                counts[1]++;
+                queued.add(o.conversationId());
               }
-              return null;
-            });
+              default -> counts[2]++;
+            }
           }
-          return chain.compose(v -> finish(handoverId, agents, shift, boundary,
-              new Report(handoverId, shift, boundary, counts[0], counts[1], counts[2], queued)));
+          return null;
         });
+      }
+      return chain.compose(v -> finish(handoverId, agents, shift, boundary,
+          new Report(handoverId, shift, boundary, counts[0], counts[1], counts[2], queued)));
+    });
   }
 
   /** The batch in one transaction; if it fails (e.g. a deadlock victim), each conversation on its own. */
@@ -156,8 +118,7 @@ public final class Handovers {
   private Future<Report> finish(long handoverId, List<Long> agents, String shift, Instant boundary, Report report) {
     return work.run(change -> {
       SqlConnection c = change.conn();
-      return c.preparedQuery(FINISH).execute(Tuple.from(new Object[] {handoverId,
-                report.moved(), report.queued(), report.skipped(), change.now().atOffset(ZoneOffset.UTC)}))
+      return HandoverStore.finish(c, handoverId, report.moved(), report.queued(), report.skipped(), change.now())
             .compose(v -> {
               Future<Set<Long>> recipients = Future.succeededFuture(new LinkedHashSet<>(agents));
               for (long a : agents) {
