@@ -1,7 +1,6 @@
 package dev.unibox.ingest;
 
 import dev.unibox.adapters.spi.InboundMessage;
-import dev.unibox.domain.Classification;
 import dev.unibox.domain.MessageClassifier;
 import dev.unibox.domain.SlaPolicy;
 import dev.unibox.events.UnitOfWork;
@@ -65,22 +64,23 @@ public final class IngestService {
   }
 
   /** One caller's messages with their classifications, and the promise answered after its commit. */
-  private record Call(List<InboundMessage> messages, List<Classification> classes, Promise<Result> done) {}
+  private record Call(List<InboundMessage> messages, List<IngestWrite.Prepared> prepared, Promise<Result> done) {}
 
   public Future<Result> ingest(List<InboundMessage> received) {
     List<InboundMessage> messages = InboundText.storable(received);
     if (messages.isEmpty()) {
       return Future.succeededFuture(new Result(0, 0));
     }
-    // classification and language detection are CPU work on user text: a worker thread, not the event loop
+    // classification, language detection and spam patterns are CPU work on user text: a worker thread, not
+    // the event loop, and before the transaction, so no conversation is locked while they run
     return work.vertx().executeBlocking(() -> {
-      List<Classification> classes = new ArrayList<>();
-      messages.forEach(m -> classes.add(write.classify(m)));
-      return classes;
-    }, false).compose(classes -> {
+      List<IngestWrite.Prepared> prepared = new ArrayList<>();
+      messages.forEach(m -> prepared.add(write.prepare(m)));
+      return prepared;
+    }, false).compose(prepared -> {
       Promise<Result> done = Promise.promise();
       synchronized (this) {
-        waiting.add(new Call(List.copyOf(messages), classes, done));
+        waiting.add(new Call(List.copyOf(messages), prepared, done));
       }
       drain();
       return done.future();
@@ -118,11 +118,11 @@ public final class IngestService {
 
   /** One transaction for the calls; answers each call after the commit. */
   private Future<Void> commit(List<Call> calls) {
-    record Item(int call, InboundMessage message, Classification cls) {}
+    record Item(int call, InboundMessage message, IngestWrite.Prepared prepared) {}
     List<Item> items = new ArrayList<>();
     for (int c = 0; c < calls.size(); c++) {
       for (int i = 0; i < calls.get(c).messages().size(); i++) {
-        items.add(new Item(c, calls.get(c).messages().get(i), calls.get(c).classes().get(i)));
+        items.add(new Item(c, calls.get(c).messages().get(i), calls.get(c).prepared().get(i)));
       }
     }
     // conversations are locked in one order by every batch (no deadlock between batches); a stable sort
@@ -146,7 +146,7 @@ public final class IngestService {
     return work.run(change -> {
       Future<Void> chain = Future.succeededFuture();
       for (List<Item> round : rounds) {
-        chain = chain.compose(v -> Future.all(round.stream().map(it -> write.storeOne(change, it.message(), it.cls())
+        chain = chain.compose(v -> Future.all(round.stream().map(it -> write.storeOne(change, it.message(), it.prepared())
             .map(isNew -> {
               if (isNew) {
                 stored[it.call()]++;

@@ -40,9 +40,14 @@ final class IngestWrite {
     this.hook = hook;
   }
 
-  /** CPU work (classification, language detection) done before the transaction, off the event loop. */
-  Classification classify(InboundMessage m) {
-    return m.fromBuyer() ? classifier.classify(m.text(), m.messageType()) : null;
+  /** A buyer message's classification and the hook's findings; nothing for the shop's own messages. */
+  record Prepared(Classification cls, InboundHook.Findings findings) {
+    static final Prepared NONE = new Prepared(null, null);
+  }
+
+  /** CPU work (classification, language detection, the hook's inspection) before the transaction, off the event loop. */
+  Prepared prepare(InboundMessage m) {
+    return m.fromBuyer() ? new Prepared(classifier.classify(m.text(), m.messageType()), hook.inspect(m)) : Prepared.NONE;
   }
 
   /**
@@ -50,14 +55,15 @@ final class IngestWrite {
    * timeline, urgency check and the inbound hook's first reads, sent together (statements on one connection
    * run in the order sent); then the summary for the event (whose recipients the change already knows).
    */
-  Future<Boolean> storeOne(Change change, InboundMessage m, Classification cls) {
+  Future<Boolean> storeOne(Change change, InboundMessage m, Prepared prepared) {
     return IngestStore.receive(change.conn(), m.accountId(), m.platformConversationId(), m.buyerId(), m.buyerName(),
             m.platformMessageId(), m.fromBuyer(), m.messageType(), m.text(), author(m), m.sentAt(), change.now())
         .compose(row -> row.getLong("message_id") == null ? Future.succeededFuture(false)
-            : apply(change, m, cls, row).map(true));
+            : apply(change, m, prepared, row).map(true));
   }
 
-  private Future<Void> apply(Change change, InboundMessage m, Classification cls, Row row) {
+  private Future<Void> apply(Change change, InboundMessage m, Prepared prepared, Row row) {
+    Classification cls = prepared.cls();
     SqlConnection conn = change.conn();
     Instant now = change.now();
     long conversationId = row.getLong("id");
@@ -87,7 +93,7 @@ final class IngestWrite {
           oldCategory.laterOf(cls.category()).wire(), language, m.sentAt(), m.text(), now, deadlines));
       steps.add(UrgencyCheck.record(conn, conversationId, cls));
       steps.add(hook.afterBuyerMessage(conn, new InboundHook.Received(conversationId, messageId, m.accountId(),
-          row.getString("platform"), reopened ? "queued" : row.getString("status"), m), now));
+          row.getString("platform"), reopened ? "queued" : row.getString("status"), m, prepared.findings()), now));
     } else {
       boolean auto = SlaPolicy.AUTO_REPLY.equals(m.messageType());
       steps.add(IngestStore.afterShopMessage(conn, conversationId, m.sentAt(), m.text(), now, !auto,

@@ -87,9 +87,11 @@ public final class SpamFolder {
   /**
    * In the ingest transaction, for a new buyer message of a conversation that no agent holds: parks it when
    * the message is spam, keeps it parked (and not waiting) when it already is.
+   *
+   * @param known the verdict worked out before the transaction, or null to work it out here
    */
   Future<Void> afterBuyerMessage(SqlConnection conn, long conversationId, String status, long messageId, String text,
-                                 SpamRules spam, Instant now) {
+                                 SpamRules spam, SpamRules.Verdict known, Instant now) {
     if ("spam".equals(status)) {
       return conn.preparedQuery(STILL_PARKED).execute(Tuple.of(conversationId)).mapEmpty();
     }
@@ -97,8 +99,9 @@ public final class SpamFolder {
       return Future.succeededFuture();
     }
     // Admins' patterns over a buyer's text: off the event loop (RE2 keeps each one linear).
-    return work.vertx().<SpamRules.Verdict>executeBlocking(() -> spam.classify(text), false)
-        .compose(verdict -> verdict.spam() ? park(conn, conversationId, messageId, verdict, now) : Future.succeededFuture());
+    Future<SpamRules.Verdict> verdict = known != null ? Future.succeededFuture(known)
+        : work.vertx().executeBlocking(() -> spam.classify(text), false);
+    return verdict.compose(v -> v.spam() ? park(conn, conversationId, messageId, v, now) : Future.succeededFuture());
   }
 
   private Future<Void> park(SqlConnection conn, long conversationId, long messageId, SpamRules.Verdict verdict,
