@@ -7,8 +7,9 @@ import java.time.Instant;
 
 /**
  * Runs inside the ingest transaction after a new buyer message was stored and its conversation updated
- * (conversation row locked), before the event is built, with what it worked out before the transaction: the quality package parks spam here and reads
- * satisfaction answers, so the router never sees a conversation that is about to be parked.
+ * (conversation row locked), before the event is built, with what it worked out before the transaction:
+ * the quality package parks spam here and reads satisfaction answers, so the router never sees a
+ * conversation that is about to be parked.
  */
 public interface InboundHook {
 

@@ -45,9 +45,10 @@ final class IngestWrite {
     static final Prepared NONE = new Prepared(null, null);
   }
 
-  /** CPU work (classification, language detection, the hook's inspection) before the transaction, off the event loop. */
+  /** CPU work (classification, language detection, the hook's inspection): before the transaction, off the loop. */
   Prepared prepare(InboundMessage m) {
-    return m.fromBuyer() ? new Prepared(classifier.classify(m.text(), m.messageType()), hook.inspect(m)) : Prepared.NONE;
+    return m.fromBuyer() ? new Prepared(classifier.classify(m.text(), m.messageType()), hook.inspect(m))
+        : Prepared.NONE;
   }
 
   /**
