@@ -8,7 +8,6 @@ import dev.unibox.config.UniboxConfig;
 import dev.unibox.events.EventRetention;
 import dev.unibox.signals.Addresses;
 import dev.unibox.sla.SlaSweep;
-import dev.unibox.sla.SlaVerticle;
 import io.vertx.core.Deployable;
 import io.vertx.core.Vertx;
 import io.vertx.sqlclient.Pool;
@@ -33,8 +32,8 @@ final class LeasedJobs {
 
   static LeaseKeeper keeper(Vertx vertx, Pool pool, Clock clock, UniboxConfig config, String nodeId, Services s) {
     Map<String, Supplier<Deployable>> jobs = new LinkedHashMap<>();
-    jobs.put("sla", () -> new SlaVerticle(new SlaSweep(vertx, pool, clock, config.routing().sla(),
-        s.shifts.rosters, s.surge, s.router::reassign), config.routing().sla().sweepMillis()));
+    jobs.put("sla", () -> new SlaSweep(vertx, pool, clock, config.routing().sla(), s.shifts.rosters, s.surge,
+        s.router::reassign).job(config.routing().sla().sweepMillis()));
     jobs.put("shift-clock", () -> s.shifts.clock);
     jobs.put("auto-replies", s.quality::autoReplies);
     jobs.put("reports", s.reports::sweeper);

@@ -12,7 +12,6 @@ import dev.unibox.demo.DemoMode;
 import dev.unibox.ops.MetricsServer;
 import dev.unibox.outbox.OutboxSender;
 import dev.unibox.reports.ReportsModule;
-import dev.unibox.routing.RoutingVerticle;
 import dev.unibox.shifts.ShiftsModule;
 import dev.unibox.store.Database;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
@@ -117,8 +116,7 @@ public final class UniboxApp {
         .compose(x -> s.quality.afterAccountsSynced())
         .compose(x -> s.accountService.boot(resolved))
         .compose(x -> s.accountService.listenToOtherNodes(nodeId))
-        .compose(x -> deployments.deploy(new RoutingVerticle(s.router, config.routing().sweepMillis(),
-            s.meterService::routingPass)))
+        .compose(x -> deployments.deploy(s.router.job(config.routing().sweepMillis(), s.meterService::routingPass)))
         .compose(x -> deployments.deploy(new OutboxSender(pool, accounts, config.outbox(), clock, nodeId,
             account -> leases != null && leases.holds("account:" + account))))
         .compose(x -> deployments.deploy(leases = LeasedJobs.keeper(vertx, pool, clock, config, nodeId, s)))

@@ -1,8 +1,7 @@
 package dev.unibox.events;
 
-import dev.unibox.signals.KickedLoop;
+import dev.unibox.signals.LoopVerticle;
 import io.vertx.core.Future;
-import io.vertx.core.VerticleBase;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Tuple;
 import java.time.Clock;
@@ -62,24 +61,11 @@ public final class EventRetention {
   }
 
   /** The cluster job: prunes every {@code periodMillis} (and once at start). */
-  public VerticleBase job(long periodMillis) {
-    return new VerticleBase() {
-      private KickedLoop loop;
-
-      @Override
-      public Future<?> start() {
-        loop = new KickedLoop(vertx, "Event retention", () -> prune().onSuccess(n -> {
-          if (n > 0) {
-            LOG.info("Deleted {} events older than {} days", n, retention.toDays());
-          }
-        }));
-        return loop.start(periodMillis).onSuccess(v -> loop.kick());
+  public LoopVerticle job(long periodMillis) {
+    return new LoopVerticle("Event retention", periodMillis, () -> prune().onSuccess(n -> {
+      if (n > 0) {
+        LOG.info("Deleted {} events older than {} days", n, retention.toDays());
       }
-
-      @Override
-      public Future<?> stop() {
-        return loop.stop();
-      }
-    };
+    })).passAtStart();
   }
 }

@@ -1,9 +1,8 @@
 package dev.unibox.reports;
 
 import dev.unibox.config.UniboxConfig.ReportsConfig;
-import dev.unibox.signals.KickedLoop;
+import dev.unibox.signals.LoopVerticle;
 import io.vertx.core.Future;
-import io.vertx.core.VerticleBase;
 import io.vertx.core.Vertx;
 import io.vertx.ext.web.Router;
 import io.vertx.sqlclient.Pool;
@@ -62,26 +61,13 @@ public final class ReportsModule {
    * rollups; every minute stores the due daily/weekly reports and sends their e-mails. Stopping the verticle
    * stops the loop, so no sweep starts on a closed pool.
    */
-  public VerticleBase sweeper() {
-    return new VerticleBase() {
-      private KickedLoop loop;
-      private int ticks;
-
-      @Override
-      public Future<?> start() {
-        loop = new KickedLoop(vertx, "Report rollup sweep, projection or report storing", () -> {
-          boolean snapshot = ++ticks % SNAPSHOT_EVERY_SWEEPS == 0;
-          return sweep.sweep().compose(r -> projections.check()).compose(r -> snapshot
-              ? snapshots.generateDue().compose(n -> mailer.sendDue()).mapEmpty()
-              : Future.succeededFuture());
-        });
-        return loop.start(SWEEP_MILLIS);
-      }
-
-      @Override
-      public Future<?> stop() {
-        return loop.stop();
-      }
-    };
+  public LoopVerticle sweeper() {
+    int[] ticks = {0};
+    return new LoopVerticle("Report rollup sweep, projection or report storing", SWEEP_MILLIS, () -> {
+      boolean snapshot = ++ticks[0] % SNAPSHOT_EVERY_SWEEPS == 0;
+      return sweep.sweep().compose(r -> projections.check()).compose(r -> snapshot
+          ? snapshots.generateDue().compose(n -> mailer.sendDue()).mapEmpty()
+          : Future.succeededFuture());
+    });
   }
 }

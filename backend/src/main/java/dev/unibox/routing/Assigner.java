@@ -5,12 +5,15 @@ import dev.unibox.conversations.ConversationNews;
 import dev.unibox.events.Change;
 import dev.unibox.events.EventNames;
 import dev.unibox.events.UnitOfWork;
+import dev.unibox.signals.Addresses;
+import dev.unibox.signals.LoopVerticle;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.SqlConnection;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -68,6 +71,20 @@ public final class Assigner {
   public Assigner observe(Observer observer) {
     this.observer = observer;
     return this;
+  }
+
+  /** Told after each drain how long it took and how many conversations it assigned (metrics). */
+  @FunctionalInterface
+  public interface PassListener {
+    void passed(Duration took, int assigned);
+  }
+
+  /** Runs the router when kicked and on a periodic sweep (and once at start), one drain at a time on this node. */
+  public LoopVerticle job(long sweepMillis, PassListener listener) {
+    return new LoopVerticle("Routing pass", sweepMillis, () -> {
+      long started = System.nanoTime();
+      return drain().onSuccess(n -> listener.passed(Duration.ofNanos(System.nanoTime() - started), n));
+    }).kickedOn(Addresses.ROUTING_KICK).passAtStart();
   }
 
   /** Assigns until nothing more can be assigned; returns how many were assigned. */

@@ -7,6 +7,8 @@ import dev.unibox.domain.Priority;
 import dev.unibox.events.EventNames;
 import dev.unibox.events.UnitOfWork;
 import dev.unibox.shifts.ShiftRoster;
+import dev.unibox.signals.Kicks;
+import dev.unibox.signals.LoopVerticle;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
@@ -63,6 +65,15 @@ public final class SlaSweep {
     this.surge = surge;
     this.router = router;
     this.work = new UnitOfWork(vertx, pool, clock);
+  }
+
+  /** The cluster job: runs every {@code periodMillis} (and once at start), kicking routing when it changed seats or the queue. */
+  public LoopVerticle job(long periodMillis) {
+    return new LoopVerticle("SLA sweep", periodMillis, () -> run().onSuccess(r -> {
+      if (r.routingChanged()) {
+        Kicks.routing(work.vertx());
+      }
+    })).passAtStart();
   }
 
   public Future<Result> run() {
