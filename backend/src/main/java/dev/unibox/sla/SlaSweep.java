@@ -11,7 +11,6 @@ import dev.unibox.signals.Kicks;
 import dev.unibox.signals.LoopVerticle;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
-import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.SqlConnection;
 import java.time.Clock;
@@ -19,7 +18,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The SLA clock: a periodic, idempotent sweep over stored deadlines (Chatwoot's evaluate_applied_sla
