@@ -65,7 +65,10 @@ public final class SlaSweep {
     this.work = new UnitOfWork(vertx, pool, clock);
   }
 
-  /** The cluster job: runs every {@code periodMillis} (and once at start), kicking routing when it changed seats or the queue. */
+  /**
+   * The cluster job: runs every {@code periodMillis} (and once at start), kicking routing when a run changed
+   * seats or the queue.
+   */
   public LoopVerticle job(long periodMillis) {
     return new LoopVerticle("SLA sweep", periodMillis, () -> run().onSuccess(r -> {
       if (r.routingChanged()) {
