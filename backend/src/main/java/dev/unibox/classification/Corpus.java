@@ -29,6 +29,14 @@ public final class Corpus {
     return split("test");
   }
 
+  /**
+   * The held-out split of other writers ({@code writers-<lang>.tsv}, Chinese only so far): written by authors who
+   * saw neither the corpus nor the classifier, only ever scored, like the test split.
+   */
+  public static List<LabelledMessage> otherWriters() {
+    return split("writers", List.of("zh", "zh-Hant"));
+  }
+
   /** A file in the corpus format holding messages of one language (a development set kept outside the corpus). */
   public static List<LabelledMessage> file(String language, java.nio.file.Path path) {
     List<LabelledMessage> out = new ArrayList<>();
@@ -41,8 +49,12 @@ public final class Corpus {
   }
 
   private static List<LabelledMessage> split(String split) {
+    return split(split, LANGUAGES);
+  }
+
+  private static List<LabelledMessage> split(String split, List<String> languages) {
     List<LabelledMessage> out = new ArrayList<>();
-    for (String language : LANGUAGES) {
+    for (String language : languages) {
       String file = "corpus/" + split + "-" + language + ".tsv";
       try (InputStream in = Corpus.class.getResourceAsStream(file)) {
         if (in == null) {

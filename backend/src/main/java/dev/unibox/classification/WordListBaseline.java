@@ -35,9 +35,13 @@ public final class WordListBaseline {
 
   /** The word lists of this file (config/classification.yaml) scored on the test split. */
   public static Scores score(Path wordLists) {
+    return score(wordLists, Corpus.test());
+  }
+
+  public static Scores score(Path wordLists, java.util.List<LabelledMessage> messages) {
     MessageClassifier words = new MessageClassifier(ClassificationRulesLoader.load(wordLists),
         text -> LanguageDetector.UNDETERMINED);
-    return Scores.of(Corpus.test(), m -> {
+    return Scores.of(messages, m -> {
       Classification c = words.classify(m.text());
       return new Scores.Said(c.priority().level() >= Priority.URGENT.level(), c.category().wire());
     });

@@ -64,4 +64,33 @@ class ChineseQuestionsTest {
   void worriesAndHowToQuestionsAreNotUrgent(String text) {
     assertThat(model.judge(text).urgent()).as("urgent").isFalse();
   }
+
+  @ParameterizedTest(name = "yes/no: {0}")
+  @CsvSource(delimiter = '|', value = {"有现货不 | PRESALE", "能便宜点不 | PRESALE", "我的货发了没 | SENT",
+      "七天无理由能退不啊 | RETURN"})
+  void aClauseEndingInNotAsksAndNegatesNothing(String text, String concept) {
+    assertThat(Features.of(text).cues()).contains("s:Q", "c:" + concept + "_Q").doesNotContain("s:NEG")
+        .doesNotContain("c:NEG_" + concept);
+  }
+
+  @Test
+  void aGiftThatIsNotThereIsStillMissing() {
+    // 没有 / 木有 at the end of a clause states an absence, it does not ask
+    assertThat(Features.of("说好送的赠品木有啊").cues()).contains("s:NEG").doesNotContain("s:Q");
+  }
+
+  @Test
+  void whatReviewsSayIsHearsayNotTheBuyersOwnProblem() {
+    assertThat(Features.of("看评论里有人说收到是坏的，你们现在还有这个问题吗？").cues()).contains("c:DAMAGE_IF");
+    assertThat(model.judge("看评论里有人说收到是坏的，你们现在还有这个问题吗？").urgent()).as("urgent").isFalse();
+    assertThat(model.judge("睇評價有幾個人話收到爛咗，你哋而家包裝有冇改善？").urgent()).as("urgent").isFalse();
+  }
+
+  @ParameterizedTest(name = "wants it back: {0}")
+  @CsvSource(delimiter = '|', value = {"你好 鞋子穿起來有點小 想退貨 請問要怎麼寄回", "衣服收到了 质量没毛病 就是我穿上不好看 想退",
+      "我要退货，退货地址发我一下，已经打包好了"})
+  void wantingToSendItBackIsAnUrgentRequestEvenWhenItAsksHow(String text) {
+    assertThat(Features.of(text).cues()).contains("c:DEMAND");
+    assertThat(model.judge(text).urgent()).as("urgent").isTrue();
+  }
 }
