@@ -30,7 +30,7 @@ public final class BuyerModel {
    * Chosen by five-fold cross-validation on the training split (ClassifierEvaluation cv), never on the test split:
    * the lowest threshold of the sweep whose worst language comes closest to the targets.
    */
-  static final double URGENT_AT = 0.350;
+  static final double URGENT_AT = 0.450;
 
   private final DoccatModel urgency;
   private final DoccatModel category;
@@ -51,8 +51,12 @@ public final class BuyerModel {
     this.urgentIndex = urgencyScores.getIndex(URGENT);
   }
 
-  /** What the model says of one message; confidence is the probability of the urgency it chose. */
-  public record Judgement(boolean urgent, double confidence, Category category, double categoryConfidence) {}
+  /**
+   * What the model says of one message; confidence is the probability of the urgency it chose. hasCue: the
+   * message names at least one concept of the cues; a message that names none is never urgent (see judge).
+   */
+  public record Judgement(boolean urgent, double confidence, Category category, double categoryConfidence,
+      boolean hasCue) {}
 
   public Judgement judge(String text) {
     Features.Bag features = Features.of(text);
@@ -62,13 +66,20 @@ public final class BuyerModel {
     for (int i = 1; i < pc.length; i++) {
       best = pc[i] > pc[best] ? i : best;
     }
-    boolean urgent = pUrgent >= URGENT_AT;
+    /*
+     * A message that names no concept ("👍", "穿M还是L", "发个链接呗") gives the urgency model nothing to weigh:
+     * it would score the training split's share of urgent messages, about one half, far above what such a
+     * message means in an inbox, where most messages are calm. It is not urgent; its confidence stays the
+     * model's, so one without any feature at all ("👍") is about one half and marked "check urgency".
+     */
+    boolean hasCue = features.hasCue();
+    boolean urgent = hasCue && pUrgent >= URGENT_AT;
     Category cat = Category.ofWire(categoryScores.getOutcome(best));
     // urgent means an after-sale problem (docs/routing.md), so an urgent message is after-sale
     if (urgent) {
       cat = Category.AFTER_SALE;
     }
-    return new Judgement(urgent, urgent ? pUrgent : 1 - pUrgent, cat, pc[best]);
+    return new Judgement(urgent, urgent ? pUrgent : 1 - pUrgent, cat, pc[best], hasCue);
   }
 
   /** The urgency model as trained (for checking that scoring it directly equals OpenNLP's categoriser). */

@@ -30,6 +30,16 @@ public final class Features {
    */
   public record Bag(String[] scoredCues, String[] scoredCuesAndWords) {
 
+    /** At least one concept of the cues (not only sentence markers such as s:Q). */
+    public boolean hasCue() {
+      for (String f : scoredCues) {
+        if (f.startsWith(CONCEPT)) {
+          return true;
+        }
+      }
+      return false;
+    }
+
     public String[] cues() {
       return unprefixed(scoredCues);
     }
@@ -58,6 +68,7 @@ public final class Features {
   private static final String[] DENIED_PROBLEMS = names("NEG_");
   /** Every problem the message names it denies: a calm message even without a thank-you. */
   private static final String DENIED = BOW + "c:DENIED";
+  private static final String CONCEPT = BOW + "c:";
 
   private static String[] names(String prefix) {
     String[] out = new String[PROBLEMS.length];

@@ -177,6 +177,7 @@ public final class ClassifierEvaluation {
     List<LabelledMessage> scored = new ArrayList<>();
     List<Scores.Said> said = new ArrayList<>();
     List<Double> pUrgent = new ArrayList<>();
+    List<Boolean> hasCue = new ArrayList<>();
     for (int f = 0; f < folds; f++) {
       List<LabelledMessage> train = new ArrayList<>();
       List<LabelledMessage> held = new ArrayList<>();
@@ -189,6 +190,7 @@ public final class ClassifierEvaluation {
         scored.add(m);
         said.add(new Scores.Said(j.urgent(), j.category().wire()));
         pUrgent.add(j.urgent() ? j.confidence() : 1 - j.confidence());
+        hasCue.add(j.hasCue());
         if (j.urgent() != m.urgent() || !j.category().wire().equals(m.category().wire())) {
           System.out.printf(Locale.ROOT, "%-7s truth %s/%s said %s/%s (%.2f)  %s%n", m.language(),
               m.urgent() ? "U" : "-", m.category().wire(), j.urgent() ? "U" : "-", j.category().wire(),
@@ -208,7 +210,7 @@ public final class ClassifierEvaluation {
       int[] k = {0};
       Scores t = Scores.of(scored, m -> {
         double p = pUrgent.get(k[0]);
-        return new Scores.Said(p >= threshold, said.get(k[0]++).category());
+        return new Scores.Said(p >= threshold && hasCue.get(k[0]), said.get(k[0]++).category());
       });
       double score = t.byLanguage.values().stream()
           .mapToDouble(v -> Math.min(v.recall() / 0.95, v.precision() / 0.90)).min().orElse(0);

@@ -93,4 +93,20 @@ class ChineseQuestionsTest {
     assertThat(Features.of(text).cues()).contains("c:DEMAND");
     assertThat(model.judge(text).urgent()).as("urgent").isTrue();
   }
+
+  @ParameterizedTest(name = "no concept: [{0}]")
+  @CsvSource(delimiter = '|', value = {"👍", "'' ", "🥰🥰🥰", "在吗"})
+  void aMessageThatNamesNoConceptIsNotUrgent(String text) {
+    BuyerModel.Judgement j = model.judge(text);
+    assertThat(j.hasCue()).isFalse();
+    assertThat(j.urgent()).as("urgent").isFalse();
+  }
+
+  @Test
+  void aMessageWithoutAnyFeatureIsAskedToBeChecked() {
+    for (String text : new String[] {"👍", ""}) {
+      assertThat(model.judge(text).confidence()).as("confidence of [%s], below the check-urgency line", text)
+          .isLessThan(dev.unibox.domain.Classification.CHECK_BELOW);
+    }
+  }
 }
