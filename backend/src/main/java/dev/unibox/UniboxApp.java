@@ -119,8 +119,11 @@ public final class UniboxApp {
         .compose(x -> deployments.deploy(s.router.job(config.routing().sweepMillis(), s.meterService::routingPass)))
         .compose(x -> deployments.deploy(new OutboxSender(pool, accounts, config.outbox(), clock, nodeId,
             account -> leases != null && leases.holds("account:" + account))))
-        .compose(x -> deployments.deploy(leases = LeasedJobs.keeper(vertx, pool, clock, config, nodeId, s)))
-        .compose(x -> deployments.deploy(s.meterService))
+        .compose(x -> {
+          leases = LeasedJobs.keeper(vertx, pool, clock, config, nodeId, s);
+          return deployments.deploy(leases.job());
+        })
+        .compose(x -> deployments.deploy(s.meterService.sampler()))
         .compose(x -> config.metrics().enabled()
             ? deployments.deploy(metricsServer = new MetricsServer(config.metrics(), meters)) : Future.succeededFuture())
         .compose(x -> demo == null ? Future.succeededFuture() : new DemoHistory(pool, clock).seedOnce()

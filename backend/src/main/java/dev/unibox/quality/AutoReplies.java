@@ -6,10 +6,10 @@ import dev.unibox.quality.rules.AutoReplySettings;
 import dev.unibox.quality.rules.RuleSet;
 import dev.unibox.quality.rules.Texts;
 import dev.unibox.signals.Addresses;
-import dev.unibox.signals.KickedLoop;
 import dev.unibox.signals.Kicks;
+import dev.unibox.signals.LoopVerticle;
 import io.vertx.core.Future;
-import io.vertx.core.VerticleBase;
+import io.vertx.core.Vertx;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.SqlConnection;
@@ -35,7 +35,7 @@ import org.slf4j.LoggerFactory;
  * 24 h) is counted consistently. Auto-replies are marked automatic, go out through the outbox, and never
  * touch {@code waiting_since}: they are not a human first response and do not stop the SLA clock.
  */
-public final class AutoReplies extends VerticleBase {
+public final class AutoReplies {
 
   private static final Logger LOG = LoggerFactory.getLogger(AutoReplies.class);
   static final String AUTHOR = "Auto-reply";
@@ -79,27 +79,18 @@ public final class AutoReplies extends VerticleBase {
   private final Pool pool;
   private final QualityRules rules;
   private final Clock clock;
-  private final long sweepMillis;
-  private UnitOfWork work;
-  private KickedLoop loop;
+  private final UnitOfWork work;
 
-  public AutoReplies(Pool pool, QualityRules rules, Clock clock, long sweepMillis) {
+  public AutoReplies(Vertx vertx, Pool pool, QualityRules rules, Clock clock) {
     this.pool = pool;
     this.rules = rules;
     this.clock = clock;
-    this.sweepMillis = sweepMillis;
+    this.work = new UnitOfWork(vertx, pool, clock);
   }
 
-  @Override
-  public Future<?> start() {
-    work = new UnitOfWork(vertx, pool, clock);
-    loop = new KickedLoop(vertx, "Auto-reply sweep", this::sweep);
-    return loop.start(sweepMillis, Addresses.ROUTING_KICK);
-  }
-
-  @Override
-  public Future<?> stop() {
-    return loop.stop();
+  /** The cluster job: sweeps every {@code sweepMillis} and whenever new messages were ingested. */
+  public LoopVerticle job(long sweepMillis) {
+    return new LoopVerticle("Auto-reply sweep", sweepMillis, this::sweep).kickedOn(Addresses.ROUTING_KICK);
   }
 
   /** One pass: every conversation of a shop with auto-replies on that waits for a human. */

@@ -3,6 +3,7 @@ package dev.unibox.quality;
 import dev.unibox.config.UniboxConfig;
 import dev.unibox.ingest.InboundHook;
 import dev.unibox.outbox.ReplyGuard;
+import dev.unibox.signals.LoopVerticle;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.ext.web.Router;
@@ -29,14 +30,11 @@ public final class QualityModule {
   private final SatisfactionRoutes satisfactionRoutes;
   private final ResponseMetrics metrics;
   private final QualityInbound inbound;
+  private final AutoReplies autoReplies;
   private final Path dir;
-  private final Pool pool;
-  private final Clock clock;
 
   public QualityModule(Vertx vertx, Pool pool, Path dir, Clock clock) {
     this.dir = dir;
-    this.pool = pool;
-    this.clock = clock;
     this.rules = new QualityRules(vertx, pool, dir);
     this.guard = new ComplianceGuard(rules, clock);
     this.compliance = new ComplianceRoutes(pool, rules, guard, clock);
@@ -47,6 +45,7 @@ public final class QualityModule {
     this.satisfactionRoutes = new SatisfactionRoutes(satisfaction, clock);
     this.metrics = new ResponseMetrics(pool, clock);
     this.inbound = new QualityInbound(rules, spam, satisfaction);
+    this.autoReplies = new AutoReplies(vertx, pool, rules, clock);
   }
 
   /** config/quality next to the classification rules, unless UNIBOX_QUALITY_DIR (or -Dunibox.quality.dir) says otherwise. */
@@ -77,8 +76,8 @@ public final class QualityModule {
     return inbound;
   }
 
-  public AutoReplies autoReplies() {
-    return new AutoReplies(pool, rules, clock, AUTO_REPLY_SWEEP_MILLIS);
+  public LoopVerticle autoReplies() {
+    return autoReplies.job(AUTO_REPLY_SWEEP_MILLIS);
   }
 
   public QualityRules rules() {

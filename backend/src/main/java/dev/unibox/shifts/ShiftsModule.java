@@ -20,12 +20,12 @@ public final class ShiftsModule {
   private final ColleagueRoutes colleagueRoutes;
 
   /** @param shiftsFile the configured roster (imported until a supervisor edits it), or null for none */
-  public ShiftsModule(Vertx vertx, Pool pool, Clock clock, Path shiftsFile, long tickMillis) {
+  public ShiftsModule(Vertx vertx, Pool pool, Clock clock, Path shiftsFile) {
     this.rosters = new Rosters(vertx, pool, clock, shiftsFile, SurgeView.FROM_TABLE);
     this.presence = new Presence(vertx, pool, clock);
     this.moves = new Moves(vertx, pool, clock);
     this.handovers = new Handovers(vertx, pool, clock, moves);
-    this.clock = new ShiftClock(rosters, handovers, clock, tickMillis);
+    this.clock = new ShiftClock(rosters, handovers, clock);
     this.shiftRoutes = new ShiftRoutes(pool, clock, rosters, presence, moves,
         new ConversationNotes(vertx, pool, clock));
     this.supervisorRoutes = new SupervisorRoutes(pool, clock, rosters,
