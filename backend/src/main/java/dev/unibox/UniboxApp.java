@@ -194,10 +194,6 @@ public final class UniboxApp {
     return accounts;
   }
 
-  public Database database() {
-    return db;
-  }
-
   /** Drains HTTP first (in-flight pushes and replies finish and are answered), then stops the rest. */
   public Future<Void> stop() {
     draining = true;
@@ -210,7 +206,7 @@ public final class UniboxApp {
     }
     return deployments.undeployAfter(chain)
         .eventually(() -> s == null ? Future.succeededFuture() : s.quality.stop())
-        .eventually(() -> s == null ? Future.succeededFuture() : s.reports.mailer().close())
+        .eventually(() -> s == null ? Future.succeededFuture() : s.reports.stop())
         .eventually(accounts::stopAll)
         .eventually(() -> ownsDatabase ? db.close() : Future.succeededFuture());
   }

@@ -78,10 +78,6 @@ public final class LeaseKeeper {
     return held.keySet().stream().filter(this::holds).sorted().toList();
   }
 
-  public String node() {
-    return node;
-  }
-
   private Future<Void> runTick() {
     long sentAt = System.nanoTime();
     double ttlSeconds = ttl.toMillis() / 1000.0;

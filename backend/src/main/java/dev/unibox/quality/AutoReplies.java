@@ -76,15 +76,11 @@ public final class AutoReplies {
 
   private static final String LINK_MESSAGE = "UPDATE auto_replies SET message_id = $2 WHERE id = $1";
 
-  private final Pool pool;
   private final QualityRules rules;
-  private final Clock clock;
   private final UnitOfWork work;
 
   public AutoReplies(Vertx vertx, Pool pool, QualityRules rules, Clock clock) {
-    this.pool = pool;
     this.rules = rules;
-    this.clock = clock;
     this.work = new UnitOfWork(vertx, pool, clock);
   }
 
@@ -95,7 +91,7 @@ public final class AutoReplies {
 
   /** One pass: every conversation of a shop with auto-replies on that waits for a human. */
   Future<Void> sweep() {
-    Instant now = clock.instant();
+    Instant now = work.clock().instant();
     List<String> accounts = new ArrayList<>();
     int maxAge = 0;
     for (QualityRules.Account a : rules.accounts().values()) {
@@ -110,7 +106,7 @@ public final class AutoReplies {
     }
     Tuple t = Tuple.tuple().addArrayOfString(accounts.toArray(String[]::new))
         .addValue(now.minus(Duration.ofMinutes(maxAge)).atOffset(ZoneOffset.UTC));
-    return pool.preparedQuery(CANDIDATES).execute(t).compose(rows -> {
+    return work.pool().preparedQuery(CANDIDATES).execute(t).compose(rows -> {
       Future<Void> chain = Future.succeededFuture();
       for (Row r : rows) {
         for (Due due : due(r, now)) {
