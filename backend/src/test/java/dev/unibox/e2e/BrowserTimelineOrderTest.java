@@ -58,8 +58,8 @@ class BrowserTimelineOrderTest {
     buyerWrites(ANSWER);
     clock.advance(Duration.ofMinutes(1));
 
-    try (BrowserScript browser = BrowserScript.start("timeline-order.e2e.mjs", Map.of(
-        "BASE_URL", inbox.app.baseUrl(), "AGENT_USER", "mei", "AGENT_PASS", "pw-mei",
+    try (BrowserScript browser = inbox.browser("timeline-order.e2e.mjs", Map.of(
+        "AGENT_USER", "mei", "AGENT_PASS", "pw-mei",
         "LAST_BUYER_TEXT", ANSWER, "REPLY_TEXT", NEW_REPLY))) {
       List<String> before = shown(new JsonArray(browser.lineAfter("ENTRIES ", 90)));
       assertThat(before).containsSubsequence("in: " + FIRST, "activity: Assigned · Assigned to mei (agent)", "out: " + REPLY + " [Sent]",
@@ -71,8 +71,7 @@ class BrowserTimelineOrderTest {
       assertThat(after).filteredOn(e -> !e.startsWith("activity: ")).containsExactly(
           "in: " + FIRST, "out: " + REPLY + " [Sent]", "in: " + ANSWER, "out: " + NEW_REPLY + " [Sent]");
       assertThat(after).last().isEqualTo("out: " + NEW_REPLY + " [Sent]");
-      browser.expect("DONE", 30);
-      assertThat(browser.exitCode(20)).isZero();
+      browser.expectDone(30);
     }
     assertThat(inbox.shopee.acceptedSends()).hasSize(2);
   }

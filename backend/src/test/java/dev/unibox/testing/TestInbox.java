@@ -17,6 +17,7 @@ import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.Tuple;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -144,6 +145,13 @@ public final class TestInbox implements AutoCloseable {
         app.baseUrl() + "/webhooks/shopee", body.getBytes(java.nio.charset.StandardCharsets.UTF_8));
     return http.post("/webhooks/shopee").putHeader("Content-Type", "application/json")
         .putHeader("Authorization", signature).sendBuffer(Buffer.buffer(body)).map(r -> r.statusCode());
+  }
+
+  /** Starts a browser script (frontend/e2e) against this service: {@code env} and BASE_URL. */
+  public BrowserScript browser(String script, Map<String, String> env) throws Exception {
+    Map<String, String> all = new HashMap<>(env);
+    all.put("BASE_URL", app.baseUrl());
+    return BrowserScript.start(script, all);
   }
 
   public AgentSocket socket(String token, long lastSeq) throws Exception {
