@@ -78,7 +78,7 @@ final class Services {
   final ServiceMeters meterService;
   final ReportsModule reports;
   final HttpVerticle http;
-  final EventTail eventTail;
+  private final EventTail eventTail;
   private final SocketSessions socketSessions;
 
   /**
@@ -147,7 +147,7 @@ final class Services {
 
   /** The shift clock's state, the live event tail, the socket sessions and then the HTTP server. */
   Future<Void> serve(Deployments deployments) {
-    return shifts.start().compose(v -> eventTail.start(EVENT_TAIL_POLL_MS))
+    return shifts.start().compose(v -> deployments.deploy(eventTail.job(EVENT_TAIL_POLL_MS)))
         .compose(v -> deployments.deploy(socketSessions.job(SESSION_SWEEP_MS)))
         .compose(v -> deployments.deploy(http));
   }

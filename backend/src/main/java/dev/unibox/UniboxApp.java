@@ -201,7 +201,6 @@ public final class UniboxApp {
     Future<Void> drained = s == null ? Future.succeededFuture() : s.http.drain(DRAIN_SECONDS);
     Future<Void> chain = drained.eventually(() -> demo == null ? Future.succeededFuture() : demo.stop());
     if (s != null) {
-      s.eventTail.stop();
       s.pushes.stop();
     }
     return deployments.undeployAfter(chain)

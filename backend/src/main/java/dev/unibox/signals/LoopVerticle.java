@@ -19,6 +19,7 @@ public final class LoopVerticle extends VerticleBase {
   private final Supplier<Future<?>> pass;
   private String kickAddress;
   private Predicate<Object> acceptKick = body -> true;
+  private boolean localKicks;
   private boolean passAtStart;
   private Function<Vertx, Future<?>> onStart = v -> Future.succeededFuture();
   private Supplier<Future<?>> onStop = Future::succeededFuture;
@@ -40,6 +41,13 @@ public final class LoopVerticle extends VerticleBase {
   public LoopVerticle kickedOn(String address, Predicate<Object> accept) {
     this.kickAddress = address;
     this.acceptKick = accept;
+    return this;
+  }
+
+  /** Also runs on every message to this event-bus address sent on this node (not from other nodes). */
+  public LoopVerticle kickedLocallyOn(String address) {
+    this.kickAddress = address;
+    this.localKicks = true;
     return this;
   }
 
@@ -65,7 +73,7 @@ public final class LoopVerticle extends VerticleBase {
   public Future<?> start() {
     loop = new KickedLoop(vertx, name, pass);
     Future<Void> started = onStart.apply(vertx).compose(x -> kickAddress == null ? loop.start(periodMillis)
-        : loop.start(periodMillis, kickAddress, acceptKick));
+        : localKicks ? loop.startLocal(periodMillis, kickAddress) : loop.start(periodMillis, kickAddress, acceptKick));
     return passAtStart ? started.onSuccess(v -> loop.kick()) : started;
   }
 
