@@ -2,8 +2,6 @@ package dev.unibox.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.unibox.auth.UserStore;
-import dev.unibox.signals.Kicks;
 import dev.unibox.testing.Await;
 import dev.unibox.testing.BrowserScript;
 import dev.unibox.testing.InboxTest;
@@ -41,8 +39,7 @@ class BrowserTimelineOrderTest {
     buyerWrites(FIRST);
     long id = inbox.count("SELECT id FROM conversations");
     clock.advance(Duration.ofMinutes(1));
-    Await.result(UserStore.setPresence(inbox.db.pool(), mei, "online"));
-    Kicks.routing(inbox.vertx);
+    inbox.goOnline(mei);
     Await.until("assigned", () -> {
       try {
         return inbox.count("SELECT count(*) FROM conversations WHERE assignee_id = $1", mei) == 1;

@@ -6,6 +6,7 @@ import dev.unibox.adapters.spi.AccountConfig;
 import dev.unibox.adapters.spi.AccountCredentials;
 import dev.unibox.auth.UserStore;
 import dev.unibox.config.UniboxConfig;
+import dev.unibox.signals.Kicks;
 import dev.unibox.store.Database;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
@@ -171,6 +172,12 @@ public final class TestInbox implements AutoCloseable {
   public void markOnline(long... userIds) throws Exception {
     Await.result(db.pool().preparedQuery("UPDATE users SET presence = 'online' WHERE id = ANY($1)")
         .execute(Tuple.tuple().addArrayOfLong(java.util.Arrays.stream(userIds).boxed().toArray(Long[]::new))));
+  }
+
+  /** The user goes online as the presence route stores it, and routing is woken. */
+  public void goOnline(long userId) throws Exception {
+    Await.result(UserStore.setPresence(db.pool(), userId, "online"));
+    Kicks.routing(vertx);
   }
 
   public long count(String sql, Object... params) throws Exception {
