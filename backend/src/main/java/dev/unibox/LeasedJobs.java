@@ -34,14 +34,14 @@ final class LeasedJobs {
     Map<String, Supplier<Deployable>> jobs = new LinkedHashMap<>();
     jobs.put("sla", () -> new SlaSweep(vertx, pool, clock, config.routing().sla(), s.shifts.rosters, s.surge,
         s.router::reassign).job(config.routing().sla().sweepMillis()));
-    jobs.put("shift-clock", () -> s.shifts.clock);
+    jobs.put("shift-clock", () -> s.shifts.clock.job(config.routing().sweepMillis()));
     jobs.put("auto-replies", s.quality::autoReplies);
     jobs.put("reports", s.reports::sweeper);
     jobs.put("event-retention", () -> new EventRetention(pool, clock, Duration.ofDays(config.events().retentionDays()))
         .job(EVENT_RETENTION_MILLIS));
     Duration ttl = Duration.ofSeconds(config.cluster().leaseSeconds());
     jobs.put("presence", () -> new PresenceJanitor(pool, ttl,
-        user -> vertx.eventBus().publish(Addresses.PRESENCE_CHANGED, user)));
+        user -> vertx.eventBus().publish(Addresses.PRESENCE_CHANGED, user)).job());
     return new LeaseKeeper(pool, nodeId, ttl, ttl.dividedBy(4), List.of(
         new LeaseGroup("job:", () -> List.copyOf(jobs.keySet()), new DeployedWork(vertx, k -> jobs.get(k).get())),
         new LeaseGroup("account:", s.accountService::runningAccounts, s.accountService.ownedWork())));

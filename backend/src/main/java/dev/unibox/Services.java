@@ -30,7 +30,7 @@ import dev.unibox.ops.HealthRoutes;
 import dev.unibox.ops.ServiceMeters;
 import dev.unibox.outbox.ReplyRoutes;
 import dev.unibox.outbox.ReplyService;
-import dev.unibox.polling.PollingVerticle;
+import dev.unibox.polling.BackstopPoller;
 import dev.unibox.quality.QualityModule;
 import dev.unibox.reports.ReportsModule;
 import dev.unibox.routing.Assigner;
@@ -78,7 +78,7 @@ final class Services {
   final ServiceMeters meterService;
   final ReportsModule reports;
   final HttpVerticle http;
-  final EventTail eventTail;
+  private final EventTail eventTail;
   private final SocketSessions socketSessions;
 
   /**
@@ -93,11 +93,11 @@ final class Services {
     String nodeId = node.nodeId();
     quality = ready.quality();
     TokenService tokens = new TokenService(vertx, ready.jwtSecret(), config.auth().tokenHours(), clock);
-    socketSessions = new SocketSessions(pool, tokens, clock, SESSION_SWEEP_MS);
+    socketSessions = new SocketSessions(pool, tokens, clock);
     IngestService ingest = new IngestService(vertx, pool, ready.classifier(), clock,
         config.routing().sla().policy(), quality.inboundHook());
     router = new Assigner(vertx, pool, clock, RoutingPolicies.byName(config.routing().policy()));
-    shifts = new ShiftsModule(vertx, pool, clock, config.routing().shiftsFile(), config.routing().sweepMillis());
+    shifts = new ShiftsModule(vertx, pool, clock, config.routing().shiftsFile());
     surge = new SurgeControl(vertx, pool, clock, config.routing().surge(),
         config.routing().sla().policy().targets(null, null).regular(), shifts.rosters);
     ReplyService replies = new ReplyService(vertx, pool, accounts, clock, quality.replyGuard());
@@ -107,7 +107,8 @@ final class Services {
         DataDirFiles.credentialsKey(config.database().embeddedDataDir())));
     AccountHealth health = new AccountHealth(vertx, pool, accountStore, clock);
     accountService = new AccountService(vertx, pool, accounts, accountStore, health, clock,
-        id -> new PollingVerticle(id, accounts, ingest, accountStore, pool, clock, pollIntervalMs(accounts, id)),
+        id -> new BackstopPoller(vertx, id, accounts, ingest, accountStore, pool, clock, pollIntervalMs(accounts, id))
+            .job(),
         selfUrl);
     pushes = new CoalescedPushes(vertx, health::pushed, PUSH_HEALTH_FLUSH_MS);
     AgentGateway gateway = new AgentGateway(vertx, pool, socketSessions, config.http().maxSocketsPerUser(),
@@ -146,8 +147,8 @@ final class Services {
 
   /** The shift clock's state, the live event tail, the socket sessions and then the HTTP server. */
   Future<Void> serve(Deployments deployments) {
-    return shifts.start().compose(v -> eventTail.start(EVENT_TAIL_POLL_MS))
-        .compose(v -> deployments.deploy(socketSessions))
+    return shifts.start().compose(v -> deployments.deploy(eventTail.job(EVENT_TAIL_POLL_MS)))
+        .compose(v -> deployments.deploy(socketSessions.job(SESSION_SWEEP_MS)))
         .compose(v -> deployments.deploy(http));
   }
 

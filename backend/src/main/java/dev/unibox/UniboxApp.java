@@ -119,8 +119,11 @@ public final class UniboxApp {
         .compose(x -> deployments.deploy(s.router.job(config.routing().sweepMillis(), s.meterService::routingPass)))
         .compose(x -> deployments.deploy(new OutboxSender(pool, accounts, config.outbox(), clock, nodeId,
             account -> leases != null && leases.holds("account:" + account))))
-        .compose(x -> deployments.deploy(leases = LeasedJobs.keeper(vertx, pool, clock, config, nodeId, s)))
-        .compose(x -> deployments.deploy(s.meterService))
+        .compose(x -> {
+          leases = LeasedJobs.keeper(vertx, pool, clock, config, nodeId, s);
+          return deployments.deploy(leases.job());
+        })
+        .compose(x -> deployments.deploy(s.meterService.sampler()))
         .compose(x -> config.metrics().enabled()
             ? deployments.deploy(metricsServer = new MetricsServer(config.metrics(), meters)) : Future.succeededFuture())
         .compose(x -> demo == null ? Future.succeededFuture() : new DemoHistory(pool, clock).seedOnce()
@@ -191,10 +194,6 @@ public final class UniboxApp {
     return accounts;
   }
 
-  public Database database() {
-    return db;
-  }
-
   /** Drains HTTP first (in-flight pushes and replies finish and are answered), then stops the rest. */
   public Future<Void> stop() {
     draining = true;
@@ -202,12 +201,11 @@ public final class UniboxApp {
     Future<Void> drained = s == null ? Future.succeededFuture() : s.http.drain(DRAIN_SECONDS);
     Future<Void> chain = drained.eventually(() -> demo == null ? Future.succeededFuture() : demo.stop());
     if (s != null) {
-      s.eventTail.stop();
       s.pushes.stop();
     }
     return deployments.undeployAfter(chain)
         .eventually(() -> s == null ? Future.succeededFuture() : s.quality.stop())
-        .eventually(() -> s == null ? Future.succeededFuture() : s.reports.mailer().close())
+        .eventually(() -> s == null ? Future.succeededFuture() : s.reports.stop())
         .eventually(accounts::stopAll)
         .eventually(() -> ownsDatabase ? db.close() : Future.succeededFuture());
   }

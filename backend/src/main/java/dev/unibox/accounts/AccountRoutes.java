@@ -113,8 +113,8 @@ public record AccountRoutes(Pool pool, AccountService service, AccountAdminStore
 
   private void add(RoutingContext ctx) {
     AccountConfig account = parse(Responses.body(ctx));
-    service.add(account).onSuccess(v -> Responses.json(ctx, 201, new JsonObject().put("id", account.accountId())
-        .put("platform", account.platform()).put("status", "active"))).onFailure(ctx::fail);
+    Responses.reply(ctx, 201, service.add(account).map(v -> new JsonObject().put("id", account.accountId())
+        .put("platform", account.platform()).put("status", "active")));
   }
 
   /** Reads and checks an account body, listing every problem at once. */
@@ -206,7 +206,6 @@ public record AccountRoutes(Pool pool, AccountService service, AccountAdminStore
 
   private static void done(RoutingContext ctx, Future<Void> action) {
     String id = ctx.pathParam("id");
-    action.onSuccess(v -> Responses.json(ctx, 200, new JsonObject().put("id", id).put("ok", true)))
-        .onFailure(ctx::fail);
+    Responses.reply(ctx, 200, action.map(v -> new JsonObject().put("id", id).put("ok", true)));
   }
 }

@@ -48,7 +48,7 @@ public record AuthRoutes(Pool pool, TokenService tokens, PasswordAttempts attemp
           + PasswordPolicy.MAX_BYTES + " bytes");
     }
     String address = attempts.begin(ctx, username);
-    UserStore.credentials(pool, username)
+    Responses.reply(ctx, 200, UserStore.credentials(pool, username)
         .compose(creds -> ctx.vertx().executeBlocking(() ->
             PasswordHasher.verify(password, creds == null ? null : creds.passwordHash()) ? creds : null, false))
         .compose(creds -> {
@@ -62,9 +62,7 @@ public record AuthRoutes(Pool pool, TokenService tokens, PasswordAttempts attemp
                   "This user was changed while logging in; log in again")) : Future.succeededFuture(u))
               .map(u -> new JsonObject().put("token", tokens.issue(u.id(), creds.tokenVersion()))
                   .put("user", UserStore.json(u)));
-        })
-        .onSuccess(answer -> Responses.json(ctx, 200, answer))
-        .onFailure(ctx::fail);
+        }));
   }
 
   /** Revokes every token of the caller (all devices) and closes their sockets on every node. */

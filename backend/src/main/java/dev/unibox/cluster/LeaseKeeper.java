@@ -1,7 +1,7 @@
 package dev.unibox.cluster;
 
+import dev.unibox.signals.LoopVerticle;
 import io.vertx.core.Future;
-import io.vertx.core.VerticleBase;
 import io.vertx.sqlclient.Pool;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -20,7 +20,7 @@ import org.slf4j.LoggerFactory;
  * node that was paused (GC, VM freeze) or cut off from the database therefore stops acting for an account
  * before the database lets another node take it (fencing without the platform's help).
  */
-public final class LeaseKeeper extends VerticleBase {
+public final class LeaseKeeper {
 
   private static final Logger LOG = LoggerFactory.getLogger(LeaseKeeper.class);
 
@@ -30,8 +30,6 @@ public final class LeaseKeeper extends VerticleBase {
   private final Duration tick;
   private final List<LeaseGroup> groups;
   private final Map<String, Held> held = new ConcurrentHashMap<>();
-  private long timer;
-  private boolean ticking;
   private volatile boolean draining;
 
   private record Held(long fence, long validUntilNanos) {}
@@ -55,10 +53,13 @@ public final class LeaseKeeper extends VerticleBase {
     this.groups = groups;
   }
 
-  @Override
-  public Future<?> start() {
-    timer = vertx.setPeriodic(tick.toMillis(), id -> tick());
-    return runTick();
+  /**
+   * Ticks every {@code tick}; the deployment waits for the first tick, and undeploying it is the graceful
+   * stop: it hands every lease back.
+   */
+  public LoopVerticle job() {
+    return new LoopVerticle("Lease tick of node " + node, tick.toMillis(), this::runTick).onStart(v -> runTick())
+        .onStop(this::handBack);
   }
 
   /** True while this node may act for the lease (held, renewed recently enough on this JVM's clock). */
@@ -77,16 +78,7 @@ public final class LeaseKeeper extends VerticleBase {
     return held.keySet().stream().filter(this::holds).sorted().toList();
   }
 
-  public String node() {
-    return node;
-  }
-
-  /** Runs one tick now (tests and a graceful stop use it instead of waiting for the timer). */
-  public Future<Void> runTick() {
-    if (ticking) {
-      return Future.succeededFuture();
-    }
-    ticking = true;
+  private Future<Void> runTick() {
     long sentAt = System.nanoTime();
     double ttlSeconds = ttl.toMillis() / 1000.0;
     return LeaseStore.heartbeat(pool, node, draining)
@@ -103,16 +95,7 @@ public final class LeaseKeeper extends VerticleBase {
             chain = chain.compose(v -> balance(g, Math.max(1, nodes)));
           }
           return chain;
-        })
-        .onFailure(e -> LOG.warn("Lease tick of node {} failed: {}", node, e.getMessage()))
-        .eventually(() -> {
-          ticking = false;
-          return Future.succeededFuture();
         });
-  }
-
-  private void tick() {
-    runTick();
   }
 
   private Duration margin() {
@@ -198,9 +181,7 @@ public final class LeaseKeeper extends VerticleBase {
   }
 
   /** Graceful stop: stops all leased work here and hands every lease back, so other nodes take over at once. */
-  @Override
-  public Future<?> stop() {
-    vertx.cancelTimer(timer);
+  private Future<Void> handBack() {
     draining = true;
     return release(List.copyOf(held.keySet()))
         .compose(v -> LeaseStore.heartbeat(pool, node, true))

@@ -1,7 +1,7 @@
 package dev.unibox.cluster;
 
+import dev.unibox.signals.LoopVerticle;
 import io.vertx.core.Future;
-import io.vertx.core.VerticleBase;
 import io.vertx.sqlclient.Pool;
 import java.time.Duration;
 import java.util.function.Consumer;
@@ -14,14 +14,13 @@ import org.slf4j.LoggerFactory;
  * SLA sweep, exactly as if the agent had closed the tab; an agent who reconnects to another node in time
  * keeps them.
  */
-public final class PresenceJanitor extends VerticleBase {
+public final class PresenceJanitor {
 
   private static final Logger LOG = LoggerFactory.getLogger(PresenceJanitor.class);
 
   private final Pool pool;
   private final Duration silentFor;
   private final Consumer<Long> announceOffline;
-  private long timer;
 
   /** @param silentFor a node silent this long is dead (one lease time: by then its leases are gone too) */
   public PresenceJanitor(Pool pool, Duration silentFor, Consumer<Long> announceOffline) {
@@ -30,29 +29,18 @@ public final class PresenceJanitor extends VerticleBase {
     this.announceOffline = announceOffline;
   }
 
-  @Override
-  public Future<?> start() {
-    timer = vertx.setPeriodic(Math.max(500, silentFor.toMillis() / 2), id -> sweep());
-    return sweep();
+  /** The cluster job: sweeps every half of {@code silentFor} (and once at start). */
+  public LoopVerticle job() {
+    return new LoopVerticle("Presence sweep", Math.max(500, silentFor.toMillis() / 2), this::sweep).passAtStart();
   }
 
-  @Override
-  public Future<?> stop() {
-    vertx.cancelTimer(timer);
-    return Future.succeededFuture();
-  }
-
-  public Future<Void> sweep() {
+  private Future<Void> sweep() {
     return NodeSockets.forgetDeadNodes(pool, silentFor.toMillis() / 1000.0)
         .onSuccess(users -> {
           if (!users.isEmpty()) {
             LOG.info("{} agents went offline with a silent node", users.size());
           }
           users.forEach(announceOffline);
-        })
-        .recover(e -> {
-          LOG.warn("Presence sweep failed: {}", e.getMessage());
-          return Future.succeededFuture();
         })
         .mapEmpty();
   }

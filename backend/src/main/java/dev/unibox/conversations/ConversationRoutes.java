@@ -28,14 +28,12 @@ public record ConversationRoutes(Pool pool, Clock clock, CloseConversation close
 
   private void list(RoutingContext ctx) {
     CurrentUser user = AuthRoutes.user(ctx);
-    ConversationStore.visibleTo(pool, user)
+    Responses.reply(ctx, 200, "conversations", ConversationStore.visibleTo(pool, user)
         .compose(list -> ReadPositionStore.unread(pool, user.id(), list.stream().map(c -> c.getLong("id")).toList())
             .map(unread -> {
               list.forEach(c -> c.put("unread", unread.getOrDefault(c.getLong("id"), 0)));
-              return list;
-            }))
-        .onSuccess(list -> Responses.json(ctx, 200, new JsonObject().put("conversations", new JsonArray(list))))
-        .onFailure(ctx::fail);
+              return new JsonArray(list);
+            })));
   }
 
   /** Body {@code {"upTo": messageId}} or none (up to the newest message); answers what is still unread. */
@@ -43,11 +41,10 @@ public record ConversationRoutes(Pool pool, Clock clock, CloseConversation close
     long id = Responses.pathId(ctx, "id");
     CurrentUser user = AuthRoutes.user(ctx);
     Long upTo = upTo(ctx);
-    ConversationStore.summary(pool, id)
+    Responses.reply(ctx, 200, ConversationStore.summary(pool, id)
         .compose(summary -> readable(user, summary))
         .compose(summary -> ReadPositionStore.read(pool, user.id(), id, upTo, clock.instant()))
-        .onSuccess(unread -> Responses.json(ctx, 200, new JsonObject().put("conversationId", id).put("unread", unread)))
-        .onFailure(ctx::fail);
+        .map(unread -> new JsonObject().put("conversationId", id).put("unread", unread)));
   }
 
   private static Long upTo(RoutingContext ctx) {

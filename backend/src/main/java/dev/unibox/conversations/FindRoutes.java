@@ -19,9 +19,7 @@ public record FindRoutes(Pool pool, BuyerOrders orders) {
 
   private void find(RoutingContext ctx) {
     FindQuery query = FindQuery.from(ctx.queryParams());
-    FindStore.find(pool, AuthRoutes.user(ctx), query)
-        .onSuccess(page -> Responses.json(ctx, 200, page.json()))
-        .onFailure(ctx::fail);
+    Responses.reply(ctx, 200, FindStore.find(pool, AuthRoutes.user(ctx), query).map(page -> page.json()));
   }
 
   /** The buyer's other conversations the user may read and, where the platform tells, their orders. */

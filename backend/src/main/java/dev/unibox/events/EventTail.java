@@ -1,22 +1,22 @@
 package dev.unibox.events;
 
 import dev.unibox.signals.Addresses;
+import dev.unibox.signals.LoopVerticle;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.sqlclient.Pool;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The node's live feed: reads the event log in position order up to the horizon and publishes each event
  * to its recipients' addresses. Commits kick it; a short timer also runs it, for writers on other nodes
- * and for a horizon that moved because a writer rolled back. One read at a time; kicks during a read
- * make it read again right after, so a burst of commits costs a few reads, not one per commit.
+ * and for a horizon that moved because a writer rolled back. One read at a time (a {@link LoopVerticle}):
+ * kicks during a read make it read again right after, so a burst of commits costs a few reads, not one per
+ * commit.
  */
 public final class EventTail {
 
-  private static final Logger LOG = LoggerFactory.getLogger(EventTail.class);
   private static final String KICK = "unibox.events.appended";
   private static final int PAGE = 2000;
 
@@ -24,10 +24,6 @@ public final class EventTail {
   private final Pool pool;
   /** Written on the tail's context only; volatile for the metrics scrape. */
   private volatile long position = -1;
-  private boolean reading;
-  private boolean again;
-  private long timer;
-  private io.vertx.core.eventbus.MessageConsumer<Object> kicks;
 
   public EventTail(Vertx vertx, Pool pool) {
     this.vertx = vertx;
@@ -39,16 +35,13 @@ public final class EventTail {
     vertx.eventBus().publish(KICK, null);
   }
 
-  /** Starts from the current horizon (older events reach a socket through its own replay). */
-  public io.vertx.core.Future<Void> start(long pollMs) {
-    // every read runs on this one context, so the fields need no locking
-    io.vertx.core.Context context = vertx.getOrCreateContext();
-    return EventLog.newest(pool).map(newest -> {
-      position = newest;
-      kicks = vertx.eventBus().localConsumer(KICK, m -> context.runOnContext(v -> read()));
-      timer = vertx.setPeriodic(pollMs, t -> context.runOnContext(v -> read()));
-      return null;
-    });
+  /**
+   * Reads every {@code pollMs} and on each kick of this node, starting from the current horizon (older events
+   * reach a socket through its own replay).
+   */
+  public LoopVerticle job(long pollMs) {
+    return new LoopVerticle("Event tail read", pollMs, this::read).kickedLocallyOn(KICK)
+        .onStart(v -> EventLog.newest(pool).onSuccess(newest -> position = newest));
   }
 
   /** The newest log position this node has delivered to its sockets: with the log's newest, the tail's lag. */
@@ -57,35 +50,16 @@ public final class EventTail {
         .description("Newest event id this node's tail has delivered to its sockets").register(registry);
   }
 
-  public void stop() {
-    vertx.cancelTimer(timer);
-    if (kicks != null) {
-      kicks.unregister();
-    }
-  }
-
-  private void read() {
-    if (reading) {
-      again = true;
-      return;
-    }
-    reading = true;
-    again = false;
-    EventLog.after(pool, position, PAGE).onComplete(ar -> {
-      reading = false;
-      if (ar.failed()) {
-        LOG.warn("Event tail read failed: {}", ar.cause().getMessage());
-        return;
-      }
-      for (EventLog.Stored e : ar.result()) {
+  /** Delivers every event after the position, a page at a time. */
+  private Future<Void> read() {
+    return EventLog.after(pool, position, PAGE).compose(page -> {
+      for (EventLog.Stored e : page) {
         for (Long user : e.recipients()) {
           vertx.eventBus().publish(Addresses.user(user), e.frame());
         }
         position = e.id();
       }
-      if (again || ar.result().size() == PAGE) {
-        read();
-      }
+      return page.size() == PAGE ? read() : Future.succeededFuture();
     });
   }
 }

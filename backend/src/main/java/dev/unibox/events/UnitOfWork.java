@@ -13,17 +13,7 @@ import java.util.function.Function;
  * conversation are numbered in the order of its changes) and published, with the wake-ups it asked
  * for, only after the commit. A socket therefore never shows what the store does not hold.
  */
-public final class UnitOfWork {
-
-  private final Vertx vertx;
-  private final Pool pool;
-  private final Clock clock;
-
-  public UnitOfWork(Vertx vertx, Pool pool, Clock clock) {
-    this.vertx = vertx;
-    this.pool = pool;
-    this.clock = clock;
-  }
+public record UnitOfWork(Vertx vertx, Pool pool, Clock clock) {
 
   public <T> Future<T> run(Function<Change, Future<T>> body) {
     return run(clock.instant(), body);
@@ -36,17 +26,5 @@ public final class UnitOfWork {
       change[0] = new Change(conn, now);
       return body.apply(change[0]).compose(result -> change[0].flush().map(result));
     }).onSuccess(result -> change[0].committed(vertx));
-  }
-
-  public Pool pool() {
-    return pool;
-  }
-
-  public Clock clock() {
-    return clock;
-  }
-
-  public Vertx vertx() {
-    return vertx;
   }
 }

@@ -3,8 +3,8 @@ package dev.unibox.gateway;
 import dev.unibox.auth.TokenService;
 import dev.unibox.auth.UserStore;
 import dev.unibox.signals.Addresses;
+import dev.unibox.signals.LoopVerticle;
 import io.vertx.core.Future;
-import io.vertx.core.VerticleBase;
 import io.vertx.core.http.ServerWebSocket;
 import io.vertx.sqlclient.Pool;
 import java.time.Clock;
@@ -25,7 +25,7 @@ import java.util.TreeSet;
  * password, role, disabled: {@link Addresses#SESSIONS_REVOKED}), and at the token's expiry, checked
  * every {@code sweepMillis} against the service clock.
  */
-public final class SocketSessions extends VerticleBase {
+public final class SocketSessions {
 
   static final short CLOSE_SESSION_ENDED = 4401;
 
@@ -34,26 +34,25 @@ public final class SocketSessions extends VerticleBase {
   private final Pool pool;
   private final TokenService tokens;
   private final Clock clock;
-  private final long sweepMillis;
-  /** Guarded by this: sockets are admitted on the HTTP verticle's loop, revoked and swept on this one. */
+  /** Guarded by this: sockets are admitted on the HTTP verticle's loop, revoked and swept on the job's. */
   private final Map<ServerWebSocket, Tracked> tracked = new IdentityHashMap<>();
   private final Map<Long, Set<ServerWebSocket>> byUser = new HashMap<>();
   private final TreeSet<Tracked> byExpiry = new TreeSet<>(
       Comparator.comparing(Tracked::expiresAt).thenComparingLong(Tracked::order));
   private long order;
 
-  public SocketSessions(Pool pool, TokenService tokens, Clock clock, long sweepMillis) {
+  public SocketSessions(Pool pool, TokenService tokens, Clock clock) {
     this.pool = pool;
     this.tokens = tokens;
     this.clock = clock;
-    this.sweepMillis = sweepMillis;
   }
 
-  @Override
-  public Future<?> start() {
-    vertx.setPeriodic(sweepMillis, t -> closeExpired());
-    // not a local consumer: the revoking node may not be the one holding the socket
-    return vertx.eventBus().<Long>consumer(Addresses.SESSIONS_REVOKED, msg -> closeAll(msg.body())).completion();
+  /** Closes the sockets of revoked sessions at once, and those of expired tokens every {@code sweepMillis}. */
+  public LoopVerticle job(long sweepMillis) {
+    return new LoopVerticle("Token expiry sweep", sweepMillis, this::closeExpired)
+        // not a local consumer: the revoking node may not be the one holding the socket
+        .onStart(vertx -> vertx.eventBus().<Long>consumer(Addresses.SESSIONS_REVOKED, msg -> closeAll(msg.body()))
+            .completion());
   }
 
   /**
@@ -103,7 +102,7 @@ public final class SocketSessions extends VerticleBase {
     closing.forEach(ws -> ws.close(CLOSE_SESSION_ENDED, "session ended"));
   }
 
-  private void closeExpired() {
+  private Future<Void> closeExpired() {
     Instant now = clock.instant();
     List<ServerWebSocket> closing = new java.util.ArrayList<>();
     synchronized (this) {
@@ -114,5 +113,6 @@ public final class SocketSessions extends VerticleBase {
       }
     }
     closing.forEach(ws -> ws.close(CLOSE_SESSION_ENDED, "token expired"));
+    return Future.succeededFuture();
   }
 }

@@ -1,13 +1,13 @@
 package dev.unibox.ops;
 
 import dev.unibox.domain.Priority;
+import dev.unibox.signals.LoopVerticle;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.vertx.core.Future;
-import io.vertx.core.VerticleBase;
 import io.vertx.ext.web.Router;
 import io.vertx.sqlclient.Pool;
 import java.time.Duration;
@@ -22,7 +22,7 @@ import java.util.function.Supplier;
  * backlog and age, account health, routing pass time, cluster members and owned accounts, open sockets.
  * Store-derived values are sampled every few seconds by one query batch, never per request.
  */
-public final class ServiceMeters extends VerticleBase {
+public final class ServiceMeters {
 
   private static final long SAMPLE_MILLIS = 5_000;
 
@@ -30,7 +30,6 @@ public final class ServiceMeters extends VerticleBase {
   private final Pool pool;
   private final Set<String> accountGauges = ConcurrentHashMap.newKeySet();
   private volatile OpsStore.Sample sample = OpsStore.Sample.empty();
-  private long timer;
 
   public ServiceMeters(MeterRegistry registry, Pool pool, IntSupplier clusterMembers, Supplier<Integer> ownedLeases,
                        IntSupplier openSockets) {
@@ -52,16 +51,9 @@ public final class ServiceMeters extends VerticleBase {
     Gauge.builder("unibox_sockets_open", openSockets::getAsInt).register(registry);
   }
 
-  @Override
-  public Future<?> start() {
-    timer = vertx.setPeriodic(SAMPLE_MILLIS, id -> refresh());
-    return refresh();
-  }
-
-  @Override
-  public Future<?> stop() {
-    vertx.cancelTimer(timer);
-    return Future.succeededFuture();
+  /** Samples every few seconds; the deployment waits for the first sample. */
+  public LoopVerticle sampler() {
+    return new LoopVerticle("Meter sample", SAMPLE_MILLIS, this::refresh).onStart(v -> refresh());
   }
 
   /** Reads the store-derived values now. */

@@ -13,10 +13,8 @@ public record ReplyRoutes(ReplyService replies) {
       JsonObject body = Responses.body(ctx);
       Object text = body.getValue("text");
       Object type = body.getValue("type");
-      replies.reply(AuthRoutes.user(ctx), Responses.pathId(ctx, "id"), type instanceof String t ? t : "text",
-              text instanceof String s ? s : null, body)
-          .onSuccess(message -> Responses.json(ctx, 202, new JsonObject().put("message", message)))
-          .onFailure(ctx::fail);
+      Responses.reply(ctx, 202, "message", replies.reply(AuthRoutes.user(ctx), Responses.pathId(ctx, "id"),
+          type instanceof String t ? t : "text", text instanceof String s ? s : null, body));
     });
   }
 }

@@ -6,10 +6,10 @@ import dev.unibox.quality.rules.AutoReplySettings;
 import dev.unibox.quality.rules.RuleSet;
 import dev.unibox.quality.rules.Texts;
 import dev.unibox.signals.Addresses;
-import dev.unibox.signals.KickedLoop;
 import dev.unibox.signals.Kicks;
+import dev.unibox.signals.LoopVerticle;
 import io.vertx.core.Future;
-import io.vertx.core.VerticleBase;
+import io.vertx.core.Vertx;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.SqlConnection;
@@ -35,7 +35,7 @@ import org.slf4j.LoggerFactory;
  * 24 h) is counted consistently. Auto-replies are marked automatic, go out through the outbox, and never
  * touch {@code waiting_since}: they are not a human first response and do not stop the SLA clock.
  */
-public final class AutoReplies extends VerticleBase {
+public final class AutoReplies {
 
   private static final Logger LOG = LoggerFactory.getLogger(AutoReplies.class);
   static final String AUTHOR = "Auto-reply";
@@ -76,35 +76,22 @@ public final class AutoReplies extends VerticleBase {
 
   private static final String LINK_MESSAGE = "UPDATE auto_replies SET message_id = $2 WHERE id = $1";
 
-  private final Pool pool;
   private final QualityRules rules;
-  private final Clock clock;
-  private final long sweepMillis;
-  private UnitOfWork work;
-  private KickedLoop loop;
+  private final UnitOfWork work;
 
-  public AutoReplies(Pool pool, QualityRules rules, Clock clock, long sweepMillis) {
-    this.pool = pool;
+  public AutoReplies(Vertx vertx, Pool pool, QualityRules rules, Clock clock) {
     this.rules = rules;
-    this.clock = clock;
-    this.sweepMillis = sweepMillis;
+    this.work = new UnitOfWork(vertx, pool, clock);
   }
 
-  @Override
-  public Future<?> start() {
-    work = new UnitOfWork(vertx, pool, clock);
-    loop = new KickedLoop(vertx, "Auto-reply sweep", this::sweep);
-    return loop.start(sweepMillis, Addresses.ROUTING_KICK);
-  }
-
-  @Override
-  public Future<?> stop() {
-    return loop.stop();
+  /** The cluster job: sweeps every {@code sweepMillis} and whenever new messages were ingested. */
+  public LoopVerticle job(long sweepMillis) {
+    return new LoopVerticle("Auto-reply sweep", sweepMillis, this::sweep).kickedOn(Addresses.ROUTING_KICK);
   }
 
   /** One pass: every conversation of a shop with auto-replies on that waits for a human. */
   Future<Void> sweep() {
-    Instant now = clock.instant();
+    Instant now = work.clock().instant();
     List<String> accounts = new ArrayList<>();
     int maxAge = 0;
     for (QualityRules.Account a : rules.accounts().values()) {
@@ -119,7 +106,7 @@ public final class AutoReplies extends VerticleBase {
     }
     Tuple t = Tuple.tuple().addArrayOfString(accounts.toArray(String[]::new))
         .addValue(now.minus(Duration.ofMinutes(maxAge)).atOffset(ZoneOffset.UTC));
-    return pool.preparedQuery(CANDIDATES).execute(t).compose(rows -> {
+    return work.pool().preparedQuery(CANDIDATES).execute(t).compose(rows -> {
       Future<Void> chain = Future.succeededFuture();
       for (Row r : rows) {
         for (Due due : due(r, now)) {

@@ -60,7 +60,7 @@ public record ComplianceRoutes(Pool pool, QualityRules rules, ComplianceGuard gu
     }
     long id = Responses.pathId(ctx, "id");
     CurrentUser user = AuthRoutes.user(ctx);
-    ConversationStore.summary(pool, id)
+    Responses.reply(ctx, 200, ConversationStore.summary(pool, id)
         .compose(summary -> {
           if (summary == null) {
             return Future.failedFuture(ApiException.notFound("Conversation"));
@@ -70,8 +70,7 @@ public record ComplianceRoutes(Pool pool, QualityRules rules, ComplianceGuard gu
           }
           return guard.inspect(pool, id, text);
         })
-        .onSuccess(inspection -> Responses.json(ctx, 200, ComplianceGuard.verdictJson(inspection)))
-        .onFailure(ctx::fail);
+        .map(ComplianceGuard::verdictJson));
   }
 
   /** Flagged and overridden replies of one day, per agent (agents see only their own). */
@@ -147,8 +146,7 @@ public record ComplianceRoutes(Pool pool, QualityRules rules, ComplianceGuard gu
   private void reset(RoutingContext ctx) {
     CurrentUser user = AuthRoutes.user(ctx);
     String scope = scope(ctx, user, true);
-    rules.reset(scope).onSuccess(v -> Responses.json(ctx, 200, rules.describe(scope).put("editable", true)))
-        .onFailure(ctx::fail);
+    Responses.reply(ctx, 200, rules.reset(scope).map(v -> rules.describe(scope).put("editable", true)));
   }
 
   private String scope(RoutingContext ctx, CurrentUser user, boolean edit) {

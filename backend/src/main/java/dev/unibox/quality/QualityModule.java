@@ -3,12 +3,15 @@ package dev.unibox.quality;
 import dev.unibox.config.UniboxConfig;
 import dev.unibox.ingest.InboundHook;
 import dev.unibox.outbox.ReplyGuard;
+import dev.unibox.signals.LoopVerticle;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.ext.web.Router;
 import io.vertx.sqlclient.Pool;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * The service-quality toolkit, composed: rule documents, the compliance guard on replies, quick replies,
@@ -21,32 +24,24 @@ public final class QualityModule {
 
   private final QualityRules rules;
   private final ComplianceGuard guard;
-  private final ComplianceRoutes compliance;
   private final QuickReplies quickReplies;
-  private final QuickReplyRoutes quickReplyRoutes;
-  private final SpamFolder spam;
-  private final Satisfaction satisfaction;
-  private final SatisfactionRoutes satisfactionRoutes;
-  private final ResponseMetrics metrics;
   private final QualityInbound inbound;
+  private final AutoReplies autoReplies;
   private final Path dir;
-  private final Pool pool;
-  private final Clock clock;
+  private final List<Consumer<Router>> routes;
 
   public QualityModule(Vertx vertx, Pool pool, Path dir, Clock clock) {
     this.dir = dir;
-    this.pool = pool;
-    this.clock = clock;
     this.rules = new QualityRules(vertx, pool, dir);
     this.guard = new ComplianceGuard(rules, clock);
-    this.compliance = new ComplianceRoutes(pool, rules, guard, clock);
     this.quickReplies = new QuickReplies(vertx, pool, rules, clock);
-    this.quickReplyRoutes = new QuickReplyRoutes(quickReplies);
-    this.spam = new SpamFolder(vertx, pool, clock);
-    this.satisfaction = new Satisfaction(vertx, pool, rules, clock);
-    this.satisfactionRoutes = new SatisfactionRoutes(satisfaction, clock);
-    this.metrics = new ResponseMetrics(pool, clock);
+    SpamFolder spam = new SpamFolder(vertx, pool, clock);
+    Satisfaction satisfaction = new Satisfaction(vertx, pool, rules, clock);
     this.inbound = new QualityInbound(rules, spam, satisfaction);
+    this.autoReplies = new AutoReplies(vertx, pool, rules, clock);
+    this.routes = List.of(new ComplianceRoutes(pool, rules, guard, clock)::mount,
+        new QuickReplyRoutes(quickReplies)::mount, spam::mount, new SatisfactionRoutes(satisfaction, clock)::mount,
+        new ResponseMetrics(pool, clock)::mount);
   }
 
   /** config/quality next to the classification rules, unless UNIBOX_QUALITY_DIR (or -Dunibox.quality.dir) says otherwise. */
@@ -77,8 +72,8 @@ public final class QualityModule {
     return inbound;
   }
 
-  public AutoReplies autoReplies() {
-    return new AutoReplies(pool, rules, clock, AUTO_REPLY_SWEEP_MILLIS);
+  public LoopVerticle autoReplies() {
+    return autoReplies.job(AUTO_REPLY_SWEEP_MILLIS);
   }
 
   public QualityRules rules() {
@@ -86,11 +81,7 @@ public final class QualityModule {
   }
 
   public void mount(Router router) {
-    compliance.mount(router);
-    quickReplyRoutes.mount(router);
-    spam.mount(router);
-    satisfactionRoutes.mount(router);
-    metrics.mount(router);
+    routes.forEach(r -> r.accept(router));
   }
 
   public Future<Void> stop() {

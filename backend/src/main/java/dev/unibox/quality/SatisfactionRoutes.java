@@ -29,8 +29,7 @@ record SatisfactionRoutes(Satisfaction satisfaction, Clock clock) {
   }
 
   private void state(RoutingContext ctx) {
-    satisfaction.state(AuthRoutes.user(ctx), Responses.pathId(ctx, "id"))
-        .onSuccess(body -> Responses.json(ctx, 200, body)).onFailure(ctx::fail);
+    Responses.reply(ctx, 200, satisfaction.state(AuthRoutes.user(ctx), Responses.pathId(ctx, "id")));
   }
 
   private void invite(RoutingContext ctx) {
@@ -66,11 +65,9 @@ record SatisfactionRoutes(Satisfaction satisfaction, Clock clock) {
     if (account != null) {
       Access.serves(user, account);
     }
-    satisfaction.rates(user, period, zone, account)
-        .onSuccess(rates -> Responses.json(ctx, 200, new JsonObject().put("period", name)
-            .put("from", period.from().toString()).put("to", period.to().toString()).put("zone", zone.getId())
-            .put("total", rates.totalJson()).put("agents", rates.agentsJson())))
-        .onFailure(ctx::fail);
+    Responses.reply(ctx, 200, satisfaction.rates(user, period, zone, account).map(rates -> new JsonObject()
+        .put("period", name).put("from", period.from().toString()).put("to", period.to().toString())
+        .put("zone", zone.getId()).put("total", rates.totalJson()).put("agents", rates.agentsJson())));
   }
 
   private static Instant parse(String t) {

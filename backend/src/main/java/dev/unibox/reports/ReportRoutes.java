@@ -27,8 +27,7 @@ public record ReportRoutes(Vertx vertx, Pool pool, ReportService service, Clock 
   static final int MAX_CLOCK_HOUR_DAYS = 31;
 
   public void mount(Router router) {
-    router.get("/api/reports").handler(ctx -> filter(ctx).compose(service::report)
-        .onSuccess(r -> Responses.json(ctx, 200, r)).onFailure(ctx::fail));
+    router.get("/api/reports").handler(ctx -> Responses.reply(ctx, 200, filter(ctx).compose(service::report)));
     router.get("/api/reports/export").handler(this::export);
   }
 

@@ -7,6 +7,8 @@ import io.vertx.core.Vertx;
 import io.vertx.ext.web.Router;
 import io.vertx.sqlclient.Pool;
 import java.time.Clock;
+import java.util.List;
+import java.util.function.Consumer;
 
 /** Reports composed: the rollup sweep (a verticle on a timer) and the report routes. See docs/reports.md. */
 public final class ReportsModule {
@@ -16,34 +18,23 @@ public final class ReportsModule {
   static final int SNAPSHOT_EVERY_SWEEPS = 12;
 
   private final RollupSweep sweep;
-  private final ReportRoutes routes;
-  private final SnapshotRoutes snapshotRoutes;
   private final ReportSnapshots snapshots;
   private final ReportMailer mailer;
   private final ProjectionWatch projections;
-  private final ProjectionRoutes projectionRoutes;
+  private final List<Consumer<Router>> routes;
 
   public ReportsModule(Vertx vertx, Pool pool, Clock clock, ReportsConfig config) {
     this.sweep = new RollupSweep(pool, clock);
     ReportService service = new ReportService(pool);
-    this.routes = new ReportRoutes(vertx, pool, service, clock);
-    this.snapshotRoutes = new SnapshotRoutes(vertx, pool);
     this.snapshots = new ReportSnapshots(pool, service, clock, config::recipientsOf);
     this.mailer = new ReportMailer(vertx, pool, config.mail(), clock);
     this.projections = new ProjectionWatch(vertx, pool, clock);
-    this.projectionRoutes = new ProjectionRoutes(pool, clock, projections);
+    this.routes = List.of(new SnapshotRoutes(vertx, pool)::mount, new ProjectionRoutes(pool, clock, projections)::mount,
+        new ReportRoutes(vertx, pool, service, clock)::mount);
   }
 
   public RollupSweep sweep() {
     return sweep;
-  }
-
-  public ReportSnapshots snapshots() {
-    return snapshots;
-  }
-
-  public ReportMailer mailer() {
-    return mailer;
   }
 
   public ProjectionWatch projections() {
@@ -51,9 +42,12 @@ public final class ReportsModule {
   }
 
   public void mount(Router router) {
-    snapshotRoutes.mount(router);
-    projectionRoutes.mount(router);
-    routes.mount(router);
+    routes.forEach(r -> r.accept(router));
+  }
+
+  /** Closes the mail connection. */
+  public Future<Void> stop() {
+    return mailer.close();
   }
 
   /**

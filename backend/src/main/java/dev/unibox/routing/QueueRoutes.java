@@ -57,10 +57,9 @@ public final class QueueRoutes {
     Future<JsonObject> me = QueueStore.me(work.pool(), user.id());
     Future<JsonObject> counts = QueueStore.counts(work.pool(), user);
     if (!user.oversees()) {
-      Future.all(me, counts)
-          .onSuccess(v -> Responses.json(ctx, 200, new JsonObject().put("now", work.clock().instant().toString())
-              .put("me", me.result()).put("counts", counts.result()).put("conversations", new JsonArray())))
-          .onFailure(ctx::fail);
+      Responses.reply(ctx, 200, Future.all(me, counts).map(v -> new JsonObject()
+          .put("now", work.clock().instant().toString()).put("me", me.result()).put("counts", counts.result())
+          .put("conversations", new JsonArray())));
       return;
     }
     Future<JsonArray> queued = QueueStore.queuedIds(work.pool(), user)
@@ -75,11 +74,9 @@ public final class QueueRoutes {
         }));
     Future<JsonArray> agents = QueueStore.agents(work.pool(), user);
     Future<JsonObject> surgeNow = surgeStatus.get();
-    Future.all(me, counts, queued, agents, surgeNow)
-        .onSuccess(v -> Responses.json(ctx, 200, new JsonObject().put("now", work.clock().instant().toString())
-            .put("me", me.result()).put("counts", counts.result()).put("conversations", queued.result())
-            .put("agents", agents.result()).put("surge", surgeNow.result())))
-        .onFailure(ctx::fail);
+    Responses.reply(ctx, 200, Future.all(me, counts, queued, agents, surgeNow).map(v -> new JsonObject()
+        .put("now", work.clock().instant().toString()).put("me", me.result()).put("counts", counts.result())
+        .put("conversations", queued.result()).put("agents", agents.result()).put("surge", surgeNow.result())));
   }
 
   private void priority(RoutingContext ctx) {

@@ -1,7 +1,7 @@
 package dev.unibox.shifts;
 
+import dev.unibox.signals.LoopVerticle;
 import io.vertx.core.Future;
-import io.vertx.core.VerticleBase;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -16,7 +16,7 @@ import org.slf4j.LoggerFactory;
  * overlap; each boundary is handed over once (unique row), also with several nodes or after a restart
  * (boundaries up to {@link #LOOKBACK} before the first tick are caught up).
  */
-public final class ShiftClock extends VerticleBase {
+public final class ShiftClock {
 
   private static final Logger LOG = LoggerFactory.getLogger(ShiftClock.class);
   static final Duration LOOKBACK = Duration.ofMinutes(10);
@@ -24,28 +24,21 @@ public final class ShiftClock extends VerticleBase {
   private final Rosters rosters;
   private final Handovers handovers;
   private final Clock clock;
-  private final long tickMillis;
   private Instant last;
   private Future<List<Handovers.Report>> running = Future.succeededFuture(List.of());
-  private long timer = -1;
 
-  public ShiftClock(Rosters rosters, Handovers handovers, Clock clock, long tickMillis) {
+  public ShiftClock(Rosters rosters, Handovers handovers, Clock clock) {
     this.rosters = rosters;
     this.handovers = handovers;
     this.clock = clock;
-    this.tickMillis = tickMillis;
   }
 
-  @Override
-  public Future<?> start() {
-    timer = vertx.setPeriodic(tickMillis, id -> tick()
-        .onFailure(e -> LOG.warn("Shift clock tick failed: {}", e.getMessage())));
-    return Future.succeededFuture();
+  /** The cluster job: ticks every {@code tickMillis}; stopping it waits for the tick in flight. */
+  public LoopVerticle job(long tickMillis) {
+    return new LoopVerticle("Shift clock tick", tickMillis, this::tick).onStop(this::idle);
   }
 
-  @Override
-  public Future<?> stop() {
-    vertx.cancelTimer(timer);
+  private synchronized Future<?> idle() {
     return running.otherwiseEmpty();
   }
 

@@ -67,9 +67,7 @@ record ShiftRoutes(Pool pool, Clock clock, Rosters rosters, Presence presence, M
 
   /** Agents: queued conversations of their shops and team; supervisors: the queue of their shops. */
   private void queue(RoutingContext ctx) {
-    ConsoleStore.queueFor(pool, AuthRoutes.user(ctx))
-        .onSuccess(list -> Responses.json(ctx, 200, new JsonObject().put("queue", new JsonArray(list))))
-        .onFailure(ctx::fail);
+    Responses.reply(ctx, 200, "queue", ConsoleStore.queueFor(pool, AuthRoutes.user(ctx)).map(JsonArray::new));
   }
 
   private void addNote(RoutingContext ctx) {
@@ -89,9 +87,8 @@ record ShiftRoutes(Pool pool, Clock clock, Rosters rosters, Presence presence, M
     CurrentUser user = AuthRoutes.user(ctx);
     long id = Responses.pathId(ctx, "id");
     String text = text(Responses.body(ctx), "text", true);
-    notes.saveHandoverNote(user, id, text)
-        .onSuccess(v -> Responses.json(ctx, 200, new JsonObject().put("text", text).put("saved", true)))
-        .onFailure(ctx::fail);
+    Responses.reply(ctx, 200, notes.saveHandoverNote(user, id, text)
+        .map(v -> new JsonObject().put("text", text).put("saved", true)));
   }
 
   /** By hand, with a note: to a named agent, to a team (the router picks), or back to the queue. */
@@ -110,10 +107,8 @@ record ShiftRoutes(Pool pool, Clock clock, Rosters rosters, Presence presence, M
     Future<Void> teamOk = team == null ? Future.succeededFuture()
         : TeamStore.exists(pool, team).compose(known -> known ? Future.succeededFuture()
             : Future.failedFuture(ApiException.badRequest("unknown_team", "No team named " + team)));
-    teamOk.compose(v -> moves.move(new Moves.Request(id, Moves.Kind.TRANSFER, user, null, to, toQueue, team,
-            reason == null ? "" : reason, note)))
-        .onSuccess(o -> Responses.json(ctx, 200, o.json()))
-        .onFailure(ctx::fail);
+    Responses.reply(ctx, 200, teamOk.compose(v -> moves.move(new Moves.Request(id, Moves.Kind.TRANSFER, user, null, to,
+        toQueue, team, reason == null ? "" : reason, note))).map(o -> o.json()));
   }
 
   static String text(JsonObject body, String key, boolean required) {

@@ -103,9 +103,7 @@ record SupervisorRoutes(Pool pool, Clock clock, Rosters rosters, SupervisorComma
     if (agent == null) {
       throw ApiException.badRequest("bad_request", "agentId is required");
     }
-    commands.forceHandover(user, agent, reason)
-        .onSuccess(report -> Responses.json(ctx, 200, report.json()))
-        .onFailure(ctx::fail);
+    Responses.reply(ctx, 200, commands.forceHandover(user, agent, reason).map(report -> report.json()));
   }
 
   private void recentCommands(RoutingContext ctx) {

@@ -11,7 +11,7 @@ import org.slf4j.LoggerFactory;
 /**
  * A pass that runs on a timer and whenever it is kicked, at most one at a time on this node: a kick that
  * arrives during a pass schedules exactly one more pass after it, so no change is missed and kicks never
- * pile up. Used by every background loop (routing, outbox, auto-replies, polling, the SLA clock).
+ * pile up. Used by every background loop (routing, outbox, auto-replies, polling, the SLA clock, the event tail).
  */
 public final class KickedLoop {
 
@@ -43,8 +43,17 @@ public final class KickedLoop {
 
   /** Runs every {@code periodMillis} and on each message to {@code address} that {@code accept} takes. */
   public Future<Void> start(long periodMillis, String address, Predicate<Object> accept) {
+    return start(periodMillis, vertx.eventBus().consumer(address), accept);
+  }
+
+  /** Runs every {@code periodMillis} and on every message sent to {@code address} on this node only. */
+  public Future<Void> startLocal(long periodMillis, String address) {
+    return start(periodMillis, vertx.eventBus().localConsumer(address), body -> true);
+  }
+
+  private Future<Void> start(long periodMillis, MessageConsumer<Object> kicks, Predicate<Object> accept) {
     timer = vertx.setPeriodic(periodMillis, id -> kick());
-    consumer = vertx.eventBus().consumer(address, m -> {
+    consumer = kicks.handler(m -> {
       if (accept.test(m.body())) {
         kick();
       }

@@ -2,6 +2,9 @@ package dev.unibox.signals;
 
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
+import io.vertx.core.Vertx;
+import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 
 /**
@@ -15,7 +18,11 @@ public final class LoopVerticle extends VerticleBase {
   private final long periodMillis;
   private final Supplier<Future<?>> pass;
   private String kickAddress;
+  private Predicate<Object> acceptKick = body -> true;
+  private boolean localKicks;
   private boolean passAtStart;
+  private Function<Vertx, Future<?>> onStart = v -> Future.succeededFuture();
+  private Supplier<Future<?>> onStop = Future::succeededFuture;
   private KickedLoop loop;
 
   /** @param name what the pass does, for the log line of a failed pass */
@@ -27,7 +34,20 @@ public final class LoopVerticle extends VerticleBase {
 
   /** Also runs on every message to this event-bus address. */
   public LoopVerticle kickedOn(String address) {
+    return kickedOn(address, body -> true);
+  }
+
+  /** Also runs on each message to this event-bus address whose body {@code accept} takes. */
+  public LoopVerticle kickedOn(String address, Predicate<Object> accept) {
     this.kickAddress = address;
+    this.acceptKick = accept;
+    return this;
+  }
+
+  /** Also runs on every message to this event-bus address sent on this node (not from other nodes). */
+  public LoopVerticle kickedLocallyOn(String address) {
+    this.kickAddress = address;
+    this.localKicks = true;
     return this;
   }
 
@@ -37,15 +57,28 @@ public final class LoopVerticle extends VerticleBase {
     return this;
   }
 
+  /** Runs {@code step} on this verticle's context before the loop starts; the deployment waits for it. */
+  public LoopVerticle onStart(Function<Vertx, Future<?>> step) {
+    this.onStart = step;
+    return this;
+  }
+
+  /** Runs {@code step} once the loop has stopped; the undeployment waits for it. */
+  public LoopVerticle onStop(Supplier<Future<?>> step) {
+    this.onStop = step;
+    return this;
+  }
+
   @Override
   public Future<?> start() {
     loop = new KickedLoop(vertx, name, pass);
-    Future<Void> started = kickAddress == null ? loop.start(periodMillis) : loop.start(periodMillis, kickAddress);
+    Future<Void> started = onStart.apply(vertx).compose(x -> kickAddress == null ? loop.start(periodMillis)
+        : localKicks ? loop.startLocal(periodMillis, kickAddress) : loop.start(periodMillis, kickAddress, acceptKick));
     return passAtStart ? started.onSuccess(v -> loop.kick()) : started;
   }
 
   @Override
   public Future<?> stop() {
-    return loop.stop();
+    return loop.stop().compose(v -> onStop.get());
   }
 }

@@ -21,7 +21,7 @@ public record SurgeRoutes(Vertx vertx, SurgeControl surge) {
 
   private void status(RoutingContext ctx) {
     AccessPolicy.requireOverseer(AuthRoutes.user(ctx), "Only supervisors see surge mode");
-    surge.status().onSuccess(s -> Responses.json(ctx, 200, new JsonObject().put("surge", s))).onFailure(ctx::fail);
+    Responses.reply(ctx, 200, "surge", surge.status());
   }
 
   private void setMode(RoutingContext ctx) {
@@ -32,11 +32,7 @@ public record SurgeRoutes(Vertx vertx, SurgeControl surge) {
     if (!SurgeControl.MODES.contains(mode)) {
       throw ApiException.badRequest("bad_mode", "mode must be one of " + SurgeControl.MODES);
     }
-    surge.setMode(user.id(), user.displayName(), mode)
-        .onSuccess(s -> {
-          Kicks.routing(vertx);
-          Responses.json(ctx, 200, new JsonObject().put("surge", s));
-        })
-        .onFailure(ctx::fail);
+    Responses.reply(ctx, 200, "surge", surge.setMode(user.id(), user.displayName(), mode)
+        .onSuccess(s -> Kicks.routing(vertx)));
   }
 }

@@ -18,12 +18,10 @@ import java.nio.file.StandardOpenOption;
 public final class DataDirLock implements AutoCloseable {
 
   private final Path file;
-  private final FileChannel channel;
   private final FileLock lock;
 
-  private DataDirLock(Path file, FileChannel channel, FileLock lock) {
+  private DataDirLock(Path file, FileLock lock) {
     this.file = file;
-    this.channel = channel;
     this.lock = lock;
   }
 
@@ -46,7 +44,7 @@ public final class DataDirLock implements AutoCloseable {
     channel.truncate(0);
     channel.write(ByteBuffer.wrap((ProcessHandle.current().pid() + "\n").getBytes(StandardCharsets.US_ASCII)));
     channel.force(true);
-    return new DataDirLock(file, channel, lock);
+    return new DataDirLock(file, lock);
   }
 
   private static String holder(Path file) {
@@ -66,7 +64,7 @@ public final class DataDirLock implements AutoCloseable {
   public void close() throws IOException {
     // the file stays: deleting it would let a newcomer lock a fresh inode while another waits on the old one
     lock.release();
-    channel.close();
+    lock.channel().close();
   }
 
   /** Another live service holds the directory. */

@@ -43,10 +43,8 @@ public record UserAdminRoutes(Pool pool, Clock clock) {
   private void list(RoutingContext ctx) {
     CurrentUser actor = AuthRoutes.user(ctx);
     UserScope.requireManager(actor);
-    UserAdminStore.inReach(pool, actor)
-        .onSuccess(users -> Responses.json(ctx, 200, new JsonObject()
-            .put("users", new JsonArray(users.stream().map(UserRow::json).toList()))))
-        .onFailure(ctx::fail);
+    Responses.reply(ctx, 200, "users",
+        UserAdminStore.inReach(pool, actor).map(users -> new JsonArray(users.stream().map(UserRow::json).toList())));
   }
 
   /** {username, displayName, role, password, allAccounts?, accounts?, languages?, platforms?, team?, maxConcurrent}. */

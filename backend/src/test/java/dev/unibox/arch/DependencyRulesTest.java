@@ -23,6 +23,16 @@ class DependencyRulesTest {
         .check(classes);
   }
 
+  /** The quality rule engine runs on the send path and in the benchmark without Vert.x. */
+  @Test
+  void theQualityRuleEngineImportsNothingOfVertxOrTheService() {
+    noClasses().that().resideInAPackage("dev.unibox.quality.rules..")
+        .should().dependOnClassesThat().resideInAnyPackage("io.vertx..", "dev.unibox.web..", "dev.unibox.store..",
+            "dev.unibox.ingest..", "dev.unibox.routing..", "dev.unibox.outbox..", "dev.unibox.gateway..",
+            "dev.unibox.conversations..", "dev.unibox.events..", "dev.unibox.auth..")
+        .check(classes);
+  }
+
   @Test
   void adaptersNeverDependOnTheBackend() {
     noClasses().that().resideInAPackage("dev.unibox.adapters..")

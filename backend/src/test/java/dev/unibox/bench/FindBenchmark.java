@@ -1,14 +1,14 @@
 package dev.unibox.bench;
 
+import static dev.unibox.bench.OwnDatabase.await;
+
 import dev.unibox.auth.CurrentUser;
 import dev.unibox.conversations.FindQuery;
 import dev.unibox.conversations.FindStore;
-import dev.unibox.store.Database;
 import io.vertx.core.MultiMap;
 import io.vertx.core.Vertx;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Tuple;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.nio.file.Files;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -16,6 +16,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -53,13 +54,8 @@ public final class FindBenchmark {
     int n = Integer.getInteger("find.messages", 1_000_000);
     Vertx vertx = Vertx.vertx();
     try {
-      // its own server with durable settings (the test server runs with fsync off)
-      EmbeddedPostgres server = EmbeddedPostgres.builder().setDataDirectory(Files.createTempDirectory("unibox-find-bench"))
-          .setCleanDataDirectory(true).setServerConfig("fsync", "on").setServerConfig("synchronous_commit", "on")
-          .setServerConfig("maintenance_work_mem", "256MB").start();
-      Database db = await(Database.connect(vertx, new io.vertx.pgclient.PgConnectOptions().setHost("localhost")
-          .setPort(server.getPort()).setDatabase("postgres").setUser("postgres").setPassword("postgres"), 4));
-      Pool pool = db.pool();
+      OwnDatabase own = OwnDatabase.start(vertx, "unibox-find-bench", 4, Map.of("maintenance_work_mem", "256MB"));
+      Pool pool = own.pool();
       String settings = one(pool, "SELECT current_setting('fsync') || ' / ' || current_setting('synchronous_commit') "
           + "|| ', lc_ctype ' || (SELECT datctype FROM pg_database WHERE datname = current_database()) || ', PostgreSQL ' || current_setting('server_version')");
       long t0 = System.nanoTime();
@@ -147,8 +143,7 @@ public final class FindBenchmark {
           other shops holding it. %s
           """.formatted(COMMAND + n, LocalDate.now(), loadBefore, loadAfter, settings, counts, genSeconds, indexSeconds,
           indexSize, RUNS, String.join("\n", rows), verdict));
-      await(db.close());
-      server.close();
+      own.close();
     } finally {
       await(vertx.close());
     }
@@ -172,9 +167,6 @@ public final class FindBenchmark {
     return m;
   }
 
-  private static <T> T await(io.vertx.core.Future<T> f) throws Exception {
-    return f.toCompletionStage().toCompletableFuture().get(2, java.util.concurrent.TimeUnit.HOURS);
-  }
 
   @SuppressWarnings("unchecked")
   private static <T> T one(Pool pool, String sql) throws Exception {

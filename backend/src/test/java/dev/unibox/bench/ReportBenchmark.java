@@ -1,12 +1,11 @@
 package dev.unibox.bench;
 
+import static dev.unibox.bench.OwnDatabase.await;
+
 import dev.unibox.reports.ReportFilter;
 import dev.unibox.reports.ReportService;
 import dev.unibox.reports.RollupSweep;
-import dev.unibox.store.Database;
 import dev.unibox.testing.MutableClock;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import java.nio.file.Files;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
@@ -15,6 +14,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Benchmark harness (not a unit test) and data generator: 1,000,000 conversations over 30 days in 20 shops
@@ -40,12 +40,8 @@ public final class ReportBenchmark {
     int n = Integer.getInteger("reports.conversations", 1_000_000);
     Vertx vertx = Vertx.vertx();
     try {
-      // its own server with durable settings (the test server runs with fsync off)
-      EmbeddedPostgres server = EmbeddedPostgres.builder().setDataDirectory(Files.createTempDirectory("unibox-report-bench"))
-          .setCleanDataDirectory(true).setServerConfig("fsync", "on").setServerConfig("synchronous_commit", "on").start();
-      Database db = await(Database.connect(vertx, new io.vertx.pgclient.PgConnectOptions().setHost("localhost")
-          .setPort(server.getPort()).setDatabase("postgres").setUser("postgres").setPassword("postgres"), 8));
-      Pool pool = db.pool();
+      OwnDatabase own = OwnDatabase.start(vertx, "unibox-report-bench", 8, Map.of());
+      Pool pool = own.pool();
       String durability = await(pool.query("SELECT current_setting('fsync') || ' / ' || current_setting('synchronous_commit')")
           .execute()).iterator().next().getString(0);
       long t0 = System.nanoTime();
@@ -119,16 +115,12 @@ public final class ReportBenchmark {
           after the load.
           """.formatted(COMMAND + n, LocalDate.now(), durability, n, messages, genSeconds, rollupRows, hourlyRows, swept.shopDays(),
           sweepSeconds, QUERIES, String.join("\n", rows)));
-      await(db.close());
-      server.close();
+      own.close();
     } finally {
       await(vertx.close());
     }
   }
 
-  private static <T> T await(io.vertx.core.Future<T> f) throws Exception {
-    return f.toCompletionStage().toCompletableFuture().get(2, java.util.concurrent.TimeUnit.HOURS);
-  }
 
   /** Shops, agents, buyers, conversations and messages in a handful of set-based statements. */
   private static void generate(Pool pool, int n) throws Exception {

@@ -73,7 +73,7 @@ class LeaseKeeperTest {
     }
 
     void deploy() throws Exception {
-      Await.result(vertx.deployVerticle(keeper));
+      Await.result(vertx.deployVerticle(keeper.job()));
     }
   }
 

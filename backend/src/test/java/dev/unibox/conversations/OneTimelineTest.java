@@ -2,8 +2,6 @@ package dev.unibox.conversations;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.unibox.auth.UserStore;
-import dev.unibox.signals.Kicks;
 import dev.unibox.testing.Await;
 import dev.unibox.testing.InboxTest;
 import dev.unibox.testing.MutableClock;
@@ -36,8 +34,7 @@ class OneTimelineTest {
     buyerWrites("Barang sampai rosak, nak refund");          // nobody online: queued
     long id = inbox.count("SELECT id FROM conversations");
     step();
-    Await.result(UserStore.setPresence(inbox.db.pool(), mei, "online"));
-    Kicks.routing(inbox.vertx);
+    inbox.goOnline(mei);
     Await.until("assigned to mei", () -> status(id).equals("assigned"));
     step();
     assertThat(inbox.post(meiToken, "/api/conversations/" + id + "/replies",

@@ -31,8 +31,8 @@ class BrowserClassifierModelsTest {
     String admin = inbox.login("admin", TestInbox.ADMIN_PASSWORD);
     Path proceed = dir.resolve("api-checked");
 
-    try (BrowserScript browser = BrowserScript.start("classifier-models.e2e.mjs", Map.of(
-        "BASE_URL", inbox.app.baseUrl(), "USER", "admin", "PASS", TestInbox.ADMIN_PASSWORD,
+    try (BrowserScript browser = inbox.browser("classifier-models.e2e.mjs", Map.of(
+        "USER", "admin", "PASS", TestInbox.ADMIN_PASSWORD,
         "CONTINUE_FILE", proceed.toString()))) {
       assertThat(browser.lineAfter("VERSIONS ", 120)).isEqualTo("1");
       long trained = Long.parseLong(browser.lineAfter("TRAINED ", 120));
@@ -46,8 +46,7 @@ class BrowserClassifierModelsTest {
       Files.createFile(proceed);
 
       assertThat(Long.parseLong(browser.lineAfter("BACK ", 60))).isEqualTo(first);
-      browser.expect("DONE", 10);
-      assertThat(browser.exitCode(20)).isZero();
+      browser.expectDone(10);
     }
     assertThat(inbox.get(admin, "/api/classifier/models").bodyAsJsonObject().getLong("activeVersion")).isEqualTo(first);
   }

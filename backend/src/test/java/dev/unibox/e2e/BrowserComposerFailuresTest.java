@@ -25,14 +25,13 @@ class BrowserComposerFailuresTest {
   @Test
   void aTooLongReplyIsRefusedAndAFailedSendKeepsItsDraftForRetry() throws Exception {
     inbox.createUser("mei", "agent", 3);
-    try (BrowserScript browser = BrowserScript.start("composer-failures.e2e.mjs", Map.of(
-        "BASE_URL", inbox.app.baseUrl(), "AGENT_USER", "mei", "AGENT_PASS", "pw-mei",
+    try (BrowserScript browser = inbox.browser("composer-failures.e2e.mjs", Map.of(
+        "AGENT_USER", "mei", "AGENT_PASS", "pw-mei",
         "BUYER_TEXT", BUYER_TEXT, "REPLY_TEXT", REPLY_TEXT, "MAX_LENGTH", "1000"))) {
       browser.expect("READY", 90);
       assertThat(Await.result(inbox.shopee.pushBuyerText(TestInbox.SHOP_MY, "811778", "lim.k", BUYER_TEXT))
           .statusCode()).isEqualTo(200);
-      browser.expect("DONE", 120);
-      assertThat(browser.exitCode(20)).isZero();
+      browser.expectDone(120);
     }
     assertThat(inbox.count("SELECT count(*) FROM messages WHERE direction = 'out'")).isEqualTo(1);
   }

@@ -35,8 +35,8 @@ class BrowserComposerTest {
     assertThat(rules.statusCode()).as(rules.bodyAsString()).isEqualTo(200);
     inbox.createUser("mei", "agent", 3);
 
-    try (BrowserScript browser = BrowserScript.start("quality-composer.e2e.mjs", Map.of(
-        "BASE_URL", inbox.app.baseUrl(), "AGENT_USER", "mei", "AGENT_PASS", "pw-mei",
+    try (BrowserScript browser = inbox.browser("quality-composer.e2e.mjs", Map.of(
+        "AGENT_USER", "mei", "AGENT_PASS", "pw-mei",
         "BUYER_TEXT", BUYER_TEXT, "BANNED_TEXT", BANNED_TEXT, "BANNED_TERMS", "the best,最低价",
         "SHORTCUT", "track", "QUICK_TEXT", QUICK_TEXT))) {
       browser.expect("READY", 60);
@@ -45,8 +45,7 @@ class BrowserComposerTest {
       browser.expect("BLOCKED", 60);
       assertThat(inbox.shopee.acceptedSends()).as("nothing reached the platform").isEmpty();
       assertThat(inbox.count("SELECT count(*) FROM messages WHERE direction = 'out'")).isZero();
-      browser.expect("DONE", 60);
-      assertThat(browser.exitCode(20)).isZero();
+      browser.expectDone(60);
     }
     assertThat(inbox.shopee.acceptedSends()).singleElement()
         .satisfies(sent -> assertThat(sent.getJsonObject("content").getString("text")).isEqualTo(QUICK_TEXT));

@@ -36,13 +36,12 @@ class BrowserFindTest {
     long open = data.conversation(TestInbox.ACCOUNT_MY, "7001", "王小明", "assigned", mei, "zh", 1, "我想退款");
     long other = data.conversation(TestInbox.ACCOUNT_MY, "7003", "Aisyah", "assigned", mei, "en", 0, "Hello?");
 
-    Map<String, String> env = new HashMap<>(Map.of("BASE_URL", inbox.app.baseUrl(), "USER", "mei", "PASS", "pw-mei",
-        "PHRASE", "什么时候发货"));
+    Map<String, String> env = new HashMap<>(Map.of("USER", "mei", "PASS", "pw-mei", "PHRASE", "什么时候发货"));
     Path axe = Path.of("../frontend/node_modules/axe-core/axe.min.js").toAbsolutePath().normalize();
     if (Files.exists(axe)) {
       env.put("AXE_PATH", axe.toString());
     }
-    try (BrowserScript browser = BrowserScript.start("find.e2e.mjs", env)) {
+    try (BrowserScript browser = inbox.browser("find.e2e.mjs", env)) {
       assertThat(browser.lineAfter("FOUND ", 120)).as("the solved chat of mei's shop only").isEqualTo(
           String.valueOf(solved));
       assertThat(otherShop).isPositive();
@@ -58,8 +57,7 @@ class BrowserFindTest {
       assertThat(browser.lineAfter("FOCUS ", 30)).isEqualTo("reply-input");
       assertThat(Integer.parseInt(browser.lineAfter("PHONE_WIDTH ", 60))).isLessThanOrEqualTo(390);
       assertThat(browser.lineAfter("PHONE ", 60)).isEqualTo("list|conversation|list");
-      browser.expect("DONE", 20);
-      assertThat(browser.exitCode(20)).isZero();
+      browser.expectDone(20);
     }
   }
 }

@@ -44,7 +44,7 @@ class BrowserJourneysTest {
     long phone = chat(TestInbox.SHOP_MY, "811302", "farah", "Hello, is the green teapot still in stock?");
     Await.until("both assigned to mei", () -> inbox.count("SELECT count(*) FROM conversations WHERE assignee_id = $1", mei) == 2);
 
-    try (BrowserScript browser = BrowserScript.start("agent-day.e2e.mjs", Map.of("BASE_URL", inbox.app.baseUrl(),
+    try (BrowserScript browser = inbox.browser("agent-day.e2e.mjs", Map.of(
         "AGENT_USER", "mei", "AGENT_PASS", "pw-mei", "SHORTCUT", "thanks",
         "CHAT_desktop", String.valueOf(desktop), "CHAT_phone", String.valueOf(phone),
         "QUICK_TEXT_desktop", thanks("nadia"), "QUICK_TEXT_phone", thanks("farah")))) {
@@ -54,8 +54,7 @@ class BrowserJourneysTest {
         assertThat(browser.lineAfter("SOLVED " + size + " ", 60)).isEqualTo(String.valueOf(id));
         assertThat(browser.lineAfter("BACK " + size + " ", 60)).isEqualTo(String.valueOf(id));
       }
-      browser.expect("DONE", 30);
-      assertThat(browser.exitCode(20)).isZero();
+      browser.expectDone(30);
     }
     assertThat(inbox.count("SELECT count(*) FROM conversations WHERE status = 'closed' AND id IN ($1, $2)", desktop, phone))
         .isEqualTo(2);
@@ -76,7 +75,7 @@ class BrowserJourneysTest {
     Await.until("both assigned to mei", () -> inbox.count("SELECT count(*) FROM conversations WHERE assignee_id = $1", mei) == 2);
     online(arif);
 
-    try (BrowserScript browser = BrowserScript.start("supervisor-day.e2e.mjs", Map.of("BASE_URL", inbox.app.baseUrl(),
+    try (BrowserScript browser = inbox.browser("supervisor-day.e2e.mjs", Map.of(
         "SUP_USER", "sup", "SUP_PASS", "pw-sup", "QUEUED", String.valueOf(queued),
         "CHAT_desktop", String.valueOf(desktop), "CHAT_phone", String.valueOf(phone),
         "TARGET_ID", String.valueOf(arif), "TARGET_NAME", "arif (agent)", "REASON", "Mei goes on break"))) {
@@ -87,8 +86,7 @@ class BrowserJourneysTest {
         assertThat(browser.lineAfter("AGENTS " + size + " ", 30).split(",")).contains("mei", "arif");
         assertThat(browser.lineAfter("OWNER " + size + " ", 60)).isEqualTo(id + " arif (agent)");
       }
-      browser.expect("DONE", 30);
-      assertThat(browser.exitCode(20)).isZero();
+      browser.expectDone(30);
     }
     assertThat(inbox.count("SELECT count(*) FROM conversations WHERE assignee_id = $1 AND id IN ($2, $3)", arif, desktop, phone))
         .isEqualTo(2);
@@ -98,15 +96,14 @@ class BrowserJourneysTest {
 
   @Test
   void anAdminCreatesAUserAndChecksTheAccounts() throws Exception {
-    try (BrowserScript browser = BrowserScript.start("admin-day.e2e.mjs", Map.of("BASE_URL", inbox.app.baseUrl(),
+    try (BrowserScript browser = inbox.browser("admin-day.e2e.mjs", Map.of(
         "ADMIN_USER", "admin", "ADMIN_PASS", TestInbox.ADMIN_PASSWORD, "NEW_USER_desktop", "wen",
         "NEW_USER_phone", "hana", "ACCOUNT", TestInbox.ACCOUNT_MY))) {
       for (String size : SIZES) {
         assertThat(browser.lineAfter("CREATED " + size + " ", 180)).isEqualTo(size.equals("desktop") ? "wen" : "hana");
         assertThat(browser.lineAfter("HEALTH " + size + " ", 60)).isNotBlank();
       }
-      browser.expect("DONE", 30);
-      assertThat(browser.exitCode(20)).isZero();
+      browser.expectDone(30);
     }
     assertThat(inbox.count("SELECT count(*) FROM users u JOIN user_accounts a ON a.user_id = u.id"
         + " WHERE u.username IN ('wen', 'hana') AND u.role = 'agent' AND u.max_concurrent = 4 AND a.account_id = $1",

@@ -24,14 +24,13 @@ class BrowserLiveReplyTest {
   @Test
   void agentSeesABuyerMessageLiveRepliesAndSeesItSent() throws Exception {
     inbox.createUser("mei", "agent", 3);
-    try (BrowserScript browser = BrowserScript.start("live-reply.e2e.mjs", Map.of(
-        "BASE_URL", inbox.app.baseUrl(), "AGENT_USER", "mei", "AGENT_PASS", "pw-mei",
+    try (BrowserScript browser = inbox.browser("live-reply.e2e.mjs", Map.of(
+        "AGENT_USER", "mei", "AGENT_PASS", "pw-mei",
         "BUYER_TEXT", BUYER_TEXT, "REPLY_TEXT", REPLY_TEXT))) {
       browser.expect("READY", 60);
       assertThat(Await.result(inbox.shopee.pushBuyerText(TestInbox.SHOP_MY, "811777", "siti.a", BUYER_TEXT))
           .statusCode()).isEqualTo(200);
-      browser.expect("DONE", 60);
-      assertThat(browser.exitCode(20)).isZero();
+      browser.expectDone(60);
     }
     assertThat(inbox.shopee.acceptedSends()).hasSize(1);
     assertThat(inbox.shopee.acceptedSends().get(0).encode()).contains(REPLY_TEXT);

@@ -25,14 +25,13 @@ class BrowserProjectionTest {
   void aSupervisorSeesTheAlertOpensTheSavingChatAndSetsTheShopsLine() throws Exception {
     inbox.createUser("sam", "supervisor", 0, TestInbox.ACCOUNT_MY);
     FallingBehindShop.write(inbox, clock);
-    try (BrowserScript browser = BrowserScript.start("projection.e2e.mjs", Map.of(
-        "BASE_URL", inbox.app.baseUrl(), "USER", "sam", "PASS", "pw-sam", "ACCOUNT", TestInbox.ACCOUNT_MY, "LINE", "30"))) {
+    try (BrowserScript browser = inbox.browser("projection.e2e.mjs", Map.of(
+        "USER", "sam", "PASS", "pw-sam", "ACCOUNT", TestInbox.ACCOUNT_MY, "LINE", "30"))) {
       assertThat(browser.lineAfter("ALERT ", 120)).contains("Blossom Home MY").contains("50 %").contains("80 %")
           .contains(FallingBehindShop.SAVER);
       assertThat(browser.lineAfter("OPENED ", 60)).contains(FallingBehindShop.SAVER);
       browser.expect("CLEARED", 60);
-      browser.expect("DONE", 10);
-      assertThat(browser.exitCode(20)).isZero();
+      browser.expectDone(10);
     }
     assertThat(inbox.count("SELECT count(*) FROM shop_indicator_lines WHERE account_id = $1 AND line = 0.3",
         TestInbox.ACCOUNT_MY)).isEqualTo(1);

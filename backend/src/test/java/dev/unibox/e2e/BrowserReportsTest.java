@@ -66,8 +66,8 @@ class BrowserReportsTest {
     // report days are the shop's days: up to the shop's today, whatever the browser's zone
     String shopToday = LocalDate.now(ZoneId.of(shop.getString(1))).toString();
 
-    try (BrowserScript browser = BrowserScript.start("reports.e2e.mjs", Map.of(
-        "BASE_URL", inbox.app.baseUrl(), "USER", "sam", "PASS", "pw-sam", "ACCOUNT", TestInbox.ACCOUNT_MY, "TO_DATE", shopToday))) {
+    try (BrowserScript browser = inbox.browser("reports.e2e.mjs", Map.of(
+        "USER", "sam", "PASS", "pw-sam", "ACCOUNT", TestInbox.ACCOUNT_MY, "TO_DATE", shopToday))) {
       assertThat(browser.lineAfter("SHOPS ", 120)).as("only the supervisor's own shop").isEqualTo(TestInbox.ACCOUNT_MY);
       assertThat(browser.lineAfter("CHART ", 60).split("\\|")).contains(shopName);
       assertThat(browser.lineAfter("TOTAL ", 10)).isEqualTo("3");
@@ -83,8 +83,7 @@ class BrowserReportsTest {
       assertThat(shifts).endsWith("/3");
       assertThat(shifts.substring(0, shifts.lastIndexOf('/')).split("\\|")).contains(
           "round 00:00–00:00 (UTC)", "Online (h)", "Replies sent", "Utilisation");
-      browser.expect("DONE", 10);
-      assertThat(browser.exitCode(20)).isZero();
+      browser.expectDone(10);
 
       List<List<String>> rows = new ArrayList<>();
       try (ReadableWorkbook book = new ReadableWorkbook(Files.newInputStream(xlsx))) {

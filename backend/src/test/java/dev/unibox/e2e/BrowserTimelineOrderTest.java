@@ -2,8 +2,6 @@ package dev.unibox.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.unibox.auth.UserStore;
-import dev.unibox.signals.Kicks;
 import dev.unibox.testing.Await;
 import dev.unibox.testing.BrowserScript;
 import dev.unibox.testing.InboxTest;
@@ -41,8 +39,7 @@ class BrowserTimelineOrderTest {
     buyerWrites(FIRST);
     long id = inbox.count("SELECT id FROM conversations");
     clock.advance(Duration.ofMinutes(1));
-    Await.result(UserStore.setPresence(inbox.db.pool(), mei, "online"));
-    Kicks.routing(inbox.vertx);
+    inbox.goOnline(mei);
     Await.until("assigned", () -> {
       try {
         return inbox.count("SELECT count(*) FROM conversations WHERE assignee_id = $1", mei) == 1;
@@ -58,8 +55,8 @@ class BrowserTimelineOrderTest {
     buyerWrites(ANSWER);
     clock.advance(Duration.ofMinutes(1));
 
-    try (BrowserScript browser = BrowserScript.start("timeline-order.e2e.mjs", Map.of(
-        "BASE_URL", inbox.app.baseUrl(), "AGENT_USER", "mei", "AGENT_PASS", "pw-mei",
+    try (BrowserScript browser = inbox.browser("timeline-order.e2e.mjs", Map.of(
+        "AGENT_USER", "mei", "AGENT_PASS", "pw-mei",
         "LAST_BUYER_TEXT", ANSWER, "REPLY_TEXT", NEW_REPLY))) {
       List<String> before = shown(new JsonArray(browser.lineAfter("ENTRIES ", 90)));
       assertThat(before).containsSubsequence("in: " + FIRST, "activity: Assigned · Assigned to mei (agent)", "out: " + REPLY + " [Sent]",
@@ -71,8 +68,7 @@ class BrowserTimelineOrderTest {
       assertThat(after).filteredOn(e -> !e.startsWith("activity: ")).containsExactly(
           "in: " + FIRST, "out: " + REPLY + " [Sent]", "in: " + ANSWER, "out: " + NEW_REPLY + " [Sent]");
       assertThat(after).last().isEqualTo("out: " + NEW_REPLY + " [Sent]");
-      browser.expect("DONE", 30);
-      assertThat(browser.exitCode(20)).isZero();
+      browser.expectDone(30);
     }
     assertThat(inbox.shopee.acceptedSends()).hasSize(2);
   }

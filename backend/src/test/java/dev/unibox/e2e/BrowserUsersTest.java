@@ -41,8 +41,8 @@ class BrowserUsersTest {
     Await.until("assigned to lin", () -> inbox.count("SELECT count(*) FROM conversations WHERE assignee_id = $1", lin) == 1);
     long id = inbox.count("SELECT id FROM conversations");
 
-    try (BrowserScript browser = BrowserScript.start("users.e2e.mjs", Map.ofEntries(
-        Map.entry("BASE_URL", inbox.app.baseUrl()), Map.entry("ADMIN_USER", "admin"),
+    try (BrowserScript browser = inbox.browser("users.e2e.mjs", Map.ofEntries(
+        Map.entry("ADMIN_USER", "admin"),
         Map.entry("ADMIN_PASS", TestInbox.ADMIN_PASSWORD), Map.entry("NEW_USER", "mei"), Map.entry("NEW_NAME", NEW_NAME),
         Map.entry("NEW_PASS", NEW_PASS), Map.entry("OWN_PASS", OWN_PASS), Map.entry("ACCOUNT", TestInbox.ACCOUNT_MY), Map.entry("SUP_USER", "sup"),
         Map.entry("SUP_PASS", "pw-sup"), Map.entry("CONVERSATION_ID", String.valueOf(id)), Map.entry("REASON", REASON)))) {
@@ -60,8 +60,7 @@ class BrowserUsersTest {
       assertThat(order).contains("online", "offline");
       assertThat(order.lastIndexOf("online")).as("online colleagues before offline ones").isLessThan(order.indexOf("offline"));
       assertThat(browser.lineAfter("OWNER ", 60)).as("owner column of the supervisor's inbox").contains(NEW_NAME);
-      browser.expect("DONE", 90);
-      assertThat(browser.exitCode(20)).isZero();
+      browser.expectDone(90);
       assertThat(inbox.count("SELECT assignee_id FROM conversations WHERE id = $1", id)).isEqualTo(mei);
     }
     Path shots = Path.of("target", "browser-screenshots");

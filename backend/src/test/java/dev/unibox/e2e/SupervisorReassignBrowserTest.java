@@ -49,8 +49,8 @@ class SupervisorReassignBrowserTest {
         .putHeader("Authorization", "Bearer " + meiToken).sendJsonObject(new JsonObject().put("text", NOTE_TEXT)))
         .statusCode()).isEqualTo(200);
 
-    try (BrowserScript browser = BrowserScript.start("supervisor-reassign.e2e.mjs", Map.ofEntries(
-        Map.entry("BASE_URL", inbox.app.baseUrl()), Map.entry("AGENT_USER", "arif"), Map.entry("AGENT_PASS", "pw-arif"),
+    try (BrowserScript browser = inbox.browser("supervisor-reassign.e2e.mjs", Map.ofEntries(
+        Map.entry("AGENT_USER", "arif"), Map.entry("AGENT_PASS", "pw-arif"),
         Map.entry("AGENT_ID", String.valueOf(arif)), Map.entry("SUP_USER", "sup"), Map.entry("SUP_PASS", "pw-sup"),
         Map.entry("CONVERSATION_ID", String.valueOf(id)), Map.entry("BUYER_TEXT", BUYER_TEXT),
         Map.entry("EARLIER_REPLY", EARLIER_REPLY), Map.entry("NOTE_TEXT", NOTE_TEXT), Map.entry("REASON", REASON),
@@ -69,8 +69,7 @@ class SupervisorReassignBrowserTest {
       assertThat(inbox.count("SELECT count(*) FROM activities WHERE type = 'handover_note' AND body = $1", TRANSFER_NOTE))
           .isEqualTo(1);
       assertThat(browser.lineAfter("ROSTER_INVALID ", 60)).as("the empty shift name is marked").isNotBlank();
-      browser.expect("DONE", 60);
-      assertThat(browser.exitCode(20)).isZero();
+      browser.expectDone(60);
     }
     assertThat(inbox.count("SELECT count(*) FROM shift_agents WHERE shift_name = $1 AND username = 'arif'", SHIFT)).isEqualTo(1);
     assertThat(inbox.count("SELECT count(*) FROM roster_meta WHERE source = 'web'")).isEqualTo(1);

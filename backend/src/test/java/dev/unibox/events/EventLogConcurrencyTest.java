@@ -59,8 +59,7 @@ class EventLogConcurrencyTest {
       Await.result(vertx.eventBus().<JsonObject>consumer(Addresses.user(user), m -> got.add(m.body()))
           .completion());
     }
-    EventTail tail = new EventTail(vertx, reads);
-    Await.result(tail.start(20));
+    String tail = Await.result(vertx.deployVerticle(new EventTail(vertx, reads).job(20)));
 
     ExecutorService threads = Executors.newFixedThreadPool(WRITERS + USERS.size());
     AtomicBoolean writing = new AtomicBoolean(true);
@@ -121,7 +120,7 @@ class EventLogConcurrencyTest {
     // nothing of a rolled-back transaction was stored
     assertThat(Await.result(writes.query("SELECT count(*) FROM event_log WHERE payload ->> 'rolledBack' = 'true'")
         .execute()).iterator().next().getLong(0)).isZero();
-    tail.stop();
+    Await.result(vertx.undeploy(tail));
     Await.result(readerDb.pool().close());
   }
 

@@ -4,7 +4,6 @@ import static dev.unibox.reports.ReportDatabase.group;
 import static dev.unibox.reports.ReportRows.local;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.unibox.testing.Await;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.time.Duration;
@@ -30,8 +29,6 @@ class ConversionReportTest {
   @RegisterExtension
   final ReportDatabase data = new ReportDatabase("2026-11-27T00:00:00Z");
   private ReportRows r;
-  private RollupSweep sweep;
-  private ReportService service;
   private long mei;
   private long ali;
 
@@ -44,23 +41,17 @@ class ConversionReportTest {
     ali = r.agent("ali");
 
     // k1: mei answers at 10:02; the buyer orders at 15:00 the same day: converted (mei)
-    long k1 = r.conversation(SHOP, "k1", "closed");
-    r.in(k1, SHOP, local(BKK, "2026-11-23T10:00:00"));
-    r.reply(k1, SHOP, mei, local(BKK, "2026-11-23T10:02:00"));
+    r.answered(SHOP, "k1", mei, local(BKK, "2026-11-23T10:00:00"), local(BKK, "2026-11-23T10:02:00"));
     r.order(SHOP, "b-k1", "o-1", "UNPAID", local(BKK, "2026-11-23T15:00:00"));
     // the same order's next status, and that event delivered twice: one order
     r.order(SHOP, "b-k1", "o-1", "READY_TO_SHIP", local(BKK, "2026-11-23T15:00:00"));
     r.order(SHOP, "b-k1", "o-1", "READY_TO_SHIP", local(BKK, "2026-11-23T15:00:00"));
     // k2: ali answers at 11:01; no order here, but the same buyer id orders in another shop: not converted
-    long k2 = r.conversation(SHOP, "k2", "closed");
-    r.in(k2, SHOP, local(BKK, "2026-11-23T11:00:00"));
-    r.reply(k2, SHOP, ali, local(BKK, "2026-11-23T11:01:00"));
+    r.answered(SHOP, "k2", ali, local(BKK, "2026-11-23T11:00:00"), local(BKK, "2026-11-23T11:01:00"));
     r.shopBuyer(OTHER, "b-k2");
     r.order(OTHER, "b-k2", "o-2", "UNPAID", local(BKK, "2026-11-23T12:00:00"));
     // k3: mei answers at 12:05; the order comes 72 h and 1 min later: too late
-    long k3 = r.conversation(SHOP, "k3", "closed");
-    r.in(k3, SHOP, local(BKK, "2026-11-23T12:00:00"));
-    r.reply(k3, SHOP, mei, local(BKK, "2026-11-23T12:05:00"));
+    r.answered(SHOP, "k3", mei, local(BKK, "2026-11-23T12:00:00"), local(BKK, "2026-11-23T12:05:00"));
     r.order(SHOP, "b-k3", "o-3", "UNPAID", local(BKK, "2026-11-26T12:06:00"));
     // k4: an after-sale chat (a refund) followed by an order: not a pre-sale chat at all
     long k4 = r.conversation(SHOP, "k4", "closed");
@@ -69,22 +60,18 @@ class ConversionReportTest {
     r.reply(k4, SHOP, ali, local(BKK, "2026-11-23T13:01:00"));
     r.order(SHOP, "b-k4", "o-4", "UNPAID", local(BKK, "2026-11-23T14:00:00"));
     // k5: mei answers on the 23rd, ali on the 24th at 09:30, the order at 10:00 on the 24th: ali's chat
-    long k5 = r.conversation(SHOP, "k5", "closed");
-    r.in(k5, SHOP, local(BKK, "2026-11-23T16:00:00"));
-    r.reply(k5, SHOP, mei, local(BKK, "2026-11-23T16:01:00"));
+    long k5 = r.answered(SHOP, "k5", mei, local(BKK, "2026-11-23T16:00:00"), local(BKK, "2026-11-23T16:01:00"));
     r.in(k5, SHOP, local(BKK, "2026-11-24T09:29:00"));
     r.reply(k5, SHOP, ali, local(BKK, "2026-11-24T09:30:00"));
     r.order(SHOP, "b-k5", "o-5", "UNPAID", local(BKK, "2026-11-24T10:00:00"));
     // an order by a buyer who never chatted
     r.order(SHOP, "b-nochat", "o-6", "UNPAID", local(BKK, "2026-11-23T17:00:00"));
 
-    sweep = new RollupSweep(data.pool(), data.clock);
-    Await.result(sweep.sweep());
-    service = new ReportService(data.pool());
+    data.sweep();
   }
 
   private JsonObject report(String groupBy, LocalDate from, LocalDate to) throws Exception {
-    return Await.result(service.report(new ReportFilter(from, to, List.of(SHOP), null, null, null, groupBy)));
+    return data.report(new ReportFilter(from, to, List.of(SHOP), null, null, null, groupBy));
   }
 
   @Test
@@ -113,18 +100,16 @@ class ConversionReportTest {
 
   @Test
   void anOrderArrivingAfterTheSweepConvertsTheChatAtTheNextSweep() throws Exception {
-    long k7 = r.conversation(SHOP, "k7", "closed");
-    r.in(k7, SHOP, local(BKK, "2026-11-25T10:00:00"));
-    r.reply(k7, SHOP, mei, local(BKK, "2026-11-25T10:01:00"));
+    r.answered(SHOP, "k7", mei, local(BKK, "2026-11-25T10:00:00"), local(BKK, "2026-11-25T10:01:00"));
     data.clock.advance(Duration.ofSeconds(10));
-    Await.result(sweep.sweep());
+    data.sweep();
     LocalDate day = LocalDate.parse("2026-11-25");
     assertThat(report("all", day, day).getJsonObject("total").getJsonObject("conversion").getLong("converted")).isZero();
 
     data.clock.advance(Duration.ofHours(3));
     r.order(SHOP, "b-k7", "o-7", "UNPAID", local(BKK, "2026-11-25T12:00:00"));
     data.clock.advance(Duration.ofSeconds(10));
-    Await.result(sweep.sweep());
+    data.sweep();
 
     JsonObject c = report("all", day, day).getJsonObject("total").getJsonObject("conversion");
     assertThat(c.getLong("preSaleChats")).isEqualTo(1);

@@ -4,7 +4,6 @@ import static dev.unibox.reports.ReportDatabase.group;
 import static dev.unibox.reports.ReportRows.local;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.unibox.testing.Await;
 import io.vertx.core.json.JsonObject;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -31,7 +30,6 @@ class FixtureDayReportTest {
 
   @RegisterExtension
   final ReportDatabase data = new ReportDatabase("2026-11-26T00:00:00Z");
-  private ReportService service;
   private long mei;
   private long ali;
 
@@ -45,9 +43,7 @@ class FixtureDayReportTest {
     ali = r.agent("ali");
 
     // c1 07:50, before Pinduoduo's window; mei answers in 180 s
-    long c1 = r.conversation(PDD, "c1", "closed");
-    r.in(c1, PDD, local(SH, "2026-11-23T07:50:00"));
-    r.reply(c1, PDD, mei, local(SH, "2026-11-23T07:53:00"));
+    r.answered(PDD, "c1", mei, local(SH, "2026-11-23T07:50:00"), local(SH, "2026-11-23T07:53:00"));
     // c2 09:00, an auto-reply at +5 s does not count, mei at +240 s; the buyer writes twice more at 10:00
     // and 10:00:30 and mei answers at 10:01 (a second wait of 60 s, not a first response); solved, rated satisfied
     long c2 = r.conversation(PDD, "c2", "closed");
@@ -69,9 +65,7 @@ class FixtureDayReportTest {
     long c4 = r.conversation(PDD, "c4", "spam");
     r.in(c4, PDD, local(SH, "2026-11-23T13:00:00"));
     // c5 23:58, after the window, answered across midnight at 00:03 (300 s, counted on the 23rd)
-    long c5 = r.conversation(PDD, "c5", "closed");
-    r.in(c5, PDD, local(SH, "2026-11-23T23:58:00"));
-    r.reply(c5, PDD, mei, local(SH, "2026-11-24T00:03:00"));
+    r.answered(PDD, "c5", mei, local(SH, "2026-11-23T23:58:00"), local(SH, "2026-11-24T00:03:00"));
     // c6 22:00, never answered
     long c6 = r.conversation(PDD, "c6", "closed");
     r.in(c6, PDD, local(SH, "2026-11-23T22:00:00"));
@@ -85,22 +79,16 @@ class FixtureDayReportTest {
     long s2 = r.conversation(SHOPEE, "s2", "closed");
     r.in(s2, SHOPEE, local(BKK, "2026-11-23T10:00:00"));
     r.autoReply(s2, SHOPEE, local(BKK, "2026-11-23T10:00:03"));
-    long s3 = r.conversation(SHOPEE, "s3", "closed");
-    r.in(s3, SHOPEE, local(BKK, "2026-11-22T23:59:00"));
-    r.reply(s3, SHOPEE, mei, local(BKK, "2026-11-23T00:01:00"));
+    r.answered(SHOPEE, "s3", mei, local(BKK, "2026-11-22T23:59:00"), local(BKK, "2026-11-23T00:01:00"));
 
     // TikTok (Los Angeles): 20:00 on the 23rd there is 04:00 UTC on the 24th; mei answers in 45 s
-    long t1 = r.conversation(TIKTOK, "t1", "closed");
-    r.in(t1, TIKTOK, local(LA, "2026-11-23T20:00:00"));
-    r.reply(t1, TIKTOK, mei, local(LA, "2026-11-23T20:00:45"));
+    r.answered(TIKTOK, "t1", mei, local(LA, "2026-11-23T20:00:00"), local(LA, "2026-11-23T20:00:45"));
 
-    RollupSweep sweep = new RollupSweep(data.pool(), data.clock);
-    assertThat(Await.result(sweep.sweep()).conversations()).as("6 + 3 + 1 conversations").isEqualTo(10);
-    service = new ReportService(data.pool());
+    assertThat(data.sweep().conversations()).as("6 + 3 + 1 conversations").isEqualTo(10);
   }
 
   private JsonObject report(List<String> shops, String groupBy, Long agent, LocalDate from, LocalDate to) throws Exception {
-    return Await.result(service.report(new ReportFilter(from, to, shops, null, null, agent, groupBy)));
+    return data.report(new ReportFilter(from, to, shops, null, null, agent, groupBy));
   }
 
   private JsonObject pddDay() throws Exception {
@@ -210,15 +198,14 @@ class FixtureDayReportTest {
   void aSecondSweepChangesNothingAndALateReplyUpdatesTheDay() throws Exception {
     String before = snapshot();
     data.clock.set(Instant.parse("2026-11-26T00:00:10Z"));
-    RollupSweep sweep = new RollupSweep(data.pool(), data.clock);
-    Await.result(sweep.sweep());
+    data.sweep();
     assertThat(snapshot()).isEqualTo(before);
 
     // c6 is answered days later: the 23rd's figures change, nothing is counted twice
     long c6 = data.queryLong("SELECT id FROM conversations WHERE platform_conversation_id = 'c6'");
     data.rows().reply(c6, PDD, ali, local(SH, "2026-11-25T09:00:00"));
     data.clock.set(Instant.parse("2026-11-26T00:00:20Z"));
-    assertThat(Await.result(sweep.sweep()).conversations()).as("c6 among those read again").isPositive();
+    assertThat(data.sweep().conversations()).as("c6 among those read again").isPositive();
     JsonObject d = pddDay();
     assertThat(d.getLong("conversations")).isEqualTo(5);
     assertThat(d.getJsonObject("firstResponse").getLong("answered")).isEqualTo(5);

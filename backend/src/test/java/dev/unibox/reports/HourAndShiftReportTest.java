@@ -30,7 +30,6 @@ class HourAndShiftReportTest {
   @RegisterExtension
   final ReportDatabase data = new ReportDatabase("2026-11-24T12:00:00Z");
   private ReportRows r;
-  private ReportService service;
   private long mei;
   private long li;
 
@@ -49,9 +48,7 @@ class HourAndShiftReportTest {
     long c4 = r.conversation("pdd", "c4", "closed");
     r.in(c4, "pdd", local(SH, "2026-11-23T02:15:00"));
     // 07:30, answered in 300 s: outside every shift
-    long c5 = r.conversation("pdd", "c5", "closed");
-    r.in(c5, "pdd", local(SH, "2026-11-23T07:30:00"));
-    r.reply(c5, "pdd", mei, local(SH, "2026-11-23T07:35:00"));
+    r.answered("pdd", "c5", mei, local(SH, "2026-11-23T07:30:00"), local(SH, "2026-11-23T07:35:00"));
     // 10:00, an SLA warning and a transfer to li, who answers in 20 s
     long c6 = r.conversation("pdd", "c6", "closed");
     r.in(c6, "pdd", local(SH, "2026-11-23T10:00:00"));
@@ -59,30 +56,22 @@ class HourAndShiftReportTest {
     r.activity(c6, "transferred", mei, li, local(SH, "2026-11-23T10:00:10"));
     r.reply(c6, "pdd", li, local(SH, "2026-11-23T10:00:20"));
     // 22:59:30, answered at 23:00:30 (60 s): the wait is the evening's, the reply the night's
-    long c3 = r.conversation("pdd", "c3", "closed");
-    r.in(c3, "pdd", local(SH, "2026-11-23T22:59:30"));
-    r.reply(c3, "pdd", mei, local(SH, "2026-11-23T23:00:30"));
+    r.answered("pdd", "c3", mei, local(SH, "2026-11-23T22:59:30"), local(SH, "2026-11-23T23:00:30"));
     // 23:00:00 sharp (the night's first instant), answered in 180 s
-    long c2 = r.conversation("pdd", "c2", "closed");
-    r.in(c2, "pdd", local(SH, "2026-11-23T23:00:00"));
-    r.reply(c2, "pdd", li, local(SH, "2026-11-23T23:03:00"));
+    r.answered("pdd", "c2", li, local(SH, "2026-11-23T23:00:00"), local(SH, "2026-11-23T23:03:00"));
     // 23:30 (15:30 UTC), answered in 40 s
-    long c1 = r.conversation("pdd", "c1", "closed");
-    r.in(c1, "pdd", local(SH, "2026-11-23T23:30:00"));
-    r.reply(c1, "pdd", mei, local(SH, "2026-11-23T23:30:40"));
+    r.answered("pdd", "c1", mei, local(SH, "2026-11-23T23:30:00"), local(SH, "2026-11-23T23:30:40"));
 
     // Los Angeles, 23:30 on the 23rd = 15:30 on the 24th in Shanghai: hour 23 of the shop, the day shift
-    long l1 = r.conversation("lax", "l1", "closed");
-    r.in(l1, "lax", local("America/Los_Angeles", "2026-11-23T23:30:00"));
-    r.reply(l1, "lax", mei, local("America/Los_Angeles", "2026-11-23T23:31:00"));
+    r.answered("lax", "l1", mei, local("America/Los_Angeles", "2026-11-23T23:30:00"),
+        local("America/Los_Angeles", "2026-11-23T23:31:00"));
 
     // mei online 23:00–24:00 Shanghai holding 2 chats, and 10:00–11:00 holding 1 (capacity 4)
     r.exec("DELETE FROM presence_intervals");
     r.presence(mei, "2026-11-23T15:00:00Z", "2026-11-23T16:00:00Z", "online", 2, 4);
     r.presence(mei, "2026-11-23T02:00:00Z", "2026-11-23T03:00:00Z", "online", 1, 4);
 
-    Await.result(new RollupSweep(data.pool(), data.clock).sweep());
-    service = new ReportService(data.pool());
+    data.sweep();
   }
 
   @Test
@@ -170,8 +159,8 @@ class HourAndShiftReportTest {
     assertThat(shifts.get("evening").getJsonObject("workload").getDouble("onlineHours")).isZero();
 
     // one agent per shift: li served the day's transferred chat and the 23:00 one
-    Map<String, JsonObject> liShifts = groups(Await.result(service.report(
-        new ReportFilter(DAY, DAY, List.of("pdd"), null, null, li, "shift", ZoneId.of(SH)))));
+    Map<String, JsonObject> liShifts = groups(data.report(
+        new ReportFilter(DAY, DAY, List.of("pdd"), null, null, li, "shift", ZoneId.of(SH))));
     assertThat(liShifts.keySet()).containsExactly("day", "night");
     assertThat(liShifts.get("night").getLong("messagesOut")).isEqualTo(1);
     assertThat(first(liShifts.get("night")).getLong("answered")).isEqualTo(1);
@@ -195,8 +184,7 @@ class HourAndShiftReportTest {
   }
 
   private JsonObject report(String groupBy, String shop) throws Exception {
-    return Await.result(service.report(new ReportFilter(DAY, DAY, List.of(shop), null, null, null, groupBy,
-        ZoneId.of(SH))));
+    return data.report(new ReportFilter(DAY, DAY, List.of(shop), null, null, null, groupBy, ZoneId.of(SH)));
   }
 
   private static Map<String, JsonObject> groups(JsonObject report) {

@@ -59,6 +59,16 @@ final class ReportDatabase implements BeforeEachCallback, AfterEachCallback {
     return rows;
   }
 
+  /** Runs the rollup sweep once, at the clock's now. */
+  RollupSweep.Result sweep() throws Exception {
+    return Await.result(new RollupSweep(db.pool(), clock).sweep());
+  }
+
+  /** A report over the swept rollups, as the report API answers it. */
+  JsonObject report(ReportFilter filter) throws Exception {
+    return Await.result(new ReportService(db.pool()).report(filter));
+  }
+
   /** The group of a report's {@code groups} with this key. */
   static JsonObject group(JsonArray groups, String key) {
     for (int i = 0; i < groups.size(); i++) {

@@ -36,7 +36,6 @@ class ReportMailTest {
   private static final String OWNER = "owner@pdd-shop.example";
   @RegisterExtension
   final ReportDatabase data = new ReportDatabase("2026-11-23T16:30:00Z");  // Tuesday 2026-11-24 00:30 in Shanghai
-  private RollupSweep sweep;
   private ReportSnapshots snapshots;
   private ReportMailer mailer;
   private GreenMail smtp;
@@ -47,8 +46,7 @@ class ReportMailTest {
   void seed() throws Exception {
     // the 23rd has ended for the shop
     mei = data.rows().answeredAndUnansweredDay(SH);
-    sweep = new RollupSweep(data.pool(), data.clock);
-    Await.result(sweep.sweep());
+    data.sweep();
     snapshots = new ReportSnapshots(data.pool(), new ReportService(data.pool()), data.clock,
         scope -> "pdd".equals(scope) ? List.of(OWNER) : List.of());
     try (ServerSocket free = new ServerSocket(0)) {
@@ -110,7 +108,7 @@ class ReportMailTest {
     // a late reply corrects the 23rd: version 2 goes out, marked as a correction
     data.clock.set(Instant.parse("2026-11-24T09:00:00Z"));
     data.rows().lateAnswerToTheUnanswered(SH, mei);
-    Await.result(sweep.sweep());
+    data.sweep();
     Await.result(snapshots.generateDue());
     Await.result(mailer.sendDue());
     MimeMessage corrected = bySubject("Daily report · pdd · 2026-11-23 · corrected (version 2)");

@@ -42,15 +42,9 @@ class ReportRoutesTest {
     inbox.createUser("lin", "supervisor", 0, TestInbox.ACCOUNT_MY);
     ReportRows r = new ReportRows(inbox.db.pool(), clock);
     String my = TestInbox.ACCOUNT_MY;
-    long a = r.conversation(my, "r1", "closed");
-    r.in(a, my, local(KL, "2026-11-23T10:00:00"));
-    r.reply(a, my, mei, local(KL, "2026-11-23T10:00:50"));
-    long b = r.conversation(my, "r2", "closed");
-    r.in(b, my, local(KL, "2026-11-23T11:00:00"));
-    r.reply(b, my, ali, local(KL, "2026-11-23T11:10:00"));
-    long c = r.conversation(TestInbox.ACCOUNT_TW, "r3", "closed");
-    r.in(c, TestInbox.ACCOUNT_TW, local(TP, "2026-11-23T12:00:00"));
-    r.reply(c, TestInbox.ACCOUNT_TW, ali, local(TP, "2026-11-23T12:00:30"));
+    r.answered(my, "r1", mei, local(KL, "2026-11-23T10:00:00"), local(KL, "2026-11-23T10:00:50"));
+    r.answered(my, "r2", ali, local(KL, "2026-11-23T11:00:00"), local(KL, "2026-11-23T11:10:00"));
+    r.answered(TestInbox.ACCOUNT_TW, "r3", ali, local(TP, "2026-11-23T12:00:00"), local(TP, "2026-11-23T12:00:30"));
     Await.result(inbox.app.reports().sweep().sweep());
   }
 

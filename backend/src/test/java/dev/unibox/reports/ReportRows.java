@@ -50,6 +50,15 @@ final class ReportRows {
         .execute(Tuple.of(account, platformId, buyer, status, now))).iterator().next().getLong(0);
   }
 
+  /** A closed conversation with its own buyer, who wrote at {@code asked}; the agent replied at {@code answered}. */
+  long answered(String account, String platformId, long agent, OffsetDateTime asked, OffsetDateTime answered)
+      throws Exception {
+    long id = conversation(account, platformId, "closed");
+    in(id, account, asked);
+    reply(id, account, agent, answered);
+    return id;
+  }
+
   /**
    * Shop "pdd" (Pinduoduo, Shanghai) with agent mei, and on 23 November one chat she answered within 30 s and
    * one nobody answered, both closed. Returns mei's id.
@@ -57,9 +66,7 @@ final class ReportRows {
   long answeredAndUnansweredDay(String zone) throws Exception {
     shop("pdd", "pinduoduo", zone);
     long mei = agent("mei");
-    long answered = conversation("pdd", "c1", "closed");
-    in(answered, "pdd", local(zone, "2026-11-23T10:00:00"));
-    reply(answered, "pdd", mei, local(zone, "2026-11-23T10:00:30"));
+    answered("pdd", "c1", mei, local(zone, "2026-11-23T10:00:00"), local(zone, "2026-11-23T10:00:30"));
     long unanswered = conversation("pdd", "c2", "closed");
     in(unanswered, "pdd", local(zone, "2026-11-23T11:00:00"));
     return mei;

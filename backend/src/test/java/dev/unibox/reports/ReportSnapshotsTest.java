@@ -20,7 +20,6 @@ class ReportSnapshotsTest {
   private static final String LA = "America/Los_Angeles";
   @RegisterExtension
   final ReportDatabase data = new ReportDatabase("2026-11-23T16:30:00Z");  // Tuesday 2026-11-24 00:30 in Shanghai
-  private RollupSweep sweep;
   private ReportSnapshots snapshots;
   private long mei;
 
@@ -28,8 +27,7 @@ class ReportSnapshotsTest {
   void seed() throws Exception {
     mei = data.rows().answeredAndUnansweredDay(SH);
     data.rows().shop("us", "tiktok", LA);  // Monday 08:30 in Los Angeles
-    sweep = new RollupSweep(data.pool(), data.clock);
-    Await.result(sweep.sweep());
+    data.sweep();
     snapshots = new ReportSnapshots(data.pool(), new ReportService(data.pool()), data.clock);
   }
 
@@ -63,7 +61,7 @@ class ReportSnapshotsTest {
     // a late answer to c2 corrects the 23rd: version 2, version 1 kept as it was
     data.clock.set(Instant.parse("2026-11-24T09:00:00Z"));
     data.rows().lateAnswerToTheUnanswered(SH, mei);
-    Await.result(sweep.sweep());
+    data.sweep();
     Await.result(snapshots.generateDue());
     assertThat(body("pdd", "day", "2026-11-23", 2).getJsonObject("total").getJsonObject("firstResponse").getLong("answered"))
         .isEqualTo(2);

@@ -26,7 +26,6 @@ class WorkloadReportTest {
 
   @RegisterExtension
   final ReportDatabase data = new ReportDatabase("2026-11-24T12:00:00Z");
-  private RollupSweep sweep;
   private long mei;
 
   @BeforeEach
@@ -35,12 +34,10 @@ class WorkloadReportTest {
     r.shop("pdd", "pinduoduo", "Asia/Shanghai");
     mei = r.agent("mei");
     // mei has figures on both Shanghai days, so she is a group of the per-agent report
-    long c1 = r.conversation("pdd", "c1", "closed");
-    r.in(c1, "pdd", local("Asia/Shanghai", "2026-11-23T17:00:00"));
-    r.reply(c1, "pdd", mei, local("Asia/Shanghai", "2026-11-23T17:01:00"));
-    long c2 = r.conversation("pdd", "c2", "closed");
-    r.in(c2, "pdd", local("Asia/Shanghai", "2026-11-24T10:00:00"));
-    r.reply(c2, "pdd", mei, local("Asia/Shanghai", "2026-11-24T10:01:00"));
+    r.answered("pdd", "c1", mei, local("Asia/Shanghai", "2026-11-23T17:00:00"),
+        local("Asia/Shanghai", "2026-11-23T17:01:00"));
+    r.answered("pdd", "c2", mei, local("Asia/Shanghai", "2026-11-24T10:00:00"),
+        local("Asia/Shanghai", "2026-11-24T10:01:00"));
 
     // her history (UTC), replacing what the trigger recorded when she was created
     r.exec("DELETE FROM presence_intervals WHERE user_id = $1", mei);
@@ -53,8 +50,7 @@ class WorkloadReportTest {
     r.presence(mei, "2026-11-23T16:30:00Z", "2026-11-24T11:00:00Z", "offline", 0, 4);
     r.presence(mei, "2026-11-24T11:00:00Z", null, "online", 2, 4);                    // open: up to the clock, 12:00Z
 
-    sweep = new RollupSweep(data.pool(), data.clock);
-    Await.result(sweep.sweep());
+    data.sweep();
   }
 
   @Test
@@ -90,7 +86,7 @@ class WorkloadReportTest {
   void theOpenIntervalIsRecomputedWhenItCloses() throws Exception {
     data.rows().exec("UPDATE presence_intervals SET ended_at = '2026-11-24T12:30:00Z' WHERE user_id = $1 AND ended_at IS NULL", mei);
     data.clock.advance(Duration.ofHours(1));
-    Await.result(sweep.sweep());
+    data.sweep();
 
     JsonObject second = meiOn(DAY.plusDays(1));
     // 1800 + 5400 (11:00-12:30Z) = 7200 s; chat-seconds 2 x 5400 = 10800
@@ -102,17 +98,14 @@ class WorkloadReportTest {
 
   @Test
   void noWorkloadWithoutAZoneOrPerShop() throws Exception {
-    ReportService service = new ReportService(data.pool());
-    JsonObject stored = Await.result(service.report(new ReportFilter(DAY, DAY, List.of("pdd"), null, null, null, "agent")));
+    JsonObject stored = data.report(new ReportFilter(DAY, DAY, List.of("pdd"), null, null, null, "agent"));
     assertThat(stored.getJsonArray("groups").getJsonObject(0).containsKey("workload")).isFalse();
-    JsonObject perDay = Await.result(service.report(new ReportFilter(DAY, DAY, List.of("pdd"), null, null, null, "day",
-        SHANGHAI)));
+    JsonObject perDay = data.report(new ReportFilter(DAY, DAY, List.of("pdd"), null, null, null, "day", SHANGHAI));
     assertThat(perDay.getJsonArray("groups").getJsonObject(0).containsKey("workload")).isFalse();
   }
 
   private JsonObject meiOn(LocalDate day) throws Exception {
-    JsonObject report = Await.result(new ReportService(data.pool()).report(
-        new ReportFilter(day, day, List.of("pdd"), null, null, null, "agent", SHANGHAI)));
+    JsonObject report = data.report(new ReportFilter(day, day, List.of("pdd"), null, null, null, "agent", SHANGHAI));
     return group(report.getJsonArray("groups"), String.valueOf(mei)).getJsonObject("workload");
   }
 }

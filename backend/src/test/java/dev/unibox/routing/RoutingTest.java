@@ -3,7 +3,6 @@ package dev.unibox.routing;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.unibox.auth.UserStore;
-import dev.unibox.signals.Kicks;
 import dev.unibox.testing.Await;
 import dev.unibox.testing.InboxTest;
 import dev.unibox.testing.TestDatabases;
@@ -36,7 +35,7 @@ class RoutingTest {
     long mei = inbox.createUser("mei", "agent", 1);
     push("811001", "Do you have this in size L?");
     push("811002", "Hàng bị vỡ, tôi muốn hoàn tiền");
-    online(mei);
+    inbox.goOnline(mei);
     Await.until("one assignment", () -> assignedTo(mei) == 1);
     assertThat(inbox.rows("SELECT c.priority FROM conversations c WHERE assignee_id = $1", mei).get(0).getShort(0))
         .isEqualTo((short) 1);
@@ -46,7 +45,7 @@ class RoutingTest {
   @Test
   void agentsOnlyGetConversationsOfShopsTheyServeAndNeverAboveCapacity() throws Exception {
     long twOnly = inbox.createUser("tw", "agent", 2, TestInbox.ACCOUNT_TW);
-    online(twOnly);
+    inbox.goOnline(twOnly);
     for (int i = 0; i < 4; i++) {
       push("81200" + i, "Is this available? " + i);
     }
@@ -110,14 +109,14 @@ class RoutingTest {
   void returningBuyerGoesBackToTheAgentWhoServedThemWhenTheyHaveRoom() throws Exception {
     long mei = inbox.createUser("mei", "agent", 3);
     long arif = inbox.createUser("arif", "agent", 3);
-    online(mei);
+    inbox.goOnline(mei);
     push("811500", "Order #123 when will it ship?");
     Await.until("assigned to mei", () -> assignedTo(mei) == 1);
     long id = inbox.count("SELECT id FROM conversations");
     String token = inbox.login("mei");
     assertThat(inbox.post(token, "/api/conversations/" + id + "/close", new io.vertx.core.json.JsonObject())
         .statusCode()).isEqualTo(200);
-    online(arif);
+    inbox.goOnline(arif);
     push("811500", "It has not arrived yet");
     Await.until("reassigned", () -> assignedTo(mei) + assignedTo(arif) == 1);
     assertThat(assignedTo(mei)).isEqualTo(1);
@@ -126,11 +125,6 @@ class RoutingTest {
 
   private void push(String buyer, String text) throws Exception {
     Await.result(inbox.shopee.pushBuyerText(TestInbox.SHOP_MY, buyer, "b" + buyer, text));
-  }
-
-  private void online(long userId) throws Exception {
-    Await.result(UserStore.setPresence(inbox.db.pool(), userId, "online"));
-    Kicks.routing(inbox.vertx);
   }
 
   private long assignedTo(long userId) {

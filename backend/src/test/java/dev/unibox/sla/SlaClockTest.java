@@ -8,7 +8,6 @@ import dev.unibox.adapters.spi.AccountCredentials;
 import dev.unibox.auth.UserStore;
 import dev.unibox.config.UniboxConfig;
 import dev.unibox.routing.Assigner;
-import dev.unibox.signals.Kicks;
 import dev.unibox.testing.AgentSocket;
 import dev.unibox.testing.Await;
 import dev.unibox.testing.InboxTest;
@@ -109,10 +108,10 @@ class SlaClockTest implements TestInboxExtension.Tuning {
   void breachMovesTheConversationToAnotherAgentWithRoom() throws Exception {
     long mei = inbox.createUser("mei", "agent", 1);
     long arif = inbox.createUser("arif", "agent", 2);
-    online(mei);
+    inbox.goOnline(mei);
     long id = ingest.buyer(TestInbox.ACCOUNT_MY, "b3", "Bila barang sampai?", T0);
     Await.until("assigned to mei", () -> assignee(id) == mei);
-    online(arif);
+    inbox.goOnline(arif);
     SlaSweep.Result r = sweepAt(T0.plusSeconds(121));
     assertThat(r.breached()).isEqualTo(1);
     assertThat(r.reassigned()).isEqualTo(1);
@@ -127,7 +126,7 @@ class SlaClockTest implements TestInboxExtension.Tuning {
   @Test
   void aHumanReplyStopsTheClockAndNothingIsBreached() throws Exception {
     long mei = inbox.createUser("mei", "agent", 3);
-    online(mei);
+    inbox.goOnline(mei);
     long id = ingest.buyer(TestInbox.ACCOUNT_MY, "b4", "Ada warna merah?", T0);
     Await.until("assigned", () -> assignee(id) == mei);
     assertThat(inbox.post(inbox.login("mei"), "/api/conversations/" + id + "/replies",
@@ -141,7 +140,7 @@ class SlaClockTest implements TestInboxExtension.Tuning {
   @Test
   void disconnectedAgentsConversationsReturnAfterTheGracePeriodFirstInTheirClass() throws Exception {
     long mei = inbox.createUser("mei", "agent", 2);
-    online(mei);
+    inbox.goOnline(mei);
     long a = ingest.buyer(TestInbox.ACCOUNT_MY, "b5", "Boleh tukar saiz?", T0);
     long b = ingest.buyer(TestInbox.ACCOUNT_MY, "b6", "Ada stok?", T0);
     Await.until("both assigned", () -> assignee(a) == mei && assignee(b) == mei);
@@ -211,11 +210,6 @@ class SlaClockTest implements TestInboxExtension.Tuning {
   private String supervisorToken() throws Exception {
     inbox.createUser("lin", "supervisor", 3);
     return inbox.login("lin");
-  }
-
-  private void online(long id) throws Exception {
-    Await.result(UserStore.setPresence(inbox.db.pool(), id, "online"));
-    dev.unibox.signals.Kicks.routing(inbox.vertx);
   }
 
   private long assignee(long conversationId) {

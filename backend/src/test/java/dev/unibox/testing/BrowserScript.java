@@ -93,11 +93,15 @@ public final class BrowserScript implements AutoCloseable {
     }
   }
 
-  public int exitCode(long timeoutSeconds) throws InterruptedException {
-    if (!process.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
+  /** Waits for DONE, then for the script to exit (within 20 s) with status 0. */
+  public void expectDone(long timeoutSeconds) throws InterruptedException {
+    expect("DONE", timeoutSeconds);
+    if (!process.waitFor(20, TimeUnit.SECONDS)) {
       throw new AssertionError("browser script did not exit; transcript: " + transcript);
     }
-    return process.exitValue();
+    if (process.exitValue() != 0) {
+      throw new AssertionError("browser script exited with " + process.exitValue() + "; transcript: " + transcript);
+    }
   }
 
   @Override

@@ -6,6 +6,7 @@ import dev.unibox.adapters.spi.AccountConfig;
 import dev.unibox.adapters.spi.AccountCredentials;
 import dev.unibox.auth.UserStore;
 import dev.unibox.config.UniboxConfig;
+import dev.unibox.signals.Kicks;
 import dev.unibox.store.Database;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
@@ -17,6 +18,7 @@ import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.Tuple;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -146,6 +148,13 @@ public final class TestInbox implements AutoCloseable {
         .putHeader("Authorization", signature).sendBuffer(Buffer.buffer(body)).map(r -> r.statusCode());
   }
 
+  /** Starts a browser script (frontend/e2e) against this service: {@code env} and BASE_URL. */
+  public BrowserScript browser(String script, Map<String, String> env) throws Exception {
+    Map<String, String> all = new HashMap<>(env);
+    all.put("BASE_URL", app.baseUrl());
+    return BrowserScript.start(script, all);
+  }
+
   public AgentSocket socket(String token, long lastSeq) throws Exception {
     return AgentSocket.connect(vertx, app.httpPort(), token, lastSeq);
   }
@@ -163,6 +172,12 @@ public final class TestInbox implements AutoCloseable {
   public void markOnline(long... userIds) throws Exception {
     Await.result(db.pool().preparedQuery("UPDATE users SET presence = 'online' WHERE id = ANY($1)")
         .execute(Tuple.tuple().addArrayOfLong(java.util.Arrays.stream(userIds).boxed().toArray(Long[]::new))));
+  }
+
+  /** The user goes online as the presence route stores it, and routing is woken. */
+  public void goOnline(long userId) throws Exception {
+    Await.result(UserStore.setPresence(db.pool(), userId, "online"));
+    Kicks.routing(vertx);
   }
 
   public long count(String sql, Object... params) throws Exception {

@@ -41,17 +41,17 @@ class ShopeeOrderPushTest {
   @Test
   void anOrderStatusPushBecomesAnOrderEventOfTheBuyer() {
     Instant placed = Instant.now().minus(2, ChronoUnit.HOURS).truncatedTo(ChronoUnit.SECONDS);
-    rig.shopee.addOrder(SHOP_ID, "2611300001", 412873650, "UNPAID", "59.90", "MYR", placed, List.of("Vase"));
+    rig.shopee().addOrder(SHOP_ID, "2611300001", 412873650, "UNPAID", "59.90", "MYR", placed, List.of("Vase"));
 
-    PushOutcome outcome = await(rig.shopee.pushOrderStatus(SHOP_ID, "2611300001", "READY_TO_SHIP"));
+    PushOutcome outcome = await(rig.shopee().pushOrderStatus(SHOP_ID, "2611300001", "READY_TO_SHIP"));
 
     assertThat(outcome.accepted()).isTrue();
     JsonObject pushed = new JsonObject(outcome.body());
     assertThat(pushed.getInteger("code")).isEqualTo(3);
     assertThat(pushed.getJsonObject("data").getString("ordersn")).isEqualTo("2611300001");
-    assertThat(rig.webhook.accepted()).hasSize(1);
-    assertThat(rig.webhook.accepted().get(0).messages()).isEmpty();
-    OrderEvent event = rig.webhook.accepted().get(0).orders().get(0);
+    assertThat(rig.webhook().accepted()).hasSize(1);
+    assertThat(rig.webhook().accepted().get(0).messages()).isEmpty();
+    OrderEvent event = rig.webhook().accepted().get(0).orders().get(0);
     assertThat(event.accountId()).isEqualTo(ShopeeTestAccounts.account("x", "y").accountId());
     assertThat(event.orderId()).isEqualTo("2611300001");
     assertThat(event.platformBuyerId()).isEqualTo("412873650");
@@ -62,15 +62,15 @@ class ShopeeOrderPushTest {
 
   @Test
   void aTamperedOrderPushIsRefusedBeforeAnyCall(Vertx vertx) {
-    rig.shopee.addOrder(SHOP_ID, "2611300002", 412873650, "UNPAID", "1.00", "MYR", Instant.now(), List.of("Mug"));
-    PushOutcome outcome = await(rig.shopee.pushOrderStatus(SHOP_ID, "2611300002", "READY_TO_SHIP"));
+    rig.shopee().addOrder(SHOP_ID, "2611300002", 412873650, "UNPAID", "1.00", "MYR", Instant.now(), List.of("Mug"));
+    PushOutcome outcome = await(rig.shopee().pushOrderStatus(SHOP_ID, "2611300002", "READY_TO_SHIP"));
     String tampered = outcome.body().replace("READY_TO_SHIP", "COMPLETED");
 
-    PushOutcome again = await(rig.shopee.repush(new PushOutcome(0, outcome.messageId(), null, tampered,
+    PushOutcome again = await(rig.shopee().repush(new PushOutcome(0, outcome.messageId(), null, tampered,
         outcome.authorization())));
 
     assertThat(again.statusCode()).isEqualTo(401);
-    assertThat(rig.webhook.refused()).extracting(e -> e.kind()).containsExactly(ErrorKind.BAD_SIGNATURE);
-    assertThat(rig.webhook.accepted()).hasSize(1);
+    assertThat(rig.webhook().refused()).extracting(e -> e.kind()).containsExactly(ErrorKind.BAD_SIGNATURE);
+    assertThat(rig.webhook().accepted()).hasSize(1);
   }
 }

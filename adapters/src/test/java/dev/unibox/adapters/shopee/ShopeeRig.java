@@ -11,19 +11,9 @@ import java.util.Map;
  * The test shop on a fake Shopee whose pushes go to a local webhook that verifies them with the adapter under
  * test: the set-up of the tests that follow pushes end to end.
  */
-public final class ShopeeRig implements AutoCloseable {
+public record ShopeeRig(ContractWebhook webhook, FakeShopee shopee, ShopeeAdapter adapter) implements AutoCloseable {
 
   private static final String WEBHOOK_PATH = "/webhooks/shopee";
-
-  public final ContractWebhook webhook;
-  public final FakeShopee shopee;
-  public final ShopeeAdapter adapter;
-
-  private ShopeeRig(ContractWebhook webhook, FakeShopee shopee, ShopeeAdapter adapter) {
-    this.webhook = webhook;
-    this.shopee = shopee;
-    this.adapter = adapter;
-  }
 
   public static ShopeeRig start(Vertx vertx) {
     ContractWebhook webhook = await(new ContractWebhook(vertx).start());

@@ -48,53 +48,53 @@ class DemoBuyersTest {
 
   @Test
   void startSendsAFirstBurstOfFourNewConversations() {
-    DemoBuyers demo = new DemoBuyers(vertx, rig.shopee, List.of(SHOP_ID), new Random(7), Duration.ofHours(1));
+    DemoBuyers demo = new DemoBuyers(vertx, rig.shopee(), List.of(SHOP_ID), new Random(7), Duration.ofHours(1));
 
     await(demo.start());
     await(demo.stop());
 
-    List<InboundMessage> messages = rig.webhook.accepted().stream().flatMap(b -> b.messages().stream()).toList();
+    List<InboundMessage> messages = rig.webhook().accepted().stream().flatMap(b -> b.messages().stream()).toList();
     assertThat(messages).hasSize(4);
     assertThat(messages).extracting(InboundMessage::buyerId).doesNotHaveDuplicates();
     assertThat(messages).allSatisfy(m -> {
       assertThat(m.fromBuyer()).isTrue();
       assertThat(m.text()).isNotBlank();
     });
-    assertThat(rig.webhook.refused()).isEmpty();
+    assertThat(rig.webhook().refused()).isEmpty();
   }
 
   @Test
   void keepsSendingUntilStoppedAndConversationsGrow() {
-    DemoBuyers demo = new DemoBuyers(vertx, rig.shopee, List.of(SHOP_ID), new Random(11), Duration.ofMillis(5));
+    DemoBuyers demo = new DemoBuyers(vertx, rig.shopee(), List.of(SHOP_ID), new Random(11), Duration.ofMillis(5));
 
     await(demo.start());
-    await(until(() -> rig.webhook.accepted().size() >= 20));
+    await(until(() -> rig.webhook().accepted().size() >= 20));
     await(demo.stop());
 
-    Map<String, Long> perConversation = rig.webhook.accepted().stream()
+    Map<String, Long> perConversation = rig.webhook().accepted().stream()
         .map(PushBatch::messages).map(m -> m.get(0).platformConversationId())
         .collect(Collectors.groupingBy(c -> c, Collectors.counting()));
     assertThat(perConversation.values()).anyMatch(count -> count >= 2);
-    assertThat(rig.webhook.refused()).isEmpty();
+    assertThat(rig.webhook().refused()).isEmpty();
   }
 
   @Test
   void refusedPushesDoNotStopTheDemo(Vertx vertx) {
-    rig.webhook.verifyWith(new ShopeeAdapterFactory().create(vertx,
-        ShopeeTestAccounts.account(rig.shopee.baseUrl(), rig.webhookUrl(), "a-different-key", Map.of())));
-    DemoBuyers demo = new DemoBuyers(vertx, rig.shopee, List.of(SHOP_ID), new Random(3), Duration.ofMillis(5));
+    rig.webhook().verifyWith(new ShopeeAdapterFactory().create(vertx,
+        ShopeeTestAccounts.account(rig.shopee().baseUrl(), rig.webhookUrl(), "a-different-key", Map.of())));
+    DemoBuyers demo = new DemoBuyers(vertx, rig.shopee(), List.of(SHOP_ID), new Random(3), Duration.ofMillis(5));
 
     await(demo.start());
     // the first burst (four) was refused, and the demo went on writing after it
-    await(until(() -> rig.webhook.refused().size() >= 8));
+    await(until(() -> rig.webhook().refused().size() >= 8));
     await(demo.stop());
 
-    assertThat(rig.webhook.accepted()).isEmpty();
+    assertThat(rig.webhook().accepted()).isEmpty();
   }
 
   @Test
   void aboutOneConversationInFourIsUrgent() {
-    DemoBuyers demo = new DemoBuyers(vertx, rig.shopee, List.of(SHOP_ID), new Random(42), Duration.ofHours(1));
+    DemoBuyers demo = new DemoBuyers(vertx, rig.shopee(), List.of(SHOP_ID), new Random(42), Duration.ofHours(1));
 
     long urgent = IntStream.range(0, 4000).mapToObj(i -> demo.pickTopic()).filter(Topic::urgent).count();
 
@@ -103,7 +103,7 @@ class DemoBuyersTest {
 
   @Test
   void buyersStayWithTheirShopAndWriteSeveralLines() {
-    DemoBuyers demo = new DemoBuyers(vertx, rig.shopee, List.of(1L, 2L, 3L), new Random(5), Duration.ofHours(1));
+    DemoBuyers demo = new DemoBuyers(vertx, rig.shopee(), List.of(1L, 2L, 3L), new Random(5), Duration.ofHours(1));
     Map<String, Long> shopOfBuyer = new HashMap<>();
     Map<String, Integer> linesOfBuyer = new HashMap<>();
 

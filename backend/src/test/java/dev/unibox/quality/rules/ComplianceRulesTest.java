@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -14,14 +13,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 /** The shipped word lists against replies in each language: what is flagged, how, and what is not. */
 class ComplianceRulesTest {
 
-  private static RuleSet shopee;
-  private static RuleSet tmall;
-
-  @BeforeAll
-  static void load() throws Exception {
-    shopee = ShippedRules.shopee();
-    tmall = RuleSet.compile(ShippedRules.merged("tmall", null));
-  }
+  private static final RuleSet SHOPEE = ShippedRules.shopee();
+  private static final RuleSet TMALL = ShippedRules.compiled("tmall", null);
 
   static Stream<Arguments> flagged() {
     return Stream.of(
@@ -77,7 +70,7 @@ class ComplianceRulesTest {
   @MethodSource("flagged")
   void flagsTheTermWithTheShopsAction(String language, String reply, String rule, String group, String matched,
                                       Action action) {
-    Inspection inspection = shopee.inspect(reply, List.of());
+    Inspection inspection = SHOPEE.inspect(reply, List.of());
     assertThat(inspection.findings()).as(reply).anySatisfy(f -> {
       assertThat(f.rule()).isEqualTo(rule);
       assertThat(f.group()).isEqualTo(group);
@@ -105,33 +98,33 @@ class ComplianceRulesTest {
   @ParameterizedTest(name = "[{0}] {1}")
   @MethodSource("clean")
   void leavesOrdinaryServiceLanguageAlone(String language, String reply) {
-    assertThat(shopee.inspect(reply, List.of()).findings()).as(reply).isEmpty();
+    assertThat(SHOPEE.inspect(reply, List.of()).findings()).as(reply).isEmpty();
   }
 
   @Test
   void aBlockingFindingCanBeOverriddenOnlyWherePolicyAllows() {
-    Inspection absolute = shopee.inspect("最好的选择", List.of());
+    Inspection absolute = SHOPEE.inspect("最好的选择", List.of());
     assertThat(absolute.blocked()).isTrue();
     assertThat(absolute.overridable()).isTrue();
     assertThat(absolute.findings().get(0).fix()).isEqualTo("很好");
     assertThat(absolute.findings().get(0).hint()).contains("concretely");
 
-    Inspection platform = shopee.inspect("加我微信吧", List.of());
+    Inspection platform = SHOPEE.inspect("加我微信吧", List.of());
     assertThat(platform.blocked()).isTrue();
     assertThat(platform.overridable()).isFalse();
 
-    Inspection both = shopee.inspect("最好加我微信", List.of());
+    Inspection both = SHOPEE.inspect("最好加我微信", List.of());
     assertThat(both.blocked()).isTrue();
     assertThat(both.overridable()).as("one blocking finding that cannot be overridden decides").isFalse();
 
-    Inspection warnOnly = shopee.inspect("顶级面料，你想怎样", List.of());
+    Inspection warnOnly = SHOPEE.inspect("顶级面料，你想怎样", List.of());
     assertThat(warnOnly.flagged()).isTrue();
     assertThat(warnOnly.blocked()).isFalse();
   }
 
   @Test
   void theLongestTermOfARuleWinsAndPositionsAreOrdered() {
-    Inspection i = shopee.inspect("史上最低价，你想怎样", List.of());
+    Inspection i = SHOPEE.inspect("史上最低价，你想怎样", List.of());
     assertThat(i.findings()).extracting(Finding::term).containsExactly("史上最低价", "你想怎样");
     assertThat(i.findings().get(0).start()).isZero();
     assertThat(i.findings().get(0).end()).isEqualTo(5);
@@ -140,8 +133,8 @@ class ComplianceRulesTest {
   @Test
   void theSameCannedTextToTheSameBuyerIsFlaggedAsRepeated() {
     String canned = "Thanks for waiting, we are checking your order.";
-    assertThat(shopee.inspect(canned, List.of("Something else entirely")).flagged()).isFalse();
-    Inspection again = shopee.inspect(canned, List.of("thanks for waiting — we are checking your order!"));
+    assertThat(SHOPEE.inspect(canned, List.of("Something else entirely")).flagged()).isFalse();
+    Inspection again = SHOPEE.inspect(canned, List.of("thanks for waiting — we are checking your order!"));
     assertThat(again.findings()).singleElement().satisfies(f -> {
       assertThat(f.rule()).isEqualTo("repeated");
       assertThat(f.action()).isEqualTo(Action.WARN);
@@ -149,15 +142,15 @@ class ComplianceRulesTest {
       assertThat(f.end()).isEqualTo(canned.length());
       assertThat(f.hint()).contains("1 time");
     });
-    assertThat(shopee.inspect("好的", List.of("好的")).flagged()).as("too short to be a canned text").isFalse();
+    assertThat(SHOPEE.inspect("好的", List.of("好的")).flagged()).as("too short to be a canned text").isFalse();
   }
 
   @Test
   void platformFilesAddTheirOwnBans() {
-    assertThat(tmall.inspect("特价商品不开发票哦", List.of()).findings())
+    assertThat(TMALL.inspect("特价商品不开发票哦", List.of()).findings())
         .anySatisfy(f -> assertThat(f.group()).isEqualTo("tmall_invoice"));
-    assertThat(tmall.inspect("我帮您关闭交易吧", List.of()).blocked()).isTrue();
-    assertThat(shopee.inspect("特价商品不开发票哦", List.of()).findings()).as("a Tmall rule, not Shopee's").isEmpty();
+    assertThat(TMALL.inspect("我帮您关闭交易吧", List.of()).blocked()).isTrue();
+    assertThat(SHOPEE.inspect("特价商品不开发票哦", List.of()).findings()).as("a Tmall rule, not Shopee's").isEmpty();
   }
 
   @Test
@@ -192,7 +185,7 @@ class ComplianceRulesTest {
       assertThat(QualityDocuments.validate(QualityDocuments.readYaml(ShippedRules.DIR.resolve(file)), file))
           .as(file).isEmpty();
     }
-    assertThat(shopee.termCount()).isGreaterThan(700);
+    assertThat(SHOPEE.termCount()).isGreaterThan(700);
     assertThat(ShippedRules.merged("shopee", null).path("rules").path("absolute").size()).isEqualTo(22);
   }
 

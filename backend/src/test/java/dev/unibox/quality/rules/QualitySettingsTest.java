@@ -9,39 +9,33 @@ import java.time.ZonedDateTime;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** Spam recognition, satisfaction answers, auto-reply settings and quick-reply texts from the shipped files. */
 class QualitySettingsTest {
 
-  private static RuleSet shopee;
-
-  @BeforeAll
-  static void load() throws Exception {
-    shopee = ShippedRules.shopee();
-  }
+  private static final RuleSet SHOPEE = ShippedRules.shopee();
 
   @Test
   void spamNeedsTwoSignalsOrALinkShortenerInEachLanguage() {
-    assertThat(shopee.spam().classify("加微信，日赚500，轻松月入过万").spam()).isTrue();
-    assertThat(shopee.spam().classify("Work from home and earn money fast!!").spam()).isTrue();
-    assertThat(shopee.spam().classify("รายได้เสริม งานออนไลน์ สนใจทักไลน์").spam()).isTrue();
-    assertThat(shopee.spam().classify("Việc nhẹ lương cao, kiếm tiền online").spam()).isTrue();
-    assertThat(shopee.spam().classify("Kerja sambilan, pendapatan lumayan").spam()).isTrue();
-    assertThat(shopee.spam().classify("free gift here bit.ly/3xYz12").spam()).isTrue();
-    assertThat(shopee.spam().classify("aaaaaaaaaaaaaaaaaaaa").spam()).isTrue();
+    assertThat(SHOPEE.spam().classify("加微信，日赚500，轻松月入过万").spam()).isTrue();
+    assertThat(SHOPEE.spam().classify("Work from home and earn money fast!!").spam()).isTrue();
+    assertThat(SHOPEE.spam().classify("รายได้เสริม งานออนไลน์ สนใจทักไลน์").spam()).isTrue();
+    assertThat(SHOPEE.spam().classify("Việc nhẹ lương cao, kiếm tiền online").spam()).isTrue();
+    assertThat(SHOPEE.spam().classify("Kerja sambilan, pendapatan lumayan").spam()).isTrue();
+    assertThat(SHOPEE.spam().classify("free gift here bit.ly/3xYz12").spam()).isTrue();
+    assertThat(SHOPEE.spam().classify("aaaaaaaaaaaaaaaaaaaa").spam()).isTrue();
 
-    SpamRules.Verdict one = shopee.spam().classify("你们招兼职吗？");
+    SpamRules.Verdict one = SHOPEE.spam().classify("你们招兼职吗？");
     assertThat(one.spam()).as("one advertising word is not enough").isFalse();
     assertThat(one.score()).isEqualTo(1);
-    assertThat(shopee.spam().classify("Hi, my parcel is damaged, can I get a refund?").spam()).isFalse();
-    assertThat(shopee.spam().classify("我的订单什么时候发货").score()).isZero();
+    assertThat(SHOPEE.spam().classify("Hi, my parcel is damaged, can I get a refund?").spam()).isFalse();
+    assertThat(SHOPEE.spam().classify("我的订单什么时候发货").score()).isZero();
   }
 
   @Test
   void satisfactionAnswersAreReadInEachLanguageWithTheirReason() {
-    SatisfactionSettings s = shopee.satisfaction();
+    SatisfactionSettings s = SHOPEE.satisfaction();
     assertThat(s.read("1")).contains(new SatisfactionSettings.Rating("satisfied", null));
     assertThat(s.read("满意，谢谢")).contains(new SatisfactionSettings.Rating("satisfied", null));
     assertThat(s.read("3 态度差")).contains(new SatisfactionSettings.Rating("dissatisfied", "bad_attitude"));
@@ -59,14 +53,14 @@ class QualitySettingsTest {
 
   @Test
   void autoRepliesOfAShopAndShopeesLimit() throws Exception {
-    AutoReplySettings a = shopee.autoReplies();
+    AutoReplySettings a = SHOPEE.autoReplies();
     assertThat(a.anyEnabled()).as("shipped off; a shop turns them on").isFalse();
     assertThat(a.greeting().text()).containsKeys("en", "zh", "th", "vi", "ms");
     assertThat(a.surge().afterSeconds()).isEqualTo(90);
     assertThat(a.limitMax()).isEqualTo(1);
     assertThat(a.limitPerHours()).isEqualTo(24);
     assertThat(a.defaultLanguage()).isEqualTo("ms");
-    AutoReplySettings global = RuleSet.compile(ShippedRules.merged("lazada", null)).autoReplies();
+    AutoReplySettings global = ShippedRules.compiled("lazada", null).autoReplies();
     assertThat(global.anyEnabled()).as("off unless a shop turns them on").isFalse();
     assertThat(global.limited()).isFalse();
   }
@@ -98,8 +92,8 @@ class QualitySettingsTest {
     Texts.Rendered r = Texts.render(variants.get("en"), Map.of("buyerName", "siti.a", "orderNumber", "231123ABCD1234"));
     assertThat(r.text()).isEqualTo("Hi siti.a, order 231123ABCD1234: {trackingLink}");
     assertThat(r.missing()).containsExactly("trackingLink");
-    assertThat(shopee.orderNumber(List.of("no number here", "my order 231123ABCD1234 and 231124WXYZ0001 please")))
+    assertThat(SHOPEE.orderNumber(List.of("no number here", "my order 231123ABCD1234 and 231124WXYZ0001 please")))
         .isEqualTo("231124WXYZ0001");
-    assertThat(shopee.trackingLink("231123ABCD1234")).isEqualTo("https://track.example.com/231123ABCD1234");
+    assertThat(SHOPEE.trackingLink("231123ABCD1234")).isEqualTo("https://track.example.com/231123ABCD1234");
   }
 }

@@ -24,7 +24,17 @@ final class ShippedRules {
     return doc;
   }
 
-  static RuleSet shopee() throws Exception {
-    return RuleSet.compile(merged("shopee", "shopee-my-01"));
+  /** The compiled rules of a platform (and shop); a failure to read them fails the test that asked. */
+  static RuleSet compiled(String platform, String accountId) {
+    try {
+      return RuleSet.compile(merged(platform, accountId));
+    } catch (Exception e) {
+      throw new IllegalStateException("The shipped rules of " + platform + " do not load", e);
+    }
+  }
+
+  /** The test shop shopee-my-01's rules. */
+  static RuleSet shopee() {
+    return compiled("shopee", "shopee-my-01");
   }
 }

@@ -3,7 +3,6 @@ package dev.unibox.quality.rules;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -13,12 +12,7 @@ import org.junit.jupiter.params.provider.CsvSource;
  */
 class SuggestedFixesTest {
 
-  private static RuleSet shopee;
-
-  @BeforeAll
-  static void load() throws Exception {
-    shopee = ShippedRules.shopee();
-  }
+  private static final RuleSet SHOPEE = ShippedRules.shopee();
 
   @ParameterizedTest
   @CsvSource(delimiter = '|', value = {
@@ -28,12 +22,12 @@ class SuggestedFixesTest {
       "Honestly, this one is the best!     | Honestly, this one is excellent!",
   })
   void aFixedReplyIsGrammaticalAndClean(String reply, String expected) {
-    List<Finding> fixes = shopee.inspect(reply, List.of()).findings().stream()
+    List<Finding> fixes = SHOPEE.inspect(reply, List.of()).findings().stream()
         .filter(f -> f.fix() != null && "absolute".equals(f.rule())).toList();
     assertThat(fixes).as("a fix is offered for " + reply).isNotEmpty();
     String fixed = apply(reply, fixes.get(0));
     assertThat(fixed).isEqualTo(expected);
-    assertThat(shopee.inspect(fixed, List.of()).findings()).as(fixed)
+    assertThat(SHOPEE.inspect(fixed, List.of()).findings()).as(fixed)
         .noneMatch(f -> "absolute".equals(f.rule()) && "superlative".equals(f.group()));
   }
 

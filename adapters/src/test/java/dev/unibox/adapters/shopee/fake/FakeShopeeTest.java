@@ -46,9 +46,9 @@ class FakeShopeeTest {
   @BeforeEach
   void setUp(Vertx vertx) {
     rig = ShopeeRig.start(vertx);
-    shopee = rig.shopee;
-    webhook = rig.webhook;
-    adapter = rig.adapter;
+    shopee = rig.shopee();
+    webhook = rig.webhook();
+    adapter = rig.adapter();
     client = WebClient.create(vertx);
   }
 

@@ -10,9 +10,9 @@ import dev.unibox.adapters.spi.PlatformAdapter;
 import dev.unibox.adapters.spi.PollResult;
 import dev.unibox.ingest.IngestService;
 import dev.unibox.signals.Addresses;
-import dev.unibox.signals.KickedLoop;
+import dev.unibox.signals.LoopVerticle;
 import io.vertx.core.Future;
-import io.vertx.core.VerticleBase;
+import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
 import java.time.Clock;
@@ -31,12 +31,13 @@ import org.slf4j.LoggerFactory;
  * Paused accounts and accounts with a dead token are skipped; a rate-limit answer defers the next run by
  * its Retry-After.
  */
-public final class PollingVerticle extends VerticleBase {
+public final class BackstopPoller {
 
-  private static final Logger LOG = LoggerFactory.getLogger(PollingVerticle.class);
+  private static final Logger LOG = LoggerFactory.getLogger(BackstopPoller.class);
   private static final int MAX_STEPS = 50;
   private static final int MAX_LOST_PAGES = 10;
 
+  private final Vertx vertx;
   private final String accountId;
   private final AccountRegistry registry;
   private final IngestService ingest;
@@ -44,11 +45,11 @@ public final class PollingVerticle extends VerticleBase {
   private final Pool pool;
   private final Clock clock;
   private final long intervalMs;
-  private KickedLoop loop;
   private Instant notBefore = Instant.MIN;
 
-  public PollingVerticle(String accountId, AccountRegistry registry, IngestService ingest, AccountAdminStore store,
-                         Pool pool, Clock clock, long intervalMs) {
+  public BackstopPoller(Vertx vertx, String accountId, AccountRegistry registry, IngestService ingest,
+                        AccountAdminStore store, Pool pool, Clock clock, long intervalMs) {
+    this.vertx = vertx;
     this.accountId = accountId;
     this.registry = registry;
     this.ingest = ingest;
@@ -58,21 +59,16 @@ public final class PollingVerticle extends VerticleBase {
     this.intervalMs = intervalMs;
   }
 
-  @Override
-  public Future<?> start() {
-    loop = new KickedLoop(vertx, "Backstop poll of " + accountId, this::run);
-    return loop.start(intervalMs, Addresses.POLL_KICK, body -> {
-      boolean mine = accountId.equals(body);
-      if (mine) {
-        notBefore = Instant.MIN;
-      }
-      return mine;
-    });
-  }
-
-  @Override
-  public Future<?> stop() {
-    return loop.stop();
+  /** The account's polling job: every {@code intervalMs} and on each poll kick for this account. */
+  public LoopVerticle job() {
+    return new LoopVerticle("Backstop poll of " + accountId, intervalMs, this::run).kickedOn(Addresses.POLL_KICK,
+        body -> {
+          boolean mine = accountId.equals(body);
+          if (mine) {
+            notBefore = Instant.MIN;
+          }
+          return mine;
+        });
   }
 
   /** One backstop run; skipped while the account cannot be polled. Its outcome is stored, never failed. */
