@@ -41,7 +41,14 @@ public final class EventTail {
    */
   public LoopVerticle job(long pollMs) {
     return new LoopVerticle("Event tail read", pollMs, this::read).kickedLocallyOn(KICK)
-        .onStart(v -> EventLog.newest(pool).onSuccess(newest -> position = newest));
+        .onStart(v -> {
+          LiveFrame.registerCodec(v);
+          return EventLog.newest(pool).onSuccess(newest -> position = newest);
+        })
+        .onStop(() -> {
+          LiveFrame.unregisterCodec(vertx);
+          return Future.succeededFuture();
+        });
   }
 
   /** The newest log position this node has delivered to its sockets: with the log's newest, the tail's lag. */
@@ -54,8 +61,9 @@ public final class EventTail {
   private Future<Void> read() {
     return EventLog.after(pool, position, PAGE).compose(page -> {
       for (EventLog.Stored e : page) {
+        LiveFrame frame = new LiveFrame(e.id(), e.frame().encode());
         for (Long user : e.recipients()) {
-          vertx.eventBus().publish(Addresses.user(user), e.frame());
+          vertx.eventBus().publish(Addresses.user(user), frame);
         }
         position = e.id();
       }

@@ -4,11 +4,13 @@ import dev.unibox.cluster.NodeSockets;
 import dev.unibox.config.UniboxConfig;
 import dev.unibox.events.EventLog;
 import dev.unibox.events.EventNames;
+import dev.unibox.events.LiveFrame;
 import dev.unibox.signals.Addresses;
 import dev.unibox.signals.Kicks;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
+import io.vertx.core.eventbus.MessageConsumer;
 import io.vertx.core.http.ServerWebSocket;
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonObject;
@@ -81,7 +83,7 @@ public final class AgentGateway implements Handler<ServerWebSocket> {
     private final ServerWebSocket ws;
     private long userId = -1;
     private SocketOutbox outbox;
-    private io.vertx.core.eventbus.MessageConsumer<JsonObject> consumer;
+    private MessageConsumer<LiveFrame> consumer;
     private boolean closed;
 
     Session(ServerWebSocket ws) {

@@ -1,6 +1,7 @@
 package dev.unibox.gateway;
 
 import dev.unibox.events.EventLog;
+import dev.unibox.events.LiveFrame;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.ServerWebSocket;
@@ -73,8 +74,8 @@ final class SocketOutbox {
   }
 
   /** A live event for this socket's user, from the node's tail (in log order). */
-  void live(JsonObject event) {
-    long seq = event.getLong("seq");
+  void live(LiveFrame event) {
+    long seq = event.seq();
     if (closed || behind || seq <= lastSent) {
       return;
     }
@@ -84,7 +85,7 @@ final class SocketOutbox {
       behind = true;
       load.overflowed();
     } else {
-      live.add(new Frame(seq, event.encode()));
+      live.add(new Frame(seq, event.text()));
       load.held(1);
     }
     pump();

@@ -56,7 +56,7 @@ class EventLogConcurrencyTest {
     for (Long user : USERS) {
       List<JsonObject> got = new CopyOnWriteArrayList<>();
       live.put(user, got);
-      Await.result(vertx.eventBus().<JsonObject>consumer(Addresses.user(user), m -> got.add(m.body()))
+      Await.result(vertx.eventBus().<LiveFrame>consumer(Addresses.user(user), m -> got.add(new JsonObject(m.body().text())))
           .completion());
     }
     String tail = Await.result(vertx.deployVerticle(new EventTail(vertx, reads).job(20)));

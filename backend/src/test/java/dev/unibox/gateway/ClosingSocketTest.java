@@ -3,6 +3,7 @@ package dev.unibox.gateway;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.unibox.events.EventLog;
+import dev.unibox.events.LiveFrame;
 import dev.unibox.testing.Await;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
@@ -37,7 +38,8 @@ class ClosingSocketTest {
           if (ws.isClosed()) {
             vertx.cancelTimer(t);
             try {
-              outbox.live(new JsonObject().put("type", "event").put("seq", 1L).put("event", "test.event"));
+              outbox.live(new LiveFrame(1, new JsonObject().put("type", "event").put("seq", 1L)
+                  .put("event", "test.event").encode()));
               outcome.tryComplete("dropped");
             } catch (RuntimeException e) {
               outcome.tryComplete("thrown: " + e);
