@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.unibox.adapters.bridge.fake.FakeMerchantIntegration;
 import dev.unibox.adapters.contract.FakeServerDriver;
-import dev.unibox.adapters.contract.MutableClock;
 import dev.unibox.adapters.contract.PlatformAdapterContract;
 import dev.unibox.adapters.spi.AccountConfig;
 import dev.unibox.adapters.spi.AccountCredentials;
@@ -15,7 +14,6 @@ import dev.unibox.adapters.spi.PlatformProfile;
 import dev.unibox.adapters.spi.PushRequest;
 import io.vertx.core.Future;
 import io.vertx.core.MultiMap;
-import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import java.time.Duration;
 import java.util.List;
@@ -113,13 +111,8 @@ class BridgeContractTest extends PlatformAdapterContract {
   static final class MerchantFake extends FakeServerDriver<FakeMerchantIntegration> {
 
     MerchantFake() {
-      super(SHOP);
-    }
-
-    @Override
-    public Future<Void> start(Vertx vertx, MutableClock clock) {
-      server = new FakeMerchantIntegration(vertx, "pdd", SHOP, SECRET, clock);
-      return server.start(0).mapEmpty();
+      super(SHOP, "/webhooks/pinduoduo",
+          (vertx, clock) -> new FakeMerchantIntegration(vertx, "pdd", SHOP, SECRET, clock));
     }
 
     @Override
@@ -128,11 +121,6 @@ class BridgeContractTest extends PlatformAdapterContract {
       return new AccountConfig("pdd-contract", "pinduoduo", SHOP, "PDD Shop", "CN", "Asia/Shanghai",
           server.callbackUrl(), callbackUrl, new AccountCredentials("pdd-integration", SECRET, null, null),
           Map.of());
-    }
-
-    @Override
-    public String webhookPath() {
-      return "/webhooks/pinduoduo";
     }
 
     @Override

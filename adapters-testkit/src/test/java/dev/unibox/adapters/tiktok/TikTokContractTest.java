@@ -3,7 +3,6 @@ package dev.unibox.adapters.tiktok;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.unibox.adapters.contract.FakeServerDriver;
-import dev.unibox.adapters.contract.MutableClock;
 import dev.unibox.adapters.contract.PlatformAdapterContract;
 import dev.unibox.adapters.spi.AccountConfig;
 import dev.unibox.adapters.spi.AccountCredentials;
@@ -13,7 +12,6 @@ import dev.unibox.adapters.spi.PlatformAdapterFactory;
 import dev.unibox.adapters.tiktok.fake.FakeTikTokShop;
 import io.vertx.core.Future;
 import io.vertx.core.MultiMap;
-import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import java.time.Duration;
 import java.time.Instant;
@@ -97,13 +95,7 @@ class TikTokContractTest extends PlatformAdapterContract {
   static final class TikTokFake extends FakeServerDriver<FakeTikTokShop> {
 
     TikTokFake() {
-      super(SHOP);
-    }
-
-    @Override
-    public Future<Void> start(Vertx vertx, MutableClock clock) {
-      server = new FakeTikTokShop(vertx, APP_KEY, APP_SECRET, clock);
-      return server.start(0).mapEmpty();
+      super(SHOP, "/webhooks/tiktok", (vertx, clock) -> new FakeTikTokShop(vertx, APP_KEY, APP_SECRET, clock));
     }
 
     @Override
@@ -119,11 +111,6 @@ class TikTokContractTest extends PlatformAdapterContract {
       return new AccountConfig("tiktok-contract", "tiktok", SHOP, "Contract TikTok", "MY", "Asia/Kuala_Lumpur",
           server.baseUrl(), callbackUrl, new AccountCredentials(APP_KEY, APP_SECRET, "tts-access-0", "tts-refresh-0"),
           Map.of("shopCipher", CIPHER));
-    }
-
-    @Override
-    public String webhookPath() {
-      return "/webhooks/tiktok";
     }
 
     @Override
