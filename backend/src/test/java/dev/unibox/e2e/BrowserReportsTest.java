@@ -37,8 +37,7 @@ class BrowserReportsTest {
   @Test
   void aSupervisorFiltersTheirShopSeesTheChartAndDownloadsTheXlsx() throws Exception {
     inbox.createUser("sam", "supervisor", 0, TestInbox.ACCOUNT_MY);
-    inbox.createUser("mei", "agent", 3, TestInbox.ACCOUNT_MY);
-    String mei = inbox.login("mei");
+    String mei = inbox.loggedIn("mei", "agent", 3, TestInbox.ACCOUNT_MY);
     try (AgentSocket agent = inbox.onlineSocket(mei)) {
       for (String buyer : List.of("811901", "811902", "811903")) {
         assertThat(Await.result(inbox.shopee.pushBuyerText(TestInbox.SHOP_MY, buyer, "b" + buyer, "Ada stok?"))

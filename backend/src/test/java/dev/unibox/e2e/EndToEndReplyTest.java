@@ -106,8 +106,7 @@ class EndToEndReplyTest {
   }
 
   private String onlineAgent(String username) throws Exception {
-    inbox.createUser(username, "agent", 3);
-    return inbox.login(username);
+    return inbox.loggedIn(username, "agent", 3);
   }
 
   /** Posts a text reply and returns the id of the message it stored. */

@@ -84,8 +84,7 @@ class ComplianceCheckTest {
       assertThat(agent.getInteger("overridden")).isEqualTo(1);
       assertThat(agent.getJsonArray("replies").encode()).contains("top-grade").contains("NDA-2026-114");
 
-      f.inbox.createUser("arif", "agent", 3);
-      String arif = f.inbox.login("arif");
+      String arif = f.inbox.loggedIn("arif", "agent", 3);
       assertThat(f.inbox.get(arif, "/api/quality/inspections?date=" + today).bodyAsJsonObject()
           .getJsonArray("agents")).as("an agent sees only their own").isEmpty();
       assertThat(f.inbox.get(lead, "/api/quality/inspections?date=2026-13-01").statusCode()).isEqualTo(400);
@@ -118,8 +117,8 @@ class ComplianceCheckTest {
       assertThat(again.getString("verdict")).isEqualTo("warn");
       assertThat(again.getJsonArray("findings").getJsonObject(0).getString("rule")).isEqualTo("repeated");
 
-      f.inbox.createUser("arif", "agent", 3);
-      assertThat(f.inbox.post(f.inbox.login("arif"), path, new JsonObject().put("text", "x")).statusCode())
+      String arif = f.inbox.loggedIn("arif", "agent", 3);
+      assertThat(f.inbox.post(arif, path, new JsonObject().put("text", "x")).statusCode())
           .as("not arif's conversation").isEqualTo(403);
       assertThat(f.inbox.post(mei.token(), path, new JsonObject()).statusCode()).isEqualTo(400);
       assertThat(f.inbox.post(mei.token(), path, new JsonObject().put("text", "x".repeat(6000))).statusCode())

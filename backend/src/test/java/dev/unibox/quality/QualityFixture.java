@@ -25,14 +25,12 @@ final class QualityFixture {
 
   /** An agent of the given shops (none = all), connected and online. */
   Agent agent(String name, String... accounts) throws Exception {
-    inbox.createUser(name, "agent", 5, accounts);
-    String token = inbox.login(name);
+    String token = inbox.loggedIn(name, "agent", 5, accounts);
     return new Agent(name, token, inbox.onlineSocket(token));
   }
 
   String supervisor(String name, String... accounts) throws Exception {
-    inbox.createUser(name, "supervisor", 3, accounts);
-    return inbox.login(name);
+    return inbox.loggedIn(name, "supervisor", 3, accounts);
   }
 
   String admin() throws Exception {

@@ -69,8 +69,8 @@ class QuickRepliesTest {
           .startsWith("非常抱歉給您帶來不便，小美。訂單{orderNumber}");
       assertThat(q.getJsonArray("missing")).containsExactly("orderNumber");
     });
-    f.inbox.createUser("arif", "agent", 3);
-    assertThat(f.inbox.get(f.inbox.login("arif"), "/api/conversations/" + twId + "/quick-replies").statusCode())
+    String arif = f.inbox.loggedIn("arif", "agent", 3);
+    assertThat(f.inbox.get(arif, "/api/conversations/" + twId + "/quick-replies").statusCode())
         .as("not arif's conversation").isEqualTo(403);
 
     var bad = f.inbox.post(lead, "/api/quick-replies", new JsonObject().put("shortcut", "Bad Shortcut!").put("title", "")

@@ -108,8 +108,7 @@ class SpamAndSatisfactionTest {
       Await.until("invite delivered", () -> f.inbox.shopee.acceptedSends().stream()
           .anyMatch(s -> s.getJsonObject("content").getString("text").contains("回复1=满意")));
 
-      f.inbox.createUser("arif", "agent", 3);
-      assertThat(f.inbox.post(f.inbox.login("arif"), invite, new JsonObject()).statusCode())
+      assertThat(f.inbox.post(f.inbox.loggedIn("arif", "agent", 3), invite, new JsonObject()).statusCode())
           .as("not the agent who served it").isEqualTo(403);
     }
 

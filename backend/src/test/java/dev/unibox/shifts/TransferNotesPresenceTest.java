@@ -89,8 +89,7 @@ class TransferNotesPresenceTest {
   @Test
   void presenceIsSeenBySupervisorsAndAwayAgentsGetNoNewWork() throws Exception {
     long mei = inbox.createUser("mei", "agent", 5);
-    inbox.createUser("sup", "supervisor", 0);
-    try (AgentSocket sup = inbox.socket(inbox.login("sup"), 0);
+    try (AgentSocket sup = inbox.socket(inbox.loggedIn("sup", "supervisor", 0), 0);
          AgentSocket agent = inbox.socket(inbox.login("mei"), 0)) {
       sup.hello();
       agent.hello();

@@ -106,6 +106,12 @@ public final class TestInbox implements AutoCloseable {
     return id;
   }
 
+  /** Creates the user (as {@link #createUser}) and logs them in: their token. */
+  public String loggedIn(String username, String role, int maxConcurrent, String... accounts) throws Exception {
+    createUser(username, role, maxConcurrent, accounts);
+    return login(username);
+  }
+
   public String login(String username) throws Exception {
     return login(username, "pw-" + username);
   }

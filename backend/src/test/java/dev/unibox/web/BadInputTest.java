@@ -104,8 +104,7 @@ class BadInputTest {
 
   @Test
   void closedConversationRefusesRepliesWith409() throws Exception {
-    inbox.createUser("lin", "supervisor", 3);
-    String lin = inbox.login("lin");
+    String lin = inbox.loggedIn("lin", "supervisor", 3);
     Await.result(inbox.shopee.pushBuyerText(TestInbox.SHOP_MY, "811200", "aisyah", "Thanks, solved"));
     long id = inbox.get(lin, "/api/conversations").bodyAsJsonObject().getJsonArray("conversations")
         .getJsonObject(0).getLong("id");
