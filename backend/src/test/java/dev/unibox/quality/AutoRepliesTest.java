@@ -3,7 +3,6 @@ package dev.unibox.quality;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.unibox.testing.Await;
-import dev.unibox.testing.InboxTest;
 import dev.unibox.testing.TestInbox;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -17,13 +16,9 @@ import org.junit.jupiter.api.Test;
  * as a human first response (waiting_since stays, response metrics ignore them) and respect Shopee's
  * one-per-buyer-per-24-hours limit.
  */
-@InboxTest
-class AutoRepliesTest {
+class AutoRepliesTest extends QualityTest {
 
   private static final String SCOPE = "shop:" + TestInbox.ACCOUNT_MY;
-
-  private final TestClock clock = new TestClock();
-  private QualityFixture f;
 
   private static JsonObject autoReplies(JsonObject settings) {
     return new JsonObject().put("autoReplies", settings.put("businessHours",

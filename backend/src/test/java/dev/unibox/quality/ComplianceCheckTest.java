@@ -3,7 +3,6 @@ package dev.unibox.quality;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.unibox.testing.Await;
-import dev.unibox.testing.InboxTest;
 import dev.unibox.testing.TestInbox;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -16,11 +15,7 @@ import org.junit.jupiter.api.Test;
  * check, the daily inspection report, and rule edits that take effect without a restart. Image, product and
  * order replies reach the buyer too: they pass the same check as text.
  */
-@InboxTest
-class ComplianceCheckTest {
-
-  private final TestClock clock = new TestClock();
-  private QualityFixture f;
+class ComplianceCheckTest extends QualityTest {
 
   @Test
   void aBlockedReplyNeverReachesThePlatformEvenThroughTheApi() throws Exception {

@@ -2,18 +2,13 @@ package dev.unibox.quality;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.unibox.testing.InboxTest;
 import dev.unibox.testing.TestInbox;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import org.junit.jupiter.api.Test;
 
 /** Quick replies: shipped seeds, managed by supervisors, found by shortcut, filled from the conversation. */
-@InboxTest
-class QuickRepliesTest {
-
-  private final TestClock clock = new TestClock();
-  private QualityFixture f;
+class QuickRepliesTest extends QualityTest {
 
   @Test
   void aShortcutFindsTheShopsQuickReplyInTheBuyersLanguageWithItsVariablesFilled() throws Exception {

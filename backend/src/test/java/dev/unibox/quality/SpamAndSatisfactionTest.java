@@ -3,7 +3,6 @@ package dev.unibox.quality;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.unibox.testing.Await;
-import dev.unibox.testing.InboxTest;
 import dev.unibox.testing.TestInbox;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -16,11 +15,7 @@ import org.junit.jupiter.api.Test;
  * invites only on solved conversations, the buyer's chat answer stored per conversation and agent, and
  * the Kuaishou-style rates.
  */
-@InboxTest
-class SpamAndSatisfactionTest {
-
-  private final TestClock clock = new TestClock();
-  private QualityFixture f;
+class SpamAndSatisfactionTest extends QualityTest {
 
   @Test
   void spamIsParkedNotRoutedNotCountedAndRestoredWithOneClick() throws Exception {
