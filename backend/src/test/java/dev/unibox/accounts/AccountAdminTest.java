@@ -33,7 +33,7 @@ class AccountAdminTest {
   void start(Vertx vertx) throws Exception {
     lazada = Await.result(new FakeLazada(vertx, "130001", LAZADA_SECRET, Clock.systemUTC()).start(0));
     lazada.addSeller(SELLER, LAZADA_ACCESS, "lzd-refresh-admin-test", inbox.app.baseUrl() + "/webhooks/lazada");
-    admin = inbox.login("admin", TestInbox.ADMIN_PASSWORD);
+    admin = inbox.loginAdmin();
   }
 
   @AfterEach

@@ -34,7 +34,7 @@ class SessionRevocationTest {
   void start() throws Exception {
     inbox.createUser("mei", "agent", 5, TestInbox.ACCOUNT_MY);
     inbox.createUser("lin", "supervisor", 5, TestInbox.ACCOUNT_MY);
-    admin = inbox.login("admin", TestInbox.ADMIN_PASSWORD);
+    admin = inbox.loginAdmin();
   }
 
   @Test

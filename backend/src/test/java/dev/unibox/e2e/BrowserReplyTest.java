@@ -2,7 +2,6 @@ package dev.unibox.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.unibox.testing.Await;
 import dev.unibox.testing.BrowserScript;
 import dev.unibox.testing.InboxTest;
 import dev.unibox.testing.TestInbox;
@@ -49,8 +48,7 @@ class BrowserReplyTest {
     all.putAll(Map.of("AGENT_USER", "mei", "AGENT_PASS", "pw-mei", "BUYER_TEXT", BUYER_TEXT, "REPLY_TEXT", REPLY_TEXT));
     try (BrowserScript browser = inbox.browser(script, all)) {
       browser.expect("READY", readySeconds);
-      assertThat(Await.result(inbox.shopee.pushBuyerText(TestInbox.SHOP_MY, "811777", "siti.a", BUYER_TEXT))
-          .statusCode()).isEqualTo(200);
+      inbox.buyerWrites(TestInbox.SHOP_MY, "811777", "siti.a", BUYER_TEXT);
       browser.expectDone(doneSeconds);
     }
   }

@@ -191,7 +191,7 @@ class AdapterFaultsTest {
   @Test
   void deadRefreshTokenPausesOnlyThatAccountAndAlertsAdminsOnTheirSocket(Vertx vertx) throws Exception {
     inbox = TestInbox.start(vertx);
-    String adminToken = inbox.login("admin", TestInbox.ADMIN_PASSWORD);
+    String adminToken = inbox.loginAdmin();
     try (AgentSocket admin = inbox.socket(adminToken, 0)) {
       admin.hello();
       inbox.shopee.expireAccessToken(TestInbox.SHOP_MY);

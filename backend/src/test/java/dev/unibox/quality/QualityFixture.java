@@ -35,26 +35,21 @@ final class QualityFixture {
 
   String admin() throws Exception {
     if (adminToken == null) {
-      adminToken = inbox.login("admin", TestInbox.ADMIN_PASSWORD);
+      adminToken = inbox.loginAdmin();
     }
     return adminToken;
-  }
-
-  void buyerWrites(long shop, String buyerId, String name, String text) throws Exception {
-    assertThat(Await.result(inbox.shopee.pushBuyerText(shop, buyerId, name, text)).statusCode()).isEqualTo(200);
   }
 
   long conversationOf(String buyerId) throws Exception {
     Await.until("conversation of buyer " + buyerId, () -> count(
         "SELECT count(*) FROM conversations c JOIN buyers b ON b.id = c.buyer_id WHERE b.platform_buyer_id = $1",
         buyerId) == 1);
-    return inbox.count("SELECT c.id FROM conversations c JOIN buyers b ON b.id = c.buyer_id "
-        + "WHERE b.platform_buyer_id = $1", buyerId);
+    return inbox.conversationOf(buyerId);
   }
 
   /** The buyer writes to the Malaysian shop and the agent is assigned the new conversation; returns its id. */
   long assignedTo(Agent agent, String buyerId, String name, String text) throws Exception {
-    buyerWrites(TestInbox.SHOP_MY, buyerId, name, text);
+    inbox.buyerWrites(TestInbox.SHOP_MY, buyerId, name, text);
     long id = conversationOf(buyerId);
     agent.socket().nextEvent("conversation.assigned");
     return id;

@@ -53,7 +53,7 @@ class QuickRepliesTest extends QualityTest {
     }
 
     // A shop's quick replies are not offered in another shop's conversations.
-    f.buyerWrites(TestInbox.SHOP_TW, "900100", "小美", "請問什麼時候出貨？");
+    f.inbox.buyerWrites(TestInbox.SHOP_TW, "900100", "小美", "請問什麼時候出貨？");
     long twId = f.conversationOf("900100");
     JsonArray twList = f.inbox.get(lead, "/api/conversations/" + twId + "/quick-replies?q=refund").bodyAsJsonObject()
         .getJsonArray("quickReplies");

@@ -21,9 +21,9 @@ class SpamAndSatisfactionTest extends QualityTest {
   void spamIsParkedNotRoutedNotCountedAndRestoredWithOneClick() throws Exception {
     String lead = f.supervisor("lin");
     try (var mei = f.agent("mei")) {
-      f.buyerWrites(TestInbox.SHOP_MY, "811500", "promo88", "兼职日赚500，加微信 abc123 详聊");
+      f.inbox.buyerWrites(TestInbox.SHOP_MY, "811500", "promo88", "兼职日赚500，加微信 abc123 详聊");
       long spam = f.conversationOf("811500");
-      f.buyerWrites(TestInbox.SHOP_MY, "811501", "real.buyer", "Is the lamp still available?");
+      f.inbox.buyerWrites(TestInbox.SHOP_MY, "811501", "real.buyer", "Is the lamp still available?");
       long real = f.conversationOf("811501");
       JsonObject assigned = mei.socket().nextEvent("conversation.assigned");
       assertThat(assigned.getJsonObject("data").getJsonObject("conversation").getLong("id")).isEqualTo(real);
@@ -41,7 +41,7 @@ class SpamAndSatisfactionTest extends QualityTest {
       });
 
       // More junk from the same buyer stays parked.
-      f.buyerWrites(TestInbox.SHOP_MY, "811500", "promo88", "在吗？");
+      f.inbox.buyerWrites(TestInbox.SHOP_MY, "811500", "promo88", "在吗？");
       Await.until("second message stored", () -> f.count("SELECT count(*) FROM messages WHERE conversation_id = $1",
           spam) == 2);
       assertThat(f.count("SELECT count(*) FROM conversations WHERE id = $1 AND status = 'spam' "
@@ -68,7 +68,7 @@ class SpamAndSatisfactionTest extends QualityTest {
           .bodyAsJsonObject().getInteger("conversations")).isEqualTo(2);
     }
     f.inbox.createUser("tw.only", "agent", 3, TestInbox.ACCOUNT_TW);
-    f.buyerWrites(TestInbox.SHOP_MY, "811502", "promo99", "Work from home, earn money fast: bit.ly/x1y2z3");
+    f.inbox.buyerWrites(TestInbox.SHOP_MY, "811502", "promo99", "Work from home, earn money fast: bit.ly/x1y2z3");
     long other = f.conversationOf("811502");
     Await.until("parked", () -> f.count("SELECT count(*) FROM conversations WHERE id = $1 AND status = 'spam'", other) == 1);
     String tw = f.inbox.login("tw.only");
@@ -107,7 +107,7 @@ class SpamAndSatisfactionTest extends QualityTest {
           .as("not the agent who served it").isEqualTo(403);
     }
 
-    f.buyerWrites(TestInbox.SHOP_MY, "811600", "wong", "3 客服态度差");
+    f.inbox.buyerWrites(TestInbox.SHOP_MY, "811600", "wong", "3 客服态度差");
     Await.until("rating stored", () -> f.count("SELECT count(*) FROM satisfaction_ratings") == 1);
     assertThat(f.count("SELECT count(*) FROM satisfaction_ratings r JOIN users u ON u.id = r.agent_id "
         + "WHERE r.conversation_id = $1 AND r.rating = 'dissatisfied' AND r.reason = 'bad_attitude' "
@@ -139,7 +139,7 @@ class SpamAndSatisfactionTest extends QualityTest {
     assertThat(f.inbox.get(lead, "/api/quality/satisfaction?period=year").statusCode()).isEqualTo(400);
 
     // A buyer who writes something else instead reopens the conversation and voids the invite.
-    f.buyerWrites(TestInbox.SHOP_MY, "811600", "wong", "还有一个问题，可以开发票吗？");
+    f.inbox.buyerWrites(TestInbox.SHOP_MY, "811600", "wong", "还有一个问题，可以开发票吗？");
     Await.until("reopened", () -> f.count("SELECT count(*) FROM conversations WHERE id = $1 AND status <> 'closed'",
         id) == 1);
     assertThat(f.count("SELECT count(*) FROM satisfaction_ratings")).isEqualTo(3);

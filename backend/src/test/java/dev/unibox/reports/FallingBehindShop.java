@@ -31,8 +31,7 @@ public final class FallingBehindShop {
     String mei = inbox.loggedIn("mei", "agent", 3, TestInbox.ACCOUNT_MY);
     try (AgentSocket agent = inbox.onlineSocket(mei)) {
       for (int i = 0; i < 6; i++) {
-        assertThat(Await.result(inbox.shopee.pushBuyerText(TestInbox.SHOP_MY, "81200" + i, "b" + i, "Ada stok?"))
-            .statusCode()).isEqualTo(200);
+        inbox.buyerWrites(TestInbox.SHOP_MY, "81200" + i, "b" + i, "Ada stok?");
       }
       for (int i = 0; i < 3; i++) {  // mei takes three (her capacity) and answers them at once
         long id = agent.nextAssigned();
@@ -43,8 +42,7 @@ public final class FallingBehindShop {
     // delivered before the clock jumps: a reply still in the outbox when 12 hours pass would fail, not count
     Await.until("mei's three replies delivered", () -> inbox.shopee.acceptedSends().size() == 3);
     clock.advance(Duration.ofHours(11).plusMinutes(59));  // 20:59: a new chat, nothing missed yet
-    assertThat(Await.result(inbox.shopee.pushBuyerText(TestInbox.SHOP_MY, "812099", SAVER, "Hello?"))
-        .statusCode()).isEqualTo(200);
+    inbox.buyerWrites(TestInbox.SHOP_MY, "812099", SAVER, "Hello?");
     clock.advance(Duration.ofMinutes(2));
     Await.result(inbox.app.reports().sweep().sweep());
   }

@@ -43,7 +43,7 @@ class TeamScopeTest {
       // the shop comes through the team only
       Await.result(inbox.db.pool().query("DELETE FROM user_accounts WHERE user_id = " + id).execute());
     }
-    String admin = inbox.login("admin", TestInbox.ADMIN_PASSWORD);
+    String admin = inbox.loginAdmin();
     team(admin, "team-a", "lead-a", "anna");
     team(admin, "team-b", "lead-b", "bob");
     leadA = inbox.login("lead-a");
