@@ -8,7 +8,6 @@ import dev.unibox.adapters.contract.PlatformAdapterContract;
 import dev.unibox.adapters.spi.AccountConfig;
 import dev.unibox.adapters.spi.AccountCredentials;
 import dev.unibox.adapters.spi.ErrorKind;
-import dev.unibox.adapters.spi.PlatformAdapterFactory;
 import dev.unibox.adapters.spi.PlatformAdapters;
 import dev.unibox.adapters.spi.PlatformProfile;
 import dev.unibox.adapters.spi.PushRequest;
@@ -26,14 +25,8 @@ class BridgeContractTest extends PlatformAdapterContract {
   static final String SECRET = "bridge-shared-secret-0123456789";
   static final String SHOP = "pdd-shop-42";
 
-  @Override
-  protected PlatformAdapterFactory factory() {
-    return new BridgeAdapterFactory.Pinduoduo();
-  }
-
-  @Override
-  protected Fake newFake() {
-    return new MerchantFake();
+  BridgeContractTest() {
+    super(new BridgeAdapterFactory.Pinduoduo(), MerchantFake::new);
   }
 
   @Test

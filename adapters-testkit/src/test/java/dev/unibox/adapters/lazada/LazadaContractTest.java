@@ -7,7 +7,6 @@ import dev.unibox.adapters.contract.PlatformAdapterContract;
 import dev.unibox.adapters.lazada.fake.FakeLazada;
 import dev.unibox.adapters.spi.AccountConfig;
 import dev.unibox.adapters.spi.AccountCredentials;
-import dev.unibox.adapters.spi.PlatformAdapterFactory;
 import io.vertx.core.Future;
 import io.vertx.core.MultiMap;
 import io.vertx.core.json.JsonObject;
@@ -25,14 +24,8 @@ class LazadaContractTest extends PlatformAdapterContract {
   static final String APP_SECRET = "lazada-contract-secret";
   static final String SELLER = "100200300";
 
-  @Override
-  protected PlatformAdapterFactory factory() {
-    return new LazadaAdapterFactory();
-  }
-
-  @Override
-  protected Fake newFake() {
-    return new LazadaFake();
+  LazadaContractTest() {
+    super(new LazadaAdapterFactory(), LazadaFake::new);
   }
 
   @Test

@@ -8,7 +8,6 @@ import dev.unibox.adapters.spi.AccountConfig;
 import dev.unibox.adapters.spi.AccountCredentials;
 import dev.unibox.adapters.spi.ErrorKind;
 import dev.unibox.adapters.spi.InboundMessage;
-import dev.unibox.adapters.spi.PlatformAdapterFactory;
 import dev.unibox.adapters.tiktok.fake.FakeTikTokShop;
 import io.vertx.core.Future;
 import io.vertx.core.MultiMap;
@@ -27,14 +26,8 @@ class TikTokContractTest extends PlatformAdapterContract {
   static final String SHOP = "7494001";
   static final String CIPHER = "ROW_contract_cipher";
 
-  @Override
-  protected PlatformAdapterFactory factory() {
-    return new TikTokAdapterFactory();
-  }
-
-  @Override
-  protected Fake newFake() {
-    return new TikTokFake();
+  TikTokContractTest() {
+    super(new TikTokAdapterFactory(), TikTokFake::new);
   }
 
   @Test
