@@ -1,5 +1,5 @@
 // Browser end-to-end of the composer when a reply cannot go out. Run by the backend's JUnit test
-// (BrowserComposerFailuresTest), not by npm test. Protocol over stdout:
+// (BrowserReplyTest), not by npm test. Protocol over stdout:
 //   READY    logged in, live connection up: the test may make the buyer write BUYER_TEXT
 //   DONE     a too-long reply was counted and refused before sending; a reply sent while the server was
 //            unreachable stayed in the composer with a retry, and the retry sent it once; exit 0

@@ -1,16 +1,11 @@
 import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
 import type { ConversationSummary } from '../../../lib/api-types';
+import { conversationSummary } from '../../../test-fixtures';
 import { ConversationHeader } from './ConversationHeader';
 
-const base = {
-  id: 7, accountId: 'shopee-my-01', platform: 'shopee', shopName: 'Vase House', status: 'assigned',
-  buyer: { id: '811', name: 'siti.a' }, language: 'en', category: null, assignee: { id: 2, displayName: 'Mei' },
-  waitingSince: null, lastMessage: null, updatedAt: '2026-11-30T13:00:00Z',
-} as unknown as ConversationSummary;
-
 const header = (patch: Partial<ConversationSummary>) =>
-  renderToStaticMarkup(<ConversationHeader conversation={{ ...base, ...patch }} closing={false} onClose={() => undefined} />);
+  renderToStaticMarkup(<ConversationHeader conversation={conversationSummary(patch)} closing={false} onClose={() => undefined} />);
 
 describe('ConversationHeader', () => {
   it('shows a critical conversation as critical, not "Normal" (bug 1)', () => {

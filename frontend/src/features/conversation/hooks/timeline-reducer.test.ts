@@ -1,24 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { AgentEvent, ConversationSummary, MessageEntry } from '../../../lib/api-types';
+import { conversationSummary } from '../../../test-fixtures';
 import { conversationReducer, initialConversationState, type ConversationAction, type ConversationState } from './timeline-reducer';
 
-const summary = (overrides: Partial<ConversationSummary> = {}): ConversationSummary => ({
-  id: 12,
-  accountId: 'shopee-my-01',
-  platform: 'shopee',
-  shopName: 'Blossom Home MY',
-  buyer: { id: '811200', name: 'aisyah.r' },
-  language: 'ms',
-  priority: 'urgent',
-  category: 'after_sale',
-  status: 'assigned',
-  assignee: { id: 3, displayName: 'Mei (agent)' },
-  lastMessage: null,
-  waitingSince: null,
-  createdAt: '2026-11-23T14:00:00Z',
-  updatedAt: '2026-11-23T14:00:00Z',
-  ...overrides,
-});
+const summary = (overrides: Partial<ConversationSummary> = {}): ConversationSummary =>
+  conversationSummary({ priority: 'urgent', category: 'after_sale', ...overrides });
 
 const incoming: MessageEntry = {
   kind: 'message', id: 91, direction: 'in', text: 'barang rosak', at: '2026-11-23T14:02:11Z', status: 'received', author: 'aisyah.r',

@@ -1,24 +1,13 @@
 import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
 import type { ConversationSummary } from '../../../lib/api-types';
+import { conversationSummary } from '../../../test-fixtures';
 import { ConversationRow } from './ConversationRow';
 
-const base: ConversationSummary = {
-  id: 7,
-  accountId: 'shopee-my-01',
-  platform: 'shopee',
-  shopName: 'Blossom Home MY',
-  buyer: { id: 'b1', name: 'siti' },
-  language: 'en',
-  priority: 'normal',
-  category: 'pre_sale',
-  status: 'assigned',
+const base = conversationSummary({
   assignee: { id: 3, displayName: '梅 Mei' },
   lastMessage: { text: 'hello', at: '2026-11-30T10:00:00Z', direction: 'in' },
-  waitingSince: null,
-  createdAt: '2026-11-30T10:00:00Z',
-  updatedAt: '2026-11-30T10:00:00Z',
-};
+});
 
 const row = (c: ConversationSummary, showOwner: boolean) =>
   renderToStaticMarkup(<ConversationRow conversation={c} selected={false} now={0} onSelect={() => undefined} showOwner={showOwner} />);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { AgentEvent, ConversationSummary } from '../../../lib/api-types';
+import { conversationSummary } from '../../../test-fixtures';
 import {
   conversationListReducer,
   initialListState,
@@ -10,23 +11,13 @@ import {
 const AGENT = { id: 3, role: 'agent' as const };
 
 function summary(id: number, overrides: Partial<ConversationSummary> = {}): ConversationSummary {
-  return {
+  return conversationSummary({
     id,
-    accountId: 'shopee-my-01',
-    platform: 'shopee',
-    shopName: 'Blossom Home MY',
     buyer: { id: `b${id}`, name: `buyer${id}` },
-    language: 'ms',
-    priority: 'normal',
-    category: 'pre_sale',
-    status: 'assigned',
-    assignee: { id: 3, displayName: 'Mei (agent)' },
     lastMessage: { text: `hello ${id}`, at: '2026-11-23T14:00:00Z', direction: 'in' },
     waitingSince: '2026-11-23T14:00:00Z',
-    createdAt: '2026-11-23T14:00:00Z',
-    updatedAt: '2026-11-23T14:00:00Z',
     ...overrides,
-  };
+  });
 }
 
 let seq = 0;

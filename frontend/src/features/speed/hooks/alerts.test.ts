@@ -1,23 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import type { AgentEvent, ConversationSummary } from '../../../lib/api-types';
+import { conversationSummary } from '../../../test-fixtures';
 import { alertFor, countUnread, markRead, seedUnread, seenOnArrival } from './alerts';
 
-const conversation = (id: number, priority: 'normal' | 'urgent' | 'critical', assignee: number | null): ConversationSummary => ({
-  id,
-  accountId: 'shopee-my',
-  platform: 'shopee',
-  shopName: 'Shop',
-  buyer: { id: 'b1', name: 'Buyer' },
-  language: 'zh',
-  priority,
-  category: 'pre_sale',
-  status: assignee ? 'assigned' : 'queued',
-  assignee: assignee ? { id: assignee, displayName: 'Mei' } : null,
-  lastMessage: { text: '在吗', at: '2026-11-30T10:00:00Z', direction: 'in' },
-  waitingSince: null,
-  createdAt: '2026-11-30T10:00:00Z',
-  updatedAt: '2026-11-30T10:00:00Z',
-});
+const conversation = (id: number, priority: 'normal' | 'urgent' | 'critical', assignee: number | null): ConversationSummary =>
+  conversationSummary({
+    id,
+    priority,
+    status: assignee ? 'assigned' : 'queued',
+    assignee: assignee ? { id: assignee, displayName: 'Mei' } : null,
+    lastMessage: { text: '在吗', at: '2026-11-30T10:00:00Z', direction: 'in' },
+  });
 
 const assigned = (c: ConversationSummary): AgentEvent => ({ seq: 1, event: 'conversation.assigned', at: '', data: { conversation: c } });
 const message = (c: ConversationSummary, direction: 'in' | 'out', text = '快点'): AgentEvent => ({

@@ -1,5 +1,6 @@
 // The roster editor's state and checks (the server's RosterFile rules, shown per field before saving).
 // Error values are keys of the supervisor catalog.
+import { isTimeZone } from '../../../lib/i18n';
 
 export interface ShiftDraft {
   name: string;
@@ -46,19 +47,10 @@ export function newShift(zone: string): ShiftDraft {
   return { name: '', start: '09:00', end: '17:00', zone, lead: '', agents: [] };
 }
 
-export function isZone(zone: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en', { timeZone: zone });
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 /** Every problem at once, keyed by field: "zone", "shifts", "shift.<i>.name|start|end|zone|agents". */
 export function validateRoster(d: RosterDraft): RosterErrors {
   const errors: RosterErrors = {};
-  if (!d.zone.trim() || !isZone(d.zone.trim())) errors.zone = 'roster.error.zone';
+  if (!d.zone.trim() || !isTimeZone(d.zone.trim())) errors.zone = 'roster.error.zone';
   if (d.shifts.length === 0) errors.shifts = 'roster.error.noShift';
   const seen = new Set<string>();
   d.shifts.forEach((s, i) => {
@@ -69,7 +61,7 @@ export function validateRoster(d: RosterDraft): RosterErrors {
     if (!HH_MM.test(s.start)) errors[`shift.${i}.start`] = 'roster.error.time';
     if (!HH_MM.test(s.end)) errors[`shift.${i}.end`] = 'roster.error.time';
     else if (s.start === s.end) errors[`shift.${i}.end`] = 'roster.error.sameTime';
-    if (s.zone.trim() && !isZone(s.zone.trim())) errors[`shift.${i}.zone`] = 'roster.error.zone';
+    if (s.zone.trim() && !isTimeZone(s.zone.trim())) errors[`shift.${i}.zone`] = 'roster.error.zone';
     if (s.agents.length === 0) errors[`shift.${i}.agents`] = 'roster.error.noAgents';
   });
   return errors;

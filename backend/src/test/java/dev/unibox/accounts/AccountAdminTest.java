@@ -33,7 +33,7 @@ class AccountAdminTest {
   void start(Vertx vertx) throws Exception {
     lazada = Await.result(new FakeLazada(vertx, "130001", LAZADA_SECRET, Clock.systemUTC()).start(0));
     lazada.addSeller(SELLER, LAZADA_ACCESS, "lzd-refresh-admin-test", inbox.app.baseUrl() + "/webhooks/lazada");
-    admin = inbox.login("admin", TestInbox.ADMIN_PASSWORD);
+    admin = inbox.loginAdmin();
   }
 
   @AfterEach
@@ -83,8 +83,7 @@ class AccountAdminTest {
   @Test
   void pausedAccountHoldsRepliesUntilResumedAndARemovedOneNoLongerTakesPushes() throws Exception {
     inbox.post(admin, "/api/admin/accounts", lazadaAccount());
-    inbox.createUser("siti", "agent", 3, "lazada-my-01");
-    String token = inbox.login("siti");
+    String token = inbox.loggedIn("siti", "agent", 3, "lazada-my-01");
     try (AgentSocket socket = inbox.onlineSocket(token)) {
       Await.result(lazada.buyerWrites(SELLER, "880002", "aida", "boleh hantar hari ini?"));
       long conversationId = socket.nextAssigned();
@@ -120,8 +119,7 @@ class AccountAdminTest {
 
   @Test
   void onlyAdminsManageAccountsAndBadInputChangesNothing() throws Exception {
-    inbox.createUser("ali", "supervisor", 0);
-    String supervisor = inbox.login("ali");
+    String supervisor = inbox.loggedIn("ali", "supervisor", 0);
 
     assertThat(inbox.post(supervisor, "/api/admin/accounts", lazadaAccount()).statusCode()).isEqualTo(403);
     assertThat(inbox.get(supervisor, "/api/admin/accounts").statusCode()).isEqualTo(403);
@@ -141,8 +139,8 @@ class AccountAdminTest {
 
   @Test
   void everyUserSeesTheCapabilitiesAndPlatformProfileOfTheAccountsTheyServe() throws Exception {
-    inbox.createUser("wen", "agent", 3, TestInbox.ACCOUNT_TW);
-    JsonArray accounts = inbox.get(inbox.login("wen"), "/api/accounts").bodyAsJsonObject().getJsonArray("accounts");
+    String wen = inbox.loggedIn("wen", "agent", 3, TestInbox.ACCOUNT_TW);
+    JsonArray accounts = inbox.get(wen, "/api/accounts").bodyAsJsonObject().getJsonArray("accounts");
 
     assertThat(accounts).hasSize(1);
     JsonObject tw = accounts.getJsonObject(0);

@@ -34,22 +34,20 @@ class SessionRevocationTest {
   void start() throws Exception {
     inbox.createUser("mei", "agent", 5, TestInbox.ACCOUNT_MY);
     inbox.createUser("lin", "supervisor", 5, TestInbox.ACCOUNT_MY);
-    admin = inbox.login("admin", TestInbox.ADMIN_PASSWORD);
+    admin = inbox.loginAdmin();
   }
 
   @Test
   void logoutEndsEveryTokenOfTheUserAndClosesTheirSocket() throws Exception {
     String laptop = inbox.login("mei");
-    String phone = inbox.login("mei");
-    AgentSocket socket = helloOn(phone);
+    Session phone = session("mei");
     assertThat(me(laptop)).isEqualTo(200);
 
     var out = inbox.post(laptop, "/api/auth/logout", new JsonObject());
     assertThat(out.statusCode()).isEqualTo(204);
 
     assertThat(me(laptop)).as("the same token after logout").isEqualTo(401);
-    assertThat(me(phone)).as("the user's other device").isEqualTo(401);
-    assertThat(socket.awaitClosed()).isEqualTo(SESSION_ENDED);
+    assertEnded(phone); // the user's other device
     AgentSocket again = inbox.socket(laptop, 0);
     assertThat(again.awaitClosed()).as("a revoked token cannot open a socket").isEqualTo(SESSION_ENDED);
     assertThat(me(admin)).as("other users are untouched").isEqualTo(200);
@@ -59,8 +57,7 @@ class SessionRevocationTest {
   @Test
   void aPasswordChangeEndsTheOtherSessionsAndKeepsThisOneWithAFreshToken() throws Exception {
     String laptop = inbox.login("mei");
-    String phone = inbox.login("mei");
-    AgentSocket socket = helloOn(phone);
+    Session phone = session("mei");
 
     var wrong = inbox.post(laptop, "/api/me/password",
         new JsonObject().put("currentPassword", "not-my-password").put("newPassword", "a-new-password-1"));
@@ -76,8 +73,7 @@ class SessionRevocationTest {
     String fresh = changed.bodyAsJsonObject().getString("token");
 
     assertThat(me(laptop)).isEqualTo(401);
-    assertThat(me(phone)).isEqualTo(401);
-    assertThat(socket.awaitClosed()).isEqualTo(SESSION_ENDED);
+    assertEnded(phone);
     assertThat(me(fresh)).isEqualTo(200);
     assertThat(loginStatus("mei", "pw-mei")).isEqualTo(401);
     assertThat(loginStatus("mei", "a-new-password-1")).isEqualTo(200);
@@ -85,62 +81,50 @@ class SessionRevocationTest {
 
   @Test
   void disablingAUserEndsTheirSessionsAndRefusesTheirLogin() throws Exception {
-    String mei = inbox.login("mei");
-    AgentSocket socket = helloOn(mei);
+    Session mei = session("mei");
     long meiId = userId("mei");
 
     String lin = inbox.login("lin");
     assertThat(inbox.post(lin, "/api/admin/users/" + meiId + "/disable", new JsonObject()).statusCode())
         .as("only an admin of every shop disables users").isEqualTo(403);
-    assertThat(me(mei)).isEqualTo(200);
+    assertThat(me(mei.token())).isEqualTo(200);
 
     assertThat(inbox.post(admin, "/api/admin/users/" + meiId + "/disable", new JsonObject()).statusCode()).isEqualTo(200);
-    assertThat(me(mei)).isEqualTo(401);
-    assertThat(socket.awaitClosed()).isEqualTo(SESSION_ENDED);
+    assertEnded(mei);
     assertThat(loginStatus("mei", "pw-mei")).isEqualTo(401);
 
     assertThat(inbox.post(admin, "/api/admin/users/" + meiId + "/enable", new JsonObject()).statusCode()).isEqualTo(200);
-    assertThat(me(mei)).as("enabling again does not bring old tokens back").isEqualTo(401);
+    assertThat(me(mei.token())).as("enabling again does not bring old tokens back").isEqualTo(401);
     assertThat(loginStatus("mei", "pw-mei")).isEqualTo(200);
   }
 
   @Test
   void aRoleChangeEndsTheUsersSessions() throws Exception {
-    String lin = inbox.login("lin");
-    AgentSocket socket = helloOn(lin);
+    Session lin = session("lin");
     long linId = userId("lin");
 
     var bad = inbox.put(admin, "/api/admin/users/" + linId + "/role", new JsonObject().put("role", "root"));
     assertThat(bad.statusCode()).isEqualTo(400);
-    assertThat(me(lin)).isEqualTo(200);
+    assertThat(me(lin.token())).isEqualTo(200);
 
     var r = inbox.put(admin, "/api/admin/users/" + linId + "/role", new JsonObject().put("role", "agent"));
     assertThat(r.statusCode()).isEqualTo(200);
-    assertThat(me(lin)).isEqualTo(401);
-    assertThat(socket.awaitClosed()).isEqualTo(SESSION_ENDED);
+    assertEnded(lin);
     String again = inbox.login("lin");
     assertThat(inbox.get(again, "/api/me").bodyAsJsonObject().getJsonObject("user").getString("role")).isEqualTo("agent");
   }
 
   @Test
   void aSocketIsClosedWhenItsTokenExpires() throws Exception {
-    String mei = inbox.login("mei");
-    AgentSocket socket = helloOn(mei);
+    Session mei = session("mei");
 
     clock.advance(Duration.ofHours(11));
-    assertThat(me(mei)).as("11 h into a 12 h token").isEqualTo(200);
-    socket.send(new JsonObject().put("type", "ping"));
-    socket.next(f -> "pong".equals(f.getString("type")));
+    assertThat(me(mei.token())).as("11 h into a 12 h token").isEqualTo(200);
+    mei.socket().send(new JsonObject().put("type", "ping"));
+    mei.socket().next(f -> "pong".equals(f.getString("type")));
 
     clock.advance(Duration.ofHours(1));
-    assertThat(me(mei)).as("the token has expired on the service's clock").isEqualTo(401);
-    assertThat(socket.awaitClosed()).isEqualTo(SESSION_ENDED);
-  }
-
-  private AgentSocket helloOn(String token) throws Exception {
-    AgentSocket socket = inbox.socket(token, 0);
-    socket.hello();
-    return socket;
+    assertEnded(mei); // expired on the service's clock
   }
 
   @Test
@@ -158,6 +142,22 @@ class SessionRevocationTest {
 
     clock.advance(java.time.Duration.ofSeconds(2));
     assertThat(inbox.post(token, "/api/me/password", right).statusCode()).isEqualTo(200);
+  }
+
+  /** A login of the user and a socket opened with its token (the server said hello). */
+  private record Session(String token, AgentSocket socket) {}
+
+  private Session session(String username) throws Exception {
+    String token = inbox.login(username);
+    AgentSocket socket = inbox.socket(token, 0);
+    socket.hello();
+    return new Session(token, socket);
+  }
+
+  /** The session's token is refused and its socket was closed as a session that ended. */
+  private void assertEnded(Session session) throws Exception {
+    assertThat(me(session.token())).as("the token").isEqualTo(401);
+    assertThat(session.socket().awaitClosed()).as("its socket").isEqualTo(SESSION_ENDED);
   }
 
   private int me(String token) throws Exception {

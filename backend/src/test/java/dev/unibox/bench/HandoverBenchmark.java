@@ -85,7 +85,7 @@ public final class HandoverBenchmark {
         inbox.createUser("n" + i, "agent", (int) Math.ceil(n * 0.84 / 12));
         noon.add("n" + i);
       }
-      String admin = inbox.login("admin", TestInbox.ADMIN_PASSWORD);
+      String admin = inbox.loginAdmin();
       JsonObject roster = new JsonObject().put("zone", "Asia/Kuala_Lumpur").put("shifts", new JsonArray()
           .add(new JsonObject().put("name", "morning").put("start", "07:00").put("end", "15:00").put("agents", morning))
           .add(new JsonObject().put("name", "noon").put("start", "15:00").put("end", "23:00").put("agents", noon))

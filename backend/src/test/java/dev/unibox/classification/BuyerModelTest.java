@@ -1,8 +1,8 @@
 package dev.unibox.classification;
 
+import static dev.unibox.classification.TrainedModel.MODEL;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -12,13 +12,6 @@ import org.junit.jupiter.params.provider.CsvSource;
  */
 class BuyerModelTest {
 
-  private static BuyerModel model;
-
-  @BeforeAll
-  static void train() {
-    model = BuyerModel.train(Corpus.training());
-  }
-
   @ParameterizedTest(name = "paraphrase: {0}")
   @CsvSource(delimiter = '|', value = {
       "The glass came shattered", "The zipper broke after one day", "You sent me the wrong size",
@@ -26,7 +19,7 @@ class BuyerModelTest {
       "顏色跟圖片不一樣", "สินค้าไม่ตรงปก", "อยากได้เงินคืน", "Sản phẩm không giống hình", "Barang tak berfungsi",
       "San pham khong giong hinh"})
   void paraphrasedProblemsAreUrgentAfterSale(String text) {
-    BuyerModel.Judgement j = model.judge(text);
+    BuyerModel.Judgement j = MODEL.judge(text);
     assertThat(j.urgent()).as("urgent").isTrue();
     assertThat(j.category().wire()).isEqualTo("after_sale");
   }
@@ -35,7 +28,7 @@ class BuyerModelTest {
   @CsvSource(delimiter = '|', value = {"Package arrived, nothing is broken, thanks!", "收到了，没有破损，谢谢！",
       "ได้รับแล้ว ไม่มีแตก ขอบคุณค่ะ", "nhận rồi, không bị vỡ, cảm ơn shop!", "dah terima, tak pecah pun, terima kasih!"})
   void negatedProblemsAreNotUrgent(String text) {
-    assertThat(model.judge(text).urgent()).as("urgent").isFalse();
+    assertThat(MODEL.judge(text).urgent()).as("urgent").isFalse();
   }
 
   @ParameterizedTest(name = "policy: {0}")
@@ -43,7 +36,7 @@ class BuyerModelTest {
       "请问支持七天无理由退货吗？ | pre_sale", "Polisi refund macam mana? | pre_sale",
       "Where is my order? It's been a week. | in_sale"})
   void questionsAboutAPolicyOrAnOrderAreNotUrgent(String text, String category) {
-    BuyerModel.Judgement j = model.judge(text);
+    BuyerModel.Judgement j = MODEL.judge(text);
     assertThat(j.urgent()).as("urgent").isFalse();
     assertThat(j.category().wire()).isEqualTo(category);
   }
@@ -53,7 +46,7 @@ class BuyerModelTest {
     dev.unibox.domain.MessageClassifier classifier = new dev.unibox.domain.MessageClassifier(
         dev.unibox.config.ClassificationRulesLoader.load(java.nio.file.Path.of("../config/classification.yaml")),
         text -> "und", text -> {
-          BuyerModel.Judgement j = model.judge(text);
+          BuyerModel.Judgement j = MODEL.judge(text);
           return new dev.unibox.domain.TextJudge.Verdict(j.urgent() ? dev.unibox.domain.Priority.URGENT
               : dev.unibox.domain.Priority.NORMAL, j.category(), j.confidence());
         });
@@ -105,7 +98,7 @@ class BuyerModelTest {
       "等咗兩個禮拜都未收到貨，我要退錢", "藍牙耳機一直連不上，根本不能用", "sp giao tới bị bể r shop ơi",
       "đặt combo 3 mà giao có 2 cái", "may xai 1 ngay la hu roi", "hàng fake r, hoàn tiền cho mình"})
   void zhHantAndVietnameseProblemsAreUrgentAfterSale(String text) {
-    BuyerModel.Judgement j = model.judge(text);
+    BuyerModel.Judgement j = MODEL.judge(text);
     assertThat(j.urgent()).as("urgent").isTrue();
     assertThat(j.category().wire()).isEqualTo("after_sale");
   }
@@ -114,14 +107,14 @@ class BuyerModelTest {
   @CsvSource(delimiter = '|', value = {"收到咗，冇爛冇花，唔該晒", "包裝完整，沒有任何破損，謝謝", "nhận hàng r, ko bị vỡ j hết",
       "hang ko sao het, cam on shop"})
   void zhHantAndVietnameseDeniedProblemsAreNotUrgent(String text) {
-    assertThat(model.judge(text).urgent()).as("urgent").isFalse();
+    assertThat(MODEL.judge(text).urgent()).as("urgent").isFalse();
   }
 
   @ParameterizedTest(name = "zh-Hant/vi policy: {0}")
   @CsvSource(delimiter = '|', value = {"如果收到係爛嘅，可唔可以退錢？", "萬一尺寸不合可以退換嗎？",
       "chính sách đổi trả của shop ntn vậy", "nếu hàng bị lỗi thì shop có hoàn tiền ko"})
   void zhHantAndVietnamesePolicyQuestionsArePreSale(String text) {
-    BuyerModel.Judgement j = model.judge(text);
+    BuyerModel.Judgement j = MODEL.judge(text);
     assertThat(j.urgent()).as("urgent").isFalse();
     assertThat(j.category().wire()).isEqualTo("pre_sale");
   }

@@ -1,8 +1,8 @@
 package dev.unibox.classification;
 
+import static dev.unibox.classification.TrainedModel.MODEL;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -13,13 +13,6 @@ import org.junit.jupiter.params.provider.CsvSource;
  * clauses as a comma does. The features decide this before any model weighs them.
  */
 class ChineseQuestionsTest {
-
-  private static BuyerModel model;
-
-  @BeforeAll
-  static void train() {
-    model = BuyerModel.train(Corpus.training());
-  }
 
   @ParameterizedTest(name = "how come: {0}")
   @CsvSource(delimiter = '|', value = {"为啥寄来的杯子是碎的？ | DAMAGE", "為什麼個鍋是爛的？ | DAMAGE",
@@ -54,7 +47,7 @@ class ChineseQuestionsTest {
   @ParameterizedTest(name = "urgent: {0}")
   @CsvSource(delimiter = '|', value = {"为啥寄来的杯子是碎的？", "怎么一开机就冒烟", "為什麼收到的鞋子是破的？", "打開包裹是空的？？"})
   void complaintsAskedAsWhyAreUrgentAfterSale(String text) {
-    BuyerModel.Judgement j = model.judge(text);
+    BuyerModel.Judgement j = MODEL.judge(text);
     assertThat(j.urgent()).as("urgent").isTrue();
     assertThat(j.category().wire()).isEqualTo("after_sale");
   }
@@ -62,7 +55,7 @@ class ChineseQuestionsTest {
   @ParameterizedTest(name = "calm: {0}")
   @CsvSource(delimiter = '|', value = {"路上会不会压坏？", "坏了怎么办，能保修吗？", "我的快递怎么还没发货"})
   void worriesAndHowToQuestionsAreNotUrgent(String text) {
-    assertThat(model.judge(text).urgent()).as("urgent").isFalse();
+    assertThat(MODEL.judge(text).urgent()).as("urgent").isFalse();
   }
 
   @ParameterizedTest(name = "yes/no: {0}")
@@ -82,8 +75,8 @@ class ChineseQuestionsTest {
   @Test
   void whatReviewsSayIsHearsayNotTheBuyersOwnProblem() {
     assertThat(Features.of("看评论里有人说收到是坏的，你们现在还有这个问题吗？").cues()).contains("c:DAMAGE_IF");
-    assertThat(model.judge("看评论里有人说收到是坏的，你们现在还有这个问题吗？").urgent()).as("urgent").isFalse();
-    assertThat(model.judge("睇評價有幾個人話收到爛咗，你哋而家包裝有冇改善？").urgent()).as("urgent").isFalse();
+    assertThat(MODEL.judge("看评论里有人说收到是坏的，你们现在还有这个问题吗？").urgent()).as("urgent").isFalse();
+    assertThat(MODEL.judge("睇評價有幾個人話收到爛咗，你哋而家包裝有冇改善？").urgent()).as("urgent").isFalse();
   }
 
   @ParameterizedTest(name = "wants it back: {0}")
@@ -91,13 +84,13 @@ class ChineseQuestionsTest {
       "我要退货，退货地址发我一下，已经打包好了"})
   void wantingToSendItBackIsAnUrgentRequestEvenWhenItAsksHow(String text) {
     assertThat(Features.of(text).cues()).contains("c:DEMAND");
-    assertThat(model.judge(text).urgent()).as("urgent").isTrue();
+    assertThat(MODEL.judge(text).urgent()).as("urgent").isTrue();
   }
 
   @ParameterizedTest(name = "no concept: [{0}]")
   @CsvSource(delimiter = '|', value = {"👍", "'' ", "🥰🥰🥰", "在吗"})
   void aMessageThatNamesNoConceptIsNotUrgent(String text) {
-    BuyerModel.Judgement j = model.judge(text);
+    BuyerModel.Judgement j = MODEL.judge(text);
     assertThat(j.hasCue()).isFalse();
     assertThat(j.urgent()).as("urgent").isFalse();
   }
@@ -105,7 +98,7 @@ class ChineseQuestionsTest {
   @Test
   void aMessageWithoutAnyFeatureIsAskedToBeChecked() {
     for (String text : new String[] {"👍", ""}) {
-      assertThat(model.judge(text).confidence()).as("confidence of [%s], below the check-urgency line", text)
+      assertThat(MODEL.judge(text).confidence()).as("confidence of [%s], below the check-urgency line", text)
           .isLessThan(dev.unibox.domain.Classification.CHECK_BELOW);
     }
   }

@@ -2,8 +2,6 @@ package dev.unibox.classification;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.unibox.auth.UserStore;
-import dev.unibox.signals.Kicks;
 import dev.unibox.testing.Await;
 import dev.unibox.testing.InboxTest;
 import dev.unibox.testing.MutableClock;
@@ -32,9 +30,8 @@ class ClassificationApiTest {
     inbox.createUser("lin", "supervisor", 3);
     // the old word lists miss this paraphrase: the conversation arrives as a normal pre-sale chat
     long id = ingest.buyer(TestInbox.ACCOUNT_MY, "c1", "The zipper came apart the first day I wore it", T0);
-    Await.result(UserStore.setPresence(inbox.db.pool(), mei, "online"));
-    Kicks.routing(inbox.vertx);
-    Await.until("assigned to mei", () -> count("SELECT count(*) FROM conversations WHERE assignee_id = " + mei) == 1);
+    inbox.goOnline(mei);
+    inbox.awaitAssigned(mei, 1);
     String path = "/api/conversations/" + id + "/classification";
     String token = inbox.login("mei");
 
@@ -79,7 +76,7 @@ class ClassificationApiTest {
   void anAdminRetrainsSeesTestScoresSwitchesAndSwitchesBack() throws Exception {
     inbox.createUser("lin", "supervisor", 3);
     long id = ingest.buyer(TestInbox.ACCOUNT_MY, "c2", "Is the grey one in stock?", T0);
-    String admin = inbox.login("admin", TestInbox.ADMIN_PASSWORD);
+    String admin = inbox.loginAdmin();
     String lead = inbox.login("lin");
     assertThat(inbox.post(lead, "/api/conversations/" + id + "/classification",
         new JsonObject().put("urgent", false).put("category", "pre_sale")).statusCode()).isEqualTo(200);

@@ -2,7 +2,6 @@ package dev.unibox.conversations;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.unibox.testing.Await;
 import dev.unibox.testing.InboxTest;
 import dev.unibox.testing.TestInbox;
 import io.vertx.core.json.JsonArray;
@@ -37,19 +36,11 @@ class CustomerContextTest {
     inbox.shopee.addOrder(TestInbox.SHOP_MY, "2611300002", 99, "COMPLETED", "5.00", "MYR", now, List.of("Not hers"));
     inbox.shopee.addOrder(TestInbox.SHOP_TW, "2611300003", Long.parseLong(BUYER), "COMPLETED", "300", "TWD", now,
         List.of("Other shop"));
-    assertThat(Await.result(inbox.shopee.pushBuyerText(TestInbox.SHOP_TW, BUYER, "siti", "請問有貨嗎？")).statusCode())
-        .isEqualTo(200);
-    assertThat(Await.result(inbox.shopee.pushBuyerText(TestInbox.SHOP_MY, BUYER, "siti", "Where is my vase?"))
-        .statusCode()).isEqualTo(200);
+    inbox.buyerWrites(TestInbox.SHOP_TW, BUYER, "siti", "請問有貨嗎？");
+    inbox.buyerWrites(TestInbox.SHOP_MY, BUYER, "siti", "Where is my vase?");
     long my = inbox.count("SELECT id FROM conversations WHERE account_id = $1", TestInbox.ACCOUNT_MY);
     long tw = inbox.count("SELECT id FROM conversations WHERE account_id = $1", TestInbox.ACCOUNT_TW);
-    Await.until("assigned to mei", () -> {
-      try {
-        return inbox.count("SELECT count(*) FROM conversations WHERE assignee_id = $1", mei) == 1;
-      } catch (Exception e) {
-        throw new AssertionError(e);
-      }
-    });
+    inbox.awaitAssigned(mei, 1);
 
     JsonObject meis = context(inbox.login("mei"), my);
     assertThat(ids(meis.getJsonArray("conversations"))).as("mei serves only the MY shop").isEmpty();

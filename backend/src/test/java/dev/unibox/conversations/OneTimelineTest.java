@@ -71,8 +71,7 @@ class OneTimelineTest {
   }
 
   private void buyerWrites(String text) throws Exception {
-    assertThat(Await.result(inbox.shopee.pushBuyerText(TestInbox.SHOP_MY, "811901", "aisyah", text)).statusCode())
-        .isEqualTo(200);
+    inbox.buyerWrites(TestInbox.SHOP_MY, "811901", "aisyah", text);
   }
 
   private String status(long id) {

@@ -2,9 +2,6 @@ package dev.unibox.conversations;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.unibox.auth.UserStore;
-import dev.unibox.signals.Kicks;
-import dev.unibox.testing.Await;
 import dev.unibox.testing.InboxTest;
 import dev.unibox.testing.MutableClock;
 import dev.unibox.testing.TestInbox;
@@ -38,10 +35,9 @@ class ReadPositionsTest {
     long meiId = inbox.createUser("mei", "agent", 3);
     inbox.createUser("lin", "supervisor", 0);
     inbox.createUser("arif", "agent", 3);
-    Await.result(UserStore.setPresence(inbox.db.pool(), meiId, "online"));
+    inbox.goOnline(meiId);
     chat = ingest.buyer(TestInbox.ACCOUNT_MY, "b1", "Ada stok?", T0);
-    Kicks.routing(inbox.vertx);
-    Await.until("assigned to mei", () -> assignee() == meiId);
+    inbox.awaitAssigned(meiId, 1);
     ingest.buyer(TestInbox.ACCOUNT_MY, "b1", "Saiz M ada?", T0.plusSeconds(5));
     mei = inbox.login("mei");
     lin = inbox.login("lin");
@@ -105,14 +101,6 @@ class ReadPositionsTest {
         .statusCode()).isEqualTo(400);
     assertThat(inbox.post(mei, "/api/conversations/999999/read", new JsonObject()).statusCode()).isEqualTo(404);
     assertThat(inbox.count("SELECT count(*) FROM read_positions")).isZero();
-  }
-
-  private long assignee() {
-    try {
-      return inbox.count("SELECT coalesce(assignee_id, 0) FROM conversations WHERE id = $1", chat);
-    } catch (Exception e) {
-      throw new IllegalStateException(e);
-    }
   }
 
   private int unread(String token) throws Exception {

@@ -28,7 +28,7 @@ class BrowserClassifierModelsTest {
     // on a first start the corpus model trains in the background
     Await.until("the first model is trained", () -> activeVersions() == 1);
     long first = inbox.count("SELECT version FROM classifier_models WHERE active");
-    String admin = inbox.login("admin", TestInbox.ADMIN_PASSWORD);
+    String admin = inbox.loginAdmin();
     Path proceed = dir.resolve("api-checked");
 
     try (BrowserScript browser = inbox.browser("classifier-models.e2e.mjs", Map.of(

@@ -27,7 +27,7 @@ class BrowserComposerTest {
 
   @Test
   void bannedWordsAreHighlightedAndBlockedAndAQuickReplyIsInsertedFilledIn() throws Exception {
-    String admin = inbox.login("admin", TestInbox.ADMIN_PASSWORD);
+    String admin = inbox.loginAdmin();
     var rules = Await.result(inbox.http.put("/api/quality/rules/shop:" + TestInbox.ACCOUNT_MY)
         .putHeader("Authorization", "Bearer " + admin)
         .sendJsonObject(new JsonObject().put("document", new JsonObject().put("variables",
@@ -40,8 +40,7 @@ class BrowserComposerTest {
         "BUYER_TEXT", BUYER_TEXT, "BANNED_TEXT", BANNED_TEXT, "BANNED_TERMS", "the best,最低价",
         "SHORTCUT", "track", "QUICK_TEXT", QUICK_TEXT))) {
       browser.expect("READY", 60);
-      assertThat(Await.result(inbox.shopee.pushBuyerText(TestInbox.SHOP_MY, "811777", "siti.a", BUYER_TEXT))
-          .statusCode()).isEqualTo(200);
+      inbox.buyerWrites(TestInbox.SHOP_MY, "811777", "siti.a", BUYER_TEXT);
       browser.expect("BLOCKED", 60);
       assertThat(inbox.shopee.acceptedSends()).as("nothing reached the platform").isEmpty();
       assertThat(inbox.count("SELECT count(*) FROM messages WHERE direction = 'out'")).isZero();

@@ -2,7 +2,6 @@ package dev.unibox.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.unibox.testing.Await;
 import dev.unibox.testing.BrowserScript;
 import dev.unibox.testing.InboxTest;
 import dev.unibox.testing.TestInbox;
@@ -42,7 +41,7 @@ class BrowserJourneysTest {
     online(mei);
     long desktop = chat(TestInbox.SHOP_MY, "811301", "nadia", "Hello, is the blue vase still in stock?");
     long phone = chat(TestInbox.SHOP_MY, "811302", "farah", "Hello, is the green teapot still in stock?");
-    Await.until("both assigned to mei", () -> inbox.count("SELECT count(*) FROM conversations WHERE assignee_id = $1", mei) == 2);
+    inbox.awaitAssigned(mei, 2);
 
     try (BrowserScript browser = inbox.browser("agent-day.e2e.mjs", Map.of(
         "AGENT_USER", "mei", "AGENT_PASS", "pw-mei", "SHORTCUT", "thanks",
@@ -72,7 +71,7 @@ class BrowserJourneysTest {
     long desktop = chat(TestInbox.SHOP_MY, "811401", "nadia", "Hello, is the blue vase still in stock?");
     long phone = chat(TestInbox.SHOP_MY, "811402", "farah", "Hello, do you ship to Penang?");
     long queued = chat(TestInbox.SHOP_TW, "811403", "xiaolin", "请问有现货吗？"); // no agent serves this shop
-    Await.until("both assigned to mei", () -> inbox.count("SELECT count(*) FROM conversations WHERE assignee_id = $1", mei) == 2);
+    inbox.awaitAssigned(mei, 2);
     online(arif);
 
     try (BrowserScript browser = inbox.browser("supervisor-day.e2e.mjs", Map.of(
@@ -116,9 +115,8 @@ class BrowserJourneysTest {
   }
 
   private long chat(long shop, String buyerId, String buyer, String text) throws Exception {
-    assertThat(Await.result(inbox.shopee.pushBuyerText(shop, buyerId, buyer, text)).statusCode()).isEqualTo(200);
-    return inbox.count("SELECT c.id FROM conversations c JOIN buyers b ON b.id = c.buyer_id WHERE b.platform_buyer_id = $1",
-        buyerId);
+    inbox.buyerWrites(shop, buyerId, buyer, text);
+    return inbox.conversationOf(buyerId);
   }
 
   private void online(long user) throws Exception {

@@ -23,7 +23,6 @@ class BrowserProjectionTest {
 
   @Test
   void aSupervisorSeesTheAlertOpensTheSavingChatAndSetsTheShopsLine() throws Exception {
-    inbox.createUser("sam", "supervisor", 0, TestInbox.ACCOUNT_MY);
     FallingBehindShop.write(inbox, clock);
     try (BrowserScript browser = inbox.browser("projection.e2e.mjs", Map.of(
         "USER", "sam", "PASS", "pw-sam", "ACCOUNT", TestInbox.ACCOUNT_MY, "LINE", "30"))) {

@@ -37,12 +37,10 @@ class BrowserReportsTest {
   @Test
   void aSupervisorFiltersTheirShopSeesTheChartAndDownloadsTheXlsx() throws Exception {
     inbox.createUser("sam", "supervisor", 0, TestInbox.ACCOUNT_MY);
-    inbox.createUser("mei", "agent", 3, TestInbox.ACCOUNT_MY);
-    String mei = inbox.login("mei");
+    String mei = inbox.loggedIn("mei", "agent", 3, TestInbox.ACCOUNT_MY);
     try (AgentSocket agent = inbox.onlineSocket(mei)) {
       for (String buyer : List.of("811901", "811902", "811903")) {
-        assertThat(Await.result(inbox.shopee.pushBuyerText(TestInbox.SHOP_MY, buyer, "b" + buyer, "Ada stok?"))
-            .statusCode()).isEqualTo(200);
+        inbox.buyerWrites(TestInbox.SHOP_MY, buyer, "b" + buyer, "Ada stok?");
       }
       for (int i = 0; i < 3; i++) {  // mei takes the three pre-sale chats and answers them
         long id = agent.nextAssigned();
@@ -55,8 +53,7 @@ class BrowserReportsTest {
         Instant.now().plusSeconds(1).truncatedTo(ChronoUnit.SECONDS), List.of("Vase"));
     assertThat(Await.result(inbox.shopee.pushOrderStatus(TestInbox.SHOP_MY, "2612010001", "READY_TO_SHIP"))
         .statusCode()).isEqualTo(200);
-    assertThat(Await.result(inbox.shopee.pushBuyerText(TestInbox.SHOP_TW, "811904", "tw", "有貨嗎？")).statusCode())
-        .isEqualTo(200);
+    inbox.buyerWrites(TestInbox.SHOP_TW, "811904", "tw", "有貨嗎？");
     Await.result(inbox.app.reports().sweep().sweep());
     // the roster: one shift around the clock, first in roster order, so every chat of today is in it
     inbox.rows("INSERT INTO shifts (name, position, start_time, end_time, zone) VALUES ('round', -1, '00:00', '00:00', 'UTC') "

@@ -40,13 +40,7 @@ class BrowserTimelineOrderTest {
     long id = inbox.count("SELECT id FROM conversations");
     clock.advance(Duration.ofMinutes(1));
     inbox.goOnline(mei);
-    Await.until("assigned", () -> {
-      try {
-        return inbox.count("SELECT count(*) FROM conversations WHERE assignee_id = $1", mei) == 1;
-      } catch (Exception e) {
-        throw new AssertionError(e);
-      }
-    });
+    inbox.awaitAssigned(mei, 1);
     clock.advance(Duration.ofMinutes(1));
     assertThat(inbox.post(token, "/api/conversations/" + id + "/replies", new JsonObject().put("text", REPLY))
         .statusCode()).isEqualTo(202);
@@ -90,7 +84,6 @@ class BrowserTimelineOrderTest {
   }
 
   private void buyerWrites(String text) throws Exception {
-    assertThat(Await.result(inbox.shopee.pushBuyerText(TestInbox.SHOP_MY, "811951", "siti", text)).statusCode())
-        .isEqualTo(200);
+    inbox.buyerWrites(TestInbox.SHOP_MY, "811951", "siti", text);
   }
 }

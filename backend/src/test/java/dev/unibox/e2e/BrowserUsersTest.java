@@ -2,7 +2,6 @@ package dev.unibox.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.unibox.testing.Await;
 import dev.unibox.testing.BrowserScript;
 import dev.unibox.testing.InboxTest;
 import dev.unibox.testing.TestInbox;
@@ -36,9 +35,8 @@ class BrowserUsersTest {
     inbox.createUser("ola", "agent", 3, TestInbox.ACCOUNT_MY); // offline: offered last, marked
     inbox.createUser("sup", "supervisor", 0, TestInbox.ACCOUNT_MY);
     inbox.markOnline(lin);
-    assertThat(Await.result(inbox.shopee.pushBuyerText(TestInbox.SHOP_MY, "811077", "xiaohong", "我的包裹到哪了？"))
-        .statusCode()).isEqualTo(200);
-    Await.until("assigned to lin", () -> inbox.count("SELECT count(*) FROM conversations WHERE assignee_id = $1", lin) == 1);
+    inbox.buyerWrites(TestInbox.SHOP_MY, "811077", "xiaohong", "我的包裹到哪了？");
+    inbox.awaitAssigned(lin, 1);
     long id = inbox.count("SELECT id FROM conversations");
 
     try (BrowserScript browser = inbox.browser("users.e2e.mjs", Map.ofEntries(

@@ -106,8 +106,7 @@ class EndToEndReplyTest {
   }
 
   private String onlineAgent(String username) throws Exception {
-    inbox.createUser(username, "agent", 3);
-    return inbox.login(username);
+    return inbox.loggedIn(username, "agent", 3);
   }
 
   /** Posts a text reply and returns the id of the message it stored. */
@@ -119,7 +118,7 @@ class EndToEndReplyTest {
   /** A buyer writes; returns the conversation the router assigned to this socket's agent. */
   private long assignedAfterPush(AgentSocket socket, long shopId, String buyerId, String buyerName, String text)
       throws Exception {
-    assertThat(Await.result(inbox.shopee.pushBuyerText(shopId, buyerId, buyerName, text)).statusCode()).isEqualTo(200);
+    inbox.buyerWrites(shopId, buyerId, buyerName, text);
     return socket.nextAssigned();
   }
 }

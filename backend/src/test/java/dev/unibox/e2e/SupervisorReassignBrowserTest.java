@@ -38,9 +38,8 @@ class SupervisorReassignBrowserTest {
     Await.result(inbox.db.pool().query("INSERT INTO teams (name, display_name) VALUES ('after_sale', '" + TEAM + "')")
         .execute());
     inbox.markOnline(mei);
-    assertThat(Await.result(inbox.shopee.pushBuyerText(TestInbox.SHOP_MY, "811042", "siti", BUYER_TEXT)).statusCode())
-        .isEqualTo(200);
-    Await.until("assigned to mei", () -> inbox.count("SELECT count(*) FROM conversations WHERE assignee_id = $1", mei) == 1);
+    inbox.buyerWrites(TestInbox.SHOP_MY, "811042", "siti", BUYER_TEXT);
+    inbox.awaitAssigned(mei, 1);
     long id = inbox.count("SELECT id FROM conversations");
     String meiToken = inbox.login("mei");
     assertThat(inbox.post(meiToken, "/api/conversations/" + id + "/replies", new JsonObject().put("text", EARLIER_REPLY))

@@ -68,7 +68,7 @@ class ApiBodyFuzzTest {
     vertx = Vertx.vertx();
     inbox = TestInbox.start(vertx, new MutableClock(Instant.now().truncatedTo(ChronoUnit.SECONDS)));
     outcome = new FuzzOutcome(inbox.db.pool());
-    token = inbox.login("admin", TestInbox.ADMIN_PASSWORD);
+    token = inbox.loginAdmin();
     long agent = inbox.createUser("fz-agent", "agent", 3);
     inbox.createUser("fz-lead", "supervisor", 3);
     assertThat(Await.result(inbox.signedShopeePush("fz-seed-1", "830001", "Is this in stock?"))).isEqualTo(200);
@@ -139,7 +139,7 @@ class ApiBodyFuzzTest {
     byte[] body = call.raw() != null ? call.raw() : FuzzValues.encode(call.json()).getBytes(StandardCharsets.UTF_8);
     HttpResponse<Buffer> r = outcome.check(call.toString(), () -> send(route[0], path, call.contentType(), body));
     if (r.statusCode() == 401 && !"/api/login".equals(path)) {
-      token = inbox.login("admin", TestInbox.ADMIN_PASSWORD); // a call may legitimately end the admin's sessions
+      token = inbox.loginAdmin(); // a call may legitimately end the admin's sessions
     }
     FuzzOutcome.noBlockedEventLoop(call.toString());
   }

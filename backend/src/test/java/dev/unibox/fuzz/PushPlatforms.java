@@ -78,7 +78,7 @@ final class PushPlatforms implements AutoCloseable {
     FakeMerchantIntegration bridge = Await.result(
         new FakeMerchantIntegration(vertx, "pinduoduo", "bridge-shop", BRIDGE_SECRET, clock).start(0));
     PushPlatforms p = new PushPlatforms(vertx, clock, inbox, lazada, tiktok, bridge);
-    String admin = inbox.login("admin", TestInbox.ADMIN_PASSWORD);
+    String admin = inbox.loginAdmin();
     p.add(admin, new JsonObject().put("id", "lazada-fz").put("platform", "lazada").put("shopId", LAZADA_SELLER)
         .put("apiBaseUrl", lazada.baseUrl()).put("credentials", new JsonObject().put("appKey", LAZADA_KEY)
             .put("appSecret", LAZADA_SECRET).put("accessToken", "lzd-access").put("refreshToken", "lzd-refresh")));

@@ -21,8 +21,7 @@ class ResumeAfterReconnectTest {
 
   @Test
   void supervisorMissesNothingWhileDisconnected() throws Exception {
-    inbox.createUser("lin", "supervisor", 3);
-    String token = inbox.login("lin");
+    String token = inbox.loggedIn("lin", "supervisor", 3);
     long lastSeq;
     try (AgentSocket first = inbox.socket(token, 0)) {
       first.hello();
@@ -60,8 +59,7 @@ class ResumeAfterReconnectTest {
 
   @Test
   void agentGetsMessagesOfTheirConversationSentWhileOffline() throws Exception {
-    inbox.createUser("mei", "agent", 3);
-    String token = inbox.login("mei");
+    String token = inbox.loggedIn("mei", "agent", 3);
     long lastSeq;
     try (AgentSocket socket = inbox.onlineSocket(token)) {
       Await.result(inbox.shopee.pushBuyerText(TestInbox.SHOP_MY, "811200", "aisyah", "Saya nak tukar alamat"));

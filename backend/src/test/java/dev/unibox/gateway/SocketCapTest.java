@@ -19,8 +19,7 @@ class SocketCapTest {
 
   @Test
   void theSixthSocketOfAUserIsRefused() throws Exception {
-    inbox.createUser("mei", "agent", 3);
-    String token = inbox.login("mei");
+    String token = inbox.loggedIn("mei", "agent", 3);
     List<AgentSocket> open = new ArrayList<>();
     try {
       int cap = new UniboxConfig.HttpConfig("127.0.0.1", 0).maxSocketsPerUser();

@@ -28,7 +28,7 @@ class TikTokWebhookTest {
   void messageIsFetchedBeforeTheAckAndAFailedFetchIsRetriedByThePlatform(Vertx vertx) throws Exception {
     tiktok = Await.result(new FakeTikTokShop(vertx, "6app", "tts-secret-backend-test", Clock.systemUTC()).start(0));
     tiktok.addShop("7490001", "cipher-1", "tts-acc", "tts-ref", inbox.app.baseUrl() + "/webhooks/tiktok");
-    String admin = inbox.login("admin", TestInbox.ADMIN_PASSWORD);
+    String admin = inbox.loginAdmin();
     assertThat(inbox.post(admin, "/api/admin/accounts", new JsonObject().put("id", "tiktok-my-01")
         .put("platform", "tiktok").put("shopId", "7490001").put("shopName", "TikTok MY").put("timeZone", "UTC")
         .put("apiBaseUrl", tiktok.baseUrl()).put("options", new JsonObject().put("shopCipher", "cipher-1"))

@@ -48,7 +48,7 @@ class OutboxRetryTest implements TestInboxExtension.Tuning {
     token = inbox.login("mei");
     inbox.markOnline(mei);
     Await.result(inbox.shopee.pushBuyerText(TestInbox.SHOP_MY, "811801", "ana", "Bila sampai?"));
-    Await.until("assigned", () -> inbox.count("SELECT count(*) FROM conversations WHERE assignee_id = " + mei) == 1);
+    inbox.awaitAssigned(mei, 1);
     conversationId = inbox.count("SELECT id FROM conversations");
   }
 
@@ -120,7 +120,7 @@ class OutboxRetryTest implements TestInboxExtension.Tuning {
 
   @Test
   void anEchoStoredWhileTheSendIsMarkedIsDroppedAndTheReplyMarkedSentAtOnce() throws Exception {
-    String admin = inbox.login("admin", TestInbox.ADMIN_PASSWORD);
+    String admin = inbox.loginAdmin();
     String account = "/api/admin/accounts/" + TestInbox.ACCOUNT_MY;
     assertThat(inbox.post(admin, account + "/pause", new JsonObject()).statusCode()).isEqualTo(200);
     reply("Esok sampai");

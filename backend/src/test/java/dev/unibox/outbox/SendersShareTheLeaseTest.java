@@ -55,8 +55,7 @@ class SendersShareTheLeaseTest {
     for (int i = 0; i < CONVERSATIONS; i++) {
       Await.result(inbox.shopee.pushBuyerText(TestInbox.SHOP_MY, "8118" + (10 + i), "b" + i, "Ada stok? " + i));
     }
-    Await.until("all assigned", () -> inbox.count("SELECT count(*) FROM conversations WHERE assignee_id = " + mei)
-        == CONVERSATIONS);
+    inbox.awaitAssigned(mei, CONVERSATIONS);
     List<Long> ids = inbox.rows("SELECT id FROM conversations ORDER BY id").stream().map(r -> r.getLong(0)).toList();
 
     // the extra senders start before the replies exist, so they all compete for the same rows

@@ -18,8 +18,7 @@ class TypedReplyTest {
 
   @Test
   void productOrderAndImageRepliesReachShopeeAsTheirTypesAndUnknownTypesAreRefused(Vertx vertx) throws Exception {
-    inbox.createUser("hana", "agent", 3);
-    String token = inbox.login("hana");
+    String token = inbox.loggedIn("hana", "agent", 3);
     try (AgentSocket socket = inbox.onlineSocket(token)) {
       Await.result(inbox.shopee.pushBuyerText(TestInbox.SHOP_MY, "811300", "lin", "which size fits me?"));
       long id = socket.nextAssigned();

@@ -109,8 +109,7 @@ class AdapterFaultsTest {
   void duplicatedAndReorderedPushesGiveOneCorrectTimeline(Vertx vertx) throws Exception {
     MutableClock clock = MutableClock.startingNow();
     inbox = TestInbox.start(vertx, clock);
-    inbox.createUser("sup", "supervisor", 0);
-    String token = inbox.login("sup");
+    String token = inbox.loggedIn("sup", "supervisor", 0);
     inbox.shopee.pushFaults().duplicateNext(2);
     List<PushOutcome> pushes = new ArrayList<>();
     pushes.add(Await.result(inbox.shopee.pushBuyerText(TestInbox.SHOP_MY, "700010", "cat", "line 0")));
@@ -192,7 +191,7 @@ class AdapterFaultsTest {
   @Test
   void deadRefreshTokenPausesOnlyThatAccountAndAlertsAdminsOnTheirSocket(Vertx vertx) throws Exception {
     inbox = TestInbox.start(vertx);
-    String adminToken = inbox.login("admin", TestInbox.ADMIN_PASSWORD);
+    String adminToken = inbox.loginAdmin();
     try (AgentSocket admin = inbox.socket(adminToken, 0)) {
       admin.hello();
       inbox.shopee.expireAccessToken(TestInbox.SHOP_MY);
@@ -229,8 +228,7 @@ class AdapterFaultsTest {
   private record Setup(String token, AgentSocket socket, long conversationId) {}
 
   private Setup agentWithConversation(String agent, long shop, String buyer) throws Exception {
-    inbox.createUser(agent, "agent", 3);
-    String token = inbox.login(agent);
+    String token = inbox.loggedIn(agent, "agent", 3);
     AgentSocket socket = inbox.onlineSocket(token);
     Await.result(inbox.shopee.pushBuyerText(shop, buyer, "buyer", "hello, anyone there?"));
     long conversationId = socket.nextAssigned();

@@ -3,7 +3,6 @@ package dev.unibox.quality;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.unibox.testing.Await;
-import dev.unibox.testing.InboxTest;
 import dev.unibox.testing.TestInbox;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -17,13 +16,9 @@ import org.junit.jupiter.api.Test;
  * as a human first response (waiting_since stays, response metrics ignore them) and respect Shopee's
  * one-per-buyer-per-24-hours limit.
  */
-@InboxTest
-class AutoRepliesTest {
+class AutoRepliesTest extends QualityTest {
 
   private static final String SCOPE = "shop:" + TestInbox.ACCOUNT_MY;
-
-  private final TestClock clock = new TestClock();
-  private QualityFixture f;
 
   private static JsonObject autoReplies(JsonObject settings) {
     return new JsonObject().put("autoReplies", settings.put("businessHours",
@@ -36,7 +31,7 @@ class AutoRepliesTest {
     f.setRules(SCOPE, autoReplies(new JsonObject().put("defaultLanguage", "en")
         .put("greeting", new JsonObject().put("enabled", true))));
     String lead = f.supervisor("lin");
-    f.buyerWrites(TestInbox.SHOP_MY, "811400", "aisyah.r", "Hello, is the blue vase in stock?");
+    f.inbox.buyerWrites(TestInbox.SHOP_MY, "811400", "aisyah.r", "Hello, is the blue vase in stock?");
     long id = f.conversationOf("811400");
 
     Await.until("the greeting is delivered", () -> f.inbox.shopee.acceptedSends().size() == 1
@@ -81,7 +76,7 @@ class AutoRepliesTest {
         .put("businessHours", new JsonObject().put("days", "none"))
         .put("greeting", new JsonObject().put("enabled", true))
         .put("offHours", new JsonObject().put("enabled", true))));
-    f.buyerWrites(TestInbox.SHOP_MY, "811400", "aisyah.r", "And the green one?");
+    f.inbox.buyerWrites(TestInbox.SHOP_MY, "811400", "aisyah.r", "And the green one?");
     Await.until("off-hours decided for the new wait", () -> f.count("SELECT count(*) FROM auto_replies "
         + "WHERE kind = 'off_hours' AND outcome = 'suppressed'") == 1);
     assertThat(f.count("SELECT count(*) FROM auto_replies WHERE kind = 'greeting'")).isEqualTo(1);
@@ -92,7 +87,7 @@ class AutoRepliesTest {
     f.setRules(SCOPE, autoReplies(new JsonObject().put("defaultLanguage", "en")
         .put("greeting", new JsonObject().put("enabled", true))
         .put("surge", new JsonObject().put("enabled", true).put("afterSeconds", 90))));
-    f.buyerWrites(TestInbox.SHOP_MY, "811401", "nur", "Saya nak tukar saiz");
+    f.inbox.buyerWrites(TestInbox.SHOP_MY, "811401", "nur", "Saya nak tukar saiz");
     long id = f.conversationOf("811401");
     Await.until("greeting", () -> f.count("SELECT count(*) FROM auto_replies WHERE kind = 'greeting' "
         + "AND outcome = 'sent'") == 1);
@@ -141,7 +136,7 @@ class AutoRepliesTest {
         .put("limit", new JsonObject().put("max", 0))
         .put("greeting", new JsonObject().put("enabled", true))
         .put("surge", new JsonObject().put("enabled", true).put("afterSeconds", 90))));
-    f.buyerWrites(TestInbox.SHOP_MY, "811403", "kok", "Where is my parcel?");
+    f.inbox.buyerWrites(TestInbox.SHOP_MY, "811403", "kok", "Where is my parcel?");
     long third = f.conversationOf("811403");
     Await.until("greeting sent", () -> f.count("SELECT count(*) FROM auto_replies WHERE conversation_id = $1 "
         + "AND kind = 'greeting' AND outcome = 'sent'", third) == 1);
@@ -159,7 +154,7 @@ class AutoRepliesTest {
   /** The agent answers (ending the wait), then the buyer writes again (a new wait). */
   private void answerAndWaitAgain(String token, long id, String answer, String buyerAgain) throws Exception {
     assertThat(f.reply(token, id, new JsonObject().put("text", answer)).statusCode()).isEqualTo(202);
-    f.buyerWrites(TestInbox.SHOP_MY, "811401", "nur", buyerAgain);
+    f.inbox.buyerWrites(TestInbox.SHOP_MY, "811401", "nur", buyerAgain);
     Await.until("waiting again", () -> f.count("SELECT count(*) FROM conversations WHERE id = $1 "
         + "AND waiting_since IS NOT NULL", id) == 1);
   }

@@ -3,7 +3,6 @@ package dev.unibox.quality;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.unibox.testing.Await;
-import dev.unibox.testing.InboxTest;
 import dev.unibox.testing.TestInbox;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -16,11 +15,7 @@ import org.junit.jupiter.api.Test;
  * check, the daily inspection report, and rule edits that take effect without a restart. Image, product and
  * order replies reach the buyer too: they pass the same check as text.
  */
-@InboxTest
-class ComplianceCheckTest {
-
-  private final TestClock clock = new TestClock();
-  private QualityFixture f;
+class ComplianceCheckTest extends QualityTest {
 
   @Test
   void aBlockedReplyNeverReachesThePlatformEvenThroughTheApi() throws Exception {
@@ -84,8 +79,7 @@ class ComplianceCheckTest {
       assertThat(agent.getInteger("overridden")).isEqualTo(1);
       assertThat(agent.getJsonArray("replies").encode()).contains("top-grade").contains("NDA-2026-114");
 
-      f.inbox.createUser("arif", "agent", 3);
-      String arif = f.inbox.login("arif");
+      String arif = f.inbox.loggedIn("arif", "agent", 3);
       assertThat(f.inbox.get(arif, "/api/quality/inspections?date=" + today).bodyAsJsonObject()
           .getJsonArray("agents")).as("an agent sees only their own").isEmpty();
       assertThat(f.inbox.get(lead, "/api/quality/inspections?date=2026-13-01").statusCode()).isEqualTo(400);
@@ -118,8 +112,8 @@ class ComplianceCheckTest {
       assertThat(again.getString("verdict")).isEqualTo("warn");
       assertThat(again.getJsonArray("findings").getJsonObject(0).getString("rule")).isEqualTo("repeated");
 
-      f.inbox.createUser("arif", "agent", 3);
-      assertThat(f.inbox.post(f.inbox.login("arif"), path, new JsonObject().put("text", "x")).statusCode())
+      String arif = f.inbox.loggedIn("arif", "agent", 3);
+      assertThat(f.inbox.post(arif, path, new JsonObject().put("text", "x")).statusCode())
           .as("not arif's conversation").isEqualTo(403);
       assertThat(f.inbox.post(mei.token(), path, new JsonObject()).statusCode()).isEqualTo(400);
       assertThat(f.inbox.post(mei.token(), path, new JsonObject().put("text", "x".repeat(6000))).statusCode())

@@ -25,38 +25,31 @@ final class QualityFixture {
 
   /** An agent of the given shops (none = all), connected and online. */
   Agent agent(String name, String... accounts) throws Exception {
-    inbox.createUser(name, "agent", 5, accounts);
-    String token = inbox.login(name);
+    String token = inbox.loggedIn(name, "agent", 5, accounts);
     return new Agent(name, token, inbox.onlineSocket(token));
   }
 
   String supervisor(String name, String... accounts) throws Exception {
-    inbox.createUser(name, "supervisor", 3, accounts);
-    return inbox.login(name);
+    return inbox.loggedIn(name, "supervisor", 3, accounts);
   }
 
   String admin() throws Exception {
     if (adminToken == null) {
-      adminToken = inbox.login("admin", TestInbox.ADMIN_PASSWORD);
+      adminToken = inbox.loginAdmin();
     }
     return adminToken;
-  }
-
-  void buyerWrites(long shop, String buyerId, String name, String text) throws Exception {
-    assertThat(Await.result(inbox.shopee.pushBuyerText(shop, buyerId, name, text)).statusCode()).isEqualTo(200);
   }
 
   long conversationOf(String buyerId) throws Exception {
     Await.until("conversation of buyer " + buyerId, () -> count(
         "SELECT count(*) FROM conversations c JOIN buyers b ON b.id = c.buyer_id WHERE b.platform_buyer_id = $1",
         buyerId) == 1);
-    return inbox.count("SELECT c.id FROM conversations c JOIN buyers b ON b.id = c.buyer_id "
-        + "WHERE b.platform_buyer_id = $1", buyerId);
+    return inbox.conversationOf(buyerId);
   }
 
   /** The buyer writes to the Malaysian shop and the agent is assigned the new conversation; returns its id. */
   long assignedTo(Agent agent, String buyerId, String name, String text) throws Exception {
-    buyerWrites(TestInbox.SHOP_MY, buyerId, name, text);
+    inbox.buyerWrites(TestInbox.SHOP_MY, buyerId, name, text);
     long id = conversationOf(buyerId);
     agent.socket().nextEvent("conversation.assigned");
     return id;

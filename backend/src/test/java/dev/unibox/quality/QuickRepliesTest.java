@@ -2,18 +2,13 @@ package dev.unibox.quality;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.unibox.testing.InboxTest;
 import dev.unibox.testing.TestInbox;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import org.junit.jupiter.api.Test;
 
 /** Quick replies: shipped seeds, managed by supervisors, found by shortcut, filled from the conversation. */
-@InboxTest
-class QuickRepliesTest {
-
-  private final TestClock clock = new TestClock();
-  private QualityFixture f;
+class QuickRepliesTest extends QualityTest {
 
   @Test
   void aShortcutFindsTheShopsQuickReplyInTheBuyersLanguageWithItsVariablesFilled() throws Exception {
@@ -58,7 +53,7 @@ class QuickRepliesTest {
     }
 
     // A shop's quick replies are not offered in another shop's conversations.
-    f.buyerWrites(TestInbox.SHOP_TW, "900100", "小美", "請問什麼時候出貨？");
+    f.inbox.buyerWrites(TestInbox.SHOP_TW, "900100", "小美", "請問什麼時候出貨？");
     long twId = f.conversationOf("900100");
     JsonArray twList = f.inbox.get(lead, "/api/conversations/" + twId + "/quick-replies?q=refund").bodyAsJsonObject()
         .getJsonArray("quickReplies");
@@ -69,8 +64,8 @@ class QuickRepliesTest {
           .startsWith("非常抱歉給您帶來不便，小美。訂單{orderNumber}");
       assertThat(q.getJsonArray("missing")).containsExactly("orderNumber");
     });
-    f.inbox.createUser("arif", "agent", 3);
-    assertThat(f.inbox.get(f.inbox.login("arif"), "/api/conversations/" + twId + "/quick-replies").statusCode())
+    String arif = f.inbox.loggedIn("arif", "agent", 3);
+    assertThat(f.inbox.get(arif, "/api/conversations/" + twId + "/quick-replies").statusCode())
         .as("not arif's conversation").isEqualTo(403);
 
     var bad = f.inbox.post(lead, "/api/quick-replies", new JsonObject().put("shortcut", "Bad Shortcut!").put("title", "")

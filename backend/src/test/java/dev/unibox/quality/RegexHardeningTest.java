@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.unibox.domain.LinearRegex;
-import dev.unibox.testing.InboxTest;
 import dev.unibox.testing.TestInbox;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -15,14 +14,10 @@ import org.junit.jupiter.api.Test;
  * java.util.regex (minutes on a few KB) runs in linear time, off the event loop, and the message is
  * stored. A blocked event loop fails this test through BlockedThreadGuard.
  */
-@InboxTest
-class RegexHardeningTest {
+class RegexHardeningTest extends QualityTest {
 
   /** The spam rule once shipped: nested quantifiers over overlapping classes. */
   private static final String BACKTRACKING = "(?i)(https?://\\S+[\\s\\S]*){3,}";
-
-  private final TestClock clock = new TestClock();
-  private QualityFixture f;
 
   @Test
   void aBacktrackingSpamPatternOverAHostileMessageNeitherStallsTheServiceNorLosesTheMessage() throws Exception {

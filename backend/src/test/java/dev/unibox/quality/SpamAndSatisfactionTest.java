@@ -3,7 +3,6 @@ package dev.unibox.quality;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.unibox.testing.Await;
-import dev.unibox.testing.InboxTest;
 import dev.unibox.testing.TestInbox;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -16,19 +15,15 @@ import org.junit.jupiter.api.Test;
  * invites only on solved conversations, the buyer's chat answer stored per conversation and agent, and
  * the Kuaishou-style rates.
  */
-@InboxTest
-class SpamAndSatisfactionTest {
-
-  private final TestClock clock = new TestClock();
-  private QualityFixture f;
+class SpamAndSatisfactionTest extends QualityTest {
 
   @Test
   void spamIsParkedNotRoutedNotCountedAndRestoredWithOneClick() throws Exception {
     String lead = f.supervisor("lin");
     try (var mei = f.agent("mei")) {
-      f.buyerWrites(TestInbox.SHOP_MY, "811500", "promo88", "兼职日赚500，加微信 abc123 详聊");
+      f.inbox.buyerWrites(TestInbox.SHOP_MY, "811500", "promo88", "兼职日赚500，加微信 abc123 详聊");
       long spam = f.conversationOf("811500");
-      f.buyerWrites(TestInbox.SHOP_MY, "811501", "real.buyer", "Is the lamp still available?");
+      f.inbox.buyerWrites(TestInbox.SHOP_MY, "811501", "real.buyer", "Is the lamp still available?");
       long real = f.conversationOf("811501");
       JsonObject assigned = mei.socket().nextEvent("conversation.assigned");
       assertThat(assigned.getJsonObject("data").getJsonObject("conversation").getLong("id")).isEqualTo(real);
@@ -46,7 +41,7 @@ class SpamAndSatisfactionTest {
       });
 
       // More junk from the same buyer stays parked.
-      f.buyerWrites(TestInbox.SHOP_MY, "811500", "promo88", "在吗？");
+      f.inbox.buyerWrites(TestInbox.SHOP_MY, "811500", "promo88", "在吗？");
       Await.until("second message stored", () -> f.count("SELECT count(*) FROM messages WHERE conversation_id = $1",
           spam) == 2);
       assertThat(f.count("SELECT count(*) FROM conversations WHERE id = $1 AND status = 'spam' "
@@ -73,7 +68,7 @@ class SpamAndSatisfactionTest {
           .bodyAsJsonObject().getInteger("conversations")).isEqualTo(2);
     }
     f.inbox.createUser("tw.only", "agent", 3, TestInbox.ACCOUNT_TW);
-    f.buyerWrites(TestInbox.SHOP_MY, "811502", "promo99", "Work from home, earn money fast: bit.ly/x1y2z3");
+    f.inbox.buyerWrites(TestInbox.SHOP_MY, "811502", "promo99", "Work from home, earn money fast: bit.ly/x1y2z3");
     long other = f.conversationOf("811502");
     Await.until("parked", () -> f.count("SELECT count(*) FROM conversations WHERE id = $1 AND status = 'spam'", other) == 1);
     String tw = f.inbox.login("tw.only");
@@ -108,12 +103,11 @@ class SpamAndSatisfactionTest {
       Await.until("invite delivered", () -> f.inbox.shopee.acceptedSends().stream()
           .anyMatch(s -> s.getJsonObject("content").getString("text").contains("回复1=满意")));
 
-      f.inbox.createUser("arif", "agent", 3);
-      assertThat(f.inbox.post(f.inbox.login("arif"), invite, new JsonObject()).statusCode())
+      assertThat(f.inbox.post(f.inbox.loggedIn("arif", "agent", 3), invite, new JsonObject()).statusCode())
           .as("not the agent who served it").isEqualTo(403);
     }
 
-    f.buyerWrites(TestInbox.SHOP_MY, "811600", "wong", "3 客服态度差");
+    f.inbox.buyerWrites(TestInbox.SHOP_MY, "811600", "wong", "3 客服态度差");
     Await.until("rating stored", () -> f.count("SELECT count(*) FROM satisfaction_ratings") == 1);
     assertThat(f.count("SELECT count(*) FROM satisfaction_ratings r JOIN users u ON u.id = r.agent_id "
         + "WHERE r.conversation_id = $1 AND r.rating = 'dissatisfied' AND r.reason = 'bad_attitude' "
@@ -145,7 +139,7 @@ class SpamAndSatisfactionTest {
     assertThat(f.inbox.get(lead, "/api/quality/satisfaction?period=year").statusCode()).isEqualTo(400);
 
     // A buyer who writes something else instead reopens the conversation and voids the invite.
-    f.buyerWrites(TestInbox.SHOP_MY, "811600", "wong", "还有一个问题，可以开发票吗？");
+    f.inbox.buyerWrites(TestInbox.SHOP_MY, "811600", "wong", "还有一个问题，可以开发票吗？");
     Await.until("reopened", () -> f.count("SELECT count(*) FROM conversations WHERE id = $1 AND status <> 'closed'",
         id) == 1);
     assertThat(f.count("SELECT count(*) FROM satisfaction_ratings")).isEqualTo(3);

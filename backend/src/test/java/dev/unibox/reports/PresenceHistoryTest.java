@@ -25,8 +25,7 @@ class PresenceHistoryTest {
     long mei = inbox.createUser("mei", "agent", 3, TestInbox.ACCOUNT_MY);
     String token = inbox.login("mei");
     try (AgentSocket agent = inbox.onlineSocket(token)) {
-      assertThat(Await.result(inbox.shopee.pushBuyerText(TestInbox.SHOP_MY, "813001", "b1", "Ada stok?"))
-          .statusCode()).isEqualTo(200);
+      inbox.buyerWrites(TestInbox.SHOP_MY, "813001", "b1", "Ada stok?");
       agent.nextEvent("conversation.assigned");
     }
     until("mei offline", "SELECT count(*) FROM users WHERE id = $1 AND presence = 'offline'", mei);

@@ -25,7 +25,6 @@ class ProjectionAlertTest {
 
   @Test
   void aShopFallingBehindAlertsItsSupervisorOnceWithTheChatsThatWouldSaveIt() throws Exception {
-    inbox.createUser("sam", "supervisor", 0, TestInbox.ACCOUNT_MY);
     inbox.createUser("tia", "supervisor", 0, TestInbox.ACCOUNT_TW);
     FallingBehindShop.write(inbox, clock);
     String sam = inbox.login("sam");

@@ -89,7 +89,7 @@ class ReportRoutesTest {
     assertThat(inbox.get(lin, "/api/reports?" + DAY + "&groupBy=shift&accountId=" + TestInbox.ACCOUNT_TW).statusCode())
         .isEqualTo(403);
 
-    JsonObject admin = inbox.get(inbox.login("admin", TestInbox.ADMIN_PASSWORD), "/api/reports?" + DAY + "&platform=shopee").bodyAsJsonObject();
+    JsonObject admin = inbox.get(inbox.loginAdmin(), "/api/reports?" + DAY + "&platform=shopee").bodyAsJsonObject();
     assertThat(admin.getJsonObject("total").getLong("conversations")).isEqualTo(3);
     assertThat(inbox.get(null, "/api/reports?" + DAY).statusCode()).isEqualTo(401);
   }

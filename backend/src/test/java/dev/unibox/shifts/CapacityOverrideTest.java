@@ -2,12 +2,11 @@ package dev.unibox.shifts;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.unibox.testing.Await;
 import dev.unibox.testing.InboxTest;
+import dev.unibox.testing.StoredConversations;
 import dev.unibox.testing.TestInbox;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import io.vertx.sqlclient.Tuple;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -21,6 +20,7 @@ class CapacityOverrideTest {
   private static final String MY = TestInbox.ACCOUNT_MY;
 
   private TestInbox inbox;
+  private StoredConversations chats;
   private long bob;
   private String lead;
 
@@ -33,9 +33,8 @@ class CapacityOverrideTest {
 
   @Test
   void aFullAgentTakesAConversationOnlyWithTheOverrideAndItsReasonIsOnTheTimeline() throws Exception {
-    conversation("c-1", "assigned", bob);
-    Await.result(inbox.db.pool().preparedQuery("UPDATE users SET active_count = 1 WHERE id = $1").execute(Tuple.of(bob)));
-    long queued = conversation("c-2", "queued", null);
+    chats.assigned(bob, "c-1");
+    long queued = chats.queued("c-2", null);
 
     JsonObject refused = move(queued, null).getJsonObject(0);
     assertThat(refused.getString("result")).isEqualTo("refused");
@@ -67,15 +66,5 @@ class CapacityOverrideTest {
   private JsonObject body(long id) {
     return new JsonObject().put("conversationIds", new JsonArray().add(id)).put("toAgentId", bob)
         .put("reason", "VIP buyer, Bob knows the order");
-  }
-
-  private long conversation(String key, String status, Long agent) throws Exception {
-    long buyer = inbox.rows("INSERT INTO buyers (account_id, platform_buyer_id, name) VALUES ($1, $2, 'Buyer') "
-        + "RETURNING id", MY, "b-" + key).get(0).getLong(0);
-    return inbox.rows("""
-        INSERT INTO conversations (account_id, platform_conversation_id, buyer_id, status, assignee_id,
-                                   last_assignee_id, queued_at, waiting_since, created_at, updated_at)
-        VALUES ($1, $2, $3, $4, $5, $5, CASE WHEN $4 = 'queued' THEN now() END, now(), now(), now())
-        RETURNING id""", MY, key, buyer, status, agent).get(0).getLong(0);
   }
 }

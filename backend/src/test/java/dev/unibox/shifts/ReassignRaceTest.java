@@ -184,8 +184,7 @@ class ReassignRaceTest {
   private long conversationFor(long agent, String buyer, String text) throws Exception {
     Await.result(inbox.db.pool().preparedQuery("UPDATE users SET presence = CASE WHEN id = $1 THEN 'online' ELSE 'offline' END "
         + "WHERE role = 'agent'").execute(io.vertx.sqlclient.Tuple.of(agent)));
-    assertThat(Await.result(inbox.shopee.pushBuyerText(TestInbox.SHOP_MY, buyer, "buyer" + buyer, text)).statusCode())
-        .isEqualTo(200);
+    inbox.buyerWrites(TestInbox.SHOP_MY, buyer, "buyer" + buyer, text);
     Await.until("assigned", () -> {
       try {
         return inbox.count("SELECT count(*) FROM conversations c JOIN buyers b ON b.id = c.buyer_id "
@@ -194,7 +193,6 @@ class ReassignRaceTest {
         throw new AssertionError(e);
       }
     });
-    return inbox.count("SELECT c.id FROM conversations c JOIN buyers b ON b.id = c.buyer_id WHERE b.platform_buyer_id = $1",
-        buyer);
+    return inbox.conversationOf(buyer);
   }
 }

@@ -45,7 +45,7 @@ class ShiftBoundaryHandoverTest {
     long twOnly = inbox.createUser("n4", "agent", 90, TestInbox.ACCOUNT_TW);
     noon.add(twOnly);
     inbox.createUser("lead", "supervisor", 0);
-    String admin = inbox.login("admin", TestInbox.ADMIN_PASSWORD);
+    String admin = inbox.loginAdmin();
     JsonObject roster = new JsonObject().put("zone", "Asia/Kuala_Lumpur").put("shifts", new JsonArray()
             .add(shift("morning", "07:00", "15:00", "lead", "m1", "m2", "m3", "m4", "m5"))
             .add(shift("noon", "15:00", "23:00", "lead", "n1", "n2", "n3", "n4"))

@@ -39,7 +39,7 @@ class ShiftPermissionsTest {
     twSup = inbox.createUser("twsup", "supervisor", 0, TestInbox.ACCOUNT_TW);
     // twsup gets Taiwan through the team only: drop the direct grant
     Await.result(inbox.db.pool().query("DELETE FROM user_accounts WHERE user_id = " + twSup).execute());
-    admin = inbox.login("admin", TestInbox.ADMIN_PASSWORD);
+    admin = inbox.loginAdmin();
     assertThat(put(admin, "/api/teams/tw-care", new JsonObject().put("displayName", "Taiwan care")
         .put("accounts", new JsonArray().add(TestInbox.ACCOUNT_TW)).put("supervisors", new JsonArray().add("twsup"))
         .put("agents", new JsonArray().add("lin"))).statusCode()).isEqualTo(200);
@@ -144,9 +144,8 @@ class ShiftPermissionsTest {
   }
 
   private long queued(long shop, String buyer, String text) throws Exception {
-    assertThat(Await.result(inbox.shopee.pushBuyerText(shop, buyer, "b" + buyer, text)).statusCode()).isEqualTo(200);
-    return inbox.count("SELECT c.id FROM conversations c JOIN buyers b ON b.id = c.buyer_id WHERE b.platform_buyer_id = $1",
-        buyer);
+    inbox.buyerWrites(shop, buyer, "b" + buyer, text);
+    return inbox.conversationOf(buyer);
   }
 
   private static List<Long> ids(JsonArray list) {

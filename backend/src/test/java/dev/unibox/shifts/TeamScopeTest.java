@@ -5,13 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.unibox.testing.Await;
 import dev.unibox.testing.InboxTest;
 import dev.unibox.testing.MutableClock;
+import dev.unibox.testing.StoredConversations;
 import dev.unibox.testing.TestInbox;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.sqlclient.Row;
-import io.vertx.sqlclient.Tuple;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
@@ -29,6 +29,7 @@ class TeamScopeTest {
   private static final String MY = TestInbox.ACCOUNT_MY;
 
   private TestInbox inbox;
+  private StoredConversations chats;
   private long anna;
   private long bob;
   private String leadA;
@@ -42,7 +43,7 @@ class TeamScopeTest {
       // the shop comes through the team only
       Await.result(inbox.db.pool().query("DELETE FROM user_accounts WHERE user_id = " + id).execute());
     }
-    String admin = inbox.login("admin", TestInbox.ADMIN_PASSWORD);
+    String admin = inbox.loginAdmin();
     team(admin, "team-a", "lead-a", "anna");
     team(admin, "team-b", "lead-b", "bob");
     leadA = inbox.login("lead-a");
@@ -50,8 +51,8 @@ class TeamScopeTest {
 
   @Test
   void aLeadCannotMoveCloseOrReprioritiseTheOtherTeamsWork() throws Exception {
-    long bobs = assigned(bob, "c-bob");
-    long bQueue = queued("c-bq", "team-b");
+    long bobs = chats.assigned(bob, "c-bob");
+    long bQueue = chats.queued("c-bq", "team-b");
     String before = snapshot(bobs) + snapshot(bQueue);
 
     assertThat(inbox.post(leadA, "/api/conversations/" + bobs + "/close", new JsonObject()).statusCode()).isEqualTo(403);
@@ -104,9 +105,9 @@ class TeamScopeTest {
 
   @Test
   void aLeadStillRunsTheirOwnTeamsWorkAndTheSharedQueue() throws Exception {
-    long annas = assigned(anna, "c-anna");
-    long shared = queued("c-shared", null);
-    long aQueue = queued("c-aq", "team-a");
+    long annas = chats.assigned(anna, "c-anna");
+    long shared = chats.queued("c-shared", null);
+    long aQueue = chats.queued("c-aq", "team-a");
 
     for (long id : List.of(annas, shared, aQueue)) {
       assertThat(inbox.post(leadA, "/api/conversations/" + id + "/priority", new JsonObject().put("priority", "urgent"))
@@ -126,7 +127,7 @@ class TeamScopeTest {
     // the other lead sees the shared queue too (and anna's, now back in it for anyone), but not team A's queue
     assertThat(inbox.get(leadB, "/api/conversations/" + shared).statusCode()).isEqualTo(200);
     assertThat(inbox.get(leadB, "/api/conversations/" + annas).statusCode()).isEqualTo(200);
-    long aQueued = queued("c-aq2", "team-a");
+    long aQueued = chats.queued("c-aq2", "team-a");
     assertThat(inbox.post(leadB, "/api/conversations/" + aQueued + "/priority", new JsonObject().put("priority", "urgent"))
         .statusCode()).isEqualTo(403);
   }
@@ -135,27 +136,6 @@ class TeamScopeTest {
     assertThat(inbox.put(admin, "/api/teams/" + name, new JsonObject().put("displayName", name)
         .put("accounts", new JsonArray().add(MY)).put("supervisors", new JsonArray().add(lead))
         .put("agents", new JsonArray().add(agent))).statusCode()).isEqualTo(200);
-  }
-
-  private long assigned(long agent, String key) throws Exception {
-    long id = conversation(key, "assigned", agent, null);
-    Await.result(inbox.db.pool().preparedQuery("UPDATE users SET active_count = active_count + 1 WHERE id = $1")
-        .execute(Tuple.of(agent)));
-    return id;
-  }
-
-  private long queued(String key, String team) throws Exception {
-    return conversation(key, "queued", null, team);
-  }
-
-  private long conversation(String key, String status, Long agent, String team) throws Exception {
-    long buyer = inbox.rows("INSERT INTO buyers (account_id, platform_buyer_id, name) VALUES ($1, $2, 'Buyer') "
-        + "RETURNING id", MY, "b-" + key).get(0).getLong(0);
-    return inbox.rows("""
-        INSERT INTO conversations (account_id, platform_conversation_id, buyer_id, status, assignee_id,
-                                   last_assignee_id, queued_at, waiting_since, team, created_at, updated_at)
-        VALUES ($1, $2, $3, $4, $5, $5, CASE WHEN $4 = 'queued' THEN now() END, now(), $6, now(), now())
-        RETURNING id""", MY, key, buyer, status, agent, team).get(0).getLong(0);
   }
 
   private String snapshot(long id) throws Exception {

@@ -29,7 +29,7 @@ class TransferNotesPresenceTest {
   void preSaleTransfersToAfterSaleWithTheHistoryAndNotesStayInternal() throws Exception {
     long pre = inbox.createUser("pre", "agent", 5);
     long after = inbox.createUser("after", "agent", 5);
-    String admin = inbox.login("admin", TestInbox.ADMIN_PASSWORD);
+    String admin = inbox.loginAdmin();
     put(admin, "/api/teams/pre_sale", new JsonObject().put("displayName", "Pre-sale").put("agents", new JsonArray().add("pre")));
     put(admin, "/api/teams/after_sale", new JsonObject().put("displayName", "After-sale")
         .put("agents", new JsonArray().add("after")));
@@ -38,7 +38,7 @@ class TransferNotesPresenceTest {
     try (AgentSocket preSocket = inbox.socket(preToken, 0)) {
       preSocket.hello();
       Await.result(inbox.shopee.pushBuyerText(TestInbox.SHOP_MY, "811900", "siti", "Order #88231 arrived broken!"));
-      Await.until("assigned to pre", () -> inbox.count("SELECT count(*) FROM conversations WHERE assignee_id = $1", pre) == 1);
+      inbox.awaitAssigned(pre, 1);
       long id = inbox.count("SELECT id FROM conversations");
       assertThat(inbox.post(preToken, "/api/conversations/" + id + "/replies",
           new JsonObject().put("text", "So sorry! I will pass you to our after-sale team right away.")).statusCode())
@@ -69,8 +69,7 @@ class TransferNotesPresenceTest {
         // back online: the router gives it to the after-sale agent, not back to pre-sale
         assertThat(inbox.post(afterToken, "/api/me/presence", new JsonObject().put("status", "online")).statusCode())
             .isEqualTo(200);
-        Await.until("assigned to after-sale", () -> inbox.count("SELECT count(*) FROM conversations WHERE assignee_id = $1",
-            after) == 1);
+        inbox.awaitAssigned(after, 1);
         afterSocket.nextEvent("conversation.assigned");
       }
       JsonObject view = inbox.get(afterToken, "/api/conversations/" + id).bodyAsJsonObject();
@@ -89,8 +88,7 @@ class TransferNotesPresenceTest {
   @Test
   void presenceIsSeenBySupervisorsAndAwayAgentsGetNoNewWork() throws Exception {
     long mei = inbox.createUser("mei", "agent", 5);
-    inbox.createUser("sup", "supervisor", 0);
-    try (AgentSocket sup = inbox.socket(inbox.login("sup"), 0);
+    try (AgentSocket sup = inbox.socket(inbox.loggedIn("sup", "supervisor", 0), 0);
          AgentSocket agent = inbox.socket(inbox.login("mei"), 0)) {
       sup.hello();
       agent.hello();

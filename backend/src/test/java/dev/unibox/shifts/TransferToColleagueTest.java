@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.unibox.testing.AgentSocket;
 import dev.unibox.testing.Await;
 import dev.unibox.testing.InboxTest;
+import dev.unibox.testing.StoredConversations;
 import dev.unibox.testing.TestInbox;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -26,6 +27,7 @@ class TransferToColleagueTest {
   private static final String TW = TestInbox.ACCOUNT_TW;
 
   private TestInbox inbox;
+  private StoredConversations chats;
   private long anna;
   private long bob;
   private long carl;
@@ -45,7 +47,7 @@ class TransferToColleagueTest {
 
   @Test
   void anAgentSeesOnlyColleaguesOfTheShopOnlineAndFreeFirst() throws Exception {
-    long id = assignedTo(anna, "c-1");
+    long id = chats.assigned(anna, "c-1");
     String annaToken = inbox.login("anna");
     var r = inbox.get(annaToken, "/api/conversations/" + id + "/colleagues");
     assertThat(r.statusCode()).as(r.bodyAsString()).isEqualTo(200);
@@ -71,7 +73,7 @@ class TransferToColleagueTest {
 
   @Test
   void theTransferLandsWithTheNamedColleagueAndReachesTheirSocket() throws Exception {
-    long id = assignedTo(anna, "c-2");
+    long id = chats.assigned(anna, "c-2");
     String annaToken = inbox.login("anna");
 
     var notANumber = inbox.post(annaToken, "/api/conversations/" + id + "/transfer", new JsonObject().put("toAgentId", "bob"));
@@ -109,17 +111,5 @@ class TransferToColleagueTest {
         .isEqualTo(1);
     // no longer hers: she cannot list colleagues for it any more
     assertThat(inbox.get(annaToken, "/api/conversations/" + id + "/colleagues").statusCode()).isEqualTo(403);
-  }
-
-  private long assignedTo(long agent, String key) throws Exception {
-    long buyer = inbox.rows("INSERT INTO buyers (account_id, platform_buyer_id, name) VALUES ($1, $2, 'Buyer') "
-        + "RETURNING id", MY, "b-" + key).get(0).getLong(0);
-    Await.result(inbox.db.pool().preparedQuery("UPDATE users SET active_count = active_count + 1 WHERE id = $1")
-        .execute(Tuple.of(agent)));
-    return inbox.rows("""
-        INSERT INTO conversations (account_id, platform_conversation_id, buyer_id, status, assignee_id,
-                                   last_assignee_id, waiting_since, created_at, updated_at)
-        VALUES ($1, $2, $3, 'assigned', $4, $4, now(), now(), now())
-        RETURNING id""", MY, key, buyer, agent).get(0).getLong(0);
   }
 }

@@ -3,7 +3,6 @@ package dev.unibox.store;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.unibox.store.EmbeddedPostgresServer.Durability;
 import io.vertx.pgclient.PgConnectOptions;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.nio.file.Files;
@@ -28,7 +27,7 @@ class PasswordAuthTest {
   @Test
   void aNewDataDirectoryRefusesConnectionsWithoutItsPassword() throws Exception {
     Path dir = temp.resolve("pg");
-    EmbeddedPostgresServer server = EmbeddedPostgresServer.start(dir, false, Durability.FAST_FOR_TESTS);
+    EmbeddedPostgresServer server = OwnServer.start(dir);
     try {
       PgConnectOptions o = server.createDatabaseIfMissing("postgres");
       Path passwordFile = DataDirFiles.postgresPassword(dir);
@@ -36,11 +35,9 @@ class PasswordAuthTest {
       assertThat(o.getPassword()).isEqualTo(Files.readString(passwordFile).trim()).hasSizeGreaterThanOrEqualTo(32);
 
       assertRefusedWithoutPassword(o);
-      assertThatThrownBy(() -> DriverManager.getConnection(jdbc(o), "postgres", "postgres").close())
+      assertThatThrownBy(() -> DriverManager.getConnection(OwnServer.jdbc(o), "postgres", "postgres").close())
           .isInstanceOf(SQLException.class).hasMessageContaining("password authentication failed");
-      try (Connection c = DriverManager.getConnection(jdbc(o), "postgres", o.getPassword())) {
-        assertThat(c.isValid(5)).isTrue();
-      }
+      OwnServer.assertConnects(o);
     } finally {
       server.stop();
     }
@@ -57,13 +54,13 @@ class PasswordAuthTest {
     }
     assertThat(PasswordAuth.trustsAnyone(dir)).isTrue();
 
-    EmbeddedPostgresServer server = EmbeddedPostgresServer.start(dir, false, Durability.FAST_FOR_TESTS);
+    EmbeddedPostgresServer server = OwnServer.start(dir);
     try {
       PgConnectOptions o = server.createDatabaseIfMissing("postgres");
       assertThat(PasswordAuth.trustsAnyone(dir)).isFalse();
       assertThat(Files.readString(dir.resolve("pg_hba.conf"))).contains("scram-sha-256");
       assertRefusedWithoutPassword(o);
-      try (Connection c = DriverManager.getConnection(jdbc(o), "postgres", o.getPassword());
+      try (Connection c = DriverManager.getConnection(OwnServer.jdbc(o), "postgres", o.getPassword());
            Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT v FROM kept")) {
         assertThat(rs.next()).isTrue();
         assertThat(rs.getString(1)).isEqualTo("from before");
@@ -72,24 +69,18 @@ class PasswordAuthTest {
       server.stop();
     }
     // and the next start finds it converted (no second conversion, same password)
-    EmbeddedPostgresServer again = EmbeddedPostgresServer.start(dir, false, Durability.FAST_FOR_TESTS);
+    EmbeddedPostgresServer again = OwnServer.start(dir);
     try {
       PgConnectOptions o = again.createDatabaseIfMissing("postgres");
       assertRefusedWithoutPassword(o);
-      try (Connection c = DriverManager.getConnection(jdbc(o), "postgres", o.getPassword())) {
-        assertThat(c.isValid(5)).isTrue();
-      }
+      OwnServer.assertConnects(o);
     } finally {
       again.stop();
     }
   }
 
   private static void assertRefusedWithoutPassword(PgConnectOptions o) {
-    assertThatThrownBy(() -> DriverManager.getConnection(jdbc(o) + "?user=postgres").close())
+    assertThatThrownBy(() -> DriverManager.getConnection(OwnServer.jdbc(o) + "?user=postgres").close())
         .isInstanceOf(SQLException.class).hasMessageContaining("password");
-  }
-
-  private static String jdbc(PgConnectOptions o) {
-    return "jdbc:postgresql://localhost:" + o.getPort() + "/" + o.getDatabase();
   }
 }

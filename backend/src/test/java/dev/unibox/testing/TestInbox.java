@@ -106,8 +106,19 @@ public final class TestInbox implements AutoCloseable {
     return id;
   }
 
+  /** Creates the user (as {@link #createUser}) and logs them in: their token. */
+  public String loggedIn(String username, String role, int maxConcurrent, String... accounts) throws Exception {
+    createUser(username, role, maxConcurrent, accounts);
+    return login(username);
+  }
+
   public String login(String username) throws Exception {
     return login(username, "pw-" + username);
+  }
+
+  /** Logs in the bootstrap admin (every shop, every right): a new token. */
+  public String loginAdmin() throws Exception {
+    return login("admin", ADMIN_PASSWORD);
   }
 
   public String login(String username, String password) throws Exception {
@@ -129,6 +140,14 @@ public final class TestInbox implements AutoCloseable {
 
   public HttpResponse<Buffer> put(String token, String path, JsonObject body) throws Exception {
     return Await.result(http.put(path).putHeader("Authorization", "Bearer " + token).sendJsonObject(body));
+  }
+
+  /** A buyer writes to the shop through the fake Shopee; fails unless our webhook took the push. */
+  public void buyerWrites(long shopId, String buyerId, String buyerName, String text) throws Exception {
+    int status = Await.result(shopee.pushBuyerText(shopId, buyerId, buyerName, text)).statusCode();
+    if (status != 200) {
+      throw new AssertionError("the webhook answered the push with " + status);
+    }
   }
 
   /**
@@ -178,6 +197,18 @@ public final class TestInbox implements AutoCloseable {
   public void goOnline(long userId) throws Exception {
     Await.result(UserStore.setPresence(db.pool(), userId, "online"));
     Kicks.routing(vertx);
+  }
+
+  /** The id of the conversation of the buyer with this platform id (a buyer who wrote to one shop only). */
+  public long conversationOf(String platformBuyerId) throws Exception {
+    return count("SELECT c.id FROM conversations c JOIN buyers b ON b.id = c.buyer_id WHERE b.platform_buyer_id = $1",
+        platformBuyerId);
+  }
+
+  /** Waits until the user holds {@code conversations} conversations (the router assigns them on its own time). */
+  public void awaitAssigned(long userId, int conversations) throws InterruptedException {
+    Await.until(conversations + " conversations assigned to user " + userId,
+        () -> count("SELECT count(*) FROM conversations WHERE assignee_id = $1", userId) == conversations);
   }
 
   public long count(String sql, Object... params) throws Exception {

@@ -55,8 +55,7 @@ class PreferenceRoutesTest {
 
   @Test
   void alertsAreOptInAndSavedWithoutTouchingTheRest() throws Exception {
-    inbox.createUser("siti", "agent", 3);
-    String siti = inbox.login("siti");
+    String siti = inbox.loggedIn("siti", "agent", 3);
     inbox.put(siti, "/api/me/preferences", new JsonObject().put("language", "zh-CN"));
     JsonObject both = new JsonObject().put("sound", true).put("desktop", true);
     var saved = inbox.put(siti, "/api/me/preferences", new JsonObject().put("notifications", both));
@@ -69,8 +68,7 @@ class PreferenceRoutesTest {
 
   @Test
   void badValuesAreRefusedAndChangeNothing() throws Exception {
-    inbox.createUser("tan", "agent", 3);
-    String mei = inbox.login("tan");
+    String mei = inbox.loggedIn("tan", "agent", 3);
     inbox.put(mei, "/api/me/preferences", new JsonObject().put("language", "en"));
 
     for (JsonObject bad : new JsonObject[] {

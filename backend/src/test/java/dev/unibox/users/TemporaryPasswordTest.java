@@ -7,7 +7,6 @@ import dev.unibox.testing.InboxTest;
 import dev.unibox.testing.TestInbox;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -23,15 +22,10 @@ class TemporaryPasswordTest {
   private static final String OWN = "my-own-secret-2026";
 
   private TestInbox inbox;
-  private String admin;
-
-  @BeforeEach
-  void start() throws Exception {
-    admin = inbox.login("admin", TestInbox.ADMIN_PASSWORD);
-  }
 
   @Test
   void aNewUserMustChooseTheirOwnPasswordBeforeAnythingElse() throws Exception {
+    String admin = inbox.loginAdmin();
     var created = inbox.post(admin, "/api/admin/users", new JsonObject().put("username", "mei").put("displayName", "Mei")
         .put("role", "agent").put("password", TEMP).put("accounts", new JsonArray().add(MY)).put("maxConcurrent", 3));
     assertThat(created.statusCode()).as(created.bodyAsString()).isEqualTo(201);
@@ -77,6 +71,7 @@ class TemporaryPasswordTest {
 
   @Test
   void aResetPasswordIsTemporaryToo() throws Exception {
+    String admin = inbox.loginAdmin();
     long anna = inbox.createUser("anna", "agent", 5, MY);
     assertThat(inbox.get(inbox.login("anna"), "/api/queue/eligible").statusCode())
         .as("a password the user set themselves is not temporary").isEqualTo(200);

@@ -30,7 +30,7 @@ class UserAdminTest {
 
   @BeforeEach
   void start() throws Exception {
-    admin = inbox.login("admin", TestInbox.ADMIN_PASSWORD);
+    admin = inbox.loginAdmin();
     inbox.createUser("lead-a", "supervisor", 0, MY);
     inbox.createUser("lead-b", "supervisor", 0, MY);
     inbox.createUser("anna", "agent", 5, MY);

@@ -64,7 +64,7 @@ class AccessMatrixTest {
 
   @Test
   void aRealAccountNeedsAnExplicitPublicCallbackUrl() throws Exception {
-    String admin = inbox.login("admin", TestInbox.ADMIN_PASSWORD);
+    String admin = inbox.loginAdmin();
     JsonObject account = new JsonObject().put("id", "shopee-sg-01").put("platform", "shopee").put("shopId", "330001")
         .put("shopName", "Real SG").put("timeZone", "Asia/Singapore")
         .put("apiBaseUrl", "https://partner.shopeemobile.com")

@@ -29,7 +29,7 @@ class BadInputTest {
     assertError(Await.result(inbox.http.post("/api/login")
         .sendJsonObject(new JsonObject().put("username", "ghost").put("password", "x"))), 401, "bad_credentials");
     assertThat(inbox.login("mei")).isNotBlank();
-    assertThat(inbox.login("admin", TestInbox.ADMIN_PASSWORD)).isNotBlank();
+    assertThat(inbox.loginAdmin()).isNotBlank();
   }
 
   @Test
@@ -49,7 +49,7 @@ class BadInputTest {
 
   @Test
   void controlCharactersInAPathOrATextAreRefusedWith400() throws Exception {
-    String admin = inbox.login("admin", TestInbox.ADMIN_PASSWORD);
+    String admin = inbox.loginAdmin();
     long paused = inbox.count("SELECT count(*) FROM admin_alerts");
     assertError(inbox.post(admin, "/api/admin/accounts/%00/resume", new JsonObject()), 400, "bad_path");
     assertError(inbox.post(admin, "/api/admin/accounts/shop%1Fmy/pause", new JsonObject()), 400, "bad_path");
@@ -104,8 +104,7 @@ class BadInputTest {
 
   @Test
   void closedConversationRefusesRepliesWith409() throws Exception {
-    inbox.createUser("lin", "supervisor", 3);
-    String lin = inbox.login("lin");
+    String lin = inbox.loggedIn("lin", "supervisor", 3);
     Await.result(inbox.shopee.pushBuyerText(TestInbox.SHOP_MY, "811200", "aisyah", "Thanks, solved"));
     long id = inbox.get(lin, "/api/conversations").bodyAsJsonObject().getJsonArray("conversations")
         .getJsonObject(0).getLong("id");
@@ -117,7 +116,7 @@ class BadInputTest {
 
   @Test
   void unknownApiPathsAre404Json() throws Exception {
-    String token = inbox.login("admin", TestInbox.ADMIN_PASSWORD);
+    String token = inbox.loginAdmin();
     assertError(inbox.get(token, "/api/nope"), 404, "not_found");
   }
 }

@@ -20,7 +20,7 @@ class SecurityHeadersTest {
 
   @Test
   void everyResponseCarriesTheSecurityHeaders() throws Exception {
-    String admin = inbox.login("admin", TestInbox.ADMIN_PASSWORD);
+    String admin = inbox.loginAdmin();
     assertSecured(send(HttpMethod.GET, "/", null), 200);
     assertSecured(send(HttpMethod.GET, "/inbox/some/client/route", null), 200);
     assertSecured(send(HttpMethod.GET, "/health", null), 200);

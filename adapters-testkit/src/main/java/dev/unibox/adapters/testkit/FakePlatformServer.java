@@ -67,6 +67,9 @@ public abstract class FakePlatformServer {
     };
   }
 
+  /** Starts listening on {@code port} (0: any free one). */
+  public abstract Future<? extends FakePlatformServer> start(int port);
+
   protected final Future<Void> listen(int port, Router router) {
     return vertx.createHttpServer().requestHandler(router).listen(port, "127.0.0.1").map(s -> {
       server = s;

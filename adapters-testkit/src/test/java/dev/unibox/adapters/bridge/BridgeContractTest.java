@@ -4,18 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.unibox.adapters.bridge.fake.FakeMerchantIntegration;
 import dev.unibox.adapters.contract.FakeServerDriver;
-import dev.unibox.adapters.contract.MutableClock;
 import dev.unibox.adapters.contract.PlatformAdapterContract;
 import dev.unibox.adapters.spi.AccountConfig;
 import dev.unibox.adapters.spi.AccountCredentials;
 import dev.unibox.adapters.spi.ErrorKind;
-import dev.unibox.adapters.spi.PlatformAdapterFactory;
 import dev.unibox.adapters.spi.PlatformAdapters;
 import dev.unibox.adapters.spi.PlatformProfile;
 import dev.unibox.adapters.spi.PushRequest;
 import io.vertx.core.Future;
 import io.vertx.core.MultiMap;
-import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import java.time.Duration;
 import java.util.List;
@@ -28,14 +25,8 @@ class BridgeContractTest extends PlatformAdapterContract {
   static final String SECRET = "bridge-shared-secret-0123456789";
   static final String SHOP = "pdd-shop-42";
 
-  @Override
-  protected PlatformAdapterFactory factory() {
-    return new BridgeAdapterFactory.Pinduoduo();
-  }
-
-  @Override
-  protected Fake newFake() {
-    return new MerchantFake();
+  BridgeContractTest() {
+    super(new BridgeAdapterFactory.Pinduoduo(), MerchantFake::new);
   }
 
   @Test
@@ -113,13 +104,8 @@ class BridgeContractTest extends PlatformAdapterContract {
   static final class MerchantFake extends FakeServerDriver<FakeMerchantIntegration> {
 
     MerchantFake() {
-      super(SHOP);
-    }
-
-    @Override
-    public Future<Void> start(Vertx vertx, MutableClock clock) {
-      server = new FakeMerchantIntegration(vertx, "pdd", SHOP, SECRET, clock);
-      return server.start(0).mapEmpty();
+      super(SHOP, "/webhooks/pinduoduo",
+          (vertx, clock) -> new FakeMerchantIntegration(vertx, "pdd", SHOP, SECRET, clock));
     }
 
     @Override
@@ -128,11 +114,6 @@ class BridgeContractTest extends PlatformAdapterContract {
       return new AccountConfig("pdd-contract", "pinduoduo", SHOP, "PDD Shop", "CN", "Asia/Shanghai",
           server.callbackUrl(), callbackUrl, new AccountCredentials("pdd-integration", SECRET, null, null),
           Map.of());
-    }
-
-    @Override
-    public String webhookPath() {
-      return "/webhooks/pinduoduo";
     }
 
     @Override

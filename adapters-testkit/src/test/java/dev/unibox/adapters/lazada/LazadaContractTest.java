@@ -3,15 +3,12 @@ package dev.unibox.adapters.lazada;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.unibox.adapters.contract.FakeServerDriver;
-import dev.unibox.adapters.contract.MutableClock;
 import dev.unibox.adapters.contract.PlatformAdapterContract;
 import dev.unibox.adapters.lazada.fake.FakeLazada;
 import dev.unibox.adapters.spi.AccountConfig;
 import dev.unibox.adapters.spi.AccountCredentials;
-import dev.unibox.adapters.spi.PlatformAdapterFactory;
 import io.vertx.core.Future;
 import io.vertx.core.MultiMap;
-import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import java.time.Duration;
 import java.time.Instant;
@@ -27,14 +24,8 @@ class LazadaContractTest extends PlatformAdapterContract {
   static final String APP_SECRET = "lazada-contract-secret";
   static final String SELLER = "100200300";
 
-  @Override
-  protected PlatformAdapterFactory factory() {
-    return new LazadaAdapterFactory();
-  }
-
-  @Override
-  protected Fake newFake() {
-    return new LazadaFake();
+  LazadaContractTest() {
+    super(new LazadaAdapterFactory(), LazadaFake::new);
   }
 
   @Test
@@ -76,13 +67,7 @@ class LazadaContractTest extends PlatformAdapterContract {
   static final class LazadaFake extends FakeServerDriver<FakeLazada> {
 
     LazadaFake() {
-      super(SELLER);
-    }
-
-    @Override
-    public Future<Void> start(Vertx vertx, MutableClock clock) {
-      server = new FakeLazada(vertx, APP_KEY, APP_SECRET, clock);
-      return server.start(0).mapEmpty();
+      super(SELLER, "/webhooks/lazada", (vertx, clock) -> new FakeLazada(vertx, APP_KEY, APP_SECRET, clock));
     }
 
     @Override
@@ -99,11 +84,6 @@ class LazadaContractTest extends PlatformAdapterContract {
       return new AccountConfig("lazada-contract", "lazada", SELLER, "Contract Seller", "MY", "Asia/Kuala_Lumpur",
           server.baseUrl(), callbackUrl, new AccountCredentials(APP_KEY, APP_SECRET, "lzd-access-0", "lzd-refresh-0"),
           Map.of());
-    }
-
-    @Override
-    public String webhookPath() {
-      return "/webhooks/lazada";
     }
 
     @Override

@@ -3,17 +3,14 @@ package dev.unibox.adapters.tiktok;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.unibox.adapters.contract.FakeServerDriver;
-import dev.unibox.adapters.contract.MutableClock;
 import dev.unibox.adapters.contract.PlatformAdapterContract;
 import dev.unibox.adapters.spi.AccountConfig;
 import dev.unibox.adapters.spi.AccountCredentials;
 import dev.unibox.adapters.spi.ErrorKind;
 import dev.unibox.adapters.spi.InboundMessage;
-import dev.unibox.adapters.spi.PlatformAdapterFactory;
 import dev.unibox.adapters.tiktok.fake.FakeTikTokShop;
 import io.vertx.core.Future;
 import io.vertx.core.MultiMap;
-import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import java.time.Duration;
 import java.time.Instant;
@@ -29,14 +26,8 @@ class TikTokContractTest extends PlatformAdapterContract {
   static final String SHOP = "7494001";
   static final String CIPHER = "ROW_contract_cipher";
 
-  @Override
-  protected PlatformAdapterFactory factory() {
-    return new TikTokAdapterFactory();
-  }
-
-  @Override
-  protected Fake newFake() {
-    return new TikTokFake();
+  TikTokContractTest() {
+    super(new TikTokAdapterFactory(), TikTokFake::new);
   }
 
   @Test
@@ -97,13 +88,7 @@ class TikTokContractTest extends PlatformAdapterContract {
   static final class TikTokFake extends FakeServerDriver<FakeTikTokShop> {
 
     TikTokFake() {
-      super(SHOP);
-    }
-
-    @Override
-    public Future<Void> start(Vertx vertx, MutableClock clock) {
-      server = new FakeTikTokShop(vertx, APP_KEY, APP_SECRET, clock);
-      return server.start(0).mapEmpty();
+      super(SHOP, "/webhooks/tiktok", (vertx, clock) -> new FakeTikTokShop(vertx, APP_KEY, APP_SECRET, clock));
     }
 
     @Override
@@ -119,11 +104,6 @@ class TikTokContractTest extends PlatformAdapterContract {
       return new AccountConfig("tiktok-contract", "tiktok", SHOP, "Contract TikTok", "MY", "Asia/Kuala_Lumpur",
           server.baseUrl(), callbackUrl, new AccountCredentials(APP_KEY, APP_SECRET, "tts-access-0", "tts-refresh-0"),
           Map.of("shopCipher", CIPHER));
-    }
-
-    @Override
-    public String webhookPath() {
-      return "/webhooks/tiktok";
     }
 
     @Override

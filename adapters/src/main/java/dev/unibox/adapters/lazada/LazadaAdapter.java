@@ -183,25 +183,15 @@ public final class LazadaAdapter extends ApiAccountAdapter {
     return api.get(SESSION_LIST, page(startTime, "last_session_id", lastSession)).compose(data -> {
       JsonArray sessions = data.getJsonArray("session_list", new JsonArray());
       List<InboundMessage> found = new ArrayList<>();
-      Future<Void> chain = Future.succeededFuture();
-      boolean reachedOld = false;
-      for (int i = 0; i < sessions.size(); i++) {
-        JsonObject s = sessions.getJsonObject(i);
-        if (PolledPages.time(s, "last_message_time") < floor) {
-          reachedOld = true;
-          continue;
-        }
-        String sessionId = LazadaMapper.string(s.getValue("session_id"));
-        String buyerId = LazadaMapper.string(s.getValue("buyer_id"));
-        String title = s.getString("title");
-        chain = chain.compose(v -> messages(sessionId, buyerId, title, floor, Long.toString(top + 1000), "", found));
-      }
-      boolean more = Boolean.TRUE.equals(data.getBoolean("has_more")) && !reachedOld && !sessions.isEmpty();
+      PolledPages.Sweep sweep = PolledPages.readNewer(sessions, s -> PolledPages.time(s, "last_message_time"), floor,
+          s -> messages(LazadaMapper.string(s.getValue("session_id")), LazadaMapper.string(s.getValue("buyer_id")),
+              s.getString("title"), floor, Long.toString(top + 1000), "", found));
+      boolean more = Boolean.TRUE.equals(data.getBoolean("has_more")) && !sweep.reachedFloor() && !sessions.isEmpty();
       String next = more
           ? "w=" + watermark + ";top=" + top + ";st=" + data.getValue("next_start_time") + ";ls="
               + LazadaMapper.string(data.getValue("last_session_id"))
           : "w=" + top;
-      return chain.map(v -> new PollResult(found, next, more));
+      return sweep.read().map(v -> new PollResult(found, next, more));
     });
   }
 

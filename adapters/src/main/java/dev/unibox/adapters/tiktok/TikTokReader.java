@@ -53,24 +53,18 @@ record TikTokReader(TikTokApiClient api, TikTokMessages mapper, Clock clock, lon
     return api.get(TikTokAdapter.BASE, params).compose(data -> {
       JsonArray conversations = data.getJsonArray("conversations", new JsonArray());
       List<InboundMessage> found = new ArrayList<>();
-      Future<Void> chain = Future.succeededFuture();
-      boolean reachedOld = false;
-      for (int i = 0; i < conversations.size(); i++) {
-        JsonObject conv = conversations.getJsonObject(i);
-        JsonObject latest = conv.getJsonObject("latest_message", new JsonObject());
-        if (PolledPages.time(latest, "create_time") < floor) {
-          reachedOld = true;
-          continue;
-        }
-        String id = String.valueOf(conv.getValue("id"));
-        JsonObject buyer = TikTokMessages.buyer(conv);
-        chain = chain.compose(v -> messages(id, buyer == null ? null : TikTokMessages.str(buyer.getValue("im_user_id")),
-            buyer == null ? null : buyer.getString("nickname"), floor, "", found, null, Integer.MAX_VALUE));
-      }
+      PolledPages.Sweep sweep = PolledPages.readNewer(conversations,
+          conv -> PolledPages.time(conv.getJsonObject("latest_message", new JsonObject()), "create_time"), floor,
+          conv -> {
+            JsonObject buyer = TikTokMessages.buyer(conv);
+            return messages(String.valueOf(conv.getValue("id")),
+                buyer == null ? null : TikTokMessages.str(buyer.getValue("im_user_id")),
+                buyer == null ? null : buyer.getString("nickname"), floor, "", found, null, Integer.MAX_VALUE);
+          });
       String next = data.getString("next_page_token", "");
-      boolean more = next != null && !next.isEmpty() && (sweepAll || !reachedOld) && !conversations.isEmpty();
+      boolean more = next != null && !next.isEmpty() && (sweepAll || !sweep.reachedFloor()) && !conversations.isEmpty();
       String nextCursor = more ? "w=" + watermark + ";top=" + top + ";pt=" + next : "w=" + top;
-      return chain.map(v -> new PollResult(mapper.sorted(found), nextCursor, more));
+      return sweep.read().map(v -> new PollResult(mapper.sorted(found), nextCursor, more));
     });
   }
 

@@ -25,6 +25,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -102,10 +103,8 @@ public abstract class ContractFixture {
   /** A message the fake accepted: conversation (or buyer) it went to, neutral type, text or reference. */
   public record Sent(String conversationId, String type, String content, String messageId) {}
 
-  protected abstract PlatformAdapterFactory factory();
-
-  protected abstract Fake newFake();
-
+  private final PlatformAdapterFactory factory;
+  private final Supplier<Fake> fakes;
   protected Vertx vertx;
   protected Fake fake;
   protected MutableClock clock;
@@ -114,12 +113,25 @@ public abstract class ContractFixture {
   protected PlatformAdapter adapter;
   protected AccountConfig account;
 
+  /**
+   * @param factory the platform's adapter factory
+   * @param fakes   a new driver of the platform's fake server, one per test
+   */
+  protected ContractFixture(PlatformAdapterFactory factory, Supplier<Fake> fakes) {
+    this.factory = factory;
+    this.fakes = fakes;
+  }
+
+  protected final PlatformAdapterFactory factory() {
+    return factory;
+  }
+
   @BeforeEach
   void startContract(Vertx vertx) {
     this.vertx = vertx;
     clock = MutableClock.startingNow();
     webhook = await(new ContractWebhook(vertx).start());
-    fake = newFake();
+    fake = fakes.get();
     await(fake.start(vertx, clock));
     account = fake.account(webhook.url(fake.webhookPath()));
     credentials = new InMemoryCredentialStore();

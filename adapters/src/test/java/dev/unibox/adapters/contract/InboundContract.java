@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.unibox.adapters.spi.AdapterException;
 import dev.unibox.adapters.spi.ErrorKind;
 import dev.unibox.adapters.spi.InboundMessage;
+import dev.unibox.adapters.spi.PlatformAdapterFactory;
 import dev.unibox.adapters.spi.PollResult;
 import dev.unibox.adapters.spi.PushBatch;
 import dev.unibox.adapters.spi.PushRequest;
@@ -18,6 +19,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
@@ -26,6 +28,10 @@ import org.junit.jupiter.api.Test;
  * reordered or delayed giving one correct set, and polling with the platform's cursors finding what pushes lost.
  */
 public abstract class InboundContract extends ContractFixture {
+
+  protected InboundContract(PlatformAdapterFactory factory, Supplier<Fake> fakes) {
+    super(factory, fakes);
+  }
 
   @Test
   void signedPushIsAcceptedAndMapped() {

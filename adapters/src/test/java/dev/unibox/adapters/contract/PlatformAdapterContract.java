@@ -9,6 +9,7 @@ import dev.unibox.adapters.spi.AdapterException;
 import dev.unibox.adapters.spi.BuyerOrder;
 import dev.unibox.adapters.spi.ErrorKind;
 import dev.unibox.adapters.spi.OutboundMessage;
+import dev.unibox.adapters.spi.PlatformAdapterFactory;
 import dev.unibox.adapters.spi.PlatformAdapters;
 import dev.unibox.adapters.spi.SendResult;
 import java.time.Duration;
@@ -17,6 +18,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -27,6 +29,10 @@ import org.junit.jupiter.api.Test;
  * {@link InboundContract}.
  */
 public abstract class PlatformAdapterContract extends InboundContract {
+
+  protected PlatformAdapterContract(PlatformAdapterFactory factory, Supplier<Fake> fakes) {
+    super(factory, fakes);
+  }
 
   @Test
   void factoryIsFoundByServiceLoader() {

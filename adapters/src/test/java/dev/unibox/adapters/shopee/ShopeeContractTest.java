@@ -7,7 +7,6 @@ import dev.unibox.adapters.fake.PushFaults;
 import dev.unibox.adapters.shopee.fake.FakeShopee;
 import dev.unibox.adapters.spi.AccountConfig;
 import dev.unibox.adapters.spi.AccountCredentials;
-import dev.unibox.adapters.spi.PlatformAdapterFactory;
 import io.vertx.core.Future;
 import io.vertx.core.MultiMap;
 import io.vertx.core.Vertx;
@@ -23,14 +22,8 @@ class ShopeeContractTest extends PlatformAdapterContract {
   static final String PARTNER_KEY = "contract-partner-key-0123456789";
   static final long SHOP_ID = 660_001L;
 
-  @Override
-  protected PlatformAdapterFactory factory() {
-    return new ShopeeAdapterFactory();
-  }
-
-  @Override
-  protected Fake newFake() {
-    return new ShopeeFake();
+  ShopeeContractTest() {
+    super(new ShopeeAdapterFactory(), ShopeeFake::new);
   }
 
   /** Drives {@link FakeShopee}: buyers are given stable numeric Shopee user ids. */
