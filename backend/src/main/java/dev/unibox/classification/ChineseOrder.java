@@ -3,8 +3,8 @@ package dev.unibox.classification;
 import java.util.List;
 
 /**
- * Chinese word order the cue matching must know about: a question word that means "any" and a negation
- * that follows the thing it denies. Offsets are into the folded sentence; charHits are its Chinese/Thai cues.
+ * Chinese word order the cue matching must know about: a question word that means "any", a negation
+ * that follows the thing it denies, and one that ends a clause and so asks. Offsets are into the folded sentence; charHits are its Chinese/Thai cues.
  */
 final class ChineseOrder {
 
@@ -97,6 +97,25 @@ final class ChineseOrder {
     }
     return false;
   }
+
+  /**
+   * A Chinese clause that ends in 不, 没 or 未 (softening particles such as 啊 or 呀 may follow) asks yes or no:
+   * "有现货不", "能退不啊", "我的货发了没", "寄咗未". There the word negates nothing; 没有 and 木有 at the end
+   * still deny ("赠品木有啊": the gift is missing).
+   */
+  static boolean asksYesNo(String s, CueIndex.Hit negation) {
+    if (negation.end() - negation.start() != 1 || ASKING.indexOf(s.charAt(negation.start())) < 0) {
+      return false;
+    }
+    int i = negation.end();
+    while (i < s.length() && SOFTENERS.indexOf(s.charAt(i)) >= 0) {
+      i++;
+    }
+    return i == s.length() || isClauseBreak(s.charAt(i)) || s.charAt(i) == ' ';
+  }
+
+  private static final String ASKING = "不没未";
+  private static final String SOFTENERS = "啊呀哈呢嘛哦吖啦捏咧嗯";
 
   private static boolean isClauseBreak(char c) {
     return c == ',' || c == ';';

@@ -31,8 +31,6 @@ final class SentenceCues {
   private static final int NEG_WORDS = 3;
   private static final int NEG_CHARS = 3;
   private static final Cues.Term ASKING_NEGATION = new Cues.Term("Q", "", new String[0], new String[0]);
-  private static final String ASKING = "不没未";
-  private static final String SOFTENERS = "啊呀哈呢嘛哦吖啦捏咧嗯";
 
   private static Map<String, String[]> names() {
     Map<String, String[]> out = new HashMap<>();
@@ -162,28 +160,14 @@ final class SentenceCues {
     }
   }
 
-  /**
-   * A Chinese clause that ends in 不, 没 or 未 asks yes or no: "有现货不", "能退不啊", "我的货发了没",
-   * "寄咗未". There the word is a question particle that negates nothing (not 没有 or 木有: "赠品木有啊"
-   * says the gift is missing).
-   */
+  /** A negation that ends a Chinese clause asks yes or no ({@link ChineseOrder#asksYesNo}): a question particle. */
   private void clauseFinalNegationsAsk() {
     for (int i = 0; i < charHits.size(); i++) {
       CueIndex.Hit h = charHits.get(i);
-      if (h.term().concept().equals("NEG") && h.end() - h.start() == 1 && ASKING.indexOf(s.charAt(h.start())) >= 0
-          && endsClause(h.end())) {
+      if (h.term().concept().equals("NEG") && ChineseOrder.asksYesNo(s, h)) {
         charHits.set(i, new CueIndex.Hit(ASKING_NEGATION, h.start(), h.end()));
       }
     }
-  }
-
-  /** Only softening particles (啊, 呀, 哈…) stand between {@code at} and the end of its clause. */
-  private boolean endsClause(int at) {
-    int i = at;
-    while (i < s.length() && SOFTENERS.indexOf(s.charAt(i)) >= 0) {
-      i++;
-    }
-    return i == s.length() || s.charAt(i) == ',' || s.charAt(i) == ';' || s.charAt(i) == ' ';
   }
 
   /**
