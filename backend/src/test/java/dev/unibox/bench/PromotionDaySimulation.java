@@ -12,6 +12,7 @@ import dev.unibox.domain.TextJudge;
 import dev.unibox.routing.DeadlinePolicy;
 import dev.unibox.routing.FifoRoundRobinPolicy;
 import dev.unibox.routing.PriorityPolicy;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -29,8 +30,10 @@ import java.util.List;
  * <p>Run: {@code mvn -q -pl backend -am test-compile exec:java -Dexec.skip=true -Dexec.classpathScope=test
  * -Dexec.mainClass=dev.unibox.bench.PromotionDaySimulation} (ours and the baseline). Arguments, in any order:
  * {@code quick} for 6 hours around the peak, ours against the two other rows with surge, printed only;
- * {@code all} for every row (ours, the baseline, strict priority with and without surge, round-robin with
- * surge); {@code seed=N} for other arrivals (default 1111).
+ * {@code all} for every row (ours, the baseline, the deadline policy with surge, priority without surge,
+ * round-robin with surge); {@code seed=N} for other arrivals (default 1111); {@code try=REACH/AGING[/mixed],...}
+ * adds rows of the deadline policy with other settings. Only the whole day of the default seed with the
+ * standard rows rewrites its section of docs/benchmarks.md.
  */
 public final class PromotionDaySimulation {
 
@@ -62,31 +65,32 @@ public final class PromotionDaySimulation {
     long peak = arrivals.stream().filter(a -> a.second() >= 20 * 3600 && a.second() < 22 * 3600).count();
     System.out.printf("seed %d: %d conversations (%d in the 20:00-22:00 peak), %d agents in 3 shifts + %d standby%n",
         seed, arrivals.size(), peak, team.agents().size() - team.plan().standby().size(), team.plan().standby().size());
-    Scenario ours = new Scenario("**ours: deadline + SLA clock + surge**", new DeadlinePolicy(), true);
+    Scenario ours = new Scenario("**ours: priority + SLA clock + surge**", new PriorityPolicy(), true);
     Scenario baseline = new Scenario("baseline: fifo-round-robin", new FifoRoundRobinPolicy(), false);
-    Scenario strict = new Scenario("priority + SLA clock + surge", new PriorityPolicy(), true);
+    Scenario deadline = new Scenario("deadline + SLA clock + surge", new DeadlinePolicy(), true);
     Scenario strictAlone = new Scenario("priority, surge off", new PriorityPolicy(), false);
     Scenario fifoSurge = new Scenario("fifo-round-robin + surge", new FifoRoundRobinPolicy(), true);
-    // quick: ours against the two rows that share its surge; all: every row
-    List<Scenario> scenarios = words.contains("only") ? List.of() : all ? List.of(ours, baseline, strict, strictAlone, fifoSurge)
-        : quick ? List.of(ours, strict, fifoSurge) : List.of(ours, baseline);
-    List<Scenario> tried = new ArrayList<>(scenarios);
+    // quick: ours against the two other rows with surge; all: every row
+    List<Scenario> scenarios = new ArrayList<>(all ? List.of(ours, baseline, deadline, strictAlone, fifoSurge)
+        : quick ? List.of(ours, deadline, fifoSurge) : List.of(ours, baseline));
+    // try=REACH/AGING[/mixed],...: more rows of the deadline policy with other settings (seconds; mixed: no
+    // urgent tier), with surge
     words.stream().filter(w -> w.startsWith("try=")).flatMap(w -> List.of(w.substring(4).split(",")).stream())
         .forEach(v -> {
-          String[] ra = v.split("/");
-          tried.add(new Scenario("deadline " + v, new DeadlinePolicy(
-              java.time.Duration.ofSeconds(Long.parseLong(ra[1])), java.time.Duration.ofSeconds(Long.parseLong(ra[2])),
-              ra[0].equals("B")), true));
+          String[] p = v.split("/");
+          scenarios.add(new Scenario("deadline " + v + " + SLA clock + surge", new DeadlinePolicy(
+              Duration.ofSeconds(Long.parseLong(p[0])), Duration.ofSeconds(Long.parseLong(p[1])),
+              !(p.length > 2 && "mixed".equals(p[2]))), true));
         });
-    scenarios = tried;
     List<DayResult> results = new ArrayList<>();
     for (Scenario s : scenarios) {
       results.add(SimulatedDay.run(s, arrivals, team, daySeconds, classifier));
     }
-    String command = COMMAND + (seed == DEFAULT_SEED ? "" : " -Dexec.args=seed=" + seed);
+    String command = COMMAND + (args.length == 0 ? "" : " -Dexec.args=\"" + String.join(" ", args) + "\"");
     String table = PromotionDayReport.table(command, seed, arrivals.size(), peak, results, truth);
     System.out.println(table);
-    if (!quick) {
+    // the section in docs/benchmarks.md is the whole day of the default seed with the standard rows
+    if (!quick && seed == DEFAULT_SEED && scenarios.size() == (all ? 5 : 2)) {
       BenchmarkDoc.writeSection(PromotionDayReport.HEADING, table);
     }
   }

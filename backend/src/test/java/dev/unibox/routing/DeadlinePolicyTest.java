@@ -76,6 +76,7 @@ class DeadlinePolicyTest {
   void theOrderFollowsTheInjectedClockNotTheDatabaseClock(Vertx vertx) throws Exception {
     start(vertx);
     long mei = inbox.createUser("mei", "agent", 0);
+    inbox.createUser("lin", "supervisor", 3);
     TestIngest ingest = new TestIngest(inbox, clock);
     long early = ingest.buyer(TestInbox.ACCOUNT_MY, "e", "Ada warna lain?", T0.minusSeconds(80));   // due T0+40
     long late = ingest.buyer(TestInbox.ACCOUNT_MY, "l", "Boleh COD?", T0.minusSeconds(10));          // due T0+110
@@ -101,9 +102,9 @@ class DeadlinePolicyTest {
       malay.add(ingest.buyer(TestInbox.ACCOUNT_MY, "m" + i, "Boleh COD?", T0.minusSeconds(40 - i)));
     }
     Await.result(UserStore.setPresence(inbox.db.pool(), mei, "online"));
-    Await.result(new Assigner(vertx, inbox.db.pool(), clock, new DeadlinePolicy()).drain());
-    Kicks.routing(inbox.vertx);
-    Await.result(new Assigner(vertx, inbox.db.pool(), clock, new DeadlinePolicy()).drain());
+    Assigner router = new Assigner(vertx, inbox.db.pool(), clock, new DeadlinePolicy());
+    Await.result(router.drain());
+    Await.result(router.drain());
 
     assertThat(inbox.count("SELECT active_count FROM users WHERE id = $1", mei)).isEqualTo(2);
     assertThat(inbox.count("SELECT count(*) FROM conversations WHERE assignee_id = $1 AND status = 'assigned'", mei))
@@ -113,17 +114,10 @@ class DeadlinePolicyTest {
     assertThat(assignees(List.of(thai))).containsOnlyNulls();
   }
 
-  /** The supervisor's queue view: the order the configured policy serves, as of the injected clock. */
+  /** The supervisor's queue view (lead "lin"): the order the configured policy serves, as of the injected clock. */
   private List<Long> queueView() throws Exception {
-    String lead = inbox.login(inbox.count("SELECT count(*) FROM users WHERE username = 'lin'") == 0
-        ? createLead() : "lin");
-    JsonArray view = inbox.get(lead, "/api/queue").bodyAsJsonObject().getJsonArray("conversations");
+    JsonArray view = inbox.get(inbox.login("lin"), "/api/queue").bodyAsJsonObject().getJsonArray("conversations");
     return view.stream().map(o -> ((JsonObject) o).getLong("id")).toList();
-  }
-
-  private String createLead() throws Exception {
-    inbox.createUser("lin", "supervisor", 3);
-    return "lin";
   }
 
   private List<Long> assignees(List<Long> ids) throws Exception {
