@@ -44,8 +44,8 @@ final class PromotionDayReport {
         close after handling. Every row sees the same arrivals and per-conversation draws, in the same run.
         Ours is the product as configured (`routing.policy: %s`, the SLA clock, surge switching the standby
         pool on); the baseline is plain first-come round-robin (`routing.policy: fifo-round-robin`, same shifts and
-        skills, nobody switches the standby pool on); the other rows change one of the two. Buyers write messages of the classifier corpus's test split,
-        which the classifier (trained on the training split) never saw; urgency is scored against the corpus
+        skills, nobody switches the standby pool on); the other rows change one of the two. Buyers write messages of
+        the classifier corpus's test split, which the classifier (trained on the training split) never saw; urgency is scored against the corpus
         label (ground truth), and the urgency table below counts the chats it missed or raised falsely. The longest wait
         includes the hours after midnight until the last buyer is answered. **Agent utilisation** = busy chat seats ÷
         seats of agents on duty, while at least one buyer waits in the queue (capacity left idle while buyers wait
