@@ -35,7 +35,7 @@ public final class DeadlinePolicy extends StickyLeastLoadedPolicy {
 
   public static final String NAME = "deadline";
 
-  /** A deadline closer than this counts as missed: at full load an agent takes 16–40 s to read and answer. */
+  /** A deadline closer than this counts as missed (the simulated agents take 16–40 s to read and answer at full load). */
   public static final Duration REACH = Duration.ofSeconds(30);
   /** A conversation whose deadlines are all missed regains the front after waiting this long. */
   public static final Duration AGING = Duration.ofMinutes(4);
