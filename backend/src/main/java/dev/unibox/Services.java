@@ -131,7 +131,7 @@ final class Services {
           meterService.storedFor(id); // every push counted; the health write is coalesced
           pushes.accept(id);
         })::mount,
-        new QueueRoutes(vertx, pool, clock, config.routing().sla().policy(), surge::status)::mount,
+        new QueueRoutes(vertx, pool, clock, config.routing().sla().policy(), router.policy(), surge::status)::mount,
         new SurgeRoutes(vertx, surge)::mount,
         quality::mount,
         shifts::mount,

@@ -105,10 +105,10 @@ public final class Assigner {
           SqlConnection conn = change.conn();
           Future<Void> lock = RoutingStore.lockRouting(conn);
           Future<List<AgentSeat>> seats = RoutingStore.availableAgents(conn);
-          Future<List<Candidate>> head = RoutingStore.queueHead(conn, policy, pageSize(), 0);
+          Future<List<Candidate>> head = RoutingStore.queueHead(conn, policy, pageSize(), 0, change.now());
           return Future.all(lock, seats, head)
               .compose(v -> seats.result().isEmpty() ? Future.succeededFuture(decided)
-                  : decide(conn, seats.result(), head.result(), 0, decided))
+                  : decide(conn, change.now(), seats.result(), head.result(), 0, decided))
               .compose(d -> d.isEmpty() ? Future.succeededFuture(0) : write(change, d));
         })
         .map(assigned -> {
@@ -163,11 +163,11 @@ public final class Assigner {
   }
 
   /** Walks queue pages in policy order while any seat has room, up to maxPerPass decisions. */
-  private Future<List<Assignment>> decide(SqlConnection conn, List<AgentSeat> seats, List<Candidate> first, int offset,
-                                          List<Assignment> decided) {
+  private Future<List<Assignment>> decide(SqlConnection conn, Instant now, List<AgentSeat> seats, List<Candidate> first,
+                                          int offset, List<Assignment> decided) {
     int pageSize = pageSize();
     Future<List<Candidate>> pageRead = first != null ? Future.succeededFuture(first)
-        : RoutingStore.queueHead(conn, policy, pageSize, offset);
+        : RoutingStore.queueHead(conn, policy, pageSize, offset, now);
     return pageRead.compose(page -> {
       for (Candidate candidate : page) {
         AgentSeat seat = policy.pick(seats, candidate).orElse(null);
@@ -183,7 +183,7 @@ public final class Assigner {
       }
       boolean more = page.size() == pageSize && offset + pageSize < MAX_DEPTH
           && seats.stream().anyMatch(AgentSeat::hasRoom);
-      return more ? decide(conn, seats, null, offset + pageSize, decided) : Future.succeededFuture(decided);
+      return more ? decide(conn, now, seats, null, offset + pageSize, decided) : Future.succeededFuture(decided);
     });
   }
 

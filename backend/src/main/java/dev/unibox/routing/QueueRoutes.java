@@ -38,11 +38,14 @@ public final class QueueRoutes {
   private final UnitOfWork work;
   private final SlaPolicy sla;
   private final Supplier<Future<JsonObject>> surgeStatus;
+  private final RoutingPolicy policy;
 
-  public QueueRoutes(Vertx vertx, Pool pool, Clock clock, SlaPolicy sla,
+  /** {@code policy}: the router's, so the supervisor's queue shows the order it serves. */
+  public QueueRoutes(Vertx vertx, Pool pool, Clock clock, SlaPolicy sla, RoutingPolicy policy,
                      Supplier<Future<JsonObject>> surgeStatus) {
     this.work = new UnitOfWork(vertx, pool, clock);
     this.sla = sla;
+    this.policy = policy;
     this.surgeStatus = surgeStatus;
   }
 
@@ -62,7 +65,7 @@ public final class QueueRoutes {
           .put("conversations", new JsonArray())));
       return;
     }
-    Future<JsonArray> queued = QueueStore.queuedIds(work.pool(), user)
+    Future<JsonArray> queued = QueueStore.queuedIds(work.pool(), user, policy, work.clock().instant())
         .compose(ids -> ConversationStore.summaries(work.pool(), ids).map(map -> {
           JsonArray out = new JsonArray();
           ids.forEach(id -> {

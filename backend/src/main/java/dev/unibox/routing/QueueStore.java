@@ -73,21 +73,21 @@ final class QueueStore {
     });
   }
 
-  /** The queued conversations a supervisor oversees, in the order the priority policy serves them. */
-  static String queuedSql() {
+  /** The queued conversations a supervisor oversees, in the order the policy serves them as of {@code now}. */
+  static String queuedSql(RoutingPolicy policy) {
     return """
-        SELECT c.id FROM conversations c
+        SELECT c.id FROM conversations c CROSS JOIN (SELECT $5::timestamptz AS now) pass
         WHERE c.status = 'queued' AND ($1 OR c.account_id = ANY($2))
-          AND (NOT $3 OR c.team IS NULL OR c.team = ANY($4))""" + " ORDER BY "
-        + new PriorityPolicy().queueOrder() + " LIMIT 500";
+          AND (NOT $3 OR c.team IS NULL OR c.team = ANY($4))""" + " ORDER BY " + policy.queueOrder() + " LIMIT 500";
   }
 
-  static Future<List<Long>> queuedIds(SqlClient c, CurrentUser user) {
-    return c.preparedQuery(queuedSql()).execute(scope(user)).map(rows -> {
-      List<Long> ids = new java.util.ArrayList<>();
-      rows.forEach(r -> ids.add(r.getLong("id")));
-      return ids;
-    });
+  static Future<List<Long>> queuedIds(SqlClient c, CurrentUser user, RoutingPolicy policy, Instant now) {
+    return c.preparedQuery(queuedSql(policy)).execute(scope(user).addOffsetDateTime(RoutingStore.utc(now)))
+        .map(rows -> {
+          List<Long> ids = new java.util.ArrayList<>();
+          rows.forEach(r -> ids.add(r.getLong("id")));
+          return ids;
+        });
   }
 
   record Locked(long id, String status, int priority, Instant waitingSince, String slaState, String accountId,

@@ -13,6 +13,7 @@ public final class RoutingPolicies {
   static {
     REGISTRY.put(PriorityPolicy.NAME, PriorityPolicy::new);
     REGISTRY.put(FifoRoundRobinPolicy.NAME, FifoRoundRobinPolicy::new);
+    REGISTRY.put(DeadlinePolicy.NAME, DeadlinePolicy::new);
   }
 
   private RoutingPolicies() {}

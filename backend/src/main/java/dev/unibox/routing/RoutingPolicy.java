@@ -12,7 +12,10 @@ public interface RoutingPolicy {
 
   String name();
 
-  /** The ORDER BY of the queue, over {@code conversations c}, ending in a unique key. */
+  /**
+   * The ORDER BY of the queue, over {@code conversations c}, ending in a unique key. It may use {@code pass.now}
+   * (timestamptz): the pass's clock time, the same clock the SLA sweep uses (never the database's now()).
+   */
   String queueOrder();
 
   /** The agent for one conversation among the seats left in this pass, or empty when none can take it. */

@@ -32,7 +32,7 @@ final class RoutingStore {
   private static final String QUEUE_HEAD = """
       SELECT c.id, c.account_id, a.platform, c.language, c.team, c.priority, c.last_assignee_id, c.sla_due_at,
              c.queued_at
-      FROM conversations c JOIN accounts a ON a.id = c.account_id
+      FROM conversations c JOIN accounts a ON a.id = c.account_id CROSS JOIN (SELECT $3::timestamptz AS now) pass
       WHERE c.status = 'queued'
       ORDER BY %s
       LIMIT $1 OFFSET $2""";
@@ -137,8 +137,10 @@ final class RoutingStore {
     return AdvisoryLock.take(c, ROUTING_LOCK);
   }
 
-  static Future<List<Candidate>> queueHead(SqlConnection c, RoutingPolicy policy, int limit, int offset) {
-    return c.preparedQuery(QUEUE_HEAD.formatted(policy.queueOrder())).execute(Tuple.of(limit, offset)).map(rows -> {
+  /** A page of the queue in the policy's order as of {@code now} (the pass's clock time, {@code pass.now} in SQL). */
+  static Future<List<Candidate>> queueHead(SqlConnection c, RoutingPolicy policy, int limit, int offset, Instant now) {
+    Tuple args = Tuple.of(limit, offset, utc(now));
+    return c.preparedQuery(QUEUE_HEAD.formatted(policy.queueOrder())).execute(args).map(rows -> {
       List<Candidate> out = new ArrayList<>(rows.size());
       for (Row r : rows) {
         out.add(new Candidate(r.getLong("id"), r.getString("account_id"), r.getString("platform"),

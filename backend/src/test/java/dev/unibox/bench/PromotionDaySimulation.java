@@ -9,6 +9,10 @@ import dev.unibox.domain.LinguaLanguageDetector;
 import dev.unibox.domain.MessageClassifier;
 import dev.unibox.domain.Priority;
 import dev.unibox.domain.TextJudge;
+import dev.unibox.routing.DeadlinePolicy;
+import dev.unibox.routing.FifoRoundRobinPolicy;
+import dev.unibox.routing.PriorityPolicy;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -20,16 +24,22 @@ import java.util.List;
  * the real {@link dev.unibox.routing.Assigner} assigns, the real SLA sweep warns, raises and runs surge and the
  * shift clock, all on one virtual clock ({@link SimulatedDay}); {@link SimulatedAgents} answer and close.
  * Identical arrivals and per-conversation draws for every policy, in one run. Only the routing
- * policy differs between the two main rows; both run the same engine (SLA clock, surge, shifts).
+ * policy and whether surge may switch the standby pool on differ between the rows; all run the same engine
+ * (SLA clock, surge, shifts).
  *
  * <p>Run: {@code mvn -q -pl backend -am test-compile exec:java -Dexec.skip=true -Dexec.classpathScope=test
- * -Dexec.mainClass=dev.unibox.bench.PromotionDaySimulation} ({@code -Dexec.args=quick} for 6 hours around the
- * peak, printed only; {@code -Dexec.args=all} adds the two mixed rows).
+ * -Dexec.mainClass=dev.unibox.bench.PromotionDaySimulation} (ours and the baseline). Arguments, in any order:
+ * {@code quick} for 6 hours around the peak, ours against the two other rows with surge, printed only;
+ * {@code all} for every row (ours, the baseline, the deadline policy with surge, priority without surge,
+ * round-robin with surge); {@code seed=N} for other arrivals (default 1111); {@code try=REACH/AGING[/mixed],...}
+ * adds rows of the deadline policy with other settings. Only the whole day of the default seed with the
+ * standard rows rewrites its section of docs/benchmarks.md.
  */
 public final class PromotionDaySimulation {
 
   private static final String COMMAND = "mvn -q -pl backend -am test-compile exec:java -Dexec.skip=true -Dexec.classpathScope=test "
       + "-Dexec.mainClass=dev.unibox.bench.PromotionDaySimulation";
+  private static final long DEFAULT_SEED = 1111;
 
   private PromotionDaySimulation() {}
 
@@ -38,9 +48,13 @@ public final class PromotionDaySimulation {
   }
 
   private static void simulate(String[] args) throws Exception {
-    boolean quick = args.length > 0 && "quick".equals(args[0]);
+    List<String> words = List.of(args);
+    boolean quick = words.contains("quick");
+    boolean all = words.contains("all");
+    long seed = words.stream().filter(w -> w.startsWith("seed=")).mapToLong(w -> Long.parseLong(w.substring(5)))
+        .findFirst().orElse(DEFAULT_SEED);
     long daySeconds = 24 * 3600;
-    List<Arrival> arrivals = PromotionDayWorkload.arrivals(daySeconds, 1111);
+    List<Arrival> arrivals = PromotionDayWorkload.arrivals(daySeconds, seed);
     if (quick) {
       // 17:00–23:00 only, shifted to start at midnight would change the shifts: keep times, drop the rest
       arrivals = arrivals.stream().filter(a -> a.second() >= 17 * 3600 && a.second() < 23 * 3600).toList();
@@ -49,21 +63,34 @@ public final class PromotionDaySimulation {
     UrgencyTruth truth = UrgencyTruth.of(arrivals, classifier);
     PromotionDayTeam team = PromotionDayTeam.hire();
     long peak = arrivals.stream().filter(a -> a.second() >= 20 * 3600 && a.second() < 22 * 3600).count();
-    System.out.printf("%d conversations (%d in the 20:00-22:00 peak), %d agents in 3 shifts + %d standby%n",
-        arrivals.size(), peak, team.agents().size() - team.plan().standby().size(), team.plan().standby().size());
-    List<Scenario> scenarios = List.of(
-        new Scenario("**ours: priority + SLA clock + surge**", "priority", true),
-        new Scenario("baseline: fifo-round-robin", "fifo-round-robin", false),
-        new Scenario("priority, surge off", "priority", false),
-        new Scenario("fifo-round-robin + surge", "fifo-round-robin", true));
-    boolean all = args.length > 0 && "all".equals(args[args.length - 1]);
+    System.out.printf("seed %d: %d conversations (%d in the 20:00-22:00 peak), %d agents in 3 shifts + %d standby%n",
+        seed, arrivals.size(), peak, team.agents().size() - team.plan().standby().size(), team.plan().standby().size());
+    Scenario ours = new Scenario("**ours: priority + SLA clock + surge**", new PriorityPolicy(), true);
+    Scenario baseline = new Scenario("baseline: fifo-round-robin", new FifoRoundRobinPolicy(), false);
+    Scenario deadline = new Scenario("deadline + SLA clock + surge", new DeadlinePolicy(), true);
+    Scenario strictAlone = new Scenario("priority, surge off", new PriorityPolicy(), false);
+    Scenario fifoSurge = new Scenario("fifo-round-robin + surge", new FifoRoundRobinPolicy(), true);
+    // quick: ours against the two other rows with surge; all: every row
+    List<Scenario> scenarios = new ArrayList<>(all ? List.of(ours, baseline, deadline, strictAlone, fifoSurge)
+        : quick ? List.of(ours, deadline, fifoSurge) : List.of(ours, baseline));
+    // try=REACH/AGING[/mixed],...: more rows of the deadline policy with other settings (seconds; mixed: no
+    // urgent tier), with surge
+    words.stream().filter(w -> w.startsWith("try=")).flatMap(w -> List.of(w.substring(4).split(",")).stream())
+        .forEach(v -> {
+          String[] p = v.split("/");
+          scenarios.add(new Scenario("deadline " + v + " + SLA clock + surge", new DeadlinePolicy(
+              Duration.ofSeconds(Long.parseLong(p[0])), Duration.ofSeconds(Long.parseLong(p[1])),
+              !(p.length > 2 && "mixed".equals(p[2]))), true));
+        });
     List<DayResult> results = new ArrayList<>();
-    for (Scenario s : all ? scenarios : scenarios.subList(0, 2)) {
+    for (Scenario s : scenarios) {
       results.add(SimulatedDay.run(s, arrivals, team, daySeconds, classifier));
     }
-    String table = PromotionDayReport.table(COMMAND, arrivals.size(), peak, results, truth);
+    String command = COMMAND + (args.length == 0 ? "" : " -Dexec.args=\"" + String.join(" ", args) + "\"");
+    String table = PromotionDayReport.table(command, seed, arrivals.size(), peak, results, truth);
     System.out.println(table);
-    if (!quick) {
+    // the section in docs/benchmarks.md is the whole day of the default seed with the standard rows
+    if (!quick && seed == DEFAULT_SEED && scenarios.size() == (all ? 5 : 2)) {
       BenchmarkDoc.writeSection(PromotionDayReport.HEADING, table);
     }
   }

@@ -4,6 +4,9 @@ import dev.unibox.accounts.AccountStore;
 import dev.unibox.adapters.spi.AccountConfig;
 import dev.unibox.adapters.spi.AccountCredentials;
 import dev.unibox.routing.Assigner;
+import dev.unibox.routing.DeadlinePolicy;
+import dev.unibox.routing.PriorityPolicy;
+import dev.unibox.routing.RoutingPolicy;
 import dev.unibox.store.Database;
 import dev.unibox.testing.Await;
 import dev.unibox.testing.TestDatabases;
@@ -25,8 +28,8 @@ import org.HdrHistogram.Histogram;
  * the real {@link Assigner} over the embedded PostgreSQL on this machine. A backlog of queued
  * conversations (three languages, two shops) is drained by 200 skilled agents with room, each
  * assignment committed with its activity and its events (agent + 3 supervisors). Scenarios: one router
- * with different pass sizes, and four routers at once as on four nodes (each with its own Vert.x and
- * pool). Latency per assignment = commit time of its pass minus the time its decision was taken.
+ * with different pass sizes (the default priority policy, then the deadline policy, whose order no index
+ * serves), and four routers at once as on four nodes (each with its own Vert.x and pool). Latency per assignment = commit time of its pass minus the time its decision was taken.
  *
  * <p>Run: {@code mvn -q -pl backend -am test-compile exec:java -Dexec.skip=true -Dexec.classpathScope=test
  * -Dexec.mainClass=dev.unibox.bench.RoutingBenchmark} (add {@code -Dexec.args=quick} for a short run).
@@ -55,6 +58,10 @@ public final class RoutingBenchmark {
     run(vertx, List.of(pool), 1, 50, 3_000, "warm-up", null);
     for (int perPass : new int[] {1, 5, 10, 20, 50, 200}) {
       rows.add(run(vertx, List.of(pool), 1, perPass, perPass == 1 ? perRun / 5 : perRun, "1 router", null));
+    }
+    // the deadline policy's key depends on the time: no index serves it, every page sorts the queue
+    for (int perPass : new int[] {10, 50}) {
+      rows.add(run(vertx, List.of(pool), 1, perPass, perRun, "1 router, `deadline` policy", null, new DeadlinePolicy()));
     }
     List<Vertx> nodes = new ArrayList<>();
     List<Pool> pools = new ArrayList<>();
@@ -136,6 +143,11 @@ public final class RoutingBenchmark {
 
   private static String run(Vertx vertx, List<Pool> pools, int routers, int perPass, int n, String label,
                             List<Vertx> nodes) throws Exception {
+    return run(vertx, pools, routers, perPass, n, label, nodes, new PriorityPolicy());
+  }
+
+  private static String run(Vertx vertx, List<Pool> pools, int routers, int perPass, int n, String label,
+                            List<Vertx> nodes, RoutingPolicy policy) throws Exception {
     Pool pool = pools.get(0);
     // free every seat, then queue n fresh conversations
     Await.result(pool.query("UPDATE conversations SET status = 'closed', assignee_id = NULL, queued_at = NULL "
@@ -158,7 +170,7 @@ public final class RoutingBenchmark {
     long start = System.nanoTime();
     for (int i = 0; i < routers; i++) {
       Vertx node = nodes == null ? vertx : nodes.get(i);
-      drains.add(new Assigner(node, pools.get(i % pools.size()), Clock.systemUTC()).maxPerPass(perPass).observe(observer)
+      drains.add(new Assigner(node, pools.get(i % pools.size()), Clock.systemUTC(), policy).maxPerPass(perPass).observe(observer)
           .drain());
     }
     int assigned = 0;

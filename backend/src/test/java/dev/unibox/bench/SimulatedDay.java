@@ -11,7 +11,7 @@ import dev.unibox.domain.MessageClassifier;
 import dev.unibox.domain.SlaPolicy;
 import dev.unibox.ingest.IngestService;
 import dev.unibox.routing.Assigner;
-import dev.unibox.routing.RoutingPolicies;
+import dev.unibox.routing.RoutingPolicy;
 import dev.unibox.shifts.Roster;
 import dev.unibox.shifts.Rosters;
 import dev.unibox.shifts.SurgeView;
@@ -42,7 +42,7 @@ final class SimulatedDay {
   static final int SWEEP_SECONDS = 10;
 
   /** What differs between the rows: the routing policy, and whether surge switches the standby pool on. */
-  record Scenario(String label, String policy, boolean surge) {}
+  record Scenario(String label, RoutingPolicy policy, boolean surge) {}
 
   private final Scenario scenario;
   private final List<Arrival> arrivals;
@@ -107,7 +107,7 @@ final class SimulatedDay {
     // the simulated agents always answer what they hold, so breach reassignment is off (their clock is the sim's)
     SlaConfig slaConfig = new SlaConfig(sla, SWEEP_SECONDS * 1000L, false, 60);
     SurgeConfig surgeConfig = scenario.surge() ? new SurgeConfig(true, 25, 5, 300, 300) : SurgeConfig.off();
-    router = new Assigner(vertx, pool, clock, RoutingPolicies.byName(scenario.policy()));
+    router = new Assigner(vertx, pool, clock, scenario.policy());
     Rosters rosters = new Rosters(vertx, pool, clock, team::plan, SurgeView.FROM_TABLE);
     await(rosters.start());
     SurgeControl surge = new SurgeControl(vertx, pool, clock, surgeConfig, sla.targets(null, null).regular(), rosters);
@@ -131,7 +131,7 @@ final class SimulatedDay {
       clock.set(DAY.plusSeconds(t));
       if (t / 3600 != lastHour) {
         lastHour = t / 3600;
-        System.out.printf("  %s %02d:00 (%d assigned so far, %.0f s wall)%n", scenario.policy(), lastHour,
+        System.out.printf("  %s %02d:00 (%d assigned so far, %.0f s wall)%n", scenario.policy().name(), lastHour,
             all.stream().filter(x -> x.agent != null).count(), (System.nanoTime() - wallStart) / 1e9);
       }
       boolean changed = buyersWrite(t);

@@ -81,6 +81,19 @@ class PolicyPickTest {
   }
 
   @Test
+  void theDeadlinePolicyPicksAgentsLikeThePriorityPolicy() {
+    DeadlinePolicy deadline = new DeadlinePolicy();
+    AgentSeat busy = seat(1, 4, 5, 9, Set.of(), Set.of(), null);
+    AgentSeat idle = seat(2, 0, 5, 1, Set.of(), Set.of(), null);
+    AgentSeat thai = seat(3, 0, 5, 0, Set.of("th"), Set.of(), null);
+    assertThat(deadline.pick(List.of(busy, idle, thai), conv("s", "shopee", "en", null, 1L))).contains(busy);
+    assertThat(deadline.pick(List.of(busy, idle, thai), conv("s", "shopee", "en", null, null))).contains(idle);
+    busy.activeCount = 5;
+    idle.activeCount = 5;
+    assertThat(deadline.pick(List.of(busy, idle, thai), conv("s", "shopee", "en", null, 1L))).isEmpty();
+  }
+
+  @Test
   void fifoRoundRobinTakesAgentsInTurnIgnoringLoadAndHistory() {
     AgentSeat busyButNext = seat(1, 4, 5, 1, Set.of(), Set.of(), null);
     AgentSeat idle = seat(2, 0, 5, 2, Set.of(), Set.of(), null);
@@ -90,8 +103,9 @@ class PolicyPickTest {
 
   @Test
   void policiesAreChosenByNameAndUnknownNamesFail() {
-    assertThat(RoutingPolicies.names()).containsExactly("priority", "fifo-round-robin");
+    assertThat(RoutingPolicies.names()).containsExactly("priority", "fifo-round-robin", "deadline");
     assertThat(RoutingPolicies.byName("fifo-round-robin")).isInstanceOf(FifoRoundRobinPolicy.class);
+    assertThat(RoutingPolicies.byName("deadline")).isInstanceOf(DeadlinePolicy.class);
     org.assertj.core.api.Assertions.assertThatThrownBy(() -> RoutingPolicies.byName("random"))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("random");
   }
