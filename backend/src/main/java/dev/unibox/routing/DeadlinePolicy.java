@@ -40,25 +40,12 @@ public final class DeadlinePolicy extends StickyLeastLoadedPolicy {
   /** A conversation whose deadlines are all missed regains the front after waiting this long. */
   public static final Duration AGING = Duration.ofMinutes(4);
 
-  private final Duration reach;
-  private final Duration aging;
-
   public DeadlinePolicy() {
     this(REACH, AGING, true);
   }
 
   public DeadlinePolicy(Duration reach, Duration aging, boolean urgentTier) {
     super(NAME, order(reach, aging, urgentTier));
-    this.reach = reach;
-    this.aging = aging;
-  }
-
-  public Duration reach() {
-    return reach;
-  }
-
-  public Duration aging() {
-    return aging;
   }
 
   private static String order(Duration reach, Duration aging, boolean urgentTier) {

@@ -3,7 +3,6 @@ package dev.unibox.routing;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.unibox.auth.UserStore;
-import dev.unibox.signals.Kicks;
 import dev.unibox.testing.Await;
 import dev.unibox.testing.MutableClock;
 import dev.unibox.testing.TestInbox;
@@ -58,27 +57,6 @@ class QueueOrderTest {
     return ids;
   }
 
-  /** Opens one seat at a time and records which conversation each seat went to. */
-  private List<Long> serveOneByOne(long agent, int n) throws Exception {
-    Await.result(UserStore.setPresence(inbox.db.pool(), agent, "online"));
-    List<Long> order = new ArrayList<>();
-    for (int i = 1; i <= n; i++) {
-      inbox.count("UPDATE users SET max_concurrent = $1 WHERE id = $2 RETURNING 1", i, agent);
-      Kicks.routing(inbox.vertx);
-      int expected = i;
-      Await.until("seat " + i + " taken", () -> {
-        try {
-          return inbox.count("SELECT count(*) FROM activities WHERE type = 'assigned'") == expected;
-        } catch (Exception e) {
-          throw new IllegalStateException(e);
-        }
-      });
-    }
-    inbox.rows("SELECT conversation_id FROM activities WHERE type = 'assigned' ORDER BY id")
-        .forEach(r -> order.add(r.getLong(0)));
-    return order;
-  }
-
   @Test
   void priorityPolicyServesCriticalThenUrgentThenNormalEachByDeadline(Vertx vertx) throws Exception {
     inbox = TestInbox.start(vertx, clock);
@@ -95,7 +73,7 @@ class QueueOrderTest {
     List<Long> shown = view.stream().map(o -> ((JsonObject) o).getLong("id")).toList();
     List<Long> expected = List.of(ids.get(4), ids.get(3), ids.get(1), ids.get(2), ids.get(0));
     assertThat(shown).isEqualTo(expected);
-    assertThat(serveOneByOne(mei, 5)).isEqualTo(expected);
+    assertThat(inbox.serveOneByOne(mei, 5)).isEqualTo(expected);
   }
 
   @Test
@@ -103,7 +81,7 @@ class QueueOrderTest {
     inbox = TestInbox.start(vertx, clock, c -> TestInbox.withRouting(c, c.routing().withPolicy("fifo-round-robin")));
     long mei = inbox.createUser("mei", "agent", 0);
     List<Long> ids = queueFive(new TestIngest(inbox, clock));
-    assertThat(serveOneByOne(mei, 5)).isEqualTo(ids);
+    assertThat(inbox.serveOneByOne(mei, 5)).isEqualTo(ids);
   }
 
   @Test

@@ -205,6 +205,22 @@ public final class TestInbox implements AutoCloseable {
         platformBuyerId);
   }
 
+  /**
+   * The agent comes online and gets one seat at a time, the router woken each time: the conversations in the
+   * order the routing policy served them.
+   */
+  public List<Long> serveOneByOne(long agentId, int seats) throws Exception {
+    Await.result(UserStore.setPresence(db.pool(), agentId, "online"));
+    for (int i = 1; i <= seats; i++) {
+      count("UPDATE users SET max_concurrent = $1 WHERE id = $2 RETURNING 1", i, agentId);
+      Kicks.routing(vertx);
+      int taken = i;
+      Await.until("seat " + i + " taken", () -> count("SELECT count(*) FROM activities WHERE type = 'assigned'") == taken);
+    }
+    return rows("SELECT conversation_id FROM activities WHERE type = 'assigned' ORDER BY id").stream()
+        .map(r -> r.getLong(0)).toList();
+  }
+
   /** Waits until the user holds {@code conversations} conversations (the router assigns them on its own time). */
   public void awaitAssigned(long userId, int conversations) throws InterruptedException {
     Await.until(conversations + " conversations assigned to user " + userId,
