@@ -3,8 +3,6 @@ package dev.unibox.routing;
 import static dev.unibox.testing.ApiAssertions.assertError;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.unibox.auth.UserStore;
-import dev.unibox.signals.Kicks;
 import dev.unibox.testing.AgentSocket;
 import dev.unibox.testing.Await;
 import dev.unibox.testing.InboxTest;
@@ -30,11 +28,10 @@ class QueueApiTest {
     long mei = inbox.createUser("mei", "agent", 2);
     inbox.createUser("lin", "supervisor", 3);
     inbox.createUser("twlead", "supervisor", 3, TestInbox.ACCOUNT_TW);
-    Await.result(UserStore.setPresence(inbox.db.pool(), mei, "online"));
     ingest.buyer(TestInbox.ACCOUNT_MY, "q1", "Barang rosak, nak refund", T0);
     ingest.buyer(TestInbox.ACCOUNT_MY, "q2", "Ada stok?", T0);
     ingest.buyer(TestInbox.ACCOUNT_MY, "q3", "Harga?", T0);
-    Kicks.routing(inbox.vertx);
+    inbox.goOnline(mei);
     Await.until("mei full", () -> inbox.count("SELECT active_count FROM users WHERE id = " + mei) == 2);
 
     JsonObject agentView = inbox.get(inbox.login("mei"), "/api/queue").bodyAsJsonObject();
