@@ -1,8 +1,7 @@
 package dev.unibox.bench;
 
-import static dev.unibox.bench.PromotionDayWorkload.DAY;
-
 import dev.unibox.bench.PromotionDayWorkload.Kind;
+import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,8 +13,8 @@ record DayResult(SimulatedDay.Scenario scenario, int conversations, int urgent, 
                  double wallSeconds) {
 
   /** Scores the followed chats at second {@code end} (a chat never answered waits until then). */
-  static DayResult score(SimulatedDay.Scenario scenario, List<TrackedChat> all, long end, SeatTally seats,
-                         int surgeActivations, long breaches, double wallSeconds) {
+  static DayResult score(SimulatedDay.Scenario scenario, Instant start, List<TrackedChat> all, long end,
+                         SeatTally seats, int surgeActivations, long breaches, double wallSeconds) {
     int urgent = 0;
     int urgentIn60 = 0;
     int regular = 0;
@@ -37,7 +36,7 @@ record DayResult(SimulatedDay.Scenario scenario, int conversations, int urgent, 
         regularIn120 += tr.answeredAt >= 0 && wait <= 120 ? 1 : 0;
       }
       if ("pinduoduo".equals(tr.arrival.shop().platform())) {
-        int hour = DAY.plusSeconds(tr.arrival.second()).atZone(ZoneId.of(tr.arrival.shop().zone())).getHour();
+        int hour = start.plusSeconds(tr.arrival.second()).atZone(ZoneId.of(tr.arrival.shop().zone())).getHour();
         if (hour >= 8 && hour < 23) {
           pdd++;
           pddIn5 += tr.answeredAt >= 0 && wait <= 300 ? 1 : 0;

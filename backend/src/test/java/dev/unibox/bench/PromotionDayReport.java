@@ -5,7 +5,7 @@ import static dev.unibox.bench.DayResult.pct;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The promotion-day section of docs/benchmarks.md: what was simulated, one row per scenario, and the verdict. */
+/** The simulation's report (for the default scenario, its section of docs/benchmarks.md): what was simulated, one row per policy, and the verdict. */
 final class PromotionDayReport {
 
   static final String HEADING = "Promotion-day simulation";
@@ -13,8 +13,9 @@ final class PromotionDayReport {
   private PromotionDayReport() {}
 
   /** The first result is ours; it is compared with every other row, column by column. */
-  static String table(String command, long seed, int conversations, long peak, List<DayResult> results,
-                      UrgencyTruth truth) {
+  static String table(String command, PromotionDayScenario day, PromotionDayTeam team,
+                      PromotionDayScenario.Window window, long seed, int conversations, long peak,
+                      List<DayResult> results, UrgencyTruth truth) {
     DayResult ours = results.get(0);
     List<String> verdict = new ArrayList<>();
     for (DayResult other : results.subList(1, results.size())) {
@@ -34,10 +35,8 @@ final class PromotionDayReport {
     return """
         Command: `%s`
 
-        A synthetic Double Eleven (2026-11-11, Kuala Lumpur time), seed %d: %,d conversations, %,d of them in the
-        20:00–22:00 flash-sale peak (10× the normal 5 per minute); shops Shopee MY (ms/en/zh), Shopee TW (zh-Hant),
-        Pinduoduo (zh) and Lazada TH (th/en); 22 %% urgent (after-sale problems; ground truth), 15 %%
-        returning buyers. Three shifts (7 / 9 / 3 agents, 5 chats each, language skills) and a standby pool of %d.
+        Scenario `%s`: %s (%s, %s time), seed %d%s: %,d conversations%s; shops %s;
+        %s urgent (after-sale problems; ground truth), %s returning buyers. %s (%s) and a standby pool of %d.
         Every message goes through the real ingest and classifier, the real router, and the real SLA sweep (every
         %d virtual seconds: warnings, surge, shift clock), on one virtual clock. Simulated agents answer after
         reading (slower the more chats they hold; +30 s to read the history of a returning buyer new to them) and
@@ -60,9 +59,62 @@ final class PromotionDayReport {
         p90 wait, agent utilisation while buyers wait): %s.
 
         %s
-        """.formatted(command, seed, conversations, peak, PromotionDayTeam.STANDBY, SimulatedDay.SWEEP_SECONDS,
+        """.formatted(command, day.file(), day.summary(), day.date(), zoneName(day), seed, window == null ? ""
+            : ", " + PromotionDayScenario.hhmm(window.startSecond() / 60) + "–"
+            + PromotionDayScenario.hhmm(window.endSecond() / 60) + " only (quick)", conversations, peaks(day, peak),
+        shops(day), urgentShare(day), percent(day.returningShare()), shifts(day), capacities(team),
+        team.plan().standby().size(), SimulatedDay.SWEEP_SECONDS,
         policy, String.join("\n", results.stream().map(DayResult::row).toList()), String.join("; ", verdict),
         truth.table());
+  }
+
+  private static String zoneName(PromotionDayScenario day) {
+    String id = day.zone().getId();
+    return id.substring(id.lastIndexOf('/') + 1).replace('_', ' ');
+  }
+
+  private static String peaks(PromotionDayScenario day, long peak) {
+    if (day.peaks().isEmpty()) {
+      return ", no peak";
+    }
+    List<String> each = new ArrayList<>();
+    for (PromotionDayScenario.Peak p : day.peaks()) {
+      double base = day.perMinuteByHour()[p.startMinute() / 60];
+      each.add("%s–%s (%s× the hour's %s per minute)".formatted(PromotionDayScenario.hhmm(p.startMinute()),
+          PromotionDayScenario.hhmm(p.endMinute()), number(p.multiplier()), number(base)));
+    }
+    return ", %,d of them in the peak %s".formatted(peak, String.join(", ", each));
+  }
+
+  private static String shops(PromotionDayScenario day) {
+    return String.join(", ", day.shops().stream().map(s -> "%s %s (%s)".formatted(s.accountId(),
+        percent(s.share()), String.join("/", s.languages()))).toList());
+  }
+
+  private static String urgentShare(PromotionDayScenario day) {
+    double normal = day.mix().get(PromotionDayWorkload.Kind.AFTER_SALE_URGENT);
+    double peak = day.peakMix().get(PromotionDayWorkload.Kind.AFTER_SALE_URGENT);
+    return normal == peak || day.peaks().isEmpty() ? percent(normal)
+        : percent(normal) + " (" + percent(peak) + " in a peak)";
+  }
+
+  private static String shifts(PromotionDayScenario day) {
+    return (day.shifts().size() == 1 ? "One shift" : day.shifts().size() + " shifts") + " ("
+        + String.join(", ", day.shifts().stream().map(s -> "%s %s–%s: %d".formatted(s.name(), s.start(), s.end(),
+        s.agents().size())).toList()) + " agents, language skills)";
+  }
+
+  private static String capacities(PromotionDayTeam team) {
+    List<Integer> caps = team.agents().stream().map(PromotionDayTeam.Agent::capacity).distinct().sorted().toList();
+    return caps.size() == 1 ? caps.get(0) + " chats each" : "up to " + caps.get(caps.size() - 1) + " chats each";
+  }
+
+  private static String percent(double share) {
+    return number(Math.round(share * 1000) / 10.0) + " %";
+  }
+
+  private static String number(double v) {
+    return v == Math.rint(v) ? String.valueOf((long) v) : String.valueOf(v);
   }
 
   private static void notBetter(List<String> worse, String what, double ours, double other, boolean higherIsBetter) {

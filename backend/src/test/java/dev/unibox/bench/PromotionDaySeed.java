@@ -13,7 +13,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * What a simulated day's fresh database starts with: the four shops' accounts, every agent (online, all shops,
+ * What a simulated day's fresh database starts with: the scenario's shop accounts, every agent (online, all shops,
  * with their languages) and the team lead.
  */
 final class PromotionDaySeed {
@@ -21,8 +21,8 @@ final class PromotionDaySeed {
   private PromotionDaySeed() {}
 
   /** Returns every agent's user id by username. */
-  static Map<String, Long> seed(Pool pool, PromotionDayTeam team) throws Exception {
-    List<AccountConfig> accounts = PromotionDayWorkload.SHOPS.stream().map(s -> new AccountConfig(s.accountId(),
+  static Map<String, Long> seed(Pool pool, PromotionDayScenario day, PromotionDayTeam team) throws Exception {
+    List<AccountConfig> accounts = day.shops().stream().map(s -> new AccountConfig(s.accountId(),
         s.platform(), "sim-" + s.accountId(), s.accountId(), "SIM", s.zone(), "https://sim.invalid",
         "https://sim.invalid/cb", new AccountCredentials("k", "s", "t", "r"), Map.of())).toList();
     await(AccountStore.sync(pool, accounts));
@@ -31,7 +31,7 @@ final class PromotionDaySeed {
       Row row = await(pool.preparedQuery("""
           INSERT INTO users (username, display_name, role, password_hash, all_accounts, max_concurrent, presence, languages)
           VALUES ($1, $1, 'agent', 'x', true, $2, 'online', $3) RETURNING id""")
-          .execute(Tuple.tuple().addString(a.username()).addInteger(PromotionDayTeam.CAPACITY)
+          .execute(Tuple.tuple().addString(a.username()).addInteger(a.capacity())
               .addArrayOfString(a.languages())))
           .iterator().next();
       userIds.put(a.username(), row.getLong(0));

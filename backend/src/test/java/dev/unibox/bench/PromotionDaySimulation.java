@@ -12,13 +12,16 @@ import dev.unibox.domain.TextJudge;
 import dev.unibox.routing.DeadlinePolicy;
 import dev.unibox.routing.FifoRoundRobinPolicy;
 import dev.unibox.routing.PriorityPolicy;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Promotion-day simulation (a harness, not a test). A synthetic Double Eleven in Kuala Lumpur time
- * ({@link PromotionDayWorkload}) answered by three shifts and a standby pool ({@link PromotionDayTeam}).
+ * Promotion-day simulation (a harness, not a test). A day read from a scenario file under {@code scenarios/}
+ * ({@link PromotionDayScenario}): its buyers ({@link PromotionDayWorkload}) answered by its shifts and standby
+ * pool ({@link PromotionDayTeam}).
  *
  * <p>Every message goes through the real ingest (classification by the config rules, Lingua and the trained model),
  * the real {@link dev.unibox.routing.Assigner} assigns, the real SLA sweep warns, raises and runs surge and the
@@ -29,17 +32,18 @@ import java.util.List;
  *
  * <p>Run: {@code mvn -q -pl backend -am test-compile exec:java -Dexec.skip=true -Dexec.classpathScope=test
  * -Dexec.mainClass=dev.unibox.bench.PromotionDaySimulation} (ours and the baseline). Arguments, in any order:
- * {@code quick} for 6 hours around the peak, ours against the two other rows with surge, printed only;
+ * {@code scenario=FILE} (default {@code scenarios/promotion-day.yaml}; a path or relative to the repository root);
+ * {@code quick} for the scenario's quick window (the hours around its first peak unless the file says), ours
+ * against the two other rows with surge, printed only;
  * {@code all} for every row (ours, the baseline, the deadline policy with surge, priority without surge,
- * round-robin with surge); {@code seed=N} for other arrivals (default 1111); {@code try=REACH/AGING[/mixed],...}
- * adds rows of the deadline policy with other settings. Only the whole day of the default seed with the
- * standard rows rewrites its section of docs/benchmarks.md.
+ * round-robin with surge); {@code seed=N} for other arrivals (default: the file's seed); {@code try=REACH/AGING[/mixed],...}
+ * adds rows of the deadline policy with other settings. Only the whole day of the default scenario and its seed
+ * with the standard rows rewrites its section of docs/benchmarks.md; every other scenario only prints.
  */
 public final class PromotionDaySimulation {
 
   private static final String COMMAND = "mvn -q -pl backend -am test-compile exec:java -Dexec.skip=true -Dexec.classpathScope=test "
       + "-Dexec.mainClass=dev.unibox.bench.PromotionDaySimulation";
-  private static final long DEFAULT_SEED = 1111;
 
   private PromotionDaySimulation() {}
 
@@ -51,20 +55,36 @@ public final class PromotionDaySimulation {
     List<String> words = List.of(args);
     boolean quick = words.contains("quick");
     boolean all = words.contains("all");
+    String file = words.stream().filter(w -> w.startsWith("scenario=")).map(w -> w.substring(9)).findFirst()
+        .orElse(PromotionDayScenario.DEFAULT);
+    Path path = Path.of(file).isAbsolute() || Files.exists(Path.of(file)) ? Path.of(file)
+        : BenchmarkDoc.root().resolve(file);
+    PromotionDayScenario day = PromotionDayScenario.load(path, file);
+    boolean isDefault = path.toAbsolutePath().normalize()
+        .equals(BenchmarkDoc.root().resolve(PromotionDayScenario.DEFAULT).toAbsolutePath().normalize());
     long seed = words.stream().filter(w -> w.startsWith("seed=")).mapToLong(w -> Long.parseLong(w.substring(5)))
-        .findFirst().orElse(DEFAULT_SEED);
+        .findFirst().orElse(day.seed());
     long daySeconds = 24 * 3600;
-    List<Arrival> arrivals = PromotionDayWorkload.arrivals(daySeconds, seed);
-    if (quick) {
-      // 17:00–23:00 only, shifted to start at midnight would change the shifts: keep times, drop the rest
-      arrivals = arrivals.stream().filter(a -> a.second() >= 17 * 3600 && a.second() < 23 * 3600).toList();
+    List<Arrival> arrivals = PromotionDayWorkload.arrivals(day, daySeconds, seed);
+    PromotionDayScenario.Window window = quick ? day.quickWindow() : null;
+    if (window != null) {
+      // only the window's arrivals; shifting them to start at midnight would change the shifts: keep times
+      arrivals = arrivals.stream().filter(a -> a.second() >= window.startSecond() && a.second() < window.endSecond())
+          .toList();
     }
     MessageClassifier classifier = productClassifier();
     UrgencyTruth truth = UrgencyTruth.of(arrivals, classifier);
-    PromotionDayTeam team = PromotionDayTeam.hire();
-    long peak = arrivals.stream().filter(a -> a.second() >= 20 * 3600 && a.second() < 22 * 3600).count();
-    System.out.printf("seed %d: %d conversations (%d in the 20:00-22:00 peak), %d agents in 3 shifts + %d standby%n",
-        seed, arrivals.size(), peak, team.agents().size() - team.plan().standby().size(), team.plan().standby().size());
+    PromotionDayTeam team = PromotionDayTeam.hire(day);
+    long peak = arrivals.stream().filter(a -> day.inPeak(a.second())).count();
+    if (!isDefault) {
+      System.out.println("scenario " + file + ": " + day.name());
+    }
+    if (quick && window == null) {
+      System.out.println("quick: the scenario has no peak and no quick window, so the whole day runs");
+    }
+    System.out.printf("seed %d: %d conversations (%s), %d agents in %d shifts + %d standby%n", seed, arrivals.size(),
+        day.peaks().isEmpty() ? "no peak" : peak + " in the " + day.peakHours() + " peak", team.onShift(),
+        day.shifts().size(), team.plan().standby().size());
     Scenario ours = new Scenario("**ours: priority + SLA clock + surge**", new PriorityPolicy(), true);
     Scenario baseline = new Scenario("baseline: fifo-round-robin", new FifoRoundRobinPolicy(), false);
     Scenario deadline = new Scenario("deadline + SLA clock + surge", new DeadlinePolicy(), true);
@@ -84,13 +104,13 @@ public final class PromotionDaySimulation {
         });
     List<DayResult> results = new ArrayList<>();
     for (Scenario s : scenarios) {
-      results.add(SimulatedDay.run(s, arrivals, team, daySeconds, classifier));
+      results.add(SimulatedDay.run(s, day, arrivals, team, daySeconds, classifier));
     }
     String command = COMMAND + (args.length == 0 ? "" : " -Dexec.args=\"" + String.join(" ", args) + "\"");
-    String table = PromotionDayReport.table(command, seed, arrivals.size(), peak, results, truth);
+    String table = PromotionDayReport.table(command, day, team, window, seed, arrivals.size(), peak, results, truth);
     System.out.println(table);
-    // the section in docs/benchmarks.md is the whole day of the default seed with the standard rows
-    if (!quick && seed == DEFAULT_SEED && scenarios.size() == (all ? 5 : 2)) {
+    // the section in docs/benchmarks.md is the whole promotion day of its own seed with the standard rows
+    if (isDefault && !quick && seed == day.seed() && scenarios.size() == (all ? 5 : 2)) {
       BenchmarkDoc.writeSection(PromotionDayReport.HEADING, table);
     }
   }

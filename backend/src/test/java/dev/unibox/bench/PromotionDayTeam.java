@@ -1,50 +1,40 @@
 package dev.unibox.bench;
 
-import static dev.unibox.bench.PromotionDayWorkload.KL;
-
 import dev.unibox.shifts.Roster;
-import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The promotion day's team: three shifts (morning 07–15, noon 15–23, evening 23–07) with language skills,
- * and a standby pool; every agent holds up to {@link #CAPACITY} chats.
+ * A simulated day's team, hired from a {@link PromotionDayScenario}: its shifts in the scenario's time zone (each
+ * led by {@code <shift>-lead}), agents named {@code <shift>-<i>} and {@code standby-<i>} with their language skills
+ * and chat capacity.
  */
 record PromotionDayTeam(Roster plan, List<PromotionDayTeam.Agent> agents) {
 
-  static final int CAPACITY = 5;
-  static final int STANDBY = 45;
+  record Agent(String username, String[] languages, int capacity) {}
 
-  /** Language skills, hired roughly in proportion to demand (zh 31 %, zh-Hant 20 %, ms 20 %, en 17 %, th 12 %). */
-  static final String[][] SKILLS = {{"zh", "en"}, {"zh-Hant", "zh"}, {"ms", "en"}, {"th", "en"}, {"zh", "ms", "en"},
-      {"zh-Hant", "en"}, {"zh"}, {"ms"}, {"zh-Hant", "zh", "en"}, {"en", "ms", "th"}};
-
-  record Agent(String username, String[] languages) {}
-
-  static PromotionDayTeam hire() {
+  static PromotionDayTeam hire(PromotionDayScenario day) {
     List<Agent> agents = new ArrayList<>();
     List<Roster.Shift> shifts = new ArrayList<>();
-    Object[][] layout = {{"morning", "07:00", "15:00", 7}, {"noon", "15:00", "23:00", 9}, {"evening", "23:00", "07:00", 3}};
-    // the small night shift still covers every language
-    String[][] night = {{"zh", "zh-Hant", "en"}, {"ms", "en", "th"}, {"zh", "ms", "en"}};
-    int k = 0;
-    for (Object[] s : layout) {
+    for (PromotionDayScenario.Shift s : day.shifts()) {
       List<String> names = new ArrayList<>();
-      for (int i = 0; i < (int) s[3]; i++) {
-        String name = s[0] + "-" + i;
-        agents.add(new Agent(name, "evening".equals(s[0]) ? night[i] : SKILLS[k++ % SKILLS.length]));
+      for (int i = 0; i < s.agents().size(); i++) {
+        String name = s.name() + "-" + i;
+        agents.add(new Agent(name, s.agents().get(i).languages(), s.agents().get(i).capacity()));
         names.add(name);
       }
-      shifts.add(new Roster.Shift((String) s[0], LocalTime.parse((String) s[1]), LocalTime.parse((String) s[2]), KL,
-          s[0] + "-lead", names));
+      shifts.add(new Roster.Shift(s.name(), s.start(), s.end(), day.zone(), s.name() + "-lead", names));
     }
     List<String> standby = new ArrayList<>();
-    for (int i = 0; i < STANDBY; i++) {
+    for (int i = 0; i < day.standby().size(); i++) {
       String name = "standby-" + i;
-      agents.add(new Agent(name, SKILLS[k++ % SKILLS.length]));
+      agents.add(new Agent(name, day.standby().get(i).languages(), day.standby().get(i).capacity()));
       standby.add(name);
     }
-    return new PromotionDayTeam(new Roster(KL, shifts, standby), agents);
+    return new PromotionDayTeam(new Roster(day.zone(), shifts, standby), agents);
+  }
+
+  int onShift() {
+    return agents.size() - plan.standby().size();
   }
 }

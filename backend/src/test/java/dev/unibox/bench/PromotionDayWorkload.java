@@ -1,10 +1,10 @@
 package dev.unibox.bench;
 
 import dev.unibox.classification.Corpus;
+import dev.unibox.bench.PromotionDayScenario.Shop;
 import dev.unibox.classification.LabelledMessage;
 import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.ZoneId;
+import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -12,24 +12,14 @@ import java.util.Map;
 import java.util.Random;
 
 /**
- * The promotion day's buyers: a synthetic Double Eleven in Kuala Lumpur time, a normal day with a 10×
- * flash-sale peak 20:00–22:00, four shops in six languages, a realistic mix of pre-sale, in-sale, after-sale
- * and urgent questions, and returning buyers. The same seed gives the same arrivals.
+ * A simulated day's buyers, drawn from a {@link PromotionDayScenario}: arrivals per second from the hourly curve
+ * and its peaks, the shop and language by their shares, the kind of question by the urgency mix (the peak mix
+ * inside a peak), returning buyers, and each conversation's reading and handling time. The same scenario and
+ * seed give the same arrivals.
  */
 final class PromotionDayWorkload {
 
-  static final ZoneId KL = ZoneId.of("Asia/Kuala_Lumpur");
-  static final Instant DAY = LocalDateTime.parse("2026-11-11T00:00").atZone(KL).toInstant();
-
   private PromotionDayWorkload() {}
-
-  record Shop(String accountId, String platform, String zone, double share, String[] languages, double[] weights) {}
-
-  static final List<Shop> SHOPS = List.of(
-      new Shop("shopee-my-01", "shopee", "Asia/Kuala_Lumpur", 0.40, new String[] {"ms", "en", "zh"}, new double[] {.5, .35, .15}),
-      new Shop("shopee-tw-01", "shopee", "Asia/Taipei", 0.20, new String[] {"zh-Hant"}, new double[] {1}),
-      new Shop("pdd-cn-01", "pinduoduo", "Asia/Shanghai", 0.25, new String[] {"zh"}, new double[] {1}),
-      new Shop("lazada-th-01", "lazada", "Asia/Bangkok", 0.15, new String[] {"th", "en"}, new double[] {.8, .2}));
 
   /** Ground truth: only an after-sale problem (damaged, missing, wrong, not working, refund…) is urgent. */
   enum Kind { PRE_SALE, IN_SALE, AFTER_SALE_URGENT, AFTER_SALE_OTHER }
@@ -60,70 +50,66 @@ final class PromotionDayWorkload {
     return out;
   }
 
-  /** Conversations per minute by hour of the day in Kuala Lumpur; 20:00–22:00 is the 10× flash-sale peak. */
-  static double perMinute(int hour) {
-    double normal = 5;
-    if (hour >= 20 && hour < 22) {
-      return normal * 10;
-    }
-    if (hour < 7) {
-      return 0.8;
-    }
-    if (hour < 9) {
-      return 2.5;
-    }
-    if (hour < 12 || (hour >= 14 && hour < 18)) {
-      return 4.5;
-    }
-    return hour >= 22 ? 3 : normal;
-  }
-
   /** One buyer's question: when, where, what, and the draws the simulated agent uses. */
   record Arrival(int index, long second, Shop shop, String language, Kind kind, String text, String buyer,
                  boolean returning, double readSeconds, double handleSeconds) {}
 
-  static List<Arrival> arrivals(long seconds, long seed) {
+  static List<Arrival> arrivals(PromotionDayScenario day, long seconds, long seed) {
     Random r = new Random(seed);
     List<Arrival> out = new ArrayList<>();
     List<String[]> pastBuyers = new ArrayList<>();       // {accountId, buyer, language}
+    List<Shop> shops = day.shops();
+    Instant start = day.start();
+    double[] normal = thresholds(day.mix());
+    double[] inPeak = thresholds(day.peakMix());
     for (long s = 0; s < seconds; s++) {
-      int hour = DAY.plusSeconds(s).atZone(KL).getHour();
-      double lambda = perMinute(hour) / 60.0;
+      LocalTime time = start.plusSeconds(s).atZone(day.zone()).toLocalTime();
+      int minute = time.getHour() * 60 + time.getMinute();
+      PromotionDayScenario.Peak peak = day.peaks().stream().filter(p -> p.covers(minute)).findFirst().orElse(null);
+      double lambda = day.perMinuteByHour()[time.getHour()] * (peak == null ? 1 : peak.multiplier()) / 60.0;
       int n = poisson(r, lambda);
-      boolean peak = hour >= 20 && hour < 22;
+      double[] mix = peak == null ? normal : inPeak;
       for (int i = 0; i < n; i++) {
         double u = r.nextDouble();
-        Kind kind = peak
-            ? (u < .30 ? Kind.PRE_SALE : u < .50 ? Kind.IN_SALE : u < .72 ? Kind.AFTER_SALE_URGENT : Kind.AFTER_SALE_OTHER)
-            : (u < .45 ? Kind.PRE_SALE : u < .75 ? Kind.IN_SALE : u < .97 ? Kind.AFTER_SALE_URGENT : Kind.AFTER_SALE_OTHER);
-        boolean returning = !pastBuyers.isEmpty() && r.nextDouble() < 0.15;
+        Kind kind = u < mix[0] ? Kind.PRE_SALE : u < mix[1] ? Kind.IN_SALE : u < mix[2] ? Kind.AFTER_SALE_URGENT
+            : Kind.AFTER_SALE_OTHER;
+        boolean returning = !pastBuyers.isEmpty() && r.nextDouble() < day.returningShare();
         Shop shop;
         String language;
         String buyer;
         if (returning) {
           String[] b = pastBuyers.get(r.nextInt(pastBuyers.size()));
-          shop = SHOPS.stream().filter(x -> x.accountId().equals(b[0])).findFirst().orElseThrow();
+          shop = shops.stream().filter(x -> x.accountId().equals(b[0])).findFirst().orElseThrow();
           buyer = b[1];
           language = b[2];
         } else {
-          shop = pick(r, SHOPS);
+          shop = pick(r, shops);
           language = shop.languages()[weighted(r, shop.weights())];
           buyer = "buyer-" + out.size();
           pastBuyers.add(new String[] {shop.accountId(), buyer, language});
         }
-        String[] texts = TEXTS.get(language).get(kind);
-        double read = 8 + r.nextDouble() * 12;
-        double handle = switch (kind) {
-          case PRE_SALE -> 100 + r.nextDouble() * 140;
-          case IN_SALE -> 120 + r.nextDouble() * 160;
-          case AFTER_SALE_URGENT -> 200 + r.nextDouble() * 260;
-          case AFTER_SALE_OTHER -> 60 + r.nextDouble() * 90;
-        };
+        Map<Kind, String[]> byKind = TEXTS.get(language);
+        if (byKind == null || byKind.get(kind) == null) {
+          throw new IllegalArgumentException(day.file() + ": shop " + shop.accountId() + " has language '" + language
+              + "' with no " + kind + " messages in the corpus test split (languages there: " + TEXTS.keySet() + ")");
+        }
+        String[] texts = byKind.get(kind);
+        PromotionDayScenario.Draw readDraw = day.times().read();
+        double read = readDraw.min() + r.nextDouble() * readDraw.range();
+        PromotionDayScenario.Draw handleDraw = day.times().handle().get(kind);
+        double handle = handleDraw.min() + r.nextDouble() * handleDraw.range();
         out.add(new Arrival(out.size(), s, shop, language, kind, texts[r.nextInt(texts.length)], buyer, returning,
             read, handle));
       }
     }
     return out;
+  }
+
+  /** Cumulative upper bounds of pre-sale, in-sale and urgent in [0, 1). */
+  private static double[] thresholds(Map<Kind, Double> mix) {
+    double pre = mix.get(Kind.PRE_SALE);
+    double in = pre + mix.get(Kind.IN_SALE);
+    return new double[] {pre, in, in + mix.get(Kind.AFTER_SALE_URGENT)};
   }
 
   private static int poisson(Random r, double lambda) {

@@ -10,12 +10,15 @@ final class SeatTally {
   private double busyWhileWaiting;
   private double availableWhileWaiting;
 
-  void count(int busy, boolean onDuty, boolean buyersWaiting, double seconds) {
+  private double agentSeconds;
+
+  void count(int busy, int capacity, boolean onDuty, boolean buyersWaiting, double seconds) {
     busySeatSeconds += busy * seconds;
-    availableSeatSeconds += (onDuty ? PromotionDayTeam.CAPACITY : busy) * seconds;
+    availableSeatSeconds += (onDuty ? capacity : busy) * seconds;
+    agentSeconds += (onDuty ? 1 : (double) busy / capacity) * seconds;
     if (buyersWaiting) {
       busyWhileWaiting += busy * seconds;
-      availableWhileWaiting += (onDuty ? PromotionDayTeam.CAPACITY : busy) * seconds;
+      availableWhileWaiting += (onDuty ? capacity : busy) * seconds;
     }
   }
 
@@ -29,6 +32,6 @@ final class SeatTally {
   }
 
   double agentHours() {
-    return availableSeatSeconds / PromotionDayTeam.CAPACITY / 3600;
+    return agentSeconds / 3600;
   }
 }

@@ -1,7 +1,5 @@
 package dev.unibox.bench;
 
-import static dev.unibox.bench.PromotionDayWorkload.DAY;
-
 import dev.unibox.adapters.spi.InboundMessage;
 import dev.unibox.bench.PromotionDayWorkload.Arrival;
 import dev.unibox.config.UniboxConfig.SlaConfig;
@@ -46,6 +44,7 @@ final class SimulatedDay {
 
   private final Scenario scenario;
   private final List<Arrival> arrivals;
+  private final PromotionDayScenario day;
   private final PromotionDayTeam team;
   private final long daySeconds;
   private final long wallStart;
@@ -65,24 +64,24 @@ final class SimulatedDay {
   private boolean surgeActive = false;
   private long lastSweep;
 
-  static DayResult run(Scenario scenario, List<Arrival> arrivals, PromotionDayTeam team, long daySeconds,
-                       MessageClassifier classifier) throws Exception {
+  static DayResult run(Scenario scenario, PromotionDayScenario day, List<Arrival> arrivals, PromotionDayTeam team,
+                       long daySeconds, MessageClassifier classifier) throws Exception {
     long wallStart = System.nanoTime();
     Vertx vertx = Vertx.vertx();
     Database db = TestDatabases.fresh(vertx);
     Pool pool = db.pool();
-    MutableClock clock = new MutableClock(DAY);
-    Map<String, Long> userIds = PromotionDaySeed.seed(pool, team);
-    SimulatedDay day = new SimulatedDay(scenario, arrivals, team, daySeconds, wallStart, vertx, pool, clock, userIds,
-        classifier);
-    long end = day.runClock();
+    MutableClock clock = new MutableClock(day.start());
+    Map<String, Long> userIds = PromotionDaySeed.seed(pool, day, team);
+    SimulatedDay sim = new SimulatedDay(scenario, day, arrivals, team, daySeconds, wallStart, vertx, pool, clock,
+        userIds, classifier);
+    long end = sim.runClock();
     int activations = await(pool.query("SELECT count(*) FROM surge_log WHERE action = 'activated'").execute())
         .iterator().next().getInteger(0);
     long breaches = await(pool.query("SELECT count(*) FROM activities WHERE type = 'sla_breached'").execute())
         .iterator().next().getLong(0);
     await(db.close());
     vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
-    DayResult result = DayResult.score(scenario, day.all, end, day.seats, activations, breaches,
+    DayResult result = DayResult.score(scenario, day.start(), sim.all, end, sim.seats, activations, breaches,
         (System.nanoTime() - wallStart) / 1e9);
     System.out.println(result.row() + "   (" + Math.round(result.wallSeconds()) + " s wall)");
     return result;
@@ -92,10 +91,11 @@ final class SimulatedDay {
     return f.toCompletionStage().toCompletableFuture().get(5, TimeUnit.MINUTES);
   }
 
-  private SimulatedDay(Scenario scenario, List<Arrival> arrivals, PromotionDayTeam team, long daySeconds,
-                       long wallStart, Vertx vertx, Pool pool, MutableClock clock, Map<String, Long> userIds,
-                       MessageClassifier classifier) throws Exception {
+  private SimulatedDay(Scenario scenario, PromotionDayScenario day, List<Arrival> arrivals, PromotionDayTeam team,
+                       long daySeconds, long wallStart, Vertx vertx, Pool pool, MutableClock clock,
+                       Map<String, Long> userIds, MessageClassifier classifier) throws Exception {
     this.scenario = scenario;
+    this.day = day;
     this.arrivals = arrivals;
     this.team = team;
     this.daySeconds = daySeconds;
@@ -128,7 +128,7 @@ final class SimulatedDay {
     lastSweep = t - SWEEP_SECONDS;
     long lastHour = -1;
     while (t < end) {
-      clock.set(DAY.plusSeconds(t));
+      clock.set(day.start().plusSeconds(t));
       if (t / 3600 != lastHour) {
         lastHour = t / 3600;
         System.out.printf("  %s %02d:00 (%d assigned so far, %.0f s wall)%n", scenario.policy().name(), lastHour,
@@ -226,7 +226,7 @@ final class SimulatedDay {
       int busy = agents.load(userIds.get(a.username()));
       String state = team.plan().stateOf(a.username(), clock.instant(), surgeActive);
       boolean onDuty = Roster.ON_SHIFT.equals(state) || Roster.STANDBY_ACTIVE.equals(state);
-      seats.count(busy, onDuty, queued > 0, seconds);
+      seats.count(busy, a.capacity(), onDuty, queued > 0, seconds);
     }
   }
 }
