@@ -5,7 +5,10 @@ import static dev.unibox.bench.DayResult.pct;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The simulation's report (for the default scenario, its section of docs/benchmarks.md): what was simulated, one row per policy, and the verdict. */
+/**
+ * The simulation's report (for the default scenario, its section of docs/benchmarks.md): what was simulated, one row
+ * per policy, and the verdict.
+ */
 final class PromotionDayReport {
 
   static final String HEADING = "Promotion-day simulation";
