@@ -39,7 +39,7 @@ final class PromotionDayReport {
         Command: `%s`
 
         Scenario `%s`: %s (%s, %s time), seed %d%s: %,d conversations%s; shops %s;
-        %s urgent (after-sale problems; ground truth), %s returning buyers. %s (%s) and a standby pool of %d.
+        %s urgent (after-sale problems; ground truth), %s returning buyers. %s; %s, language skills) and a standby pool of %d.
         Every message goes through the real ingest and classifier, the real router, and the real SLA sweep (every
         %d virtual seconds: warnings, surge, shift clock), on one virtual clock. Simulated agents answer after
         reading (slower the more chats they hold; +30 s to read the history of a returning buyer new to them) and
@@ -104,7 +104,7 @@ final class PromotionDayReport {
   private static String shifts(PromotionDayScenario day) {
     return (day.shifts().size() == 1 ? "One shift" : day.shifts().size() + " shifts") + " ("
         + String.join(", ", day.shifts().stream().map(s -> "%s %s–%s: %d".formatted(s.name(), s.start(), s.end(),
-        s.agents().size())).toList()) + " agents, language skills)";
+        s.agents().size())).toList()) + " agents";
   }
 
   private static String capacities(PromotionDayTeam team) {
