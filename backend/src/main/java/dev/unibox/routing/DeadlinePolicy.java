@@ -6,17 +6,17 @@ import java.time.Duration;
  * Earliest meetable deadline first, with bounded aging (not the default: see docs/routing.md for what it
  * trades). A waiting buyer has up to three deadlines: our first-response target ({@code sla_due_at}: urgent
  * 60 s, regular 120 s by default), the platform's window ({@code platform_due_at}, e.g. Pinduoduo's 5 minutes
- * in the shop's hours) and the aging deadline, the start of the wait plus {@link #aging()}. A deadline is
- * <em>meetable</em> while it is at least {@link #reach()} away: an agent needs about that long to read and
- * answer, so a closer one is as good as missed.
+ * in the shop's hours) and the aging deadline, the start of the wait plus the aging ({@link #AGING} by
+ * default). A deadline is <em>meetable</em> while it is at least the reach ({@link #REACH} by default) away: an
+ * agent needs about that long to read and answer, so a closer one is as good as missed.
  *
  * <p>The queue order:
  * <ol>
  *   <li>urgent and critical conversations whose target is meetable, earliest target first;</li>
  *   <li>then every other conversation by the nearest of its meetable target, its meetable platform window and
  *   its aging deadline. Once the aging deadline has passed the key lies in the past, so a conversation that
- *   has waited {@link #aging()} goes ahead of every non-urgent conversation, and those are served in arrival
- *   order; until then a conversation whose deadlines are missed gives way to those that can still be met.</li>
+ *   has waited the aging goes ahead of every non-urgent conversation, and those are served in arrival order;
+ *   until then a conversation whose deadlines are missed gives way to those that can still be met.</li>
  * </ol>
  * Ties go to the higher priority, then the lower id. A conversation nobody waits on (put back after its agent
  * left, after the answer) ages from the time it was queued. A long platform window (Shopee's 12 hours) never
