@@ -1,6 +1,8 @@
 package dev.unibox.classification;
 
 import dev.unibox.domain.Category;
+import dev.unibox.domain.Priority;
+import dev.unibox.domain.TextJudge;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
@@ -56,7 +58,13 @@ public final class BuyerModel {
    * message names at least one concept of the cues; a message that names none is never urgent (see judge).
    */
   public record Judgement(boolean urgent, double confidence, Category category, double categoryConfidence,
-      boolean hasCue) {}
+      boolean hasCue) {
+
+    /** The judgement as ingest's classifier reads it. */
+    public TextJudge.Verdict verdict() {
+      return new TextJudge.Verdict(urgent ? Priority.URGENT : Priority.NORMAL, category, confidence, hasCue);
+    }
+  }
 
   public Judgement judge(String text) {
     Features.Bag features = Features.of(text);

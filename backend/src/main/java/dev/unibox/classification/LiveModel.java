@@ -1,6 +1,5 @@
 package dev.unibox.classification;
 
-import dev.unibox.domain.Priority;
 import dev.unibox.domain.TextJudge;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -21,8 +20,7 @@ public final class LiveModel implements TextJudge {
     if (current == null) {
       return null;
     }
-    BuyerModel.Judgement j = current.model().judge(text);
-    return new Verdict(j.urgent() ? Priority.URGENT : Priority.NORMAL, j.category(), j.confidence());
+    return current.model().judge(text).verdict();
   }
 
   void use(long version, BuyerModel model) {

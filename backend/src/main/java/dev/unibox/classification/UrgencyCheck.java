@@ -12,7 +12,11 @@ public final class UrgencyCheck {
 
   private UrgencyCheck() {}
 
+  /** A message that named nothing the judge weighs leaves the flag and confidence as they were. */
   public static Future<Void> record(SqlConnection conn, long conversationId, Classification cls) {
+    if (!cls.informative()) {
+      return Future.succeededFuture();
+    }
     return ClassificationStore.mark(conn, conversationId, cls.checkUrgency(), cls.confidence());
   }
 }

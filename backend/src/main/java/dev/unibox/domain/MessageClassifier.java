@@ -42,11 +42,13 @@ public final class MessageClassifier {
     Priority priority;
     Category category;
     double confidence = 1.0;
+    boolean informative = true;
     TextJudge.Verdict verdict = judge == null ? null : judge.judge(text == null ? "" : text);
     if (verdict != null) {
       priority = verdict.priority();
       category = verdict.category();
       confidence = verdict.confidence();
+      informative = verdict.informative();
     } else {
       String lower = text == null ? "" : text.toLowerCase(Locale.ROOT);
       priority = rules.anyMatches(rules.urgent(), lower) ? Priority.URGENT : Priority.NORMAL;
@@ -58,13 +60,15 @@ public final class MessageClassifier {
       if (signal.priority() != null && signal.priority().level() >= priority.level()) {
         priority = signal.priority();
         confidence = 1.0;
+        informative = true;
       }
       if (signal.category() != null) {
         category = category.laterOf(signal.category());
       }
     }
     return new Classification(priority, category,
-        text == null ? LanguageDetector.UNDETERMINED : languages.detect(text), confidence);
+        text == null ? LanguageDetector.UNDETERMINED : languages.detect(text), confidence,
+        informative);
   }
 
   /** The first {@link #MAX_CLASSIFIED_CHARS} characters (never half a surrogate pair); null stays null. */

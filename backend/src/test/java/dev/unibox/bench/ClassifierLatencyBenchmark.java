@@ -6,7 +6,6 @@ import dev.unibox.classification.LabelledMessage;
 import dev.unibox.config.ClassificationRulesLoader;
 import dev.unibox.domain.LinguaLanguageDetector;
 import dev.unibox.domain.MessageClassifier;
-import dev.unibox.domain.Priority;
 import dev.unibox.domain.TextJudge;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
@@ -37,10 +36,7 @@ public final class ClassifierLatencyBenchmark {
   public static void main(String[] args) throws Exception {
     List<String> messages = Corpus.test().stream().map(LabelledMessage::text).toList();
     BuyerModel model = BuyerModel.train(Corpus.training());
-    TextJudge judge = text -> {
-      BuyerModel.Judgement j = model.judge(text);
-      return new TextJudge.Verdict(j.urgent() ? Priority.URGENT : Priority.NORMAL, j.category(), j.confidence());
-    };
+    TextJudge judge = text -> model.judge(text).verdict();
     LinguaLanguageDetector detector = new LinguaLanguageDetector();
     LinguaAlone linguaAlone = new LinguaAlone();
     MessageClassifier full = new MessageClassifier(

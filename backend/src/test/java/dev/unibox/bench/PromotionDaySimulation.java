@@ -7,7 +7,6 @@ import dev.unibox.classification.Corpus;
 import dev.unibox.config.ClassificationRulesLoader;
 import dev.unibox.domain.LinguaLanguageDetector;
 import dev.unibox.domain.MessageClassifier;
-import dev.unibox.domain.Priority;
 import dev.unibox.domain.TextJudge;
 import dev.unibox.routing.DeadlinePolicy;
 import dev.unibox.routing.FifoRoundRobinPolicy;
@@ -118,10 +117,7 @@ public final class PromotionDaySimulation {
   /** The product's classifier: the model trained on the corpus training split (buyers write from the test split). */
   private static MessageClassifier productClassifier() {
     BuyerModel model = BuyerModel.train(Corpus.training());
-    TextJudge judge = text -> {
-      BuyerModel.Judgement j = model.judge(text);
-      return new TextJudge.Verdict(j.urgent() ? Priority.URGENT : Priority.NORMAL, j.category(), j.confidence());
-    };
+    TextJudge judge = text -> model.judge(text).verdict();
     return new MessageClassifier(
         ClassificationRulesLoader.load(BenchmarkDoc.root().resolve("config/classification.yaml")),
         new LinguaLanguageDetector(), judge);

@@ -136,7 +136,9 @@ public final class TestInboxExtension implements BeforeEachCallback, AfterEachCa
   private static Constructor<?> fixtureConstructor(Class<?> type) {
     for (Constructor<?> c : type.getDeclaredConstructors()) {
       Class<?>[] params = c.getParameterTypes();
-      if (params.length > 0 && params[0] == TestInbox.class) {
+      boolean suppliable = java.util.Arrays.stream(params)
+          .allMatch(p -> p == TestInbox.class || p == Vertx.class || Clock.class.isAssignableFrom(p));
+      if (params.length > 0 && params[0] == TestInbox.class && suppliable) {
         c.setAccessible(true);
         return c;
       }

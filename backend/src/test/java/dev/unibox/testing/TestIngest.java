@@ -29,8 +29,17 @@ public final class TestIngest {
   }
 
   public TestIngest(TestInbox inbox, Clock clock, SlaPolicy sla) {
+    this(inbox, clock, sla, classifier());
+  }
+
+  private TestIngest(TestInbox inbox, Clock clock, SlaPolicy sla, MessageClassifier classifier) {
     this.inbox = inbox;
-    this.service = new IngestService(inbox.vertx, inbox.db.pool(), classifier(), clock, sla);
+    this.service = new IngestService(inbox.vertx, inbox.db.pool(), classifier, clock, sla);
+  }
+
+  /** Ingest that classifies with this classifier (e.g. one with the trained model) instead of the word lists. */
+  public static TestIngest classifiedBy(TestInbox inbox, Clock clock, MessageClassifier classifier) {
+    return new TestIngest(inbox, clock, SlaPolicy.standard(), classifier);
   }
 
   public static synchronized MessageClassifier classifier() {
