@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { planHour, staffingPlan } from '../../../test-fixtures';
-import { byCount, hourRows, mergeHours, planSummary } from './plan-view';
+import { byCount, hourRows, languageCounts, mergeHours, planSummary } from './plan-view';
 
 describe('the plan table', () => {
   const rows = hourRows(staffingPlan());
@@ -82,5 +82,10 @@ describe('merging hours', () => {
   it('keeps only positive counts', () => {
     expect(byCount({ zh: 0, ms: 2, en: 2, th: -1 })).toEqual([{ language: 'en', count: 2 }, { language: 'ms', count: 2 }]);
     expect(byCount(undefined)).toEqual([]);
+  });
+
+  it('writes counts by language compactly', () => {
+    expect(languageCounts(hourRows(staffingPlan())[12].split, ' · ')).toBe('ZH 20 · MS 8.5');
+    expect(languageCounts([])).toBe('');
   });
 });

@@ -1,4 +1,6 @@
 // What the staffing panel shows, derived from a plan of the API: one row per hour and the day's summary.
+import { formatNumber } from '../../../lib/format';
+import { languageLabel } from '../../../lib/labels';
 import type { ByLanguage, PlanHour, StaffingPlan, TimeWindow } from '../api/types';
 
 export interface LanguageCount {
@@ -66,6 +68,11 @@ export function mergeHours(hours: number[]): TimeWindow[] {
     else windows.push({ from: h, to: h + 1 });
   }
   return windows.map((w) => ({ start: clock(w.from), end: clock(w.to) }));
+}
+
+/** "ZH 3, TH 1" (in the user's number format). */
+export function languageCounts(counts: LanguageCount[], separator = ', '): string {
+  return counts.map((c) => `${languageLabel(c.language)} ${formatNumber(c.count)}`).join(separator);
 }
 
 const sum = (map: ByLanguage) => Object.values(map).reduce((a, b) => a + b, 0);
