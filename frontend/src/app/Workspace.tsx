@@ -22,6 +22,7 @@ import { ReportsPage } from '../features/reports/components/ReportsPage';
 import { SatisfactionInvite } from '../features/quality/components/SatisfactionInvite';
 import { AlertSwitch } from '../features/speed/components/AlertSwitch';
 import { ShortcutHelp } from '../features/speed/components/ShortcutHelp';
+import { StaffingPlanPanel } from '../features/staffing/components/StaffingPlanPanel';
 import { focus, press, startQuickReply } from '../features/speed/hooks/page-actions';
 import { neighbour, type ShortcutAction } from '../features/speed/hooks/shortcuts';
 import { useAlerts } from '../features/speed/hooks/useAlerts';
@@ -141,7 +142,7 @@ export function Workspace({ session, onLogout }: { session: Session; onLogout: (
           <ClassifierModelsPage />
         </main>
       ) : view === 'console' ? (
-        <SupervisorConsole events={socket} />
+        <SupervisorConsole events={socket} planning={<StaffingPlanPanel />} />
       ) : page ? (
         <main className="workspace__page">
           <QualityPage page={page} role={user.role} />

@@ -81,3 +81,18 @@ export function toRoster(d: RosterDraft): RosterJson {
     standby: d.standby,
   };
 }
+
+/** The roster as the server writes it back: every shift with its zone (the roster's when left empty). */
+const normal = (d: RosterDraft) =>
+  JSON.stringify(toRoster({ ...d, shifts: d.shifts.map((s) => ({ ...s, zone: s.zone.trim() || d.zone.trim() })) }));
+const same = (a: RosterDraft, b: RosterDraft) => normal(a) === normal(b);
+
+/**
+ * What the open editor does when the roster changed on the server (`roster.updated`: a save, or a staffing plan
+ * applied): nothing when the form already shows it, take it when the form has no unsaved edits (it still equals
+ * what was last loaded or saved), else keep the edits and offer the new roster.
+ */
+export function onRosterUpdated(draft: RosterDraft | null, loaded: RosterDraft | null, incoming: RosterDraft): 'ignore' | 'take' | 'offer' {
+  if (draft === null || same(draft, incoming)) return 'ignore';
+  return loaded !== null && same(draft, loaded) ? 'take' : 'offer';
+}
