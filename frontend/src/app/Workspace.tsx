@@ -26,6 +26,7 @@ import { focus, press, startQuickReply } from '../features/speed/hooks/page-acti
 import { neighbour, type ShortcutAction } from '../features/speed/hooks/shortcuts';
 import { useAlerts } from '../features/speed/hooks/useAlerts';
 import { useShortcuts } from '../features/speed/hooks/useShortcuts';
+import { StaffingPlanPanel } from '../features/staffing/components/StaffingPlanPanel';
 import { SupervisorConsole } from '../features/supervisor/components/SupervisorConsole';
 import { UsersPage } from '../features/users/components/UsersPage';
 import type { Session } from '../lib/session';
@@ -141,7 +142,7 @@ export function Workspace({ session, onLogout }: { session: Session; onLogout: (
           <ClassifierModelsPage />
         </main>
       ) : view === 'console' ? (
-        <SupervisorConsole events={socket} />
+        <SupervisorConsole events={socket} planning={<StaffingPlanPanel />} />
       ) : page ? (
         <main className="workspace__page">
           <QualityPage page={page} role={user.role} />

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatClock, formatDay, formatDuration, localizeTimestamps, waitingTime } from './format';
+import { formatClock, formatDay, formatDuration, formatNumber, formatPercent, localizeTimestamps, waitingTime } from './format';
 
 const NOW = Date.parse('2026-11-23T14:10:00Z');
 const ago = (seconds: number) => new Date(NOW - seconds * 1000).toISOString();
@@ -61,5 +61,21 @@ describe('times in the user zone and language (bug 7)', () => {
     const now = new Date('2026-11-30T17:00:00Z'); // already 1 December in Shanghai
     expect(formatDay('2026-11-30T16:30:00Z', now, shanghai)).toBe('Today');
     expect(formatDay('2026-11-30T15:00:00Z', now, shanghai)).not.toBe('Today');
+  });
+});
+
+describe('formatNumber and formatPercent', () => {
+  it('rounds to the digits asked for, grouped as the language writes numbers', () => {
+    expect(formatNumber(5.5)).toBe('5.5');
+    expect(formatNumber(12.04)).toBe('12');
+    expect(formatNumber(1234.56, 0)).toBe('1,235');
+  });
+
+  it('shows a share as a percent with at most one decimal, a dash when there is none', () => {
+    expect(formatPercent(0.995)).toBe('99.5%');
+    expect(formatPercent(0.42)).toBe('42%');
+    expect(formatPercent(1)).toBe('100%');
+    expect(formatPercent(null)).toBe('—');
+    expect(formatPercent(Number.NaN)).toBe('—');
   });
 });

@@ -82,3 +82,14 @@ const ISO_INSTANT = /\b\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:
 export function localizeTimestamps(text: string, options?: ZoneOptions): string {
   return text.replace(ISO_INSTANT, (instant) => formatFull(instant, options));
 }
+
+/** A count or an average in the user's language, at most `digits` decimals: "12", "5.5", "1,234". */
+export function formatNumber(value: number, digits = 1, locale: string = currentLanguage()): string {
+  return new Intl.NumberFormat(locale, { maximumFractionDigits: digits }).format(value);
+}
+
+/** A share (0..1) as a percent with at most one decimal: "99.5%"; "—" when there is none. */
+export function formatPercent(share: number | null | undefined, locale: string = currentLanguage()): string {
+  if (share === null || share === undefined || !Number.isFinite(share)) return '—';
+  return new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 1 }).format(share);
+}

@@ -1,8 +1,11 @@
-import { useState, type ReactNode } from 'react';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { AgentEventSource } from '../../../lib/api-types';
 import { errorText } from '../../../lib/errors';
 import { getRoster, listTeamSupervisors, putRoster } from '../api/roster';
-import { fromRoster, newShift, type RosterDraft, type RosterErrors, type ShiftDraft, toRoster, validateRoster } from '../hooks/roster-form';
+import {
+  fromRoster, newShift, onRosterUpdated, type RosterDraft, type RosterErrors, type ShiftDraft, toRoster, validateRoster,
+} from '../hooks/roster-form';
 
 export interface Person {
   username: string;
@@ -34,18 +37,50 @@ function PeopleChecks({ title, testId, people, chosen, onChange, children }: {
   );
 }
 
-/** Shifts with their times, zone, lead and agents, and the standby pool, edited as a form and saved to PUT /api/shifts. */
-export function RosterEditor({ agents }: { agents: Person[] }) {
+/**
+ * Shifts with their times, zone, lead and agents, and the standby pool, edited as a form and saved to PUT /api/shifts.
+ * Once open, it follows `roster.updated` (see onRosterUpdated).
+ */
+export function RosterEditor({ agents, events }: { agents: Person[]; events: AgentEventSource }) {
   const { t } = useTranslation('supervisor');
   const [draft, setDraft] = useState<RosterDraft | null>(null);
   const [leads, setLeads] = useState<Person[]>([]);
   const [errors, setErrors] = useState<RosterErrors>({});
   const [status, setStatus] = useState<string | null>(null);
+  // the roster as last loaded or saved, and a newer one from the server kept aside while the form has edits
+  const loaded = useRef<RosterDraft | null>(null);
+  const [offered, setOffered] = useState<RosterDraft | null>(null);
+  const current = useRef(draft);
+  useEffect(() => {
+    current.current = draft;
+  }, [draft]);
+
+  const show = (roster: RosterDraft) => {
+    loaded.current = roster;
+    setDraft(roster);
+    setOffered(null);
+  };
+
+  useEffect(
+    () =>
+      events.onEvent((e) => {
+        if (e.event !== 'roster.updated') return;
+        const incoming = fromRoster(e.data.roster);
+        const action = onRosterUpdated(current.current, loaded.current, incoming);
+        if (action === 'take') {
+          show(incoming);
+          setStatus(t('roster.reloaded'));
+        } else if (action === 'offer') {
+          setOffered(incoming);
+        }
+      }),
+    [events, t],
+  );
 
   const load = () =>
     Promise.all([getRoster(), listTeamSupervisors()]).then(
       ([r, supervisors]) => {
-        setDraft(fromRoster(r.roster));
+        show(fromRoster(r.roster));
         setLeads(supervisors.map((username) => ({ username, label: username })));
         setStatus(t('roster.now', { shifts: r.current.join(', ') || t('roster.noShift'), source: r.source }));
       },
@@ -61,7 +96,11 @@ export function RosterEditor({ agents }: { agents: Person[] }) {
       return;
     }
     putRoster(toRoster(draft)).then(
-      (r) => setStatus(t('roster.saved', { shifts: r.current.join(', ') || t('roster.noShift') })),
+      (r) => {
+        loaded.current = draft;
+        setOffered(null);
+        setStatus(t('roster.saved', { shifts: r.current.join(', ') || t('roster.noShift') }));
+      },
       (e: unknown) => setStatus(errorText(e, t('roster.notSaved'))),
     );
   };
@@ -148,6 +187,14 @@ export function RosterEditor({ agents }: { agents: Person[] }) {
             {t('roster.save')}
           </button>
         </div>
+      )}
+      {offered && (
+        <p role="status" data-testid="roster-offered">
+          {t('roster.changedElsewhere')}{' '}
+          <button type="button" className="link-button" data-testid="roster-take" onClick={() => show(offered)}>
+            {t('roster.takeNew')}
+          </button>
+        </p>
       )}
       {status && <p data-testid="roster-status">{status}</p>}
     </section>

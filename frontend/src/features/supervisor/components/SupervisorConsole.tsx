@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { TableHead } from '../../../components/TableHead';
 import { ApiError } from '../../../lib/api-client';
@@ -16,8 +16,11 @@ import './supervisor.css';
 
 const QUEUE = 'queue';
 
-/** Live view of the queue and the agents, with the supervisor's commands (each needs a reason). */
-export function SupervisorConsole({ events }: { events: AgentEventSource }) {
+/**
+ * Live view of the queue and the agents, with the supervisor's commands (each needs a reason); `planning` is shown
+ * beside the roster editor (the app plugs the staffing plan in there).
+ */
+export function SupervisorConsole({ events, planning }: { events: AgentEventSource; planning?: ReactNode }) {
   const { t } = useTranslation('supervisor');
   const { view, error, refresh } = useConsole(events);
   const [selected, setSelected] = useState<number[]>([]);
@@ -206,7 +209,8 @@ export function SupervisorConsole({ events }: { events: AgentEventSource }) {
           <tbody>{all.map(row)}</tbody>
         </table>
       </section>
-      <RosterEditor agents={view.agents.map((a) => ({ username: a.username, label: a.displayName }))} />
+      <RosterEditor events={events} agents={view.agents.map((a) => ({ username: a.username, label: a.displayName }))} />
+      {planning}
     </div>
   );
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fromRoster, newShift, toRoster, validateRoster } from './roster-form';
+import { fromRoster, newShift, onRosterUpdated, toRoster, validateRoster } from './roster-form';
 
 const roster = {
   zone: 'Asia/Kuala_Lumpur',
@@ -35,5 +35,31 @@ describe('roster form', () => {
     expect(validateRoster(fromRoster({ zone: 'UTC', shifts: [] }))).toEqual({ shifts: 'roster.error.noShift' });
     const draft = fromRoster({ zone: 'UTC', shifts: [{ name: 'night', start: '23:00', end: '07:00', agents: ['mei'] }] });
     expect(toRoster(draft).shifts?.[0]).toEqual({ name: 'night', start: '23:00', end: '07:00', agents: ['mei'] });
+  });
+});
+
+describe('a roster changed on the server while the editor is open', () => {
+  const loaded = fromRoster(roster);
+  const applied = fromRoster({ ...roster, standby: ['ola', 'u7', 'u9'] });
+
+  it('is taken when the form has no unsaved edits', () => {
+    expect(onRosterUpdated(fromRoster(roster), loaded, applied)).toBe('take');
+  });
+
+  it('is offered, not forced, when the form has unsaved edits', () => {
+    const edited = fromRoster(roster);
+    edited.shifts[0].start = '08:00';
+    expect(onRosterUpdated(edited, loaded, applied)).toBe('offer');
+  });
+
+  it('changes nothing when the form already shows it, or is not open', () => {
+    expect(onRosterUpdated(fromRoster(applied), loaded, applied)).toBe('ignore');
+    // the server writes back each shift's zone; an empty zone in the form means the roster's
+    const saved = fromRoster(roster);
+    saved.shifts.push({ ...newShift(''), name: 'night', start: '23:00', end: '07:00', agents: ['mei'] });
+    const echoed = fromRoster(toRoster(saved));
+    echoed.shifts[1].zone = 'Asia/Kuala_Lumpur';
+    expect(onRosterUpdated(saved, loaded, echoed)).toBe('ignore');
+    expect(onRosterUpdated(null, null, applied)).toBe('ignore');
   });
 });

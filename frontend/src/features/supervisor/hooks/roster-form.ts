@@ -1,6 +1,7 @@
 // The roster editor's state and checks (the server's RosterFile rules, shown per field before saving).
 // Error values are keys of the supervisor catalog.
 import { isTimeZone } from '../../../lib/i18n';
+import { isClockTime } from '../../../lib/validate';
 
 export interface ShiftDraft {
   name: string;
@@ -18,8 +19,6 @@ export interface RosterDraft {
 }
 
 export type RosterErrors = Record<string, string>;
-
-const HH_MM = /^([01]\d|2[0-3]):[0-5]\d$/;
 
 interface RosterJson {
   zone?: string;
@@ -58,8 +57,8 @@ export function validateRoster(d: RosterDraft): RosterErrors {
     if (!name || name.length > 40) errors[`shift.${i}.name`] = 'roster.error.name';
     else if (seen.has(name)) errors[`shift.${i}.name`] = 'roster.error.duplicate';
     seen.add(name);
-    if (!HH_MM.test(s.start)) errors[`shift.${i}.start`] = 'roster.error.time';
-    if (!HH_MM.test(s.end)) errors[`shift.${i}.end`] = 'roster.error.time';
+    if (!isClockTime(s.start)) errors[`shift.${i}.start`] = 'roster.error.time';
+    if (!isClockTime(s.end)) errors[`shift.${i}.end`] = 'roster.error.time';
     else if (s.start === s.end) errors[`shift.${i}.end`] = 'roster.error.sameTime';
     if (s.zone.trim() && !isTimeZone(s.zone.trim())) errors[`shift.${i}.zone`] = 'roster.error.zone';
     if (s.agents.length === 0) errors[`shift.${i}.agents`] = 'roster.error.noAgents';
@@ -81,4 +80,19 @@ export function toRoster(d: RosterDraft): RosterJson {
     })),
     standby: d.standby,
   };
+}
+
+/** The roster as the server writes it back: every shift with its zone (the roster's when left empty). */
+const normal = (d: RosterDraft) =>
+  JSON.stringify(toRoster({ ...d, shifts: d.shifts.map((s) => ({ ...s, zone: s.zone.trim() || d.zone.trim() })) }));
+const same = (a: RosterDraft, b: RosterDraft) => normal(a) === normal(b);
+
+/**
+ * What the open editor does when the roster changed on the server (`roster.updated`: a save, or a staffing plan
+ * applied): nothing when the form already shows it, take it when the form has no unsaved edits (it still equals
+ * what was last loaded or saved), else keep the edits and offer the new roster.
+ */
+export function onRosterUpdated(draft: RosterDraft | null, loaded: RosterDraft | null, incoming: RosterDraft): 'ignore' | 'take' | 'offer' {
+  if (draft === null || same(draft, incoming)) return 'ignore';
+  return loaded !== null && same(draft, loaded) ? 'take' : 'offer';
 }

@@ -1,0 +1,62 @@
+// The JSON of GET /api/staffing/plan and POST /api/staffing/plan/apply (buyer languages are the keys of the maps).
+
+/** The parameters both calls take; left out, the server uses its default. Rates are shares (0.99), not percents. */
+export interface PlanParams {
+  /** YYYY-MM-DD in the roster's zone (server default: tomorrow) */
+  date?: string;
+  /** days of history averaged, 1..56 */
+  days?: number;
+  /** one shop account id (default: every shop the caller may see) */
+  account?: string;
+  /** scales the whole forecast, 0.1..100 */
+  multiplier?: number;
+  /** `HH:MM-HH:MMxN`: those hours' forecast times N */
+  peak?: string;
+  urgentSeconds?: number;
+  urgentRate?: number;
+  regularSeconds?: number;
+  regularRate?: number;
+}
+
+export type ByLanguage = Record<string, number>;
+
+export interface PlanHour {
+  hour: number;
+  arrivals: ByLanguage;
+  agents: number;
+  speakers: ByLanguage;
+  urgentRate: number;
+  regularRate: number;
+  occupancy: number;
+  onShift: number;
+  onShiftSpeakers: ByLanguage;
+  standbyNeeded: number;
+  standbyNeededByLanguage: ByLanguage;
+}
+
+export interface TimeWindow {
+  start: string;
+  end: string;
+}
+
+export interface StaffingPlan {
+  date: string;
+  zone: string;
+  days: number;
+  chatsPerAgent: number;
+  targets: { urgentSeconds: number; urgentRate: number; regularSeconds: number; regularRate: number };
+  history: { conversations: number; seatSeconds: number; answerSeconds: number; urgentShare: number };
+  hours: PlanHour[];
+  standby: { current: string[]; proposed: string[]; needed: number; neededByLanguage: ByLanguage; missing: ByLanguage };
+  surgeWindows: TimeWindow[];
+}
+
+export interface AppliedPlan extends StaffingPlan {
+  applied: { standbyAdded: string[]; surgeWindows: TimeWindow[] };
+}
+
+export interface Shop {
+  id: string;
+  shopName: string;
+  platform: string;
+}

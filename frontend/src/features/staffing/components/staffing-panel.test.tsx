@@ -1,0 +1,64 @@
+import { renderToStaticMarkup } from 'react-dom/server';
+import { describe, expect, it } from 'vitest';
+import { staffingPlan } from '../../../test-fixtures';
+import { newPlanDraft } from '../hooks/plan-form';
+import { planSummary } from '../hooks/plan-view';
+import { ApplyPlan } from './ApplyPlan';
+import { PlanForm } from './PlanForm';
+import { PlanSummary } from './PlanSummary';
+import { PlanTable } from './PlanTable';
+
+const plan = staffingPlan();
+const summary = planSummary(plan);
+const none = () => undefined;
+
+describe('the staffing panel markup', () => {
+  it('heads the table and marks the short hours in words, not only by colour', () => {
+    const html = renderToStaticMarkup(<PlanTable plan={plan} />);
+    expect(html).toContain('<caption>');
+    expect(html.match(/<th scope="col">/g)).toHaveLength(9);
+    expect(html.match(/data-testid="staffing-hour"/g)).toHaveLength(24);
+    expect(html.match(/⚠ Short/g)).toHaveLength(5);
+    expect(html).toMatch(/data-hour="20" data-short="true"[^>]*><th scope="row">20:00–21:00<strong[^>]*>⚠ Short<\/strong>/);
+    expect(html).toContain('ZH 120 · MS 30 · TH 6');
+    expect(html).toContain('>ZH 3, TH 1<');
+  });
+
+  it('warns about a language nobody left can cover, and lists the standby to add', () => {
+    const html = renderToStaticMarkup(<PlanSummary summary={summary} />);
+    expect(html).toContain('⚠ No TH speaker left to add (1 still lacking).');
+    expect(html).toMatch(/data-testid="staffing-standby-add">u7, u9</);
+    expect(html).toMatch(/data-testid="staffing-surge-windows">19:00–23:00</);
+  });
+
+  it('says what applying will do before it is done, and what was done after', () => {
+    const confirm = renderToStaticMarkup(
+      <ApplyPlan state={{ phase: 'confirming' }} summary={summary} date={plan.date} onAsk={none} onCancel={none} onConfirm={none} />,
+    );
+    expect(confirm).toContain('Add u7, u9 to the standby and store the surge windows 19:00–23:00 for 2026-11-11?');
+    expect(confirm).toContain('data-testid="staffing-apply-no"');
+    const applied = renderToStaticMarkup(
+      <ApplyPlan state={{ phase: 'applied', standbyAdded: [], surgeWindows: ['19:00–23:00'] }} summary={summary} date={plan.date}
+        onAsk={none} onCancel={none} onConfirm={none} />,
+    );
+    expect(applied).toContain('Applied. Standby added: nobody. Surge windows stored: 19:00–23:00.');
+    const failed = renderToStaticMarkup(
+      <ApplyPlan state={{ phase: 'error', message: 'peak: bad format (bad_peak)' }} summary={summary} date={plan.date}
+        onAsk={none} onCancel={none} onConfirm={none} />,
+    );
+    expect(failed).toMatch(/role="alert"[^>]*>peak: bad format \(bad_peak\)</);
+  });
+
+  it('labels every input and ties an error to its field', () => {
+    const html = renderToStaticMarkup(
+      <PlanForm draft={{ ...newPlanDraft('UTC'), peak: '20-22' }} errors={{ peak: 'error.peakFormat' }} shops={[]} busy={false}
+        onChange={none} onSubmit={none} />,
+    );
+    expect(html.match(/<label/g)).toHaveLength(9);
+    const peak = /data-testid="staffing-peak" aria-invalid="true" aria-describedby="(\S+)-hint (\S+)-error"/.exec(html);
+    expect(peak?.[1]).toBe(peak?.[2]);
+    expect(html).toContain(`<small id="${peak?.[1]}-error" class="staffing__invalid" data-testid="staffing-error-peak">` +
+      'Write the peak as HH:MM–HH:MM × N, e.g. 20:00–22:00 × 10.</small>');
+    expect(html.match(/aria-invalid/g)).toHaveLength(1);
+  });
+});
