@@ -9,6 +9,7 @@ import dev.unibox.testing.Await;
 import dev.unibox.testing.InboxTest;
 import dev.unibox.testing.MutableClock;
 import dev.unibox.testing.TestInbox;
+import dev.unibox.testing.TestIngest;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Tuple;
@@ -37,6 +38,7 @@ class StaffingRoutesTest {
       List.of());
   private static final double URGENT_SHARE = 49.0 / 245;
   private TestInbox inbox;
+  private TestIngest ingest;
   private String admin;
 
   @BeforeEach
@@ -189,6 +191,18 @@ class StaffingRoutesTest {
     // the roster and surge are the whole inbox's: a supervisor of one shop plans, but does not apply
     assertError(inbox.post(supervisor, "/api/staffing/plan/apply", new JsonObject()), 403, "forbidden");
     assertThat(inbox.app.shifts().rosters.roster().standby()).isEmpty();
+  }
+
+  @Test
+  void aBuyerWhoWroteThroughTheIngestCountsInTheHourAndLanguageDetected() throws Exception {
+    Instant now = clock.instant();
+    clock.set(Instant.parse("2026-11-09T07:20:00Z")); // 15:20 in Kuala Lumpur, yesterday
+    ingest.buyer(TestInbox.ACCOUNT_MY, "b1", "你好，请问这件衣服什么时候可以发货？我已经等了三天了。",
+        clock.instant());
+    clock.set(now);
+    JsonObject plan = ok(inbox.get(admin, "/api/staffing/plan"));
+    assertThat(hour(plan, 15).getJsonObject("arrivals").getMap()).isEqualTo(Map.of("zh", 0.14));
+    assertThat(plan.getJsonObject("history").getLong("conversations")).isEqualTo(246);
   }
 
   private static JsonObject ok(io.vertx.ext.web.client.HttpResponse<io.vertx.core.buffer.Buffer> r) {
