@@ -30,6 +30,8 @@ import dev.unibox.ops.HealthRoutes;
 import dev.unibox.ops.ServiceMeters;
 import dev.unibox.outbox.ReplyRoutes;
 import dev.unibox.outbox.ReplyService;
+import dev.unibox.planning.StaffingRoutes;
+import dev.unibox.planning.StaffingService;
 import dev.unibox.polling.BackstopPoller;
 import dev.unibox.quality.QualityModule;
 import dev.unibox.reports.ReportsModule;
@@ -135,6 +137,7 @@ final class Services {
         new SurgeRoutes(vertx, surge)::mount,
         quality::mount,
         shifts::mount,
+        new StaffingRoutes(new StaffingService(vertx, pool, clock, shifts.rosters), clock)::mount,
         ready.classifierModule()::mount,
         reports::mount,
         new PreferenceRoutes(pool, clock)::mount,

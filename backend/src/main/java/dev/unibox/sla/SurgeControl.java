@@ -19,9 +19,10 @@ import java.util.List;
 
 /**
  * Surge mode: when the queue predicts breaches (depth at the threshold, or the expected wait over the
- * regular target) the standby pool is switched on and supervisors are told; after a calm period it is
- * released. The standby pool is the roster's in force (as a supervisor last edited it). Mode {@code on}/{@code off} is a supervisor's hand and wins over the automatic decision;
- * {@code auto} hands it back. Every activation, release and mode change is written to surge_log.
+ * regular target), or a planned surge window (the staffing plan's) begins, the standby pool is switched on and
+ * supervisors are told; after a calm period, and not before the planned window ends, it is released. The standby
+ * pool is the roster's in force (as a supervisor last edited it). Mode {@code on}/{@code off} is a supervisor's hand
+ * and wins over the automatic decision; {@code auto} hands it back. Every activation, release and mode change is written to surge_log.
  */
 public final class SurgeControl {
 
@@ -58,7 +59,8 @@ public final class SurgeControl {
 
   /** One automatic evaluation; returns true when surge switched on or off. */
   Future<Boolean> evaluate(Instant now) {
-    return work.run(now, change -> SlaStore.lockSurge(change.conn()).compose(s -> forecast(change.conn(), now).compose(f -> {
+    return work.run(now, change -> SlaStore.lockSurge(change.conn()).compose(s -> SlaStore.plannedWindow(change.conn(), now)
+        .compose(window -> forecast(change.conn(), now).compose(f -> {
       SqlConnection conn = change.conn();
       boolean predictsBreach = f.depth() >= config.depthThreshold()
           || (f.depth() > config.releaseDepth() && f.expectedWaitSeconds() > regularTarget.toSeconds());
@@ -66,19 +68,15 @@ public final class SurgeControl {
       if (!"auto".equals(s.mode()) || !config.enabled()) {
         return Future.succeededFuture(false);
       }
-      if (!s.active() && predictsBreach) {
-        String reason = f.depth() >= config.depthThreshold()
-            ? "queue depth " + f.depth() + " reached " + config.depthThreshold()
-            : f.expectedWaitSeconds() >= 86_400
-                ? f.depth() + " waiting and nobody assigned in the last " + config.throughputWindowSeconds() + " s"
-                : "expected wait " + f.expectedWaitSeconds() + " s over the " + regularTarget.toSeconds() + " s target";
+      if (!s.active() && (predictsBreach || window != null)) {
+        String reason = window != null ? planned(window) : breach(f);
         return change(change, s, true, s.mode(), "activated", reason, null, f).map(true);
       }
       if (s.active() && calm) {
         if (s.calmSince() == null) {
           return SlaStore.writeSurge(conn, new SlaStore.Surge(s.mode(), true, s.since(), s.reason(), now), now).map(false);
         }
-        if (!now.isBefore(s.calmSince().plusSeconds(config.calmSeconds()))) {
+        if (window == null && !now.isBefore(s.calmSince().plusSeconds(config.calmSeconds()))) {
           return change(change, s, false, s.mode(), "released", "queue calm for " + config.calmSeconds() + " s (depth "
               + f.depth() + ")", null, f).map(true);
         }
@@ -88,7 +86,21 @@ public final class SurgeControl {
         return SlaStore.writeSurge(conn, new SlaStore.Surge(s.mode(), true, s.since(), s.reason(), null), now).map(false);
       }
       return Future.succeededFuture(false);
-    })));
+    }))));
+  }
+
+  private String breach(Forecast f) {
+    return f.depth() >= config.depthThreshold()
+        ? "queue depth " + f.depth() + " reached " + config.depthThreshold()
+        : f.expectedWaitSeconds() >= 86_400
+            ? f.depth() + " waiting and nobody assigned in the last " + config.throughputWindowSeconds() + " s"
+            : "expected wait " + f.expectedWaitSeconds() + " s over the " + regularTarget.toSeconds() + " s target";
+  }
+
+  /** {@code planned window 19:00–23:00} in the roster's zone. */
+  private String planned(SlaStore.PlannedWindow window) {
+    java.time.ZoneId zone = shifts.roster().zone();
+    return "planned window " + window.start().atZone(zone).toLocalTime() + "–" + window.end().atZone(zone).toLocalTime();
   }
 
   /** A supervisor's switch: on, off, or back to auto. */

@@ -190,6 +190,33 @@ class SurgeTest implements TestInboxExtension.Tuning {
     assertThat(state(backup)).isEqualTo("unrostered");
   }
 
+  @Test
+  void aPlannedWindowKeepsSurgeOnUntilItEnds() throws Exception {
+    // 12:30-13:30 in Kuala Lumpur, as a staffing plan stores it; the queue stays empty (calm) all along
+    inbox.count("INSERT INTO surge_windows (starts_at, ends_at, created_at) VALUES ($1, $2, $1) RETURNING 1",
+        T0.plusSeconds(1800).atOffset(java.time.ZoneOffset.UTC), T0.plusSeconds(5400).atOffset(java.time.ZoneOffset.UTC));
+    clock.set(T0.plusSeconds(1799));
+    Await.result(sweep.run());
+    assertThat(state(backup)).isEqualTo("standby");
+
+    clock.set(T0.plusSeconds(1800));
+    assertThat(Await.result(sweep.run()).surgeChanged()).isTrue();
+    assertThat(state(backup)).isEqualTo("standby_active");
+    assertThat(inbox.rows("SELECT reason FROM surge_log WHERE action = 'activated'").get(0).getString(0))
+        .isEqualTo("planned window 12:30–13:30");
+    for (long at : List.of(1900L, 3000L, 5399L)) { // far past the 60 s calm period
+      clock.set(T0.plusSeconds(at));
+      assertThat(Await.result(sweep.run()).surgeChanged()).isFalse();
+    }
+    assertThat(state(backup)).isEqualTo("standby_active");
+
+    clock.set(T0.plusSeconds(5400)); // the window is over and the queue has been calm long enough
+    assertThat(Await.result(sweep.run()).surgeChanged()).isTrue();
+    assertThat(state(backup)).isEqualTo("standby");
+    assertThat(inbox.rows("SELECT action FROM surge_log ORDER BY id")).extracting(r -> r.getString(0))
+        .containsExactly("activated", "released");
+  }
+
   private String state(long id) throws Exception {
     return inbox.rows("SELECT shift_state FROM users WHERE id = $1", id).get(0).getString(0);
   }

@@ -1,0 +1,48 @@
+package dev.unibox.planning;
+
+import dev.unibox.shifts.Roster;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * One hour of the planned day against the roster: the agents on shift for the whole hour (at its first and its last
+ * minute) among those who serve the planned shops, how many of them speak each forecast language, and the standby
+ * agents the hour lacks in all ({@code agents − onShift}) and per language.
+ */
+record Coverage(int hour, int onShift, Map<String, Integer> onShiftSpeakers, int standbyNeeded,
+                Map<String, Integer> standbyNeededByLanguage) {
+
+  private static final Duration LAST_MINUTE = Duration.ofMinutes(59);
+
+  /** @param languages every language of the day's forecast */
+  static List<Coverage> of(Roster roster, LocalDate date, ZoneId zone, Collection<Agent> agents, List<HourPlan> plans,
+                           Collection<String> languages) {
+    List<Coverage> out = new ArrayList<>();
+    for (HourPlan plan : plans) {
+      Instant start = ZonedDateTime.of(date, LocalTime.of(plan.hour(), 0), zone).toInstant();
+      List<Agent> onShift = agents.stream()
+          .filter(a -> roster.onShift(a.username(), start) && roster.onShift(a.username(), start.plus(LAST_MINUTE)))
+          .toList();
+      Map<String, Integer> speakers = new TreeMap<>();
+      languages.forEach(l -> speakers.put(l, (int) onShift.stream().filter(a -> a.speaks(l)).count()));
+      Map<String, Integer> lacking = new TreeMap<>();
+      plan.speakers().forEach((l, needed) -> {
+        int missing = needed - speakers.getOrDefault(l, 0);
+        if (missing > 0) {
+          lacking.put(l, missing);
+        }
+      });
+      out.add(new Coverage(plan.hour(), onShift.size(), speakers, Math.max(0, plan.agents() - onShift.size()), lacking));
+    }
+    return out;
+  }
+}

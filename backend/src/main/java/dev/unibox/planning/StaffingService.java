@@ -1,0 +1,141 @@
+package dev.unibox.planning;
+
+import dev.unibox.auth.CurrentUser;
+import dev.unibox.events.UnitOfWork;
+import dev.unibox.shifts.Roster;
+import dev.unibox.shifts.Rosters;
+import dev.unibox.web.ApiException;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.sqlclient.Pool;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * Staffing plans from the shops' history against the roster in force, and applying one: the proposed agents join
+ * the standby pool and the day's surge windows are stored.
+ */
+public final class StaffingService {
+
+  /** Chats per agent when no agent serves the planned shops. */
+  static final int DEFAULT_CHATS_PER_AGENT = 5;
+
+  private final Vertx vertx;
+  private final Pool pool;
+  private final Clock clock;
+  private final Rosters rosters;
+  private final UnitOfWork work;
+
+  public StaffingService(Vertx vertx, Pool pool, Clock clock, Rosters rosters) {
+    this.vertx = vertx;
+    this.pool = pool;
+    this.clock = clock;
+    this.rosters = rosters;
+    this.work = new UnitOfWork(vertx, pool, clock);
+  }
+
+  /** The roster's zone: the planned days are its days. */
+  public ZoneId zone() {
+    return rosters.roster().zone();
+  }
+
+  Future<StaffingPlan> plan(CurrentUser user, PlanRequest request) {
+    ShopScope scope = ShopScope.of(user, request.account());
+    Future<Boolean> known = request.account() == null ? Future.succeededFuture(true)
+        : ArrivalHistory.shopExists(pool, request.account());
+    return known.compose(exists -> {
+      if (!exists) {
+        return Future.failedFuture(ApiException.badRequest("bad_account", "account: no shop " + request.account()));
+      }
+      Roster roster = rosters.roster();
+      ZoneId zone = roster.zone();
+      LocalDate today = clock.instant().atZone(zone).toLocalDate();
+      LocalDate date = request.date() != null ? request.date() : today.plusDays(1);
+      // whole days only: today is not over yet
+      LocalDate historyEnd = date.isAfter(today) ? today : date;
+      Instant from = historyEnd.minusDays(request.days()).atStartOfDay(zone).toInstant();
+      Instant to = historyEnd.atStartOfDay(zone).toInstant();
+      return ArrivalHistory.read(pool, scope, from, to, zone).compose(history ->
+          ArrivalHistory.agents(pool, scope).compose(agents -> {
+            Forecast forecast = Forecast.of(history, request.days(), request.multiplier(), request.peak());
+            int chatsPerAgent = chatsPerAgent(agents);
+            StaffingPlanner planner = new StaffingPlanner(chatsPerAgent, request.targets());
+            // a huge forecast makes the planner loop over thousands of seats: off the event loop
+            return vertx.executeBlocking(() -> planner.plan(forecast.hours()), false).map(hours ->
+                assemble(request, roster, date, agents, history.conversations(), from, to, forecast, chatsPerAgent,
+                    hours));
+          }));
+    });
+  }
+
+  private static StaffingPlan assemble(PlanRequest request, Roster roster, LocalDate date, List<Agent> agents,
+                                       long conversations, Instant from, Instant to, Forecast forecast,
+                                       int chatsPerAgent, List<HourPlan> hours) {
+    Set<String> languages = new TreeSet<>();
+    forecast.hours().forEach(d -> languages.addAll(d.arrivals().keySet()));
+    List<Coverage> coverage = Coverage.of(roster, date, roster.zone(), agents, hours, languages);
+    Map<String, Agent> byName = agents.stream().collect(Collectors.toMap(Agent::username, Function.identity()));
+    List<Agent> pool = roster.standby().stream().filter(byName::containsKey).map(byName::get).toList();
+    Set<String> inShifts = new LinkedHashSet<>();
+    roster.shifts().forEach(s -> inShifts.addAll(s.agents()));
+    List<Agent> candidates = agents.stream()
+        .filter(a -> !inShifts.contains(a.username()) && !roster.standby().contains(a.username())).toList();
+    return new StaffingPlan(date, roster.zone(), request, chatsPerAgent, from, to, conversations, forecast, hours,
+        coverage, roster.standby(), StandbyChoice.choose(coverage, pool, candidates), SurgeWindow.of(coverage));
+  }
+
+  /** The mean chats at once of the agents who serve the planned shops, rounded, at least 1. */
+  static int chatsPerAgent(List<Agent> agents) {
+    if (agents.isEmpty()) {
+      return DEFAULT_CHATS_PER_AGENT;
+    }
+    return (int) Math.max(1, Math.round(agents.stream().mapToInt(Agent::maxConcurrent).average().orElse(0)));
+  }
+
+  /**
+   * Re-computes the plan, adds its proposed agents to the standby pool (the roster's own replace: its states, its
+   * event) and stores the day's surge windows in place of earlier ones. The roster's replace runs its own
+   * transaction, so the windows are stored right after it: applying again finds nothing more to add and stores
+   * the same windows, so a failure between the two is mended by repeating the call.
+   */
+  Future<JsonObject> apply(CurrentUser user, PlanRequest request) {
+    return plan(user, request).compose(plan -> {
+      Roster roster = rosters.roster();
+      List<String> added = plan.choice().proposed().stream().filter(u -> !roster.standby().contains(u)).toList();
+      Future<?> standby = added.isEmpty() ? Future.succeededFuture()
+          : rosters.replace(withStandby(roster, added), user.id());
+      return standby.compose(v -> work.run(change -> SurgeWindowStore.replace(change.conn(), plan.date(), plan.zone(),
+              plan.windows(), user.id(), change.now())))
+          .map(v -> plan.json().put("applied", new JsonObject().put("standbyAdded", new JsonArray(added))
+              .put("surgeWindows", plan.windowsJson())));
+    });
+  }
+
+  private static Roster withStandby(Roster roster, List<String> added) {
+    List<String> standby = new ArrayList<>(roster.standby());
+    standby.addAll(added);
+    return new Roster(roster.zone(), roster.shifts(), standby);
+  }
+
+  Future<JsonObject> windows(LocalDate date) {
+    return SurgeWindowStore.day(pool, date, zone())
+        .map(windows -> new JsonObject().put("date", date.toString()).put("windows", windows));
+  }
+
+  Future<JsonObject> removeWindows(LocalDate date) {
+    return SurgeWindowStore.delete(pool, date, zone())
+        .map(n -> new JsonObject().put("date", date.toString()).put("removed", n));
+  }
+}

@@ -1,0 +1,222 @@
+package dev.unibox.planning;
+
+import static dev.unibox.testing.ApiAssertions.assertError;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import dev.unibox.shifts.Roster;
+import dev.unibox.testing.Await;
+import dev.unibox.testing.InboxTest;
+import dev.unibox.testing.MutableClock;
+import dev.unibox.testing.TestInbox;
+import dev.unibox.testing.TestIngest;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.sqlclient.Tuple;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A week of history (hour 10 and 20 in shop MY, hour 21 in shop TW), a day shift and an evening shift: the plan for
+ * tomorrow, its coverage and standby proposal, applying it, and who may see and do what.
+ */
+@InboxTest
+class StaffingRoutesTest {
+
+  private static final ZoneId KL = ZoneId.of("Asia/Kuala_Lumpur");
+  /** 12:00 on 10 November in Kuala Lumpur: the plan is for the 11th, from 3..9 November. */
+  private final MutableClock clock = new MutableClock(Instant.parse("2026-11-10T04:00:00Z"));
+  private static final Roster ROSTER = new Roster(KL, List.of(
+      new Roster.Shift("day", LocalTime.of(9, 0), LocalTime.of(18, 0), KL, "", List.of("mei", "arif", "lee")),
+      new Roster.Shift("evening", LocalTime.of(18, 0), LocalTime.of(0, 0), KL, "", List.of("wei", "kai"))),
+      List.of());
+  private static final double URGENT_SHARE = 49.0 / 245;
+  private TestInbox inbox;
+  private TestIngest ingest;
+  private String admin;
+
+  @BeforeEach
+  void seed() throws Exception {
+    Map<String, String[]> agents = Map.of("mei", new String[] {"zh"}, "arif", new String[] {"ms"},
+        "lee", new String[] {"zh"}, "wei", new String[] {"zh"}, "kai", new String[] {"zh", "en"},
+        "ling", new String[] {"zh"}, "nur", new String[] {"ms", "zh"}, "siti", new String[] {"ms"},
+        "somchai", new String[] {"th"});
+    for (var a : agents.entrySet()) {
+      inbox.createUser(a.getKey(), "agent", 2);
+      inbox.count("UPDATE users SET languages = $2 WHERE username = $1 RETURNING 1", a.getKey(), a.getValue());
+    }
+    admin = inbox.loginAdmin();
+    Await.result(inbox.app.shifts().rosters.replace(ROSTER, inbox.count("SELECT id FROM users WHERE username = 'admin'")));
+    LocalDate first = LocalDate.of(2026, 11, 3);
+    PlanHistory.seed(inbox.db.pool(), TestInbox.ACCOUNT_MY, "h10", first, 7, 10, 7, "zh", false, true);
+    PlanHistory.seed(inbox.db.pool(), TestInbox.ACCOUNT_MY, "h20zh", first, 7, 20, 14, "zh", false, false);
+    PlanHistory.seed(inbox.db.pool(), TestInbox.ACCOUNT_MY, "h20ms", first, 7, 20, 7, "ms", true, false);
+    PlanHistory.seed(inbox.db.pool(), TestInbox.ACCOUNT_TW, "h21", first, 7, 21, 7, "zh", false, false);
+    // outside the week: the day before it and the planned day's eve (today, not over yet)
+    PlanHistory.seed(inbox.db.pool(), TestInbox.ACCOUNT_MY, "old", first.minusDays(1), 1, 20, 30, "th", false, false);
+    PlanHistory.seed(inbox.db.pool(), TestInbox.ACCOUNT_MY, "today", LocalDate.of(2026, 11, 10), 1, 8, 30, "th", false,
+        false);
+  }
+
+  @Test
+  void thePlanForecastsFromTheWeekAndCoversTheRosterGapsByLanguage() throws Exception {
+    JsonObject plan = ok(inbox.get(admin, "/api/staffing/plan"));
+    assertThat(plan.getString("date")).isEqualTo("2026-11-11");
+    assertThat(plan.getString("zone")).isEqualTo("Asia/Kuala_Lumpur");
+    assertThat(plan.getInteger("days")).isEqualTo(7);
+    assertThat(plan.getInteger("chatsPerAgent")).isEqualTo(2);
+    JsonObject history = plan.getJsonObject("history");
+    assertThat(history.getLong("conversations")).isEqualTo(245);
+    assertThat(history.getDouble("seatSeconds")).isEqualTo(600.0);
+    assertThat(history.getDouble("answerSeconds")).isEqualTo(20.0);
+    assertThat(history.getDouble("urgentShare")).isCloseTo(URGENT_SHARE, within(0.0001));
+    assertThat(history.getBoolean("defaults")).isFalse();
+
+    JsonArray hours = plan.getJsonArray("hours");
+    assertThat(hours).hasSize(24);
+    assertThat(hour(plan, 20).getJsonObject("arrivals").getMap()).isEqualTo(Map.of("zh", 14.0, "ms", 7.0));
+    assertThat(hour(plan, 10).getJsonObject("arrivals").getMap()).isEqualTo(Map.of("zh", 7.0));
+    assertThat(hour(plan, 21).getJsonObject("arrivals").getMap()).isEqualTo(Map.of("zh", 7.0));
+    assertThat(hour(plan, 8).getJsonObject("arrivals").getMap()).isEmpty();
+    assertThat(hour(plan, 8).getInteger("agents")).isZero();
+
+    // the planner's own answer for these hours
+    StaffingPlanner planner = new StaffingPlanner(2, Targets.PROMOTION_DAY);
+    HourPlan h20 = planner.plan(List.of(new Demand(20, Map.of("zh", 14.0, "ms", 7.0), URGENT_SHARE, 600, 20))).get(0);
+    HourPlan h10 = planner.plan(List.of(new Demand(10, Map.of("zh", 7.0), URGENT_SHARE, 600, 20))).get(0);
+    assertThat(h20.agents()).isEqualTo(5);
+    assertThat(h20.speakers()).isEqualTo(Map.of("zh", 4, "ms", 3));
+    assertThat(h10.agents()).isEqualTo(3);
+    JsonObject evening = hour(plan, 20);
+    assertThat(evening.getInteger("agents")).isEqualTo(h20.agents());
+    assertThat(evening.getJsonObject("speakers").getMap()).isEqualTo(Map.of("zh", 4, "ms", 3));
+    assertThat(evening.getInteger("onShift")).isEqualTo(2); // wei and kai
+    assertThat(evening.getJsonObject("onShiftSpeakers").getMap()).isEqualTo(Map.of("zh", 2, "ms", 0));
+    assertThat(evening.getInteger("standbyNeeded")).isEqualTo(3);
+    assertThat(evening.getJsonObject("standbyNeededByLanguage").getMap()).isEqualTo(Map.of("zh", 2, "ms", 3));
+    JsonObject morning = hour(plan, 10);
+    assertThat(morning.getInteger("onShift")).isEqualTo(3); // mei, arif, lee: enough agents, one Chinese speaker short
+    assertThat(morning.getInteger("standbyNeeded")).isZero();
+    assertThat(morning.getJsonObject("standbyNeededByLanguage").getMap()).isEqualTo(Map.of("zh", 1));
+
+    // nur speaks both short languages, then ling and siti (zh, ms); somchai speaks neither; one ms speaker is left
+    JsonObject standby = plan.getJsonObject("standby");
+    assertThat(standby.getJsonArray("current")).isEmpty();
+    assertThat(standby.getJsonArray("proposed").getList()).containsExactly("nur", "ling", "siti");
+    assertThat(standby.getInteger("needed")).isEqualTo(3);
+    assertThat(standby.getJsonObject("neededByLanguage").getMap()).isEqualTo(Map.of("zh", 2, "ms", 3));
+    assertThat(standby.getJsonObject("missing").getMap()).isEqualTo(Map.of("ms", 1));
+    assertThat(plan.getJsonArray("surgeWindows")).containsExactly(window("20:00", "22:00"));
+
+    JsonObject scaled = ok(inbox.get(admin, "/api/staffing/plan?date=2026-11-12&days=14&multiplier=2&peak=20:00-20:30x3"));
+    assertThat(scaled.getString("date")).isEqualTo("2026-11-12");
+    // 14 days before today hold the same week (and the day before it): half as much a day, times 2
+    assertThat(hour(scaled, 10).getJsonObject("arrivals").getMap()).isEqualTo(Map.of("zh", 7.0));
+    assertThat(hour(scaled, 20).getJsonObject("arrivals").getMap())
+        .isEqualTo(Map.of("zh", 28.0, "ms", 14.0, "th", 8.57)); // 30 th the day before the week; half an hour x3
+  }
+
+  @Test
+  void applyingAddsTheProposedStandbyAndStoresTheWindowsOnce() throws Exception {
+    JsonObject applied = ok(inbox.post(admin, "/api/staffing/plan/apply", new JsonObject().put("date", "2026-11-11")));
+    assertThat(applied.getJsonObject("applied").getJsonArray("standbyAdded").getList())
+        .containsExactly("nur", "ling", "siti");
+    assertThat(applied.getJsonObject("applied").getJsonArray("surgeWindows")).containsExactly(window("20:00", "22:00"));
+    assertThat(inbox.app.shifts().rosters.roster().standby()).containsExactlyInAnyOrder("nur", "ling", "siti");
+    assertThat(inbox.rows("SELECT shift_state FROM users WHERE username = 'nur'").get(0).getString(0))
+        .isEqualTo("standby");
+    JsonObject windows = ok(inbox.get(admin, "/api/staffing/windows?date=2026-11-11"));
+    assertThat(windows.getJsonArray("windows")).hasSize(1);
+    JsonObject w = windows.getJsonArray("windows").getJsonObject(0);
+    assertThat(w.getString("start")).isEqualTo("20:00");
+    assertThat(w.getString("end")).isEqualTo("22:00");
+    assertThat(w.getString("by")).isEqualTo("admin");
+    assertThat(inbox.count("SELECT count(*) FROM surge_windows WHERE starts_at = $1",
+        Instant.parse("2026-11-11T12:00:00Z").atOffset(java.time.ZoneOffset.UTC))).isEqualTo(1);
+
+    JsonObject again = ok(inbox.post(admin, "/api/staffing/plan/apply", new JsonObject().put("date", "2026-11-11")));
+    assertThat(again.getJsonObject("applied").getJsonArray("standbyAdded")).isEmpty();
+    assertThat(again.getJsonObject("standby").getJsonArray("current").getList())
+        .containsExactlyInAnyOrder("nur", "ling", "siti");
+    assertThat(again.getJsonObject("standby").getJsonObject("missing").getMap()).isEqualTo(Map.of("ms", 1));
+    assertThat(inbox.app.shifts().rosters.roster().standby()).containsExactlyInAnyOrder("nur", "ling", "siti");
+    assertThat(inbox.count("SELECT count(*) FROM surge_windows")).isEqualTo(1);
+
+    JsonObject removed = ok(Await.result(inbox.http.delete("/api/staffing/windows?date=2026-11-11")
+        .putHeader("Authorization", "Bearer " + admin).send()));
+    assertThat(removed.getInteger("removed")).isEqualTo(1);
+    assertThat(inbox.count("SELECT count(*) FROM surge_windows")).isZero();
+  }
+
+  @Test
+  void badParametersAreRefusedByNameAndChangeNothing() throws Exception {
+    Map<String, String> bad = Map.of("days=0", "bad_days", "days=57", "bad_days", "multiplier=1000", "bad_multiplier",
+        "peak=tonight", "bad_peak", "peak=22:00-22:00x2", "bad_peak", "date=2026-13-01", "bad_date",
+        "urgentRate=1", "bad_urgentRate", "regularSeconds=0", "bad_regularSeconds", "account=nope", "bad_account");
+    for (var b : bad.entrySet()) {
+      assertError(inbox.get(admin, "/api/staffing/plan?" + b.getKey()), 400, b.getValue());
+    }
+    assertError(inbox.post(admin, "/api/staffing/plan/apply", new JsonObject().put("days", 99)), 400, "bad_days");
+    assertError(inbox.post(admin, "/api/staffing/plan/apply", new JsonObject().put("peak", List.of(1))), 400,
+        "bad_peak");
+    assertError(inbox.get(admin, "/api/staffing/windows?date=11/11/2026"), 400, "bad_date");
+    assertThat(inbox.app.shifts().rosters.roster().standby()).isEmpty();
+    assertThat(inbox.count("SELECT count(*) FROM surge_windows")).isZero();
+
+    String agent = inbox.login("mei");
+    assertError(inbox.get(agent, "/api/staffing/plan"), 403, "forbidden");
+    assertError(inbox.post(agent, "/api/staffing/plan/apply", new JsonObject()), 403, "forbidden");
+    assertError(inbox.get(agent, "/api/staffing/windows"), 403, "forbidden");
+    assertThat(inbox.app.shifts().rosters.roster().standby()).isEmpty();
+  }
+
+  @Test
+  void aSupervisorOfOneShopPlansFromItsHistoryOnly() throws Exception {
+    String supervisor = inbox.loggedIn("lin", "supervisor", 0, TestInbox.ACCOUNT_MY);
+    JsonObject plan = ok(inbox.get(supervisor, "/api/staffing/plan"));
+    assertThat(plan.getJsonObject("history").getLong("conversations")).isEqualTo(196);
+    assertThat(hour(plan, 20).getJsonObject("arrivals").getMap()).isEqualTo(Map.of("zh", 14.0, "ms", 7.0));
+    assertThat(hour(plan, 21).getJsonObject("arrivals").getMap()).isEmpty();
+    JsonObject taiwan = ok(inbox.get(admin, "/api/staffing/plan?account=" + TestInbox.ACCOUNT_TW));
+    assertThat(hour(taiwan, 21).getJsonObject("arrivals").getMap()).isEqualTo(Map.of("zh", 7.0));
+    assertThat(hour(taiwan, 20).getJsonObject("arrivals").getMap()).isEmpty();
+
+    assertError(inbox.get(supervisor, "/api/staffing/plan?account=" + TestInbox.ACCOUNT_TW), 403, "forbidden");
+    // the roster and surge are the whole inbox's: a supervisor of one shop plans, but does not apply
+    assertError(inbox.post(supervisor, "/api/staffing/plan/apply", new JsonObject()), 403, "forbidden");
+    assertThat(inbox.app.shifts().rosters.roster().standby()).isEmpty();
+  }
+
+  @Test
+  void aBuyerWhoWroteThroughTheIngestCountsInTheHourAndLanguageDetected() throws Exception {
+    Instant now = clock.instant();
+    clock.set(Instant.parse("2026-11-09T07:20:00Z")); // 15:20 in Kuala Lumpur, yesterday
+    ingest.buyer(TestInbox.ACCOUNT_MY, "b1", "你好，请问这件衣服什么时候可以发货？我已经等了三天了。",
+        clock.instant());
+    clock.set(now);
+    JsonObject plan = ok(inbox.get(admin, "/api/staffing/plan"));
+    assertThat(hour(plan, 15).getJsonObject("arrivals").getMap()).isEqualTo(Map.of("zh", 0.14));
+    assertThat(plan.getJsonObject("history").getLong("conversations")).isEqualTo(246);
+  }
+
+  private static JsonObject ok(io.vertx.ext.web.client.HttpResponse<io.vertx.core.buffer.Buffer> r) {
+    assertThat(r.statusCode()).as(r.bodyAsString()).isEqualTo(200);
+    return r.bodyAsJsonObject();
+  }
+
+  private static JsonObject hour(JsonObject plan, int hour) {
+    JsonObject h = plan.getJsonArray("hours").getJsonObject(hour);
+    assertThat(h.getInteger("hour")).isEqualTo(hour);
+    return h;
+  }
+
+  private static JsonObject window(String start, String end) {
+    return new JsonObject().put("start", start).put("end", end);
+  }
+}
