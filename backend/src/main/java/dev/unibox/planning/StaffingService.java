@@ -1,6 +1,7 @@
 package dev.unibox.planning;
 
 import dev.unibox.auth.CurrentUser;
+import dev.unibox.events.Change;
 import dev.unibox.events.UnitOfWork;
 import dev.unibox.shifts.Roster;
 import dev.unibox.shifts.Rosters;
@@ -105,21 +106,19 @@ public final class StaffingService {
   }
 
   /**
-   * Re-computes the plan, adds its proposed agents to the standby pool (the roster's own replace: its states, its
-   * event) and stores the day's surge windows in place of earlier ones. The roster's replace runs its own
-   * transaction, so the windows are stored right after it: applying again finds nothing more to add and stores
-   * the same windows, so a failure between the two is mended by repeating the call.
+   * Re-computes the plan, then in one transaction adds its proposed agents to the standby pool (the roster's own
+   * replace: its states, its event) and stores the day's surge windows in place of earlier ones.
    */
   Future<JsonObject> apply(CurrentUser user, PlanRequest request) {
     return plan(user, request).compose(plan -> {
       Roster roster = rosters.roster();
       List<String> added = plan.choice().proposed().stream().filter(u -> !roster.standby().contains(u)).toList();
-      Future<?> standby = added.isEmpty() ? Future.succeededFuture()
-          : rosters.replace(withStandby(roster, added), user.id());
-      return standby.compose(v -> work.run(change -> SurgeWindowStore.replace(change.conn(), plan.date(), plan.zone(),
-              plan.windows(), user.id(), change.now())))
-          .map(v -> plan.json().put("applied", new JsonObject().put("standbyAdded", new JsonArray(added))
-              .put("surgeWindows", plan.windowsJson())));
+      Function<Change, Future<?>> windows = change -> SurgeWindowStore.replace(change.conn(), plan.date(), plan.zone(),
+          plan.windows(), user.id(), change.now());
+      Future<?> applied = added.isEmpty() ? work.run(change -> windows.apply(change).mapEmpty())
+          : rosters.replace(withStandby(roster, added), user.id(), windows);
+      return applied.map(v -> plan.json().put("applied", new JsonObject().put("standbyAdded", new JsonArray(added))
+          .put("surgeWindows", plan.windowsJson())));
     });
   }
 

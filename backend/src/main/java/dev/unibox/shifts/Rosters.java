@@ -13,6 +13,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
 
 /**
  * The roster in force: imported from {@code config/shifts.yaml} at start until someone edits it in the
@@ -62,7 +63,13 @@ public final class Rosters implements ShiftRoster {
 
   /** Replaces the roster from the web app and writes the states it gives; everyone overseeing is told. */
   public Future<Roster> replace(Roster roster, long editorId) {
+    return replace(roster, editorId, change -> Future.succeededFuture());
+  }
+
+  /** The same, with {@code alongside} written in the same transaction (a staffing plan's surge windows). */
+  public Future<Roster> replace(Roster roster, long editorId, Function<Change, Future<?>> alongside) {
     return work.run(change -> RosterStore.replace(change.conn(), roster, "web", editorId, change.now())
+            .compose(v -> alongside.apply(change))
             .compose(v -> Staff.overseers(change.conn()))
             .compose(ids -> {
               change.tell(ids, EventNames.ROSTER_UPDATED, new JsonObject().put("roster", RosterFile.json(roster)));
