@@ -28,24 +28,10 @@ import java.util.stream.Collectors;
  * Staffing plans from the shops' history against the roster in force, and applying one: the proposed agents join
  * the standby pool and the day's surge windows are stored.
  */
-public final class StaffingService {
+public record StaffingService(Vertx vertx, Pool pool, Clock clock, Rosters rosters) {
 
   /** Chats per agent when no agent serves the planned shops. */
   static final int DEFAULT_CHATS_PER_AGENT = 5;
-
-  private final Vertx vertx;
-  private final Pool pool;
-  private final Clock clock;
-  private final Rosters rosters;
-  private final UnitOfWork work;
-
-  public StaffingService(Vertx vertx, Pool pool, Clock clock, Rosters rosters) {
-    this.vertx = vertx;
-    this.pool = pool;
-    this.clock = clock;
-    this.rosters = rosters;
-    this.work = new UnitOfWork(vertx, pool, clock);
-  }
 
   /** The roster's zone: the planned days are its days. */
   public ZoneId zone() {
@@ -115,7 +101,7 @@ public final class StaffingService {
       List<String> added = plan.choice().proposed().stream().filter(u -> !roster.standby().contains(u)).toList();
       Function<Change, Future<?>> windows = change -> SurgeWindowStore.replace(change.conn(), plan.date(), plan.zone(),
           plan.windows(), user.id(), change.now());
-      Future<?> applied = added.isEmpty() ? work.run(change -> windows.apply(change).mapEmpty())
+      Future<?> applied = added.isEmpty() ? new UnitOfWork(vertx, pool, clock).run(change -> windows.apply(change).mapEmpty())
           : rosters.replace(withStandby(roster, added), user.id(), windows);
       return applied.map(v -> plan.json().put("applied", new JsonObject().put("standbyAdded", new JsonArray(added))
           .put("surgeWindows", plan.windowsJson())));
