@@ -1,4 +1,4 @@
-import type { PlanHour, StaffingPlan } from './features/staffing/api/types';
+import type { PlanHour, PlannedWindow, StaffingPlan } from './features/staffing/api/types';
 import type { ConversationSummary } from './lib/api-types';
 
 // Sample API objects for the unit tests, each test overriding the fields it is about.
@@ -83,4 +83,15 @@ export function staffingPlan(overrides: Partial<StaffingPlan> = {}): StaffingPla
     surgeWindows: [{ start: '19:00', end: '23:00' }],
     ...overrides,
   };
+}
+
+/**
+ * The surge windows GET /api/staffing/windows lists for 11 November: the evening one lead1 stored this morning
+ * (12:05 in Kuala Lumpur on the 10th), and a late one up to the day's end stored the evening before by a user removed since.
+ */
+export function plannedWindows(): PlannedWindow[] {
+  return [
+    { start: '22:00', end: '24:00', by: null, at: '2026-11-09T15:30:00Z' },
+    { start: '19:00', end: '21:00', by: 'lead1', at: '2026-11-10T04:05:00Z' },
+  ];
 }

@@ -55,6 +55,24 @@ export interface AppliedPlan extends StaffingPlan {
   applied: { standbyAdded: string[]; surgeWindows: TimeWindow[] };
 }
 
+/** A surge window stored for a day (GET /api/staffing/windows): who stored it and when (ISO instant). */
+export interface PlannedWindow extends TimeWindow {
+  /** the username; null when that user was removed since */
+  by: string | null;
+  at: string;
+}
+
+export interface PlannedWindows {
+  date: string;
+  windows: PlannedWindow[];
+}
+
+/** DELETE /api/staffing/windows */
+export interface RemovedWindows {
+  date: string;
+  removed: number;
+}
+
 export interface Shop {
   id: string;
   shopName: string;

@@ -1,21 +1,30 @@
 import { useTranslation } from 'react-i18next';
 import { formatNumber } from '../../../lib/format';
+import { storedDiffer, windowRows } from '../hooks/planned-windows';
 import { planSummary } from '../hooks/plan-view';
+import { usePlannedWindows } from '../hooks/usePlannedWindows';
 import { useStaffingPlan } from '../hooks/useStaffingPlan';
 import { ApplyPlan } from './ApplyPlan';
+import { PlannedWindows } from './PlannedWindows';
 import { PlanForm } from './PlanForm';
 import { PlanSummary } from './PlanSummary';
 import { PlanTable } from './PlanTable';
+import { RemoveWindows } from './RemoveWindows';
 import './staffing.css';
 
 /**
  * The staffing plan of a day (supervisors, team leads): agents and standby each hour needs per buyer language,
- * against the roster's shifts; applying it adds the proposed standby to the roster and stores the surge windows.
+ * against the roster's shifts; applying it adds the proposed standby to the roster and stores the surge windows,
+ * which are listed below it and may be removed. Once the server refuses either change (a supervisor of some shops
+ * only), its reason replaces both buttons.
  */
 export function StaffingPlanPanel() {
   const { t } = useTranslation('staffing');
   const s = useStaffingPlan();
+  const w = usePlannedWindows(s.plan);
   const summary = s.plan && planSummary(s.plan);
+  const rows = w.windows && windowRows(w.windows, new Date());
+  const refused = s.forbidden ?? w.forbidden;
   return (
     <section className="staffing" data-testid="staffing-plan" aria-labelledby="staffing-title">
       <h2 id="staffing-title">{t('title')}</h2>
@@ -43,7 +52,20 @@ export function StaffingPlanPanel() {
           <div aria-live="polite">
             <PlanSummary summary={summary} />
           </div>
-          <ApplyPlan state={s.apply} summary={summary} date={s.plan.date} onAsk={s.ask} onCancel={s.cancel} onConfirm={s.confirm} />
+          {refused ? (
+            <p role="alert" className="staffing__invalid" data-testid="staffing-forbidden">
+              {refused}
+            </p>
+          ) : (
+            <ApplyPlan state={s.apply} summary={summary} date={s.plan.date} onAsk={s.ask} onCancel={s.cancel} onConfirm={s.confirm} />
+          )}
+          <PlannedWindows date={s.plan.date} rows={rows} loading={w.loading} error={w.error}
+            differ={!!w.windows && storedDiffer(w.windows, s.plan.surgeWindows)}>
+            {!refused && rows && (
+              <RemoveWindows state={w.remove} windows={rows.map((r) => r.label)} date={s.plan.date}
+                busy={s.apply.phase === 'applying'} onAsk={w.ask} onCancel={w.cancel} onConfirm={w.confirm} />
+            )}
+          </PlannedWindows>
           <PlanTable plan={s.plan} />
         </div>
       )}

@@ -1,12 +1,15 @@
 import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
-import { staffingPlan } from '../../../test-fixtures';
+import { plannedWindows, staffingPlan } from '../../../test-fixtures';
 import { newPlanDraft } from '../hooks/plan-form';
+import { windowRows } from '../hooks/planned-windows';
 import { planSummary } from '../hooks/plan-view';
 import { ApplyPlan } from './ApplyPlan';
 import { PlanForm } from './PlanForm';
 import { PlanSummary } from './PlanSummary';
 import { PlanTable } from './PlanTable';
+import { PlannedWindows } from './PlannedWindows';
+import { RemoveWindows } from './RemoveWindows';
 
 const plan = staffingPlan();
 const summary = planSummary(plan);
@@ -60,5 +63,36 @@ describe('the staffing panel markup', () => {
     expect(html).toContain(`<small id="${peak?.[1]}-error" class="staffing__invalid" data-testid="staffing-error-peak">` +
       'Write the peak as HH:MM–HH:MM × N, e.g. 20:00–22:00 × 10.</small>');
     expect(html.match(/aria-invalid/g)).toHaveLength(1);
+  });
+
+  it('lists the stored windows with who stored them and when, and says when there are none', () => {
+    const rows = windowRows(plannedWindows(), new Date('2026-11-10T06:00:00Z'), { locale: 'en', timeZone: 'Asia/Kuala_Lumpur' });
+    const html = renderToStaticMarkup(<PlannedWindows date="2026-11-11" rows={rows} loading={false} error={null} differ />);
+    expect(html).toContain('Surge windows stored for 2026-11-11');
+    expect(html).toMatch(/data-window="19:00–21:00">19:00–21:00, stored by lead1 at 12:05</);
+    expect(html).toMatch(/data-window="22:00–24:00">22:00–24:00, stored by a removed user at Nov 9 23:30</);
+    expect(html).toContain('These are not this plan’s windows: applying the plan replaces them.');
+    const none = renderToStaticMarkup(<PlannedWindows date="2026-11-11" rows={[]} loading={false} error={null} differ={false} />);
+    expect(none).toContain('data-testid="staffing-windows-none">No surge windows are stored for this day.<');
+    expect(none).not.toContain('staffing-windows-differ');
+    const failed = renderToStaticMarkup(
+      <PlannedWindows date="2026-11-11" rows={null} loading={false} error="Could not read the stored windows." differ={false} />,
+    );
+    expect(failed).toMatch(/role="alert"[^>]*>Could not read the stored windows.</);
+    expect(failed).not.toContain('Reading the stored windows');
+  });
+
+  it('removes the windows only after saying which, and offers nothing when none are stored', () => {
+    const remove = (state: Parameters<typeof RemoveWindows>[0]['state'], windows = ['19:00–21:00', '22:00–24:00'], busy = false) =>
+      renderToStaticMarkup(<RemoveWindows state={state} windows={windows} date="2026-11-11" busy={busy}
+        onAsk={none} onCancel={none} onConfirm={none} />);
+    expect(remove({ phase: 'idle' })).toMatch(/<button[^>]*data-testid="staffing-windows-remove">Remove planned windows</);
+    expect(remove({ phase: 'idle' }, [], false)).not.toContain('staffing-windows-remove"');
+    expect(remove({ phase: 'idle' }, undefined, true)).toMatch(/data-testid="staffing-windows-remove" disabled=""/);
+    expect(remove({ phase: 'confirming' })).toContain(
+      'Remove the surge windows 19:00–21:00, 22:00–24:00 stored for 2026-11-11? Surge then follows its usual rule that day; the standby stays.',
+    );
+    expect(remove({ phase: 'removed', count: 2 }, [])).toContain('Planned windows removed: 2.');
+    expect(remove({ phase: 'error', message: 'The windows were not removed.' })).toMatch(/role="alert"[^>]*>The windows were not removed.</);
   });
 });

@@ -8,6 +8,7 @@ import { getPlan } from '../api/get-plan';
 import { listShops } from '../api/list-shops';
 import type { PlanParams, StaffingPlan } from '../api/types';
 import { APPLY_IDLE, applyReducer } from './apply-flow';
+import { refusalText } from './planned-windows';
 import { newPlanDraft, toPlanParams, validatePlanDraft, type PlanDraft, type PlanErrors } from './plan-form';
 
 /** The server's `{error, message}` with its code, so a 400 names the parameter it refused. */
@@ -27,6 +28,7 @@ export function useStaffingPlan() {
   const [loading, setLoading] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [apply, dispatch] = useReducer(applyReducer, APPLY_IDLE);
+  const [forbidden, setForbidden] = useState<string | null>(null);
   const { data: shops } = useLoad((signal) => listShops(signal), [], 'staffing:shopsFailed');
   const loadAbort = useRef<AbortController | null>(null);
 
@@ -69,7 +71,11 @@ export function useStaffingPlan() {
         setShown({ plan, params: shown.params });
         dispatch({ type: 'done', applied });
       },
-      (e: unknown) => dispatch({ type: 'failed', message: serverErrorText(e, 'staffing:applyFailed') }),
+      (e: unknown) => {
+        const refused = refusalText(e);
+        if (refused) setForbidden(refused);
+        dispatch({ type: 'failed', message: refused ?? serverErrorText(e, 'staffing:applyFailed') });
+      },
     );
   };
 
@@ -83,6 +89,8 @@ export function useStaffingPlan() {
     error,
     plan: shown?.plan ?? null,
     apply,
+    /** the server's reason once it refused to apply (a supervisor of some shops only) */
+    forbidden,
     ask: () => dispatch({ type: 'ask' }),
     cancel: () => dispatch({ type: 'cancel' }),
     confirm,

@@ -4,38 +4,29 @@ import static dev.unibox.testing.ApiAssertions.assertError;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import dev.unibox.shifts.Roster;
 import dev.unibox.testing.Await;
 import dev.unibox.testing.InboxTest;
 import dev.unibox.testing.MutableClock;
+import dev.unibox.testing.StaffingWeek;
 import dev.unibox.testing.TestInbox;
 import dev.unibox.testing.TestIngest;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Tuple;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.LocalTime;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * A week of history (hour 10 and 20 in shop MY, hour 21 in shop TW), a day shift and an evening shift: the plan for
+ * The staffing week (hour 10 and 20 in shop MY, hour 21 in shop TW; a day shift and an evening shift): the plan for
  * tomorrow, its coverage and standby proposal, applying it, and who may see and do what.
  */
 @InboxTest
 class StaffingRoutesTest {
 
-  private static final ZoneId KL = ZoneId.of("Asia/Kuala_Lumpur");
-  /** 12:00 on 10 November in Kuala Lumpur: the plan is for the 11th, from 3..9 November. */
-  private final MutableClock clock = new MutableClock(Instant.parse("2026-11-10T04:00:00Z"));
-  private static final Roster ROSTER = new Roster(KL, List.of(
-      new Roster.Shift("day", LocalTime.of(9, 0), LocalTime.of(18, 0), KL, "", List.of("mei", "arif", "lee")),
-      new Roster.Shift("evening", LocalTime.of(18, 0), LocalTime.of(0, 0), KL, "", List.of("wei", "kai"))),
-      List.of());
+  private final MutableClock clock = new MutableClock(StaffingWeek.NOW);
   private static final double URGENT_SHARE = 49.0 / 245;
   private TestInbox inbox;
   private TestIngest ingest;
@@ -43,25 +34,8 @@ class StaffingRoutesTest {
 
   @BeforeEach
   void seed() throws Exception {
-    Map<String, String[]> agents = Map.of("mei", new String[] {"zh"}, "arif", new String[] {"ms"},
-        "lee", new String[] {"zh"}, "wei", new String[] {"zh"}, "kai", new String[] {"zh", "en"},
-        "ling", new String[] {"zh"}, "nur", new String[] {"ms", "zh"}, "siti", new String[] {"ms"},
-        "somchai", new String[] {"th"});
-    for (var a : agents.entrySet()) {
-      inbox.createUser(a.getKey(), "agent", 2);
-      inbox.count("UPDATE users SET languages = $2 WHERE username = $1 RETURNING 1", a.getKey(), a.getValue());
-    }
+    StaffingWeek.seed(inbox);
     admin = inbox.loginAdmin();
-    Await.result(inbox.app.shifts().rosters.replace(ROSTER, inbox.count("SELECT id FROM users WHERE username = 'admin'")));
-    LocalDate first = LocalDate.of(2026, 11, 3);
-    PlanHistory.seed(inbox.db.pool(), TestInbox.ACCOUNT_MY, "h10", first, 7, 10, 7, "zh", false, true);
-    PlanHistory.seed(inbox.db.pool(), TestInbox.ACCOUNT_MY, "h20zh", first, 7, 20, 14, "zh", false, false);
-    PlanHistory.seed(inbox.db.pool(), TestInbox.ACCOUNT_MY, "h20ms", first, 7, 20, 7, "ms", true, false);
-    PlanHistory.seed(inbox.db.pool(), TestInbox.ACCOUNT_TW, "h21", first, 7, 21, 7, "zh", false, false);
-    // outside the week: the day before it and the planned day's eve (today, not over yet)
-    PlanHistory.seed(inbox.db.pool(), TestInbox.ACCOUNT_MY, "old", first.minusDays(1), 1, 20, 30, "th", false, false);
-    PlanHistory.seed(inbox.db.pool(), TestInbox.ACCOUNT_MY, "today", LocalDate.of(2026, 11, 10), 1, 8, 30, "th", false,
-        false);
   }
 
   @Test

@@ -1,6 +1,5 @@
-package dev.unibox.planning;
+package dev.unibox.testing;
 
-import dev.unibox.testing.Await;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Tuple;
 import java.time.LocalDate;
@@ -11,7 +10,7 @@ import java.time.LocalDate;
  * of that hour in Kuala Lumpur, in one language, optionally urgent, optionally with a whole stay (assigned a minute
  * after it came, answered 20 s later, closed 600 s after the assignment).
  */
-final class PlanHistory {
+public final class PlanHistory {
 
   private static final String CONVERSATIONS = """
       WITH slots AS (
@@ -41,7 +40,7 @@ final class PlanHistory {
 
   private PlanHistory() {}
 
-  static void seed(Pool pool, String account, String tag, LocalDate firstDay, int days, int hour, int perDay,
+  public static void seed(Pool pool, String account, String tag, LocalDate firstDay, int days, int hour, int perDay,
                    String language, boolean urgent, boolean stays) throws Exception {
     Await.result(pool.withTransaction(c -> c.preparedQuery(CONVERSATIONS).execute(Tuple.from(new Object[] {account, tag,
             firstDay, days, hour, perDay, language, (short) (urgent ? 1 : 0)}))

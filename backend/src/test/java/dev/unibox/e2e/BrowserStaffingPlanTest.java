@@ -1,0 +1,88 @@
+package dev.unibox.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.unibox.testing.BrowserScript;
+import dev.unibox.testing.InboxTest;
+import dev.unibox.testing.MutableClock;
+import dev.unibox.testing.StaffingWeek;
+import dev.unibox.testing.TestInbox;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.sqlclient.Row;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The staffing plan in a real browser (frontend/e2e/staffing-plan.e2e.mjs, system Chromium), on the staffing week: a
+ * supervisor of every shop plans 11 November with a tenfold evening peak in the console, applies the plan through its
+ * confirmation (the free agents join the standby, the surge window is stored), sees the window listed and removes it.
+ */
+@InboxTest
+class BrowserStaffingPlanTest {
+
+  private static final String PEAK = "20:00-22:00x10";
+  private final MutableClock clock = new MutableClock(StaffingWeek.NOW);
+  private TestInbox inbox;
+
+  @Test
+  void aSupervisorPlansAPeakAppliesItAndRemovesThePlannedWindow(@TempDir Path dir) throws Exception {
+    StaffingWeek.seed(inbox);
+    long lead = inbox.createUser("lead", "supervisor", 0);
+    // what the server plans for these parameters: the page must show the same
+    JsonObject plan = inbox.get(inbox.loginAdmin(), "/api/staffing/plan?date=" + StaffingWeek.DAY + "&peak=" + PEAK)
+        .bodyAsJsonObject();
+    List<String> proposed = strings(plan.getJsonObject("standby").getJsonArray("proposed"));
+    assertThat(proposed).as("every agent in no shift").containsExactlyInAnyOrder("nur", "ling", "siti",
+        "somchai");
+    List<String> shortHours = new ArrayList<>();
+    plan.getJsonArray("hours").forEach(h -> {
+      JsonObject hour = (JsonObject) h;
+      if (hour.getInteger("standbyNeeded") > 0 || !hour.getJsonObject("standbyNeededByLanguage").isEmpty()) {
+        shortHours.add(String.valueOf(hour.getInteger("hour")));
+      }
+    });
+    assertThat(shortHours).containsExactly("10", "20", "21");
+    assertThat(plan.getJsonArray("surgeWindows"))
+        .containsExactly(new JsonObject().put("start", "20:00").put("end", "22:00"));
+
+    Path proceed = dir.resolve("proceed");
+    try (BrowserScript browser = inbox.browser("staffing-plan.e2e.mjs", Map.of("USER", "lead", "PASS", "pw-lead",
+        "DATE", StaffingWeek.DAY.toString(), "PEAK", PEAK, "CONTINUE_FILE", proceed.toString()))) {
+      assertThat(browser.lineAfter("SHORT ", 60)).isEqualTo(String.join(",", shortHours));
+      assertThat(browser.lineAfter("STANDBY ", 10)).isEqualTo(String.join(", ", proposed));
+      assertThat(browser.lineAfter("SURGE ", 10)).isEqualTo("20:00–22:00");
+      browser.expect("NONE_STORED", 20);
+      assertThat(browser.lineAfter("APPLIED ", 30)).contains(String.join(", ", proposed)).contains("20:00–22:00");
+      assertThat(browser.lineAfter("STORED ", 20)).startsWith("20:00–22:00").contains("lead").doesNotContain("|");
+
+      assertThat(inbox.app.shifts().rosters.roster().standby()).containsExactlyInAnyOrderElementsOf(proposed);
+      assertThat(inbox.rows("SELECT username FROM users WHERE shift_state = 'standby'").stream()
+          .map(r -> r.getString(0)).collect(Collectors.toList())).containsExactlyInAnyOrderElementsOf(proposed);
+      List<Row> windows = inbox.rows("SELECT starts_at, ends_at, created_by FROM surge_windows");
+      assertThat(windows).hasSize(1);
+      // 20:00–22:00 on 11 November in Kuala Lumpur
+      assertThat(windows.get(0).getOffsetDateTime("starts_at").toInstant()).isEqualTo(Instant.parse("2026-11-11T12:00:00Z"));
+      assertThat(windows.get(0).getOffsetDateTime("ends_at").toInstant()).isEqualTo(Instant.parse("2026-11-11T14:00:00Z"));
+      assertThat(windows.get(0).getLong("created_by")).isEqualTo(lead);
+      Files.createFile(proceed);
+
+      assertThat(browser.lineAfter("REMOVED ", 30)).contains("1");
+      browser.expectDone(10);
+    }
+    assertThat(inbox.count("SELECT count(*) FROM surge_windows")).isZero();
+    assertThat(inbox.app.shifts().rosters.roster().standby()).as("removing the windows leaves the standby")
+        .containsExactlyInAnyOrderElementsOf(proposed);
+  }
+
+  private static List<String> strings(JsonArray array) {
+    return array.stream().map(String::valueOf).toList();
+  }
+}

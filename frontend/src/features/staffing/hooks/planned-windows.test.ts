@@ -1,0 +1,67 @@
+import { describe, expect, it } from 'vitest';
+import { ApiError } from '../../../lib/api-client';
+import { plannedWindows } from '../../../test-fixtures';
+import {
+  REMOVE_IDLE, refusalText, removeReducer, storedDiffer, windowRows, type RemoveAction, type RemoveState,
+} from './planned-windows';
+
+const KL = { locale: 'en', timeZone: 'Asia/Kuala_Lumpur' };
+const NOW = new Date('2026-11-10T06:00:00Z'); // 14:00 on the 10th in Kuala Lumpur
+
+describe('the stored windows', () => {
+  it('are listed in the order of the day, with who stored them and when, in the user zone', () => {
+    expect(windowRows(plannedWindows(), NOW, KL)).toEqual([
+      { key: '19:00-21:00-0', label: '19:00–21:00', by: 'lead1', at: '12:05' },
+      { key: '22:00-24:00-1', label: '22:00–24:00', by: null, at: 'Nov 9 23:30' },
+    ]);
+    expect(windowRows(plannedWindows(), NOW, { locale: 'zh-CN', timeZone: 'Asia/Kuala_Lumpur' })[1].at).toBe('11月9日 23:30');
+    expect(windowRows([], NOW, KL)).toEqual([]);
+  });
+
+  it('are flagged when they are not the shown plan’s windows', () => {
+    const stored = plannedWindows();
+    expect(storedDiffer(stored, [{ start: '22:00', end: '24:00' }, { start: '19:00', end: '21:00' }])).toBe(false);
+    expect(storedDiffer(stored, [{ start: '19:00', end: '23:00' }])).toBe(true);
+    expect(storedDiffer(stored, [])).toBe(true);
+    expect(storedDiffer([], [{ start: '19:00', end: '23:00' }])).toBe(false);
+  });
+});
+
+describe('removing the stored windows', () => {
+  const run = (actions: RemoveAction[], from: RemoveState = REMOVE_IDLE) => actions.reduce(removeReducer, from);
+
+  it('asks for confirmation, removes, and says how many went', () => {
+    expect(run([{ type: 'ask' }])).toEqual({ phase: 'confirming' });
+    expect(run([{ type: 'ask' }, { type: 'confirm' }])).toEqual({ phase: 'removing' });
+    expect(run([{ type: 'ask' }, { type: 'confirm' }, { type: 'done', removed: 2 }])).toEqual({ phase: 'removed', count: 2 });
+    expect(run([{ type: 'ask' }, { type: 'cancel' }])).toEqual(REMOVE_IDLE);
+  });
+
+  it('never removes without a confirmation, nor twice', () => {
+    expect(run([{ type: 'confirm' }])).toEqual(REMOVE_IDLE);
+    expect(run([{ type: 'done', removed: 1 }, { type: 'failed', message: 'late' }])).toEqual(REMOVE_IDLE);
+    const removing: RemoveState = { phase: 'removing' };
+    expect(run([{ type: 'ask' }, { type: 'confirm' }, { type: 'reset' }], removing)).toEqual(removing);
+  });
+
+  it('keeps the error, lets the user try again, and forgets the result for another plan', () => {
+    const failed = run([{ type: 'ask' }, { type: 'confirm' }, { type: 'failed', message: 'The server cannot be reached.' }]);
+    expect(failed).toEqual({ phase: 'error', message: 'The server cannot be reached.' });
+    expect(removeReducer(failed, { type: 'ask' })).toEqual({ phase: 'confirming' });
+    expect(run([{ type: 'reset' }], { phase: 'removed', count: 1 })).toEqual(REMOVE_IDLE);
+  });
+});
+
+describe('a refused change', () => {
+  it('shows the server’s own reason for a 403', () => {
+    const message = 'Only a supervisor or admin of every shop may remove planned surge windows';
+    expect(refusalText(new ApiError(403, 'forbidden', message))).toBe(message);
+    expect(refusalText(new ApiError(403, 'forbidden', ''))).toBe('You have no access to this.');
+  });
+
+  it('is not any other failure', () => {
+    expect(refusalText(new ApiError(400, 'bad_date', 'date: not a day'))).toBeNull();
+    expect(refusalText(new ApiError(0, 'network_error', ''))).toBeNull();
+    expect(refusalText(new Error('boom'))).toBeNull();
+  });
+});

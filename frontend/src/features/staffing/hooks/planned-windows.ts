@@ -1,0 +1,76 @@
+// The surge windows stored for the planned day, as the panel lists them, and the steps of removing them:
+// idle → confirming → removing → removed | error.
+import { ApiError } from '../../../lib/api-client';
+import { formatClock, type ZoneOptions } from '../../../lib/format';
+import { i18n } from '../../../lib/i18n';
+import type { PlannedWindow, TimeWindow } from '../api/types';
+import { windowLabel } from './plan-view';
+
+export interface WindowRow {
+  key: string;
+  /** "20:00–22:00" (a window may end at 24:00, the day's end) */
+  label: string;
+  /** who stored it; null when that user was removed since */
+  by: string | null;
+  /** when it was stored, in the user's zone: "14:02" today, "10 Nov 14:02" another day */
+  at: string;
+}
+
+/** The stored windows in the order of the day. */
+export function windowRows(windows: PlannedWindow[], now: Date, options?: ZoneOptions): WindowRow[] {
+  return [...windows]
+    .sort((a, b) => a.start.localeCompare(b.start) || a.end.localeCompare(b.end))
+    .map((w, i) => ({ key: `${w.start}-${w.end}-${i}`, label: windowLabel(w), by: w.by, at: formatClock(w.at, now, options) }));
+}
+
+/** Some windows are stored for the day and they are not this plan's (applying the plan would replace them). */
+export function storedDiffer(stored: TimeWindow[], planned: TimeWindow[]): boolean {
+  if (stored.length === 0) return false;
+  const labels = (windows: TimeWindow[]) => windows.map(windowLabel).sort().join(' ');
+  return labels(stored) !== labels(planned);
+}
+
+/**
+ * The server's reason when it refused the user the change (403: applying a plan and removing windows take a
+ * supervisor or admin of every shop); null for any other failure.
+ */
+export function refusalText(e: unknown): string | null {
+  if (!(e instanceof ApiError) || e.status !== 403) return null;
+  return e.message || i18n.t('common:error.forbidden');
+}
+
+export type RemoveState =
+  | { phase: 'idle' }
+  | { phase: 'confirming' }
+  | { phase: 'removing' }
+  | { phase: 'removed'; count: number }
+  | { phase: 'error'; message: string };
+
+export type RemoveAction =
+  | { type: 'ask' }
+  | { type: 'cancel' }
+  | { type: 'confirm' }
+  | { type: 'done'; removed: number }
+  | { type: 'failed'; message: string }
+  /** another plan (or day) is shown */
+  | { type: 'reset' };
+
+export const REMOVE_IDLE: RemoveState = { phase: 'idle' };
+
+/** A step that does not fit the current phase changes nothing (nothing is removed without a confirmation). */
+export function removeReducer(state: RemoveState, action: RemoveAction): RemoveState {
+  switch (action.type) {
+    case 'ask':
+      return state.phase === 'removing' || state.phase === 'confirming' ? state : { phase: 'confirming' };
+    case 'cancel':
+      return state.phase === 'confirming' ? REMOVE_IDLE : state;
+    case 'confirm':
+      return state.phase === 'confirming' ? { phase: 'removing' } : state;
+    case 'done':
+      return state.phase === 'removing' ? { phase: 'removed', count: action.removed } : state;
+    case 'failed':
+      return state.phase === 'removing' ? { phase: 'error', message: action.message } : state;
+    case 'reset':
+      return state.phase === 'removing' ? state : REMOVE_IDLE;
+  }
+}
