@@ -77,9 +77,16 @@ export function staffingPlan(overrides: Partial<StaffingPlan> = {}): StaffingPla
     days: 7,
     chatsPerAgent: 5,
     targets: { urgentSeconds: 60, urgentRate: 0.99, regularSeconds: 120, regularRate: 0.95 },
-    history: { conversations: 1234, seatSeconds: 310, answerSeconds: 22, urgentShare: 0.21 },
+    history: { conversations: 1234, seatSeconds: 310, answerSeconds: 22, urgentShare: 0.21, defaults: false },
     hours,
-    standby: { current: ['ola'], proposed: ['u7', 'u9'], needed: 4, neededByLanguage: { th: 1, zh: 3 }, missing: { th: 1 } },
+    standby: {
+      current: ['ola'],
+      proposed: ['u7', 'u9'],
+      needed: 4,
+      neededByLanguage: { th: 1, zh: 3 },
+      missing: { th: 1 },
+      missingAgents: 1,
+    },
     surgeWindows: [{ start: '19:00', end: '23:00' }],
     ...overrides,
   };

@@ -45,9 +45,18 @@ export interface StaffingPlan {
   days: number;
   chatsPerAgent: number;
   targets: { urgentSeconds: number; urgentRate: number; regularSeconds: number; regularRate: number };
-  history: { conversations: number; seatSeconds: number; answerSeconds: number; urgentShare: number };
+  /** defaults: too little history, so 300 s seat and 30 s answer times were assumed */
+  history: { conversations: number; seatSeconds: number; answerSeconds: number; urgentShare: number; defaults: boolean };
   hours: PlanHour[];
-  standby: { current: string[]; proposed: string[]; needed: number; neededByLanguage: ByLanguage; missing: ByLanguage };
+  /** missingAgents: agents still lacking in all once every candidate is in standby */
+  standby: {
+    current: string[];
+    proposed: string[];
+    needed: number;
+    neededByLanguage: ByLanguage;
+    missing: ByLanguage;
+    missingAgents: number;
+  };
   surgeWindows: TimeWindow[];
 }
 

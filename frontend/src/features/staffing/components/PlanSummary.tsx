@@ -16,6 +16,16 @@ export function PlanSummary({ summary }: { summary: Summary }) {
   return (
     <section className="staffing__summary" data-testid="staffing-summary" aria-labelledby="staffing-summary-title">
       <h3 id="staffing-summary-title">{t('summary.title')}</h3>
+      {summary.missingAgents > 0 && (
+        <p className="staffing__warning" data-testid="staffing-missing-agents">
+          {t('missingAgents', { count: summary.missingAgents })}
+        </p>
+      )}
+      {summary.assumedTimes && (
+        <p className="staffing__note" data-testid="staffing-assumed-times">
+          {t('assumedTimes', summary.assumedTimes)}
+        </p>
+      )}
       {summary.missing.map((m) => (
         <p key={m.language} className="staffing__warning" data-testid="staffing-missing" data-language={m.language}>
           {t('missing', { language: languageLabel(m.language), count: m.count })}

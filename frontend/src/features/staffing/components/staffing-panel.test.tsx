@@ -32,6 +32,16 @@ describe('the staffing panel markup', () => {
     expect(html).toContain('⚠ No TH speaker left to add (1 still lacking).');
     expect(html).toMatch(/data-testid="staffing-standby-add">u7, u9</);
     expect(html).toMatch(/data-testid="staffing-surge-windows">19:00–23:00</);
+    expect(html).toContain('the busiest hour still lacks 1 agent(s)');
+    expect(html).not.toContain('staffing-assumed-times');
+  });
+
+  it('says when the handling times are assumed for lack of history', () => {
+    const young = staffingPlan({
+      history: { conversations: 3, seatSeconds: 300, answerSeconds: 30, urgentShare: 0, defaults: true },
+    });
+    const html = renderToStaticMarkup(<PlanSummary summary={planSummary(young)} />);
+    expect(html).toContain('300 s per chat and 30 s to the first answer are assumed');
   });
 
   it('says what applying will do before it is done, and what was done after', () => {

@@ -49,6 +49,8 @@ describe('the plan summary', () => {
       standbyNeeded: 4,
       neededByLanguage: [{ language: 'zh', count: 3 }, { language: 'th', count: 1 }],
       missing: [{ language: 'th', count: 1 }],
+      missingAgents: 1,
+      assumedTimes: null,
       surgeWindows: ['19:00–23:00'],
       shortWindows: ['09:00–10:00', '19:00–23:00'],
       arrivals: 9 * 6 + 18 + 9 * 28.5 + 3 * 156 + 83 + 6,
@@ -60,12 +62,19 @@ describe('the plan summary', () => {
     const covered = staffingPlan({
       hours: Array.from({ length: 24 }, (_, h) =>
         planHour(h, { arrivals: {}, agents: 0, speakers: {}, onShift: 2, onShiftSpeakers: { zh: 2 } })),
-      standby: { current: [], proposed: [], needed: 0, neededByLanguage: {}, missing: {} },
+      standby: { current: [], proposed: [], needed: 0, neededByLanguage: {}, missing: {}, missingAgents: 0 },
       surgeWindows: [],
     });
     expect(planSummary(covered)).toMatchObject({
-      standbyToAdd: [], missing: [], surgeWindows: [], shortWindows: [], arrivals: 0, busiest: null,
+      standbyToAdd: [], missing: [], missingAgents: 0, surgeWindows: [], shortWindows: [], arrivals: 0, busiest: null,
     });
+  });
+
+  it('says when the handling times are assumed for lack of history', () => {
+    const young = staffingPlan({
+      history: { conversations: 3, seatSeconds: 300, answerSeconds: 30, urgentShare: 0, defaults: true },
+    });
+    expect(planSummary(young).assumedTimes).toEqual({ seatSeconds: 300, answerSeconds: 30 });
   });
 });
 

@@ -36,6 +36,10 @@ export interface PlanSummary {
   neededByLanguage: LanguageCount[];
   /** speakers still lacking once every candidate is in standby */
   missing: LanguageCount[];
+  /** agents still lacking in all once every candidate is in standby */
+  missingAgents: number;
+  /** too little history: the seat and answer times are the server's assumptions */
+  assumedTimes: { seatSeconds: number; answerSeconds: number } | null;
   /** as the server merged them: the hours with standby needed */
   surgeWindows: string[];
   /** every hour short of agents or of a language's speakers, merged */
@@ -110,6 +114,10 @@ export function planSummary(plan: StaffingPlan): PlanSummary {
     standbyNeeded: plan.standby.needed,
     neededByLanguage: byCount(plan.standby.neededByLanguage),
     missing: byCount(plan.standby.missing),
+    missingAgents: plan.standby.missingAgents,
+    assumedTimes: plan.history.defaults
+      ? { seatSeconds: plan.history.seatSeconds, answerSeconds: plan.history.answerSeconds }
+      : null,
     surgeWindows: plan.surgeWindows.map(windowLabel),
     shortWindows: mergeHours(rows.filter((r) => r.short).map((r) => r.hour)).map(windowLabel),
     arrivals: rows.reduce((a, r) => a + r.arrivals, 0),
