@@ -11,14 +11,17 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.stream.Collectors;
 
 /**
- * One hour of the planned day against the roster: the agents on shift for the whole hour (at its first and its last
- * minute) among those who serve the planned shops, how many of them speak each forecast language, and the standby
- * agents the hour lacks in all ({@code agents − onShift}) and per language.
+ * One hour of the planned day against the roster: the agents the router may give chats to in the whole hour without
+ * surge, among those who serve the planned shops — on a shift at the hour's first and last minute, or listed in no
+ * shift and not in standby (routed whenever online, so the plan counts them every hour) — how many of them speak
+ * each forecast language, and the standby agents the hour lacks in all ({@code agents − onShift}) and per language.
  */
-record Coverage(int hour, int onShift, Map<String, Integer> onShiftSpeakers, int standbyNeeded,
+record Coverage(int hour, Set<String> onDuty, int onShift, Map<String, Integer> onShiftSpeakers, int standbyNeeded,
                 Map<String, Integer> standbyNeededByLanguage) {
 
   private static final Duration LAST_MINUTE = Duration.ofMinutes(59);
@@ -29,8 +32,10 @@ record Coverage(int hour, int onShift, Map<String, Integer> onShiftSpeakers, int
     List<Coverage> out = new ArrayList<>();
     for (HourPlan plan : plans) {
       Instant start = ZonedDateTime.of(date, LocalTime.of(plan.hour(), 0), zone).toInstant();
+      Set<String> rostered = roster.rostered();
       List<Agent> onShift = agents.stream()
-          .filter(a -> roster.onShift(a.username(), start) && roster.onShift(a.username(), start.plus(LAST_MINUTE)))
+          .filter(a -> !rostered.contains(a.username())
+              || roster.onShift(a.username(), start) && roster.onShift(a.username(), start.plus(LAST_MINUTE)))
           .toList();
       Map<String, Integer> speakers = new TreeMap<>();
       languages.forEach(l -> speakers.put(l, (int) onShift.stream().filter(a -> a.speaks(l)).count()));
@@ -41,7 +46,8 @@ record Coverage(int hour, int onShift, Map<String, Integer> onShiftSpeakers, int
           lacking.put(l, missing);
         }
       });
-      out.add(new Coverage(plan.hour(), onShift.size(), speakers, Math.max(0, plan.agents() - onShift.size()), lacking));
+      out.add(new Coverage(plan.hour(), onShift.stream().map(Agent::username).collect(Collectors.toSet()),
+          onShift.size(), speakers, Math.max(0, plan.agents() - onShift.size()), lacking));
     }
     return out;
   }

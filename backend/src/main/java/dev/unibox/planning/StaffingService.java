@@ -77,8 +77,9 @@ public record StaffingService(Vertx vertx, Pool pool, Clock clock, Rosters roste
     List<Agent> pool = roster.standby().stream().filter(byName::containsKey).map(byName::get).toList();
     Set<String> inShifts = new LinkedHashSet<>();
     roster.shifts().forEach(s -> inShifts.addAll(s.agents()));
+    // an agent listed nowhere is routed all day already; one of a shift can stand by outside it
     List<Agent> candidates = agents.stream()
-        .filter(a -> !inShifts.contains(a.username()) && !roster.standby().contains(a.username())).toList();
+        .filter(a -> inShifts.contains(a.username()) && !roster.standby().contains(a.username())).toList();
     return new StaffingPlan(date, roster.zone(), request, chatsPerAgent, from, to, conversations, forecast, hours,
         coverage, roster.standby(), StandbyChoice.choose(coverage, pool, candidates), SurgeWindow.of(coverage));
   }

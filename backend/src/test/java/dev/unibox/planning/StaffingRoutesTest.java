@@ -79,13 +79,15 @@ class StaffingRoutesTest {
     assertThat(morning.getInteger("standbyNeeded")).isZero();
     assertThat(morning.getJsonObject("standbyNeededByLanguage").getMap()).isEqualTo(Map.of("zh", 1));
 
-    // nur speaks both short languages, then ling and siti (zh, ms); somchai speaks neither; one ms speaker is left
+    // agents off shift in the short hours stand by: nur (early shift; zh and ms, short at 10, 20 and 21) closes most,
+    // then arif (day shift, ms at 20 and 21; before ling by name at the same gain), lee (zh at 20), siti (the third ms)
     JsonObject standby = plan.getJsonObject("standby");
     assertThat(standby.getJsonArray("current")).isEmpty();
-    assertThat(standby.getJsonArray("proposed").getList()).containsExactly("nur", "ling", "siti");
+    assertThat(standby.getJsonArray("proposed").getList()).containsExactly("nur", "arif", "lee", "siti");
     assertThat(standby.getInteger("needed")).isEqualTo(3);
     assertThat(standby.getJsonObject("neededByLanguage").getMap()).isEqualTo(Map.of("zh", 2, "ms", 3));
-    assertThat(standby.getJsonObject("missing").getMap()).isEqualTo(Map.of("ms", 1));
+    assertThat(standby.getJsonObject("missing").getMap()).isEmpty();
+    assertThat(standby.getInteger("missingAgents")).isZero();
     assertThat(plan.getJsonArray("surgeWindows")).containsExactly(window("20:00", "22:00"));
 
     JsonObject scaled = ok(inbox.get(admin, "/api/staffing/plan?date=2026-11-12&days=14&multiplier=2&peak=20:00-20:30x3"));
@@ -100,9 +102,9 @@ class StaffingRoutesTest {
   void applyingAddsTheProposedStandbyAndStoresTheWindowsOnce() throws Exception {
     JsonObject applied = ok(inbox.post(admin, "/api/staffing/plan/apply", new JsonObject().put("date", "2026-11-11")));
     assertThat(applied.getJsonObject("applied").getJsonArray("standbyAdded").getList())
-        .containsExactly("nur", "ling", "siti");
+        .containsExactly("nur", "arif", "lee", "siti");
     assertThat(applied.getJsonObject("applied").getJsonArray("surgeWindows")).containsExactly(window("20:00", "22:00"));
-    assertThat(inbox.app.shifts().rosters.roster().standby()).containsExactlyInAnyOrder("nur", "ling", "siti");
+    assertThat(inbox.app.shifts().rosters.roster().standby()).containsExactlyInAnyOrder("nur", "arif", "lee", "siti");
     assertThat(inbox.rows("SELECT shift_state FROM users WHERE username = 'nur'").get(0).getString(0))
         .isEqualTo("standby");
     JsonObject windows = ok(inbox.get(admin, "/api/staffing/windows?date=2026-11-11"));
@@ -117,15 +119,26 @@ class StaffingRoutesTest {
     JsonObject again = ok(inbox.post(admin, "/api/staffing/plan/apply", new JsonObject().put("date", "2026-11-11")));
     assertThat(again.getJsonObject("applied").getJsonArray("standbyAdded")).isEmpty();
     assertThat(again.getJsonObject("standby").getJsonArray("current").getList())
-        .containsExactlyInAnyOrder("nur", "ling", "siti");
-    assertThat(again.getJsonObject("standby").getJsonObject("missing").getMap()).isEqualTo(Map.of("ms", 1));
-    assertThat(inbox.app.shifts().rosters.roster().standby()).containsExactlyInAnyOrder("nur", "ling", "siti");
+        .containsExactlyInAnyOrder("nur", "arif", "lee", "siti");
+    assertThat(again.getJsonObject("standby").getJsonArray("proposed")).isEmpty();
+    assertThat(inbox.app.shifts().rosters.roster().standby()).containsExactlyInAnyOrder("nur", "arif", "lee", "siti");
     assertThat(inbox.count("SELECT count(*) FROM surge_windows")).isEqualTo(1);
 
     JsonObject removed = ok(Await.result(inbox.http.delete("/api/staffing/windows?date=2026-11-11")
         .putHeader("Authorization", "Bearer " + admin).send()));
     assertThat(removed.getInteger("removed")).isEqualTo(1);
     assertThat(inbox.count("SELECT count(*) FROM surge_windows")).isZero();
+  }
+
+  @Test
+  void anAgentInNoShiftIsRoutedAllDaySoCountsEveryHourAndIsNeverProposed() throws Exception {
+    inbox.createUser("ana", "agent", 2);
+    inbox.count("UPDATE users SET languages = '{ms}' WHERE username = 'ana' RETURNING 1");
+    JsonObject plan = ok(inbox.get(admin, "/api/staffing/plan"));
+    assertThat(hour(plan, 3).getInteger("onShift")).isEqualTo(1); // ana alone at night
+    assertThat(hour(plan, 20).getInteger("onShift")).isEqualTo(3); // wei, kai and ana
+    assertThat(hour(plan, 20).getJsonObject("standbyNeededByLanguage").getMap()).isEqualTo(Map.of("zh", 2, "ms", 2));
+    assertThat(plan.getJsonObject("standby").getJsonArray("proposed").getList()).doesNotContain("ana");
   }
 
   @Test

@@ -9,12 +9,13 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The staffing plan's week, shared by its API and browser tests: nine agents (maxConcurrent 2, their languages), a
- * day shift (mei, arif, lee; 09:00–18:00) and an evening shift (wei, kai; 18:00–24:00) in Kuala Lumpur, no standby,
+ * The staffing plan's week, shared by its API and browser tests: nine agents (maxConcurrent 2, their languages), an
+ * early shift (ling, nur, siti, somchai; 06:00–09:00), a day shift (mei, arif, lee; 09:00–18:00) and an evening shift
+ * (wei, kai; 18:00–24:00) in Kuala Lumpur, no standby,
  * and a week of closed conversations 3..9 November: hour 10 in shop MY (7 zh a day, with whole stays), hour 20 in
  * shop MY (14 zh and 7 urgent ms a day) and hour 21 in shop TW (7 zh a day). Outside that week: 30 th at 20:00 on the
  * 2nd, and 30 th at 08:00 on {@link #TODAY}, not over yet. Planned {@link #NOW} for {@link #DAY}, hour 20 lacks
- * agents and zh and ms speakers; ling, nur, siti and somchai are in no shift, free for standby.
+ * agents and zh and ms speakers; the early shift is off then, free to stand by.
  */
 public final class StaffingWeek {
 
@@ -24,6 +25,7 @@ public final class StaffingWeek {
   public static final LocalDate TODAY = LocalDate.of(2026, 11, 10);
   public static final LocalDate DAY = TODAY.plusDays(1);
   public static final Roster ROSTER = new Roster(KL, List.of(
+      new Roster.Shift("early", LocalTime.of(6, 0), LocalTime.of(9, 0), KL, "", List.of("ling", "nur", "siti", "somchai")),
       new Roster.Shift("day", LocalTime.of(9, 0), LocalTime.of(18, 0), KL, "", List.of("mei", "arif", "lee")),
       new Roster.Shift("evening", LocalTime.of(18, 0), LocalTime.of(0, 0), KL, "", List.of("wei", "kai"))),
       List.of());
