@@ -9,6 +9,8 @@ export interface User {
   role: Role;
   /** The password was set by an admin: nothing but the password change answers until the user sets their own. */
   mustChangePassword?: boolean;
+  /** Serves every shop (not a list of them): only such a supervisor or admin changes the roster, surge and plans. */
+  allAccounts?: boolean;
 }
 
 export type Presence = 'online' | 'away' | 'offline';

@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { formatNumber } from '../../../lib/format';
 import { storedDiffer, windowRows } from '../hooks/planned-windows';
-import { planSummary } from '../hooks/plan-view';
+import { applyRefusal, planSummary } from '../hooks/plan-view';
 import { usePlannedWindows } from '../hooks/usePlannedWindows';
 import { useStaffingPlan } from '../hooks/useStaffingPlan';
 import { ApplyPlan } from './ApplyPlan';
@@ -18,13 +18,14 @@ import './staffing.css';
  * which are listed below it and may be removed. Once the server refuses either change (a supervisor of some shops
  * only), its reason replaces both buttons.
  */
-export function StaffingPlanPanel() {
+/** @param mayApply the user oversees every shop; otherwise the plan is shown and applying is left to those who do */
+export function StaffingPlanPanel({ mayApply }: { mayApply: boolean }) {
   const { t } = useTranslation('staffing');
   const s = useStaffingPlan();
   const w = usePlannedWindows(s.plan);
   const summary = s.plan && planSummary(s.plan);
   const rows = w.windows && windowRows(w.windows, new Date());
-  const refused = s.forbidden ?? w.forbidden;
+  const refused = applyRefusal(mayApply, t('applyNeedsAllShops'), s.forbidden, w.forbidden);
   return (
     <section className="staffing" data-testid="staffing-plan" aria-labelledby="staffing-title">
       <h2 id="staffing-title">{t('title')}</h2>

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { planHour, staffingPlan } from '../../../test-fixtures';
-import { byCount, hourRows, languageCounts, mergeHours, planSummary } from './plan-view';
+import { applyRefusal, byCount, hourRows, languageCounts, mergeHours, planSummary } from './plan-view';
 
 describe('the plan table', () => {
   const rows = hourRows(staffingPlan());
@@ -96,5 +96,13 @@ describe('merging hours', () => {
   it('writes counts by language compactly', () => {
     expect(languageCounts(hourRows(staffingPlan())[12].split, ' · ')).toBe('ZH 20 · MS 8.5');
     expect(languageCounts([])).toBe('');
+  });
+});
+
+describe('who may apply', () => {
+  it('tells a supervisor of some shops up front, and otherwise repeats the server\'s first refusal', () => {
+    expect(applyRefusal(false, 'every shop', null, null)).toBe('every shop');
+    expect(applyRefusal(true, 'every shop', null, null)).toBeNull();
+    expect(applyRefusal(true, 'every shop', null, 'Only a supervisor …')).toBe('Only a supervisor …');
   });
 });

@@ -124,3 +124,14 @@ export function planSummary(plan: StaffingPlan): PlanSummary {
     busiest: busiest && { label: busiest.label, agents: busiest.agents },
   };
 }
+
+/**
+ * Why applying and removing are not offered, or null when they are: a user who does not serve every shop is told up
+ * front (the server would refuse); otherwise the server's own refusal, once it gave one.
+ */
+export function applyRefusal(mayApply: boolean, allShopsText: string, ...refusals: (string | null)[]): string | null {
+  if (!mayApply) {
+    return allShopsText;
+  }
+  return refusals.find((r) => r) ?? null;
+}

@@ -162,6 +162,6 @@ public final class UserStore {
 
   public static JsonObject json(CurrentUser u) {
     return new JsonObject().put("id", u.id()).put("username", u.username()).put("displayName", u.displayName())
-        .put("role", u.role()).put("mustChangePassword", u.mustChangePassword());
+        .put("role", u.role()).put("mustChangePassword", u.mustChangePassword()).put("allAccounts", u.allAccounts());
   }
 }

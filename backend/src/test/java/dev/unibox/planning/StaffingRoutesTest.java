@@ -175,7 +175,11 @@ class StaffingRoutesTest {
     assertThat(hour(taiwan, 20).getJsonObject("arrivals").getMap()).isEmpty();
 
     assertError(inbox.get(supervisor, "/api/staffing/plan?account=" + TestInbox.ACCOUNT_TW), 403, "forbidden");
-    // the roster and surge are the whole inbox's: a supervisor of one shop plans, but does not apply
+    // the roster and surge are the whole inbox's: a supervisor of one shop plans, but does not apply (and the web app
+    // knows it from the user's own answer)
+    assertThat(inbox.get(supervisor, "/api/me").bodyAsJsonObject().getJsonObject("user").getBoolean("allAccounts"))
+        .isFalse();
+    assertThat(inbox.get(admin, "/api/me").bodyAsJsonObject().getJsonObject("user").getBoolean("allAccounts")).isTrue();
     assertError(inbox.post(supervisor, "/api/staffing/plan/apply", new JsonObject()), 403, "forbidden");
     assertThat(inbox.app.shifts().rosters.roster().standby()).isEmpty();
   }
