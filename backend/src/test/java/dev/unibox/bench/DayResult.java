@@ -50,14 +50,6 @@ record DayResult(SimulatedDay.Scenario scenario, int conversations, Tally total,
         line.within += answered && wait <= line.rule.withinSeconds() ? 1 : 0;
       }
     }
-
-    double urgentRate() {
-      return pct(urgentIn60, urgent);
-    }
-
-    double regularRate() {
-      return pct(regularIn120, regular);
-    }
   }
 
   /** A shop's platform line: chats the platform counts and those answered within its window. */
@@ -70,14 +62,6 @@ record DayResult(SimulatedDay.Scenario scenario, int conversations, Tally total,
     Line(String platform, PlatformRule rule) {
       this.platform = platform;
       this.rule = rule;
-    }
-
-    double rate() {
-      return pct(within, counted);
-    }
-
-    boolean holds() {
-      return counted == 0 || within >= rule.line() * counted;
     }
   }
 

@@ -145,22 +145,29 @@ public final class StaffingPlanCheck {
     return out;
   }
 
+  /** A target a group of chats missed: what, the share it reached, and 1 − reached ÷ target. */
+  record Miss(String what, double reached, double shortfall) {}
+
+  /** The targets a group of chats (an hour, or the day) missed: urgent, regular, each shop's platform line. */
+  static List<Miss> misses(Tally t) {
+    List<Miss> out = new ArrayList<>();
+    Targets targets = Targets.PROMOTION_DAY;
+    miss(out, "urgent", t.urgentIn60, t.urgent, targets.urgentRate());
+    miss(out, "regular", t.regularIn120, t.regular, targets.regularRate());
+    t.lines.forEach((shop, l) -> miss(out, shop, l.within, l.counted, l.rule.line()));
+    return out;
+  }
+
+  private static void miss(List<Miss> out, String what, int within, int of, double target) {
+    if (of > 0 && within < target * of) {
+      double reached = (double) within / of;
+      out.add(new Miss(what, reached, 1 - reached / target));
+    }
+  }
+
   /** How far a group of chats fell short of its worst target, as a share of that target (0 when all hold). */
   static double shortfall(Tally t) {
-    double worst = 0;
-    Targets targets = Targets.PROMOTION_DAY;
-    if (t.urgent > 0 && t.urgentIn60 < targets.urgentRate() * t.urgent) {
-      worst = Math.max(worst, 1 - (double) t.urgentIn60 / t.urgent / targets.urgentRate());
-    }
-    if (t.regular > 0 && t.regularIn120 < targets.regularRate() * t.regular) {
-      worst = Math.max(worst, 1 - (double) t.regularIn120 / t.regular / targets.regularRate());
-    }
-    for (Line l : t.lines.values()) {
-      if (!l.holds()) {
-        worst = Math.max(worst, 1 - (double) l.within / l.counted / l.rule.line());
-      }
-    }
-    return worst;
+    return misses(t).stream().mapToDouble(Miss::shortfall).max().orElse(0);
   }
 
   /**
@@ -188,20 +195,8 @@ public final class StaffingPlanCheck {
   private static String roundRow(int round, PlannedTeam team, DayResult r, List<Integer> missed) {
     List<String> misses = new ArrayList<>();
     for (int h : missed) {
-      Tally t = r.byHour().get(h);
-      List<String> what = new ArrayList<>();
-      if (t.urgent > 0 && t.urgentIn60 < Targets.PROMOTION_DAY.urgentRate() * t.urgent) {
-        what.add("urgent %.0f %%".formatted(t.urgentRate()));
-      }
-      if (t.regular > 0 && t.regularIn120 < Targets.PROMOTION_DAY.regularRate() * t.regular) {
-        what.add("regular %.0f %%".formatted(t.regularRate()));
-      }
-      t.lines.forEach((shop, l) -> {
-        if (!l.holds()) {
-          what.add("%s %.0f %%".formatted(shop, l.rate()));
-        }
-      });
-      misses.add("%02d (%s)".formatted(h, String.join(", ", what)));
+      misses.add("%02d (%s)".formatted(h, String.join(", ", misses(r.byHour().get(h)).stream()
+          .map(m -> "%s %.0f %%".formatted(m.what(), m.reached() * 100)).toList())));
     }
     return "| %d | %d + %d | %s | %.0f | %s | %s | %s | %s |".formatted(round, team.team().onShift(),
         team.standby().size(), windows(team), r.agentHours(), rate(r.urgentIn60(), r.urgent()),
@@ -219,9 +214,10 @@ public final class StaffingPlanCheck {
   }
 
   private static String lines(Tally t) {
+    List<String> missed = misses(t).stream().map(Miss::what).toList();
     List<String> out = new ArrayList<>();
-    t.lines.forEach((shop, l) -> out.add("%s %s %.1f %%%s".formatted(shop, l.rule.name(), l.rate(),
-        l.holds() ? "" : " (missed)")));
+    t.lines.forEach((shop, l) -> out.add("%s %s %.1f %%%s".formatted(shop, l.rule.name(), pct(l.within, l.counted),
+        missed.contains(shop) ? " (missed)" : "")));
     return String.join(", ", out);
   }
 
@@ -268,10 +264,10 @@ public final class StaffingPlanCheck {
         """);
     for (Checked c : checked) {
       DayResult r = c.result();
-      Targets t = Targets.PROMOTION_DAY;
-      boolean urgent = r.urgentIn60() >= t.urgentRate() * r.urgent();
-      boolean regular = r.regularIn120() >= t.regularRate() * r.regular();
-      boolean lines = r.total().lines.values().stream().allMatch(Line::holds);
+      List<String> dayMissed = misses(r.total()).stream().map(Miss::what).toList();
+      boolean urgent = !dayMissed.contains("urgent");
+      boolean regular = !dayMissed.contains("regular");
+      boolean lines = dayMissed.stream().allMatch(w -> w.equals("urgent") || w.equals("regular"));
       List<Integer> missed = missedHours(r);
       b.append("| `%s` | %d | %d + %d | %s | %.0f | %s %s | %s %s | %s | %s |\n".formatted(c.file(), c.rounds(),
           c.team().team().onShift(), c.team().standby().size(), windows(c.team()), r.agentHours(),
