@@ -31,12 +31,18 @@ record DayResult(SimulatedDay.Scenario scenario, int conversations, Tally total,
     /** Agent-seconds on duty (on shift, or standby while surge is on); filled for the hours only. */
     double agentSeconds;
     final Map<String, Line> lines = new TreeMap<>();
+    /** The truly urgent chats not answered within 60 s. */
+    final List<PromotionDayWorkload.Arrival> urgentLate = new ArrayList<>();
 
     void add(TrackedChat tr, long wait, Instant start) {
       boolean answered = tr.answeredAt >= 0;
       if (tr.arrival.kind() == Kind.AFTER_SALE_URGENT) {
         urgent++;
-        urgentIn60 += answered && wait <= 60 ? 1 : 0;
+        if (answered && wait <= 60) {
+          urgentIn60++;
+        } else {
+          urgentLate.add(tr.arrival);
+        }
       } else {
         regular++;
         regularIn120 += answered && wait <= 120 ? 1 : 0;
