@@ -105,7 +105,7 @@ public final class StaffingPlanCheck {
         break;
       }
       if (round < rounds) {
-        addAgents(result, missed, model, extra);
+        addAgents(team, result, missed, model, extra);
       }
     }
     String text = """
@@ -183,21 +183,26 @@ public final class StaffingPlanCheck {
   }
 
   /**
-   * Raises the extra agents of every missed hour: the hour's agents on duty in the run (its mean) times its
-   * shortfall, at least one, on top of what was on duty; the hour before gets half as many.
+   * Raises the extra agents of every missed hour: the hour's staffing times its shortfall, at least one, on top of
+   * that staffing; the hour before gets half as many. The staffing is the plan's agents, or the shift's when it has
+   * more: not the agents on duty, which count the whole standby pool whenever surge is on.
    */
-  private static void addAgents(DayResult result, List<Integer> missed, List<HourPlan> model,
+  private static void addAgents(PlannedTeam team, DayResult result, List<Integer> missed, List<HourPlan> model,
                                 Map<Integer, Integer> extra) {
     Map<Integer, Integer> more = new TreeMap<>();
     for (int h : missed) {
-      int add = Math.max(1, (int) Math.ceil(onDuty(result, h) * shortfall(result.byHour().get(h))));
+      int add = Math.max(1, (int) Math.ceil(staffed(team, h) * shortfall(result.byHour().get(h))));
       more.merge(h, add, Math::max);
       if (h > 0) {
         more.merge(h - 1, (add + 1) / 2, Math::max);
       }
     }
     more.forEach((h, add) -> extra.put(h, Math.max(extra.getOrDefault(h, 0) + add,
-        (int) Math.round(onDuty(result, h)) + add - model.get(h).agents())));
+        staffed(team, h) + add - model.get(h).agents())));
+  }
+
+  private static int staffed(PlannedTeam team, int hour) {
+    return Math.max(team.plan().get(hour).agents(), team.onShiftByHour().get(hour).size());
   }
 
   private static double onDuty(DayResult result, int hour) {
@@ -317,8 +322,9 @@ public final class StaffingPlanCheck {
         promotion-day simulation, with ours (priority, SLA clock, surge), scored per hour of arrival: urgent ≤ 60 s
         (99 %%), regular ≤ 120 s (95 %%), and each shop's platform line as the reports count it (Pinduoduo 5 minutes
         08–23 shop time, Shopee 12 hours, other platforms the team's 5 minutes; each ≥ 80 %%). An hour that misses
-        gets ⌈agents on duty in it × shortfall⌉ agents (at least 1; shortfall = 1 − achieved ÷ target of its worst
-        target) on top of those it had, and the hour before half as many; the planner re-plans with these extras
+        gets ⌈its staffing × shortfall⌉ agents (at least 1; shortfall = 1 − achieved ÷ target of its worst target;
+        staffing = the plan's agents, or the shift's if more) on top of that staffing, and the hour before half as
+        many; the planner re-plans with these extras
         and the day runs again, up to %d rounds, stopping when every hour holds. Urgency is scored against the
         ground truth; the chats the classifier misses wait in the regular class.
 
