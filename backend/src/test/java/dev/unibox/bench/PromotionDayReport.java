@@ -13,6 +13,11 @@ final class PromotionDayReport {
 
   static final String HEADING = "Promotion-day simulation";
 
+  /** The head of the results table; {@link DayResult#row()} gives its rows. */
+  static final String COLUMNS = """
+      | policy | urgent ≤ 60 s | regular ≤ 120 s | Pinduoduo 5-min rate (08–23 shop time) | longest wait | p90 wait | agent utilisation (while buyers wait) | occupancy (whole day) | agent-hours on duty | surge activations | SLA breaches recorded |
+      |---|---|---|---|---|---|---|---|---|---|---|""";
+
   private PromotionDayReport() {}
 
   /** The first result is ours; it is compared with every other row, column by column. */
@@ -54,8 +59,7 @@ final class PromotionDayReport {
         is what routing can waste); *occupancy* is the same over the whole day, and *agent-hours* the on-duty
         hours paid (surge adds standby hours). Run with `-Dexec.args=all` for every row, `seed=N` for other arrivals.
 
-        | policy | urgent ≤ 60 s | regular ≤ 120 s | Pinduoduo 5-min rate (08–23 shop time) | longest wait | p90 wait | agent utilisation (while buyers wait) | occupancy (whole day) | agent-hours on duty | surge activations | SLA breaches recorded |
-        |---|---|---|---|---|---|---|---|---|---|---|
+        %s
         %s
 
         Ours against each other row (urgent ≤ 60 s, regular ≤ 120 s, Pinduoduo 5-minute rate, longest wait,
@@ -67,7 +71,7 @@ final class PromotionDayReport {
             + PromotionDayScenario.hhmm(window.endSecond() / 60) + " only (quick)", conversations, peaks(day, peak),
         shops(day), urgentShare(day), percent(day.returningShare()), shifts(day), capacities(team),
         team.plan().standby().size(), SimulatedDay.SWEEP_SECONDS,
-        policy, String.join("\n", results.stream().map(DayResult::row).toList()), String.join("; ", verdict),
+        policy, COLUMNS, String.join("\n", results.stream().map(DayResult::row).toList()), String.join("; ", verdict),
         truth.table());
   }
 
@@ -112,7 +116,7 @@ final class PromotionDayReport {
     return caps.size() == 1 ? caps.get(0) + " chats each" : "up to " + caps.get(caps.size() - 1) + " chats each";
   }
 
-  private static String percent(double share) {
+  static String percent(double share) {
     return number(Math.round(share * 1000) / 10.0) + " %";
   }
 

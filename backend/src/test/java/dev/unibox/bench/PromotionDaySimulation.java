@@ -56,8 +56,7 @@ public final class PromotionDaySimulation {
     boolean all = words.contains("all");
     String file = words.stream().filter(w -> w.startsWith("scenario=")).map(w -> w.substring(9)).findFirst()
         .orElse(PromotionDayScenario.DEFAULT);
-    Path path = Path.of(file).isAbsolute() || Files.exists(Path.of(file)) ? Path.of(file)
-        : BenchmarkDoc.root().resolve(file);
+    Path path = scenarioPath(file);
     PromotionDayScenario day = PromotionDayScenario.load(path, file);
     boolean isDefault = path.toAbsolutePath().normalize()
         .equals(BenchmarkDoc.root().resolve(PromotionDayScenario.DEFAULT).toAbsolutePath().normalize());
@@ -84,7 +83,7 @@ public final class PromotionDaySimulation {
     System.out.printf("seed %d: %d conversations (%s), %d agents in %d shifts + %d standby%n", seed, arrivals.size(),
         day.peaks().isEmpty() ? "no peak" : peak + " in the " + day.peakHours() + " peak", team.onShift(),
         day.shifts().size(), team.plan().standby().size());
-    Scenario ours = new Scenario("**ours: priority + SLA clock + surge**", new PriorityPolicy(), true);
+    Scenario ours = ours();
     Scenario baseline = new Scenario("baseline: fifo-round-robin", new FifoRoundRobinPolicy(), false);
     Scenario deadline = new Scenario("deadline + SLA clock + surge", new DeadlinePolicy(), true);
     Scenario strictAlone = new Scenario("priority, surge off", new PriorityPolicy(), false);
@@ -114,8 +113,18 @@ public final class PromotionDaySimulation {
     }
   }
 
+  /** A scenario file: a path, or relative to the repository root. */
+  static Path scenarioPath(String file) {
+    return Path.of(file).isAbsolute() || Files.exists(Path.of(file)) ? Path.of(file) : BenchmarkDoc.root().resolve(file);
+  }
+
+  /** The product as configured: the priority policy, the SLA clock and surge. */
+  static Scenario ours() {
+    return new Scenario("**ours: priority + SLA clock + surge**", new PriorityPolicy(), true);
+  }
+
   /** The product's classifier: the model trained on the corpus training split (buyers write from the test split). */
-  private static MessageClassifier productClassifier() {
+  static MessageClassifier productClassifier() {
     BuyerModel model = BuyerModel.train(Corpus.training());
     TextJudge judge = text -> model.judge(text).verdict();
     return new MessageClassifier(

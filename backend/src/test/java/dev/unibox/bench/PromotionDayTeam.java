@@ -7,13 +7,20 @@ import java.util.List;
 /**
  * A simulated day's team, hired from a {@link PromotionDayScenario}: its shifts in the scenario's time zone (each
  * led by {@code <shift>-lead}), agents named {@code <shift>-<i>} and {@code standby-<i>} with their language skills
- * and chat capacity.
+ * and chat capacity. {@code surgeOn}: seconds of the day in which a supervisor holds surge on (mode {@code on} at
+ * the start, back to {@code auto} at the end); the scenario's own team has none.
  */
-record PromotionDayTeam(Roster plan, List<PromotionDayTeam.Agent> agents) {
+record PromotionDayTeam(Roster plan, List<PromotionDayTeam.Agent> agents, List<PromotionDayScenario.Window> surgeOn) {
 
   record Agent(String username, String[] languages, int capacity) {}
 
   static PromotionDayTeam hire(PromotionDayScenario day) {
+    return hire(day, day.standby(), List.of());
+  }
+
+  /** The scenario's shifts as they are, with another standby pool and windows of surge held on. */
+  static PromotionDayTeam hire(PromotionDayScenario day, List<PromotionDayScenario.AgentSpec> standbyPool,
+                               List<PromotionDayScenario.Window> surgeOn) {
     List<Agent> agents = new ArrayList<>();
     List<Roster.Shift> shifts = new ArrayList<>();
     for (PromotionDayScenario.Shift s : day.shifts()) {
@@ -26,12 +33,12 @@ record PromotionDayTeam(Roster plan, List<PromotionDayTeam.Agent> agents) {
       shifts.add(new Roster.Shift(s.name(), s.start(), s.end(), day.zone(), s.name() + "-lead", names));
     }
     List<String> standby = new ArrayList<>();
-    for (int i = 0; i < day.standby().size(); i++) {
+    for (int i = 0; i < standbyPool.size(); i++) {
       String name = "standby-" + i;
-      agents.add(new Agent(name, day.standby().get(i).languages(), day.standby().get(i).capacity()));
+      agents.add(new Agent(name, standbyPool.get(i).languages(), standbyPool.get(i).capacity()));
       standby.add(name);
     }
-    return new PromotionDayTeam(new Roster(day.zone(), shifts, standby), agents);
+    return new PromotionDayTeam(new Roster(day.zone(), shifts, standby), agents, List.copyOf(surgeOn));
   }
 
   int onShift() {

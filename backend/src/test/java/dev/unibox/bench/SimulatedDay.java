@@ -33,7 +33,9 @@ import java.util.concurrent.TimeUnit;
  * One simulated day for one scenario, on a fresh database and one virtual clock: buyers write through the real
  * ingest (and classifier), the simulated agents answer and close, the real SLA sweep runs every
  * {@link #SWEEP_SECONDS} virtual seconds (warnings, surge, shift clock) and the real {@link Assigner} routes.
- * After the day there are no arrivals; it runs on until every buyer is answered.
+ * After the day there are no arrivals; it runs on until every buyer is answered. In the team's surge windows a
+ * supervisor sets surge mode {@code on} at the start and back to {@code auto} at the end, through the real
+ * {@link SurgeControl#setMode}.
  */
 final class SimulatedDay {
 
@@ -55,6 +57,8 @@ final class SimulatedDay {
   private final SlaSweep sweep;
   private final IngestService ingest;
   private final SimulatedAgents agents;
+  private final SurgeControl surge;
+  private final double[] onDutySecondsByHour = new double[24];
   private final Map<Long, TrackedChat> byConversation = new HashMap<>();
   private final List<TrackedChat> all = new ArrayList<>();
   private final List<Assigner.Assignment> fresh = new ArrayList<>();
@@ -63,6 +67,7 @@ final class SimulatedDay {
   private long queued = 0;
   private boolean surgeActive = false;
   private long lastSweep;
+  private int surgeSwitches = 0;
 
   static DayResult run(Scenario scenario, PromotionDayScenario day, List<Arrival> arrivals, PromotionDayTeam team,
                        long daySeconds, MessageClassifier classifier) throws Exception {
@@ -81,8 +86,8 @@ final class SimulatedDay {
         .iterator().next().getLong(0);
     await(db.close());
     vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
-    DayResult result = DayResult.score(scenario, day.start(), sim.all, end, sim.seats, activations, breaches,
-        (System.nanoTime() - wallStart) / 1e9);
+    DayResult result = DayResult.score(scenario, day.start(), sim.all, end, sim.seats, sim.onDutySecondsByHour,
+        activations, breaches, (System.nanoTime() - wallStart) / 1e9);
     System.out.println(result.row() + "   (" + Math.round(result.wallSeconds()) + " s wall)");
     return result;
   }
@@ -110,7 +115,7 @@ final class SimulatedDay {
     router = new Assigner(vertx, pool, clock, scenario.policy());
     Rosters rosters = new Rosters(vertx, pool, clock, team::plan, SurgeView.FROM_TABLE);
     await(rosters.start());
-    SurgeControl surge = new SurgeControl(vertx, pool, clock, surgeConfig, sla.targets(null, null).regular(), rosters);
+    surge = new SurgeControl(vertx, pool, clock, surgeConfig, sla.targets(null, null).regular(), rosters);
     sweep = new SlaSweep(vertx, pool, clock, slaConfig, rosters, surge, router::reassign);
     ingest = new IngestService(vertx, pool, classifier, clock, sla);
     agents = new SimulatedAgents(ingest, new CloseConversation(vertx, pool, clock), clock);
@@ -136,17 +141,17 @@ final class SimulatedDay {
       }
       boolean changed = buyersWrite(t);
       changed |= agents.work(t);
-      changed |= sweepWhenDue(t);
+      changed |= sweepWhenDue(t, supervisorSwitchesSurge(t));
       if (changed) {
         route(t);
       }
-      long nextT = Math.min(end, lastSweep + SWEEP_SECONDS);
+      long nextT = Math.min(Math.min(end, lastSweep + SWEEP_SECONDS), nextSurgeSwitch());
       if (next < arrivals.size()) {
         nextT = Math.min(nextT, arrivals.get(next).second());
       }
       nextT = Math.max(agents.nextStepBefore(nextT), t + 1);
       if (t < daySeconds) {
-        countSeats(Math.min(nextT, daySeconds) - t);
+        countSeats(t, Math.min(nextT, daySeconds) - t);
       }
       if (t >= daySeconds && next >= arrivals.size() && agents.idle()
           && all.stream().allMatch(x -> x.answeredAt >= 0)) {
@@ -194,9 +199,37 @@ final class SimulatedDay {
     return true;
   }
 
-  /** The SLA clock (and surge, and shifts) every SWEEP_SECONDS; true when it changed what routing sees. */
-  private boolean sweepWhenDue(long t) throws Exception {
-    if (t - lastSweep < SWEEP_SECONDS) {
+  /**
+   * The supervisor's hand in the team's surge windows: {@code on} at a window's start, {@code auto} at its end (the
+   * automatic decision then releases the pool once the queue is calm). True when the mode was set.
+   */
+  private boolean supervisorSwitchesSurge(long t) throws Exception {
+    boolean set = false;
+    while (surgeSwitches < 2 * team.surgeOn().size() && t >= switchSecond(surgeSwitches)) {
+      long lead = await(pool.query("SELECT id FROM users WHERE username = 'lead'").execute()).iterator().next()
+          .getLong(0);
+      await(surge.setMode(lead, "lead", surgeSwitches % 2 == 0 ? "on" : "auto"));
+      surgeSwitches++;
+      set = true;
+    }
+    return set;
+  }
+
+  private long switchSecond(int i) {
+    PromotionDayScenario.Window w = team.surgeOn().get(i / 2);
+    return i % 2 == 0 ? w.startSecond() : w.endSecond();
+  }
+
+  private long nextSurgeSwitch() {
+    return surgeSwitches < 2 * team.surgeOn().size() ? switchSecond(surgeSwitches) : Long.MAX_VALUE;
+  }
+
+  /**
+   * The SLA clock (and surge, and shifts) every SWEEP_SECONDS, or now when {@code now}; true when it changed what
+   * routing sees.
+   */
+  private boolean sweepWhenDue(long t, boolean now) throws Exception {
+    if (!now && t - lastSweep < SWEEP_SECONDS) {
       return false;
     }
     lastSweep = t;
@@ -220,13 +253,16 @@ final class SimulatedDay {
     }
   }
 
-  /** Seats busy and on duty from now for {@code seconds}, until the next thing happens. */
-  private void countSeats(double seconds) {
+  /** Seats busy and on duty from second t for {@code seconds}, until the next thing happens. */
+  private void countSeats(long t, double seconds) {
     for (PromotionDayTeam.Agent a : team.agents()) {
       int busy = agents.load(userIds.get(a.username()));
       String state = team.plan().stateOf(a.username(), clock.instant(), surgeActive);
       boolean onDuty = Roster.ON_SHIFT.equals(state) || Roster.STANDBY_ACTIVE.equals(state);
       seats.count(busy, a.capacity(), onDuty, queued > 0, seconds);
+      if (onDuty) {
+        onDutySecondsByHour[(int) Math.min(23, t / 3600)] += seconds;
+      }
     }
   }
 }

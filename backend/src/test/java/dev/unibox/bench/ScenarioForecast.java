@@ -1,0 +1,92 @@
+package dev.unibox.bench;
+
+import dev.unibox.bench.PromotionDayWorkload.Kind;
+import dev.unibox.planning.Demand;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/**
+ * The staffing planner's forecast read off a scenario file: per hour, what {@link PromotionDayWorkload} draws in
+ * expectation and how long {@link SimulatedAgents} hold a seat.
+ *
+ * <ul>
+ *   <li>Conversations: the sum over the hour's minutes of the hour's rate, times the multiplier of a peak covering
+ *   the minute. Returning buyers are already in it: the workload draws every arrival from that rate and makes a
+ *   share of them returning (their old chat is closed by then, so the simulation routes them as new
+ *   conversations); a returning buyer who writes while their chat is still open is not a new one, and is ignored.
+ *   <li>Languages: each shop's share × its language weights (returning buyers keep the language they had, drawn the
+ *   same way).
+ *   <li>Urgent share: the urgency mix of each minute (the peak mix inside a peak), weighted by its arrivals.
+ *   <li>Seat and answer seconds at the working load L = the team's chats per agent: the planner staffs for the
+ *   hours when buyers queue, and then the router fills every seat. answer = mean read × (1 + 0.25 (L − 1)) + 30 s ×
+ *   the returning share (the history read); seat = answer + mean handling (by the hour's mix) × (1 + 0.15 (L − 1)).
+ * </ul>
+ */
+final class ScenarioForecast {
+
+  private ScenarioForecast() {}
+
+  /** The team's chats per agent: the capacity most of its agents (shifts and standby) have. */
+  static int capacity(PromotionDayScenario day) {
+    return Stream.concat(day.shifts().stream().flatMap(s -> s.agents().stream()), day.standby().stream())
+        .collect(Collectors.groupingBy(PromotionDayScenario.AgentSpec::capacity, TreeMap::new, Collectors.counting()))
+        .entrySet().stream().max(Map.Entry.<Integer, Long>comparingByValue()
+            .thenComparing(Map.Entry.comparingByKey(Comparator.reverseOrder())))
+        .map(Map.Entry::getKey).orElseThrow();
+  }
+
+  /** Share of all buyers writing in each language. */
+  static Map<String, Double> languageShares(PromotionDayScenario day) {
+    Map<String, Double> out = new TreeMap<>();
+    for (PromotionDayScenario.Shop s : day.shops()) {
+      for (int i = 0; i < s.languages().length; i++) {
+        out.merge(s.languages()[i], s.share() * s.weights()[i], Double::sum);
+      }
+    }
+    return out;
+  }
+
+  static List<Demand> of(PromotionDayScenario day, int capacity) {
+    Map<String, Double> shares = languageShares(day);
+    PromotionDayScenario.Times times = day.times();
+    double read = mean(times.read());
+    double answer = read * (1 + 0.25 * (capacity - 1)) + 30 * day.returningShare();
+    List<Demand> out = new ArrayList<>();
+    for (int h = 0; h < 24; h++) {
+      double total = 0;
+      double urgent = 0;
+      double handle = 0;
+      for (int m = h * 60; m < h * 60 + 60; m++) {
+        int minute = m;
+        PromotionDayScenario.Peak peak = day.peaks().stream().filter(p -> p.covers(minute)).findFirst().orElse(null);
+        double rate = day.perMinuteByHour()[h] * (peak == null ? 1 : peak.multiplier());
+        Map<Kind, Double> mix = peak == null ? day.mix() : day.peakMix();
+        total += rate;
+        urgent += rate * mix.get(Kind.AFTER_SALE_URGENT);
+        for (Kind k : Kind.values()) {
+          handle += rate * mix.get(k) * mean(times.handle().get(k));
+        }
+      }
+      double n = total;
+      Map<String, Double> byLanguage = shares.entrySet().stream()
+          .collect(Collectors.toMap(Map.Entry::getKey, e -> n * e.getValue()));
+      double meanHandle = total > 0 ? handle / total : mixMean(day.mix(), times);
+      out.add(new Demand(h, byLanguage, total > 0 ? urgent / total : day.mix().get(Kind.AFTER_SALE_URGENT),
+          answer + meanHandle * (1 + 0.15 * (capacity - 1)), answer));
+    }
+    return out;
+  }
+
+  private static double mixMean(Map<Kind, Double> mix, PromotionDayScenario.Times times) {
+    return Stream.of(Kind.values()).mapToDouble(k -> mix.get(k) * mean(times.handle().get(k))).sum();
+  }
+
+  private static double mean(PromotionDayScenario.Draw d) {
+    return d.min() + d.range() / 2;
+  }
+}
