@@ -1,6 +1,12 @@
 import { useTranslation } from 'react-i18next';
-import type { ApplyState } from '../hooks/apply-flow';
 import type { PlanSummary } from '../hooks/plan-view';
+import type { ApplyState } from '../hooks/useStaffingPlan';
+import { ConfirmStep } from './ConfirmStep';
+
+const IDS = {
+  area: 'staffing-apply-area', confirm: 'staffing-confirm', yes: 'staffing-apply-yes', no: 'staffing-apply-no',
+  button: 'staffing-apply', done: 'staffing-applied', error: 'staffing-apply-error',
+};
 
 /** The apply button, its confirmation (what will change), and what the server applied or why it refused. */
 export function ApplyPlan({ state, summary, date, onAsk, onCancel, onConfirm }: {
@@ -14,40 +20,14 @@ export function ApplyPlan({ state, summary, date, onAsk, onCancel, onConfirm }: 
   const { t } = useTranslation('staffing');
   const list = (items: string[], empty: string) => items.join(', ') || empty;
   return (
-    <div className="staffing__apply" data-testid="staffing-apply-area">
-      {state.phase === 'confirming' ? (
-        <div role="group" aria-labelledby="staffing-apply-question" data-testid="staffing-confirm">
-          <p id="staffing-apply-question">
-            {t('apply.question', {
-              users: list(summary.standbyToAdd, t('nobody')),
-              windows: list(summary.surgeWindows, t('none')),
-              date,
-            })}
-          </p>
-          <button type="button" className="button button--primary" data-testid="staffing-apply-yes" autoFocus onClick={onConfirm}>
-            {t('apply.yes')}
-          </button>{' '}
-          <button type="button" className="button" data-testid="staffing-apply-no" onClick={onCancel}>
-            {t('apply.no')}
-          </button>
-        </div>
-      ) : (
-        <button type="button" className="button" data-testid="staffing-apply" disabled={state.phase === 'applying'} onClick={onAsk}>
-          {state.phase === 'applying' ? t('apply.applying') : t('apply.button')}
-        </button>
-      )}
-      <div aria-live="polite">
-        {state.phase === 'applied' && (
-          <p data-testid="staffing-applied">
-            {t('apply.done', { users: list(state.standbyAdded, t('nobody')), windows: list(state.surgeWindows, t('none')) })}
-          </p>
-        )}
-      </div>
-      {state.phase === 'error' && (
-        <p role="alert" className="staffing__invalid" data-testid="staffing-apply-error">
-          {state.message}
-        </p>
-      )}
-    </div>
+    <ConfirmStep state={state} ids={IDS}
+      question={t('apply.question', {
+        users: list(summary.standbyToAdd, t('nobody')),
+        windows: list(summary.surgeWindows, t('none')),
+        date,
+      })}
+      yes={t('apply.yes')} no={t('apply.no')} button={t('apply.button')} working={t('apply.applying')}
+      done={(r) => t('apply.done', { users: list(r.standbyAdded, t('nobody')), windows: list(r.surgeWindows, t('none')) })}
+      onAsk={onAsk} onCancel={onCancel} onConfirm={onConfirm} />
   );
 }

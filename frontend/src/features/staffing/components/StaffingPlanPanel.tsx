@@ -30,7 +30,7 @@ export function StaffingPlanPanel({ mayApply }: { mayApply: boolean }) {
     <section className="staffing" data-testid="staffing-plan" aria-labelledby="staffing-title">
       <h2 id="staffing-title">{t('title')}</h2>
       <p className="staffing__intro">{t('intro')}</p>
-      <PlanForm draft={s.draft} errors={s.errors} shops={s.shops} busy={s.loading || s.apply.phase === 'applying'}
+      <PlanForm draft={s.draft} errors={s.errors} shops={s.shops} busy={s.loading || s.apply.phase === 'working'}
         onChange={s.change} onSubmit={s.submit} />
       <div aria-live="polite" className="staffing__status">
         {s.loading && <p>{t('planning')}</p>}
@@ -64,7 +64,7 @@ export function StaffingPlanPanel({ mayApply }: { mayApply: boolean }) {
             differ={!!w.windows && storedDiffer(w.windows, s.plan.surgeWindows)}>
             {!refused && rows && (
               <RemoveWindows state={w.remove} windows={rows.map((r) => r.label)} date={s.plan.date}
-                busy={s.apply.phase === 'applying'} onAsk={w.ask} onCancel={w.cancel} onConfirm={w.confirm} />
+                busy={s.apply.phase === 'working'} onAsk={w.ask} onCancel={w.cancel} onConfirm={w.confirm} />
             )}
           </PlannedWindows>
           <PlanTable plan={s.plan} />

@@ -51,7 +51,7 @@ describe('the staffing panel markup', () => {
     expect(confirm).toContain('Add u7, u9 to the standby and store the surge windows 19:00–23:00 for 2026-11-11?');
     expect(confirm).toContain('data-testid="staffing-apply-no"');
     const applied = renderToStaticMarkup(
-      <ApplyPlan state={{ phase: 'applied', standbyAdded: [], surgeWindows: ['19:00–23:00'] }} summary={summary} date={plan.date}
+      <ApplyPlan state={{ phase: 'done', result: { standbyAdded: [], surgeWindows: ['19:00–23:00'] } }} summary={summary} date={plan.date}
         onAsk={none} onCancel={none} onConfirm={none} />,
     );
     expect(applied).toContain('Applied. Standby added: nobody. Surge windows stored: 19:00–23:00.');
@@ -102,7 +102,7 @@ describe('the staffing panel markup', () => {
     expect(remove({ phase: 'confirming' })).toContain(
       'Remove the surge windows 19:00–21:00, 22:00–24:00 stored for 2026-11-11? Surge then follows its usual rule that day; the standby stays.',
     );
-    expect(remove({ phase: 'removed', count: 2 }, [])).toContain('Planned windows removed: 2.');
+    expect(remove({ phase: 'done', result: 2 }, [])).toContain('Planned windows removed: 2.');
     expect(remove({ phase: 'error', message: 'The windows were not removed.' })).toMatch(/role="alert"[^>]*>The windows were not removed.</);
   });
 });

@@ -1,9 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ApiError } from '../../../lib/api-client';
 import { plannedWindows } from '../../../test-fixtures';
-import {
-  REMOVE_IDLE, refusalText, removeReducer, storedDiffer, windowRows, type RemoveAction, type RemoveState,
-} from './planned-windows';
+import { refusalText, storedDiffer, windowRows } from './planned-windows';
 
 const KL = { locale: 'en', timeZone: 'Asia/Kuala_Lumpur' };
 const NOW = new Date('2026-11-10T06:00:00Z'); // 14:00 on the 10th in Kuala Lumpur
@@ -24,31 +22,6 @@ describe('the stored windows', () => {
     expect(storedDiffer(stored, [{ start: '19:00', end: '23:00' }])).toBe(true);
     expect(storedDiffer(stored, [])).toBe(true);
     expect(storedDiffer([], [{ start: '19:00', end: '23:00' }])).toBe(false);
-  });
-});
-
-describe('removing the stored windows', () => {
-  const run = (actions: RemoveAction[], from: RemoveState = REMOVE_IDLE) => actions.reduce(removeReducer, from);
-
-  it('asks for confirmation, removes, and says how many went', () => {
-    expect(run([{ type: 'ask' }])).toEqual({ phase: 'confirming' });
-    expect(run([{ type: 'ask' }, { type: 'confirm' }])).toEqual({ phase: 'removing' });
-    expect(run([{ type: 'ask' }, { type: 'confirm' }, { type: 'done', removed: 2 }])).toEqual({ phase: 'removed', count: 2 });
-    expect(run([{ type: 'ask' }, { type: 'cancel' }])).toEqual(REMOVE_IDLE);
-  });
-
-  it('never removes without a confirmation, nor twice', () => {
-    expect(run([{ type: 'confirm' }])).toEqual(REMOVE_IDLE);
-    expect(run([{ type: 'done', removed: 1 }, { type: 'failed', message: 'late' }])).toEqual(REMOVE_IDLE);
-    const removing: RemoveState = { phase: 'removing' };
-    expect(run([{ type: 'ask' }, { type: 'confirm' }, { type: 'reset' }], removing)).toEqual(removing);
-  });
-
-  it('keeps the error, lets the user try again, and forgets the result for another plan', () => {
-    const failed = run([{ type: 'ask' }, { type: 'confirm' }, { type: 'failed', message: 'The server cannot be reached.' }]);
-    expect(failed).toEqual({ phase: 'error', message: 'The server cannot be reached.' });
-    expect(removeReducer(failed, { type: 'ask' })).toEqual({ phase: 'confirming' });
-    expect(run([{ type: 'reset' }], { phase: 'removed', count: 1 })).toEqual(REMOVE_IDLE);
   });
 });
 

@@ -1,9 +1,9 @@
-// The surge windows stored for the planned day, as the panel lists them, and the steps of removing them:
-// idle → confirming → removing → removed | error.
+// The surge windows stored for the planned day, as the panel lists them, and what removing them answered.
 import { ApiError } from '../../../lib/api-client';
 import { formatClock, type ZoneOptions } from '../../../lib/format';
 import { i18n } from '../../../lib/i18n';
 import type { PlannedWindow, TimeWindow } from '../api/types';
+import type { ConfirmState } from './confirm-flow';
 import { windowLabel } from './plan-view';
 
 export interface WindowRow {
@@ -39,38 +39,5 @@ export function refusalText(e: unknown): string | null {
   return e.message || i18n.t('common:error.forbidden');
 }
 
-export type RemoveState =
-  | { phase: 'idle' }
-  | { phase: 'confirming' }
-  | { phase: 'removing' }
-  | { phase: 'removed'; count: number }
-  | { phase: 'error'; message: string };
-
-export type RemoveAction =
-  | { type: 'ask' }
-  | { type: 'cancel' }
-  | { type: 'confirm' }
-  | { type: 'done'; removed: number }
-  | { type: 'failed'; message: string }
-  /** another plan (or day) is shown */
-  | { type: 'reset' };
-
-export const REMOVE_IDLE: RemoveState = { phase: 'idle' };
-
-/** A step that does not fit the current phase changes nothing (nothing is removed without a confirmation). */
-export function removeReducer(state: RemoveState, action: RemoveAction): RemoveState {
-  switch (action.type) {
-    case 'ask':
-      return state.phase === 'removing' || state.phase === 'confirming' ? state : { phase: 'confirming' };
-    case 'cancel':
-      return state.phase === 'confirming' ? REMOVE_IDLE : state;
-    case 'confirm':
-      return state.phase === 'confirming' ? { phase: 'removing' } : state;
-    case 'done':
-      return state.phase === 'removing' ? { phase: 'removed', count: action.removed } : state;
-    case 'failed':
-      return state.phase === 'removing' ? { phase: 'error', message: action.message } : state;
-    case 'reset':
-      return state.phase === 'removing' ? state : REMOVE_IDLE;
-  }
-}
+/** Removing the day's stored windows: the count the server removed. */
+export type RemoveState = ConfirmState<number>;

@@ -1,9 +1,10 @@
-import { useEffect, useReducer, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useLoad } from '../../../lib/use-load';
 import { getWindows } from '../api/get-windows';
 import { removeWindows } from '../api/remove-windows';
 import type { StaffingPlan } from '../api/types';
-import { REMOVE_IDLE, refusalText, removeReducer } from './planned-windows';
+import { useConfirmFlow } from './confirm-flow';
+import { refusalText } from './planned-windows';
 import { serverErrorText } from './useStaffingPlan';
 
 /**
@@ -13,7 +14,7 @@ import { serverErrorText } from './useStaffingPlan';
 export function usePlannedWindows(plan: StaffingPlan | null) {
   const date = plan?.date ?? null;
   const stored = useLoad((signal) => (date ? getWindows(date, signal) : Promise.resolve(null)), [plan], 'staffing:windows.failed');
-  const [remove, dispatch] = useReducer(removeReducer, REMOVE_IDLE);
+  const [remove, dispatch] = useConfirmFlow<number>();
   const [forbidden, setForbidden] = useState<string | null>(null);
 
   useEffect(() => dispatch({ type: 'reset' }), [plan]);
@@ -23,7 +24,7 @@ export function usePlannedWindows(plan: StaffingPlan | null) {
     dispatch({ type: 'confirm' });
     removeWindows(date).then(
       (answer) => {
-        dispatch({ type: 'done', removed: answer.removed });
+        dispatch({ type: 'done', result: answer.removed });
         stored.reload();
       },
       (e: unknown) => {

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useReducer, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { ApiError } from '../../../lib/api-client';
 import { errorText } from '../../../lib/errors';
 import { currentTimeZone, i18n } from '../../../lib/i18n';
@@ -7,9 +7,18 @@ import { applyPlan } from '../api/apply-plan';
 import { getPlan } from '../api/get-plan';
 import { listShops } from '../api/list-shops';
 import type { PlanParams, StaffingPlan } from '../api/types';
-import { APPLY_IDLE, applyReducer } from './apply-flow';
+import { useConfirmFlow, type ConfirmState } from './confirm-flow';
 import { refusalText } from './planned-windows';
+import { windowLabel } from './plan-view';
 import { newPlanDraft, toPlanParams, validatePlanDraft, type PlanDraft, type PlanErrors } from './plan-form';
+
+/** What applying answered, as the panel shows it: who joined the standby and the windows stored. */
+export interface Applied {
+  standbyAdded: string[];
+  surgeWindows: string[];
+}
+
+export type ApplyState = ConfirmState<Applied>;
 
 /** The server's `{error, message}` with its code, so a 400 names the parameter it refused. */
 export function serverErrorText(e: unknown, fallbackKey: string): string {
@@ -27,7 +36,7 @@ export function useStaffingPlan() {
   const [shown, setShown] = useState<{ plan: StaffingPlan; params: PlanParams } | null>(null);
   const [loading, setLoading] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  const [apply, dispatch] = useReducer(applyReducer, APPLY_IDLE);
+  const [apply, dispatch] = useConfirmFlow<Applied>();
   const [forbidden, setForbidden] = useState<string | null>(null);
   const { data: shops } = useLoad((signal) => listShops(signal), [], 'staffing:shopsFailed');
   const loadAbort = useRef<AbortController | null>(null);
@@ -69,7 +78,10 @@ export function useStaffingPlan() {
       (answer) => {
         const { applied, ...plan } = answer;
         setShown({ plan, params: shown.params });
-        dispatch({ type: 'done', applied });
+        dispatch({
+          type: 'done',
+          result: { standbyAdded: applied.standbyAdded, surgeWindows: applied.surgeWindows.map(windowLabel) },
+        });
       },
       (e: unknown) => {
         const refused = refusalText(e);
