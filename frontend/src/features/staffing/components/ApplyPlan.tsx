@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { PlanSummary } from '../hooks/plan-view';
 import type { ApplyState } from '../hooks/useStaffingPlan';
-import { ConfirmStep } from './ConfirmStep';
+import { ConfirmStep, type ConfirmHandlers } from './ConfirmStep';
 
 const IDS = {
   area: 'staffing-apply-area', confirm: 'staffing-confirm', yes: 'staffing-apply-yes', no: 'staffing-apply-no',
@@ -9,14 +9,11 @@ const IDS = {
 };
 
 /** The apply button, its confirmation (what will change), and what the server applied or why it refused. */
-export function ApplyPlan({ state, summary, date, onAsk, onCancel, onConfirm }: {
+export function ApplyPlan({ state, summary, date, ...handlers }: {
   state: ApplyState;
   summary: PlanSummary;
   date: string;
-  onAsk: () => void;
-  onCancel: () => void;
-  onConfirm: () => void;
-}) {
+} & ConfirmHandlers) {
   const { t } = useTranslation('staffing');
   const list = (items: string[], empty: string) => items.join(', ') || empty;
   return (
@@ -28,6 +25,6 @@ export function ApplyPlan({ state, summary, date, onAsk, onCancel, onConfirm }: 
       })}
       yes={t('apply.yes')} no={t('apply.no')} button={t('apply.button')} working={t('apply.applying')}
       done={(r) => t('apply.done', { users: list(r.standbyAdded, t('nobody')), windows: list(r.surgeWindows, t('none')) })}
-      onAsk={onAsk} onCancel={onCancel} onConfirm={onConfirm} />
+      {...handlers} />
   );
 }

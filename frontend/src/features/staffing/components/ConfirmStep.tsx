@@ -12,6 +12,13 @@ export interface ConfirmIds {
   error: string;
 }
 
+/** What the buttons of a confirmed change call. */
+export interface ConfirmHandlers {
+  onAsk: () => void;
+  onCancel: () => void;
+  onConfirm: () => void;
+}
+
 /** A change made only after a confirmation: its button, the question with yes and no, then the answer or the error. */
 export function ConfirmStep<R>({ state, ids, question, yes, no, button, working, disabled = false, offered = true, done,
   onAsk, onCancel, onConfirm }: {
@@ -27,10 +34,7 @@ export function ConfirmStep<R>({ state, ids, question, yes, no, button, working,
   /** false: nothing to change, no button */
   offered?: boolean;
   done: (result: R) => ReactNode;
-  onAsk: () => void;
-  onCancel: () => void;
-  onConfirm: () => void;
-}) {
+} & ConfirmHandlers) {
   const questionId = `${ids.confirm}-question`;
   return (
     <div className="staffing__apply" data-testid={ids.area}>
