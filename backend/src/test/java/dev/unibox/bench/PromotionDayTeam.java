@@ -7,8 +7,8 @@ import java.util.List;
 /**
  * A simulated day's team, hired from a {@link PromotionDayScenario}: its shifts in the scenario's time zone (each
  * led by {@code <shift>-lead}), agents named {@code <shift>-<i>} and {@code standby-<i>} with their language skills
- * and chat capacity. {@code surgeOn}: seconds of the day in which a supervisor holds surge on (mode {@code on} at
- * the start, back to {@code auto} at the end); the scenario's own team has none.
+ * and chat capacity. {@code surgeOn}: planned surge windows, seconds of the day (stored as a staffing plan stores
+ * them: surge is held on inside them); the scenario's own team has none.
  */
 record PromotionDayTeam(Roster plan, List<PromotionDayTeam.Agent> agents, List<PromotionDayScenario.Window> surgeOn) {
 

@@ -23,6 +23,8 @@ import io.vertx.core.Vertx;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.Tuple;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -33,9 +35,9 @@ import java.util.concurrent.TimeUnit;
  * One simulated day for one scenario, on a fresh database and one virtual clock: buyers write through the real
  * ingest (and classifier), the simulated agents answer and close, the real SLA sweep runs every
  * {@link #SWEEP_SECONDS} virtual seconds (warnings, surge, shift clock) and the real {@link Assigner} routes.
- * After the day there are no arrivals; it runs on until every buyer is answered. In the team's surge windows a
- * supervisor sets surge mode {@code on} at the start and back to {@code auto} at the end, through the real
- * {@link SurgeControl#setMode}.
+ * After the day there are no arrivals; it runs on until every buyer is answered. The team's surge windows are stored
+ * as a staffing plan stores them ({@code surge_windows}): the real {@link SurgeControl} holds surge on inside them, and
+ * the SLA sweep runs at each window's start and end.
  */
 final class SimulatedDay {
 
@@ -57,7 +59,6 @@ final class SimulatedDay {
   private final SlaSweep sweep;
   private final IngestService ingest;
   private final SimulatedAgents agents;
-  private final SurgeControl surge;
   private final double[] onDutySecondsByHour = new double[24];
   private final Map<Long, TrackedChat> byConversation = new HashMap<>();
   private final List<TrackedChat> all = new ArrayList<>();
@@ -67,7 +68,7 @@ final class SimulatedDay {
   private long queued = 0;
   private boolean surgeActive = false;
   private long lastSweep;
-  private int surgeSwitches = 0;
+  private int windowEdge = 0;
 
   static DayResult run(Scenario scenario, PromotionDayScenario day, List<Arrival> arrivals, PromotionDayTeam team,
                        long daySeconds, MessageClassifier classifier) throws Exception {
@@ -115,7 +116,11 @@ final class SimulatedDay {
     router = new Assigner(vertx, pool, clock, scenario.policy());
     Rosters rosters = new Rosters(vertx, pool, clock, team::plan, SurgeView.FROM_TABLE);
     await(rosters.start());
-    surge = new SurgeControl(vertx, pool, clock, surgeConfig, sla.targets(null, null).regular(), rosters);
+    SurgeControl surge = new SurgeControl(vertx, pool, clock, surgeConfig, sla.targets(null, null).regular(), rosters);
+    for (PromotionDayScenario.Window w : team.surgeOn()) {
+      await(pool.preparedQuery("INSERT INTO surge_windows (starts_at, ends_at, created_at) VALUES ($1, $2, $1)")
+          .execute(Tuple.of(utc(w.startSecond()), utc(w.endSecond()))));
+    }
     sweep = new SlaSweep(vertx, pool, clock, slaConfig, rosters, surge, router::reassign);
     ingest = new IngestService(vertx, pool, classifier, clock, sla);
     agents = new SimulatedAgents(ingest, new CloseConversation(vertx, pool, clock), clock);
@@ -141,11 +146,11 @@ final class SimulatedDay {
       }
       boolean changed = buyersWrite(t);
       changed |= agents.work(t);
-      changed |= sweepWhenDue(t, supervisorSwitchesSurge(t));
+      changed |= sweepWhenDue(t, atWindowEdge(t));
       if (changed) {
         route(t);
       }
-      long nextT = Math.min(Math.min(end, lastSweep + SWEEP_SECONDS), nextSurgeSwitch());
+      long nextT = Math.min(Math.min(end, lastSweep + SWEEP_SECONDS), nextWindowEdge());
       if (next < arrivals.size()) {
         nextT = Math.min(nextT, arrivals.get(next).second());
       }
@@ -199,29 +204,27 @@ final class SimulatedDay {
     return true;
   }
 
-  /**
-   * The supervisor's hand in the team's surge windows: {@code on} at a window's start, {@code auto} at its end (the
-   * automatic decision then releases the pool once the queue is calm). True when the mode was set.
-   */
-  private boolean supervisorSwitchesSurge(long t) throws Exception {
-    boolean set = false;
-    while (surgeSwitches < 2 * team.surgeOn().size() && t >= switchSecond(surgeSwitches)) {
-      long lead = await(pool.query("SELECT id FROM users WHERE username = 'lead'").execute()).iterator().next()
-          .getLong(0);
-      await(surge.setMode(lead, "lead", surgeSwitches % 2 == 0 ? "on" : "auto"));
-      surgeSwitches++;
-      set = true;
+  /** Has a surge window started or ended by second t (since the last call)? The sweep then runs at once. */
+  private boolean atWindowEdge(long t) {
+    boolean at = false;
+    while (windowEdge < 2 * team.surgeOn().size() && t >= edgeSecond(windowEdge)) {
+      windowEdge++;
+      at = true;
     }
-    return set;
+    return at;
   }
 
-  private long switchSecond(int i) {
+  private long edgeSecond(int i) {
     PromotionDayScenario.Window w = team.surgeOn().get(i / 2);
     return i % 2 == 0 ? w.startSecond() : w.endSecond();
   }
 
-  private long nextSurgeSwitch() {
-    return surgeSwitches < 2 * team.surgeOn().size() ? switchSecond(surgeSwitches) : Long.MAX_VALUE;
+  private long nextWindowEdge() {
+    return windowEdge < 2 * team.surgeOn().size() ? edgeSecond(windowEdge) : Long.MAX_VALUE;
+  }
+
+  private OffsetDateTime utc(long second) {
+    return day.start().plusSeconds(second).atOffset(ZoneOffset.UTC);
   }
 
   /**

@@ -138,10 +138,10 @@ final class StaffingPlanReport {
         plan: surge switches the whole pool on, so the pool has, per language, the most speakers any hour lacks on
         shift and in all the most agents any hour lacks (the file's agent types whose languages are all short,
         else an agent with exactly the languages short; the rest repeats the file's standby types). In every run
-        of hours the shifts alone do not reach, a supervisor sets surge `on` at its start and back to `auto` at its
-        end (the real `SurgeControl.setMode`; the automatic decision releases the pool once the queue is calm, and
-        outside those hours surge is automatic as in the other runs). The day then runs once as in the
-        promotion-day simulation, with ours (priority, SLA clock, surge), scored per hour of arrival: urgent ≤ 60 s
+        of hours the shifts alone do not reach, surge is held on by a planned surge window, stored as applying a
+        staffing plan stores it (the real `SurgeControl` switches the pool on when the window starts and releases it
+        by its usual calm rule once the window has ended; outside the windows surge is automatic as in the other
+        runs). The day then runs once as in the promotion-day simulation, with ours (priority, SLA clock, surge), scored per hour of arrival: urgent ≤ 60 s
         (99 %%), regular ≤ 120 s (95 %%), and each shop's platform line as the reports count it (Pinduoduo 5 minutes
         08–23 shop time, Shopee 12 hours, other platforms the team's 5 minutes; each ≥ 80 %%). An hour that misses
         gets ⌈its staffing × shortfall⌉ agents (at least 1; shortfall = 1 − achieved ÷ target of its worst target;
