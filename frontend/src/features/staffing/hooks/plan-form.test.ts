@@ -13,15 +13,17 @@ describe('parsePeak', () => {
     expect(parsePeak(' 20:00 – 22:00 × 1.5 ')).toEqual({ peak: { start: '20:00', end: '22:00', factor: 1.5 } });
     expect(parsePeak('8:00-9:30X2')).toEqual({ peak: { start: '08:00', end: '09:30', factor: 2 } });
     expect(parsePeak('00:00~02:00*3').peak).toEqual({ start: '00:00', end: '02:00', factor: 3 });
+    // as the server reads them: up to the day's end, and past midnight into the day's first hours
+    expect(parsePeak('20:00-24:00x2').peak).toEqual({ start: '20:00', end: '24:00', factor: 2 });
+    expect(parsePeak('23:00-01:00x4').peak).toEqual({ start: '23:00', end: '01:00', factor: 4 });
   });
 
   it('names what is wrong', () => {
     expect(parsePeak('20:00-22:00')).toEqual({ error: 'error.peakFormat' });
     expect(parsePeak('evening x10')).toEqual({ error: 'error.peakFormat' });
     expect(parsePeak('20:00-22:00x-2')).toEqual({ error: 'error.peakFormat' });
-    expect(parsePeak('20:00-24:00x2')).toEqual({ error: 'error.peakTime' });
+    expect(parsePeak('24:00-02:00x2')).toEqual({ error: 'error.peakTime' });
     expect(parsePeak('20:61-22:00x2')).toEqual({ error: 'error.peakTime' });
-    expect(parsePeak('22:00-20:00x2')).toEqual({ error: 'error.peakOrder' });
     expect(parsePeak('20:00-20:00x2')).toEqual({ error: 'error.peakOrder' });
     expect(parsePeak('20:00-22:00x0')).toEqual({ error: 'error.peakFactor' });
     expect(parsePeak('20:00-22:00x101')).toEqual({ error: 'error.peakFactor' });

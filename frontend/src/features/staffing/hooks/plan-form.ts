@@ -58,8 +58,9 @@ export function parsePeak(text: string): PeakResult {
   const m = PEAK.exec(text.trim());
   if (!m) return { error: 'error.peakFormat' };
   const [start, end] = [padHour(m[1]), padHour(m[2])];
-  if (!isClockTime(start) || !isClockTime(end)) return { error: 'error.peakTime' };
-  if (end <= start) return { error: 'error.peakOrder' };
+  // 24:00 ends a peak at the day's end; an end before the start runs past midnight into the day's first hours
+  if (!isClockTime(start) || !(isClockTime(end) || end === '24:00')) return { error: 'error.peakTime' };
+  if (end === start) return { error: 'error.peakOrder' };
   const factor = Number(m[3]);
   if (factor < FACTOR_MIN || factor > FACTOR_MAX) return { error: 'error.peakFactor' };
   return { peak: { start, end, factor } };
