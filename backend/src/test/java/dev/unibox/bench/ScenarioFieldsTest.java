@@ -53,12 +53,11 @@ class ScenarioFieldsTest {
     return hour.arrivals().values().stream().mapToDouble(Double::doubleValue).sum();
   }
 
-  /** The day's arrivals as text (a Shop holds arrays, so two loads' arrivals are not equal as records). */
-  private static List<String> drawn(PromotionDayScenario day) {
-    return PromotionDayWorkload.arrivals(day, 24 * 3600, day.seed()).stream()
-        .map(a -> String.join("|", String.valueOf(a.second()), a.shop().accountId(), a.language(), a.kind().name(),
-            a.text(), a.buyer(), String.valueOf(a.returning()), String.valueOf(a.readSeconds()),
-            String.valueOf(a.handleSeconds()))).toList();
+  /** The day's arrivals, the shop by its account (a Shop holds arrays, so two loads' shops are not equal). */
+  private static List<List<Object>> drawn(PromotionDayScenario day) {
+    return PromotionDayWorkload.arrivals(day, 24 * 3600, day.seed()).stream().map(a -> List.<Object>of(a.index(),
+        a.second(), a.shop().accountId(), a.language(), a.kind(), a.text(), a.buyer(), a.returning(), a.readSeconds(),
+        a.handleSeconds())).toList();
   }
 
   private String error(String yaml) throws Exception {
