@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.unibox.bench.PromotionDayWorkload.Kind;
+import dev.unibox.config.UniboxConfig.SurgeConfig;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,20 +18,28 @@ import java.util.Map;
 /**
  * A simulated day read from a scenario file (YAML, under {@code scenarios/}): the date and shop time zone, the
  * seed, the shops and their languages, the arrival curve with its peaks, the urgency mix, returning buyers,
- * the team's shifts, the standby pool and the agents' reading and handling times. Every field is checked on
- * load; an error names the field ({@code team.shifts[1].end}) and what is wrong with it.
+ * the team's shifts, the standby pool, the agents' reading and handling times and the surge settings. Every
+ * field is checked on load; an error names the field ({@code team.shifts[1].end}) and what is wrong with it.
  */
 record PromotionDayScenario(String file, String name, String summary, LocalDate date, ZoneId zone, long seed,
                             List<Shop> shops, double[] perMinuteByHour, List<Peak> peaks, Map<Kind, Double> mix,
                             Map<Kind, Double> peakMix, double returningShare, List<Shift> shifts,
-                            List<AgentSpec> standby, Window quick, Times times) {
+                            List<AgentSpec> standby, Window quick, Times times, SurgeConfig surge) {
 
   record Shop(String accountId, String platform, String zone, double share, String[] languages, double[] weights) {}
 
-  /** Minutes of the day [start, end); the arrival rate is multiplied and the peak urgency mix applies. */
+  /**
+   * Minutes of the day [start, end); the arrival rate is multiplied and the peak urgency mix applies. An end
+   * before the start crosses midnight within the one simulated day: [start, 24:00) and [00:00, end).
+   */
   record Peak(int startMinute, int endMinute, double multiplier) {
     boolean covers(int minuteOfDay) {
-      return minuteOfDay >= startMinute && minuteOfDay < endMinute;
+      return crossesMidnight() ? minuteOfDay >= startMinute || minuteOfDay < endMinute
+          : minuteOfDay >= startMinute && minuteOfDay < endMinute;
+    }
+
+    boolean crossesMidnight() {
+      return endMinute < startMinute;
     }
   }
 
@@ -44,7 +53,20 @@ record PromotionDayScenario(String file, String name, String summary, LocalDate 
   /** A draw of {@code min + u × range} seconds. */
   record Draw(double min, double range) {}
 
-  record Times(Draw read, Map<Kind, Draw> handle) {}
+  /**
+   * The draws, and what the simulated agents add on top: per chat held beyond the first, reading takes
+   * {@code readSlowdown} and handling {@code handleSlowdown} longer (shares of the drawn time), and a returning
+   * buyer new to the agent costs {@code historyRead} seconds of reading their history first.
+   */
+  record Times(Draw read, Map<Kind, Draw> handle, double readSlowdown, double handleSlowdown, double historyRead) {
+    double readFactor(int load) {
+      return 1 + readSlowdown * (load - 1);
+    }
+
+    double handleFactor(int load) {
+      return 1 + handleSlowdown * (load - 1);
+    }
+  }
 
   /** The scenario shipped as the promotion day; only it writes docs/benchmarks.md. */
   static final String DEFAULT = "scenarios/promotion-day.yaml";
@@ -71,7 +93,8 @@ record PromotionDayScenario(String file, String name, String summary, LocalDate 
 
   /**
    * What {@code quick} keeps: the file's {@code quick:} window, else three hours before the first peak to one
-   * hour after it; null when there is neither (quick then runs the whole day).
+   * hour after it (to 24:00 when the peak crosses midnight: the window is one stretch of the day, and the
+   * evening end is where the queue builds); null when there is neither (quick then runs the whole day).
    */
   Window quickWindow() {
     if (quick != null) {
@@ -81,7 +104,8 @@ record PromotionDayScenario(String file, String name, String summary, LocalDate 
       return null;
     }
     Peak p = peaks.get(0);
-    return new Window(Math.max(0, p.startMinute() - 180) * 60L, Math.min(24 * 60, p.endMinute() + 60) * 60L);
+    int end = p.crossesMidnight() ? 24 * 60 : Math.min(24 * 60, p.endMinute() + 60);
+    return new Window(Math.max(0, p.startMinute() - 180) * 60L, end * 60L);
   }
 
   static PromotionDayScenario load(Path path, String shownAs) {

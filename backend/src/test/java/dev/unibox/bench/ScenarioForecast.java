@@ -23,8 +23,10 @@ import java.util.stream.Stream;
  *   same way).
  *   <li>Urgent share: the urgency mix of each minute (the peak mix inside a peak), weighted by its arrivals.
  *   <li>Seat and answer seconds at the working load L = the team's chats per agent: the planner staffs for the
- *   hours when buyers queue, and then the router fills every seat. answer = mean read × (1 + 0.25 (L − 1)) + 30 s ×
- *   the returning share (the history read); seat = answer + mean handling (by the hour's mix) × (1 + 0.15 (L − 1)).
+ *   hours when buyers queue, and then the router fills every seat. With the scenario's {@code times} (the same
+ *   {@link PromotionDayScenario.Times} the simulated agents use): answer = mean read × (1 + read slow-down × (L − 1))
+ *   + history read × the returning share; seat = answer + mean handling (by the hour's mix) × (1 + handle slow-down
+ *   × (L − 1)).
  * </ul>
  */
 final class ScenarioForecast {
@@ -55,7 +57,7 @@ final class ScenarioForecast {
     Map<String, Double> shares = languageShares(day);
     PromotionDayScenario.Times times = day.times();
     double read = mean(times.read());
-    double answer = read * (1 + 0.25 * (capacity - 1)) + 30 * day.returningShare();
+    double answer = read * times.readFactor(capacity) + times.historyRead() * day.returningShare();
     List<Demand> out = new ArrayList<>();
     for (int h = 0; h < 24; h++) {
       double total = 0;
@@ -77,7 +79,7 @@ final class ScenarioForecast {
           .collect(Collectors.toMap(Map.Entry::getKey, e -> n * e.getValue()));
       double meanHandle = total > 0 ? handle / total : mixMean(day.mix(), times);
       out.add(new Demand(h, byLanguage, total > 0 ? urgent / total : day.mix().get(Kind.AFTER_SALE_URGENT),
-          answer + meanHandle * (1 + 0.15 * (capacity - 1)), answer));
+          answer + meanHandle * times.handleFactor(capacity), answer));
     }
     return out;
   }

@@ -1,6 +1,7 @@
 package dev.unibox.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import dev.unibox.bench.PromotionDayScenario.AgentSpec;
 import dev.unibox.bench.PromotionDayScenario.Draw;
 import dev.unibox.bench.PromotionDayScenario.Peak;
@@ -9,6 +10,7 @@ import dev.unibox.bench.PromotionDayScenario.Shop;
 import dev.unibox.bench.PromotionDayScenario.Times;
 import dev.unibox.bench.PromotionDayScenario.Window;
 import dev.unibox.bench.PromotionDayWorkload.Kind;
+import dev.unibox.config.UniboxConfig.SurgeConfig;
 import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -24,6 +26,12 @@ import java.util.function.Predicate;
 
 /** Reads and checks a scenario file's tree ({@link PromotionDayScenario}); every error names the file and the field. */
 record ScenarioReader(String file) {
+
+  /** What a file without {@code surge}, {@code times.load_slowdown} or {@code times.history_read} gets. */
+  static final SurgeConfig SURGE = new SurgeConfig(true, 25, 5, 300, 300);
+  static final double READ_SLOWDOWN = 0.25;
+  static final double HANDLE_SLOWDOWN = 0.15;
+  static final double HISTORY_READ_SECONDS = 30;
 
   PromotionDayScenario scenario(JsonNode root) {
     String name = text(root, "name");
@@ -86,8 +94,13 @@ record ScenarioReader(String file) {
         JsonNode p = peakNodes.get(i);
         int start = minute(p, "start", at);
         int end = minute(p, "end", at);
-        if (end <= start) {
-          throw error(at + ".end", "must be after start (a peak does not cross midnight)");
+        // an end before the start is more often a slip than a peak of most of the day, so crossing is said
+        boolean acrossMidnight = p.has("across_midnight") && bool(p, "across_midnight", at);
+        if (!acrossMidnight && end <= start) {
+          throw error(at + ".end", "must be after start (a peak past 24:00 says across_midnight: true)");
+        }
+        if (acrossMidnight && (end >= start || start == 24 * 60)) {
+          throw error(at + ".across_midnight", "needs an end before the start (and a start before 24:00)");
         }
         double multiplier = nonNegative(node(p, "multiplier", at), at + ".multiplier");
         peaks.add(new Peak(start, end, multiplier));
@@ -136,8 +149,33 @@ record ScenarioReader(String file) {
     for (Kind k : Kind.values()) {
       handles.put(k, draw(object(handle, key(k), "times.handle"), "times.handle." + key(k)));
     }
+    JsonNode slowdown = times.has("load_slowdown") ? object(times, "load_slowdown", "times") : absent();
+    double readSlowdown = slowdown.has("read") ? nonNegative(node(slowdown, "read"), "times.load_slowdown.read")
+        : READ_SLOWDOWN;
+    double handleSlowdown = slowdown.has("handle")
+        ? nonNegative(node(slowdown, "handle"), "times.load_slowdown.handle") : HANDLE_SLOWDOWN;
+    double historyRead = times.has("history_read")
+        ? nonNegative(node(times, "history_read"), "times.history_read") : HISTORY_READ_SECONDS;
     return new PromotionDayScenario(file, name, summary, date, zone, seed, List.copyOf(shops), perMinute,
-        List.copyOf(peaks), mix, peakMix, returning, List.copyOf(shifts), standby, quick, new Times(read, handles));
+        List.copyOf(peaks), mix, peakMix, returning, List.copyOf(shifts), standby, quick,
+        new Times(read, handles, readSlowdown, handleSlowdown, historyRead),
+        surge(root.has("surge") ? object(root, "surge") : absent()));
+  }
+
+  /** Each field the file gives, else the one of {@link #SURGE}; the minimums are the product config's. */
+  private SurgeConfig surge(JsonNode s) {
+    return new SurgeConfig(
+        s.has("enabled") ? bool(s, "enabled", "surge") : SURGE.enabled(),
+        s.has("depth_threshold") ? whole(s, "depth_threshold", "surge", 1) : SURGE.depthThreshold(),
+        s.has("release_depth") ? whole(s, "release_depth", "surge", 0) : SURGE.releaseDepth(),
+        s.has("calm_seconds") ? whole(s, "calm_seconds", "surge", 0) : SURGE.calmSeconds(),
+        s.has("throughput_window_seconds") ? whole(s, "throughput_window_seconds", "surge", 10)
+            : SURGE.throughputWindowSeconds());
+  }
+
+  /** An optional mapping the file leaves out: every field in it then takes its default. */
+  private static JsonNode absent() {
+    return JsonNodeFactory.instance.objectNode();
   }
 
   private List<AgentSpec> agents(JsonNode parent, String at, int capacity) {
@@ -231,6 +269,10 @@ record ScenarioReader(String file) {
     return typed(parent, field, at, n -> n.isTextual() && !n.asText().isBlank(), "expected text").asText();
   }
 
+  private boolean bool(JsonNode parent, String field, String at) {
+    return typed(parent, field, at, JsonNode::isBoolean, "expected true or false").asBoolean();
+  }
+
   /** The field, present and of the kind {@code ok} accepts, or an error saying what was {@code expected}. */
   private JsonNode typed(JsonNode parent, String field, String at, Predicate<JsonNode> ok, String expected) {
     JsonNode n = node(parent, field, at);
@@ -282,11 +324,12 @@ record ScenarioReader(String file) {
   }
 
   private int positiveInt(JsonNode parent, String field, String at) {
-    JsonNode n = node(parent, field, at);
-    if (!n.isIntegralNumber() || n.asInt() < 1) {
-      throw error(path(at, field), "expected a whole number ≥ 1");
-    }
-    return n.asInt();
+    return whole(parent, field, at, 1);
+  }
+
+  private int whole(JsonNode parent, String field, String at, int min) {
+    return typed(parent, field, at, n -> n.isIntegralNumber() && n.canConvertToInt() && n.asInt() >= min,
+        "expected a whole number ≥ " + min + ", got '" + parent.path(field).asText() + "'").asInt();
   }
 
   private long fail(String at, String what) {

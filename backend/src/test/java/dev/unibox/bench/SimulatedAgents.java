@@ -18,8 +18,9 @@ import java.util.Set;
 
 /**
  * How the simulated agents behave: an agent answers an assigned chat after reading it (longer the more chats
- * they hold, and +30 s when a returning buyer is new to them: they read the history first), answers the
- * buyer's follow-ups, and closes the chat after handling it (longer the more chats they hold).
+ * they hold, plus the scenario's history read when a returning buyer is new to them), answers the buyer's
+ * follow-ups, and closes the chat after handling it (longer the more chats they hold); the scenario's
+ * {@link PromotionDayScenario.Times} say how much longer.
  */
 final class SimulatedAgents {
 
@@ -31,16 +32,18 @@ final class SimulatedAgents {
   private final IngestService ingest;
   private final CloseConversation close;
   private final Clock clock;
+  private final PromotionDayScenario.Times times;
   private final PriorityQueue<Step> steps = new PriorityQueue<>((a, b) -> a.second() != b.second()
       ? Long.compare(a.second(), b.second()) : Integer.compare(a.order(), b.order()));
   private final Map<Long, Long> lastAgentOfConversation = new HashMap<>();
   private final Map<Long, Integer> load = new HashMap<>();
   private int order = 0;
 
-  SimulatedAgents(IngestService ingest, CloseConversation close, Clock clock) {
+  SimulatedAgents(IngestService ingest, CloseConversation close, Clock clock, PromotionDayScenario.Times times) {
     this.ingest = ingest;
     this.close = close;
     this.clock = clock;
+    this.times = times;
   }
 
   /** The buyer of an answered, open chat wrote again: the agent holding it answers after reading. */
@@ -51,14 +54,13 @@ final class SimulatedAgents {
   /** The router gave the chat to an agent: plan the first answer and the close. */
   void assigned(Assigner.Assignment a, TrackedChat tr, long t) {
     int l = load.merge(a.agentId(), 1, Integer::sum);
-    double factor = 1 + 0.25 * (l - 1);
     Long previous = lastAgentOfConversation.get(a.conversationId());
-    double history = tr.arrival.returning() && (previous == null || previous != a.agentId()) ? 30 : 0;
+    double history = tr.arrival.returning() && (previous == null || previous != a.agentId()) ? times.historyRead() : 0;
     tr.agent = a.agentId();
     lastAgentOfConversation.put(a.conversationId(), a.agentId());
-    long answer = t + Math.round(tr.arrival.readSeconds() * factor + history);
+    long answer = t + Math.round(tr.arrival.readSeconds() * times.readFactor(l) + history);
     steps.add(new Step(Math.max(answer, t + 1), order++, tr, Act.ANSWER));
-    steps.add(new Step(Math.max(answer, t + 1) + Math.round(tr.arrival.handleSeconds() * (1 + 0.15 * (l - 1))),
+    steps.add(new Step(Math.max(answer, t + 1) + Math.round(tr.arrival.handleSeconds() * times.handleFactor(l)),
         order++, tr, Act.CLOSE));
   }
 

@@ -112,7 +112,7 @@ final class SimulatedDay {
     SlaPolicy sla = SlaPolicy.standard();
     // the simulated agents always answer what they hold, so breach reassignment is off (their clock is the sim's)
     SlaConfig slaConfig = new SlaConfig(sla, SWEEP_SECONDS * 1000L, false, 60);
-    SurgeConfig surgeConfig = scenario.surge() ? new SurgeConfig(true, 25, 5, 300, 300) : SurgeConfig.off();
+    SurgeConfig surgeConfig = scenario.surge() ? day.surge() : SurgeConfig.off();
     router = new Assigner(vertx, pool, clock, scenario.policy());
     Rosters rosters = new Rosters(vertx, pool, clock, team::plan, SurgeView.FROM_TABLE);
     await(rosters.start());
@@ -123,7 +123,7 @@ final class SimulatedDay {
     }
     sweep = new SlaSweep(vertx, pool, clock, slaConfig, rosters, surge, router::reassign);
     ingest = new IngestService(vertx, pool, classifier, clock, sla);
-    agents = new SimulatedAgents(ingest, new CloseConversation(vertx, pool, clock), clock);
+    agents = new SimulatedAgents(ingest, new CloseConversation(vertx, pool, clock), clock, day.times());
     router.observe((assignments, at) -> {
       synchronized (fresh) {
         fresh.addAll(assignments);
