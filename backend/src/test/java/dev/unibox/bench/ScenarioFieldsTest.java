@@ -131,7 +131,7 @@ class ScenarioFieldsTest {
   }
 
   @Test
-  void eachBadNewFieldIsNamed() throws Exception {
+  void eachBadNewFieldAndAPeakEndingBeforeItsStartAreNamed() throws Exception {
     String good = promotionDay();
     assertThat(error(good.replace("calm_seconds: 300", "calm_seconds: soon")))
         .isEqualTo("bad.yaml: surge.calm_seconds: expected a whole number ≥ 0, got 'soon'");
@@ -157,6 +157,15 @@ class ScenarioFieldsTest {
         .isEqualTo("bad.yaml: times.load_slowdown: expected a mapping");
     assertThat(error(good.replace("history_read: 30", "history_read: half a minute")))
         .isEqualTo("bad.yaml: times.history_read: expected a number ≥ 0, got 'half a minute'");
+    // a peak ending before its start must say it runs past midnight, and stay within the day
+    assertThat(error(good.replace("end: \"22:00\"", "end: \"01:00\"")))
+        .isEqualTo("bad.yaml: arrivals.peaks[0].end: must be after start (a peak past 24:00 says across_midnight: true)");
+    assertThat(error(good.replace("end: \"22:00\"", "end: \"23:00\", across_midnight: true")))
+        .isEqualTo("bad.yaml: arrivals.peaks[0].across_midnight: needs an end before the start (and a start before 24:00)");
+    assertThat(error(good.replace("end: \"22:00\"", "end: \"01:00\", across_midnight: yes please")))
+        .isEqualTo("bad.yaml: arrivals.peaks[0].across_midnight: expected true or false");
+    assertThat(error(good.replace("start: \"20:00\", end: \"22:00\"", "start: \"24:00\", end: \"01:00\", across_midnight: true")))
+        .contains("arrivals.peaks[0].across_midnight");
   }
 
   @Test
@@ -189,18 +198,5 @@ class ScenarioFieldsTest {
       assertThat(byHour[0]).as("hour 0 against hour %d", h).isGreaterThan(5 * byHour[h]);
       assertThat(byHour[23]).as("hour 23 against hour %d", h).isGreaterThan(5 * byHour[h]);
     }
-  }
-
-  @Test
-  void aPeakEndingBeforeItsStartMustSaySoAndStayWithinTheDay() throws Exception {
-    String good = promotionDay();
-    assertThat(error(good.replace("end: \"22:00\"", "end: \"01:00\"")))
-        .isEqualTo("bad.yaml: arrivals.peaks[0].end: must be after start (a peak past 24:00 says across_midnight: true)");
-    assertThat(error(good.replace("end: \"22:00\"", "end: \"23:00\", across_midnight: true")))
-        .isEqualTo("bad.yaml: arrivals.peaks[0].across_midnight: needs an end before the start (and a start before 24:00)");
-    assertThat(error(good.replace("end: \"22:00\"", "end: \"01:00\", across_midnight: yes please")))
-        .isEqualTo("bad.yaml: arrivals.peaks[0].across_midnight: expected true or false");
-    assertThat(error(good.replace("start: \"20:00\", end: \"22:00\"", "start: \"24:00\", end: \"01:00\", across_midnight: true")))
-        .contains("arrivals.peaks[0].across_midnight");
   }
 }
