@@ -30,9 +30,9 @@ record Coverage(int hour, Set<String> onDuty, int onShift, Map<String, Integer> 
   static List<Coverage> of(Roster roster, LocalDate date, ZoneId zone, Collection<Agent> agents, List<HourPlan> plans,
                            Collection<String> languages) {
     List<Coverage> out = new ArrayList<>();
+    Set<String> rostered = roster.rostered();
     for (HourPlan plan : plans) {
       Instant start = ZonedDateTime.of(date, LocalTime.of(plan.hour(), 0), zone).toInstant();
-      Set<String> rostered = roster.rostered();
       List<Agent> onShift = agents.stream()
           .filter(a -> !rostered.contains(a.username())
               || roster.onShift(a.username(), start) && roster.onShift(a.username(), start.plus(LAST_MINUTE)))

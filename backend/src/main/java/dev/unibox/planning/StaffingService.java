@@ -16,7 +16,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -75,11 +74,9 @@ public record StaffingService(Vertx vertx, Pool pool, Clock clock, Rosters roste
     List<Coverage> coverage = Coverage.of(roster, date, roster.zone(), agents, hours, languages);
     Map<String, Agent> byName = agents.stream().collect(Collectors.toMap(Agent::username, Function.identity()));
     List<Agent> pool = roster.standby().stream().filter(byName::containsKey).map(byName::get).toList();
-    Set<String> inShifts = new LinkedHashSet<>();
-    roster.shifts().forEach(s -> inShifts.addAll(s.agents()));
     // an agent listed nowhere is routed all day already; one of a shift can stand by outside it
     List<Agent> candidates = agents.stream()
-        .filter(a -> inShifts.contains(a.username()) && !roster.standby().contains(a.username())).toList();
+        .filter(a -> !roster.shiftsOf(a.username()).isEmpty() && !roster.standby().contains(a.username())).toList();
     return new StaffingPlan(date, roster.zone(), request, chatsPerAgent, from, to, conversations, forecast, hours,
         coverage, roster.standby(), StandbyChoice.choose(coverage, pool, candidates), SurgeWindow.of(coverage));
   }

@@ -59,15 +59,14 @@ public final class SurgeControl {
 
   /** One automatic evaluation; returns true when surge switched on or off. */
   Future<Boolean> evaluate(Instant now) {
-    return work.run(now, change -> SlaStore.lockSurge(change.conn()).compose(s -> SlaStore.plannedWindow(change.conn(), now)
+    // a supervisor's on/off, or surge disabled: nothing to decide, nothing to read
+    return work.run(now, change -> SlaStore.lockSurge(change.conn()).compose(s -> !"auto".equals(s.mode())
+        || !config.enabled() ? Future.succeededFuture(false) : SlaStore.plannedWindow(change.conn(), now)
         .compose(window -> forecast(change.conn(), now).compose(f -> {
       SqlConnection conn = change.conn();
       boolean predictsBreach = f.depth() >= config.depthThreshold()
           || (f.depth() > config.releaseDepth() && f.expectedWaitSeconds() > regularTarget.toSeconds());
       boolean calm = f.depth() <= config.releaseDepth() && f.expectedWaitSeconds() * 2 <= regularTarget.toSeconds();
-      if (!"auto".equals(s.mode()) || !config.enabled()) {
-        return Future.succeededFuture(false);
-      }
       if (!s.active() && (predictsBreach || window != null)) {
         String reason = window != null ? planned(window) : breach(f);
         return change(change, s, true, s.mode(), "activated", reason, null, f).map(true);
