@@ -1,5 +1,6 @@
 package dev.unibox.auth;
 
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -33,6 +34,11 @@ public record CurrentUser(long id, String username, String displayName, String r
 
   public boolean mayServe(String accountId) {
     return allAccounts || accountIds.contains(accountId);
+  }
+
+  /** The shops this user may see, as query parameters. */
+  public ShopScope shops() {
+    return new ShopScope(allAccounts, List.copyOf(accountIds));
   }
 
   /**

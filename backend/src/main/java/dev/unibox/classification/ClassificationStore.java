@@ -1,5 +1,6 @@
 package dev.unibox.classification;
 
+import dev.unibox.auth.ShopScope;
 import dev.unibox.domain.Category;
 import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
@@ -111,9 +112,8 @@ final class ClassificationStore {
     });
   }
 
-  static Future<JsonObject> correctionCounts(SqlClient c, Instant from, Instant to, boolean allAccounts,
-                                             String[] accounts) {
-    return c.preparedQuery(CORRECTION_COUNTS).execute(Tuple.of(utc(from), utc(to), allAccounts, accounts))
+  static Future<JsonObject> correctionCounts(SqlClient c, Instant from, Instant to, ShopScope shops) {
+    return c.preparedQuery(CORRECTION_COUNTS).execute(shops.addTo(Tuple.of(utc(from), utc(to))))
         .map(rows -> {
           Row r = rows.iterator().next();
           return new JsonObject().put("total", r.getLong("total")).put("urgency", r.getLong("urgency"))

@@ -58,8 +58,7 @@ record ModelRoutes(Pool pool, Clock clock, Retraining retraining, LiveModel live
         "Only supervisors and admins see the quality report");
     Instant to = QueryParams.instant(ctx, "to", clock.instant());
     Instant from = QueryParams.instant(ctx, "from", to.minus(Duration.ofDays(1)));
-    ClassificationStore.correctionCounts(pool, from, to, user.allAccounts(),
-            user.accountIds().toArray(String[]::new))
+    ClassificationStore.correctionCounts(pool, from, to, user.shops())
         .onSuccess(counts -> Responses.json(ctx, 200, new JsonObject().put("from", from.toString())
             .put("to", to.toString()).put("corrections", counts)))
         .onFailure(ctx::fail);

@@ -91,8 +91,7 @@ public final class ConversationStore {
 
   public static Future<List<JsonObject>> visibleTo(SqlClient client, CurrentUser user) {
     Future<io.vertx.sqlclient.RowSet<Row>> rows = user.oversees()
-        ? client.preparedQuery(OVERSEEN).execute(Tuple.tuple().addBoolean(user.allAccounts())
-            .addArrayOfString(user.accountIds().toArray(String[]::new)).addBoolean(user.teamScoped())
+        ? client.preparedQuery(OVERSEEN).execute(user.shops().addTo(Tuple.tuple()).addBoolean(user.teamScoped())
             .addArrayOfString(user.ledTeams().toArray(String[]::new)))
         : client.preparedQuery(MINE).execute(Tuple.of(user.id()));
     return rows.map(rs -> {

@@ -1,6 +1,7 @@
 package dev.unibox.conversations;
 
 import dev.unibox.auth.CurrentUser;
+import dev.unibox.auth.ShopScope;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -183,10 +184,11 @@ public final class FindStore {
    */
   private static String text(CurrentUser user, FindQuery q, Tuple params) {
     String shops;
+    ShopScope scope = user.shops();
     if (q.shop() != null) {
       shops = " = " + add(params, q.shop());
-    } else if (!user.allAccounts()) {
-      params.addArrayOfString(user.accountIds().toArray(String[]::new));
+    } else if (!scope.everyShop()) {
+      params.addArrayOfString(scope.accountArray());
       shops = " = ANY($" + params.size() + ")";
     } else {
       shops = null;

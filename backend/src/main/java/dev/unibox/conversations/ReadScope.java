@@ -28,7 +28,7 @@ public final class ReadScope {
    * appended to {@code params} from position {@code next}.
    */
   public static String sql(CurrentUser user, Tuple params, int next) {
-    params.addBoolean(user.allAccounts()).addArrayOfString(user.accountIds().toArray(String[]::new));
+    user.shops().addTo(params);
     String shop = "($" + next + " OR c.account_id = ANY($" + (next + 1) + "))";
     if (user.isAgent()) {
       params.addLong(user.id());

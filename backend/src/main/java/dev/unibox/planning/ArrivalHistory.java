@@ -1,5 +1,6 @@
 package dev.unibox.planning;
 
+import dev.unibox.auth.ShopScope;
 import dev.unibox.domain.LanguageDetector;
 import io.vertx.core.Future;
 import io.vertx.sqlclient.Row;
@@ -89,7 +90,7 @@ final class ArrivalHistory {
   }
 
   static Future<List<Agent>> agents(SqlClient c, ShopScope scope) {
-    return c.preparedQuery(AGENTS).execute(scope.params()).map(rows -> {
+    return c.preparedQuery(AGENTS).execute(scope.addTo(Tuple.tuple())).map(rows -> {
       List<Agent> out = new ArrayList<>();
       rows.forEach(r -> out.add(new Agent(r.getString("username"), Set.copyOf(List.of(r.getArrayOfStrings("languages"))),
           r.getInteger("max_concurrent"))));
@@ -102,7 +103,8 @@ final class ArrivalHistory {
   }
 
   private static Tuple window(ShopScope scope, Instant from, Instant to) {
-    return scope.params().addOffsetDateTime(from.atOffset(ZoneOffset.UTC)).addOffsetDateTime(to.atOffset(ZoneOffset.UTC));
+    return scope.addTo(Tuple.tuple()).addOffsetDateTime(from.atOffset(ZoneOffset.UTC))
+        .addOffsetDateTime(to.atOffset(ZoneOffset.UTC));
   }
 
   private static Double number(Row r, String column) {

@@ -1,6 +1,7 @@
 package dev.unibox.planning;
 
 import dev.unibox.auth.CurrentUser;
+import dev.unibox.auth.ShopScope;
 import dev.unibox.events.Change;
 import dev.unibox.events.UnitOfWork;
 import dev.unibox.shifts.Roster;
@@ -38,7 +39,10 @@ public record StaffingService(Vertx vertx, Pool pool, Clock clock, Rosters roste
   }
 
   Future<StaffingPlan> plan(CurrentUser user, PlanRequest request) {
-    ShopScope scope = ShopScope.of(user, request.account());
+    if (request.account() != null && !user.mayServe(request.account())) {
+      throw ApiException.forbidden("This shop is not yours");
+    }
+    ShopScope scope = request.account() != null ? ShopScope.only(request.account()) : user.shops();
     Future<Boolean> known = request.account() == null ? Future.succeededFuture(true)
         : ArrivalHistory.shopExists(pool, request.account());
     return known.compose(exists -> {

@@ -2,7 +2,6 @@ package dev.unibox.quality;
 
 import dev.unibox.auth.CurrentUser;
 import dev.unibox.web.ApiException;
-import io.vertx.sqlclient.Tuple;
 
 /** Role and shop checks shared by the quality routes (every call is checked on the server). */
 final class Access {
@@ -26,10 +25,5 @@ final class Access {
     if (!user.mayServe(accountId)) {
       throw ApiException.forbidden("This shop is not yours");
     }
-  }
-
-  /** Appends ($n = allAccounts, $n+1 = account ids) for {@code ($n OR account_id = ANY($n+1))}. */
-  static Tuple shops(Tuple t, CurrentUser user) {
-    return t.addBoolean(user.allAccounts()).addArrayOfString(user.accountIds().toArray(String[]::new));
   }
 }

@@ -84,8 +84,8 @@ public record ComplianceRoutes(Pool pool, QualityRules rules, ComplianceGuard gu
     }
     var from = date.atStartOfDay(zone).toInstant();
     var to = date.plusDays(1).atStartOfDay(zone).toInstant();
-    Tuple t = Access.shops(Tuple.tuple().addValue(from.atOffset(ZoneOffset.UTC)).addValue(to.atOffset(ZoneOffset.UTC)),
-        user).addString(account).addLong(user.oversees() ? null : user.id());
+    Tuple t = user.shops().addTo(Tuple.tuple().addValue(from.atOffset(ZoneOffset.UTC))
+        .addValue(to.atOffset(ZoneOffset.UTC))).addString(account).addLong(user.oversees() ? null : user.id());
     pool.preparedQuery(REPORT).execute(t).onSuccess(rows -> {
       Map<Long, JsonObject> agents = new LinkedHashMap<>();
       for (Row r : rows) {

@@ -64,7 +64,8 @@ final class QuickReplyStore {
 
   /** The user's shops' and the team's; account narrows to one shop (and the team's). */
   static Future<JsonArray> visible(SqlClient c, CurrentUser user, String account) {
-    return c.preparedQuery(VISIBLE).execute(Access.shops(Tuple.tuple(), user).addString(account)).map(QuickReplyStore::json);
+    return c.preparedQuery(VISIBLE).execute(user.shops().addTo(Tuple.tuple()).addString(account))
+        .map(QuickReplyStore::json);
   }
 
   /** Up to 20 of the shop's and the team's whose shortcut starts with, or title holds, the query (null: any). */

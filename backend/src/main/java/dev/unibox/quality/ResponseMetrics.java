@@ -63,8 +63,8 @@ public record ResponseMetrics(Pool pool, Clock clock) {
     if (account != null) {
       Access.serves(user, account);
     }
-    Tuple t = Access.shops(Tuple.tuple().addValue(from.atOffset(ZoneOffset.UTC)).addValue(to.atOffset(ZoneOffset.UTC)),
-        user).addString(account);
+    Tuple t = user.shops().addTo(Tuple.tuple().addValue(from.atOffset(ZoneOffset.UTC))
+        .addValue(to.atOffset(ZoneOffset.UTC))).addString(account);
     pool.preparedQuery(FIRST_RESPONSES).execute(t).onSuccess(rows -> {
       int conversations = 0;
       int spam = 0;

@@ -141,7 +141,7 @@ final class SatisfactionStore {
   /** Ratings in [from, to) of the user's shops (or one of them), counted per agent, rating and reason. */
   static Future<SatisfactionRates> rates(SqlClient c, OffsetDateTime from, OffsetDateTime to, CurrentUser user,
                                          String account) {
-    Tuple t = Access.shops(Tuple.tuple().addValue(from).addValue(to), user).addString(account);
+    Tuple t = user.shops().addTo(Tuple.tuple().addValue(from).addValue(to)).addString(account);
     return c.preparedQuery(RATES).execute(t).map(rows -> {
       SatisfactionRates rates = new SatisfactionRates();
       for (Row r : rows) {

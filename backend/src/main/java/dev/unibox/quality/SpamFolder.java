@@ -116,7 +116,7 @@ public final class SpamFolder {
 
   private void list(RoutingContext ctx) {
     CurrentUser user = AuthRoutes.user(ctx);
-    work.pool().preparedQuery(LIST).execute(Access.shops(Tuple.tuple(), user)).onSuccess(rows -> {
+    work.pool().preparedQuery(LIST).execute(user.shops().addTo(Tuple.tuple())).onSuccess(rows -> {
       JsonArray out = new JsonArray();
       for (Row r : rows) {
         var parkedAt = r.getOffsetDateTime("parked_at");

@@ -125,7 +125,7 @@ final class QueueStore {
   }
 
   private static Tuple scope(CurrentUser user) {
-    return Tuple.tuple().addBoolean(user.allAccounts()).addArrayOfString(user.accountIds().toArray(String[]::new))
+    return user.shops().addTo(Tuple.tuple())
         .addBoolean(user.teamScoped()).addArrayOfString(user.ledTeams().toArray(String[]::new));
   }
 

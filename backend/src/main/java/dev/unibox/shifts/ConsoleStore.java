@@ -70,8 +70,7 @@ final class ConsoleStore {
   /** Agents: queued conversations of their shops and team; supervisors: the queue of their shops. */
   static Future<List<JsonObject>> queueFor(SqlClient c, CurrentUser user) {
     var ids = user.oversees()
-        ? c.preparedQuery(SCOPE_QUEUE).execute(Tuple.tuple().addBoolean(user.allAccounts())
-            .addArrayOfString(user.accountIds().toArray(String[]::new)))
+        ? c.preparedQuery(SCOPE_QUEUE).execute(user.shops().addTo(Tuple.tuple()))
         : c.preparedQuery(ELIGIBLE_QUEUE).execute(Tuple.of(user.id()));
     return ids.compose(rows -> {
       List<Long> list = new ArrayList<>();
@@ -82,8 +81,8 @@ final class ConsoleStore {
 
   /** Whether the supervisor oversees this agent (shares a shop or supervises the agent's team). */
   static Future<Boolean> agentInScope(SqlClient c, CurrentUser user, long agentId) {
-    return c.preparedQuery(AGENT_IN_SCOPE).execute(Tuple.tuple().addLong(agentId).addBoolean(user.allAccounts())
-            .addArrayOfString(user.accountIds().toArray(String[]::new)).addLong(user.id()).addBoolean(user.teamScoped()))
+    return c.preparedQuery(AGENT_IN_SCOPE).execute(user.shops().addTo(Tuple.tuple().addLong(agentId))
+            .addLong(user.id()).addBoolean(user.teamScoped()))
         .map(rows -> rows.size() == 1);
   }
 
@@ -109,8 +108,7 @@ final class ConsoleStore {
   }
 
   static Future<List<JsonObject>> openInScope(SqlClient c, CurrentUser user) {
-    return c.preparedQuery(OPEN_IN_SCOPE).execute(Tuple.tuple().addBoolean(user.allAccounts())
-            .addArrayOfString(user.accountIds().toArray(String[]::new)).addBoolean(user.teamScoped())
+    return c.preparedQuery(OPEN_IN_SCOPE).execute(user.shops().addTo(Tuple.tuple()).addBoolean(user.teamScoped())
             .addArrayOfString(user.ledTeams().toArray(String[]::new)))
         .compose(rows -> {
           List<Long> ids = new ArrayList<>();
@@ -120,8 +118,7 @@ final class ConsoleStore {
   }
 
   static Future<List<JsonObject>> agents(SqlClient c, CurrentUser user, Roster roster) {
-    return c.preparedQuery(AGENTS).execute(Tuple.tuple().addBoolean(user.allAccounts())
-            .addArrayOfString(user.accountIds().toArray(String[]::new)).addLong(user.id())
+    return c.preparedQuery(AGENTS).execute(user.shops().addTo(Tuple.tuple()).addLong(user.id())
             .addBoolean(user.teamScoped()))
         .map(rows -> {
           List<JsonObject> out = new ArrayList<>();
