@@ -282,12 +282,13 @@ final class SentenceCues {
 
   /**
    * No clause break between a negation and a cue. 就 also ends a negation's reach: what follows it is the
-   * result ("没几天就坏了" broke within a few days: 没 counts the days, it does not deny the breaking).
+   * result ("没几天就坏了" broke within a few days: 没 counts the days, it does not deny the breaking); so does
+   * 还是 between two alternatives ("是没发还是丢了": 没 denies the sending, not the loss).
    */
   private boolean noClauseBreak(int from, int to, boolean spaceBreaks) {
     for (int i = from; i < to; i++) {
       char c = s.charAt(i);
-      if (c == ',' || c == ';' || c == '就' || (spaceBreaks && c == ' ')) {
+      if (c == ',' || c == ';' || c == '就' || (spaceBreaks && c == ' ') || s.startsWith("还是", i)) {
         return false;
       }
     }

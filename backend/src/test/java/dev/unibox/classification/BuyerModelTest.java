@@ -127,4 +127,11 @@ class BuyerModelTest {
     assertThat(Features.of("冇收到貨").cues()).contains("c:NEG_RECEIVE");
     assertThat(Features.of("ko bị vỡ j hết").cues()).contains("c:NEG_DAMAGE").doesNotContain("c:DAMAGE");
   }
+
+  /** 还是 between two alternatives ends a negation's reach: the second one is stated, not denied. */
+  @org.junit.jupiter.api.Test
+  void aNegatedAlternativeLeavesTheOtherStated() {
+    assertThat(Features.of("另一件是没发还是丢了").cues()).contains("c:MISSING").doesNotContain("c:NEG_MISSING");
+    assertThat(MODEL.judge("我拍了三件只到了两件，另一件是没发还是丢了？").urgent()).as("urgent").isTrue();
+  }
 }
