@@ -16,9 +16,10 @@ import dev.unibox.adapters.spi.OutboundMessage;
 import dev.unibox.adapters.spi.SendResult;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
-import io.vertx.core.http.HttpServer;
 import io.vertx.core.json.JsonObject;
 import io.vertx.junit5.VertxExtension;
+import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
@@ -181,19 +182,23 @@ class ShopeeSendTest {
     impatient.stop();
   }
 
+  /**
+   * The port is held by a bound socket that never listens: connecting is refused, and no other process can take the
+   * port in between (a closed server's port could be reused by a parallel build).
+   */
   @Test
-  void unreachableShopeeIsTransientAndSaysNothingWasSent() {
-    HttpServer closed = await(vertx.createHttpServer().requestHandler(r -> r.response().end()).listen(0, "127.0.0.1"));
-    int port = closed.actualPort();
-    await(closed.close());
-    ShopeeAdapter nowhere = new ShopeeAdapter(vertx,
-        ShopeeTestAccounts.account("http://127.0.0.1:" + port, CALLBACK_URL), Clock.systemUTC());
+  void unreachableShopeeIsTransientAndSaysNothingWasSent() throws Exception {
+    try (Socket holder = new Socket()) {
+      holder.bind(new InetSocketAddress("127.0.0.1", 0));
+      ShopeeAdapter nowhere = new ShopeeAdapter(vertx,
+          ShopeeTestAccounts.account("http://127.0.0.1:" + holder.getLocalPort(), CALLBACK_URL), Clock.systemUTC());
 
-    AdapterException e = adapterFailure(nowhere.send(text("hello")));
+      AdapterException e = adapterFailure(nowhere.send(text("hello")));
 
-    assertThat(e.kind()).isEqualTo(ErrorKind.TRANSIENT);
-    assertThat(e.platformCode()).isEqualTo(ShopeeErrors.CONNECTION_REFUSED);
-    nowhere.stop();
+      assertThat(e.kind()).isEqualTo(ErrorKind.TRANSIENT);
+      assertThat(e.platformCode()).isEqualTo(ShopeeErrors.CONNECTION_REFUSED);
+      nowhere.stop();
+    }
   }
 
   @Test
