@@ -10,7 +10,7 @@ import java.util.TreeMap;
  * the multiplier and the peak; the history's urgent share, seat time and answer time, or stated defaults where the
  * history holds too few closed chats for a mean.
  */
-record Forecast(List<Demand> hours, double urgentShare, double seatSeconds, double answerSeconds, boolean defaults) {
+record Forecast(List<Demand> hours, double urgentShare, double seatSeconds, AnswerTimes answers, boolean defaults) {
 
   static final double DEFAULT_SEAT_SECONDS = 300;
   static final double DEFAULT_ANSWER_SECONDS = 30;
@@ -21,7 +21,7 @@ record Forecast(List<Demand> hours, double urgentShare, double seatSeconds, doub
     boolean seatKnown = history.stays() >= MIN_SAMPLES && history.seatSeconds() != null && history.seatSeconds() > 0;
     boolean answerKnown = history.answered() >= MIN_SAMPLES && history.answerSeconds() != null;
     double seat = seatKnown ? history.seatSeconds() : DEFAULT_SEAT_SECONDS;
-    double answer = answerKnown ? history.answerSeconds() : DEFAULT_ANSWER_SECONDS;
+    AnswerTimes answer = AnswerTimes.single(answerKnown ? history.answerSeconds() : DEFAULT_ANSWER_SECONDS);
     double urgentShare = history.conversations() == 0 ? 0 : (double) history.urgent() / history.conversations();
     List<Demand> hours = new ArrayList<>();
     for (int h = 0; h < 24; h++) {

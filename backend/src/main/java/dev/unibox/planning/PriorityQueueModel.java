@@ -6,10 +6,21 @@ package dev.unibox.planning;
  * so its wait beyond the all-busy chance is exponential with rate seats/S − λ urgent; the others take Cobham's mean
  * wait for the lower class, read as an exponential tail. Both are the textbook approximations a contact-centre
  * planner starts from; the simulation checks what they recommend.
+ *
+ * @param waitChance  the chance that a buyer finds every seat taken
+ * @param urgentRate  the rate of an urgent buyer's exponential wait once waiting (0: the seats cannot keep up)
+ * @param regularRate the same for the other buyers
  */
-final class PriorityQueueModel {
+record PriorityQueueModel(double waitChance, double urgentRate, double regularRate) {
 
-  private PriorityQueueModel() {}
+  /** One hour's queue: {@code perSecond} buyers, {@code urgentShare} of them urgent, each holding a seat that long. */
+  static PriorityQueueModel of(int seats, double perSecond, double urgentShare, double seatSeconds) {
+    double service = seats / seatSeconds;
+    double urgentLeft = Math.max(0, service - perSecond * urgentShare);
+    double regularRate = service <= perSecond ? 0
+        : (service - perSecond) * (service - perSecond * urgentShare) / service;
+    return new PriorityQueueModel(waitChance(seats, perSecond * seatSeconds), urgentLeft, regularRate);
+  }
 
   /** The chance that a buyer waits at all (Erlang C), 1 when the seats cannot keep up. */
   static double waitChance(int seats, double offeredLoad) {
@@ -27,30 +38,16 @@ final class PriorityQueueModel {
   }
 
   /** Share of urgent buyers who wait at most {@code seconds} for a seat. */
-  static double urgentWithin(int seats, double perSecond, double urgentShare, double seatSeconds, double seconds) {
-    double load = perSecond * seatSeconds;
-    double service = seats / seatSeconds;
-    double urgentRate = perSecond * urgentShare;
-    if (service <= urgentRate) {
-      return 0;
-    }
-    return tail(waitChance(seats, load), service - urgentRate, seconds);
+  double urgentWithin(double seconds) {
+    return tail(urgentRate, seconds);
   }
 
   /** Share of the other buyers who wait at most {@code seconds} for a seat. */
-  static double regularWithin(int seats, double perSecond, double urgentShare, double seatSeconds, double seconds) {
-    double service = seats / seatSeconds;
-    if (perSecond <= 0) {
-      return 1;
-    }
-    if (service <= perSecond) {
-      return 0;
-    }
-    double meanWhenWaiting = service / ((service - perSecond) * (service - perSecond * urgentShare));
-    return tail(waitChance(seats, perSecond * seatSeconds), 1 / meanWhenWaiting, seconds);
+  double regularWithin(double seconds) {
+    return tail(regularRate, seconds);
   }
 
-  private static double tail(double waitChance, double rate, double seconds) {
-    return 1 - waitChance * Math.exp(-rate * Math.max(0, seconds));
+  private double tail(double rate, double seconds) {
+    return 1 - waitChance * Math.exp(-rate * seconds);
   }
 }

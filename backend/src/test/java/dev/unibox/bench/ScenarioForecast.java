@@ -1,6 +1,7 @@
 package dev.unibox.bench;
 
 import dev.unibox.bench.PromotionDayWorkload.Kind;
+import dev.unibox.planning.AnswerTimes;
 import dev.unibox.planning.Demand;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -79,7 +80,7 @@ final class ScenarioForecast {
           .collect(Collectors.toMap(Map.Entry::getKey, e -> n * e.getValue()));
       double meanHandle = total > 0 ? handle / total : mixMean(day.mix(), times);
       out.add(new Demand(h, byLanguage, total > 0 ? urgent / total : day.mix().get(Kind.AFTER_SALE_URGENT),
-          answer + meanHandle * times.handleFactor(capacity), answer));
+          answer + meanHandle * times.handleFactor(capacity), AnswerTimes.single(answer)));
     }
     return out;
   }

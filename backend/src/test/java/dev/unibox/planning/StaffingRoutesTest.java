@@ -58,14 +58,17 @@ class StaffingRoutesTest {
 
     // the planner's own answer for these hours
     StaffingPlanner planner = new StaffingPlanner(2, Targets.PROMOTION_DAY);
-    HourPlan h20 = planner.plan(List.of(new Demand(20, Map.of("zh", 14.0, "ms", 7.0), URGENT_SHARE, 600, 20))).get(0);
-    HourPlan h10 = planner.plan(List.of(new Demand(10, Map.of("zh", 7.0), URGENT_SHARE, 600, 20))).get(0);
+    AnswerTimes twenty = AnswerTimes.single(20);
+    HourPlan h20 = planner.plan(List.of(new Demand(20, Map.of("zh", 14.0, "ms", 7.0), URGENT_SHARE, 600, twenty))).get(0);
+    HourPlan h10 = planner.plan(List.of(new Demand(10, Map.of("zh", 7.0), URGENT_SHARE, 600, twenty))).get(0);
     assertThat(h20.agents()).isEqualTo(5);
     assertThat(h20.speakers()).isEqualTo(Map.of("zh", 4, "ms", 3));
     assertThat(h10.agents()).isEqualTo(3);
     JsonObject evening = hour(plan, 20);
     assertThat(evening.getInteger("agents")).isEqualTo(h20.agents());
     assertThat(evening.getJsonObject("speakers").getMap()).isEqualTo(Map.of("zh", 4, "ms", 3));
+    assertThat(List.of(evening.getDouble("urgentCeiling"), evening.getDouble("regularCeiling")))
+        .containsExactly(1.0, 1.0);
     assertThat(evening.getInteger("onShift")).isEqualTo(2); // wei and kai
     assertThat(evening.getJsonObject("onShiftSpeakers").getMap()).isEqualTo(Map.of("zh", 2, "ms", 0));
     assertThat(evening.getInteger("standbyNeeded")).isEqualTo(3);
