@@ -98,6 +98,26 @@ class StaffingRoutesTest {
   }
 
   @Test
+  void slowFirstAnswersInTheHistoryCapWhatTheTargetCanReach() throws Exception {
+    // two of each day's seven 10:00 stays answered after 80 s instead of 20 s: 14 of the 49, the top three deciles
+    inbox.count("""
+        UPDATE messages m SET at = m.at + interval '60 seconds' FROM conversations c
+        WHERE c.id = m.conversation_id AND m.direction = 'out'
+          AND (c.platform_conversation_id LIKE 'h10-%-1' OR c.platform_conversation_id LIKE 'h10-%-2') RETURNING 1""");
+    JsonObject plan = ok(inbox.get(admin, "/api/staffing/plan"));
+    assertThat(plan.getJsonObject("history").getDouble("answerSeconds")).isEqualTo(38.0); // the deciles' mean
+    AnswerTimes deciles = AnswerTimes.equalShares(List.of(20.0, 20.0, 20.0, 20.0, 20.0, 20.0, 20.0, 80.0, 80.0, 80.0));
+    HourPlan h20 = new StaffingPlanner(2, Targets.PROMOTION_DAY)
+        .plan(List.of(new Demand(20, Map.of("zh", 14.0, "ms", 7.0), URGENT_SHARE, 600, deciles))).get(0);
+    JsonObject evening = hour(plan, 20);
+    // 30 % of first answers alone take longer than 60 s: no staffing answers more than 70 % of urgent chats in time
+    assertThat(List.of(evening.getDouble("urgentCeiling"), evening.getDouble("regularCeiling")))
+        .containsExactly(0.7, 1.0);
+    assertThat(evening.getInteger("agents")).isEqualTo(h20.agents());
+    assertThat(evening.getDouble("urgentRate")).isCloseTo(h20.urgentRate(), within(0.0001)).isLessThan(0.7);
+  }
+
+  @Test
   void applyingAddsTheProposedStandbyAndStoresTheWindowsOnce() throws Exception {
     JsonObject applied = ok(inbox.post(admin, "/api/staffing/plan/apply", new JsonObject().put("date", "2026-11-11")));
     assertThat(applied.getJsonObject("applied").getJsonArray("standbyAdded").getList())
