@@ -7,19 +7,21 @@ package dev.unibox.planning;
  * wait for the lower class, read as an exponential tail. Both are the textbook approximations a contact-centre
  * planner starts from; the simulation checks what they recommend.
  *
- * @param waitChance  the chance that a buyer finds every seat taken
- * @param urgentRate  the rate of an urgent buyer's exponential wait once waiting (0: the seats cannot keep up)
- * @param regularRate the same for the other buyers
+ * @param waitChance   the chance that a buyer finds every seat taken
+ * @param urgentDecay  per second, the rate of an urgent buyer's exponential wait once waiting (0: the seats cannot
+ *                     keep up)
+ * @param regularDecay the same for the other buyers
  */
-record PriorityQueueModel(double waitChance, double urgentRate, double regularRate) {
+record PriorityQueueModel(double waitChance, double urgentDecay, double regularDecay) {
 
   /** One hour's queue: {@code perSecond} buyers, {@code urgentShare} of them urgent, each holding a seat that long. */
   static PriorityQueueModel of(int seats, double perSecond, double urgentShare, double seatSeconds) {
     double service = seats / seatSeconds;
-    double urgentLeft = Math.max(0, service - perSecond * urgentShare);
-    double regularRate = service <= perSecond ? 0
+    double urgentDecay = Math.max(0, service - perSecond * urgentShare);
+    // Cobham: the mean wait of a waiting lower-class buyer is service / ((service − λ)(service − λ urgent))
+    double regularDecay = service <= perSecond ? 0
         : (service - perSecond) * (service - perSecond * urgentShare) / service;
-    return new PriorityQueueModel(waitChance(seats, perSecond * seatSeconds), urgentLeft, regularRate);
+    return new PriorityQueueModel(waitChance(seats, perSecond * seatSeconds), urgentDecay, regularDecay);
   }
 
   /** The chance that a buyer waits at all (Erlang C), 1 when the seats cannot keep up. */
@@ -39,15 +41,15 @@ record PriorityQueueModel(double waitChance, double urgentRate, double regularRa
 
   /** Share of urgent buyers who wait at most {@code seconds} for a seat. */
   double urgentWithin(double seconds) {
-    return tail(urgentRate, seconds);
+    return tail(urgentDecay, seconds);
   }
 
   /** Share of the other buyers who wait at most {@code seconds} for a seat. */
   double regularWithin(double seconds) {
-    return tail(regularRate, seconds);
+    return tail(regularDecay, seconds);
   }
 
-  private double tail(double rate, double seconds) {
-    return 1 - waitChance * Math.exp(-rate * seconds);
+  private double tail(double decay, double seconds) {
+    return 1 - waitChance * Math.exp(-decay * seconds);
   }
 }
