@@ -30,7 +30,8 @@ final class StaffingPlanReport {
   /** What the forecast's answer times alone leave reachable: the lowest ceiling of any hour, per target. */
   static String ceilings(List<HourPlan> model) {
     return ("The forecast's answer times alone let at most %s of urgent chats be answered within 60 s and %s of the "
-        + "others within 120 s, whatever the staffing; below a target, the planner aims for that share of it.")
+        + "others within 120 s, whatever the staffing; where that is at or below a target, the planner aims for the "
+        + "target's share of it.")
         .formatted(PromotionDayReport.percent(model.stream().mapToDouble(HourPlan::urgentCeiling).min().orElse(1)),
             PromotionDayReport.percent(model.stream().mapToDouble(HourPlan::regularCeiling).min().orElse(1)));
   }
