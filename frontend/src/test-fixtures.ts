@@ -30,7 +30,7 @@ type ByLanguage = Record<string, number>;
 export function planHour(
   hour: number,
   demand: { arrivals: ByLanguage; agents: number; speakers: ByLanguage; onShift: number; onShiftSpeakers: ByLanguage },
-  rates: { urgentRate?: number; regularRate?: number; occupancy?: number } = {},
+  rates: { urgentRate?: number; regularRate?: number; occupancy?: number; urgentCeiling?: number; regularCeiling?: number } = {},
 ): PlanHour {
   const byLanguage: ByLanguage = {};
   for (const [language, wanted] of Object.entries(demand.speakers)) {
@@ -43,6 +43,8 @@ export function planHour(
     urgentRate: rates.urgentRate ?? 0.995,
     regularRate: rates.regularRate ?? 0.97,
     occupancy: rates.occupancy ?? 0.42,
+    urgentCeiling: rates.urgentCeiling ?? 1,
+    regularCeiling: rates.regularCeiling ?? 1,
     standbyNeeded: Math.max(0, demand.agents - demand.onShift),
     standbyNeededByLanguage: byLanguage,
   };

@@ -28,6 +28,10 @@ export interface PlanHour {
   urgentRate: number;
   regularRate: number;
   occupancy: number;
+  /** the share of urgent chats whose first answer alone fits in the urgent window: no staffing does better (1 mostly) */
+  urgentCeiling: number;
+  /** the same for the regular window */
+  regularCeiling: number;
   onShift: number;
   onShiftSpeakers: ByLanguage;
   standbyNeeded: number;

@@ -14,6 +14,11 @@ function HourLine({ row }: { row: HourRow }) {
       <th scope="row">
         {row.label}
         {row.short && <strong className="staffing__flag">{t('short')}</strong>}
+        {row.outOfReach.map((o) => (
+          <small key={o.target} className="staffing__ceiling" data-testid="staffing-ceiling" data-target={o.target}>
+            {t(`ceiling.${o.target}`, { late: formatPercent(o.late), seconds: o.seconds })}
+          </small>
+        ))}
       </th>
       <td data-label={t('col.arrivals')}>
         {formatNumber(row.arrivals)}

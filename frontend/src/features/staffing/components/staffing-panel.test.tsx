@@ -1,6 +1,6 @@
 import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
-import { plannedWindows, staffingPlan } from '../../../test-fixtures';
+import { planHour, plannedWindows, staffingPlan } from '../../../test-fixtures';
 import { newPlanDraft } from '../hooks/plan-form';
 import { windowRows } from '../hooks/planned-windows';
 import { planSummary } from '../hooks/plan-view';
@@ -25,6 +25,18 @@ describe('the staffing panel markup', () => {
     expect(html).toMatch(/data-hour="20" data-short="true"[^>]*><th scope="row">20:00–21:00<strong[^>]*>⚠ Short<\/strong>/);
     expect(html).toContain('ZH 120 · MS 30 · TH 6');
     expect(html).toContain('>ZH 3, TH 1<');
+    expect(html).not.toContain('staffing-ceiling');
+  });
+
+  it('tells in the hour when the answer times alone put a target out of reach', () => {
+    const slow = staffingPlan();
+    slow.hours[20] = planHour(20, { arrivals: { zh: 120 }, agents: 9, speakers: { zh: 7 }, onShift: 5, onShiftSpeakers: { zh: 4 } },
+      { urgentRate: 0.93, urgentCeiling: 0.94 });
+    const html = renderToStaticMarkup(<PlanTable plan={slow} />);
+    expect(html.match(/data-testid="staffing-ceiling"/g)).toHaveLength(1);
+    expect(html).toMatch(/data-hour="20"[^>]*><th scope="row">20:00–21:00<strong[^>]*>⚠ Short<\/strong><small[^>]*data-target="urgent">/);
+    expect(html).toContain('Answer times alone put 6% of urgent chats past 60 s; more agents cannot fix that.');
+    expect(html).toContain('93% (below target)');
   });
 
   it('warns about a language nobody left can cover, and lists the standby to add', () => {

@@ -39,6 +39,25 @@ describe('the plan table', () => {
       { urgentRate: 0.7, regularRate: 0.4 });
     expect(hourRows(capped)[20].belowTarget).toBe(true);
   });
+
+  it('names the targets the answer times alone put out of reach, in the hours with chats', () => {
+    expect(rows.some((r) => r.outOfReach.length > 0)).toBe(false);
+    const slow = staffingPlan();
+    const peak = { arrivals: { zh: 120 }, agents: 9, speakers: { zh: 7 }, onShift: 5, onShiftSpeakers: { zh: 4 } };
+    slow.hours[20] = planHour(20, peak, { urgentRate: 0.74, urgentCeiling: 0.75 });
+    slow.hours[21] = planHour(21, peak, { urgentCeiling: 0.99, regularCeiling: 0.5 });
+    slow.hours[22] = planHour(22, peak, { urgentCeiling: 0.995 });
+    slow.hours[3] = planHour(3, { arrivals: {}, agents: 0, speakers: {}, onShift: 3, onShiftSpeakers: {} }, { urgentCeiling: 0.75 });
+    const r = hourRows(slow);
+    expect(r[20].outOfReach).toEqual([{ target: 'urgent', late: 0.25, seconds: 60 }]);
+    // a ceiling at the target is reached only with endless agents: out of reach too
+    expect(r[21].outOfReach).toEqual([
+      { target: 'urgent', late: expect.closeTo(0.01), seconds: 60 },
+      { target: 'regular', late: 0.5, seconds: 120 },
+    ]);
+    expect(r[22].outOfReach).toEqual([]);
+    expect(r[3].outOfReach).toEqual([]);
+  });
 });
 
 describe('the plan summary', () => {

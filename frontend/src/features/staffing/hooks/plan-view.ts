@@ -8,6 +8,16 @@ export interface LanguageCount {
   count: number;
 }
 
+/**
+ * A target the answer times alone put out of reach: `late` of its chats are answered after `seconds` whatever
+ * the staffing.
+ */
+export interface OutOfReach {
+  target: 'urgent' | 'regular';
+  late: number;
+  seconds: number;
+}
+
 export interface HourRow {
   hour: number;
   /** "19:00–20:00" */
@@ -27,6 +37,8 @@ export interface HourRow {
   occupancy: number;
   /** the model's rates miss a target (the planner caps an hour's agents) */
   belowTarget: boolean;
+  /** targets at or above what the answer times alone allow (the planner then aims for that share of the ceiling) */
+  outOfReach: OutOfReach[];
 }
 
 export interface PlanSummary {
@@ -81,6 +93,16 @@ export function languageCounts(counts: LanguageCount[], separator = ', '): strin
 
 const sum = (map: ByLanguage) => Object.values(map).reduce((a, b) => a + b, 0);
 
+function outOfReach(h: PlanHour, targets: StaffingPlan['targets']): OutOfReach[] {
+  if (h.agents === 0) return [];
+  const capped = (target: OutOfReach['target'], ceiling: number, rate: number, seconds: number) =>
+    ceiling <= rate ? [{ target, late: 1 - ceiling, seconds }] : [];
+  return [
+    ...capped('urgent', h.urgentCeiling, targets.urgentRate, targets.urgentSeconds),
+    ...capped('regular', h.regularCeiling, targets.regularRate, targets.regularSeconds),
+  ];
+}
+
 export function hourRow(h: PlanHour, targets: StaffingPlan['targets']): HourRow {
   const shortfall = byCount(h.standbyNeededByLanguage);
   return {
@@ -97,6 +119,7 @@ export function hourRow(h: PlanHour, targets: StaffingPlan['targets']): HourRow 
     regularRate: h.regularRate,
     occupancy: h.occupancy,
     belowTarget: h.agents > 0 && (h.urgentRate < targets.urgentRate || h.regularRate < targets.regularRate),
+    outOfReach: outOfReach(h, targets),
   };
 }
 

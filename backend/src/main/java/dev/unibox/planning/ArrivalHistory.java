@@ -34,11 +34,13 @@ final class ArrivalHistory {
 
   /**
    * Every close in the window, from the first assignment after the conversation's previous close (a reopened chat is
-   * a new stay): the seat time, and the first human reply inside that stay.
+   * a new stay): the seat time, and the first human reply inside that stay (its deciles: the midpoints of ten equal
+   * shares).
    */
   private static final String STAYS = """
-      SELECT count(*) AS closed, avg(extract(epoch FROM x.at - s.at)) AS seat,
-             count(r.at) AS answered, avg(extract(epoch FROM r.at - s.at)) AS answer
+      SELECT count(*) AS closed, avg(extract(epoch FROM x.at - s.at)) AS seat, count(r.at) AS answered,
+             percentile_cont(ARRAY[0.05, 0.15, 0.25, 0.35, 0.45, 0.55, 0.65, 0.75, 0.85, 0.95])
+               WITHIN GROUP (ORDER BY extract(epoch FROM r.at - s.at)::float8) AS answer
       FROM activities x JOIN conversations c ON c.id = x.conversation_id
       CROSS JOIN LATERAL (SELECT max(p.at) AS at FROM activities p
                           WHERE p.conversation_id = x.conversation_id AND p.type = 'closed' AND p.at < x.at) prev
@@ -66,10 +68,10 @@ final class ArrivalHistory {
    * @param arrivals conversations by hour of day and language ({@link LanguageDetector#UNDETERMINED} when none was
    *                 detected), over the whole window
    * @param seatSeconds   mean, null without closed stays
-   * @param answerSeconds mean, null without answered stays
+   * @param answerDeciles the answer time at 5 %, 15 %, … 95 %; null without answered stays
    */
   record History(Map<Integer, Map<String, Long>> arrivals, long conversations, long urgent, long stays,
-                 Double seatSeconds, long answered, Double answerSeconds) {}
+                 Double seatSeconds, long answered, List<Double> answerDeciles) {}
 
   static Future<History> read(SqlClient c, ShopScope scope, Instant from, Instant to, ZoneId zone) {
     return c.preparedQuery(ARRIVALS).execute(window(scope, from, to).addString(zone.getId())).compose(arrivals ->
@@ -84,8 +86,9 @@ final class ArrivalHistory {
             urgent += r.getLong("urgent");
           }
           Row s = stays.iterator().next();
+          Double[] deciles = s.getArrayOfDoubles("answer");
           return new History(byHour, total, urgent, s.getLong("closed"), number(s, "seat"), s.getLong("answered"),
-              number(s, "answer"));
+              deciles == null ? null : List.of(deciles));
         }));
   }
 

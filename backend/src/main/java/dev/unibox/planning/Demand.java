@@ -6,10 +6,11 @@ import java.util.TreeMap;
 /**
  * One hour's work: new conversations in the hour by buyer language, the share of them that is urgent, how long a
  * chat holds an agent's seat (assignment to close, at the load agents work at) and how long the first answer
- * takes once assigned (reading the chat and its history). The planner's only input besides the targets.
+ * takes once assigned (reading the chat and its history), as a distribution. The planner's only input besides the
+ * targets.
  */
 public record Demand(int hour, Map<String, Double> arrivals, double urgentShare, double seatSeconds,
-                     double answerSeconds) {
+                     AnswerTimes answers) {
 
   public Demand {
     if (hour < 0 || hour > 23) {
@@ -22,8 +23,11 @@ public record Demand(int hour, Map<String, Double> arrivals, double urgentShare,
     if (!(urgentShare >= 0 && urgentShare <= 1)) {
       throw new IllegalArgumentException("urgentShare must be 0..1");
     }
-    if (!(seatSeconds > 0) || !(answerSeconds >= 0)) {
-      throw new IllegalArgumentException("seatSeconds must be > 0 and answerSeconds ≥ 0");
+    if (!(seatSeconds > 0)) {
+      throw new IllegalArgumentException("seatSeconds must be > 0");
+    }
+    if (answers == null) {
+      throw new IllegalArgumentException("answers must be given");
     }
   }
 
@@ -34,6 +38,6 @@ public record Demand(int hour, Map<String, Double> arrivals, double urgentShare,
   /** The same hour with only one language's buyers. */
   Demand only(String language) {
     return new Demand(hour, Map.of(language, arrivals.getOrDefault(language, 0.0)), urgentShare, seatSeconds,
-        answerSeconds);
+        answers);
   }
 }

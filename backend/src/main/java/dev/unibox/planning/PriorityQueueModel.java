@@ -6,10 +6,23 @@ package dev.unibox.planning;
  * so its wait beyond the all-busy chance is exponential with rate seats/S − λ urgent; the others take Cobham's mean
  * wait for the lower class, read as an exponential tail. Both are the textbook approximations a contact-centre
  * planner starts from; the simulation checks what they recommend.
+ *
+ * @param waitChance   the chance that a buyer finds every seat taken
+ * @param urgentDecay  per second, the rate of an urgent buyer's exponential wait once waiting (0: the seats cannot
+ *                     keep up)
+ * @param regularDecay the same for the other buyers
  */
-final class PriorityQueueModel {
+record PriorityQueueModel(double waitChance, double urgentDecay, double regularDecay) {
 
-  private PriorityQueueModel() {}
+  /** One hour's queue: {@code perSecond} buyers, {@code urgentShare} of them urgent, each holding a seat that long. */
+  static PriorityQueueModel of(int seats, double perSecond, double urgentShare, double seatSeconds) {
+    double service = seats / seatSeconds;
+    double urgentDecay = Math.max(0, service - perSecond * urgentShare);
+    // Cobham: the mean wait of a waiting lower-class buyer is service / ((service − λ)(service − λ urgent))
+    double regularDecay = service <= perSecond ? 0
+        : (service - perSecond) * (service - perSecond * urgentShare) / service;
+    return new PriorityQueueModel(waitChance(seats, perSecond * seatSeconds), urgentDecay, regularDecay);
+  }
 
   /** The chance that a buyer waits at all (Erlang C), 1 when the seats cannot keep up. */
   static double waitChance(int seats, double offeredLoad) {
@@ -27,30 +40,16 @@ final class PriorityQueueModel {
   }
 
   /** Share of urgent buyers who wait at most {@code seconds} for a seat. */
-  static double urgentWithin(int seats, double perSecond, double urgentShare, double seatSeconds, double seconds) {
-    double load = perSecond * seatSeconds;
-    double service = seats / seatSeconds;
-    double urgentRate = perSecond * urgentShare;
-    if (service <= urgentRate) {
-      return 0;
-    }
-    return tail(waitChance(seats, load), service - urgentRate, seconds);
+  double urgentWithin(double seconds) {
+    return tail(urgentDecay, seconds);
   }
 
   /** Share of the other buyers who wait at most {@code seconds} for a seat. */
-  static double regularWithin(int seats, double perSecond, double urgentShare, double seatSeconds, double seconds) {
-    double service = seats / seatSeconds;
-    if (perSecond <= 0) {
-      return 1;
-    }
-    if (service <= perSecond) {
-      return 0;
-    }
-    double meanWhenWaiting = service / ((service - perSecond) * (service - perSecond * urgentShare));
-    return tail(waitChance(seats, perSecond * seatSeconds), 1 / meanWhenWaiting, seconds);
+  double regularWithin(double seconds) {
+    return tail(regularDecay, seconds);
   }
 
-  private static double tail(double waitChance, double rate, double seconds) {
-    return 1 - waitChance * Math.exp(-rate * Math.max(0, seconds));
+  private double tail(double decay, double seconds) {
+    return 1 - waitChance * Math.exp(-decay * seconds);
   }
 }

@@ -29,6 +29,7 @@ record StaffingPlan(LocalDate date, ZoneId zone, PlanRequest request, int chatsP
       hourList.add(new JsonObject().put("hour", p.hour()).put("arrivals", arrivals).put("agents", p.agents())
           .put("speakers", counts(p.speakers())).put("urgentRate", round(p.urgentRate(), 4))
           .put("regularRate", round(p.regularRate(), 4)).put("occupancy", round(p.occupancy(), 4))
+          .put("urgentCeiling", round(p.urgentCeiling(), 4)).put("regularCeiling", round(p.regularCeiling(), 4))
           .put("onShift", c.onShift()).put("onShiftSpeakers", counts(c.onShiftSpeakers()))
           .put("standbyNeeded", c.standbyNeeded()).put("standbyNeededByLanguage", counts(c.standbyNeededByLanguage())));
     }
@@ -37,7 +38,7 @@ record StaffingPlan(LocalDate date, ZoneId zone, PlanRequest request, int chatsP
         .put("targets", new JsonObject().put("urgentSeconds", t.urgentWithin().toSeconds()).put("urgentRate", t.urgentRate())
             .put("regularSeconds", t.regularWithin().toSeconds()).put("regularRate", t.regularRate()))
         .put("history", new JsonObject().put("conversations", conversations)
-            .put("seatSeconds", round(forecast.seatSeconds(), 1)).put("answerSeconds", round(forecast.answerSeconds(), 1))
+            .put("seatSeconds", round(forecast.seatSeconds(), 1)).put("answerSeconds", round(forecast.answers().mean(), 1))
             .put("urgentShare", round(forecast.urgentShare(), 4)).put("defaults", forecast.defaults())
             .put("from", historyFrom.toString()).put("to", historyTo.toString()))
         .put("hours", hourList)

@@ -10,11 +10,19 @@ import java.util.Map;
  * whole load (urgent served first), and for each language the fewest speakers who would meet them on that language's
  * buyers alone. A language's own count is the safe side: shared multilingual agents only help it. Each hour's count
  * can be raised by a margin (agents added where the simulation found the model too kind).
+ *
+ * <p>A target is measured from the buyer's message to the first answer, so each answer time's share of the chats
+ * counts when the wait for a seat fits in what that answer leaves of the window. Answers slower than the window miss
+ * it however many agents wait: when they alone leave the target out of reach (the hour's ceiling at or below it),
+ * the planner aims for the target's share of that ceiling instead of staffing without end.
  */
 public final class StaffingPlanner {
 
   /** No hour is planned above this many agents: a forecast that needs more is a typo, not a plan. */
   public static final int MAX_AGENTS = 2_000;
+
+  /** A ceiling this close above a target leaves it reachable only with endless agents. */
+  private static final double TIE = 1e-9;
 
   private final int chatsPerAgent;
   private final Targets targets;
@@ -45,10 +53,9 @@ public final class StaffingPlanner {
       });
       int seats = agents * chatsPerAgent;
       double perSecond = d.total() / 3600;
-      out.add(new HourPlan(d.hour(), agents, speakers,
-          PriorityQueueModel.urgentWithin(seats, perSecond, d.urgentShare(), d.seatSeconds(), urgentBudget(d)),
-          PriorityQueueModel.regularWithin(seats, perSecond, d.urgentShare(), d.seatSeconds(), regularBudget(d)),
-          seats == 0 ? 0 : Math.min(1, perSecond * d.seatSeconds() / seats)));
+      PriorityQueueModel queue = PriorityQueueModel.of(seats, perSecond, d.urgentShare(), d.seatSeconds());
+      out.add(new HourPlan(d.hour(), agents, speakers, urgentWithin(d, queue), regularWithin(d, queue),
+          seats == 0 ? 0 : Math.min(1, perSecond * d.seatSeconds() / seats), urgentCeiling(d), regularCeiling(d)));
     }
     return out;
   }
@@ -58,13 +65,13 @@ public final class StaffingPlanner {
     if (perSecond <= 0) {
       return 0;
     }
+    double urgentAim = aim(targets.urgentRate(), urgentCeiling(d));
+    double regularAim = aim(targets.regularRate(), regularCeiling(d));
     int agents = Math.max(1, (int) Math.floor(perSecond * d.seatSeconds() / chatsPerAgent));
     while (agents < MAX_AGENTS) {
-      int seats = agents * chatsPerAgent;
-      if (PriorityQueueModel.urgentWithin(seats, perSecond, d.urgentShare(), d.seatSeconds(), urgentBudget(d))
-              >= targets.urgentRate()
-          && PriorityQueueModel.regularWithin(seats, perSecond, d.urgentShare(), d.seatSeconds(), regularBudget(d))
-              >= targets.regularRate()) {
+      PriorityQueueModel queue = PriorityQueueModel.of(agents * chatsPerAgent, perSecond, d.urgentShare(),
+          d.seatSeconds());
+      if (urgentWithin(d, queue) >= urgentAim && regularWithin(d, queue) >= regularAim) {
         return agents;
       }
       agents++;
@@ -72,12 +79,24 @@ public final class StaffingPlanner {
     return MAX_AGENTS;
   }
 
-  /** The wait a buyer may have before an agent takes the chat: the target less the time to the first answer. */
-  private double urgentBudget(Demand d) {
-    return targets.urgentWithin().toSeconds() - d.answerSeconds();
+  /** The target, or its share of the ceiling when the answer times alone leave it out of reach. */
+  private static double aim(double target, double ceiling) {
+    return ceiling < target + TIE ? target * ceiling : target;
   }
 
-  private double regularBudget(Demand d) {
-    return targets.regularWithin().toSeconds() - d.answerSeconds();
+  private double urgentWithin(Demand d, PriorityQueueModel queue) {
+    return d.answers().within(targets.urgentWithin().toSeconds(), queue::urgentWithin);
+  }
+
+  private double regularWithin(Demand d, PriorityQueueModel queue) {
+    return d.answers().within(targets.regularWithin().toSeconds(), queue::regularWithin);
+  }
+
+  private double urgentCeiling(Demand d) {
+    return d.answers().ceiling(targets.urgentWithin().toSeconds());
+  }
+
+  private double regularCeiling(Demand d) {
+    return d.answers().ceiling(targets.regularWithin().toSeconds());
   }
 }

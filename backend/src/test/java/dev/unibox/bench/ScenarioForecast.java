@@ -1,6 +1,7 @@
 package dev.unibox.bench;
 
 import dev.unibox.bench.PromotionDayWorkload.Kind;
+import dev.unibox.planning.AnswerTimes;
 import dev.unibox.planning.Demand;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -24,12 +25,18 @@ import java.util.stream.Stream;
  *   <li>Urgent share: the urgency mix of each minute (the peak mix inside a peak), weighted by its arrivals.
  *   <li>Seat and answer seconds at the working load L = the team's chats per agent: the planner staffs for the
  *   hours when buyers queue, and then the router fills every seat. With the scenario's {@code times} (the same
- *   {@link PromotionDayScenario.Times} the simulated agents use): answer = mean read × (1 + read slow-down × (L − 1))
- *   + history read × the returning share; seat = answer + mean handling (by the hour's mix) × (1 + handle slow-down
- *   × (L − 1)).
+ *   {@link PromotionDayScenario.Times} the simulated agents use), the answer times are the read draw (uniform) cut
+ *   into {@value #READ_POINTS} equal shares, each at its midpoint × (1 + read slow-down × (L − 1)): for the buyers
+ *   not returning as it is, for the returning share plus the history read. The simulated agents read the history
+ *   only when a returning buyer's reopened chat goes to an agent other than its last (the router is sticky), so
+ *   counting it for every returning buyer is the safe side. Seat = the answer times' mean + mean handling (by the
+ *   hour's mix) × (1 + handle slow-down × (L − 1)).
  * </ul>
  */
 final class ScenarioForecast {
+
+  /** Equal shares the uniform read draw is cut into, each taken at its midpoint. */
+  static final int READ_POINTS = 10;
 
   private ScenarioForecast() {}
 
@@ -56,8 +63,7 @@ final class ScenarioForecast {
   static List<Demand> of(PromotionDayScenario day, int capacity) {
     Map<String, Double> shares = languageShares(day);
     PromotionDayScenario.Times times = day.times();
-    double read = mean(times.read());
-    double answer = read * times.readFactor(capacity) + times.historyRead() * day.returningShare();
+    AnswerTimes answers = answers(day, capacity);
     List<Demand> out = new ArrayList<>();
     for (int h = 0; h < 24; h++) {
       double total = 0;
@@ -79,9 +85,22 @@ final class ScenarioForecast {
           .collect(Collectors.toMap(Map.Entry::getKey, e -> n * e.getValue()));
       double meanHandle = total > 0 ? handle / total : mixMean(day.mix(), times);
       out.add(new Demand(h, byLanguage, total > 0 ? urgent / total : day.mix().get(Kind.AFTER_SALE_URGENT),
-          answer + meanHandle * times.handleFactor(capacity), answer));
+          answers.mean() + meanHandle * times.handleFactor(capacity), answers));
     }
     return out;
+  }
+
+  /** The first answer's time at load {@code capacity}, as the simulated agents take it (history read: safe side). */
+  private static AnswerTimes answers(PromotionDayScenario day, int capacity) {
+    PromotionDayScenario.Times times = day.times();
+    double returning = day.returningShare();
+    List<AnswerTimes.Point> points = new ArrayList<>();
+    for (int i = 0; i < READ_POINTS; i++) {
+      double read = (times.read().min() + times.read().range() * (i + 0.5) / READ_POINTS) * times.readFactor(capacity);
+      points.add(new AnswerTimes.Point(read, (1 - returning) / READ_POINTS));
+      points.add(new AnswerTimes.Point(read + times.historyRead(), returning / READ_POINTS));
+    }
+    return new AnswerTimes(points);
   }
 
   private static double mixMean(Map<Kind, Double> mix, PromotionDayScenario.Times times) {

@@ -110,6 +110,7 @@ public final class StaffingPlanCheck {
 
         %,d conversations (seed %d), forecast %,.0f; %d chats per agent. The classifier missed %d of the %d truly
         urgent chats (%s); they wait in the regular class. Shifts as in the file (%d agents); standby generated.
+        %s
 
         | round | agents (on shift + standby) | surge held on | agent-hours on duty | urgent ≤ 60 s | regular ≤ 120 s | platform lines (≥ 80 %%) | hours that missed |
         |---|---|---|---|---|---|---|---|
@@ -128,7 +129,8 @@ public final class StaffingPlanCheck {
         %s
         """.formatted(file, day.name(), arrivals.size(), day.seed(), forecast.stream().mapToDouble(Demand::total).sum(),
         capacity, truth.missed(), truth.urgent(), PromotionDayReport.percent((double) truth.missed() / truth.urgent()),
-        team.team().onShift(), roundRows, StaffingPlanReport.planTable(team, forecast, model, extra),
+        team.team().onShift(), StaffingPlanReport.ceilings(model), roundRows,
+        StaffingPlanReport.planTable(team, forecast, model, extra),
         StaffingPlanReport.hourTable(result), PromotionDayReport.COLUMNS, result.row(),
         StaffingPlanReport.lateUrgent(result, classifier));
     return new Checked(file, day.name(), round, team, result, text);

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import dev.unibox.bench.PromotionDayScenario.Window;
+import dev.unibox.planning.AnswerTimes;
 import dev.unibox.planning.Demand;
 import dev.unibox.planning.HourPlan;
 import dev.unibox.planning.StaffingPlanner;
@@ -50,7 +51,14 @@ class StaffingPlanCheckTest {
     assertThat(at20.get("zh-Hant")).isCloseTo(3000 * 0.20, within(1e-6));
     assertThat(at20.get("th")).isCloseTo(3000 * 0.12, within(1e-6));
     // at load 5: read 14 s × 2 + 30 s × 15 % returning; handling by the normal mix 212.25 s × 1.6, the peak's 193 s
-    assertThat(forecast.get(19).answerSeconds()).isCloseTo(32.5, within(1e-9));
+    AnswerTimes answers = forecast.get(19).answers();
+    assertThat(answers.mean()).isCloseTo(32.5, within(1e-9));
+    // the read in tenths of 8..20 s, × 2; returning buyers (15 %) read 30 s more: 4 of their tenths pass 60 s
+    assertThat(answers.points()).hasSize(2 * ScenarioForecast.READ_POINTS);
+    assertThat(answers.points().stream().mapToDouble(AnswerTimes.Point::seconds).max().orElseThrow())
+        .isCloseTo(19.4 * 2 + 30, within(1e-9));
+    assertThat(answers.ceiling(60)).isCloseTo(1 - 0.15 * 0.4, within(1e-9));
+    assertThat(answers.ceiling(120)).isCloseTo(1, within(1e-9));
     assertThat(forecast.get(19).seatSeconds()).isCloseTo(32.5 + 212.25 * 1.6, within(1e-9));
     assertThat(forecast.get(20).seatSeconds()).isCloseTo(32.5 + 193.0 * 1.6, within(1e-9));
   }

@@ -27,6 +27,15 @@ final class StaffingPlanReport {
         .formatted(late.size(), truth.missed(), returning);
   }
 
+  /** What the forecast's answer times alone leave reachable: the lowest ceiling of any hour, per target. */
+  static String ceilings(List<HourPlan> model) {
+    return ("The forecast's answer times alone let at most %s of urgent chats be answered within 60 s and %s of the "
+        + "others within 120 s, whatever the staffing; where that is at or below a target, the planner aims for the "
+        + "target's share of it.")
+        .formatted(PromotionDayReport.percent(model.stream().mapToDouble(HourPlan::urgentCeiling).min().orElse(1)),
+            PromotionDayReport.percent(model.stream().mapToDouble(HourPlan::regularCeiling).min().orElse(1)));
+  }
+
   static double onDuty(DayResult result, int hour) {
     return result.byHour().get(hour).agentSeconds / 3600;
   }
@@ -132,8 +141,10 @@ final class StaffingPlanReport {
         the hour's minutes of its rate × the multiplier of a peak covering the minute (returning buyers are part of
         that rate in the workload); by language through the shops' shares and language weights; the urgent share from
         the urgency mix of each minute (the peak mix inside a peak); and, at the working load L = the team's chats
-        per agent (when buyers queue, the router fills every seat), answer seconds = mean read × (1 + 0.25 (L − 1))
-        + 30 s × the returning share, seat seconds = answer + mean handling of the hour's mix × (1 + 0.15 (L − 1)).
+        per agent (when buyers queue, the router fills every seat), answer times = the read draw in ten equal shares
+        × (1 + 0.25 (L − 1)), the returning share of each 30 s more (the planner counts, per answer time, the wait
+        left of the window; answers past it cap the target), seat seconds = the answer times' mean + mean handling of
+        the hour's mix × (1 + 0.15 (L − 1)).
         The team is the file's shifts as they are, with its standby pool replaced by one generated to reach the
         plan: surge switches the whole pool on, so the pool has, per language, the most speakers any hour lacks on
         shift and in all the most agents any hour lacks (the file's agent types whose languages are all short,

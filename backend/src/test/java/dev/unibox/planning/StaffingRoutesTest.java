@@ -58,14 +58,17 @@ class StaffingRoutesTest {
 
     // the planner's own answer for these hours
     StaffingPlanner planner = new StaffingPlanner(2, Targets.PROMOTION_DAY);
-    HourPlan h20 = planner.plan(List.of(new Demand(20, Map.of("zh", 14.0, "ms", 7.0), URGENT_SHARE, 600, 20))).get(0);
-    HourPlan h10 = planner.plan(List.of(new Demand(10, Map.of("zh", 7.0), URGENT_SHARE, 600, 20))).get(0);
+    AnswerTimes twenty = AnswerTimes.single(20);
+    HourPlan h20 = planner.plan(List.of(new Demand(20, Map.of("zh", 14.0, "ms", 7.0), URGENT_SHARE, 600, twenty))).get(0);
+    HourPlan h10 = planner.plan(List.of(new Demand(10, Map.of("zh", 7.0), URGENT_SHARE, 600, twenty))).get(0);
     assertThat(h20.agents()).isEqualTo(5);
     assertThat(h20.speakers()).isEqualTo(Map.of("zh", 4, "ms", 3));
     assertThat(h10.agents()).isEqualTo(3);
     JsonObject evening = hour(plan, 20);
     assertThat(evening.getInteger("agents")).isEqualTo(h20.agents());
     assertThat(evening.getJsonObject("speakers").getMap()).isEqualTo(Map.of("zh", 4, "ms", 3));
+    assertThat(List.of(evening.getDouble("urgentCeiling"), evening.getDouble("regularCeiling")))
+        .containsExactly(1.0, 1.0);
     assertThat(evening.getInteger("onShift")).isEqualTo(2); // wei and kai
     assertThat(evening.getJsonObject("onShiftSpeakers").getMap()).isEqualTo(Map.of("zh", 2, "ms", 0));
     assertThat(evening.getInteger("standbyNeeded")).isEqualTo(3);
@@ -92,6 +95,26 @@ class StaffingRoutesTest {
     assertThat(hour(scaled, 10).getJsonObject("arrivals").getMap()).isEqualTo(Map.of("zh", 7.0));
     assertThat(hour(scaled, 20).getJsonObject("arrivals").getMap())
         .isEqualTo(Map.of("zh", 28.0, "ms", 14.0, "th", 8.57)); // 30 th the day before the week; half an hour x3
+  }
+
+  @Test
+  void slowFirstAnswersInTheHistoryCapWhatTheTargetCanReach() throws Exception {
+    // two of each day's seven 10:00 stays answered after 80 s instead of 20 s: 14 of the 49, the top three deciles
+    inbox.count("""
+        UPDATE messages m SET at = m.at + interval '60 seconds' FROM conversations c
+        WHERE c.id = m.conversation_id AND m.direction = 'out'
+          AND (c.platform_conversation_id LIKE 'h10-%-1' OR c.platform_conversation_id LIKE 'h10-%-2') RETURNING 1""");
+    JsonObject plan = ok(inbox.get(admin, "/api/staffing/plan"));
+    assertThat(plan.getJsonObject("history").getDouble("answerSeconds")).isEqualTo(38.0); // the deciles' mean
+    AnswerTimes deciles = AnswerTimes.equalShares(List.of(20.0, 20.0, 20.0, 20.0, 20.0, 20.0, 20.0, 80.0, 80.0, 80.0));
+    HourPlan h20 = new StaffingPlanner(2, Targets.PROMOTION_DAY)
+        .plan(List.of(new Demand(20, Map.of("zh", 14.0, "ms", 7.0), URGENT_SHARE, 600, deciles))).get(0);
+    JsonObject evening = hour(plan, 20);
+    // 30 % of first answers alone take longer than 60 s: no staffing answers more than 70 % of urgent chats in time
+    assertThat(List.of(evening.getDouble("urgentCeiling"), evening.getDouble("regularCeiling")))
+        .containsExactly(0.7, 1.0);
+    assertThat(evening.getInteger("agents")).isEqualTo(h20.agents());
+    assertThat(evening.getDouble("urgentRate")).isCloseTo(h20.urgentRate(), within(0.0001)).isLessThan(0.7);
   }
 
   @Test
