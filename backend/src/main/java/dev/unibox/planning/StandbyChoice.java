@@ -48,8 +48,8 @@ record StandbyChoice(List<String> proposed, List<Agent> ranked, int needed, Map<
       }
     }));
     int missingAgents = open.stream().mapToInt(HourLack::agents).max().orElse(0);
-    return new StandbyChoice(proposed.stream().map(Agent::username).toList(), ranked, needed, byLanguage, missing,
-        missingAgents);
+    return new StandbyChoice(proposed.stream().map(Agent::username).toList(), List.copyOf(ranked), needed, byLanguage,
+        missing, missingAgents);
   }
 
   /** Greedily, the agent who closes most of what is still open (ties by username), until nobody closes more. */
