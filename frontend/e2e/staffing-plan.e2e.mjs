@@ -1,13 +1,13 @@
 // Browser end-to-end: a supervisor plans a day with a peak in the supervisor console, reads the short hours and the
-// proposed standby, applies the plan through its confirmation, sees the stored surge window listed and removes it.
+// proposed standby, applies the plan through its confirmation, sees the stored surge windows listed and removes them.
 // Run by the backend's JUnit test (BrowserStaffingPlanTest). Protocol over stdout:
 //   SHORT <h,h,...>      the hours the table marks short (data-hour), in order
 //   STANDBY <text>       the summary's "standby to add" (users, comma separated)
 //   SURGE <text>         the summary's surge windows
 //   NONE_STORED          before applying, the panel says no window is stored for DATE
 //   APPLIED <text>       what the panel says was applied
-//   STORED <w|w...>      the stored windows listed after the apply (each: window, who stored it, when); the script
-//                        then waits until the test has checked the database (it creates CONTINUE_FILE)
+//   STORED <w|w...>      the stored windows listed after the apply (each: window, its agents, who stored it, when);
+//                        the script then waits until the test has checked the database (it creates CONTINUE_FILE)
 //   REMOVED <text>       what the panel says after the confirmed removal; the list then says none are stored
 //   DONE                 exit 0
 //   FAILED: <reason>     (screenshot in SCREENSHOT_DIR); exit 1
@@ -49,7 +49,7 @@ await runScenario('staffing-plan', async ({ page }) => {
   });
   say(`APPLIED ${await text(page.getByTestId('staffing-applied'))}`);
   const stored = page.getByTestId('staffing-window');
-  await step('the stored window is listed', () => stored.first().waitFor());
+  await step('the stored windows are listed', () => stored.first().waitFor());
   say(`STORED ${(await stored.allInnerTexts()).map((s) => s.trim()).join('|')}`);
   await step('wait until the test has read the database', async () => {
     while (!existsSync(env('CONTINUE_FILE'))) await page.waitForTimeout(100);

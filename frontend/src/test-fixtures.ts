@@ -89,7 +89,7 @@ export function staffingPlan(overrides: Partial<StaffingPlan> = {}): StaffingPla
       missing: { th: 1 },
       missingAgents: 1,
     },
-    surgeWindows: [{ start: '19:00', end: '23:00' }],
+    surgeWindows: [{ start: '19:00', end: '23:00', agents: ['u7', 'u9'] }],
     ...overrides,
   };
 }
@@ -100,7 +100,7 @@ export function staffingPlan(overrides: Partial<StaffingPlan> = {}): StaffingPla
  */
 export function plannedWindows(): PlannedWindow[] {
   return [
-    { start: '22:00', end: '24:00', by: null, at: '2026-11-09T15:30:00Z' },
-    { start: '19:00', end: '21:00', by: 'lead1', at: '2026-11-10T04:05:00Z' },
+    { start: '22:00', end: '24:00', agents: ['u9'], by: null, at: '2026-11-09T15:30:00Z' },
+    { start: '19:00', end: '21:00', agents: ['u7', 'u9'], by: 'lead1', at: '2026-11-10T04:05:00Z' },
   ];
 }

@@ -43,6 +43,11 @@ export interface TimeWindow {
   end: string;
 }
 
+/** A planned surge window: the standby agents (usernames) it makes routable in its hours. */
+export interface SurgeWindow extends TimeWindow {
+  agents: string[];
+}
+
 export interface StaffingPlan {
   date: string;
   zone: string;
@@ -61,15 +66,15 @@ export interface StaffingPlan {
     missing: ByLanguage;
     missingAgents: number;
   };
-  surgeWindows: TimeWindow[];
+  surgeWindows: SurgeWindow[];
 }
 
 export interface AppliedPlan extends StaffingPlan {
-  applied: { standbyAdded: string[]; surgeWindows: TimeWindow[] };
+  applied: { standbyAdded: string[]; surgeWindows: SurgeWindow[] };
 }
 
 /** A surge window stored for a day (GET /api/staffing/windows): who stored it and when (ISO instant). */
-export interface PlannedWindow extends TimeWindow {
+export interface PlannedWindow extends SurgeWindow {
   /** the username; null when that user was removed since */
   by: string | null;
   at: string;

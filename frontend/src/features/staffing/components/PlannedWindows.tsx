@@ -2,7 +2,10 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { WindowRow } from '../hooks/planned-windows';
 
-/** The surge windows already stored for the day: when, who stored them and when they did; `children`: what to do. */
+/**
+ * The surge windows already stored for the day: when, the standby agents each calls, who stored them and when they
+ * did; `children`: what to do.
+ */
 export function PlannedWindows({ date, rows, loading, error, differ, children }: {
   date: string;
   /** null until the day's windows are read */
@@ -31,7 +34,9 @@ export function PlannedWindows({ date, rows, loading, error, differ, children }:
         <ul>
           {rows.map((r) => (
             <li key={r.key} data-testid="staffing-window" data-window={r.label}>
-              {t('windows.item', { window: r.label, by: r.by ?? t('windows.unknownUser'), at: r.at })}
+              {t('windows.item', {
+                window: r.label, agents: r.agents.join(', ') || t('nobody'), by: r.by ?? t('windows.unknownUser'), at: r.at,
+              })}
             </li>
           ))}
         </ul>

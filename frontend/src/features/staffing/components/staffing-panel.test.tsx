@@ -87,12 +87,12 @@ describe('the staffing panel markup', () => {
     expect(html.match(/aria-invalid/g)).toHaveLength(1);
   });
 
-  it('lists the stored windows with who stored them and when, and says when there are none', () => {
+  it('lists the stored windows with the agents they call, who stored them and when, and says when there are none', () => {
     const rows = windowRows(plannedWindows(), new Date('2026-11-10T06:00:00Z'), { locale: 'en', timeZone: 'Asia/Kuala_Lumpur' });
     const html = renderToStaticMarkup(<PlannedWindows date="2026-11-11" rows={rows} loading={false} error={null} differ />);
     expect(html).toContain('Surge windows stored for 2026-11-11');
-    expect(html).toMatch(/data-window="19:00–21:00">19:00–21:00, stored by lead1 at 12:05</);
-    expect(html).toMatch(/data-window="22:00–24:00">22:00–24:00, stored by a removed user at Nov 9 23:30</);
+    expect(html).toMatch(/data-window="19:00–21:00">19:00–21:00 calls u7, u9, stored by lead1 at 12:05</);
+    expect(html).toMatch(/data-window="22:00–24:00">22:00–24:00 calls u9, stored by a removed user at Nov 9 23:30</);
     expect(html).toContain('These are not this plan’s windows: applying the plan replaces them.');
     const none = renderToStaticMarkup(<PlannedWindows date="2026-11-11" rows={[]} loading={false} error={null} differ={false} />);
     expect(none).toContain('data-testid="staffing-windows-none">No surge windows are stored for this day.<');
@@ -112,7 +112,7 @@ describe('the staffing panel markup', () => {
     expect(remove({ phase: 'idle' }, [], false)).not.toContain('staffing-windows-remove"');
     expect(remove({ phase: 'idle' }, undefined, true)).toMatch(/data-testid="staffing-windows-remove" disabled=""/);
     expect(remove({ phase: 'confirming' })).toContain(
-      'Remove the surge windows 19:00–21:00, 22:00–24:00 stored for 2026-11-11? Surge then follows its usual rule that day; the standby stays.',
+      'Remove the surge windows 19:00–21:00, 22:00–24:00 stored for 2026-11-11? Their agents are then called only when surge switches the whole standby pool on; the standby stays.',
     );
     expect(remove({ phase: 'done', result: 2 }, [])).toContain('Planned windows removed: 2.');
     expect(remove({ phase: 'error', message: 'The windows were not removed.' })).toMatch(/role="alert"[^>]*>The windows were not removed.</);

@@ -7,21 +7,23 @@ const KL = { locale: 'en', timeZone: 'Asia/Kuala_Lumpur' };
 const NOW = new Date('2026-11-10T06:00:00Z'); // 14:00 on the 10th in Kuala Lumpur
 
 describe('the stored windows', () => {
-  it('are listed in the order of the day, with who stored them and when, in the user zone', () => {
+  it('are listed in the order of the day, with the agents they call, who stored them and when, in the user zone', () => {
     expect(windowRows(plannedWindows(), NOW, KL)).toEqual([
-      { key: '19:00-21:00-0', label: '19:00–21:00', by: 'lead1', at: '12:05' },
-      { key: '22:00-24:00-1', label: '22:00–24:00', by: null, at: 'Nov 9 23:30' },
+      { key: '19:00-21:00-0', label: '19:00–21:00', agents: ['u7', 'u9'], by: 'lead1', at: '12:05' },
+      { key: '22:00-24:00-1', label: '22:00–24:00', agents: ['u9'], by: null, at: 'Nov 9 23:30' },
     ]);
     expect(windowRows(plannedWindows(), NOW, { locale: 'zh-CN', timeZone: 'Asia/Kuala_Lumpur' })[1].at).toBe('11月9日 23:30');
     expect(windowRows([], NOW, KL)).toEqual([]);
   });
 
-  it('are flagged when they are not the shown plan’s windows', () => {
+  it('are flagged when they are not the shown plan’s windows, in their hours or the agents they call', () => {
     const stored = plannedWindows();
-    expect(storedDiffer(stored, [{ start: '22:00', end: '24:00' }, { start: '19:00', end: '21:00' }])).toBe(false);
-    expect(storedDiffer(stored, [{ start: '19:00', end: '23:00' }])).toBe(true);
+    const late = { start: '22:00', end: '24:00', agents: ['u9'] };
+    expect(storedDiffer(stored, [late, { start: '19:00', end: '21:00', agents: ['u7', 'u9'] }])).toBe(false);
+    expect(storedDiffer(stored, [late, { start: '19:00', end: '21:00', agents: ['u7'] }])).toBe(true);
+    expect(storedDiffer(stored, [{ start: '19:00', end: '23:00', agents: ['u7', 'u9'] }])).toBe(true);
     expect(storedDiffer(stored, [])).toBe(true);
-    expect(storedDiffer([], [{ start: '19:00', end: '23:00' }])).toBe(false);
+    expect(storedDiffer([], [late])).toBe(false);
   });
 });
 

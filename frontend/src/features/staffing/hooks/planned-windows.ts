@@ -2,7 +2,7 @@
 import { ApiError } from '../../../lib/api-client';
 import { formatClock, type ZoneOptions } from '../../../lib/format';
 import { i18n } from '../../../lib/i18n';
-import type { PlannedWindow, TimeWindow } from '../api/types';
+import type { PlannedWindow, SurgeWindow } from '../api/types';
 import type { ConfirmState } from './confirm-flow';
 import { windowLabel } from './plan-view';
 
@@ -10,6 +10,8 @@ export interface WindowRow {
   key: string;
   /** "20:00–22:00" (a window may end at 24:00, the day's end) */
   label: string;
+  /** the standby agents it calls */
+  agents: string[];
   /** who stored it; null when that user was removed since */
   by: string | null;
   /** when it was stored, in the user's zone: "14:02" today, "10 Nov 14:02" another day */
@@ -20,13 +22,18 @@ export interface WindowRow {
 export function windowRows(windows: PlannedWindow[], now: Date, options?: ZoneOptions): WindowRow[] {
   return [...windows]
     .sort((a, b) => a.start.localeCompare(b.start) || a.end.localeCompare(b.end))
-    .map((w, i) => ({ key: `${w.start}-${w.end}-${i}`, label: windowLabel(w), by: w.by, at: formatClock(w.at, now, options) }));
+    .map((w, i) => ({
+      key: `${w.start}-${w.end}-${i}`, label: windowLabel(w), agents: w.agents, by: w.by, at: formatClock(w.at, now, options),
+    }));
 }
 
-/** Some windows are stored for the day and they are not this plan's (applying the plan would replace them). */
-export function storedDiffer(stored: TimeWindow[], planned: TimeWindow[]): boolean {
+/**
+ * Some windows are stored for the day and they are not this plan's, in their hours or the agents they call (applying
+ * the plan would replace them).
+ */
+export function storedDiffer(stored: SurgeWindow[], planned: SurgeWindow[]): boolean {
   if (stored.length === 0) return false;
-  const labels = (windows: TimeWindow[]) => windows.map(windowLabel).sort().join(' ');
+  const labels = (windows: SurgeWindow[]) => windows.map((w) => `${windowLabel(w)} ${w.agents.join(',')}`).sort().join(' ');
   return labels(stored) !== labels(planned);
 }
 

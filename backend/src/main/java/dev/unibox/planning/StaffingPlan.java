@@ -52,7 +52,7 @@ record StaffingPlan(LocalDate date, ZoneId zone, PlanRequest request, int chatsP
   JsonArray windowsJson() {
     JsonArray out = new JsonArray();
     windows.forEach(w -> out.add(new JsonObject().put("start", SurgeWindow.clock(w.start(date, zone), date, zone))
-        .put("end", SurgeWindow.clock(w.end(date, zone), date, zone))));
+        .put("end", SurgeWindow.clock(w.end(date, zone), date, zone)).put("agents", new JsonArray(w.agents()))));
     return out;
   }
 

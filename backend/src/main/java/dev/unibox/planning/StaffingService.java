@@ -81,8 +81,9 @@ public record StaffingService(Vertx vertx, Pool pool, Clock clock, Rosters roste
     // an agent listed nowhere is routed all day already; one of a shift can stand by outside it
     List<Agent> candidates = agents.stream()
         .filter(a -> !roster.shiftsOf(a.username()).isEmpty() && !roster.standby().contains(a.username())).toList();
+    StandbyChoice choice = StandbyChoice.choose(coverage, pool, candidates);
     return new StaffingPlan(date, roster.zone(), request, chatsPerAgent, from, to, conversations, forecast, hours,
-        coverage, roster.standby(), StandbyChoice.choose(coverage, pool, candidates), SurgeWindow.of(coverage));
+        coverage, roster.standby(), choice, SurgeWindow.of(StandbyCalls.perHour(coverage, choice.ranked())));
   }
 
   /** The mean chats at once of the agents who serve the planned shops, rounded, at least 1. */

@@ -8,20 +8,27 @@ import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Hours [start, end) of a planned day during which surge is to be on; end 24 is the day's end. */
-record SurgeWindow(int startHour, int endHour) {
+/**
+ * Hours [start, end) of a planned day during which the named standby agents are called (routable); end 24 is the
+ * day's end.
+ */
+public record SurgeWindow(int startHour, int endHour, List<String> agents) {
 
-  /** The hours that lack standby agents, contiguous ones merged. */
-  static List<SurgeWindow> of(List<Coverage> hours) {
+  public SurgeWindow {
+    agents = List.copyOf(agents);
+  }
+
+  /** The hours that call someone ({@link StandbyCalls}), consecutive hours calling the same agents merged. */
+  static List<SurgeWindow> of(List<List<String>> callsPerHour) {
     List<SurgeWindow> out = new ArrayList<>();
-    Integer start = null;
-    for (int h = 0; h <= 24; h++) {
-      boolean lacking = h < 24 && hours.get(h).standbyNeeded() > 0;
-      if (lacking && start == null) {
+    int start = 0;
+    for (int h = 1; h <= callsPerHour.size(); h++) {
+      List<String> calls = callsPerHour.get(start);
+      if (h == callsPerHour.size() || !callsPerHour.get(h).equals(calls)) {
+        if (!calls.isEmpty()) {
+          out.add(new SurgeWindow(start, h, calls));
+        }
         start = h;
-      } else if (!lacking && start != null) {
-        out.add(new SurgeWindow(start, h));
-        start = null;
       }
     }
     return out;

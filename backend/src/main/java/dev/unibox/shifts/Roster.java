@@ -90,13 +90,16 @@ public record Roster(ZoneId zone, List<Shift> shifts, List<String> standby) {
     return shifts.stream().filter(s -> s.agents().contains(username)).map(Shift::name).toList();
   }
 
-  /** Routing state of one agent; standby agents are active while surge mode is on. */
-  public String stateOf(String username, Instant at, boolean surgeActive) {
+  /**
+   * Routing state of one agent; standby agents are active while surge mode is on, or while a planned surge window
+   * calls them ({@code called}).
+   */
+  public String stateOf(String username, Instant at, boolean surgeActive, Set<String> called) {
     if (onShift(username, at)) {
       return ON_SHIFT;
     }
     if (standby.contains(username)) {
-      return surgeActive ? STANDBY_ACTIVE : STANDBY;
+      return surgeActive || called.contains(username) ? STANDBY_ACTIVE : STANDBY;
     }
     return shifts.stream().anyMatch(s -> s.agents().contains(username)) ? OFF_SHIFT : UNROSTERED;
   }

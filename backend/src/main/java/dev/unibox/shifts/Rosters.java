@@ -12,13 +12,14 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 
 /**
  * The roster in force: imported from {@code config/shifts.yaml} at start until someone edits it in the
  * web app, then the database copy. Keeps {@code users.shift_state} in step with it (the column the
- * router reads to route only to agents on shift, or standby agents while surge is on).
+ * router reads to route only to agents on shift, or standby agents while surge is on or a planned window calls them).
  */
 public final class Rosters implements ShiftRoster {
 
@@ -95,17 +96,26 @@ public final class Rosters implements ShiftRoster {
     return roster;
   }
 
-  /** Writes the states; true when someone became routable. */
+  /**
+   * Writes the states; true when someone became routable. Standby agents are called while surge is on, else those
+   * the planned windows covering now name, unless a supervisor switched surge off ("no standby now" holds the windows
+   * back too).
+   */
   private Future<Boolean> writeStates(Change change, Roster roster) {
-    return surge.active(change.conn()).compose(surgeOn -> {
-      List<String> names = new ArrayList<>(roster.rostered());
-      List<String> states = names.stream().map(n -> roster.stateOf(n, change.now(), surgeOn)).toList();
-      return RosterStore.writeStates(change.conn(), names, states).map(routable -> {
-        if (routable) {
-          change.afterCommit(Kicks::routing);
-        }
-        return routable;
+    return surge.state(change.conn()).compose(s -> {
+      boolean surgeOn = s.getBoolean("active", false);
+      Future<Set<String>> called = surgeOn || "off".equals(s.getString("mode")) ? Future.succeededFuture(Set.of())
+          : PlannedCallStore.calledAt(change.conn(), change.now());
+      return called.compose(planned -> {
+        List<String> names = new ArrayList<>(roster.rostered());
+        List<String> states = names.stream().map(n -> roster.stateOf(n, change.now(), surgeOn, planned)).toList();
+        return RosterStore.writeStates(change.conn(), names, states);
       });
+    }).map(routable -> {
+      if (routable) {
+        change.afterCommit(Kicks::routing);
+      }
+      return routable;
     });
   }
 }

@@ -14,7 +14,7 @@ public interface ShiftRoster {
 
   /**
    * Re-reads the stored roster and writes every user's shift state for now from it (standby follows
-   * surge); kicks routing when someone became routable. Returns the roster it used.
+   * surge and the planned surge windows); kicks routing when someone became routable. Returns the roster it used.
    */
   Future<Roster> refreshStates();
 }

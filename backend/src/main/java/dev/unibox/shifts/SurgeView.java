@@ -6,17 +6,13 @@ import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.SqlClient;
 
 /**
- * Where shifts meet surge mode (owned by the SLA clock): is the standby pool switched on, and the state the
- * supervisor console shows, read from the {@code surge_state} row.
+ * Where shifts meet surge mode (owned by the SLA clock): is the standby pool switched on (or held off by a
+ * supervisor), and the state the supervisor console shows, read from the {@code surge_state} row.
  */
 public interface SurgeView {
 
   /** {@code {available, active, mode, since, reason}} */
   Future<JsonObject> state(SqlClient client);
-
-  default Future<Boolean> active(SqlClient client) {
-    return state(client).map(s -> s.getBoolean("active", false));
-  }
 
   SurgeView FROM_TABLE = client -> client.query("SELECT * FROM surge_state WHERE id = 1").execute().map(r -> {
     JsonObject out = new JsonObject().put("available", true);

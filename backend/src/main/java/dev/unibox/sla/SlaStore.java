@@ -80,11 +80,6 @@ final class SlaStore {
   private static final String ASSIGNED_SINCE = """
       SELECT count(*) FROM activities WHERE type = 'assigned' AND at > $1""";
 
-  /** The planned window (POST /api/staffing/plan/apply) in force at $1, the one that ends last. */
-  private static final String PLANNED_WINDOW = """
-      SELECT starts_at, ends_at FROM surge_windows WHERE starts_at <= $1 AND ends_at > $1
-      ORDER BY ends_at DESC LIMIT 1""";
-
   private static final String SURGE_LOCK = "SELECT mode, active, since, reason, calm_since FROM surge_state WHERE id = 1 FOR UPDATE";
 
   private static final String SURGE_READ = "SELECT mode, active, since, reason, calm_since FROM surge_state WHERE id = 1";
@@ -111,8 +106,6 @@ final class SlaStore {
   record QueueStats(long depth, long urgent, Instant oldestWaiting, Instant nextDue) {}
 
   record Surge(String mode, boolean active, Instant since, String reason, Instant calmSince) {}
-
-  record PlannedWindow(Instant start, Instant end) {}
 
   static Future<List<Transition>> warn(SqlConnection c, Instant now) {
     return c.preparedQuery(WARN).execute(Tuple.of(utc(now))).map(rows -> {
@@ -174,13 +167,6 @@ final class SlaStore {
 
   static Future<Long> assignedSince(SqlClient c, Instant since) {
     return c.preparedQuery(ASSIGNED_SINCE).execute(Tuple.of(utc(since))).map(rows -> rows.iterator().next().getLong(0));
-  }
-
-  /** The planned surge window at {@code now}, or null. */
-  static Future<PlannedWindow> plannedWindow(SqlClient c, Instant now) {
-    return c.preparedQuery(PLANNED_WINDOW).execute(Tuple.of(utc(now))).map(rows -> rows.size() == 0 ? null
-        : new PlannedWindow(instant(rows.iterator().next().getOffsetDateTime("starts_at")),
-            instant(rows.iterator().next().getOffsetDateTime("ends_at"))));
   }
 
   static Future<Surge> lockSurge(SqlConnection c) {

@@ -19,10 +19,11 @@ import java.util.List;
 
 /**
  * Surge mode: when the queue predicts breaches (depth at the threshold, or the expected wait over the
- * regular target), or a planned surge window (the staffing plan's) begins, the standby pool is switched on and
- * supervisors are told; after a calm period, and not before the planned window ends, it is released. The standby
- * pool is the roster's in force (as a supervisor last edited it). Mode {@code on}/{@code off} is a supervisor's hand
- * and wins over the automatic decision; {@code auto} hands it back. Every activation, release and mode change is written to surge_log.
+ * regular target), the standby pool is switched on and supervisors are told; after a calm period it is released.
+ * The standby pool is the roster's in force (as a supervisor last edited it). Mode {@code on}/{@code off} is a
+ * supervisor's hand and wins over the automatic decision ({@code off} also holds back the agents a staffing plan's
+ * windows call: the shifts read it); {@code auto} hands it back. Every activation, release and mode change is written
+ * to surge_log.
  */
 public final class SurgeControl {
 
@@ -61,21 +62,19 @@ public final class SurgeControl {
   Future<Boolean> evaluate(Instant now) {
     // a supervisor's on/off, or surge disabled: nothing to decide, nothing to read
     return work.run(now, change -> SlaStore.lockSurge(change.conn()).compose(s -> !"auto".equals(s.mode())
-        || !config.enabled() ? Future.succeededFuture(false) : SlaStore.plannedWindow(change.conn(), now)
-        .compose(window -> forecast(change.conn(), now).compose(f -> {
+        || !config.enabled() ? Future.succeededFuture(false) : forecast(change.conn(), now).compose(f -> {
       SqlConnection conn = change.conn();
       boolean predictsBreach = f.depth() >= config.depthThreshold()
           || (f.depth() > config.releaseDepth() && f.expectedWaitSeconds() > regularTarget.toSeconds());
       boolean calm = f.depth() <= config.releaseDepth() && f.expectedWaitSeconds() * 2 <= regularTarget.toSeconds();
-      if (!s.active() && (predictsBreach || window != null)) {
-        String reason = window != null ? planned(window) : breach(f);
-        return change(change, s, true, s.mode(), "activated", reason, null, f).map(true);
+      if (!s.active() && predictsBreach) {
+        return change(change, s, true, s.mode(), "activated", breach(f), null, f).map(true);
       }
       if (s.active() && calm) {
         if (s.calmSince() == null) {
           return SlaStore.writeSurge(conn, new SlaStore.Surge(s.mode(), true, s.since(), s.reason(), now), now).map(false);
         }
-        if (window == null && !now.isBefore(s.calmSince().plusSeconds(config.calmSeconds()))) {
+        if (!now.isBefore(s.calmSince().plusSeconds(config.calmSeconds()))) {
           return change(change, s, false, s.mode(), "released", "queue calm for " + config.calmSeconds() + " s (depth "
               + f.depth() + ")", null, f).map(true);
         }
@@ -85,7 +84,7 @@ public final class SurgeControl {
         return SlaStore.writeSurge(conn, new SlaStore.Surge(s.mode(), true, s.since(), s.reason(), null), now).map(false);
       }
       return Future.succeededFuture(false);
-    }))));
+    })));
   }
 
   private String breach(Forecast f) {
@@ -94,12 +93,6 @@ public final class SurgeControl {
         : f.expectedWaitSeconds() >= 86_400
             ? f.depth() + " waiting and nobody assigned in the last " + config.throughputWindowSeconds() + " s"
             : "expected wait " + f.expectedWaitSeconds() + " s over the " + regularTarget.toSeconds() + " s target";
-  }
-
-  /** {@code planned window 19:00–23:00} in the roster's zone. */
-  private String planned(SlaStore.PlannedWindow window) {
-    java.time.ZoneId zone = shifts.roster().zone();
-    return "planned window " + window.start().atZone(zone).toLocalTime() + "–" + window.end().atZone(zone).toLocalTime();
   }
 
   /** A supervisor's switch: on, off, or back to auto. */

@@ -1,8 +1,9 @@
 package dev.unibox.bench;
 
 import dev.unibox.bench.PromotionDayScenario.AgentSpec;
-import dev.unibox.bench.PromotionDayScenario.Window;
 import dev.unibox.planning.HourPlan;
+import dev.unibox.planning.PlannedCalls;
+import dev.unibox.planning.SurgeWindow;
 import dev.unibox.shifts.Roster;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -15,46 +16,35 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
- * A scenario's shifts as they are, with a standby pool sized to a staffing plan and surge held on in the hours that
- * need it. Surge switches the whole pool on, so the pool is sized to the hour that lacks the most: per language, the
- * most speakers any hour lacks on shift, and in all, the most agents. Agents for languages short are the scenario's
- * own agent types whose languages are all short (the type covering most of them first), else an agent with exactly
- * the short languages; the rest of the pool repeats the scenario's standby types (its shift types if it has none).
- * Surge is held on in every run of consecutive hours whose plan the shifts alone do not reach.
+ * A scenario's shifts as they are, with a standby pool sized to a staffing plan and the planned surge windows that
+ * call from it what each hour needs. The pool is sized to the hour that lacks the most: per language, the most
+ * speakers any hour lacks on shift, and in all, the most agents. Agents for languages short are the scenario's own
+ * agent types whose languages are all short (the type covering most of them first), else an agent with exactly the
+ * short languages; the rest of the pool repeats the scenario's standby types (its shift types if it has none). The
+ * windows are the product's ({@link PlannedCalls}): per hour, greedily the fewest of the pool that close what the
+ * shifts lack, consecutive hours calling the same agents merged.
  */
 record PlannedTeam(PromotionDayTeam team, List<HourPlan> plan, List<List<PromotionDayTeam.Agent>> onShiftByHour,
-                   List<AgentSpec> standby, List<Window> surgeOn) {
+                   List<AgentSpec> standby) {
 
   static PlannedTeam of(PromotionDayScenario day, List<HourPlan> plan, int capacity) {
     List<List<PromotionDayTeam.Agent>> onShift = onShiftByHour(day, PromotionDayTeam.hire(day, List.of(), List.of()));
     int agentsShort = 0;
     Map<String, Integer> speakersShort = new TreeMap<>();
-    boolean[] held = new boolean[24];
     for (HourPlan p : plan) {
       List<PromotionDayTeam.Agent> on = onShift.get(p.hour());
-      int lack = p.agents() - on.size();
-      held[p.hour()] = lack > 0;
-      agentsShort = Math.max(agentsShort, lack);
+      agentsShort = Math.max(agentsShort, p.agents() - on.size());
       for (Map.Entry<String, Integer> e : p.speakers().entrySet()) {
         int speakers = (int) on.stream().filter(a -> Arrays.asList(a.languages()).contains(e.getKey())).count();
-        if (e.getValue() > speakers) {
-          held[p.hour()] = true;
-          speakersShort.merge(e.getKey(), e.getValue() - speakers, Math::max);
-        }
+        speakersShort.merge(e.getKey(), e.getValue() - speakers, Math::max);
       }
     }
     List<AgentSpec> standby = pool(day, agentsShort, speakersShort, capacity);
-    List<Window> windows = new ArrayList<>();
-    for (int h = 0; h < 24; h++) {
-      if (held[h]) {
-        int from = h;
-        while (h + 1 < 24 && held[h + 1]) {
-          h++;
-        }
-        windows.add(new Window(from * 3600L, (h + 1) * 3600L));
-      }
-    }
-    return new PlannedTeam(PromotionDayTeam.hire(day, standby, windows), plan, onShift, standby, windows);
+    PromotionDayTeam hired = PromotionDayTeam.hire(day, standby, List.of());
+    Map<String, Set<String>> languages = new LinkedHashMap<>();
+    hired.agents().forEach(a -> languages.put(a.username(), Set.of(a.languages())));
+    List<SurgeWindow> windows = PlannedCalls.windows(hired.plan(), day.date(), plan, languages, hired.plan().standby());
+    return new PlannedTeam(new PromotionDayTeam(hired.plan(), hired.agents(), windows), plan, onShift, standby);
   }
 
   /** The agents on shift for the whole of each hour of the day. */
@@ -100,9 +90,11 @@ record PlannedTeam(PromotionDayTeam team, List<HourPlan> plan, List<List<Promoti
     return out;
   }
 
-  /** Whether surge is held on during the hour. */
-  boolean held(int hour) {
-    return surgeOn.stream().anyMatch(w -> w.startSecond() <= hour * 3600L && hour * 3600L < w.endSecond());
+  /** The standby agents the windows call in the hour. */
+  List<PromotionDayTeam.Agent> called(int hour) {
+    List<String> names = team.windows().stream().filter(w -> w.startHour() <= hour && hour < w.endHour())
+        .flatMap(w -> w.agents().stream()).toList();
+    return team.agents().stream().filter(a -> names.contains(a.username())).toList();
   }
 
   /** Agents on shift in the hour who speak the language. */
@@ -110,8 +102,8 @@ record PlannedTeam(PromotionDayTeam team, List<HourPlan> plan, List<List<Promoti
     return (int) onShiftByHour.get(hour).stream().filter(a -> Arrays.asList(a.languages()).contains(language)).count();
   }
 
-  /** Standby agents who speak the language. */
-  int speakersOnStandby(String language) {
-    return (int) standby.stream().filter(a -> Arrays.asList(a.languages()).contains(language)).count();
+  /** Standby agents called in the hour who speak the language. */
+  int speakersCalled(int hour, String language) {
+    return (int) called(hour).stream().filter(a -> Arrays.asList(a.languages()).contains(language)).count();
   }
 }

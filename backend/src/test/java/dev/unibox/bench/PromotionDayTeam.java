@@ -1,5 +1,6 @@
 package dev.unibox.bench;
 
+import dev.unibox.planning.SurgeWindow;
 import dev.unibox.shifts.Roster;
 import java.util.ArrayList;
 import java.util.List;
@@ -7,10 +8,10 @@ import java.util.List;
 /**
  * A simulated day's team, hired from a {@link PromotionDayScenario}: its shifts in the scenario's time zone (each
  * led by {@code <shift>-lead}), agents named {@code <shift>-<i>} and {@code standby-<i>} with their language skills
- * and chat capacity. {@code surgeOn}: planned surge windows, seconds of the day (stored as a staffing plan stores
- * them: surge is held on inside them); the scenario's own team has none.
+ * and chat capacity. {@code windows}: planned surge windows, hours of the day (stored as a staffing plan stores them:
+ * each calls the standby agents it names); the scenario's own team has none.
  */
-record PromotionDayTeam(Roster plan, List<PromotionDayTeam.Agent> agents, List<PromotionDayScenario.Window> surgeOn) {
+record PromotionDayTeam(Roster plan, List<PromotionDayTeam.Agent> agents, List<SurgeWindow> windows) {
 
   record Agent(String username, String[] languages, int capacity) {}
 
@@ -18,9 +19,9 @@ record PromotionDayTeam(Roster plan, List<PromotionDayTeam.Agent> agents, List<P
     return hire(day, day.standby(), List.of());
   }
 
-  /** The scenario's shifts as they are, with another standby pool and windows of surge held on. */
+  /** The scenario's shifts as they are, with another standby pool and planned surge windows. */
   static PromotionDayTeam hire(PromotionDayScenario day, List<PromotionDayScenario.AgentSpec> standbyPool,
-                               List<PromotionDayScenario.Window> surgeOn) {
+                               List<SurgeWindow> windows) {
     List<Agent> agents = new ArrayList<>();
     List<Roster.Shift> shifts = new ArrayList<>();
     for (PromotionDayScenario.Shift s : day.shifts()) {
@@ -38,7 +39,7 @@ record PromotionDayTeam(Roster plan, List<PromotionDayTeam.Agent> agents, List<P
       agents.add(new Agent(name, standbyPool.get(i).languages(), standbyPool.get(i).capacity()));
       standby.add(name);
     }
-    return new PromotionDayTeam(new Roster(day.zone(), shifts, standby), agents, List.copyOf(surgeOn));
+    return new PromotionDayTeam(new Roster(day.zone(), shifts, standby), agents, List.copyOf(windows));
   }
 
   int onShift() {

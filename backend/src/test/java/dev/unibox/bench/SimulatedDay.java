@@ -7,6 +7,7 @@ import dev.unibox.config.UniboxConfig.SurgeConfig;
 import dev.unibox.conversations.CloseConversation;
 import dev.unibox.domain.MessageClassifier;
 import dev.unibox.domain.SlaPolicy;
+import dev.unibox.planning.SurgeWindow;
 import dev.unibox.ingest.IngestService;
 import dev.unibox.routing.Assigner;
 import dev.unibox.routing.RoutingPolicy;
@@ -36,8 +37,9 @@ import java.util.concurrent.TimeUnit;
  * ingest (and classifier), the simulated agents answer and close, the real SLA sweep runs every
  * {@link #SWEEP_SECONDS} virtual seconds (warnings, surge, shift clock) and the real {@link Assigner} routes.
  * After the day there are no arrivals; it runs on until every buyer is answered. The team's surge windows are stored
- * as a staffing plan stores them ({@code surge_windows}): the real {@link SurgeControl} holds surge on inside them, and
- * the SLA sweep runs at each window's start and end.
+ * as a staffing plan stores them ({@code surge_windows}, with the agents each calls): the real shift states call those
+ * agents inside them, and the SLA sweep runs at each window's start and end. An agent counts as on duty while the
+ * state the product wrote for them is on shift or standby active.
  */
 final class SimulatedDay {
 
@@ -66,7 +68,8 @@ final class SimulatedDay {
   private final SeatTally seats = new SeatTally();
   private int next = 0;
   private long queued = 0;
-  private boolean surgeActive = false;
+  /** users.shift_state as the last sweep wrote it. */
+  private final Map<String, String> states = new HashMap<>();
   private long lastSweep;
   private int windowEdge = 0;
 
@@ -117,9 +120,9 @@ final class SimulatedDay {
     Rosters rosters = new Rosters(vertx, pool, clock, team::plan, SurgeView.FROM_TABLE);
     await(rosters.start());
     SurgeControl surge = new SurgeControl(vertx, pool, clock, surgeConfig, sla.targets(null, null).regular(), rosters);
-    for (PromotionDayScenario.Window w : team.surgeOn()) {
-      await(pool.preparedQuery("INSERT INTO surge_windows (starts_at, ends_at, created_at) VALUES ($1, $2, $1)")
-          .execute(Tuple.of(utc(w.startSecond()), utc(w.endSecond()))));
+    for (SurgeWindow w : team.windows()) {
+      await(pool.preparedQuery("INSERT INTO surge_windows (starts_at, ends_at, agents, created_at) VALUES ($1, $2, $3, $1)")
+          .execute(Tuple.of(utc(w.startHour() * 3600L), utc(w.endHour() * 3600L), w.agents().toArray(String[]::new))));
     }
     sweep = new SlaSweep(vertx, pool, clock, slaConfig, rosters, surge, router::reassign);
     ingest = new IngestService(vertx, pool, classifier, clock, sla);
@@ -207,7 +210,7 @@ final class SimulatedDay {
   /** Has a surge window started or ended by second t (since the last call)? The sweep then runs at once. */
   private boolean atWindowEdge(long t) {
     boolean at = false;
-    while (windowEdge < 2 * team.surgeOn().size() && t >= edgeSecond(windowEdge)) {
+    while (windowEdge < 2 * team.windows().size() && t >= edgeSecond(windowEdge)) {
       windowEdge++;
       at = true;
     }
@@ -215,12 +218,12 @@ final class SimulatedDay {
   }
 
   private long edgeSecond(int i) {
-    PromotionDayScenario.Window w = team.surgeOn().get(i / 2);
-    return i % 2 == 0 ? w.startSecond() : w.endSecond();
+    SurgeWindow w = team.windows().get(i / 2);
+    return (i % 2 == 0 ? w.startHour() : w.endHour()) * 3600L;
   }
 
   private long nextWindowEdge() {
-    return windowEdge < 2 * team.surgeOn().size() ? edgeSecond(windowEdge) : Long.MAX_VALUE;
+    return windowEdge < 2 * team.windows().size() ? edgeSecond(windowEdge) : Long.MAX_VALUE;
   }
 
   private OffsetDateTime utc(long second) {
@@ -237,7 +240,9 @@ final class SimulatedDay {
     }
     lastSweep = t;
     SlaSweep.Result r = await(sweep.run());
-    surgeActive = await(pool.query("SELECT active FROM surge_state").execute()).iterator().next().getBoolean(0);
+    for (Row row : await(pool.query("SELECT username, shift_state FROM users").execute())) {
+      states.put(row.getString(0), row.getString(1));
+    }
     return r.routingChanged();
   }
 
@@ -260,7 +265,7 @@ final class SimulatedDay {
   private void countSeats(long t, double seconds) {
     for (PromotionDayTeam.Agent a : team.agents()) {
       int busy = agents.load(userIds.get(a.username()));
-      String state = team.plan().stateOf(a.username(), clock.instant(), surgeActive);
+      String state = states.get(a.username());
       boolean onDuty = Roster.ON_SHIFT.equals(state) || Roster.STANDBY_ACTIVE.equals(state);
       seats.count(busy, a.capacity(), onDuty, queued > 0, seconds);
       if (onDuty) {

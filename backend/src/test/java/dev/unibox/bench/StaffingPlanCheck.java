@@ -18,7 +18,8 @@ import java.util.stream.Stream;
 /**
  * Checks the staffing planner ({@link StaffingPlanner}) against the promotion-day simulation (a harness, not a test).
  * For a scenario file: the forecast read off it ({@link ScenarioForecast}), the planner's agents and speakers per
- * hour, the scenario's shifts with a standby pool and surge windows made to reach that plan ({@link PlannedTeam}),
+ * hour, the scenario's shifts with a standby pool and the surge windows that call from it what each hour lacks
+ * ({@link PlannedTeam}),
  * and the whole day run once with ours (priority, SLA clock, surge) by {@link SimulatedDay}. An hour of arrivals
  * that misses urgent ≤ 60 s (99 %), regular ≤ 120 s (95 %) or a shop's platform line gets agents in proportion to
  * how far it missed (and half as many the hour before: a backlog is born before it shows); the planner re-plans
@@ -112,15 +113,15 @@ public final class StaffingPlanCheck {
         urgent chats (%s); they wait in the regular class. Shifts as in the file (%d agents); standby generated.
         %s
 
-        | round | agents (on shift + standby) | surge held on | agent-hours on duty | urgent ≤ 60 s | regular ≤ 120 s | platform lines (≥ 80 %%) | hours that missed |
+        | round | agents (on shift + standby) | planned windows (agents called) | agent-hours on duty | urgent ≤ 60 s | regular ≤ 120 s | platform lines (≥ 80 %%) | hours that missed |
         |---|---|---|---|---|---|---|---|
         %s
         The last round's plan, hour by hour (forecast conversations and urgent share; the planner's agents for the
-        forecast, the extra agents the rounds added, the agents on shift, the standby pool when surge is held on,
-        and the speakers per language the plan asks for):
+        forecast, the extra agents the rounds added, the agents on shift, the standby agents the windows call, and
+        the speakers per language the plan asks for):
 
         %s
-        The last round's results by hour of arrival (agents on duty: the hour's mean, standby included while surge is on):
+        The last round's results by hour of arrival (agents on duty: the hour's mean, standby included while active):
 
         %s
         %s
@@ -175,7 +176,7 @@ public final class StaffingPlanCheck {
   /**
    * Raises the extra agents of every missed hour: the hour's staffing times its shortfall, at least one, on top of
    * that staffing; the hour before gets half as many. The staffing is the plan's agents, or the shift's when it has
-   * more: not the agents on duty, which count the whole standby pool whenever surge is on.
+   * more: not the agents on duty, which count the whole standby pool whenever surge itself is on.
    */
   private static void addAgents(PlannedTeam team, DayResult result, List<Integer> missed, List<HourPlan> model,
                                 Map<Integer, Integer> extra) {

@@ -56,9 +56,11 @@ final class StaffingPlanReport {
         .map(m -> "%s %.1f %%".formatted(m.what(), m.reached() * 100)).toList()));
   }
 
+  /** {@code 07:00–09:00 (4), 20:00–22:00 (55)}: the planned windows and how many agents each calls. */
   static String windows(PlannedTeam team) {
-    return team.surgeOn().isEmpty() ? "never" : String.join(", ", team.surgeOn().stream()
-        .map(w -> PromotionDayScenario.hhmm(w.startSecond() / 60) + "–" + PromotionDayScenario.hhmm(w.endSecond() / 60))
+    return team.team().windows().isEmpty() ? "never" : String.join(", ", team.team().windows().stream()
+        .map(w -> "%s–%s (%d)".formatted(PromotionDayScenario.hhmm(w.startHour() * 60L),
+            PromotionDayScenario.hhmm(w.endHour() * 60L), w.agents().size()))
         .toList());
   }
 
@@ -77,7 +79,7 @@ final class StaffingPlanReport {
   static String planTable(PlannedTeam team, List<Demand> forecast, List<HourPlan> model,
                           Map<Integer, Integer> extra) {
     StringBuilder b = new StringBuilder("""
-        | hour | forecast | urgent | model agents | extra | on shift | standby (surge held on) | speakers |
+        | hour | forecast | urgent | model agents | extra | on shift | standby called | speakers |
         |---|---|---|---|---|---|---|---|
         """);
     for (HourPlan p : team.plan()) {
@@ -86,7 +88,7 @@ final class StaffingPlanReport {
       p.speakers().forEach((language, n) -> speakers.add(language + " " + n));
       b.append("| %02d | %.0f | %.0f %% | %d | %d | %d | %s | %s |\n".formatted(h, forecast.get(h).total(),
           forecast.get(h).urgentShare() * 100, model.get(h).agents(), extra.getOrDefault(h, 0),
-          team.onShiftByHour().get(h).size(), team.held(h) ? String.valueOf(team.standby().size()) : "–",
+          team.onShiftByHour().get(h).size(), team.called(h).isEmpty() ? "–" : String.valueOf(team.called(h).size()),
           String.join(", ", speakers)));
     }
     return b.toString();
@@ -112,7 +114,7 @@ final class StaffingPlanReport {
 
   static String summary(List<StaffingPlanCheck.Checked> checked) {
     StringBuilder b = new StringBuilder("""
-        | scenario | rounds run | agents (on shift + standby) | surge held on | agent-hours on duty | urgent ≤ 60 s (≥ 99 %) | regular ≤ 120 s (≥ 95 %) | every platform line (≥ 80 %) | hours that missed (last round) |
+        | scenario | rounds run | agents (on shift + standby) | planned windows (agents called) | agent-hours on duty | urgent ≤ 60 s (≥ 99 %) | regular ≤ 120 s (≥ 95 %) | every platform line (≥ 80 %) | hours that missed (last round) |
         |---|---|---|---|---|---|---|---|---|
         """);
     for (StaffingPlanCheck.Checked c : checked) {
@@ -146,13 +148,15 @@ final class StaffingPlanReport {
         left of the window; answers past it cap the target), seat seconds = the answer times' mean + mean handling of
         the hour's mix × (1 + 0.15 (L − 1)).
         The team is the file's shifts as they are, with its standby pool replaced by one generated to reach the
-        plan: surge switches the whole pool on, so the pool has, per language, the most speakers any hour lacks on
-        shift and in all the most agents any hour lacks (the file's agent types whose languages are all short,
-        else an agent with exactly the languages short; the rest repeats the file's standby types). In every run
-        of hours the shifts alone do not reach, surge is held on by a planned surge window, stored as applying a
-        staffing plan stores it (the real `SurgeControl` switches the pool on when the window starts and releases it
-        by its usual calm rule once the window has ended; outside the windows surge is automatic as in the other
-        runs). The day then runs once as in the promotion-day simulation, with ours (priority, SLA clock, surge), scored per hour of arrival: urgent ≤ 60 s
+        plan in its worst hour: per language, the most speakers any hour lacks on shift, and in all the most agents
+        any hour lacks (the file's agent types whose languages are all short, else an agent with exactly the
+        languages short; the rest repeats the file's standby types). The planned surge windows are the product's
+        (`StandbyCalls`): per hour, greedily the fewest of the pool that close what the shifts lack, consecutive hours
+        calling the same agents merged, stored with their agents as applying a staffing plan stores them; the real
+        shift states make exactly those agents routable inside each window (surge itself stays automatic, as in the
+        other runs, and switches the whole pool on when the queue predicts breaches). Agent-hours count an agent
+        while the state the product wrote is on shift or standby active (plus the seats of chats an agent off duty
+        still holds). The day then runs once as in the promotion-day simulation, with ours (priority, SLA clock, surge), scored per hour of arrival: urgent ≤ 60 s
         (99 %%), regular ≤ 120 s (95 %%), and each shop's platform line as the reports count it (Pinduoduo 5 minutes
         08–23 shop time, Shopee 12 hours, other platforms the team's 5 minutes; each ≥ 80 %%). An hour that misses
         gets ⌈its staffing × shortfall⌉ agents (at least 1; shortfall = 1 − achieved ÷ target of its worst target;

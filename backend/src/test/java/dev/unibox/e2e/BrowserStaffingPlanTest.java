@@ -50,33 +50,41 @@ class BrowserStaffingPlanTest {
       }
     });
     assertThat(shortHours).containsExactly("10", "20", "21");
-    assertThat(plan.getJsonArray("surgeWindows"))
-        .containsExactly(new JsonObject().put("start", "20:00").put("end", "22:00"));
+    // 10:00 lacks a zh speaker (nur, off shift then); the peak calls all seven, the same in both its hours
+    assertThat(plan.getJsonArray("surgeWindows")).containsExactly(
+        new JsonObject().put("start", "10:00").put("end", "11:00").put("agents", new JsonArray(List.of("nur"))),
+        new JsonObject().put("start", "20:00").put("end", "22:00").put("agents", new JsonArray(proposed)));
 
     Path proceed = dir.resolve("proceed");
     try (BrowserScript browser = inbox.browser("staffing-plan.e2e.mjs", Map.of("USER", "lead", "PASS", "pw-lead",
         "DATE", StaffingWeek.DAY.toString(), "PEAK", PEAK, "CONTINUE_FILE", proceed.toString()))) {
       assertThat(browser.lineAfter("SHORT ", 60)).isEqualTo(String.join(",", shortHours));
       assertThat(browser.lineAfter("STANDBY ", 10)).isEqualTo(String.join(", ", proposed));
-      assertThat(browser.lineAfter("SURGE ", 10)).isEqualTo("20:00–22:00");
+      assertThat(browser.lineAfter("SURGE ", 10)).isEqualTo("10:00–11:00, 20:00–22:00");
       browser.expect("NONE_STORED", 20);
-      assertThat(browser.lineAfter("APPLIED ", 30)).contains(String.join(", ", proposed)).contains("20:00–22:00");
-      assertThat(browser.lineAfter("STORED ", 20)).startsWith("20:00–22:00").contains("lead").doesNotContain("|");
+      assertThat(browser.lineAfter("APPLIED ", 30)).contains(String.join(", ", proposed))
+          .contains("10:00–11:00, 20:00–22:00");
+      List<String> stored = List.of(browser.lineAfter("STORED ", 20).split("\\|"));
+      assertThat(stored).hasSize(2);
+      assertThat(stored.get(0)).startsWith("10:00–11:00 calls nur, stored by lead at ");
+      assertThat(stored.get(1)).startsWith("20:00–22:00 calls " + String.join(", ", proposed) + ", stored by lead at ");
 
       assertThat(inbox.app.shifts().rosters.roster().standby()).containsExactlyInAnyOrderElementsOf(proposed);
-      // at noon the day shift works; the others of the pool wait for surge
+      // at noon the day before, the day shift works; the others of the pool wait for a window or surge
       assertThat(inbox.rows("SELECT username FROM users WHERE shift_state = 'standby'").stream()
           .map(r -> r.getString(0)).collect(Collectors.toList())).containsExactlyInAnyOrder("nur", "ling", "siti",
               "somchai");
-      List<Row> windows = inbox.rows("SELECT starts_at, ends_at, created_by FROM surge_windows");
-      assertThat(windows).hasSize(1);
+      List<Row> windows = inbox.rows("SELECT starts_at, ends_at, agents, created_by FROM surge_windows ORDER BY starts_at");
+      assertThat(windows).hasSize(2);
       // 20:00–22:00 on 11 November in Kuala Lumpur
-      assertThat(windows.get(0).getOffsetDateTime("starts_at").toInstant()).isEqualTo(Instant.parse("2026-11-11T12:00:00Z"));
-      assertThat(windows.get(0).getOffsetDateTime("ends_at").toInstant()).isEqualTo(Instant.parse("2026-11-11T14:00:00Z"));
-      assertThat(windows.get(0).getLong("created_by")).isEqualTo(lead);
+      Row peak = windows.get(1);
+      assertThat(peak.getOffsetDateTime("starts_at").toInstant()).isEqualTo(Instant.parse("2026-11-11T12:00:00Z"));
+      assertThat(peak.getOffsetDateTime("ends_at").toInstant()).isEqualTo(Instant.parse("2026-11-11T14:00:00Z"));
+      assertThat(peak.getArrayOfStrings("agents")).containsExactlyElementsOf(proposed);
+      assertThat(windows).allSatisfy(w -> assertThat(w.getLong("created_by")).isEqualTo(lead));
       Files.createFile(proceed);
 
-      assertThat(browser.lineAfter("REMOVED ", 30)).contains("1");
+      assertThat(browser.lineAfter("REMOVED ", 30)).contains("2");
       browser.expectDone(10);
     }
     assertThat(inbox.count("SELECT count(*) FROM surge_windows")).isZero();

@@ -87,7 +87,13 @@ class StaffingRoutesTest {
     assertThat(standby.getJsonObject("neededByLanguage").getMap()).isEqualTo(Map.of("zh", 2, "ms", 3));
     assertThat(standby.getJsonObject("missing").getMap()).isEmpty();
     assertThat(standby.getInteger("missingAgents")).isZero();
-    assertThat(plan.getJsonArray("surgeWindows")).containsExactly(window("20:00", "22:00"));
+    // each hour calls the fewest of them that close its lack, never one on duty: at 10 one zh speaker (lee is on the
+    // day shift then, so nur), at 20 all four (three ms speakers and two zh), at 21 one more zh speaker (nur again)
+    JsonObject late = hour(plan, 21);
+    assertThat(List.of(late.getInteger("standbyNeeded"), late.getJsonObject("standbyNeededByLanguage").getMap()))
+        .containsExactly(1, Map.of("zh", 1));
+    assertThat(plan.getJsonArray("surgeWindows")).containsExactly(window("10:00", "11:00", "nur"),
+        window("20:00", "21:00", "nur", "arif", "lee", "siti"), window("21:00", "22:00", "nur"));
 
     JsonObject scaled = ok(inbox.get(admin, "/api/staffing/plan?date=2026-11-12&days=14&multiplier=2&peak=20:00-20:30x3"));
     assertThat(scaled.getString("date")).isEqualTo("2026-11-12");
@@ -122,18 +128,23 @@ class StaffingRoutesTest {
     JsonObject applied = ok(inbox.post(admin, "/api/staffing/plan/apply", new JsonObject().put("date", "2026-11-11")));
     assertThat(applied.getJsonObject("applied").getJsonArray("standbyAdded").getList())
         .containsExactly("nur", "arif", "lee", "siti");
-    assertThat(applied.getJsonObject("applied").getJsonArray("surgeWindows")).containsExactly(window("20:00", "22:00"));
+    JsonArray planned = applied.getJsonObject("applied").getJsonArray("surgeWindows");
+    assertThat(planned).containsExactly(window("10:00", "11:00", "nur"),
+        window("20:00", "21:00", "nur", "arif", "lee", "siti"), window("21:00", "22:00", "nur"));
     assertThat(inbox.app.shifts().rosters.roster().standby()).containsExactlyInAnyOrder("nur", "arif", "lee", "siti");
     assertThat(inbox.rows("SELECT shift_state FROM users WHERE username = 'nur'").get(0).getString(0))
         .isEqualTo("standby");
-    JsonObject windows = ok(inbox.get(admin, "/api/staffing/windows?date=2026-11-11"));
-    assertThat(windows.getJsonArray("windows")).hasSize(1);
-    JsonObject w = windows.getJsonArray("windows").getJsonObject(0);
-    assertThat(w.getString("start")).isEqualTo("20:00");
-    assertThat(w.getString("end")).isEqualTo("22:00");
-    assertThat(w.getString("by")).isEqualTo("admin");
-    assertThat(inbox.count("SELECT count(*) FROM surge_windows WHERE starts_at = $1",
-        Instant.parse("2026-11-11T12:00:00Z").atOffset(java.time.ZoneOffset.UTC))).isEqualTo(1);
+    JsonArray windows = ok(inbox.get(admin, "/api/staffing/windows?date=2026-11-11")).getJsonArray("windows");
+    assertThat(windows).hasSize(3);
+    for (int i = 0; i < 3; i++) {
+      JsonObject w = windows.getJsonObject(i);
+      assertThat(w.getString("by")).isEqualTo("admin");
+      assertThat(new JsonObject().put("start", w.getString("start")).put("end", w.getString("end"))
+          .put("agents", w.getJsonArray("agents"))).isEqualTo(planned.getJsonObject(i));
+    }
+    assertThat(inbox.rows("SELECT agents FROM surge_windows WHERE starts_at = $1",
+        Instant.parse("2026-11-11T12:00:00Z").atOffset(java.time.ZoneOffset.UTC)).get(0).getArrayOfStrings(0))
+        .containsExactly("nur", "arif", "lee", "siti");
 
     JsonObject again = ok(inbox.post(admin, "/api/staffing/plan/apply", new JsonObject().put("date", "2026-11-11")));
     assertThat(again.getJsonObject("applied").getJsonArray("standbyAdded")).isEmpty();
@@ -141,11 +152,13 @@ class StaffingRoutesTest {
         .containsExactlyInAnyOrder("nur", "arif", "lee", "siti");
     assertThat(again.getJsonObject("standby").getJsonArray("proposed")).isEmpty();
     assertThat(inbox.app.shifts().rosters.roster().standby()).containsExactlyInAnyOrder("nur", "arif", "lee", "siti");
-    assertThat(inbox.count("SELECT count(*) FROM surge_windows")).isEqualTo(1);
+    // the pool already in standby is called in the order the plan would have chosen it: the same windows
+    assertThat(again.getJsonObject("applied").getJsonArray("surgeWindows")).isEqualTo(planned);
+    assertThat(inbox.count("SELECT count(*) FROM surge_windows")).isEqualTo(3);
 
     JsonObject removed = ok(Await.result(inbox.http.delete("/api/staffing/windows?date=2026-11-11")
         .putHeader("Authorization", "Bearer " + admin).send()));
-    assertThat(removed.getInteger("removed")).isEqualTo(1);
+    assertThat(removed.getInteger("removed")).isEqualTo(3);
     assertThat(inbox.count("SELECT count(*) FROM surge_windows")).isZero();
   }
 
@@ -226,7 +239,7 @@ class StaffingRoutesTest {
     return h;
   }
 
-  private static JsonObject window(String start, String end) {
-    return new JsonObject().put("start", start).put("end", end);
+  private static JsonObject window(String start, String end, String... agents) {
+    return new JsonObject().put("start", start).put("end", end).put("agents", new JsonArray(List.of(agents)));
   }
 }

@@ -9,6 +9,7 @@ import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /** Shift times in their own zones, boundaries across midnight, the default file, and the prefilled note. */
@@ -27,11 +28,11 @@ class RosterAndDraftTest {
     assertThat(evening.covers(Instant.parse("2026-11-11T23:00:00Z"))).isFalse(); // 07:00 KL
     assertThat(evening.endsBetween(Instant.parse("2026-11-11T22:00:00Z"), Instant.parse("2026-11-12T22:00:00Z")))
         .containsExactly(Instant.parse("2026-11-11T23:00:00Z"));
-    assertThat(roster.stateOf("t1", Instant.parse("2026-11-11T00:00:00Z"), false)).isEqualTo(Roster.ON_SHIFT);
-    assertThat(roster.stateOf("e1", Instant.parse("2026-11-11T00:00:00Z"), false)).isEqualTo(Roster.OFF_SHIFT);
-    assertThat(roster.stateOf("s1", Instant.parse("2026-11-11T00:00:00Z"), false)).isEqualTo(Roster.STANDBY);
-    assertThat(roster.stateOf("s1", Instant.parse("2026-11-11T00:00:00Z"), true)).isEqualTo(Roster.STANDBY_ACTIVE);
-    assertThat(roster.stateOf("nobody", Instant.parse("2026-11-11T00:00:00Z"), false)).isEqualTo(Roster.UNROSTERED);
+    assertThat(roster.stateOf("t1", Instant.parse("2026-11-11T00:00:00Z"), false, Set.of())).isEqualTo(Roster.ON_SHIFT);
+    assertThat(roster.stateOf("e1", Instant.parse("2026-11-11T00:00:00Z"), false, Set.of())).isEqualTo(Roster.OFF_SHIFT);
+    assertThat(roster.stateOf("s1", Instant.parse("2026-11-11T00:00:00Z"), false, Set.of())).isEqualTo(Roster.STANDBY);
+    assertThat(roster.stateOf("s1", Instant.parse("2026-11-11T00:00:00Z"), true, Set.of())).isEqualTo(Roster.STANDBY_ACTIVE);
+    assertThat(roster.stateOf("nobody", Instant.parse("2026-11-11T00:00:00Z"), false, Set.of())).isEqualTo(Roster.UNROSTERED);
   }
 
   @Test

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /** Three shifts in the shop's zone (one crossing midnight), a standby pool and unrostered agents. */
@@ -25,20 +26,24 @@ class RosterStateTest {
 
   @Test
   void agentsAreOnShiftOnlyDuringTheirShiftInTheShiftZone() {
-    assertThat(plan.stateOf("mei", myt("2026-11-11T07:00"), false)).isEqualTo(Roster.ON_SHIFT);
-    assertThat(plan.stateOf("mei", myt("2026-11-11T15:00"), false)).isEqualTo(Roster.OFF_SHIFT);
-    assertThat(plan.stateOf("arif", myt("2026-11-11T15:00"), false)).isEqualTo(Roster.ON_SHIFT);
-    assertThat(plan.stateOf("somchai", myt("2026-11-11T23:30"), false)).isEqualTo(Roster.ON_SHIFT);
-    assertThat(plan.stateOf("somchai", myt("2026-11-12T06:59"), false)).isEqualTo(Roster.ON_SHIFT);
-    assertThat(plan.stateOf("somchai", myt("2026-11-12T07:00"), false)).isEqualTo(Roster.OFF_SHIFT);
+    assertThat(plan.stateOf("mei", myt("2026-11-11T07:00"), false, Set.of())).isEqualTo(Roster.ON_SHIFT);
+    assertThat(plan.stateOf("mei", myt("2026-11-11T15:00"), false, Set.of())).isEqualTo(Roster.OFF_SHIFT);
+    assertThat(plan.stateOf("arif", myt("2026-11-11T15:00"), false, Set.of())).isEqualTo(Roster.ON_SHIFT);
+    assertThat(plan.stateOf("somchai", myt("2026-11-11T23:30"), false, Set.of())).isEqualTo(Roster.ON_SHIFT);
+    assertThat(plan.stateOf("somchai", myt("2026-11-12T06:59"), false, Set.of())).isEqualTo(Roster.ON_SHIFT);
+    assertThat(plan.stateOf("somchai", myt("2026-11-12T07:00"), false, Set.of())).isEqualTo(Roster.OFF_SHIFT);
     assertThat(plan.current(myt("2026-11-11T12:00"))).extracting(Roster.Shift::name).containsExactly("morning");
   }
 
   @Test
-  void standbyFollowsSurgeAndUnlistedAgentsAreUnrostered() {
-    assertThat(plan.stateOf("backup", myt("2026-11-11T12:00"), false)).isEqualTo(Roster.STANDBY);
-    assertThat(plan.stateOf("backup", myt("2026-11-11T12:00"), true)).isEqualTo(Roster.STANDBY_ACTIVE);
-    assertThat(plan.stateOf("walk-in", myt("2026-11-11T12:00"), true)).isEqualTo(Roster.UNROSTERED);
+  void standbyFollowsSurgeOrAPlannedCallAndUnlistedAgentsAreUnrostered() {
+    assertThat(plan.stateOf("backup", myt("2026-11-11T12:00"), false, Set.of())).isEqualTo(Roster.STANDBY);
+    assertThat(plan.stateOf("backup", myt("2026-11-11T12:00"), true, Set.of())).isEqualTo(Roster.STANDBY_ACTIVE);
+    assertThat(plan.stateOf("backup", myt("2026-11-11T12:00"), false, Set.of("backup"))).isEqualTo(Roster.STANDBY_ACTIVE);
+    // a call makes only standby agents routable: one on or off shift keeps their shift's state
+    assertThat(plan.stateOf("mei", myt("2026-11-11T16:00"), false, Set.of("mei"))).isEqualTo(Roster.OFF_SHIFT);
+    assertThat(plan.stateOf("walk-in", myt("2026-11-11T12:00"), false, Set.of("walk-in"))).isEqualTo(Roster.UNROSTERED);
+    assertThat(plan.stateOf("walk-in", myt("2026-11-11T12:00"), true, Set.of())).isEqualTo(Roster.UNROSTERED);
     assertThat(plan.rostered()).containsExactlyInAnyOrder("mei", "arif", "somchai", "backup");
   }
 }

@@ -24,7 +24,10 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** Surge mode: standby agents switched on when the queue predicts breaches, released when calm, by hand too. */
+/**
+ * Surge mode: standby agents switched on when the queue predicts breaches, released when calm, by hand too; a planned
+ * window calls only the standby agents it names.
+ */
 @InboxTest
 class SurgeTest implements TestInboxExtension.Tuning {
 
@@ -191,30 +194,47 @@ class SurgeTest implements TestInboxExtension.Tuning {
   }
 
   @Test
-  void aPlannedWindowKeepsSurgeOnUntilItEnds() throws Exception {
-    // 12:30-13:30 in Kuala Lumpur, as a staffing plan stores it; the queue stays empty (calm) all along
-    inbox.count("INSERT INTO surge_windows (starts_at, ends_at, created_at) VALUES ($1, $2, $1) RETURNING 1",
-        T0.plusSeconds(1800).atOffset(java.time.ZoneOffset.UTC), T0.plusSeconds(5400).atOffset(java.time.ZoneOffset.UTC));
+  void aPlannedWindowCallsOnlyTheAgentsItNamesUntilItEndsAndOffHoldsItBack() throws Exception {
+    long spare = inbox.createUser("spare", "agent", 3);
+    Await.result(UserStore.setPresence(inbox.db.pool(), spare, "online"));
+    Await.result(inbox.app.shifts().rosters.replace(new Roster(KL, ROSTER.shifts(), List.of("backup", "spare")), lin));
+    // 12:30-13:30 in Kuala Lumpur calling backup, as a staffing plan stores it
+    inbox.count("INSERT INTO surge_windows (starts_at, ends_at, agents, created_at) VALUES ($1, $2, $3, $1) RETURNING 1",
+        T0.plusSeconds(1800).atOffset(java.time.ZoneOffset.UTC), T0.plusSeconds(5400).atOffset(java.time.ZoneOffset.UTC),
+        new String[] {"backup"});
     clock.set(T0.plusSeconds(1799));
     Await.result(sweep.run());
-    assertThat(state(backup)).isEqualTo("standby");
+    assertThat(List.of(state(backup), state(spare))).containsExactly("standby", "standby");
 
     clock.set(T0.plusSeconds(1800));
-    assertThat(Await.result(sweep.run()).surgeChanged()).isTrue();
-    assertThat(state(backup)).isEqualTo("standby_active");
-    assertThat(inbox.rows("SELECT reason FROM surge_log WHERE action = 'activated'").get(0).getString(0))
-        .isEqualTo("planned window 12:30–13:30");
-    for (long at : List.of(1900L, 3000L, 5399L)) { // far past the 60 s calm period
-      clock.set(T0.plusSeconds(at));
-      assertThat(Await.result(sweep.run()).surgeChanged()).isFalse();
-    }
+    Await.result(sweep.run());
+    assertThat(List.of(state(backup), state(spare))).containsExactly("standby_active", "standby");
+    // surge itself stays off: the window called backup alone
+    assertThat(inbox.rows("SELECT active FROM surge_state").get(0).getBoolean(0)).isFalse();
+    assertThat(inbox.count("SELECT count(*) FROM surge_log")).isZero();
+    ingest.buyer(TestInbox.ACCOUNT_MY, "w1", "Ada stok?", clock.instant());
+    ingest.buyer(TestInbox.ACCOUNT_MY, "w2", "Ada stok saiz L?", clock.instant());
+    Await.until("both buyers assigned", () -> assigned(mei) + assigned(backup) + assigned(spare) == 2);
+    assertThat(assigned(backup)).isPositive(); // mei takes one chat at a time
+    assertThat(assigned(spare)).isZero();
+
+    // a supervisor's off means no standby now: it holds the window back too, until auto hands it back
+    Await.result(surge.setMode(lin, "lin", "off"));
+    clock.set(T0.plusSeconds(3000));
+    Await.result(sweep.run());
+    assertThat(state(backup)).isEqualTo("standby");
+    Await.result(surge.setMode(lin, "lin", "auto"));
+    Await.result(sweep.run());
     assertThat(state(backup)).isEqualTo("standby_active");
 
-    clock.set(T0.plusSeconds(5400)); // the window is over and the queue has been calm long enough
-    assertThat(Await.result(sweep.run()).surgeChanged()).isTrue();
-    assertThat(state(backup)).isEqualTo("standby");
-    assertThat(inbox.rows("SELECT action FROM surge_log ORDER BY id")).extracting(r -> r.getString(0))
-        .containsExactly("activated", "released");
+    clock.set(T0.plusSeconds(5400)); // the window is over
+    Await.result(sweep.run());
+    assertThat(List.of(state(backup), state(spare))).containsExactly("standby", "standby");
+
+    // surge still switches the whole pool on
+    Await.result(surge.setMode(lin, "lin", "on"));
+    Await.result(sweep.run());
+    assertThat(List.of(state(backup), state(spare))).containsExactly("standby_active", "standby_active");
   }
 
   private String state(long id) throws Exception {
