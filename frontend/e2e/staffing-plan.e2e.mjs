@@ -63,5 +63,12 @@ await runScenario('staffing-plan', async ({ page }) => {
     await page.getByTestId('staffing-windows-none').waitFor();
   });
   say(`REMOVED ${await text(page.getByTestId('staffing-windows-removed'))}`);
+
+  // another supervisor applies the plan: the open panel lists the new windows without being reloaded
+  await step('the windows another supervisor stored appear by themselves', async () => {
+    while (!existsSync(env('AGAIN_FILE'))) await page.waitForTimeout(100);
+    await stored.first().waitFor();
+  });
+  say(`LIVE ${(await stored.allInnerTexts()).map((s) => s.trim()).join('|')}`);
   say('DONE');
 }, { timeoutMs: 60_000 });

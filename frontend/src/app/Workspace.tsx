@@ -142,7 +142,7 @@ export function Workspace({ session, onLogout }: { session: Session; onLogout: (
           <ClassifierModelsPage />
         </main>
       ) : view === 'console' ? (
-        <SupervisorConsole events={socket} planning={<StaffingPlanPanel mayApply={user.allAccounts === true} />} />
+        <SupervisorConsole events={socket} planning={<StaffingPlanPanel mayApply={user.allAccounts === true} events={socket} />} />
       ) : page ? (
         <main className="workspace__page">
           <QualityPage page={page} role={user.role} />

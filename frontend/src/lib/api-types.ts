@@ -133,6 +133,7 @@ export interface AgentEventData {
   'sla.warning': { conversation: ConversationSummary };
   'sla.breached': { conversation: ConversationSummary };
   'surge.changed': { surge: SurgeStatus };
+  'surge.windows': { date: string };
   'projection.alert': { projection: { accountId: string; below: boolean } };
   'projection.recovered': { projection: { accountId: string; below: boolean } };
   'projection.line': { accountId: string; line: number | null; setBy: number };

@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import type { AgentEventSource } from '../../../lib/api-types';
 import { formatNumber } from '../../../lib/format';
 import { storedDiffer, windowRows } from '../hooks/planned-windows';
 import { applyRefusal, planSummary } from '../hooks/plan-view';
@@ -19,10 +20,10 @@ import './staffing.css';
  * only), its reason replaces both buttons.
  */
 /** @param mayApply the user oversees every shop; otherwise the plan is shown and applying is left to those who do */
-export function StaffingPlanPanel({ mayApply }: { mayApply: boolean }) {
+export function StaffingPlanPanel({ mayApply, events }: { mayApply: boolean; events: AgentEventSource }) {
   const { t } = useTranslation('staffing');
   const s = useStaffingPlan();
-  const w = usePlannedWindows(s.plan);
+  const w = usePlannedWindows(s.plan, events);
   const summary = s.plan && planSummary(s.plan);
   const rows = w.windows && windowRows(w.windows, new Date());
   const refused = applyRefusal(mayApply, t('applyNeedsAllShops'), s.forbidden, w.forbidden);

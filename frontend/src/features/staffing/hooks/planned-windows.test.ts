@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { ApiError } from '../../../lib/api-client';
 import { plannedWindows } from '../../../test-fixtures';
-import { refusalText, storedDiffer, windowRows } from './planned-windows';
+import type { AgentEvent } from '../../../lib/api-types';
+import { refusalText, storedDiffer, windowRows, windowsChangedOn } from './planned-windows';
 
 const KL = { locale: 'en', timeZone: 'Asia/Kuala_Lumpur' };
 const NOW = new Date('2026-11-10T06:00:00Z'); // 14:00 on the 10th in Kuala Lumpur
@@ -38,5 +39,17 @@ describe('a refused change', () => {
     expect(refusalText(new ApiError(400, 'bad_date', 'date: not a day'))).toBeNull();
     expect(refusalText(new ApiError(0, 'network_error', ''))).toBeNull();
     expect(refusalText(new Error('boom'))).toBeNull();
+  });
+});
+
+describe('windowsChangedOn', () => {
+  const event = (name: 'surge.windows' | 'surge.changed', data: unknown) =>
+    ({ seq: 7, event: name, at: '2026-11-10T12:00:00Z', data }) as AgentEvent;
+
+  it('reads the windows again only when the shown day changed', () => {
+    expect(windowsChangedOn(event('surge.windows', { date: '2026-11-11' }), '2026-11-11')).toBe(true);
+    expect(windowsChangedOn(event('surge.windows', { date: '2026-11-12' }), '2026-11-11')).toBe(false);
+    expect(windowsChangedOn(event('surge.windows', { date: '2026-11-11' }), null)).toBe(false);
+    expect(windowsChangedOn(event('surge.changed', { surge: {} }), '2026-11-11')).toBe(false);
   });
 });

@@ -2,6 +2,7 @@
 import { ApiError } from '../../../lib/api-client';
 import { formatClock, type ZoneOptions } from '../../../lib/format';
 import { i18n } from '../../../lib/i18n';
+import type { AgentEvent } from '../../../lib/api-types';
 import type { PlannedWindow, SurgeWindow } from '../api/types';
 import type { ConfirmState } from './confirm-flow';
 import { windowLabel } from './plan-view';
@@ -48,3 +49,8 @@ export function refusalText(e: unknown): string | null {
 
 /** Removing the day's stored windows: the count the server removed. */
 export type RemoveState = ConfirmState<number>;
+
+/** Someone stored or removed the windows of the shown day (`surge.windows`): read them again. */
+export function windowsChangedOn(event: AgentEvent, date: string | null): boolean {
+  return event.event === 'surge.windows' && date !== null && event.data.date === date;
+}

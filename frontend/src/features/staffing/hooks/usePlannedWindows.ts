@@ -2,22 +2,26 @@ import { useEffect, useState } from 'react';
 import { useLoad } from '../../../lib/use-load';
 import { getWindows } from '../api/get-windows';
 import { removeWindows } from '../api/remove-windows';
+import type { AgentEventSource } from '../../../lib/api-types';
 import type { StaffingPlan } from '../api/types';
 import { useConfirmFlow } from './confirm-flow';
-import { refusalText } from './planned-windows';
+import { refusalText, windowsChangedOn } from './planned-windows';
 import { serverErrorText } from './useStaffingPlan';
 
 /**
  * The windows stored for the plan's day, read again whenever a plan is shown (a new one, or the one the apply
- * answered), and removing them after a confirmation. `forbidden`: the server's reason once it refused the removal.
+ * answered) or someone stores or removes that day's windows, and removing them after a confirmation. `forbidden`:
+ * the server's reason once it refused the removal.
  */
-export function usePlannedWindows(plan: StaffingPlan | null) {
+export function usePlannedWindows(plan: StaffingPlan | null, events: AgentEventSource) {
   const date = plan?.date ?? null;
   const stored = useLoad((signal) => (date ? getWindows(date, signal) : Promise.resolve(null)), [plan], 'staffing:windows.failed');
   const [remove, dispatch] = useConfirmFlow<number>();
   const [forbidden, setForbidden] = useState<string | null>(null);
 
   useEffect(() => dispatch({ type: 'reset' }), [plan]);
+  const { reload } = stored;
+  useEffect(() => events.onEvent((e) => windowsChangedOn(e, date) && reload()), [events, date, reload]);
 
   const confirm = () => {
     if (!date || remove.phase !== 'confirming') return;

@@ -20,6 +20,7 @@ public final class EventNames {
   public static final String SLA_BREACHED = "sla.breached";
   /** To supervisors: surge mode switched on or off, or its mode changed. */
   public static final String SURGE_CHANGED = "surge.changed";
+  public static final String SURGE_WINDOWS = "surge.windows";
   /** To a shop's supervisors and admins: its platform indicator is projected to end below its line. */
   public static final String PROJECTION_ALERT = "projection.alert";
   /** To the same: the shop's projection is back at or above its line. */

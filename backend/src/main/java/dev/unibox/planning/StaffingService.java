@@ -3,6 +3,8 @@ package dev.unibox.planning;
 import dev.unibox.auth.CurrentUser;
 import dev.unibox.auth.ShopScope;
 import dev.unibox.events.Change;
+import dev.unibox.events.EventLog;
+import dev.unibox.events.EventNames;
 import dev.unibox.events.UnitOfWork;
 import dev.unibox.shifts.Roster;
 import dev.unibox.shifts.Rosters;
@@ -103,8 +105,8 @@ public record StaffingService(Vertx vertx, Pool pool, Clock clock, Rosters roste
       Roster roster = rosters.roster();
       List<String> added = plan.choice().proposed().stream().filter(u -> !roster.standby().contains(u)).toList();
       Function<Change, Future<?>> windows = change -> SurgeWindowStore.replace(change.conn(), plan.date(), plan.zone(),
-          plan.windows(), user.id(), change.now());
-      Future<?> applied = added.isEmpty() ? new UnitOfWork(vertx, pool, clock).run(change -> windows.apply(change).mapEmpty())
+          plan.windows(), user.id(), change.now()).compose(v -> tellWindowsChanged(change, plan.date()));
+      Future<?> applied = added.isEmpty() ? work().run(change -> windows.apply(change).mapEmpty())
           : rosters.replace(withStandby(roster, added), user.id(), windows);
       return applied.map(v -> plan.json().put("applied", new JsonObject().put("standbyAdded", new JsonArray(added))
           .put("surgeWindows", plan.windowsJson())));
@@ -123,7 +125,21 @@ public record StaffingService(Vertx vertx, Pool pool, Clock clock, Rosters roste
   }
 
   Future<JsonObject> removeWindows(LocalDate date) {
-    return SurgeWindowStore.delete(pool, date, zone())
-        .map(n -> new JsonObject().put("date", date.toString()).put("removed", n));
+    return work().run(change -> SurgeWindowStore.delete(change.conn(), date, zone())
+        .compose(n -> tellWindowsChanged(change, date).map(v -> new JsonObject().put("date", date.toString())
+            .put("removed", n))));
+  }
+
+  private UnitOfWork work() {
+    return new UnitOfWork(vertx, pool, clock);
+  }
+
+  /** Every supervisor and admin learns that a day's windows changed: an open staffing panel reads them again. */
+  private static Future<Void> tellWindowsChanged(Change change, LocalDate date) {
+    return EventLog.overseers(change.conn()).map(overseers -> {
+      change.tell(overseers.stream().map(EventLog.Overseer::id).toList(), EventNames.SURGE_WINDOWS,
+          new JsonObject().put("date", date.toString()));
+      return null;
+    });
   }
 }

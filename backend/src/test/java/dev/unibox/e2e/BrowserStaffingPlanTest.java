@@ -56,8 +56,9 @@ class BrowserStaffingPlanTest {
         new JsonObject().put("start", "20:00").put("end", "22:00").put("agents", new JsonArray(proposed)));
 
     Path proceed = dir.resolve("proceed");
+    Path again = dir.resolve("again");
     try (BrowserScript browser = inbox.browser("staffing-plan.e2e.mjs", Map.of("USER", "lead", "PASS", "pw-lead",
-        "DATE", StaffingWeek.DAY.toString(), "PEAK", PEAK, "CONTINUE_FILE", proceed.toString()))) {
+        "DATE", StaffingWeek.DAY.toString(), "PEAK", PEAK, "CONTINUE_FILE", proceed.toString(), "AGAIN_FILE", again.toString()))) {
       assertThat(browser.lineAfter("SHORT ", 60)).isEqualTo(String.join(",", shortHours));
       assertThat(browser.lineAfter("STANDBY ", 10)).isEqualTo(String.join(", ", proposed));
       assertThat(browser.lineAfter("SURGE ", 10)).isEqualTo("10:00–11:00, 20:00–22:00");
@@ -85,11 +86,16 @@ class BrowserStaffingPlanTest {
       Files.createFile(proceed);
 
       assertThat(browser.lineAfter("REMOVED ", 30)).contains("2");
+      assertThat(inbox.count("SELECT count(*) FROM surge_windows")).isZero();
+      assertThat(inbox.app.shifts().rosters.roster().standby()).as("removing the windows leaves the standby")
+          .containsExactlyInAnyOrderElementsOf(proposed);
+      inbox.post(inbox.loginAdmin(), "/api/staffing/plan/apply", new JsonObject().put("date", StaffingWeek.DAY.toString())
+          .put("peak", PEAK));
+      Files.createFile(again);
+      assertThat(browser.lineAfter("LIVE ", 30)).startsWith("10:00–11:00 calls nur, stored by admin at ")
+          .contains("|20:00–22:00 calls " + String.join(", ", proposed) + ", stored by admin at ");
       browser.expectDone(10);
     }
-    assertThat(inbox.count("SELECT count(*) FROM surge_windows")).isZero();
-    assertThat(inbox.app.shifts().rosters.roster().standby()).as("removing the windows leaves the standby")
-        .containsExactlyInAnyOrderElementsOf(proposed);
   }
 
   private static List<String> strings(JsonArray array) {

@@ -4,6 +4,7 @@ import static dev.unibox.testing.ApiAssertions.assertError;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import dev.unibox.testing.AgentSocket;
 import dev.unibox.testing.Await;
 import dev.unibox.testing.InboxTest;
 import dev.unibox.testing.MutableClock;
@@ -160,6 +161,22 @@ class StaffingRoutesTest {
         .putHeader("Authorization", "Bearer " + admin).send()));
     assertThat(removed.getInteger("removed")).isEqualTo(3);
     assertThat(inbox.count("SELECT count(*) FROM surge_windows")).isZero();
+  }
+
+  /** Another supervisor's open panel reads the day's windows again when they are stored or removed. */
+  @Test
+  void storingAndRemovingWindowsTellsEveryOverseer() throws Exception {
+    String lead = inbox.loggedIn("lead", "supervisor", 0, TestInbox.ACCOUNT_MY);
+    try (AgentSocket socket = inbox.socket(lead, 0)) {
+      socket.hello();
+      ok(inbox.post(admin, "/api/staffing/plan/apply", new JsonObject().put("date", "2026-11-11")));
+      assertThat(socket.nextEvent("surge.windows").getJsonObject("data")).isEqualTo(new JsonObject().put("date",
+          "2026-11-11"));
+      ok(Await.result(inbox.http.delete("/api/staffing/windows?date=2026-11-11")
+          .putHeader("Authorization", "Bearer " + admin).send()));
+      assertThat(socket.nextEvent("surge.windows").getJsonObject("data")).isEqualTo(new JsonObject().put("date",
+          "2026-11-11"));
+    }
   }
 
   @Test
