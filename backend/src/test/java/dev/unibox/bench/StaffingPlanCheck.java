@@ -27,8 +27,9 @@ import java.util.stream.Stream;
  *
  * <p>Run: {@code mvn -q -pl backend -am test-compile exec:java -Dexec.skip=true -Dexec.classpathScope=test
  * -Dexec.mainClass=dev.unibox.bench.StaffingPlanCheck -Dexec.args="scenario=scenarios/promotion-day.yaml rounds=4"}.
- * {@code scenario=all} runs every file in {@code scenarios/}; only that, with the default {@code rounds=4}, writes
- * its section of docs/benchmarks.md. A day takes a few minutes a round.
+ * {@code scenario=all} runs every file in {@code scenarios/}; only that, with the default {@code rounds=4} and each
+ * file's own seed, writes its section of docs/benchmarks.md. {@code seed=N} draws other arrivals (and other buyers'
+ * texts) than the file's seed. A day takes a few minutes a round.
  */
 public final class StaffingPlanCheck {
 
@@ -52,11 +53,13 @@ public final class StaffingPlanCheck {
         .orElse(PromotionDayScenario.DEFAULT);
     int rounds = words.stream().filter(w -> w.startsWith("rounds=")).mapToInt(w -> Integer.parseInt(w.substring(7)))
         .findFirst().orElse(DEFAULT_ROUNDS);
+    Long seed = words.stream().filter(w -> w.startsWith("seed=")).map(w -> Long.parseLong(w.substring(5))).findFirst()
+        .orElse(null);
     List<String> files = "all".equals(scenario) ? shipped() : List.of(scenario);
     MessageClassifier classifier = PromotionDaySimulation.productClassifier();
     List<Checked> checked = new ArrayList<>();
     for (String file : files) {
-      checked.add(check(file, rounds, classifier));
+      checked.add(check(file, rounds, seed, classifier));
       System.out.println(checked.get(checked.size() - 1).text());
     }
     String command = COMMAND + (args.length == 0 ? "" : " -Dexec.args=\"" + String.join(" ", args) + "\"");
@@ -77,9 +80,11 @@ public final class StaffingPlanCheck {
     }
   }
 
-  private static Checked check(String file, int rounds, MessageClassifier classifier) throws Exception {
+  /** @param seed the arrivals' seed, null for the file's own */
+  private static Checked check(String file, int rounds, Long seed, MessageClassifier classifier) throws Exception {
     PromotionDayScenario day = PromotionDayScenario.load(PromotionDaySimulation.scenarioPath(file), file);
-    List<Arrival> arrivals = PromotionDayWorkload.arrivals(day, 24 * 3600, day.seed());
+    long drawn = seed == null ? day.seed() : seed;
+    List<Arrival> arrivals = PromotionDayWorkload.arrivals(day, 24 * 3600, drawn);
     UrgencyTruth truth = UrgencyTruth.of(arrivals, classifier);
     int capacity = ScenarioForecast.capacity(day);
     List<Demand> forecast = ScenarioForecast.of(day, capacity);
@@ -128,7 +133,7 @@ public final class StaffingPlanCheck {
         %s
 
         %s
-        """.formatted(file, day.name(), arrivals.size(), day.seed(), forecast.stream().mapToDouble(Demand::total).sum(),
+        """.formatted(file, day.name(), arrivals.size(), drawn, forecast.stream().mapToDouble(Demand::total).sum(),
         capacity, truth.missed(), truth.urgent(), PromotionDayReport.percent((double) truth.missed() / truth.urgent()),
         team.team().onShift(), StaffingPlanReport.ceilings(model), roundRows,
         StaffingPlanReport.planTable(team, forecast, model, extra),
