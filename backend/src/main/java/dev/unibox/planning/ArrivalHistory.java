@@ -24,12 +24,18 @@ final class ArrivalHistory {
 
   private static final String SHOPS = "($1 OR c.account_id = ANY($2))";
 
-  /** Spam is parked, never routed: it is no one's work. */
+  /**
+   * Work that reached the queue: every new conversation and every closed one a buyer reopened by writing again (a
+   * returning buyer is a new stay for the router). Spam is parked, never routed: it is no one's work.
+   */
   private static final String ARRIVALS = """
-      SELECT extract(hour FROM c.created_at AT TIME ZONE $5)::int AS hour, c.language, count(*) AS n,
+      SELECT extract(hour FROM a.at AT TIME ZONE $5)::int AS hour, c.language, count(*) AS n,
              count(*) FILTER (WHERE c.priority >= 1) AS urgent
-      FROM conversations c
-      WHERE %s AND c.created_at >= $3 AND c.created_at < $4 AND c.status <> 'spam'
+      FROM (SELECT id AS conversation_id, created_at AS at FROM conversations WHERE created_at >= $3 AND created_at < $4
+            UNION ALL
+            SELECT conversation_id, at FROM activities WHERE type = 'reopened' AND at >= $3 AND at < $4) a
+      JOIN conversations c ON c.id = a.conversation_id
+      WHERE %s AND c.status <> 'spam'
       GROUP BY 1, 2""".formatted(SHOPS);
 
   /**
@@ -65,8 +71,9 @@ final class ArrivalHistory {
   private ArrivalHistory() {}
 
   /**
-   * @param arrivals conversations by hour of day and language ({@link LanguageDetector#UNDETERMINED} when none was
-   *                 detected), over the whole window
+   * @param arrivals new and reopened conversations by hour of day and language ({@link LanguageDetector#UNDETERMINED}
+   *                 when none was detected), over the whole window
+   * @param conversations their sum
    * @param seatSeconds   mean, null without closed stays
    * @param answerDeciles the answer time at 5 %, 15 %, … 95 %; null without answered stays
    */

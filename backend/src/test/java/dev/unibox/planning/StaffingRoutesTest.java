@@ -237,12 +237,22 @@ class StaffingRoutesTest {
   void aBuyerWhoWroteThroughTheIngestCountsInTheHourAndLanguageDetected() throws Exception {
     Instant now = clock.instant();
     clock.set(Instant.parse("2026-11-09T07:20:00Z")); // 15:20 in Kuala Lumpur, yesterday
-    ingest.buyer(TestInbox.ACCOUNT_MY, "b1", "你好，请问这件衣服什么时候可以发货？我已经等了三天了。",
+    long id = ingest.buyer(TestInbox.ACCOUNT_MY, "b1", "你好，请问这件衣服什么时候可以发货？我已经等了三天了。",
         clock.instant());
     clock.set(now);
     JsonObject plan = ok(inbox.get(admin, "/api/staffing/plan"));
     assertThat(hour(plan, 15).getJsonObject("arrivals").getMap()).isEqualTo(Map.of("zh", 0.14));
     assertThat(plan.getJsonObject("history").getLong("conversations")).isEqualTo(246);
+
+    // closed, the buyer writes again at 17:05: a returning buyer is another stay in that hour
+    ok(inbox.post(admin, "/api/conversations/" + id + "/close", new JsonObject()));
+    clock.set(Instant.parse("2026-11-09T09:05:00Z"));
+    ingest.buyer(TestInbox.ACCOUNT_MY, "b1", "衣服收到了，但是少了一条腰带。", clock.instant());
+    clock.set(now);
+    assertThat(inbox.count("SELECT count(*) FROM activities WHERE type = 'reopened'")).isEqualTo(1);
+    JsonObject again = ok(inbox.get(admin, "/api/staffing/plan"));
+    assertThat(zh(again, 17) - zh(plan, 17)).isCloseTo(1.0 / 7, within(0.011));
+    assertThat(again.getJsonObject("history").getLong("conversations")).isEqualTo(247);
   }
 
   private static JsonObject ok(io.vertx.ext.web.client.HttpResponse<io.vertx.core.buffer.Buffer> r) {
@@ -254,6 +264,11 @@ class StaffingRoutesTest {
     JsonObject h = plan.getJsonArray("hours").getJsonObject(hour);
     assertThat(h.getInteger("hour")).isEqualTo(hour);
     return h;
+  }
+
+  /** The forecast's zh buyers in an hour, 0 when none. */
+  private static double zh(JsonObject plan, int hour) {
+    return hour(plan, hour).getJsonObject("arrivals").getDouble("zh", 0.0);
   }
 
   private static JsonObject window(String start, String end, String... agents) {
