@@ -21,8 +21,13 @@ import java.util.stream.Collectors;
  * shift and not in standby (routed whenever online, so the plan counts them every hour) — how many of them speak
  * each forecast language, and the standby agents the hour lacks in all ({@code agents − onShift}) and per language.
  */
-record Coverage(int hour, Set<String> onDuty, int onShift, Map<String, Integer> onShiftSpeakers, int standbyNeeded,
+record Coverage(int hour, Set<String> onDuty, Map<String, Integer> onShiftSpeakers, int standbyNeeded,
                 Map<String, Integer> standbyNeededByLanguage) {
+
+  /** How many agents are on duty in the whole hour. */
+  int onShift() {
+    return onDuty.size();
+  }
 
   private static final Duration LAST_MINUTE = Duration.ofMinutes(59);
 
@@ -46,8 +51,8 @@ record Coverage(int hour, Set<String> onDuty, int onShift, Map<String, Integer> 
           lacking.put(l, missing);
         }
       });
-      out.add(new Coverage(plan.hour(), onShift.stream().map(Agent::username).collect(Collectors.toSet()),
-          onShift.size(), speakers, Math.max(0, plan.agents() - onShift.size()), lacking));
+      out.add(new Coverage(plan.hour(), onShift.stream().map(Agent::username).collect(Collectors.toSet()), speakers,
+          Math.max(0, plan.agents() - onShift.size()), lacking));
     }
     return out;
   }

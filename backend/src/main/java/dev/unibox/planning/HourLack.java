@@ -1,9 +1,9 @@
 package dev.unibox.planning;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.ToIntFunction;
 
 /**
  * What one hour of the plan still lacks in standby: agents in all and speakers per language. A standby agent helps
@@ -49,17 +49,34 @@ final class HourLack {
     return speakers;
   }
 
-  /** The agent of {@code agents} who gains most, the first one on a tie; null when nobody gains anything. */
-  static Agent best(List<Agent> agents, ToIntFunction<Agent> gain) {
-    Agent best = null;
-    int bestGain = 0;
-    for (Agent a : agents) {
-      int g = gain.applyAsInt(a);
-      if (g > bestGain) {
-        best = a;
-        bestGain = g;
+  /**
+   * Greedily, the agent of {@code agents} who closes most of what the hours still lack (the first in the given order on
+   * a tie), taken from every hour, until nobody closes anything more; the agents taken, in that order.
+   */
+  static List<Agent> takeGreedily(List<HourLack> open, List<Agent> agents) {
+    List<Agent> left = new ArrayList<>(agents);
+    List<Agent> taken = new ArrayList<>();
+    while (true) {
+      Agent best = null;
+      int bestGain = 0;
+      for (Agent a : left) {
+        int gain = 0;
+        for (HourLack o : open) {
+          gain += o.gain(a);
+        }
+        if (gain > bestGain) {
+          best = a;
+          bestGain = gain;
+        }
       }
+      if (best == null) {
+        return taken;
+      }
+      for (HourLack o : open) {
+        o.take(best);
+      }
+      left.remove(best);
+      taken.add(best);
     }
-    return best;
   }
 }

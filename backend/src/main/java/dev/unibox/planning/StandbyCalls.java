@@ -1,7 +1,5 @@
 package dev.unibox.planning;
 
-import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
@@ -17,18 +15,9 @@ final class StandbyCalls {
 
   /** Per hour, the usernames called, in the pool's order. */
   static List<List<String>> perHour(List<Coverage> hours, List<Agent> pool) {
-    return hours.stream().map(h -> call(new HourLack(h), pool)).toList();
-  }
-
-  private static List<String> call(HourLack lack, List<Agent> pool) {
-    List<Agent> left = new ArrayList<>(pool);
-    Set<Agent> called = new HashSet<>();
-    Agent chosen;
-    while ((chosen = HourLack.best(left, lack::gain)) != null) {
-      lack.take(chosen);
-      left.remove(chosen);
-      called.add(chosen);
-    }
-    return pool.stream().filter(called::contains).map(Agent::username).toList();
+    return hours.stream().map(h -> {
+      Set<Agent> called = Set.copyOf(HourLack.takeGreedily(List.of(new HourLack(h)), pool));
+      return pool.stream().filter(called::contains).map(Agent::username).toList();
+    }).toList();
   }
 }

@@ -1,6 +1,5 @@
 package dev.unibox.planning;
 
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
@@ -52,23 +51,8 @@ record StandbyChoice(List<String> proposed, List<Agent> ranked, int needed, Map<
         missing, missingAgents);
   }
 
-  /** Greedily, the agent who closes most of what is still open (ties by username), until nobody closes more. */
+  /** {@link HourLack#takeGreedily}, ties by username. */
   private static List<Agent> take(List<HourLack> open, Collection<Agent> agents) {
-    List<Agent> left = new ArrayList<>(agents);
-    left.sort(Comparator.comparing(Agent::username));
-    List<Agent> taken = new ArrayList<>();
-    Agent chosen;
-    while ((chosen = HourLack.best(left, a -> gain(open, a))) != null) {
-      for (HourLack o : open) {
-        o.take(chosen);
-      }
-      left.remove(chosen);
-      taken.add(chosen);
-    }
-    return taken;
-  }
-
-  private static int gain(List<HourLack> open, Agent a) {
-    return open.stream().mapToInt(o -> o.gain(a)).sum();
+    return HourLack.takeGreedily(open, agents.stream().sorted(Comparator.comparing(Agent::username)).toList());
   }
 }

@@ -30,7 +30,7 @@ class StandbyCallsTest {
   }
 
   private static Coverage lack(int hour, Set<String> onDuty, int agents, Map<String, Integer> speakers) {
-    return new Coverage(hour, onDuty, onDuty.size(), Map.of(), agents, speakers);
+    return new Coverage(hour, onDuty, Map.of(), agents, speakers);
   }
 
   @Test
