@@ -135,11 +135,6 @@ public final class SurgeControl {
     }));
   }
 
-  /** Whether surge is on right now (read by the shift sync). */
-  Future<Boolean> active(SqlConnection conn) {
-    return SlaStore.readSurge(conn).map(SlaStore.Surge::active);
-  }
-
   /** {mode, active, since, reason, standby, queue: {depth, urgent, expectedWaitSeconds}, history}. */
   public Future<JsonObject> status() {
     return work.pool().withConnection(this::status);
