@@ -15,11 +15,12 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 
-/** SQL of the classifier: models, corrections, the "check urgency" flag (migration V10). */
+/**
+ * SQL of the classifier: models and corrections (migration V10). Ingest sets the "check urgency" flag with the
+ * conversation's other state (IngestStore).
+ */
 final class ClassificationStore {
 
-  private static final String MARK = """
-      UPDATE conversations SET check_urgency = $2, urgency_confidence = $3 WHERE id = $1""";
   private static final String LOCK_CONVERSATION = """
       SELECT c.id, c.status, c.priority, c.category, c.waiting_since, c.sla_state, c.account_id, c.language,
              c.check_urgency, c.urgency_confidence, a.platform,
@@ -62,10 +63,6 @@ final class ClassificationStore {
   private static final String ACTIVATE = "UPDATE classifier_models SET active = true WHERE version = $1";
 
   private ClassificationStore() {}
-
-  static Future<Void> mark(SqlClient c, long conversationId, boolean check, double confidence) {
-    return c.preparedQuery(MARK).execute(Tuple.of(conversationId, check, (float) confidence)).mapEmpty();
-  }
 
   static Future<Row> lockConversation(SqlConnection c, long id) {
     return c.preparedQuery(LOCK_CONVERSATION).execute(Tuple.of(id))

@@ -1,5 +1,6 @@
 package dev.unibox.ingest;
 
+import dev.unibox.domain.Classification;
 import io.vertx.core.Future;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.SqlConnection;
@@ -12,19 +13,25 @@ import java.time.ZoneOffset;
 final class IngestStore {
 
   /**
-   * One round trip for what every message needs: the buyer upserted, the conversation created (or the
-   * existing one locked), the message inserted unless its platform id is stored already (message_id null).
-   * A conversation created by a concurrent transaction after this statement's snapshot is neither
-   * inserted nor seen: no row comes back and the caller runs the statement again (a new snapshot).
+   * One round trip for what every message needs: the buyer upserted (written only when new or renamed: most
+   * messages come from a buyer already stored, and an unchanged row is not worth a new version), the
+   * conversation created (or the existing one locked), the message inserted unless its platform id is stored
+   * already (message_id null). A conversation or buyer created by a concurrent transaction after this
+   * statement's snapshot is neither inserted nor seen: no row comes back and the caller runs the statement
+   * again (a new snapshot).
    */
   private static final String RECEIVE = """
       WITH b AS (
         INSERT INTO buyers (account_id, platform_buyer_id, name) VALUES ($1, $3, COALESCE($4, 'Buyer ' || $3))
         ON CONFLICT (account_id, platform_buyer_id) DO UPDATE SET name = COALESCE($4, buyers.name)
+        WHERE buyers.name IS DISTINCT FROM COALESCE($4, buyers.name)
         RETURNING id),
+      buyer AS (
+        SELECT id FROM b
+        UNION ALL SELECT id FROM buyers WHERE account_id = $1 AND platform_buyer_id = $3 AND NOT EXISTS (SELECT 1 FROM b)),
       ins AS (
         INSERT INTO conversations (account_id, platform_conversation_id, buyer_id, status, queued_at, created_at, updated_at)
-        SELECT $1, $2, b.id, 'queued', $5, $5, $5 FROM b
+        SELECT $1, $2, buyer.id, 'queued', $5, $5, $5 FROM buyer
         ON CONFLICT (account_id, platform_conversation_id) DO NOTHING
         RETURNING id, status, priority, category, assignee_id, waiting_since, priority_manual, sla_due_at),
       old AS (
@@ -55,7 +62,11 @@ final class IngestStore {
         """.formatted(at, text, direction);
   }
 
-  /** A buyer message starts the wait if none runs, and sets the preview if it is the newest. */
+  /**
+   * A buyer message starts the wait if none runs, and sets the preview if it is the newest. An informative
+   * message also sets how sure the classifier was and the "check urgency" flag (raised when it was unsure); a
+   * message that named nothing the classifier weighs (an emoji, "are you there?") leaves both as they were.
+   */
   private static final String UPDATE_AFTER_BUYER_MESSAGE = """
       UPDATE conversations SET
         priority = CASE WHEN priority_manual THEN priority ELSE GREATEST(priority, $2) END,
@@ -67,6 +78,8 @@ final class IngestStore {
         platform_rule = CASE WHEN waiting_since IS NULL THEN $11 ELSE COALESCE(platform_rule, $11) END,
         language = COALESCE($4, language),
         waiting_since = COALESCE(waiting_since, $5),
+        check_urgency = CASE WHEN $12 THEN $13 ELSE check_urgency END,
+        urgency_confidence = CASE WHEN $12 THEN $14 ELSE urgency_confidence END,
 """ + preview("$5", "$6", "in") + """
         updated_at = $7
       WHERE id = $1""";
@@ -108,10 +121,12 @@ final class IngestStore {
   record Deadlines(Instant due, Instant warn, Instant platformDue, String platformRule) {}
 
   static Future<Void> afterBuyerMessage(SqlConnection c, long conversationId, int priority, String category,
-                                        String language, Instant at, String text, Instant now, Deadlines d) {
+                                        String language, Instant at, String text, Instant now, Deadlines d,
+                                        Classification cls) {
     return c.preparedQuery(UPDATE_AFTER_BUYER_MESSAGE)
         .execute(Tuple.from(new Object[] {conversationId, (short) priority, category, language, utc(at), text, utc(now),
-            utc(d.due()), utc(d.warn()), d.platformDue() == null ? null : utc(d.platformDue()), d.platformRule()}))
+            utc(d.due()), utc(d.warn()), d.platformDue() == null ? null : utc(d.platformDue()), d.platformRule(),
+            cls.informative(), cls.checkUrgency(), (float) cls.confidence()}))
         .mapEmpty();
   }
 

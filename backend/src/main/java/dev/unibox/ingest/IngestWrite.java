@@ -1,6 +1,5 @@
 package dev.unibox.ingest;
 
-import dev.unibox.classification.UrgencyCheck;
 import dev.unibox.adapters.spi.InboundMessage;
 import dev.unibox.conversations.Activities;
 import dev.unibox.conversations.ConversationJson;
@@ -91,8 +90,7 @@ final class IngestWrite {
             "Raised to " + Priority.ofLevel(priority).wire() + " by the buyer's message", now));
       }
       steps.add(IngestStore.afterBuyerMessage(conn, conversationId, priority,
-          oldCategory.laterOf(cls.category()).wire(), language, m.sentAt(), m.text(), now, deadlines));
-      steps.add(UrgencyCheck.record(conn, conversationId, cls));
+          oldCategory.laterOf(cls.category()).wire(), language, m.sentAt(), m.text(), now, deadlines, cls));
       steps.add(hook.afterBuyerMessage(conn, new InboundHook.Received(conversationId, messageId, m.accountId(),
           row.getString("platform"), reopened ? "queued" : row.getString("status"), m, prepared.findings()), now));
     } else {

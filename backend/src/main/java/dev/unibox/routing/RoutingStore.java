@@ -29,11 +29,17 @@ final class RoutingStore {
       u.role = 'agent' AND u.presence = 'online' AND u.active_count < u.max_concurrent
         AND u.shift_state IN ('unrostered', 'on_shift', 'standby_active')""";
 
+  /**
+   * A page of the queue in policy order. Read only while some seat is free (a one-time check before the scan):
+   * at a peak every seat is often taken, and each commit's pass would otherwise read a page of a long queue
+   * for nothing.
+   */
   private static final String QUEUE_HEAD = """
       SELECT c.id, c.account_id, a.platform, c.language, c.team, c.priority, c.last_assignee_id, c.sla_due_at,
              c.queued_at
       FROM conversations c JOIN accounts a ON a.id = c.account_id CROSS JOIN (SELECT $3::timestamptz AS now) pass
-      WHERE c.status = 'queued'
+      WHERE c.status = 'queued' AND EXISTS (SELECT 1 FROM users u WHERE\s""" + ROUTABLE + """
+      )
       ORDER BY %s
       LIMIT $1 OFFSET $2""";
 

@@ -133,6 +133,24 @@ class WebhookIngestTest {
     assertThat(inbox.count("SELECT count(*) FROM messages")).isEqualTo(10);
   }
 
+  @Test
+  void aStoredBuyerIsWrittenAgainOnlyWhenTheNameChanges() throws Exception {
+    String version = "SELECT xmin::text::bigint FROM buyers WHERE platform_buyer_id = '811500'";
+    assertThat(Await.result(inbox.shopee.pushBuyerText(TestInbox.SHOP_MY, "811500", "lim", "ada stok?")).statusCode())
+        .isEqualTo(200);
+    long first = inbox.count(version);
+    assertThat(Await.result(inbox.shopee.pushBuyerText(TestInbox.SHOP_MY, "811500", "lim", "warna biru?")).statusCode())
+        .isEqualTo(200);
+    assertThat(inbox.count(version)).as("same name: the row is not rewritten").isEqualTo(first);
+    assertThat(Await.result(inbox.shopee.pushBuyerText(TestInbox.SHOP_MY, "811500", "Lim Wei", "saiz M?")).statusCode())
+        .isEqualTo(200);
+    assertThat(inbox.count(version)).isNotEqualTo(first);
+    assertThat(inbox.count("SELECT count(*) FROM buyers WHERE platform_buyer_id = '811500' AND name = 'Lim Wei'"))
+        .isEqualTo(1);
+    assertThat(inbox.count("SELECT count(*) FROM messages")).isEqualTo(3);
+    assertThat(inbox.count("SELECT count(*) FROM conversations")).isEqualTo(1);
+  }
+
   private void assertNothingStored() throws Exception {
     assertThat(inbox.count("SELECT count(*) FROM messages")).isZero();
     assertThat(inbox.count("SELECT count(*) FROM conversations")).isZero();
