@@ -15,15 +15,19 @@ import java.util.TreeSet;
 import java.util.Comparator;
 
 /**
- * Keeps the rollups up to date: finds the conversations whose rows committed since the last sweep (minus a
- * margin for transactions that committed late), recomputes their waits from all their messages, and
+ * Keeps the rollups up to date: finds the conversations with rows the last sweep did not see (stamped since it,
+ * or within a margin before it and committed after its snapshot: a transaction may commit late), recomputes
+ * their waits from all their messages, and
  * recomputes every shop-day they touch from scratch. Each step replaces rows instead of adding to them, so a
  * sweep is idempotent and the result does not depend on the order the rows arrived in. Then it rolls up the
  * agents' presence intervals of the same stretch per hour ({@link WorkloadStore}).
  */
 public record RollupSweep(Pool pool, Clock clock) {
 
-  /** Rows stamped this long before the last sweep are read again (a transaction may commit late). */
+  /**
+   * Rows stamped this long before the last sweep are looked at again, and taken if they committed after its
+   * snapshot (a transaction may commit late).
+   */
   static final Duration LATE_COMMIT_MARGIN = Duration.ofMinutes(2);
   private static final int BATCH = 500;
   private static final long LOCK = 0x5245_5054L; // "REPT": one sweep at a time across nodes
@@ -33,11 +37,13 @@ public record RollupSweep(Pool pool, Clock clock) {
   public Future<Result> sweep() {
     Instant now = clock.instant();
     return SweepStore.sweptUntil(pool).compose(last -> {
-      Instant since = last.equals(Instant.EPOCH) ? last : last.minus(LATE_COMMIT_MARGIN);
-      return SweepStore.changed(pool, since, now)
-          .compose(ids -> run(ids))
-          .compose(r -> WorkloadStore.sweep(pool, since, now).map(r));
-    }).compose(r -> SweepStore.setSweptUntil(pool, now).map(r));
+      Instant since = last.until().equals(Instant.EPOCH) ? last.until() : last.until().minus(LATE_COMMIT_MARGIN);
+      return SweepStore.changed(pool, since, last.snapshot())
+          .compose(changed -> run(changed.ids())
+              .compose(r -> WorkloadStore.sweep(pool, since, now)
+                  .compose(w -> SweepStore.setSweptUntil(pool, new SweepStore.Mark(now, changed.snapshot())))
+                  .map(r)));
+    });
   }
 
   /** Recomputes these conversations and every shop-day they touch. */

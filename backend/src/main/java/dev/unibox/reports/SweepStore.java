@@ -25,26 +25,31 @@ final class SweepStore {
 
   record Conversation(long id, String accountId, String status, String platform, ZoneId zone, List<Waits.Msg> messages) {}
 
-  private static final String SWEPT_UNTIL = "SELECT swept_until FROM report_sweep WHERE id = 1";
-  private static final String SET_SWEPT_UNTIL = "UPDATE report_sweep SET swept_until = $1 WHERE id = 1";
+  private static final String SWEPT_UNTIL = "SELECT swept_until, swept_snapshot FROM report_sweep WHERE id = 1";
+  private static final String SET_SWEPT_UNTIL = "UPDATE report_sweep SET swept_until = $1, swept_snapshot = $2 WHERE id = 1";
 
   /**
-   * Conversations with rows stamped in the range, and those of buyers with a new order event; widened to every
-   * conversation of those buyers, since a buyer's chats and orders decide each other's conversion.
+   * Conversations with rows stamped after $1 that the last sweep's snapshot ($2) did not see, and those of buyers
+   * with such a new order event; widened to every conversation of those buyers, since a buyer's chats and orders
+   * decide each other's conversion. No upper bound: a row the last sweep saw was counted then, whatever its
+   * stamp. The first row also carries this statement's snapshot, for the next sweep.
    */
   private static final String CHANGED = """
       WITH changed AS (
-        SELECT conversation_id FROM messages WHERE created_at > $1 AND created_at <= $2
-        UNION SELECT conversation_id FROM activities WHERE at > $1 AND at <= $2
-        UNION SELECT conversation_id FROM satisfaction_ratings WHERE rated_at > $1 AND rated_at <= $2
-        UNION SELECT conversation_id FROM reply_inspections WHERE at > $1 AND at <= $2
-        UNION SELECT conversation_id FROM classification_corrections WHERE corrected_at > $1 AND corrected_at <= $2
+        SELECT conversation_id FROM messages WHERE created_at > $1 AND report_committed_after(xmin, $2)
+        UNION SELECT conversation_id FROM activities WHERE at > $1 AND report_committed_after(xmin, $2)
+        UNION SELECT conversation_id FROM satisfaction_ratings WHERE rated_at > $1 AND report_committed_after(xmin, $2)
+        UNION SELECT conversation_id FROM reply_inspections WHERE at > $1 AND report_committed_after(xmin, $2)
+        UNION SELECT conversation_id FROM classification_corrections
+          WHERE corrected_at > $1 AND report_committed_after(xmin, $2)
         UNION SELECT c.id FROM order_events o
           JOIN buyers b ON b.account_id = o.account_id AND b.platform_buyer_id = o.platform_buyer_id
           JOIN conversations c ON c.buyer_id = b.id
-          WHERE o.received_at > $1 AND o.received_at <= $2)
-      SELECT DISTINCT c.id FROM changed x JOIN conversations c1 ON c1.id = x.conversation_id
-        JOIN conversations c ON c.buyer_id = c1.buyer_id""";
+          WHERE o.received_at > $1 AND report_committed_after(o.xmin, $2)),
+      ids AS (
+        SELECT DISTINCT c.id FROM changed x JOIN conversations c1 ON c1.id = x.conversation_id
+          JOIN conversations c ON c.buyer_id = c1.buyer_id)
+      SELECT pg_current_snapshot()::text AS snapshot, ids.id FROM (SELECT 1) one LEFT JOIN ids ON true""";
 
   private static final String CONVERSATIONS = """
       SELECT c.id, c.account_id, c.status, a.platform, a.time_zone
@@ -71,22 +76,40 @@ final class SweepStore {
 
   private SweepStore() {}
 
-  static Future<Instant> sweptUntil(SqlClient c) {
+  /**
+   * How far the last sweep read: its time and its snapshot (EPOCH and null before the first). A mark moved back
+   * to EPOCH (a migration that wants every conversation recomputed) drops the snapshot with it.
+   */
+  record Mark(Instant until, String snapshot) {
+    static final Mark NONE = new Mark(Instant.EPOCH, null);
+  }
+
+  static Future<Mark> sweptUntil(SqlClient c) {
     return c.query(SWEPT_UNTIL).execute().map(rs -> {
-      OffsetDateTime t = rs.iterator().next().getOffsetDateTime(0);
-      return t == null ? Instant.EPOCH : t.toInstant();
-    }).recover(e -> Future.succeededFuture(Instant.EPOCH));
+      Row r = rs.iterator().next();
+      OffsetDateTime t = r.getOffsetDateTime(0);
+      return t == null || t.toInstant().equals(Instant.EPOCH) ? Mark.NONE : new Mark(t.toInstant(), r.getString(1));
+    }).recover(e -> Future.succeededFuture(Mark.NONE));
   }
 
-  static Future<Void> setSweptUntil(SqlClient c, Instant t) {
-    return c.preparedQuery(SET_SWEPT_UNTIL).execute(Tuple.of(utc(t))).mapEmpty();
+  static Future<Void> setSweptUntil(SqlClient c, Mark mark) {
+    return c.preparedQuery(SET_SWEPT_UNTIL).execute(Tuple.of(utc(mark.until()), mark.snapshot())).mapEmpty();
   }
 
-  static Future<List<Long>> changed(SqlClient c, Instant since, Instant until) {
-    return c.preparedQuery(CHANGED).execute(Tuple.of(utc(since), utc(until))).map(rs -> {
+  /** What changed since the last sweep, and the snapshot this read saw (the next sweep's mark). */
+  record Changed(List<Long> ids, String snapshot) {}
+
+  static Future<Changed> changed(SqlClient c, Instant since, String lastSnapshot) {
+    return c.preparedQuery(CHANGED).execute(Tuple.of(utc(since), lastSnapshot)).map(rs -> {
       List<Long> ids = new ArrayList<>();
-      rs.forEach(r -> ids.add(r.getLong(0)));
-      return ids;
+      String snapshot = null;
+      for (Row r : rs) {
+        snapshot = r.getString("snapshot");
+        if (r.getValue("id") != null) {
+          ids.add(r.getLong("id"));
+        }
+      }
+      return new Changed(ids, snapshot);
     });
   }
 
