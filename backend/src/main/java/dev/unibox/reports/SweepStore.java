@@ -35,17 +35,21 @@ final class SweepStore {
    * stamp. The first row also carries this statement's snapshot, for the next sweep.
    */
   private static final String CHANGED = """
-      WITH changed AS (
-        SELECT conversation_id FROM messages WHERE created_at > $1 AND report_committed_after(xmin, $2)
-        UNION SELECT conversation_id FROM activities WHERE at > $1 AND report_committed_after(xmin, $2)
-        UNION SELECT conversation_id FROM satisfaction_ratings WHERE rated_at > $1 AND report_committed_after(xmin, $2)
-        UNION SELECT conversation_id FROM reply_inspections WHERE at > $1 AND report_committed_after(xmin, $2)
-        UNION SELECT conversation_id FROM classification_corrections
-          WHERE corrected_at > $1 AND report_committed_after(xmin, $2)
+      WITH m AS (SELECT $2::text::pg_snapshot AS prev, pg_snapshot_xmax(pg_current_snapshot())::text::bigint AS cur),
+      changed AS (
+        SELECT conversation_id FROM messages, m WHERE created_at > $1 AND report_committed_after(xmin, m.prev, m.cur)
+        UNION SELECT conversation_id FROM activities, m WHERE at > $1 AND report_committed_after(xmin, m.prev, m.cur)
+        UNION SELECT conversation_id FROM satisfaction_ratings, m
+          WHERE rated_at > $1 AND report_committed_after(xmin, m.prev, m.cur)
+        UNION SELECT conversation_id FROM reply_inspections, m
+          WHERE at > $1 AND report_committed_after(xmin, m.prev, m.cur)
+        UNION SELECT conversation_id FROM classification_corrections, m
+          WHERE corrected_at > $1 AND report_committed_after(xmin, m.prev, m.cur)
         UNION SELECT c.id FROM order_events o
           JOIN buyers b ON b.account_id = o.account_id AND b.platform_buyer_id = o.platform_buyer_id
           JOIN conversations c ON c.buyer_id = b.id
-          WHERE o.received_at > $1 AND report_committed_after(o.xmin, $2)),
+          CROSS JOIN m
+          WHERE o.received_at > $1 AND report_committed_after(o.xmin, m.prev, m.cur)),
       ids AS (
         SELECT DISTINCT c.id FROM changed x JOIN conversations c1 ON c1.id = x.conversation_id
           JOIN conversations c ON c.buyer_id = c1.buyer_id)
