@@ -26,6 +26,7 @@ import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import org.HdrHistogram.Histogram;
 
 /**
@@ -187,13 +188,13 @@ public final class DurableIngestBenchmark {
     Await.result(pool.query("SELECT id FROM users WHERE username LIKE 'agent%' OR username LIKE 'lead%'").execute())
         .forEach(r -> ids.add(r.getLong(0)));
     long newest = Await.result(pool.query("SELECT event_log_horizon() - 1").execute()).iterator().next().getLong(0);
-    java.util.concurrent.atomic.AtomicReference<LiveStage> current = new java.util.concurrent.atomic.AtomicReference<>();
+    AtomicReference<LiveStage> current = new AtomicReference<>();
     List<WebSocket> sockets = connect(vertx, inbox, ids, 1, newest, (frame, isLead) -> {
       JsonObject data = frame.getJsonObject("data");
       String text = data == null || data.getJsonObject("message") == null ? null
           : data.getJsonObject("message").getString("text");
       LiveStage stage = current.get();
-      if (text != null && text.startsWith("live" + (stage == null ? "" : stage.number()) + ":")) {
+      if (stage != null && text != null && text.startsWith("live" + stage.number() + ":")) {
         int i = Integer.parseInt(text.substring(text.indexOf(':') + 1));
         long latency = System.nanoTime() - stage.scheduled()[i];
         Histogram h = isLead ? stage.leads() : stage.agents();
