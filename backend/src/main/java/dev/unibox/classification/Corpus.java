@@ -37,6 +37,40 @@ public final class Corpus {
     return split("writers", List.of("zh", "zh-Hant"));
   }
 
+  /**
+   * The training split of one language in its blocks, as the file's comments start them: each block one round
+   * of additions or one writer's messages, in the order they joined (ClassifierEvaluation holds each out in turn).
+   */
+  public static List<List<LabelledMessage>> trainingBlocks(String language) {
+    String file = "corpus/train-" + language + ".tsv";
+    List<List<LabelledMessage>> blocks = new ArrayList<>();
+    try (InputStream in = Corpus.class.getResourceAsStream(file)) {
+      if (in == null) {
+        throw new IllegalStateException("missing corpus file " + file);
+      }
+      StringBuilder block = new StringBuilder();
+      boolean comment = false;
+      for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
+        if (line.startsWith("#") && !comment && !block.isEmpty()) {
+          blocks.add(parse(language, block, file));
+          block.setLength(0);
+        }
+        comment = line.startsWith("#");
+        block.append(line).append('\n');
+      }
+      blocks.add(parse(language, block, file));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return blocks;
+  }
+
+  private static List<LabelledMessage> parse(String language, CharSequence lines, String file) throws IOException {
+    List<LabelledMessage> out = new ArrayList<>();
+    read(language, new BufferedReader(new java.io.StringReader(lines.toString())), file, out);
+    return List.copyOf(out);
+  }
+
   /** A file in the corpus format holding messages of one language (a development set kept outside the corpus). */
   public static List<LabelledMessage> file(String language, java.nio.file.Path path) {
     List<LabelledMessage> out = new ArrayList<>();

@@ -1,6 +1,9 @@
 package dev.unibox.classification;
 
 import dev.unibox.domain.MessageClassifier;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
 
 /**
  * Turns a buyer message into the features the models weigh: the explicit cues of {@link Cues}, found
@@ -10,7 +13,9 @@ import dev.unibox.domain.MessageClassifier;
  * broken"), inside a question {@code c:REFUND_Q} or a condition {@code c:DAMAGE_IF} ("what if it
  * arrives damaged?"). Sentence markers: {@code s:Q}, {@code s:IF}, {@code s:NEG}. The words themselves
  * ({@code w:}, without diacritics) only help the category model: for urgency they made cross-validation
- * on the training split worse (docs/routing.md), so the urgency model sees the cues alone.
+ * on the training split worse (docs/routing.md), so the urgency model sees the cues alone. Chinese text
+ * also has its characters and pairs of adjacent characters ({@code h:坏}, {@code h:坏了}) for the Chinese
+ * urgency model: a problem the cues have no word for is still told with characters other buyers used.
  *
  * <p>Features are produced the way OpenNLP's bag-of-words generator names them ({@code bow=c:DAMAGE}),
  * so scoring hands them to the maximum-entropy model directly; every cue's names are made once
@@ -28,7 +33,12 @@ public final class Features {
    * the cues and the words. {@link #cues()} and {@link #cuesAndWords()} are the same without the prefix
    * (what a training sample holds: OpenNLP adds it).
    */
-  public record Bag(String[] scoredCues, String[] scoredCuesAndWords) {
+  public record Bag(String[] scoredCues, String[] scoredCuesAndWords, String[] scoredCuesAndHan) {
+
+    /** The text holds Chinese characters: the Chinese urgency model weighs {@link #scoredCuesAndHan}. */
+    public boolean chinese() {
+      return scoredCuesAndHan != scoredCues;
+    }
 
     /** At least one concept of the cues (not only sentence markers such as s:Q). */
     public boolean hasCue() {
@@ -46,6 +56,10 @@ public final class Features {
 
     public String[] cuesAndWords() {
       return unprefixed(scoredCuesAndWords);
+    }
+
+    public String[] cuesAndHan() {
+      return unprefixed(scoredCuesAndHan);
     }
 
     private static String[] unprefixed(String[] features) {
@@ -69,6 +83,7 @@ public final class Features {
   /** Every problem the message names it denies: a calm message even without a thank-you. */
   private static final String DENIED = BOW + "c:DENIED";
   private static final String CONCEPT = BOW + "c:";
+  private static final String HAN = BOW + "h:";
 
   private static String[] names(String prefix) {
     String[] out = new String[PROBLEMS.length];
@@ -94,8 +109,27 @@ public final class Features {
       work.out.add(DENIED);
     }
     String[] cues = work.out.toArray(String[]::new);
+    String[] cuesAndHan = withHan(cues, text);
     work.out.addAll(work.words);
-    return new Bag(cues, work.out.toArray(String[]::new));
+    return new Bag(cues, work.out.toArray(String[]::new), cuesAndHan);
+  }
+
+  /** The cues, then every Chinese character and every pair of adjacent ones; the cues alone without any. */
+  private static String[] withHan(String[] cues, String text) {
+    Set<String> out = null;
+    for (int i = 0; i < text.length(); i++) {
+      if (!BuyerText.isHan(text.charAt(i))) {
+        continue;
+      }
+      if (out == null) {
+        out = new LinkedHashSet<>(List.of(cues));
+      }
+      out.add(HAN + text.charAt(i));
+      if (i + 1 < text.length() && BuyerText.isHan(text.charAt(i + 1))) {
+        out.add(HAN + text.substring(i, i + 2));
+      }
+    }
+    return out == null ? cues : out.toArray(String[]::new);
   }
 
   /** "??" or "?!" at i (runs are already shortened to two by the folding). */
@@ -104,7 +138,7 @@ public final class Features {
     return i < text.length() && text.charAt(i) == '?' && (next == '?' || next == '!');
   }
 
-  private static boolean anyOf(java.util.Set<String> features, String[] names) {
+  private static boolean anyOf(Set<String> features, String[] names) {
     for (String n : names) {
       if (features.contains(n)) {
         return true;

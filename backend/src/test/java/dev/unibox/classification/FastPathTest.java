@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
  * The shortcuts taken for speed must not change a decision: the character table gives what ICU's
  * Traditional→Simplified transliterator gives for each character, the plain-letter table what full
  * decomposition gives, and scoring the maxent models directly gives OpenNLP's categoriser's
- * probabilities, on every training message.
+ * probabilities (the cue model's, the Chinese model's and the category model's), on every training message.
  */
 class FastPathTest {
 
@@ -60,10 +60,15 @@ class FastPathTest {
   @Test
   void scoringTheModelsDirectlyEqualsOpenNlpsCategoriser() {
     DocumentCategorizerME urgency = new DocumentCategorizerME(model.urgencyModel());
+    DocumentCategorizerME chineseUrgency = new DocumentCategorizerME(model.chineseUrgencyModel());
     DocumentCategorizerME category = new DocumentCategorizerME(model.categoryModel());
+    int chinese = 0;
     for (LabelledMessage m : training) {
       Features.Bag bag = Features.of(m.text());
-      double urgent = urgency.categorize(bag.cues())[urgency.getIndex("urgent")];
+      chinese += bag.chinese() ? 1 : 0;
+      double urgent = bag.chinese()
+          ? chineseUrgency.categorize(bag.cuesAndHan())[chineseUrgency.getIndex("urgent")]
+          : urgency.categorize(bag.cues())[urgency.getIndex("urgent")];
       double[] byCategory = category.categorize(bag.cuesAndWords());
       BuyerModel.Judgement j = model.judge(m.text());
       assertThat(j.urgent() ? j.confidence() : 1 - j.confidence()).as(m.text()).isCloseTo(urgent,
@@ -74,5 +79,6 @@ class FastPathTest {
       }
       assertThat(j.categoryConfidence()).as(m.text()).isCloseTo(best, org.assertj.core.data.Offset.offset(1e-12));
     }
+    assertThat(chinese).as("messages the Chinese model judged").isGreaterThan(2000);
   }
 }
