@@ -16,7 +16,7 @@ import java.util.function.Consumer;
 
 /**
  * Per-message latency of classification (a harness, not a test), one thread: the trained model alone
- * (folding, cues, two maxent models), language detection alone (before: Lingua for every message; now:
+ * (folding, cues, Chinese characters, an urgency and a category maxent model), language detection alone (before: Lingua for every message; now:
  * script first, Lingua for Latin text only), and the whole MessageClassifier as
  * ingest calls it, over the test split's messages; then a 900 KB message (only its start is classified).
  * Each call is timed on its own with System.nanoTime and the thread's CPU time after a warm-up of {@value #WARM_UP_CALLS} calls per
@@ -54,7 +54,7 @@ public final class ClassifierLatencyBenchmark {
     String table = """
         | stage | calls timed | wall p50 | wall p99 | wall max | CPU p50 | CPU p99 | CPU max |
         |---|---|---|---|---|---|---|---|
-        | trained model (fold, cues, two maxent models) | %s |
+        | trained model (fold, cues, Chinese characters, urgency and category maxent models) | %s |
         | language detection before: Lingua over five languages for every message | %s |
         | language detection now: script first, Lingua (en/ms/vi) for Latin text only | %s |
         | MessageClassifier as ingest calls it (model + language detection + platform signal) | %s |
