@@ -55,11 +55,12 @@ public final class StaffingPlanCheck {
         .findFirst().orElse(DEFAULT_ROUNDS);
     Long seed = words.stream().filter(w -> w.startsWith("seed=")).map(w -> Long.parseLong(w.substring(5))).findFirst()
         .orElse(null);
+    boolean compare = words.contains("compare");
     List<String> files = "all".equals(scenario) ? shipped() : List.of(scenario);
     MessageClassifier classifier = PromotionDaySimulation.productClassifier();
     List<Checked> checked = new ArrayList<>();
     for (String file : files) {
-      checked.add(check(file, rounds, seed, classifier));
+      checked.add(check(file, rounds, seed, compare, classifier));
       System.out.println(checked.get(checked.size() - 1).text());
     }
     String command = COMMAND + (args.length == 0 ? "" : " -Dexec.args=\"" + String.join(" ", args) + "\"");
@@ -81,7 +82,8 @@ public final class StaffingPlanCheck {
   }
 
   /** @param seed the arrivals' seed, null for the file's own */
-  private static Checked check(String file, int rounds, Long seed, MessageClassifier classifier) throws Exception {
+  private static Checked check(String file, int rounds, Long seed, boolean compare, MessageClassifier classifier)
+      throws Exception {
     PromotionDayScenario day = PromotionDayScenario.load(PromotionDaySimulation.scenarioPath(file), file);
     long drawn = seed == null ? day.seed() : seed;
     List<Arrival> arrivals = PromotionDayWorkload.arrivals(day, 24 * 3600, drawn);
@@ -111,6 +113,7 @@ public final class StaffingPlanCheck {
         addAgents(team, result, missed, model, extra);
       }
     }
+    String comparison = compare ? compared(day, arrivals, team, result, classifier) : "";
     String text = """
         ### `%s`: %s
 
@@ -133,13 +136,36 @@ public final class StaffingPlanCheck {
         %s
 
         %s
-        """.formatted(file, day.name(), arrivals.size(), drawn, forecast.stream().mapToDouble(Demand::total).sum(),
+        %s""".formatted(file, day.name(), arrivals.size(), drawn, forecast.stream().mapToDouble(Demand::total).sum(),
         capacity, truth.missed(), truth.urgent(), PromotionDayReport.percent((double) truth.missed() / truth.urgent()),
         team.team().onShift(), StaffingPlanReport.ceilings(model), roundRows,
         StaffingPlanReport.planTable(team, forecast, model, extra),
         StaffingPlanReport.hourTable(result), PromotionDayReport.COLUMNS, result.row(),
-        StaffingPlanReport.lateUrgent(result, classifier));
+        StaffingPlanReport.lateUrgent(result, classifier), comparison);
     return new Checked(file, day.name(), round, team, result, text);
+  }
+
+  /**
+   * The last round's planned team (shifts, standby pool and planned windows) under the other policies of the
+   * promotion-day simulation, the same arrivals: does the default policy hold its own at the planner's staffing?
+   */
+  private static String compared(PromotionDayScenario day, List<Arrival> arrivals, PlannedTeam team, DayResult ours,
+                                 MessageClassifier classifier) throws Exception {
+    List<DayResult> rows = new ArrayList<>(List.of(ours));
+    for (SimulatedDay.Scenario other : PromotionDaySimulation.others()) {
+      rows.add(SimulatedDay.run(other, day, arrivals, team.team(), 24 * 3600, classifier));
+    }
+    return """
+        The same planned team under the simulation's other policies (same arrivals, shifts, standby pool and planned
+        windows; surge as each row says):
+
+        %s
+        %s
+
+        Ours against each other row (urgent ≤ 60 s, regular ≤ 120 s, Pinduoduo 5-minute rate, longest wait, p90 wait,
+        agent utilisation while buyers wait): %s.
+        """.formatted(PromotionDayReport.COLUMNS, String.join("\n", rows.stream().map(DayResult::row).toList()),
+        String.join("; ", PromotionDayReport.verdicts(rows)));
   }
 
   /** Hours of arrival whose chats missed urgent ≤ 60 s at 99 %, regular ≤ 120 s at 95 % or a platform line. */
