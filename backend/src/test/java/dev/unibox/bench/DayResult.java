@@ -15,8 +15,8 @@ import java.util.TreeMap;
  * the chats that arrived in each hour of the day, with the agents on duty in it.
  */
 record DayResult(SimulatedDay.Scenario scenario, int conversations, Tally total, List<Tally> byHour,
-                 long longestWaitSeconds, double p90WaitSeconds, double utilisation, double occupancy,
-                 double agentHours, int surgeActivations, long breaches, double wallSeconds) {
+                 long longestWaitSeconds, double p90WaitSeconds, double utilisation, boolean nobodyWaited,
+                 double occupancy, double agentHours, int surgeActivations, long breaches, double wallSeconds) {
 
   /**
    * First answers within the targets for a group of chats (the day, or one hour of arrivals): urgent ≤ 60 s,
@@ -95,7 +95,8 @@ record DayResult(SimulatedDay.Scenario scenario, int conversations, Tally total,
     }
     waits.sort(Long::compare);
     double p90 = waits.isEmpty() ? 0 : waits.get((int) Math.min(waits.size() - 1, Math.ceil(waits.size() * 0.9) - 1));
-    return new DayResult(scenario, all.size(), total, byHour, longest, p90, seats.utilisation(), seats.occupancy(),
+    return new DayResult(scenario, all.size(), total, byHour, longest, p90, seats.utilisation(), seats.nobodyWaited(),
+        seats.occupancy(),
         seats.agentHours(), surgeActivations, breaches, wallSeconds);
   }
 
@@ -124,10 +125,11 @@ record DayResult(SimulatedDay.Scenario scenario, int conversations, Tally total,
   }
 
   String row() {
-    return "| %s | %.1f %% (%d/%d) | %.1f %% (%d/%d) | %.1f %% (%d/%d) | %s | %.0f s | %.1f %% | %.1f %% | %.0f | %d | %d |"
+    return "| %s | %.1f %% (%d/%d) | %.1f %% (%d/%d) | %.1f %% (%d/%d) | %s | %.0f s | %s | %.1f %% | %.0f | %d | %d |"
         .formatted(scenario.label(), pct(urgentIn60(), urgent()), urgentIn60(), urgent(), pct(regularIn120(), regular()),
             regularIn120(), regular(), pct(pddIn5min(), pddCounted()), pddIn5min(), pddCounted(),
-            duration(longestWaitSeconds), p90WaitSeconds, utilisation * 100, occupancy * 100, agentHours,
+            duration(longestWaitSeconds), p90WaitSeconds,
+            nobodyWaited ? "nobody waited" : "%.1f %%".formatted(utilisation * 100), occupancy * 100, agentHours,
             surgeActivations, breaches);
   }
 

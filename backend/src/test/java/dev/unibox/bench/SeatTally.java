@@ -22,9 +22,17 @@ final class SeatTally {
     }
   }
 
-  /** Busy ÷ available seats while buyers wait: capacity left idle then is what routing can waste. */
+  /**
+   * Busy ÷ available seats while buyers wait: capacity left idle then is what routing can waste. When no buyer
+   * ever waited in the queue no seat was idle while one did, so nothing was wasted: 1 (the row says so).
+   */
   double utilisation() {
-    return availableWhileWaiting == 0 ? 0 : busyWhileWaiting / availableWhileWaiting;
+    return availableWhileWaiting == 0 ? 1 : busyWhileWaiting / availableWhileWaiting;
+  }
+
+  /** No buyer ever waited in the queue while the day was counted. */
+  boolean nobodyWaited() {
+    return availableWhileWaiting == 0;
   }
 
   double occupancy() {

@@ -55,7 +55,7 @@ public final class StaffingPlanCheck {
         .findFirst().orElse(DEFAULT_ROUNDS);
     Long seed = words.stream().filter(w -> w.startsWith("seed=")).map(w -> Long.parseLong(w.substring(5))).findFirst()
         .orElse(null);
-    boolean compare = words.contains("compare");
+    boolean compare = words.contains("compare") || "all".equals(scenario);
     List<String> files = "all".equals(scenario) ? shipped() : List.of(scenario);
     MessageClassifier classifier = PromotionDaySimulation.productClassifier();
     List<Checked> checked = new ArrayList<>();
