@@ -29,9 +29,10 @@ public final class Features {
   private Features() {}
 
   /**
-   * What each model weighs, as OpenNLP names them: the urgency model the cues alone, the category model
-   * the cues and the words. {@link #cues()} and {@link #cuesAndWords()} are the same without the prefix
-   * (what a training sample holds: OpenNLP adds it).
+   * What each model weighs, as OpenNLP names them: the cue urgency model the cues alone, the category model
+   * the cues and the words, the Chinese urgency model the cues and the Chinese characters (the very array of
+   * the cues when the text has none). {@link #cues()}, {@link #cuesAndWords()} and {@link #cuesAndHan()} are
+   * the same without the prefix (what a training sample holds: OpenNLP adds it).
    */
   public record Bag(String[] scoredCues, String[] scoredCuesAndWords, String[] scoredCuesAndHan) {
 
