@@ -44,7 +44,7 @@ final class PromotionDayReport {
         seats of agents on duty, while at least one buyer waits in the queue (capacity left idle while buyers wait
         is what routing can waste); *occupancy* is the same over the whole day, and *agent-hours* the on-duty
         hours paid (surge adds standby hours); "nobody waited" when no buyer ever waited in the queue (no seat was
-        idle while one did: compared as 100 %). Run with `-Dexec.args=all` for every row, `seed=N` for other arrivals.
+        idle while one did: compared as 100 %%). Run with `-Dexec.args=all` for every row, `seed=N` for other arrivals.
 
         %s
         %s
