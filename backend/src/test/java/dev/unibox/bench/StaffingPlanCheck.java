@@ -136,6 +136,7 @@ public final class StaffingPlanCheck {
         %s
 
         %s
+
         %s""".formatted(file, day.name(), arrivals.size(), drawn, forecast.stream().mapToDouble(Demand::total).sum(),
         capacity, truth.missed(), truth.urgent(), PromotionDayReport.percent((double) truth.missed() / truth.urgent()),
         team.team().onShift(), StaffingPlanReport.ceilings(model), roundRows,
