@@ -23,7 +23,9 @@ import java.util.stream.Stream;
  * and the whole day run once with ours (priority, SLA clock, surge) by {@link SimulatedDay}. An hour of arrivals
  * that misses urgent ≤ 60 s (99 %), regular ≤ 120 s (95 %) or a shop's platform line gets agents in proportion to
  * how far it missed (and half as many the hour before: a backlog is born before it shows); the planner re-plans
- * with them and the day runs again, up to {@code rounds} times.
+ * with them and the day runs again, up to {@code rounds} times. The last round's team then runs under every other
+ * policy of the promotion-day simulation ({@code compare}; always with {@code scenario=all}), and ours is compared
+ * with each row column by column.
  *
  * <p>Run: {@code mvn -q -pl backend -am test-compile exec:java -Dexec.skip=true -Dexec.classpathScope=test
  * -Dexec.mainClass=dev.unibox.bench.StaffingPlanCheck -Dexec.args="scenario=scenarios/promotion-day.yaml rounds=4"}.
