@@ -34,7 +34,10 @@ public final class ClassifierEvaluation {
   static final String COMMAND = "mvn -q -pl backend -am test-compile exec:java -Dexec.skip=true -Dexec.classpathScope=test "
       + "-Dexec.mainClass=dev.unibox.bench.ClassifierEvaluation";
 
-  /** A language with fewer urgent messages under one urgency model (a Latin message with a Chinese word) does not choose its threshold. */
+  /**
+   * A language with fewer urgent messages than this under one urgency model (a few Latin-script messages holding
+   * a Chinese word) does not choose that model's threshold.
+   */
   private static final int MIN_URGENT_FOR_THRESHOLD = 20;
 
   private ClassifierEvaluation() {}

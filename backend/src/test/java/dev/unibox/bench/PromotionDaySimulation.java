@@ -84,12 +84,9 @@ public final class PromotionDaySimulation {
         day.peaks().isEmpty() ? "no peak" : peak + " in the " + day.peakHours() + " peak", team.onShift(),
         day.shifts().size(), team.plan().standby().size());
     List<Scenario> others = others();
-    Scenario baseline = others.get(0);
-    Scenario deadline = others.get(1);
-    Scenario fifoSurge = others.get(3);
-    // quick: ours against the two other rows with surge; all: every row
-    List<Scenario> scenarios = new ArrayList<>(all ? List.of(ours(), baseline, deadline, others.get(2), fifoSurge)
-        : quick ? List.of(ours(), deadline, fifoSurge) : List.of(ours(), baseline));
+    // all: every row; quick: ours against the deadline policy and round-robin, both with surge; else the baseline
+    List<Scenario> scenarios = new ArrayList<>(List.of(ours()));
+    scenarios.addAll(all ? others : quick ? List.of(others.get(1), others.get(3)) : List.of(others.get(0)));
     // try=REACH/AGING[/mixed],...: more rows of the deadline policy with other settings (seconds; mixed: no
     // urgent tier), with surge
     words.stream().filter(w -> w.startsWith("try=")).flatMap(w -> List.of(w.substring(4).split(",")).stream())
