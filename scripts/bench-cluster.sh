@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# One node against three (issue 11): separate JVMs on one durable PostgreSQL; ingest, push → socket latency on
+# One node against three: separate JVMs on one durable PostgreSQL; ingest, push → socket latency on
 # the receiving and on another node, routing pass rate with every node's router.
 # Usage: scripts/bench-cluster.sh [pushes] [inFlight] [ratePerSecond] [backlog]
 # Runs dev.unibox.bench.ClusterBenchmark (it writes its section into docs/benchmarks.md).

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Server memory per idle agent socket, permessage-deflate off and on (issue 9). Usage: scripts/bench-sockets.sh [sockets]
+# Server memory per idle agent socket, permessage-deflate off and on. Usage: scripts/bench-sockets.sh [sockets]
 # Runs dev.unibox.bench.IdleSocketBenchmark once per mode, each in a fresh JVM (the client ends in a child JVM);
 # each writes its section into docs/benchmarks.md.
 set -euo pipefail

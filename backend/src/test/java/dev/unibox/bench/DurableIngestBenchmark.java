@@ -30,7 +30,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.HdrHistogram.Histogram;
 
 /**
- * Issue 9's harness (a benchmark, not a test), durable PostgreSQL settings (fsync, synchronous_commit on):
+ * The durable-ingest harness (a benchmark, not a test), durable PostgreSQL settings (fsync, synchronous_commit on):
  * single-row INSERT transactions per second on the same server (a pgbench stand-in), signed Shopee pushes
  * through the real webhook path at 1/16/64/256 in flight, push-to-socket latency at fixed rates with 200
  * agents and 3 supervisors connected, the CPU each stage cost the JVM and PostgreSQL, and a check in the database that no

@@ -7,7 +7,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * The failures the word lists made (issue 17) must not come back: paraphrases and inflections, negation,
+ * The failures the word lists made must not come back: paraphrases and inflections, negation,
  * questions about a policy, the right category. The model is trained on the corpus training split.
  */
 class BuyerModelTest {

@@ -10,8 +10,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * The word-list path (config/classification.yaml) and the language detector, per language. Since issue 17
- * the service decides text urgency with the trained model (BuyerModelTest); these word lists decide only
+ * The word-list path (config/classification.yaml) and the language detector, per language. Now that
+ * the service decides text urgency with the trained model (BuyerModelTest), these word lists decide only
  * until the first model is live, and the old promotion rule ("flash sale ending" is urgent) no longer
  * holds there: urgent now means an after-sale problem.
  */
