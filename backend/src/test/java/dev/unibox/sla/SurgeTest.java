@@ -237,6 +237,42 @@ class SurgeTest implements TestInboxExtension.Tuning {
     assertThat(List.of(state(backup), state(spare))).containsExactly("standby_active", "standby_active");
   }
 
+  @Test
+  void aWindowsAgentsStayOnCallForItsTailWhileBuyersWait(Vertx vertx) throws Exception {
+    // surge's automatic decision off, so only the window calls anyone
+    var rosters = inbox.app.shifts().rosters;
+    SlaSweep sweep = new SlaSweep(vertx, inbox.db.pool(), clock, sla, rosters,
+        new SurgeControl(vertx, inbox.db.pool(), clock, UniboxConfig.SurgeConfig.off(), Duration.ofSeconds(120), rosters),
+        new Assigner(vertx, inbox.db.pool(), clock)::reassign);
+    // 12:30-13:30 in Kuala Lumpur calling backup
+    inbox.count("INSERT INTO surge_windows (starts_at, ends_at, agents, created_at) VALUES ($1, $2, $3, $1) RETURNING 1",
+        T0.plusSeconds(1800).atOffset(java.time.ZoneOffset.UTC), T0.plusSeconds(5400).atOffset(java.time.ZoneOffset.UTC),
+        new String[] {"backup"});
+    clock.set(T0.plusSeconds(5390));
+    Await.result(sweep.run());
+    ingest.buyer(TestInbox.ACCOUNT_MY, "t1", "Ada stok?", clock.instant());
+    Await.until("mei takes the first buyer", () -> assigned(mei) == 1);
+
+    clock.set(T0.plusSeconds(5400)); // the window ends with nobody waiting: backup goes back to standby
+    Await.result(sweep.run());
+    assertThat(state(backup)).isEqualTo("standby");
+    ingest.buyer(TestInbox.ACCOUNT_MY, "t2", "Ada stok saiz L?", clock.instant());
+    assertThat(queued()).isEqualTo(1); // mei holds one chat at a time, arif's shift starts at 15:00
+
+    clock.set(T0.plusSeconds(5400 + 60)); // inside the tail a waiting buyer calls the window's agents back
+    Await.result(sweep.run());
+    Await.until("backup takes the waiting buyer", () -> assigned(backup) == 1);
+    Await.result(sweep.run()); // nobody waits: backup stands by again
+    assertThat(state(backup)).isEqualTo("standby");
+
+    clock.set(T0.plusSeconds(5400).plus(dev.unibox.shifts.Rosters.WINDOW_TAIL)); // after the tail a waiting buyer waits
+    ingest.buyer(TestInbox.ACCOUNT_MY, "t3", "Bila hantar?", clock.instant());
+    Await.result(sweep.run());
+    assertThat(state(backup)).isEqualTo("standby");
+    assertThat(queued()).isEqualTo(1);
+    assertThat(assigned(backup)).isEqualTo(1);
+  }
+
   private String state(long id) throws Exception {
     return inbox.rows("SELECT shift_state FROM users WHERE id = $1", id).get(0).getString(0);
   }
