@@ -83,6 +83,8 @@ export interface PlannedWindow extends SurgeWindow {
 export interface PlannedWindows {
   date: string;
   windows: PlannedWindow[];
+  /** after a window ends, its agents stay on call this long while buyers wait */
+  tailMinutes: number;
 }
 
 /** DELETE /api/staffing/windows */

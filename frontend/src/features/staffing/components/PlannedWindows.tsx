@@ -6,10 +6,12 @@ import type { WindowRow } from '../hooks/planned-windows';
  * The surge windows already stored for the day: when, the standby agents each calls, who stored them and when they
  * did; `children`: what to do.
  */
-export function PlannedWindows({ date, rows, loading, error, differ, children }: {
+export function PlannedWindows({ date, rows, tailMinutes, loading, error, differ, children }: {
   date: string;
   /** null until the day's windows are read */
   rows: WindowRow[] | null;
+  /** how long after a window ends its agents are called back while buyers wait */
+  tailMinutes: number | null;
   loading: boolean;
   error: string | null;
   /** they are not the shown plan's windows */
@@ -40,6 +42,9 @@ export function PlannedWindows({ date, rows, loading, error, differ, children }:
             </li>
           ))}
         </ul>
+      )}
+      {rows !== null && rows.length > 0 && tailMinutes !== null && (
+        <p data-testid="staffing-windows-tail">{t('windows.tail', { minutes: tailMinutes })}</p>
       )}
       {differ && <p className="staffing__warning" data-testid="staffing-windows-differ">{t('windows.differ')}</p>}
       {children}

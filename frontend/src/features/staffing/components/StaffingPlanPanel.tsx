@@ -61,7 +61,7 @@ export function StaffingPlanPanel({ mayApply, events }: { mayApply: boolean; eve
           ) : (
             <ApplyPlan state={s.apply} summary={summary} date={s.plan.date} onAsk={s.ask} onCancel={s.cancel} onConfirm={s.confirm} />
           )}
-          <PlannedWindows date={s.plan.date} rows={rows} loading={w.loading} error={w.error}
+          <PlannedWindows date={s.plan.date} rows={rows} tailMinutes={w.tailMinutes} loading={w.loading} error={w.error}
             differ={!!w.windows && storedDiffer(w.windows, s.plan.surgeWindows)}>
             {!refused && rows && (
               <RemoveWindows state={w.remove} windows={rows.map((r) => r.label)} date={s.plan.date}

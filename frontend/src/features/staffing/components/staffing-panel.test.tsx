@@ -89,16 +89,18 @@ describe('the staffing panel markup', () => {
 
   it('lists the stored windows with the agents they call, who stored them and when, and says when there are none', () => {
     const rows = windowRows(plannedWindows(), new Date('2026-11-10T06:00:00Z'), { locale: 'en', timeZone: 'Asia/Kuala_Lumpur' });
-    const html = renderToStaticMarkup(<PlannedWindows date="2026-11-11" rows={rows} loading={false} error={null} differ />);
+    const html = renderToStaticMarkup(<PlannedWindows date="2026-11-11" rows={rows} tailMinutes={10} loading={false} error={null} differ />);
     expect(html).toContain('Surge windows stored for 2026-11-11');
     expect(html).toMatch(/data-window="19:00–21:00">19:00–21:00 calls u7, u9, stored by lead1 at 12:05</);
     expect(html).toMatch(/data-window="22:00–24:00">22:00–24:00 calls u9, stored by a removed user at Nov 9 23:30</);
     expect(html).toContain('These are not this plan’s windows: applying the plan replaces them.');
-    const none = renderToStaticMarkup(<PlannedWindows date="2026-11-11" rows={[]} loading={false} error={null} differ={false} />);
+    expect(html).toMatch(/data-testid="staffing-windows-tail">When a window ends, its agents are called back for another 10 minutes whenever buyers wait/);
+    const none = renderToStaticMarkup(<PlannedWindows date="2026-11-11" rows={[]} tailMinutes={10} loading={false} error={null} differ={false} />);
     expect(none).toContain('data-testid="staffing-windows-none">No surge windows are stored for this day.<');
     expect(none).not.toContain('staffing-windows-differ');
+    expect(none).not.toContain('staffing-windows-tail');
     const failed = renderToStaticMarkup(
-      <PlannedWindows date="2026-11-11" rows={null} loading={false} error="Could not read the stored windows." differ={false} />,
+      <PlannedWindows date="2026-11-11" rows={null} tailMinutes={null} loading={false} error="Could not read the stored windows." differ={false} />,
     );
     expect(failed).toMatch(/role="alert"[^>]*>Could not read the stored windows.</);
     expect(failed).not.toContain('Reading the stored windows');

@@ -42,6 +42,7 @@ export function usePlannedWindows(plan: StaffingPlan | null, events: AgentEventS
   return {
     // the answer of another day is not shown while this day's loads
     windows: stored.data && stored.data.date === date ? stored.data.windows : null,
+    tailMinutes: stored.data?.tailMinutes ?? null,
     loading: stored.loading,
     error: stored.error,
     remove,

@@ -121,7 +121,8 @@ public record StaffingService(Vertx vertx, Pool pool, Clock clock, Rosters roste
 
   Future<JsonObject> windows(LocalDate date) {
     return SurgeWindowStore.day(pool, date, zone())
-        .map(windows -> new JsonObject().put("date", date.toString()).put("windows", windows));
+        .map(windows -> new JsonObject().put("date", date.toString()).put("windows", windows)
+            .put("tailMinutes", Rosters.WINDOW_TAIL.toMinutes()));
   }
 
   Future<JsonObject> removeWindows(LocalDate date) {

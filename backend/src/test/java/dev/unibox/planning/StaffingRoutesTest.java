@@ -135,7 +135,9 @@ class StaffingRoutesTest {
     assertThat(inbox.app.shifts().rosters.roster().standby()).containsExactlyInAnyOrder("nur", "arif", "lee", "siti");
     assertThat(inbox.rows("SELECT shift_state FROM users WHERE username = 'nur'").get(0).getString(0))
         .isEqualTo("standby");
-    JsonArray windows = ok(inbox.get(admin, "/api/staffing/windows?date=2026-11-11")).getJsonArray("windows");
+    JsonObject stored = ok(inbox.get(admin, "/api/staffing/windows?date=2026-11-11"));
+    assertThat(stored.getLong("tailMinutes")).isEqualTo(10);
+    JsonArray windows = stored.getJsonArray("windows");
     assertThat(windows).hasSize(3);
     for (int i = 0; i < 3; i++) {
       JsonObject w = windows.getJsonObject(i);
