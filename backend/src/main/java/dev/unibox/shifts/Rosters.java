@@ -107,8 +107,8 @@ public final class Rosters implements ShiftRoster {
 
   /**
    * Writes the states; true when someone became routable. Standby agents are called while surge is on, else those
-   * the planned windows covering now name (and, while buyers wait, those of a window in its {@link #WINDOW_TAIL}), unless a supervisor switched surge off ("no standby now" holds the windows
-   * back too).
+   * the planned windows covering now name (and, while buyers wait, those of a window in its {@link #WINDOW_TAIL}),
+   * unless a supervisor switched surge off ("no standby now" holds the windows back too).
    */
   private Future<Boolean> writeStates(Change change, Roster roster) {
     return surge.state(change.conn()).compose(s -> {
