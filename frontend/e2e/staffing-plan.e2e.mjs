@@ -8,6 +8,7 @@
 //   APPLIED <text>       what the panel says was applied
 //   STORED <w|w...>      the stored windows listed after the apply (each: window, its agents, who stored it, when);
 //                        the script then waits until the test has checked the database (it creates CONTINUE_FILE)
+//   TAIL <text>          what the panel says under the stored windows about their tail
 //   REMOVED <text>       what the panel says after the confirmed removal; the list then says none are stored
 //   DONE                 exit 0
 //   FAILED: <reason>     (screenshot in SCREENSHOT_DIR); exit 1
@@ -51,6 +52,7 @@ await runScenario('staffing-plan', async ({ page }) => {
   const stored = page.getByTestId('staffing-window');
   await step('the stored windows are listed', () => stored.first().waitFor());
   say(`STORED ${(await stored.allInnerTexts()).map((s) => s.trim()).join('|')}`);
+  say(`TAIL ${await text(page.getByTestId('staffing-windows-tail'))}`);
   await step('wait until the test has read the database', async () => {
     while (!existsSync(env('CONTINUE_FILE'))) await page.waitForTimeout(100);
   });

@@ -2,6 +2,7 @@ package dev.unibox.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.unibox.shifts.Rosters;
 import dev.unibox.testing.BrowserScript;
 import dev.unibox.testing.InboxTest;
 import dev.unibox.testing.MutableClock;
@@ -69,6 +70,8 @@ class BrowserStaffingPlanTest {
       assertThat(stored).hasSize(2);
       assertThat(stored.get(0)).startsWith("10:00–11:00 calls nur, stored by lead at ");
       assertThat(stored.get(1)).startsWith("20:00–22:00 calls " + String.join(", ", proposed) + ", stored by lead at ");
+      assertThat(browser.lineAfter("TAIL ", 10)).startsWith("When a window ends, its agents are called back for another "
+          + Rosters.WINDOW_TAIL.toMinutes() + " minutes whenever buyers wait");
 
       assertThat(inbox.app.shifts().rosters.roster().standby()).containsExactlyInAnyOrderElementsOf(proposed);
       // at noon the day before, the day shift works; the others of the pool wait for a window or surge
