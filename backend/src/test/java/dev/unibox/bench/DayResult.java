@@ -96,8 +96,7 @@ record DayResult(SimulatedDay.Scenario scenario, int conversations, Tally total,
     waits.sort(Long::compare);
     double p90 = waits.isEmpty() ? 0 : waits.get((int) Math.min(waits.size() - 1, Math.ceil(waits.size() * 0.9) - 1));
     return new DayResult(scenario, all.size(), total, byHour, longest, p90, seats.utilisation(), seats.nobodyWaited(),
-        seats.occupancy(),
-        seats.agentHours(), surgeActivations, breaches, wallSeconds);
+        seats.occupancy(), seats.agentHours(), surgeActivations, breaches, wallSeconds);
   }
 
   int urgent() {
