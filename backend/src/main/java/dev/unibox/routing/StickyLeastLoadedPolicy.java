@@ -1,16 +1,25 @@
 package dev.unibox.routing;
 
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
  * The product's agent pick, shared by the policies that differ only in their queue order: the agent who last
- * served this buyer when they are eligible and have room (sticky); otherwise the least loaded, then the one
- * with fewer language skills, then the one whose last assignment is oldest (fairness among equals), then the
- * lowest id.
+ * served this buyer when they are eligible and have room (sticky); otherwise an agent whose pick leaves every
+ * other language they speak at least {@link #SPARE_SEATS} free seats, before one whose pick would not; then the
+ * least loaded, then the one with fewer language skills, then the one whose last assignment is oldest (fairness
+ * among equals), then the lowest id.
  */
 abstract class StickyLeastLoadedPolicy extends SeatOrderPolicy {
+
+  /**
+   * A buyer whom another agent can serve does not take a language's last free seats: a pick that would leave
+   * fewer than this many free seats in another language the agent speaks comes after every pick that would not.
+   */
+  static final int SPARE_SEATS = 2;
 
   /**
    * Least loaded; among equally loaded agents the one with fewer language skills (a specialist keeps
@@ -36,6 +45,43 @@ abstract class StickyLeastLoadedPolicy extends SeatOrderPolicy {
         }
       }
     }
-    return super.pick(seats, candidate);
+    List<AgentSeat> eligible = seats.stream().filter(s -> s.canTake(candidate)).toList();
+    if (eligible.size() < 2) {
+      return eligible.stream().findFirst();
+    }
+    Map<String, Integer> free = freeSeatsByLanguage(seats);
+    Comparator<AgentSeat> sparing = Comparator.comparing(s -> takesScarceSeat(s, candidate.language(), free));
+    return eligible.stream().min(sparing.thenComparing(LEAST_LOADED));
+  }
+
+  /** Free seats per language among the seats left in this pass; an agent without languages counts for every one. */
+  private static Map<String, Integer> freeSeatsByLanguage(List<AgentSeat> seats) {
+    Map<String, Integer> free = new HashMap<>();
+    int anyLanguage = 0;
+    for (AgentSeat s : seats) {
+      int room = Math.max(0, s.maxConcurrent - s.activeCount);
+      if (s.languages.isEmpty()) {
+        anyLanguage += room;
+      }
+      for (String l : s.languages) {
+        free.merge(l, room, Integer::sum);
+      }
+    }
+    if (anyLanguage > 0) {
+      int extra = anyLanguage;
+      free.replaceAll((l, n) -> n + extra);
+    }
+    return free;
+  }
+
+  /** Whether taking one of this agent's seats leaves another language they speak short of spare seats. */
+  private static boolean takesScarceSeat(AgentSeat s, String language, Map<String, Integer> free) {
+    Iterable<String> spoken = s.languages.isEmpty() ? free.keySet() : s.languages;
+    for (String l : spoken) {
+      if (!l.equals(language) && free.getOrDefault(l, 0) - 1 < SPARE_SEATS) {
+        return true;
+      }
+    }
+    return false;
   }
 }

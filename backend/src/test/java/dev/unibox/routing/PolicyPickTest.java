@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
-/** Which agent each policy picks: skills, capacity, stickiness, least loaded, fairness, rotation. No database. */
+/** Which agent each policy picks: skills, capacity, stickiness, spare seats, least loaded, fairness, rotation. No database. */
 class PolicyPickTest {
 
   private static final Instant DUE = Instant.parse("2026-11-11T12:00:00Z");
@@ -78,6 +78,29 @@ class PolicyPickTest {
     assertThat(priority.pick(List.of(polyglot, english), conv("s", "shopee", "en", null, null))).contains(english);
     english.activeCount = 2;
     assertThat(priority.pick(List.of(polyglot, english), conv("s", "shopee", "en", null, null))).contains(polyglot);
+  }
+
+  @Test
+  void aBuyerOthersCanServeLeavesALanguagesLastFreeSeatsToThoseOnlyTheyCanServe() {
+    // the only Traditional Chinese speaker has two free seats left; a Chinese-only agent is busier
+    AgentSeat traditional = seat(1, 3, 5, 0, Set.of("zh-Hant", "zh"), Set.of(), null);
+    AgentSeat chinese = seat(2, 4, 5, 0, Set.of("zh"), Set.of(), null);
+    List<AgentSeat> seats = List.of(traditional, chinese);
+    assertThat(priority.pick(seats, conv("s", "shopee", "zh", null, null))).contains(chinese);
+    assertThat(priority.pick(seats, conv("s", "shopee", "zh-Hant", null, null))).contains(traditional);
+    // with Traditional Chinese seats to spare elsewhere, the least loaded is picked again
+    AgentSeat moreTraditional = seat(3, 0, 5, 0, Set.of("zh-Hant"), Set.of(), null);
+    assertThat(priority.pick(List.of(traditional, chinese, moreTraditional), conv("s", "shopee", "zh", null, null)))
+        .contains(traditional);
+    // when nobody else can take the buyer, the scarce seat serves them
+    chinese.activeCount = 5;
+    assertThat(priority.pick(seats, conv("s", "shopee", "zh", null, null))).contains(traditional);
+    // an agent without languages speaks every one: their last seats are spared the same way
+    AgentSeat anyLanguage = seat(4, 3, 5, 0, Set.of(), Set.of(), null);
+    AgentSeat english = seat(5, 4, 5, 0, Set.of("en"), Set.of(), null);
+    AgentSeat thai = seat(6, 5, 5, 0, Set.of("th"), Set.of(), null);
+    assertThat(priority.pick(List.of(anyLanguage, english, thai), conv("s", "shopee", "en", null, null)))
+        .contains(english);
   }
 
   @Test
