@@ -20,7 +20,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * One queue across platforms and shops, with a fixed clock: the priority policy serves priority class
- * first, then the SLA deadline; the FIFO baseline serves arrival order. Skills decide who may take what.
+ * first, then the SLA deadline; the FIFO baseline serves arrival order. Skills decide who may take what, and
+ * a pass leaves a language's last free seats to the buyers only its speakers can serve.
  */
 @ExtendWith(VertxExtension.class)
 class QueueOrderTest {
@@ -109,6 +110,40 @@ class QueueOrderTest {
     assertThat(assignee(normalEn)).isEqualTo(english);   // nobody who speaks Vietnamese: not an inversion
     assertThat(assignee(urgentVi)).isNull();
     assertThat(assignee(normalEn2)).isNull();
+  }
+
+  @Test
+  void aPassLeavesTheLastTraditionalChineseSeatsToTheBuyerOnlyTheirSpeakerCanServe(Vertx vertx) throws Exception {
+    inbox = TestInbox.start(vertx, clock);
+    long traditional = inbox.createUser("ya-ting", "agent", 1);
+    long chinese = inbox.createUser("wei", "agent", 1);
+    inbox.createUser("lin", "supervisor", 3);
+    String lead = inbox.login("lin");
+    assertThat(inbox.put(lead, "/api/agents/" + traditional + "/skills", new JsonObject()
+        .put("languages", new JsonArray().add("zh-Hant").add("zh")).put("maxConcurrent", 2)).statusCode())
+        .isEqualTo(200);
+    assertThat(inbox.put(lead, "/api/agents/" + chinese + "/skills", new JsonObject()
+        .put("languages", new JsonArray().add("zh")).put("maxConcurrent", 5)).statusCode()).isEqualTo(200);
+    TestIngest ingest = new TestIngest(inbox, clock);
+    long first = ingest.buyer(TestInbox.ACCOUNT_MY, "p", "请问这件衣服有没有大一号的尺码?", T0.minusSeconds(20));
+    long second = ingest.buyer(TestInbox.ACCOUNT_MY, "q", "你好,请问今天下单什么时候可以发货呢?", T0.minusSeconds(10));
+    assertThat(language(first)).isEqualTo("zh");
+    assertThat(language(second)).isEqualTo("zh");
+    Await.result(UserStore.setPresence(inbox.db.pool(), traditional, "online"));
+    Await.result(UserStore.setPresence(inbox.db.pool(), chinese, "online"));
+    Await.result(new Assigner(vertx, inbox.db.pool(), clock).drain());
+    // least loaded alone would give the second buyer to the idle Traditional Chinese speaker
+    assertThat(assignee(first)).isEqualTo(chinese);
+    assertThat(assignee(second)).isEqualTo(chinese);
+
+    long taiwan = ingest.buyer(TestInbox.ACCOUNT_TW, "r", "請問這個商品還有現貨嗎?什麼時候會出貨?", T0);
+    assertThat(language(taiwan)).isEqualTo("zh-Hant");
+    Await.result(new Assigner(vertx, inbox.db.pool(), clock).drain());
+    assertThat(assignee(taiwan)).isEqualTo(traditional);
+  }
+
+  private String language(long id) throws Exception {
+    return inbox.rows("SELECT language FROM conversations WHERE id = $1", id).get(0).getString(0);
   }
 
   private Long assignee(long id) throws Exception {
