@@ -93,10 +93,8 @@ class QueueOrderTest {
     long english = inbox.createUser("mei", "agent", 1);
     inbox.createUser("lin", "supervisor", 3);
     String lead = inbox.login("lin");
-    assertThat(inbox.put(lead, "/api/agents/" + thai + "/skills", new JsonObject()
-        .put("languages", new JsonArray().add("th")).put("maxConcurrent", 1)).statusCode()).isEqualTo(200);
-    assertThat(inbox.put(lead, "/api/agents/" + english + "/skills", new JsonObject()
-        .put("languages", new JsonArray().add("en").add("ms")).put("maxConcurrent", 1)).statusCode()).isEqualTo(200);
+    speaks(lead, thai, 1, "th");
+    speaks(lead, english, 1, "en", "ms");
     TestIngest ingest = new TestIngest(inbox, clock);
     long urgentVi = ingest.buyer(TestInbox.ACCOUNT_MY, "v", "Hàng bị vỡ rồi, tôi muốn hoàn tiền", T0.minusSeconds(50));
     long urgentTh = ingest.buyer(TestInbox.ACCOUNT_MY, "t", "สินค้าเสียหาย ขอคืนเงินค่ะ", T0);
@@ -119,11 +117,8 @@ class QueueOrderTest {
     long chinese = inbox.createUser("wei", "agent", 1);
     inbox.createUser("lin", "supervisor", 3);
     String lead = inbox.login("lin");
-    assertThat(inbox.put(lead, "/api/agents/" + traditional + "/skills", new JsonObject()
-        .put("languages", new JsonArray().add("zh-Hant").add("zh")).put("maxConcurrent", 2)).statusCode())
-        .isEqualTo(200);
-    assertThat(inbox.put(lead, "/api/agents/" + chinese + "/skills", new JsonObject()
-        .put("languages", new JsonArray().add("zh")).put("maxConcurrent", 5)).statusCode()).isEqualTo(200);
+    speaks(lead, traditional, 2, "zh-Hant", "zh");
+    speaks(lead, chinese, 5, "zh");
     TestIngest ingest = new TestIngest(inbox, clock);
     long first = ingest.buyer(TestInbox.ACCOUNT_MY, "p", "请问这件衣服有没有大一号的尺码?", T0.minusSeconds(20));
     long second = ingest.buyer(TestInbox.ACCOUNT_MY, "q", "你好,请问今天下单什么时候可以发货呢?", T0.minusSeconds(10));
@@ -140,6 +135,13 @@ class QueueOrderTest {
     assertThat(language(taiwan)).isEqualTo("zh-Hant");
     Await.result(new Assigner(vertx, inbox.db.pool(), clock).drain());
     assertThat(assignee(taiwan)).isEqualTo(traditional);
+  }
+
+  /** The supervisor sets an agent's languages and capacity through the API. */
+  private void speaks(String lead, long agent, int maxConcurrent, String... languages) throws Exception {
+    assertThat(inbox.put(lead, "/api/agents/" + agent + "/skills", new JsonObject()
+        .put("languages", new JsonArray(List.of(languages))).put("maxConcurrent", maxConcurrent)).statusCode())
+        .isEqualTo(200);
   }
 
   private String language(long id) throws Exception {
