@@ -42,8 +42,7 @@ public final class AgentSeat {
   /** Skills match: shop, platform, language (empty list = any) and team (when the conversation names one). */
   boolean skilledFor(Candidate c) {
     return (allAccounts || accounts.contains(c.accountId()))
-        && (platforms.isEmpty() || platforms.contains(c.platform()))
-        && (languages.isEmpty() || c.language() == null || languages.contains(c.language()))
+        && AgentSkills.fit(languages, platforms, c.language(), c.platform())
         && (c.team() == null || c.team().equals(team));
   }
 

@@ -28,6 +28,15 @@ public record AgentSkills(List<String> languages, List<String> platforms, String
   private static final String SAVE = """
       UPDATE users SET languages = $2, platforms = $3, team = $4, max_concurrent = $5 WHERE id = $1""";
 
+  /**
+   * Whether an agent with these languages and platforms (empty = any) may take a conversation in this language
+   * (null = not detected: anyone) on this platform. Every seat choice matches on it: routing, transfers, handovers.
+   */
+  public static boolean fit(Set<String> languages, Set<String> platforms, String language, String platform) {
+    return (platforms.isEmpty() || platforms.contains(platform))
+        && (languages.isEmpty() || language == null || languages.contains(language));
+  }
+
   /** {languages?, platforms?, team?, maxConcurrent}: a 400 naming the field for anything else. */
   public static AgentSkills parse(JsonObject body) {
     List<String> languages = names(body, "languages", LANGUAGE);

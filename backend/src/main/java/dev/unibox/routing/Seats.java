@@ -12,10 +12,9 @@ import java.util.Optional;
  * The router's seat choice for one conversation that is changing hands (handover, transfer, supervisor
  * reassignment), inside the caller's transaction and under the same routing lock as {@link Assigner}, so
  * a handover and a routing pass never race for a seat. Same rules as a routing pass: an online agent
- * on shift (or unrostered, or standby while surge is on) who serves the shop, of the required team if
- * any, under capacity, least loaded first, then longest since an assignment.
- *
- * <p>This is where the routing engine's skills (languages, platforms) and policy plug in.
+ * on shift (or unrostered, or standby while surge is on) who serves the shop, speaks the conversation's
+ * language and works its platform ({@link AgentSkills#fit}), of the required team if any, under capacity,
+ * least loaded first, then longest since an assignment.
  */
 public final class Seats {
 
@@ -33,6 +32,8 @@ public final class Seats {
         AND u.id <> $2
         AND (u.all_accounts OR EXISTS (SELECT 1 FROM user_accounts ua WHERE ua.user_id = u.id AND ua.account_id = $1))
         AND ($3::text IS NULL OR u.team = $3)
+        AND (cardinality(u.languages) = 0 OR $4::text IS NULL OR $4 = ANY(u.languages))
+        AND (cardinality(u.platforms) = 0 OR $5 = ANY(u.platforms))
       ORDER BY u.active_count::float8 / GREATEST(u.max_concurrent, 1), u.last_assigned_at NULLS FIRST, u.id
       LIMIT 1""";
 
@@ -58,10 +59,13 @@ public final class Seats {
     return RoutingStore.lockRouting(c);
   }
 
-  /** Takes the best free seat for a conversation of this shop (and team, if not null), never on {@code notAgentId}. */
-  public static Future<Optional<Seat>> takeBest(SqlConnection c, String accountId, String team, long notAgentId,
-                                                Instant now) {
-    return c.preparedQuery(BEST).execute(Tuple.of(accountId, notAgentId, team)).compose(rows -> {
+  /**
+   * Takes the best free seat for a conversation of this shop and platform, in its language (null = unknown: anyone)
+   * and team (if not null), never on {@code notAgentId}.
+   */
+  public static Future<Optional<Seat>> takeBest(SqlConnection c, String accountId, String platform, String language,
+                                                String team, long notAgentId, Instant now) {
+    return c.preparedQuery(BEST).execute(Tuple.of(accountId, notAgentId, team, language, platform)).compose(rows -> {
       if (rows.size() == 0) {
         return Future.succeededFuture(Optional.<Seat>empty());
       }

@@ -1,6 +1,7 @@
 package dev.unibox.shifts;
 
 import dev.unibox.conversations.Activities;
+import dev.unibox.routing.AgentSkills;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Row;
 import java.time.Instant;
@@ -25,13 +26,20 @@ final class HandoverBatch {
     String name;
     boolean all;
     Set<String> accounts;
+    /** Empty = any, as in routing. */
+    Set<String> languages;
+    Set<String> platforms;
     String team;
     int active;
     int max;
     Instant last;
 
-    boolean canTake(String account, String needTeam) {
-      return active < max && (all || accounts.contains(account)) && (needTeam == null || needTeam.equals(team));
+    /** The routing pass's skill match: shop, platform, language (unknown = anyone) and team. */
+    boolean canTake(Row conversation) {
+      String needTeam = conversation.getString("team");
+      return active < max && (all || accounts.contains(conversation.getString("account_id")))
+          && AgentSkills.fit(languages, platforms, conversation.getString("language"), conversation.getString("platform"))
+          && (needTeam == null || needTeam.equals(team));
     }
 
     double load() {
@@ -74,6 +82,8 @@ final class HandoverBatch {
       s.name = r.getString("display_name");
       s.all = r.getBoolean("all_accounts");
       s.accounts = Set.of(r.getArrayOfStrings("account_ids"));
+      s.languages = Set.of(r.getArrayOfStrings("languages"));
+      s.platforms = Set.of(r.getArrayOfStrings("platforms"));
       s.team = r.getString("team");
       s.active = r.getInteger("active_count");
       s.max = r.getInteger("max_concurrent");
@@ -85,8 +95,8 @@ final class HandoverBatch {
   }
 
   /**
-   * Gives each conversation (in request order) the fairest seat that serves its shop and team and is not
-   * its outgoing agent, else the head of the queue.
+   * Gives each conversation (in request order) the fairest seat whose skills fit it (shop, platform, language,
+   * team) and is not its outgoing agent, else the head of the queue.
    */
   static HandoverBatch plan(List<Moves.Request> moving, Map<Long, Row> locked, Map<Long, String> savedNotes,
                             Map<Long, List<HandoverDraft.Line>> lines, List<Seat> seats, String reason, Instant now) {
@@ -95,8 +105,7 @@ final class HandoverBatch {
       Moves.Request req = moving.get(i);
       Row row = locked.get(req.conversationId());
       long owner = row.getLong("assignee_id");
-      Seat seat = seats.stream().filter(s -> s.id != owner && s.canTake(row.getString("account_id"), row.getString("team")))
-          .min(FAIREST).orElse(null);
+      Seat seat = seats.stream().filter(s -> s.id != owner && s.canTake(row)).min(FAIREST).orElse(null);
       String note = req.note() != null && !req.note().isBlank() ? req.note().strip()
           : savedNotes.containsKey(req.conversationId()) ? savedNotes.get(req.conversationId())
           : HandoverDraft.build(lines.getOrDefault(req.conversationId(), List.of()), now);

@@ -22,9 +22,9 @@ import java.util.Map;
 final class MoveStore {
 
   private static final String LOCK = """
-      SELECT c.id, c.account_id, c.status, c.assignee_id, c.team, u.display_name AS assignee_name,
-             COALESCE(u.team, c.team) AS owning_team
-      FROM conversations c LEFT JOIN users u ON u.id = c.assignee_id
+      SELECT c.id, c.account_id, a.platform, c.language, c.status, c.assignee_id, c.team,
+             u.display_name AS assignee_name, COALESCE(u.team, c.team) AS owning_team
+      FROM conversations c JOIN accounts a ON a.id = c.account_id LEFT JOIN users u ON u.id = c.assignee_id
       WHERE c.id = ANY($1) ORDER BY c.id FOR UPDATE OF c""";
 
   private static final String WAS_OWNER =
@@ -59,7 +59,7 @@ final class MoveStore {
   /** The seats of a batch, locked (same eligibility as Seats.BEST). */
   private static final String SEATS = """
       SELECT u.id, u.display_name, u.all_accounts, u.active_count, u.max_concurrent, u.last_assigned_at, u.team,
-             ARRAY(SELECT ua.account_id FROM user_accounts ua WHERE ua.user_id = u.id) AS account_ids
+             u.languages, u.platforms, ARRAY(SELECT ua.account_id FROM user_accounts ua WHERE ua.user_id = u.id) AS account_ids
       FROM users u
       WHERE u.role = 'agent' AND u.presence = 'online' AND u.active_count < u.max_concurrent
         AND u.shift_state IN ('unrostered', 'on_shift', 'standby_active')

@@ -149,7 +149,8 @@ public final class Moves {
             ? Future.failedFuture(new ApiException(no.status(), no.code(), no.message()))
             : Future.succeededFuture(Optional.of((Seats.Seat) r)));
       } else {
-        seat = Seats.takeBest(conn, accountId, team, owner == null ? -1 : owner, now);
+        seat = Seats.takeBest(conn, accountId, c.getString("platform"), c.getString("language"), team,
+            owner == null ? -1 : owner, now);
       }
       // Statements on one connection run in the order sent: independent ones are sent together (pipelined).
       Future<String> noteF = noteText(conn, id, req.note(), now);

@@ -93,8 +93,8 @@ class QueueOrderTest {
     long english = inbox.createUser("mei", "agent", 1);
     inbox.createUser("lin", "supervisor", 3);
     String lead = inbox.login("lin");
-    speaks(lead, thai, 1, "th");
-    speaks(lead, english, 1, "en", "ms");
+    inbox.setLanguages(lead, thai, 1, "th");
+    inbox.setLanguages(lead, english, 1, "en", "ms");
     TestIngest ingest = new TestIngest(inbox, clock);
     long urgentVi = ingest.buyer(TestInbox.ACCOUNT_MY, "v", "Hàng bị vỡ rồi, tôi muốn hoàn tiền", T0.minusSeconds(50));
     long urgentTh = ingest.buyer(TestInbox.ACCOUNT_MY, "t", "สินค้าเสียหาย ขอคืนเงินค่ะ", T0);
@@ -104,10 +104,10 @@ class QueueOrderTest {
     Await.result(UserStore.setPresence(inbox.db.pool(), thai, "online"));
     Await.result(UserStore.setPresence(inbox.db.pool(), english, "online"));
     Await.result(new Assigner(vertx, inbox.db.pool(), clock).drain());
-    assertThat(assignee(urgentTh)).isEqualTo(thai);
-    assertThat(assignee(normalEn)).isEqualTo(english);   // nobody who speaks Vietnamese: not an inversion
-    assertThat(assignee(urgentVi)).isNull();
-    assertThat(assignee(normalEn2)).isNull();
+    assertThat(inbox.assigneeOf(urgentTh)).isEqualTo(thai);
+    assertThat(inbox.assigneeOf(normalEn)).isEqualTo(english);   // nobody who speaks Vietnamese: not an inversion
+    assertThat(inbox.assigneeOf(urgentVi)).isNull();
+    assertThat(inbox.assigneeOf(normalEn2)).isNull();
   }
 
   @Test
@@ -117,38 +117,23 @@ class QueueOrderTest {
     long chinese = inbox.createUser("wei", "agent", 1);
     inbox.createUser("lin", "supervisor", 3);
     String lead = inbox.login("lin");
-    speaks(lead, traditional, 2, "zh-Hant", "zh");
-    speaks(lead, chinese, 5, "zh");
+    inbox.setLanguages(lead, traditional, 2, "zh-Hant", "zh");
+    inbox.setLanguages(lead, chinese, 5, "zh");
     TestIngest ingest = new TestIngest(inbox, clock);
     long first = ingest.buyer(TestInbox.ACCOUNT_MY, "p", "请问这件衣服有没有大一号的尺码?", T0.minusSeconds(20));
     long second = ingest.buyer(TestInbox.ACCOUNT_MY, "q", "你好,请问今天下单什么时候可以发货呢?", T0.minusSeconds(10));
-    assertThat(language(first)).isEqualTo("zh");
-    assertThat(language(second)).isEqualTo("zh");
+    assertThat(inbox.languageOf(first)).isEqualTo("zh");
+    assertThat(inbox.languageOf(second)).isEqualTo("zh");
     Await.result(UserStore.setPresence(inbox.db.pool(), traditional, "online"));
     Await.result(UserStore.setPresence(inbox.db.pool(), chinese, "online"));
     Await.result(new Assigner(vertx, inbox.db.pool(), clock).drain());
     // least loaded alone would give the second buyer to the idle Traditional Chinese speaker
-    assertThat(assignee(first)).isEqualTo(chinese);
-    assertThat(assignee(second)).isEqualTo(chinese);
+    assertThat(inbox.assigneeOf(first)).isEqualTo(chinese);
+    assertThat(inbox.assigneeOf(second)).isEqualTo(chinese);
 
     long taiwan = ingest.buyer(TestInbox.ACCOUNT_TW, "r", "請問這個商品還有現貨嗎?什麼時候會出貨?", T0);
-    assertThat(language(taiwan)).isEqualTo("zh-Hant");
+    assertThat(inbox.languageOf(taiwan)).isEqualTo("zh-Hant");
     Await.result(new Assigner(vertx, inbox.db.pool(), clock).drain());
-    assertThat(assignee(taiwan)).isEqualTo(traditional);
-  }
-
-  /** The supervisor sets an agent's languages and capacity through the API. */
-  private void speaks(String lead, long agent, int maxConcurrent, String... languages) throws Exception {
-    assertThat(inbox.put(lead, "/api/agents/" + agent + "/skills", new JsonObject()
-        .put("languages", new JsonArray(List.of(languages))).put("maxConcurrent", maxConcurrent)).statusCode())
-        .isEqualTo(200);
-  }
-
-  private String language(long id) throws Exception {
-    return inbox.rows("SELECT language FROM conversations WHERE id = $1", id).get(0).getString(0);
-  }
-
-  private Long assignee(long id) throws Exception {
-    return inbox.rows("SELECT assignee_id FROM conversations WHERE id = $1", id).get(0).getLong(0);
+    assertThat(inbox.assigneeOf(taiwan)).isEqualTo(traditional);
   }
 }

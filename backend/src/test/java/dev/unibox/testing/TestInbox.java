@@ -199,6 +199,26 @@ public final class TestInbox implements AutoCloseable {
     Kicks.routing(vertx);
   }
 
+  /** A supervisor sets an agent's languages and capacity through the skills API (which must accept them). */
+  public void setLanguages(String supervisorToken, long agentId, int maxConcurrent, String... languages)
+      throws Exception {
+    HttpResponse<Buffer> r = put(supervisorToken, "/api/agents/" + agentId + "/skills", new JsonObject()
+        .put("languages", new io.vertx.core.json.JsonArray(List.of(languages))).put("maxConcurrent", maxConcurrent));
+    if (r.statusCode() != 200) {
+      throw new AssertionError("skills of " + agentId + " refused: " + r.statusCode() + " " + r.bodyAsString());
+    }
+  }
+
+  /** The conversation's owner, or null while it is queued. */
+  public Long assigneeOf(long conversationId) throws Exception {
+    return rows("SELECT assignee_id FROM conversations WHERE id = $1", conversationId).get(0).getLong(0);
+  }
+
+  /** The language ingest detected for the conversation. */
+  public String languageOf(long conversationId) throws Exception {
+    return rows("SELECT language FROM conversations WHERE id = $1", conversationId).get(0).getString(0);
+  }
+
   /** The id of the conversation of the buyer with this platform id (a buyer who wrote to one shop only). */
   public long conversationOf(String platformBuyerId) throws Exception {
     return count("SELECT c.id FROM conversations c JOIN buyers b ON b.id = c.buyer_id WHERE b.platform_buyer_id = $1",
