@@ -22,8 +22,9 @@ import java.util.Map;
  * The shift-end handover of a batch of conversations in one transaction, set-based: the same rules and
  * records as {@link Moves} (seat choice as {@link Seats}: online, on shift, serves the shop, reads the
  * conversation's language and works its platform, of its team, under capacity, least loaded, longest since
- * an assignment, never the outgoing agent; otherwise the head of the queue), but a handful of statements per batch instead of a dozen per
- * conversation. Each conversation still moves completely or not at all (the batch commits as one).
+ * an assignment, never the outgoing agent; otherwise the head of the queue), but a handful of statements
+ * per batch instead of a dozen per conversation. Each conversation still moves completely or not at all
+ * (the batch commits as one).
  */
 final class BulkHandover {
 
