@@ -30,6 +30,12 @@ abstract class SeatOrderPolicy implements RoutingPolicy {
 
   @Override
   public Optional<AgentSeat> pick(List<AgentSeat> seats, Candidate candidate) {
-    return seats.stream().filter(s -> s.canTake(candidate)).min(seatOrder);
+    List<AgentSeat> eligible = seats.stream().filter(s -> s.canTake(candidate)).toList();
+    return eligible.size() < 2 ? eligible.stream().findFirst() : eligible.stream().min(seatOrder(seats, candidate));
+  }
+
+  /** The order among two or more eligible seats; a policy may make it depend on the pass's seats and the buyer. */
+  Comparator<AgentSeat> seatOrder(List<AgentSeat> seats, Candidate candidate) {
+    return seatOrder;
   }
 }

@@ -45,13 +45,15 @@ abstract class StickyLeastLoadedPolicy extends SeatOrderPolicy {
         }
       }
     }
-    List<AgentSeat> eligible = seats.stream().filter(s -> s.canTake(candidate)).toList();
-    if (eligible.size() < 2) {
-      return eligible.stream().findFirst();
-    }
+    return super.pick(seats, candidate);
+  }
+
+  /** Spare seats first, then least loaded (the free seats are counted only when two or more agents are eligible). */
+  @Override
+  Comparator<AgentSeat> seatOrder(List<AgentSeat> seats, Candidate candidate) {
     Map<String, Integer> free = freeSeatsByLanguage(seats);
-    Comparator<AgentSeat> sparing = Comparator.comparing(s -> takesScarceSeat(s, candidate.language(), free));
-    return eligible.stream().min(sparing.thenComparing(LEAST_LOADED));
+    return Comparator.<AgentSeat, Boolean>comparing(s -> takesScarceSeat(s, candidate.language(), free))
+        .thenComparing(super.seatOrder(seats, candidate));
   }
 
   /** Free seats per language among the seats left in this pass; an agent without languages counts for every one. */

@@ -50,7 +50,8 @@ class HandoverSkillsTest {
     long englishChat = ingest.buyer(TestInbox.ACCOUNT_MY, "e", "Can I still change the colour of my order please?",
         BEFORE_END);
     long vietChat = ingest.buyer(TestInbox.ACCOUNT_MY, "v", "Cho tôi hỏi khi nào đơn hàng được giao?", BEFORE_END);
-    assertThat(List.of(inbox.languageOf(thaiChat), inbox.languageOf(englishChat), inbox.languageOf(vietChat))).containsExactly("th", "en", "vi");
+    assertThat(List.of(inbox.languageOf(thaiChat), inbox.languageOf(englishChat), inbox.languageOf(vietChat)))
+        .containsExactly("th", "en", "vi");
     inbox.markOnline(morning);
     Await.result(new Assigner(inbox.vertx, inbox.db.pool(), clock).drain());
     assertThat(List.of(inbox.assigneeOf(thaiChat), inbox.assigneeOf(englishChat), inbox.assigneeOf(vietChat)))
