@@ -52,6 +52,24 @@ final class RoutingStore {
              u.platforms, u.team, ARRAY(SELECT ua.account_id FROM user_accounts ua WHERE ua.user_id = u.id) AS account_ids
       FROM users u""" + " WHERE " + ROUTABLE + " ORDER BY u.id";
 
+  /** The buyers waiting now, urgent first, then oldest first (surge sizes its call to them). */
+  private static final String WAITING = """
+      SELECT c.id, c.account_id, a.platform, c.language, c.team, c.priority, c.last_assignee_id, c.sla_due_at,
+             c.queued_at
+      FROM conversations c JOIN accounts a ON a.id = c.account_id
+      WHERE c.status = 'queued'
+      ORDER BY c.priority DESC, c.queued_at, c.id
+      LIMIT $1""";
+
+  /** Standby agents of the pool not routable now, online and with room: whom surge can call. */
+  private static final String STANDBY_SEATS = """
+      SELECT u.username, u.id, u.display_name, u.all_accounts, u.active_count, u.max_concurrent, u.assigned_seq,
+             u.languages, u.platforms, u.team, ARRAY(SELECT ua.account_id FROM user_accounts ua WHERE ua.user_id = u.id) AS account_ids
+      FROM users u
+      WHERE u.username = ANY($1) AND u.role = 'agent' AND u.presence = 'online' AND u.shift_state = 'standby'
+        AND u.active_count < u.max_concurrent
+      ORDER BY u.id""";
+
   /**
    * Every assignment of a pass in one statement: conversations leave the queue, seats are taken (only
    * within capacity), the fairness order advances, each gets its timeline activity, and the new
@@ -146,28 +164,45 @@ final class RoutingStore {
   /** A page of the queue in the policy's order as of {@code now} (the pass's clock time, {@code pass.now} in SQL). */
   static Future<List<Candidate>> queueHead(SqlConnection c, RoutingPolicy policy, int limit, int offset, Instant now) {
     Tuple args = Tuple.of(limit, offset, utc(now));
-    return c.preparedQuery(QUEUE_HEAD.formatted(policy.queueOrder())).execute(args).map(rows -> {
-      List<Candidate> out = new ArrayList<>(rows.size());
-      for (Row r : rows) {
-        out.add(new Candidate(r.getLong("id"), r.getString("account_id"), r.getString("platform"),
-            r.getString("language"), r.getString("team"), r.getShort("priority"), r.getLong("last_assignee_id"),
-            instant(r.getOffsetDateTime("sla_due_at")), instant(r.getOffsetDateTime("queued_at"))));
-      }
-      return out;
-    });
+    return c.preparedQuery(QUEUE_HEAD.formatted(policy.queueOrder())).execute(args).map(RoutingStore::candidates);
+  }
+
+  static Future<List<Candidate>> waiting(SqlConnection c, int limit) {
+    return c.preparedQuery(WAITING).execute(Tuple.of(limit)).map(RoutingStore::candidates);
+  }
+
+  private static List<Candidate> candidates(Iterable<Row> rows) {
+    List<Candidate> out = new ArrayList<>();
+    for (Row r : rows) {
+      out.add(new Candidate(r.getLong("id"), r.getString("account_id"), r.getString("platform"),
+          r.getString("language"), r.getString("team"), r.getShort("priority"), r.getLong("last_assignee_id"),
+          instant(r.getOffsetDateTime("sla_due_at")), instant(r.getOffsetDateTime("queued_at"))));
+    }
+    return out;
   }
 
   static Future<List<AgentSeat>> availableAgents(SqlConnection c) {
     return c.query(AVAILABLE_AGENTS).execute().map(rows -> {
       List<AgentSeat> out = new ArrayList<>();
-      for (Row r : rows) {
-        out.add(new AgentSeat(r.getLong("id"), r.getString("display_name"), r.getBoolean("all_accounts"),
-            Set.of(r.getArrayOfStrings("account_ids")), Set.of(r.getArrayOfStrings("languages")),
-            Set.of(r.getArrayOfStrings("platforms")), r.getString("team"), r.getInteger("active_count"),
-            r.getInteger("max_concurrent"), r.getLong("assigned_seq")));
-      }
+      rows.forEach(r -> out.add(seat(r)));
       return out;
     });
+  }
+
+  /** Callable standby agents by username, in id order. */
+  static Future<java.util.Map<String, AgentSeat>> standbySeats(SqlConnection c, List<String> pool) {
+    return c.preparedQuery(STANDBY_SEATS).execute(Tuple.of(pool.toArray(String[]::new))).map(rows -> {
+      java.util.Map<String, AgentSeat> out = new java.util.LinkedHashMap<>();
+      rows.forEach(r -> out.put(r.getString("username"), seat(r)));
+      return out;
+    });
+  }
+
+  private static AgentSeat seat(Row r) {
+    return new AgentSeat(r.getLong("id"), r.getString("display_name"), r.getBoolean("all_accounts"),
+        Set.of(r.getArrayOfStrings("account_ids")), Set.of(r.getArrayOfStrings("languages")),
+        Set.of(r.getArrayOfStrings("platforms")), r.getString("team"), r.getInteger("active_count"),
+        r.getInteger("max_concurrent"), r.getLong("assigned_seq"));
   }
 
   /**

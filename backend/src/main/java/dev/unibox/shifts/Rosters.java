@@ -6,12 +6,14 @@ import dev.unibox.events.UnitOfWork;
 import dev.unibox.signals.Kicks;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
@@ -106,18 +108,25 @@ public final class Rosters implements ShiftRoster {
   }
 
   /**
-   * Writes the states; true when someone became routable. Standby agents are called while surge is on, else those
-   * the planned windows covering now name (and, while buyers wait, those of a window in its {@link #WINDOW_TAIL}),
-   * unless a supervisor switched surge off ("no standby now" holds the windows back too).
+   * Writes the states; true when someone became routable. Standby agents are called while a supervisor's surge is on
+   * (the whole pool), else those automatic surge called and those the planned windows covering now name (and, while
+   * buyers wait, those of a window in its {@link #WINDOW_TAIL}), unless a supervisor switched surge off ("no standby
+   * now" holds the windows back too).
    */
   private Future<Boolean> writeStates(Change change, Roster roster) {
     return surge.state(change.conn()).compose(s -> {
       boolean surgeOn = s.getBoolean("active", false);
-      Future<Set<String>> called = surgeOn || "off".equals(s.getString("mode")) ? Future.succeededFuture(Set.of())
-          : PlannedCallStore.calledAt(change.conn(), change.now());
+      JsonArray surgeCalls = surgeOn ? s.getJsonArray("called") : new JsonArray();
+      boolean wholePool = surgeOn && surgeCalls == null;
+      Future<Set<String>> called = wholePool || "off".equals(s.getString("mode")) ? Future.succeededFuture(Set.of())
+          : PlannedCallStore.calledAt(change.conn(), change.now()).map(planned -> {
+            Set<String> all = new HashSet<>(planned);
+            surgeCalls.forEach(name -> all.add((String) name));
+            return all;
+          });
       return called.compose(planned -> {
         List<String> names = new ArrayList<>(roster.rostered());
-        List<String> states = names.stream().map(n -> roster.stateOf(n, change.now(), surgeOn, planned)).toList();
+        List<String> states = names.stream().map(n -> roster.stateOf(n, change.now(), wholePool, planned)).toList();
         return RosterStore.writeStates(change.conn(), names, states);
       });
     }).map(routable -> {

@@ -6,12 +6,12 @@ import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.SqlClient;
 
 /**
- * Where shifts meet surge mode (owned by the SLA clock): is the standby pool switched on (or held off by a
+ * Where shifts meet surge mode (owned by the SLA clock): is surge on, calling which standby agents (or held off by a
  * supervisor), and the state the supervisor console shows, read from the {@code surge_state} row.
  */
 public interface SurgeView {
 
-  /** {@code {available, active, mode, since, reason}} */
+  /** {@code {available, active, mode, since, reason, called}}; called null while on: the whole pool. */
   Future<JsonObject> state(SqlClient client);
 
   SurgeView FROM_TABLE = client -> client.query("SELECT * FROM surge_state WHERE id = 1").execute().map(r -> {
@@ -24,7 +24,8 @@ public interface SurgeView {
       String col = row.getColumnName(i);
       Object v = row.getValue(i);
       if (!"id".equals(col)) {
-        out.put(camel(col), v instanceof java.time.temporal.Temporal t ? t.toString() : v);
+        out.put(camel(col), v instanceof java.time.temporal.Temporal t ? t.toString()
+            : v instanceof Object[] a ? new io.vertx.core.json.JsonArray(java.util.List.of(a)) : v);
       }
     }
     return out;

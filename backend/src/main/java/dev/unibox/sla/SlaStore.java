@@ -80,12 +80,12 @@ final class SlaStore {
   private static final String ASSIGNED_SINCE = """
       SELECT count(*) FROM activities WHERE type = 'assigned' AND at > $1""";
 
-  private static final String SURGE_LOCK = "SELECT mode, active, since, reason, calm_since FROM surge_state WHERE id = 1 FOR UPDATE";
+  private static final String SURGE_READ = "SELECT mode, active, since, reason, calm_since, called FROM surge_state WHERE id = 1";
 
-  private static final String SURGE_READ = "SELECT mode, active, since, reason, calm_since FROM surge_state WHERE id = 1";
+  private static final String SURGE_LOCK = SURGE_READ + " FOR UPDATE";
 
   private static final String SURGE_WRITE = """
-      UPDATE surge_state SET mode = $1, active = $2, since = $3, reason = $4, calm_since = $5, updated_at = $6
+      UPDATE surge_state SET mode = $1, active = $2, since = $3, reason = $4, calm_since = $5, called = $6, updated_at = $7
       WHERE id = 1""";
 
   private static final String SURGE_LOG = """
@@ -105,7 +105,12 @@ final class SlaStore {
 
   record QueueStats(long depth, long urgent, Instant oldestWaiting, Instant nextDue) {}
 
-  record Surge(String mode, boolean active, Instant since, String reason, Instant calmSince) {}
+  /** called: the standby agents automatic surge called (null: the whole pool, or nobody while off). */
+  record Surge(String mode, boolean active, Instant since, String reason, Instant calmSince, List<String> called) {
+    Surge calm(Instant at) {
+      return new Surge(mode, active, since, reason, at, called);
+    }
+  }
 
   static Future<List<Transition>> warn(SqlConnection c, Instant now) {
     return c.preparedQuery(WARN).execute(Tuple.of(utc(now))).map(rows -> {
@@ -180,12 +185,13 @@ final class SlaStore {
   private static Surge surge(io.vertx.sqlclient.RowSet<Row> rows) {
     Row r = rows.iterator().next();
     return new Surge(r.getString("mode"), r.getBoolean("active"), instant(r.getOffsetDateTime("since")),
-        r.getString("reason"), instant(r.getOffsetDateTime("calm_since")));
+        r.getString("reason"), instant(r.getOffsetDateTime("calm_since")),
+        r.getArrayOfStrings("called") == null ? null : List.of(r.getArrayOfStrings("called")));
   }
 
   static Future<Void> writeSurge(SqlConnection c, Surge s, Instant now) {
     return c.preparedQuery(SURGE_WRITE).execute(Tuple.from(new Object[] {s.mode(), s.active(), utc(s.since()), s.reason(),
-        utc(s.calmSince()), utc(now)})).mapEmpty();
+        utc(s.calmSince()), s.called() == null ? null : s.called().toArray(String[]::new), utc(now)})).mapEmpty();
   }
 
   static Future<Void> logSurge(SqlConnection c, String action, String mode, String reason, Long byUser, long depth,

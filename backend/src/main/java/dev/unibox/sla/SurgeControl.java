@@ -5,6 +5,7 @@ import dev.unibox.events.EventLog;
 import dev.unibox.events.EventNames;
 import dev.unibox.events.Change;
 import dev.unibox.events.UnitOfWork;
+import dev.unibox.routing.StandbyCall;
 import dev.unibox.shifts.ShiftRoster;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -15,15 +16,17 @@ import io.vertx.sqlclient.SqlConnection;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
  * Surge mode: when the queue predicts breaches (depth at the threshold, or the expected wait over the
- * regular target), the standby pool is switched on and supervisors are told; after a calm period it is released.
- * The standby pool is the roster's in force (as a supervisor last edited it). Mode {@code on}/{@code off} is a
- * supervisor's hand and wins over the automatic decision ({@code off} also holds back the agents a staffing plan's
- * windows call: the shifts read it); {@code auto} hands it back. Every activation, release and mode change is written
- * to surge_log.
+ * regular target), surge switches on, calling the standby agents the waiting buyers need ({@link StandbyCall}), more
+ * at each sweep that still predicts breaches, and supervisors are told; after a calm period it is released.
+ * The standby pool is the roster's in force (as a supervisor last edited it). Mode {@code on} (the whole pool) and
+ * {@code off} are a supervisor's hand and win over the automatic decision ({@code off} also holds back the agents a staffing plan's
+ * windows call: the shifts read it); {@code auto} hands it back. Every activation, later call, release and mode change
+ * is written to surge_log with the agents it concerns.
  */
 public final class SurgeControl {
 
@@ -58,7 +61,7 @@ public final class SurgeControl {
     });
   }
 
-  /** One automatic evaluation; returns true when surge switched on or off. */
+  /** One automatic evaluation; returns true when surge switched on or off, or called more agents. */
   Future<Boolean> evaluate(Instant now) {
     // a supervisor's on/off, or surge disabled: nothing to decide, nothing to read
     return work.run(now, change -> SlaStore.lockSurge(change.conn()).compose(s -> !"auto".equals(s.mode())
@@ -67,24 +70,49 @@ public final class SurgeControl {
       boolean predictsBreach = f.depth() >= config.depthThreshold()
           || (f.depth() > config.releaseDepth() && f.expectedWaitSeconds() > regularTarget.toSeconds());
       boolean calm = f.depth() <= config.releaseDepth() && f.expectedWaitSeconds() * 2 <= regularTarget.toSeconds();
-      if (!s.active() && predictsBreach) {
-        return change(change, s, true, s.mode(), "activated", breach(f), null, f).map(true);
+      if (predictsBreach && (!s.active() || s.called() != null)) {
+        return call(change, s, f);
       }
       if (s.active() && calm) {
         if (s.calmSince() == null) {
-          return SlaStore.writeSurge(conn, new SlaStore.Surge(s.mode(), true, s.since(), s.reason(), now), now).map(false);
+          return SlaStore.writeSurge(conn, s.calm(now), now).map(false);
         }
         if (!now.isBefore(s.calmSince().plusSeconds(config.calmSeconds()))) {
           return change(change, s, false, s.mode(), "released", "queue calm for " + config.calmSeconds() + " s (depth "
-              + f.depth() + ")", null, f).map(true);
+              + f.depth() + ")", null, f, null).map(true);
         }
         return Future.succeededFuture(false);
       }
       if (s.active() && s.calmSince() != null) {
-        return SlaStore.writeSurge(conn, new SlaStore.Surge(s.mode(), true, s.since(), s.reason(), null), now).map(false);
+        return SlaStore.writeSurge(conn, s.calm(null), now).map(false);
       }
       return Future.succeededFuture(false);
     })));
+  }
+
+  /**
+   * Switches surge on with the standby agents the waiting buyers need ({@link StandbyCall}), or, while it is on, calls
+   * the ones they need now on top of those already called.
+   */
+  private Future<Boolean> call(Change change, SlaStore.Surge s, Forecast f) {
+    SqlConnection conn = change.conn();
+    Instant now = change.now();
+    return StandbyCall.forQueue(conn, shifts.roster().standby()).compose(more -> {
+      String why = breach(f) + (more.isEmpty() ? "; no standby agent can take the buyers waiting" : "");
+      if (!s.active()) {
+        return change(change, s, true, s.mode(), "activated", why, null, f, more).map(true);
+      }
+      if (more.isEmpty()) {
+        return (s.calmSince() == null ? Future.<Void>succeededFuture() : SlaStore.writeSurge(conn, s.calm(null), now))
+            .map(false);
+      }
+      List<String> called = new ArrayList<>(s.called());
+      called.addAll(more);
+      return SlaStore.writeSurge(conn, new SlaStore.Surge(s.mode(), true, s.since(), s.reason(), null, called), now)
+          .compose(v -> SlaStore.logSurge(conn, "called", s.mode(), why, null, f.depth(), f.expectedWaitSeconds(), more,
+              now))
+          .compose(v -> notify(change)).map(true);
+    });
   }
 
   private String breach(Forecast f) {
@@ -95,7 +123,7 @@ public final class SurgeControl {
             : "expected wait " + f.expectedWaitSeconds() + " s over the " + regularTarget.toSeconds() + " s target";
   }
 
-  /** A supervisor's switch: on, off, or back to auto. */
+  /** A supervisor's switch: on (the whole pool), off, or back to auto. */
   public Future<JsonObject> setMode(long userId, String userName, String mode) {
     return work.run(change -> SlaStore.lockSurge(change.conn()).compose(s -> forecast(change.conn(), change.now()).compose(f -> {
       SqlConnection conn = change.conn();
@@ -105,25 +133,33 @@ public final class SurgeControl {
         case "off" -> false;
         default -> s.active();
       };
+      List<String> called = "auto".equals(mode) ? s.called() : null;
       String reason = "set to " + mode + " by " + userName;
       Future<Void> logged = SlaStore.logSurge(conn, "mode", mode, reason, userId, f.depth(), f.expectedWaitSeconds(),
           List.of(), now);
       return logged.compose(v -> active == s.active()
-              ? SlaStore.writeSurge(conn, new SlaStore.Surge(mode, s.active(), s.since(), s.reason(), s.calmSince()), now)
-                  .compose(x -> notify(change))
-              : change(change, s, active, mode, active ? "activated" : "released", reason, userId, f))
+              ? SlaStore.writeSurge(conn, new SlaStore.Surge(mode, s.active(), s.since(), s.reason(), s.calmSince(),
+                  called), now).compose(x -> notify(change))
+              : change(change, s, active, mode, active ? "activated" : "released", reason, userId, f, called))
           .compose(v -> status(conn));
     })));
   }
 
+  /**
+   * Switches surge on or off and logs it with the agents it concerns. called: the agents an automatic activation
+   * calls (null when switching on: the whole pool).
+   */
   private Future<Void> change(Change change, SlaStore.Surge s, boolean active, String mode, String action,
-                              String reason, Long userId, Forecast f) {
+                              String reason, Long userId, Forecast f, List<String> called) {
     SqlConnection conn = change.conn();
     Instant now = change.now();
-    SlaStore.Surge next = new SlaStore.Surge(mode, active, active ? now : null, active ? reason : null, null);
+    List<String> pool = shifts.roster().standby();
+    SlaStore.Surge next = new SlaStore.Surge(mode, active, active ? now : null, active ? reason : null, null,
+        active ? called : null);
+    List<String> concerned = active ? (called == null ? pool : called) : (s.called() == null ? pool : s.called());
     return SlaStore.writeSurge(conn, next, now)
         .compose(v -> SlaStore.logSurge(conn, action, mode, reason, userId, f.depth(), f.expectedWaitSeconds(),
-            shifts.roster().standby(), now))
+            concerned, now))
         .compose(v -> notify(change));
   }
 
@@ -147,6 +183,8 @@ public final class SurgeControl {
             .put("mode", s.mode()).put("active", s.active())
             .put("since", s.since() == null ? null : s.since().toString()).put("reason", s.reason())
             .put("standby", new JsonArray(shifts.roster().standby()))
+            .put("called", s.active() ? new JsonArray(s.called() == null ? shifts.roster().standby() : s.called())
+                : new JsonArray())
             .put("queue", new JsonObject().put("depth", f.depth()).put("urgent", f.urgent())
                 .put("expectedWaitSeconds", f.expectedWaitSeconds()))
             .put("thresholds", new JsonObject().put("enabled", config.enabled())

@@ -137,6 +137,63 @@ class SurgeTest implements TestInboxExtension.Tuning {
   }
 
   @Test
+  void automaticSurgeCallsTheStandbyAgentsTheWaitingBuyersNeedAndMoreWhileTheyKeepComing() throws Exception {
+    long thai = inbox.createUser("thai", "agent", 3);
+    long spare = inbox.createUser("spare", "agent", 3);
+    for (long id : List.of(thai, spare)) {
+      Await.result(UserStore.setPresence(inbox.db.pool(), id, "online"));
+    }
+    inbox.setLanguages(inbox.login("lin"), thai, 3, "th");
+    Await.result(inbox.app.shifts().rosters.replace(new Roster(KL, ROSTER.shifts(), List.of("backup", "thai", "spare")),
+        lin));
+    Await.result(sweep.run());
+    List<Long> first = new java.util.ArrayList<>();
+    for (int i = 0; i < 4; i++) {
+      first.add(ingest.buyer(TestInbox.ACCOUNT_MY, "m" + i, "Bila barang saya akan sampai? " + i, T0));
+    }
+    Await.until("mei full", () -> assigned(mei) == 1);
+    for (long id : first) {
+      assertThat(inbox.languageOf(id)).isNotNull().isNotEqualTo("th");
+    }
+
+    // three wait: backup's three seats take them; the Thai speaker and spare stay on standby
+    assertThat(Await.result(sweep.run()).surgeChanged()).isTrue();
+    assertThat(List.of(state(backup), state(thai), state(spare)))
+        .containsExactly("standby_active", "standby", "standby");
+    Await.until("backup takes the queue", () -> assigned(backup) == 3);
+    assertThat(inbox.rows("SELECT agents FROM surge_log WHERE action = 'activated'").get(0).getArrayOfStrings(0))
+        .containsExactly("backup");
+    String lead = inbox.login("lin");
+    assertThat(inbox.get(lead, "/api/surge").bodyAsJsonObject().getJsonObject("surge").getJsonArray("called"))
+        .containsExactly("backup");
+
+    // three more wait while surge is on: the next sweep calls spare, never the Thai speaker
+    clock.set(T0.plusSeconds(10));
+    for (int i = 4; i < 7; i++) {
+      ingest.buyer(TestInbox.ACCOUNT_MY, "m" + i, "Bila barang saya akan sampai? " + i, clock.instant());
+    }
+    assertThat(queued()).isEqualTo(3);
+    assertThat(Await.result(sweep.run()).surgeChanged()).isTrue();
+    assertThat(List.of(state(backup), state(thai), state(spare)))
+        .containsExactly("standby_active", "standby", "standby_active");
+    Await.until("spare takes the queue", () -> assigned(spare) == 3);
+    var called = inbox.rows("SELECT agents FROM surge_log WHERE action = 'called'");
+    assertThat(called).hasSize(1);
+    assertThat(called.get(0).getArrayOfStrings(0)).containsExactly("spare");
+
+    // a supervisor's "on" calls the whole pool; calm releases everyone back to standby
+    Await.result(surge.setMode(lin, "lin", "on"));
+    Await.result(sweep.run());
+    assertThat(state(thai)).isEqualTo("standby_active");
+    Await.result(surge.setMode(lin, "lin", "auto"));
+    clock.set(T0.plusSeconds(20));
+    Await.result(sweep.run());
+    clock.set(T0.plusSeconds(80));
+    assertThat(Await.result(sweep.run()).surgeChanged()).isTrue();
+    assertThat(List.of(state(backup), state(thai), state(spare))).containsExactly("standby", "standby", "standby");
+  }
+
+  @Test
   void supervisorSwitchesSurgeByHandAndAgentsMayNot() throws Exception {
     String lead = inbox.login("lin");
     String agent = inbox.login("mei");
