@@ -26,7 +26,8 @@ export interface ConsoleView {
   agents: ConsoleAgent[];
   shifts: { name: string; lead: string; zone: string; current: boolean; agents: string[] }[];
   standby: string[];
-  surge: { available: boolean; active: boolean; mode?: string };
+  /** called: the standby agents surge called while it is on; null = the whole pool (a supervisor's "on"). */
+  surge: { available: boolean; active: boolean; mode?: string; called?: string[] | null };
   breaches: number;
 }
 

@@ -12,6 +12,7 @@ import type { ConsoleConversation } from '../api/types';
 import { rankColleagues } from '../hooks/colleagues';
 import { useConsole } from '../hooks/useConsole';
 import { RosterEditor } from './RosterEditor';
+import { SurgeState } from './SurgeState';
 import './supervisor.css';
 
 const QUEUE = 'queue';
@@ -102,9 +103,7 @@ export function SupervisorConsole({ events, planning }: { events: AgentEventSour
   return (
     <div className="console" data-testid="supervisor-console">
       <section className="console__bar">
-        <span data-testid="console-surge" data-active={String(view.surge.active)}>
-          {t('surge', { state: t(view.surge.available ? (view.surge.active ? 'surge.on' : 'surge.off') : 'surge.na') })}
-        </span>
+        <SurgeState surge={view.surge} pool={view.standby} />
         <button type="button" className="button" onClick={() => setSurge('on', reason.trim() || t('byHand')).then(refresh, report)}>
           {t('surgeOn')}
         </button>
