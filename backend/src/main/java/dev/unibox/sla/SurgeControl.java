@@ -21,8 +21,9 @@ import java.util.List;
 
 /**
  * Surge mode: when the queue predicts breaches (depth at the threshold, or the expected wait over the
- * regular target), surge switches on, calling the standby agents the waiting buyers need ({@link StandbyCall}), more
- * at each sweep that still predicts breaches, and supervisors are told; after a calm period it is released.
+ * regular target), surge switches on, calling the standby agents the waiting buyers need ({@link StandbyCall}), and
+ * while it is on every sweep that finds buyers waiting calls the agents they need; supervisors are told. After a calm
+ * period it is released and everyone it called stands by again.
  * The standby pool is the roster's in force (as a supervisor last edited it). Mode {@code on} (the whole pool) and
  * {@code off} are a supervisor's hand and win over the automatic decision ({@code off} also holds back the agents a staffing plan's
  * windows call: the shifts read it); {@code auto} hands it back. Every activation, later call, release and mode change
@@ -66,53 +67,60 @@ public final class SurgeControl {
     // a supervisor's on/off, or surge disabled: nothing to decide, nothing to read
     return work.run(now, change -> SlaStore.lockSurge(change.conn()).compose(s -> !"auto".equals(s.mode())
         || !config.enabled() ? Future.succeededFuture(false) : forecast(change.conn(), now).compose(f -> {
-      SqlConnection conn = change.conn();
       boolean predictsBreach = f.depth() >= config.depthThreshold()
           || (f.depth() > config.releaseDepth() && f.expectedWaitSeconds() > regularTarget.toSeconds());
-      boolean calm = f.depth() <= config.releaseDepth() && f.expectedWaitSeconds() * 2 <= regularTarget.toSeconds();
-      if (predictsBreach && (!s.active() || s.called() != null)) {
-        return call(change, s, f);
+      if (!s.active()) {
+        return predictsBreach ? activate(change, s, f) : Future.succeededFuture(false);
       }
-      if (s.active() && calm) {
-        if (s.calmSince() == null) {
-          return SlaStore.writeSurge(conn, s.calm(now), now).map(false);
-        }
-        if (!now.isBefore(s.calmSince().plusSeconds(config.calmSeconds()))) {
-          return change(change, s, false, s.mode(), "released", "queue calm for " + config.calmSeconds() + " s (depth "
-              + f.depth() + ")", null, f, null).map(true);
-        }
-        return Future.succeededFuture(false);
-      }
-      if (s.active() && s.calmSince() != null) {
-        return SlaStore.writeSurge(conn, s.calm(null), now).map(false);
-      }
-      return Future.succeededFuture(false);
+      // while on, buyers waiting call the standby agents they need; then a calm queue counts toward the release
+      Future<SlaStore.Surge> called = s.called() != null && f.depth() > 0 ? callMore(change, s, f)
+          : Future.succeededFuture(s);
+      return called.compose(next -> calmOrRelease(change, next, f).map(released -> released || next != s));
     })));
   }
 
-  /**
-   * Switches surge on with the standby agents the waiting buyers need ({@link StandbyCall}), or, while it is on, calls
-   * the ones they need now on top of those already called.
-   */
-  private Future<Boolean> call(Change change, SlaStore.Surge s, Forecast f) {
+  /** Switches surge on with the standby agents the waiting buyers need ({@link StandbyCall}). */
+  private Future<Boolean> activate(Change change, SlaStore.Surge s, Forecast f) {
+    return StandbyCall.forQueue(change.conn(), shifts.roster().standby()).compose(called -> change(change, s, true,
+        s.mode(), "activated", breach(f) + (called.isEmpty() ? "; no standby agent can take the buyers waiting" : ""),
+        null, f, called)).map(true);
+  }
+
+  /** While surge is on: calls the standby agents the buyers waiting now need, on top of those already called. */
+  private Future<SlaStore.Surge> callMore(Change change, SlaStore.Surge s, Forecast f) {
     SqlConnection conn = change.conn();
     Instant now = change.now();
     return StandbyCall.forQueue(conn, shifts.roster().standby()).compose(more -> {
-      String why = breach(f) + (more.isEmpty() ? "; no standby agent can take the buyers waiting" : "");
-      if (!s.active()) {
-        return change(change, s, true, s.mode(), "activated", why, null, f, more).map(true);
-      }
       if (more.isEmpty()) {
-        return (s.calmSince() == null ? Future.<Void>succeededFuture() : SlaStore.writeSurge(conn, s.calm(null), now))
-            .map(false);
+        return Future.succeededFuture(s);
       }
       List<String> called = new ArrayList<>(s.called());
       called.addAll(more);
-      return SlaStore.writeSurge(conn, new SlaStore.Surge(s.mode(), true, s.since(), s.reason(), null, called), now)
-          .compose(v -> SlaStore.logSurge(conn, "called", s.mode(), why, null, f.depth(), f.expectedWaitSeconds(), more,
-              now))
-          .compose(v -> notify(change)).map(true);
+      SlaStore.Surge next = new SlaStore.Surge(s.mode(), true, s.since(), s.reason(), s.calmSince(), called);
+      return SlaStore.writeSurge(conn, next, now)
+          .compose(v -> SlaStore.logSurge(conn, "called", s.mode(), f.depth() + " waiting", null, f.depth(),
+              f.expectedWaitSeconds(), more, now))
+          .compose(v -> notify(change)).map(next);
     });
+  }
+
+  /** Releases surge after the queue stayed calm for calmSeconds; true when it did. */
+  private Future<Boolean> calmOrRelease(Change change, SlaStore.Surge s, Forecast f) {
+    SqlConnection conn = change.conn();
+    Instant now = change.now();
+    boolean calm = f.depth() <= config.releaseDepth() && f.expectedWaitSeconds() * 2 <= regularTarget.toSeconds();
+    if (!calm) {
+      return (s.calmSince() == null ? Future.<Void>succeededFuture() : SlaStore.writeSurge(conn, s.calm(null), now))
+          .map(false);
+    }
+    if (s.calmSince() == null) {
+      return SlaStore.writeSurge(conn, s.calm(now), now).map(false);
+    }
+    if (now.isBefore(s.calmSince().plusSeconds(config.calmSeconds()))) {
+      return Future.succeededFuture(false);
+    }
+    return change(change, s, false, s.mode(), "released", "queue calm for " + config.calmSeconds() + " s (depth "
+        + f.depth() + ")", null, f, null).map(true);
   }
 
   private String breach(Forecast f) {
