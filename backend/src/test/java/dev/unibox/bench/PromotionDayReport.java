@@ -35,8 +35,8 @@ final class PromotionDayReport {
         %d virtual seconds: warnings, surge, shift clock), on one virtual clock. Simulated agents answer after
         reading (slower the more chats they hold; +30 s to read the history of a returning buyer new to them) and
         close after handling. Every row sees the same arrivals and per-conversation draws, in the same run.
-        Ours is the product as configured (`routing.policy: %s`, the SLA clock, surge switching the standby
-        pool on); the baseline is plain first-come round-robin (`routing.policy: fifo-round-robin`, same shifts and
+        Ours is the product as configured (`routing.policy: %s`, the SLA clock, surge calling the standby
+        agents the waiting buyers need); the baseline is plain first-come round-robin (`routing.policy: fifo-round-robin`, same shifts and
         skills, nobody switches the standby pool on); the other rows change one of the two. Buyers write messages of
         the classifier corpus's test split, which the classifier (trained on the training split) never saw; urgency is scored against the corpus
         label (ground truth), and the urgency table below counts the chats it missed or raised falsely. The longest wait

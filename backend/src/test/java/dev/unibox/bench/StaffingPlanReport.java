@@ -154,7 +154,7 @@ final class StaffingPlanReport {
         (`StandbyCalls`): per hour, greedily the fewest of the pool that close what the shifts lack, consecutive hours
         calling the same agents merged, stored with their agents as applying a staffing plan stores them; the real
         shift states make exactly those agents routable inside each window (surge itself stays automatic, as in the
-        other runs, and switches the whole pool on when the queue predicts breaches). Agent-hours count an agent
+        other runs, and calls the standby agents the waiting buyers need when the queue predicts breaches). Agent-hours count an agent
         while the state the product wrote is on shift or standby active (plus the seats of chats an agent off duty
         still holds). The day then runs once as in the promotion-day simulation, with ours (priority, SLA clock, surge), scored per hour of arrival: urgent ≤ 60 s
         (99 %%), regular ≤ 120 s (95 %%), and each shop's platform line as the reports count it (Pinduoduo 5 minutes
