@@ -9,7 +9,9 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -190,9 +192,9 @@ final class RoutingStore {
   }
 
   /** Callable standby agents by username, in id order. */
-  static Future<java.util.Map<String, AgentSeat>> standbySeats(SqlConnection c, List<String> pool) {
+  static Future<Map<String, AgentSeat>> standbySeats(SqlConnection c, List<String> pool) {
     return c.preparedQuery(STANDBY_SEATS).execute(Tuple.of(pool.toArray(String[]::new))).map(rows -> {
-      java.util.Map<String, AgentSeat> out = new java.util.LinkedHashMap<>();
+      Map<String, AgentSeat> out = new LinkedHashMap<>();
       rows.forEach(r -> out.put(r.getString("username"), seat(r)));
       return out;
     });

@@ -25,9 +25,9 @@ import java.util.List;
  * while it is on every sweep that finds buyers waiting calls the agents they need; supervisors are told. After a calm
  * period it is released and everyone it called stands by again.
  * The standby pool is the roster's in force (as a supervisor last edited it). Mode {@code on} (the whole pool) and
- * {@code off} are a supervisor's hand and win over the automatic decision ({@code off} also holds back the agents a staffing plan's
- * windows call: the shifts read it); {@code auto} hands it back. Every activation, later call, release and mode change
- * is written to surge_log with the agents it concerns.
+ * {@code off} are a supervisor's hand and win over the automatic decision ({@code off} also holds back the agents a
+ * staffing plan's windows call: the shifts read it); {@code auto} hands it back. Every activation, later call,
+ * release and mode change is written to surge_log with the agents it concerns.
  */
 public final class SurgeControl {
 
