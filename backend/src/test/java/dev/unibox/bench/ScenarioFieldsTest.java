@@ -18,7 +18,7 @@ class ScenarioFieldsTest {
   private static final String SURGE_BLOCK = """
       surge:                           # the surge rows' automatic decision, as routing.surge in the config
         enabled: true
-        depth_threshold: 25            # switch the standby pool on at this queue depth (or a predicted breach)
+        depth_threshold: 25            # call standby agents at this queue depth (or a predicted breach)
         release_depth: 5               # release after calm_seconds at or under this depth
         calm_seconds: 300
         throughput_window_seconds: 300 # assignments in this window give the service rate
