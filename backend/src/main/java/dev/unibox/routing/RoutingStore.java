@@ -31,15 +31,26 @@ final class RoutingStore {
       u.role = 'agent' AND u.presence = 'online' AND u.active_count < u.max_concurrent
         AND u.shift_state IN ('unrostered', 'on_shift', 'standby_active')""";
 
+  /** A queued conversation as {@link #candidates} reads it. */
+  private static final String CANDIDATE = """
+      SELECT c.id, c.account_id, a.platform, c.language, c.team, c.priority, c.last_assignee_id, c.sla_due_at,
+             c.queued_at
+      FROM conversations c JOIN accounts a ON a.id = c.account_id""";
+
+  /** An agent's seat as {@link #seat} reads it. */
+  private static final String SEAT = """
+      SELECT u.id, u.username, u.display_name, u.all_accounts, u.active_count, u.max_concurrent, u.assigned_seq,
+             u.languages, u.platforms, u.team,
+             ARRAY(SELECT ua.account_id FROM user_accounts ua WHERE ua.user_id = u.id) AS account_ids
+      FROM users u""";
+
   /**
    * A page of the queue in policy order. Read only while some seat is free (a one-time check before the scan):
    * at a peak every seat is often taken, and each commit's pass would otherwise read a page of a long queue
    * for nothing.
    */
-  private static final String QUEUE_HEAD = """
-      SELECT c.id, c.account_id, a.platform, c.language, c.team, c.priority, c.last_assignee_id, c.sla_due_at,
-             c.queued_at
-      FROM conversations c JOIN accounts a ON a.id = c.account_id CROSS JOIN (SELECT $3::timestamptz AS now) pass
+  private static final String QUEUE_HEAD = CANDIDATE + """
+       CROSS JOIN (SELECT $3::timestamptz AS now) pass
       WHERE c.status = 'queued' AND EXISTS (SELECT 1 FROM users u WHERE\s""" + ROUTABLE + """
       )
       ORDER BY %s
@@ -49,26 +60,17 @@ final class RoutingStore {
    * The seats of this pass, read without row locks: the routing lock keeps other routers out, seats
    * only grow under us (a close frees one), and the assignment statement re-checks capacity.
    */
-  private static final String AVAILABLE_AGENTS = """
-      SELECT u.id, u.display_name, u.all_accounts, u.active_count, u.max_concurrent, u.assigned_seq, u.languages,
-             u.platforms, u.team, ARRAY(SELECT ua.account_id FROM user_accounts ua WHERE ua.user_id = u.id) AS account_ids
-      FROM users u""" + " WHERE " + ROUTABLE + " ORDER BY u.id";
+  private static final String AVAILABLE_AGENTS = SEAT + " WHERE " + ROUTABLE + " ORDER BY u.id";
 
   /** The buyers waiting now, urgent first, then oldest first (surge sizes its call to them). */
-  private static final String WAITING = """
-      SELECT c.id, c.account_id, a.platform, c.language, c.team, c.priority, c.last_assignee_id, c.sla_due_at,
-             c.queued_at
-      FROM conversations c JOIN accounts a ON a.id = c.account_id
-      WHERE c.status = 'queued'
+  private static final String WAITING = CANDIDATE + """
+       WHERE c.status = 'queued'
       ORDER BY c.priority DESC, c.queued_at, c.id
       LIMIT $1""";
 
   /** Standby agents of the pool not routable now, online and with room: whom surge can call. */
-  private static final String STANDBY_SEATS = """
-      SELECT u.username, u.id, u.display_name, u.all_accounts, u.active_count, u.max_concurrent, u.assigned_seq,
-             u.languages, u.platforms, u.team, ARRAY(SELECT ua.account_id FROM user_accounts ua WHERE ua.user_id = u.id) AS account_ids
-      FROM users u
-      WHERE u.username = ANY($1) AND u.role = 'agent' AND u.presence = 'online' AND u.shift_state = 'standby'
+  private static final String STANDBY_SEATS = SEAT + """
+       WHERE u.username = ANY($1) AND u.role = 'agent' AND u.presence = 'online' AND u.shift_state = 'standby'
         AND u.active_count < u.max_concurrent
       ORDER BY u.id""";
 

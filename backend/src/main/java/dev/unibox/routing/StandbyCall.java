@@ -25,9 +25,10 @@ public final class StandbyCall {
     if (pool.isEmpty()) {
       return Future.succeededFuture(List.of());
     }
-    return RoutingStore.waiting(c, QUEUE_READ).compose(waiting -> waiting.isEmpty()
+    // the few callable agents first: once surge has called everyone the queue need not be read at every sweep
+    return RoutingStore.standbySeats(c, pool).compose(seats -> seats.isEmpty()
         ? Future.succeededFuture(List.of())
-        : RoutingStore.standbySeats(c, pool).map(seats -> pick(waiting, seats)));
+        : RoutingStore.waiting(c, QUEUE_READ).map(waiting -> pick(waiting, seats)));
   }
 
   static List<String> pick(List<Candidate> waiting, Map<String, AgentSeat> standby) {
