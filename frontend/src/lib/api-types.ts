@@ -147,7 +147,7 @@ export interface SurgeStatus {
   since: string | null;
   reason: string | null;
   standby: string[];
-  queue: { depth: number; urgent: number; expectedWaitSeconds: number };
+  queue: { depth: number; urgent: number; warned: number; expectedWaitSeconds: number };
   history: { id: number; action: string; mode: string; reason: string; at: string; agents: string[];
     by: { id: number; displayName: string } | null }[];
 }

@@ -64,7 +64,7 @@ final class RoutingStore {
 
   /** The buyers waiting now, urgent first, then oldest first (surge sizes its call to them). */
   private static final String WAITING = CANDIDATE + """
-       WHERE c.status = 'queued'
+       WHERE c.status = 'queued' AND (NOT $2 OR c.sla_state IN ('warned', 'breached'))
       ORDER BY c.priority DESC, c.queued_at, c.id
       LIMIT $1""";
 
@@ -171,8 +171,9 @@ final class RoutingStore {
     return c.preparedQuery(QUEUE_HEAD.formatted(policy.queueOrder())).execute(args).map(RoutingStore::candidates);
   }
 
-  static Future<List<Candidate>> waiting(SqlConnection c, int limit) {
-    return c.preparedQuery(WAITING).execute(Tuple.of(limit)).map(RoutingStore::candidates);
+  /** The queue urgent first, then oldest first; warnedOnly: only buyers past their SLA warning. */
+  static Future<List<Candidate>> waiting(SqlConnection c, int limit, boolean warnedOnly) {
+    return c.preparedQuery(WAITING).execute(Tuple.of(limit, warnedOnly)).map(RoutingStore::candidates);
   }
 
   private static List<Candidate> candidates(Iterable<Row> rows) {

@@ -22,13 +22,22 @@ public final class StandbyCall {
 
   /** Usernames of the pool's callable agents (standby, online, with room) the waiting buyers need, in call order. */
   public static Future<List<String>> forQueue(SqlConnection c, List<String> pool) {
+    return call(c, pool, false);
+  }
+
+  /** As {@link #forQueue}, for the buyers waiting past their SLA warning only. */
+  public static Future<List<String>> forWarned(SqlConnection c, List<String> pool) {
+    return call(c, pool, true);
+  }
+
+  private static Future<List<String>> call(SqlConnection c, List<String> pool, boolean warnedOnly) {
     if (pool.isEmpty()) {
       return Future.succeededFuture(List.of());
     }
     // the few callable agents first: once surge has called everyone the queue need not be read at every sweep
     return RoutingStore.standbySeats(c, pool).compose(seats -> seats.isEmpty()
         ? Future.succeededFuture(List.of())
-        : RoutingStore.waiting(c, QUEUE_READ).map(waiting -> pick(waiting, seats)));
+        : RoutingStore.waiting(c, QUEUE_READ, warnedOnly).map(waiting -> pick(waiting, seats)));
   }
 
   static List<String> pick(List<Candidate> waiting, Map<String, AgentSeat> standby) {

@@ -73,8 +73,7 @@ final class SlaStore {
   private static final String QUEUE_STATS = """
       SELECT count(*) AS depth,
              count(*) FILTER (WHERE priority >= 1) AS urgent,
-             min(waiting_since) AS oldest_waiting,
-             min(sla_due_at) AS next_due
+             count(*) FILTER (WHERE sla_state IN ('warned', 'breached')) AS warned
       FROM conversations WHERE status = 'queued'""";
 
   private static final String ASSIGNED_SINCE = """
@@ -103,7 +102,8 @@ final class SlaStore {
 
   record Requeued(long id, String accountId, long agentId, String agentName) {}
 
-  record QueueStats(long depth, long urgent, Instant oldestWaiting, Instant nextDue) {}
+  /** warned: buyers waiting past their SLA warning (or their deadline). */
+  record QueueStats(long depth, long urgent, long warned) {}
 
   /** called: the standby agents automatic surge called (null: the whole pool, or nobody while off). */
   record Surge(String mode, boolean active, Instant since, String reason, Instant calmSince, List<String> called) {
@@ -165,8 +165,7 @@ final class SlaStore {
   static Future<QueueStats> queueStats(SqlClient c) {
     return c.query(QUEUE_STATS).execute().map(rows -> {
       Row r = rows.iterator().next();
-      return new QueueStats(r.getLong("depth"), r.getLong("urgent"), instant(r.getOffsetDateTime("oldest_waiting")),
-          instant(r.getOffsetDateTime("next_due")));
+      return new QueueStats(r.getLong("depth"), r.getLong("urgent"), r.getLong("warned"));
     });
   }
 

@@ -21,7 +21,7 @@ import java.util.List;
 
 /**
  * Surge mode: when the queue predicts breaches (depth at the threshold, or the expected wait over the
- * regular target), surge switches on, calling the standby agents the waiting buyers need ({@link StandbyCall}), and
+ * regular target), or holds a buyer past their SLA warning whom a standby agent can take, surge switches on, calling the standby agents the waiting buyers need ({@link StandbyCall}), and
  * while it is on every sweep that finds buyers waiting calls the agents they need; supervisors are told. After a calm
  * period it is released and everyone it called stands by again.
  * The standby pool is the roster's in force (as a supervisor last edited it). Mode {@code on} (the whole pool) and
@@ -46,18 +46,21 @@ public final class SurgeControl {
     this.shifts = shifts;
   }
 
-  /** The queue's state as surge sees it. expectedWaitSeconds: depth over the recent assignment rate. */
-  public record Forecast(long depth, long urgent, long expectedWaitSeconds) {}
+  /**
+   * The queue's state as surge sees it. expectedWaitSeconds: depth over the recent assignment rate; warned: buyers
+   * waiting past their SLA warning.
+   */
+  public record Forecast(long depth, long urgent, long warned, long expectedWaitSeconds) {}
 
   Future<Forecast> forecast(SqlConnection conn, Instant now) {
     return SlaStore.queueStats(conn).compose(stats -> {
       if (stats.depth() == 0) {
-        return Future.succeededFuture(new Forecast(0, 0, 0));
+        return Future.succeededFuture(new Forecast(0, 0, 0, 0));
       }
       return SlaStore.assignedSince(conn, now.minusSeconds(config.throughputWindowSeconds())).map(assigned -> {
         double perSecond = (double) assigned / config.throughputWindowSeconds();
         long wait = perSecond <= 0 ? 86_400 : (long) Math.ceil(stats.depth() / perSecond);
-        return new Forecast(stats.depth(), stats.urgent(), Math.min(wait, 86_400));
+        return new Forecast(stats.depth(), stats.urgent(), stats.warned(), Math.min(wait, 86_400));
       });
     });
   }
@@ -70,7 +73,8 @@ public final class SurgeControl {
       boolean predictsBreach = f.depth() >= config.depthThreshold()
           || (f.depth() > config.releaseDepth() && f.expectedWaitSeconds() > regularTarget.toSeconds());
       if (!s.active()) {
-        return predictsBreach ? activate(change, s, f) : Future.succeededFuture(false);
+        return predictsBreach ? activate(change, s, f)
+            : f.warned() > 0 ? activateForWarned(change, s, f) : Future.succeededFuture(false);
       }
       // while on, buyers waiting call the standby agents they need; then a calm queue counts toward the release
       Future<SlaStore.Surge> called = s.called() != null && f.depth() > 0 ? callMore(change, s, f)
@@ -84,6 +88,19 @@ public final class SurgeControl {
     return StandbyCall.forQueue(change.conn(), shifts.roster().standby()).compose(called -> change(change, s, true,
         s.mode(), "activated", breach(f) + (called.isEmpty() ? "; no standby agent can take the buyers waiting" : ""),
         null, f, called)).map(true);
+  }
+
+  /**
+   * A short queue that still holds buyers past their SLA warning: the seats that could take them are full (a
+   * language or shop short of hands), which the queue's depth and expected wait do not show. Surge switches on only
+   * when a standby agent can take one of those buyers, and calls the agents they need; so a language nobody on
+   * standby speaks does not switch it on and off all night.
+   */
+  private Future<Boolean> activateForWarned(Change change, SlaStore.Surge s, Forecast f) {
+    return StandbyCall.forWarned(change.conn(), shifts.roster().standby()).compose(called -> called.isEmpty()
+        ? Future.succeededFuture(false)
+        : change(change, s, true, s.mode(), "activated", f.warned() + " waiting past their SLA warning", null, f,
+            called).map(true));
   }
 
   /** While surge is on: calls the standby agents the buyers waiting now need, on top of those already called. */
@@ -193,7 +210,7 @@ public final class SurgeControl {
             .put("standby", new JsonArray(shifts.roster().standby()))
             .put("called", s.active() ? new JsonArray(s.called() == null ? shifts.roster().standby() : s.called())
                 : new JsonArray())
-            .put("queue", new JsonObject().put("depth", f.depth()).put("urgent", f.urgent())
+            .put("queue", new JsonObject().put("depth", f.depth()).put("urgent", f.urgent()).put("warned", f.warned())
                 .put("expectedWaitSeconds", f.expectedWaitSeconds()))
             .put("thresholds", new JsonObject().put("enabled", config.enabled())
                 .put("depthThreshold", config.depthThreshold()).put("releaseDepth", config.releaseDepth())

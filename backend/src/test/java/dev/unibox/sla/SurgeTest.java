@@ -193,6 +193,50 @@ class SurgeTest implements TestInboxExtension.Tuning {
   }
 
   @Test
+  void aBuyerPastTheWarningWhomOnlyAStandbyAgentCanTakeCallsThatAgentInAShortQueue() throws Exception {
+    long thai = inbox.createUser("thai", "agent", 3);
+    Await.result(UserStore.setPresence(inbox.db.pool(), thai, "online"));
+    String lead = inbox.login("lin");
+    inbox.setLanguages(lead, thai, 3, "th");
+    inbox.setLanguages(lead, backup, 3, "ms");
+    inbox.setLanguages(lead, mei, 6, "ms");
+    Await.result(inbox.app.shifts().rosters.replace(new Roster(KL, ROSTER.shifts(), List.of("backup", "thai")), lin));
+    Await.result(sweep.run());
+    for (int i = 0; i < 6; i++) {
+      ingest.buyer(TestInbox.ACCOUNT_MY, "m" + i, "Bila barang saya akan sampai? " + i, T0);
+    }
+    Await.until("mei takes the Malay buyers", () -> assigned(mei) == 6);
+    long vietnamese = ingest.buyer(TestInbox.ACCOUNT_MY, "v1", "Khi nào đơn hàng của tôi được giao vậy shop?", T0);
+    assertThat(inbox.languageOf(vietnamese)).isEqualTo("vi");
+
+    // past the warning (90 s of 120) with nobody on standby who reads Vietnamese: surge stays off, nothing logged
+    clock.set(T0.plusSeconds(91));
+    assertThat(Await.result(sweep.run()).surgeChanged()).isFalse();
+    assertThat(inbox.count("SELECT count(*) FROM surge_log")).isZero();
+
+    // a Thai buyer waits too: two in the queue (under the depth of 3), expected wait 100 s (under the 120 s target)
+    long thaiBuyer = ingest.buyer(TestInbox.ACCOUNT_MY, "t1", "สินค้าจะมาถึงเมื่อไหร่ครับ ส่งของหรือยัง", clock.instant());
+    assertThat(inbox.languageOf(thaiBuyer)).isEqualTo("th");
+    clock.set(T0.plusSeconds(150));
+    assertThat(Await.result(sweep.run()).surgeChanged()).isFalse();
+    assertThat(state(thai)).isEqualTo("standby");
+
+    // the Thai buyer past the warning: the Thai speaker is called, and only they
+    clock.set(T0.plusSeconds(182));
+    assertThat(Await.result(sweep.run()).surgeChanged()).isTrue();
+    assertThat(List.of(state(thai), state(backup))).containsExactly("standby_active", "standby");
+    Kicks.routing(inbox.vertx);
+    Await.until("the Thai speaker takes the Thai buyer", () -> assigneeOf(thaiBuyer) == thai);
+    var log = inbox.rows("SELECT action, reason, agents FROM surge_log ORDER BY id");
+    assertThat(log).hasSize(1);
+    assertThat(log.get(0).getString(0)).isEqualTo("activated");
+    assertThat(log.get(0).getString(1)).isEqualTo("2 waiting past their SLA warning");
+    assertThat(log.get(0).getArrayOfStrings(2)).containsExactly("thai");
+    assertThat(inbox.get(lead, "/api/surge").bodyAsJsonObject().getJsonObject("surge").getJsonObject("queue")
+        .getLong("warned")).isEqualTo(1);
+  }
+
+  @Test
   void supervisorSwitchesSurgeByHandAndAgentsMayNot() throws Exception {
     String lead = inbox.login("lin");
     String agent = inbox.login("mei");
