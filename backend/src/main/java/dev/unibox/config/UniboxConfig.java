@@ -210,8 +210,7 @@ public record UniboxConfig(
   /**
    * Surge mode: call standby agents when the queue predicts breaches (queued depth at or over depthThreshold, or
    * the expected wait over the regular target) or a buyer a standby agent can take waits past their SLA warning;
-   * release after calmSeconds with
-   * depth at or under releaseDepth and the expected wait under half the target.
+   * release after calmSeconds with depth at or under releaseDepth and the expected wait under half the target.
    *
    * @param throughputWindowSeconds assignments in this window give the service rate for the expected wait
    */

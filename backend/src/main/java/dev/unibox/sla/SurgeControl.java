@@ -20,10 +20,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Surge mode: when the queue predicts breaches (depth at the threshold, or the expected wait over the
- * regular target), or holds a buyer past their SLA warning whom a standby agent can take, surge switches on, calling the standby agents the waiting buyers need ({@link StandbyCall}), and
- * while it is on every sweep that finds buyers waiting calls the agents they need; supervisors are told. After a calm
- * period it is released and everyone it called stands by again.
+ * Surge mode: when the queue predicts breaches (depth at the threshold, or the expected wait over the regular target),
+ * or holds a buyer past their SLA warning whom a standby agent can take, surge switches on, calling the standby agents
+ * the waiting buyers need ({@link StandbyCall}), and while it is on every sweep that finds buyers waiting calls the
+ * agents they need; supervisors are told. After a calm period it is released and everyone it called stands by again.
  * The standby pool is the roster's in force (as a supervisor last edited it). Mode {@code on} (the whole pool) and
  * {@code off} are a supervisor's hand and win over the automatic decision ({@code off} also holds back the agents a
  * staffing plan's windows call: the shifts read it); {@code auto} hands it back. Every activation, later call,
