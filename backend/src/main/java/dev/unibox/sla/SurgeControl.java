@@ -73,8 +73,8 @@ public final class SurgeControl {
       boolean predictsBreach = f.depth() >= config.depthThreshold()
           || (f.depth() > config.releaseDepth() && f.expectedWaitSeconds() > regularTarget.toSeconds());
       if (!s.active()) {
-        return predictsBreach ? activate(change, s, f)
-            : f.warned() > 0 ? activateForWarned(change, s, f) : Future.succeededFuture(false);
+        return predictsBreach || f.warned() > 0 ? activate(change, s, f, !predictsBreach)
+            : Future.succeededFuture(false);
       }
       // while on, buyers waiting call the standby agents they need; then a calm queue counts toward the release
       Future<SlaStore.Surge> called = s.called() != null && f.depth() > 0 ? callMore(change, s, f)
@@ -83,24 +83,25 @@ public final class SurgeControl {
     })));
   }
 
-  /** Switches surge on with the standby agents the waiting buyers need ({@link StandbyCall}). */
-  private Future<Boolean> activate(Change change, SlaStore.Surge s, Forecast f) {
-    return StandbyCall.forQueue(change.conn(), shifts.roster().standby()).compose(called -> change(change, s, true,
-        s.mode(), "activated", breach(f) + (called.isEmpty() ? "; no standby agent can take the buyers waiting" : ""),
-        null, f, called)).map(true);
-  }
-
   /**
-   * A short queue that still holds buyers past their SLA warning: the seats that could take them are full (a
-   * language or shop short of hands), which the queue's depth and expected wait do not show. Surge switches on only
-   * when a standby agent can take one of those buyers, and calls the agents they need; so a language nobody on
-   * standby speaks does not switch it on and off all night.
+   * Switches surge on with the standby agents the waiting buyers need ({@link StandbyCall}). warnedOnly: the queue is
+   * short but holds buyers past their SLA warning, so the seats that could take them are full (a language or shop
+   * short of hands, which depth and expected wait do not show); then only those buyers are read, and surge switches on
+   * only when a standby agent can take one of them, so a language nobody on standby speaks does not switch it on and
+   * off all night.
    */
-  private Future<Boolean> activateForWarned(Change change, SlaStore.Surge s, Forecast f) {
-    return StandbyCall.forWarned(change.conn(), shifts.roster().standby()).compose(called -> called.isEmpty()
-        ? Future.succeededFuture(false)
-        : change(change, s, true, s.mode(), "activated", f.warned() + " waiting past their SLA warning", null, f,
-            called).map(true));
+  private Future<Boolean> activate(Change change, SlaStore.Surge s, Forecast f, boolean warnedOnly) {
+    List<String> pool = shifts.roster().standby();
+    Future<List<String>> call = warnedOnly ? StandbyCall.forWarned(change.conn(), pool)
+        : StandbyCall.forQueue(change.conn(), pool);
+    return call.compose(called -> {
+      if (warnedOnly && called.isEmpty()) {
+        return Future.succeededFuture(false);
+      }
+      String reason = warnedOnly ? f.warned() + " waiting past their SLA warning"
+          : breach(f) + (called.isEmpty() ? "; no standby agent can take the buyers waiting" : "");
+      return change(change, s, true, s.mode(), "activated", reason, null, f, called).map(true);
+    });
   }
 
   /** While surge is on: calls the standby agents the buyers waiting now need, on top of those already called. */

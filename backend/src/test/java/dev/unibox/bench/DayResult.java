@@ -16,7 +16,7 @@ import java.util.TreeMap;
  */
 record DayResult(SimulatedDay.Scenario scenario, int conversations, Tally total, List<Tally> byHour,
                  long longestWaitSeconds, double p90WaitSeconds, double utilisation, boolean nobodyWaited,
-                 double occupancy, double agentHours, int surgeActivations, long breaches, double wallSeconds) {
+                 double idleSeatHoursWhileWaiting, double occupancy, double agentHours, int surgeActivations, long breaches, double wallSeconds) {
 
   /**
    * First answers within the targets for a group of chats (the day, or one hour of arrivals): urgent ≤ 60 s,
@@ -96,7 +96,7 @@ record DayResult(SimulatedDay.Scenario scenario, int conversations, Tally total,
     waits.sort(Long::compare);
     double p90 = waits.isEmpty() ? 0 : waits.get((int) Math.min(waits.size() - 1, Math.ceil(waits.size() * 0.9) - 1));
     return new DayResult(scenario, all.size(), total, byHour, longest, p90, seats.utilisation(), seats.nobodyWaited(),
-        seats.occupancy(), seats.agentHours(), surgeActivations, breaches, wallSeconds);
+        seats.idleSeatHoursWhileWaiting(), seats.occupancy(), seats.agentHours(), surgeActivations, breaches, wallSeconds);
   }
 
   int urgent() {
@@ -124,11 +124,12 @@ record DayResult(SimulatedDay.Scenario scenario, int conversations, Tally total,
   }
 
   String row() {
-    return "| %s | %.1f %% (%d/%d) | %.1f %% (%d/%d) | %.1f %% (%d/%d) | %s | %.0f s | %s | %.1f %% | %.0f | %d | %d |"
+    return "| %s | %.1f %% (%d/%d) | %.1f %% (%d/%d) | %.1f %% (%d/%d) | %s | %.0f s | %s | %.2f | %.1f %% | %.0f | %d | %d |"
         .formatted(scenario.label(), pct(urgentIn60(), urgent()), urgentIn60(), urgent(), pct(regularIn120(), regular()),
             regularIn120(), regular(), pct(pddIn5min(), pddCounted()), pddIn5min(), pddCounted(),
             duration(longestWaitSeconds), p90WaitSeconds,
-            nobodyWaited ? "nobody waited" : "%.1f %%".formatted(utilisation * 100), occupancy * 100, agentHours,
+            nobodyWaited ? "nobody waited" : "%.1f %%".formatted(utilisation * 100), idleSeatHoursWhileWaiting,
+            occupancy * 100, agentHours,
             surgeActivations, breaches);
   }
 

@@ -54,6 +54,7 @@ class RowComparisonTest {
     pdd.counted = 1234;
     pdd.within = 1234;
     total.lines.put("pdd-cn-01", pdd);
-    return new DayResult(scenario, 5449, total, List.of(), longest, p90, utilisation, nobodyWaited, 0.4, 206, 0, 2, 1);
+    return new DayResult(scenario, 5449, total, List.of(), longest, p90, utilisation, nobodyWaited,
+        (1 - utilisation) * 10, 0.4, 206, 0, 2, 1);
   }
 }

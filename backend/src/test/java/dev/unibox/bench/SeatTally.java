@@ -30,6 +30,14 @@ final class SeatTally {
     return availableWhileWaiting == 0 ? 1 : busyWhileWaiting / availableWhileWaiting;
   }
 
+  /**
+   * Seat-hours on duty left idle while buyers waited: the same capacity as {@link #utilisation()} counts, as an
+   * amount rather than a share, so a row that has fewer waiting moments is not charged for the busy ones it removed.
+   */
+  double idleSeatHoursWhileWaiting() {
+    return (availableWhileWaiting - busyWhileWaiting) / 3600;
+  }
+
   /** No buyer ever waited in the queue while the day was counted. */
   boolean nobodyWaited() {
     return availableWhileWaiting == 0;

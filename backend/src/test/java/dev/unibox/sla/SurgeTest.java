@@ -206,7 +206,8 @@ class SurgeTest implements TestInboxExtension.Tuning {
       ingest.buyer(TestInbox.ACCOUNT_MY, "m" + i, "Bila barang saya akan sampai? " + i, T0);
     }
     Await.until("mei takes the Malay buyers", () -> assigned(mei) == 6);
-    long vietnamese = ingest.buyer(TestInbox.ACCOUNT_MY, "v1", "Khi nào đơn hàng của tôi được giao vậy shop?", T0);
+    long vietnamese = ingest.buyer(TestInbox.ACCOUNT_MY, "v1", "Khi nào đơn hàng của tôi được giao vậy shop?",
+        T0);
     assertThat(inbox.languageOf(vietnamese)).isEqualTo("vi");
 
     // past the warning (90 s of 120) with nobody on standby who reads Vietnamese: surge stays off, nothing logged
@@ -215,7 +216,8 @@ class SurgeTest implements TestInboxExtension.Tuning {
     assertThat(inbox.count("SELECT count(*) FROM surge_log")).isZero();
 
     // a Thai buyer waits too: two in the queue (under the depth of 3), expected wait 100 s (under the 120 s target)
-    long thaiBuyer = ingest.buyer(TestInbox.ACCOUNT_MY, "t1", "สินค้าจะมาถึงเมื่อไหร่ครับ ส่งของหรือยัง", clock.instant());
+    long thaiBuyer = ingest.buyer(TestInbox.ACCOUNT_MY, "t1", "สินค้าจะมาถึงเมื่อไหร่ครับ ส่งของหรือยัง",
+        clock.instant());
     assertThat(inbox.languageOf(thaiBuyer)).isEqualTo("th");
     clock.set(T0.plusSeconds(150));
     assertThat(Await.result(sweep.run()).surgeChanged()).isFalse();
