@@ -39,11 +39,10 @@ public final class AgentSeat {
     return activeCount < maxConcurrent;
   }
 
-  /** Skills match: shop, platform, language (empty list = any) and team (when the conversation names one). */
+  /** The skills match ({@link AgentSkills#fit}). */
   boolean skilledFor(Candidate c) {
-    return (allAccounts || accounts.contains(c.accountId()))
-        && AgentSkills.fit(languages, platforms, c.language(), c.platform())
-        && (c.team() == null || c.team().equals(team));
+    return AgentSkills.fit(allAccounts, accounts, languages, platforms, team, c.accountId(), c.language(), c.platform(),
+        c.team());
   }
 
   boolean canTake(Candidate c) {

@@ -29,12 +29,17 @@ public record AgentSkills(List<String> languages, List<String> platforms, String
       UPDATE users SET languages = $2, platforms = $3, team = $4, max_concurrent = $5 WHERE id = $1""";
 
   /**
-   * Whether an agent with these languages and platforms (empty = any) may take a conversation in this language
-   * (null = not detected: anyone) on this platform. Every seat choice matches on it: routing, transfers, handovers.
+   * Whether an agent may take a conversation: its shop (every shop, or one of theirs), its platform and language
+   * (the agent's empty list = any; a language not detected = anyone) and its team (when the conversation names one).
+   * Routing, surge's standby call and shift-end handovers match on it; a single transfer's seat ({@link Seats})
+   * is chosen by the same rule written in SQL.
    */
-  public static boolean fit(Set<String> languages, Set<String> platforms, String language, String platform) {
-    return (platforms.isEmpty() || platforms.contains(platform))
-        && (languages.isEmpty() || language == null || languages.contains(language));
+  public static boolean fit(boolean allAccounts, Set<String> accounts, Set<String> languages, Set<String> platforms,
+                            String agentTeam, String accountId, String language, String platform, String team) {
+    return (allAccounts || accounts.contains(accountId))
+        && (platforms.isEmpty() || platforms.contains(platform))
+        && (languages.isEmpty() || language == null || languages.contains(language))
+        && (team == null || team.equals(agentTeam));
   }
 
   /** {languages?, platforms?, team?, maxConcurrent}: a 400 naming the field for anything else. */

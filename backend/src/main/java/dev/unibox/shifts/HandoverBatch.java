@@ -34,12 +34,11 @@ final class HandoverBatch {
     int max;
     Instant last;
 
-    /** The routing pass's skill match: shop, platform, language (unknown = anyone) and team. */
+    /** Room, and the routing pass's skills match ({@link AgentSkills#fit}). */
     boolean canTake(Row conversation) {
-      String needTeam = conversation.getString("team");
-      return active < max && (all || accounts.contains(conversation.getString("account_id")))
-          && AgentSkills.fit(languages, platforms, conversation.getString("language"), conversation.getString("platform"))
-          && (needTeam == null || needTeam.equals(team));
+      return active < max && AgentSkills.fit(all, accounts, languages, platforms, team,
+          conversation.getString("account_id"), conversation.getString("language"), conversation.getString("platform"),
+          conversation.getString("team"));
     }
 
     double load() {
