@@ -43,8 +43,8 @@ final class PromotionDayReport {
         includes the hours after midnight until the last buyer is answered. **Agent utilisation** = busy chat seats ÷
         seats of agents on duty, while at least one buyer waits in the queue (capacity left idle while buyers wait
         is what routing can waste), and the *seat-hours idle while buyers wait* are that capacity as an amount (a row with
-        fewer waiting moments is not charged for the busy ones it removed; the verdict below counts the six columns
-        the routing issue named, not this one); *occupancy* is the same over the whole day, and *agent-hours* the on-duty
+        fewer waiting moments is not charged for the busy ones it removed; the verdict below compares the six columns
+        before it, not this one); *occupancy* is the same over the whole day, and *agent-hours* the on-duty
         hours paid (surge adds standby hours); "nobody waited" when no buyer ever waited in the queue (no seat was
         idle while one did: compared as 100 %%). Run with `-Dexec.args=all` for every row, `seed=N` for other arrivals.
 
