@@ -165,10 +165,9 @@ public final class StaffingPlanCheck {
         %s
         %s
 
-        Ours against each other row (urgent ≤ 60 s, regular ≤ 120 s, Pinduoduo 5-minute rate, longest wait, p90 wait,
-        agent utilisation while buyers wait): %s.
+        Ours against each other row (%s): %s.
         """.formatted(PromotionDayReport.COLUMNS, String.join("\n", rows.stream().map(DayResult::row).toList()),
-        String.join("; ", PromotionDayReport.verdicts(rows)));
+        PromotionDayReport.COMPARED, String.join("; ", PromotionDayReport.verdicts(rows)));
   }
 
   /** Hours of arrival whose chats missed urgent ≤ 60 s at 99 %, regular ≤ 120 s at 95 % or a platform line. */
