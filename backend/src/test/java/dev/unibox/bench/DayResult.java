@@ -16,7 +16,8 @@ import java.util.TreeMap;
  */
 record DayResult(SimulatedDay.Scenario scenario, int conversations, Tally total, List<Tally> byHour,
                  long longestWaitSeconds, double p90WaitSeconds, double utilisation, boolean nobodyWaited,
-                 double idleSeatHoursWhileWaiting, double occupancy, double agentHours, int surgeActivations, long breaches, double wallSeconds) {
+                 double idleSeatHoursWhileWaiting, double occupancy, double agentHours, int surgeActivations,
+                 long breaches, double wallSeconds) {
 
   /**
    * First answers within the targets for a group of chats (the day, or one hour of arrivals): urgent ≤ 60 s,
@@ -124,7 +125,8 @@ record DayResult(SimulatedDay.Scenario scenario, int conversations, Tally total,
   }
 
   String row() {
-    return "| %s | %.1f %% (%d/%d) | %.1f %% (%d/%d) | %.1f %% (%d/%d) | %s | %.0f s | %s | %.2f | %.1f %% | %.0f | %d | %d |"
+    return ("| %s | %.1f %% (%d/%d) | %.1f %% (%d/%d) | %.1f %% (%d/%d) | %s | %.0f s | %s | %.2f | %.1f %% | %.0f"
+        + " | %d | %d |")
         .formatted(scenario.label(), pct(urgentIn60(), urgent()), urgentIn60(), urgent(), pct(regularIn120(), regular()),
             regularIn120(), regular(), pct(pddIn5min(), pddCounted()), pddIn5min(), pddCounted(),
             duration(longestWaitSeconds), p90WaitSeconds,
