@@ -92,8 +92,14 @@ public final class EmbeddedPostgresServer {
   }
 
   public PgConnectOptions createDatabaseIfMissing(String name) throws SQLException {
-    if (!name.matches("[a-z_][a-z0-9_]*")) {
-      throw new IllegalArgumentException("Bad database name " + name);
+    return createDatabaseIfMissing(name, null);
+  }
+
+  /** A new database is a copy of {@code template} when one is named (tests copy one migrated database). */
+  public PgConnectOptions createDatabaseIfMissing(String name, String template) throws SQLException {
+    checkName(name);
+    if (template != null) {
+      checkName(template);
     }
     try (Connection c = postgres.getPostgresDatabase().getConnection();
          PreparedStatement exists = c.prepareStatement("SELECT 1 FROM pg_database WHERE datname = ?")) {
@@ -101,13 +107,19 @@ public final class EmbeddedPostgresServer {
       try (ResultSet rs = exists.executeQuery()) {
         if (!rs.next()) {
           try (Statement create = c.createStatement()) {
-            create.execute("CREATE DATABASE " + name);
+            create.execute("CREATE DATABASE " + name + (template == null ? "" : " TEMPLATE " + template));
           }
         }
       }
     }
     return new PgConnectOptions().setHost("localhost").setPort(postgres.getPort())
         .setDatabase(name).setUser("postgres").setPassword(password);
+  }
+
+  private static void checkName(String name) {
+    if (!name.matches("[a-z_][a-z0-9_]*")) {
+      throw new IllegalArgumentException("Bad database name " + name);
+    }
   }
 
   public void stop() throws IOException {

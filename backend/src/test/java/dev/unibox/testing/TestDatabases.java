@@ -7,11 +7,16 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
-/** One real embedded PostgreSQL per test JVM; every test gets a fresh, migrated database of its own. */
+/**
+ * One real embedded PostgreSQL per test JVM; every test gets a fresh, migrated database of its own. The
+ * migrations run once per JVM into a template that each test's database copies: a copy takes about a third of
+ * the time of running every migration again, which a run of several hundred tests felt in minutes.
+ */
 public final class TestDatabases {
 
   private static final AtomicInteger COUNTER = new AtomicInteger();
   private static EmbeddedPostgresServer server;
+  private static String template;
 
   private TestDatabases() {}
 
@@ -41,9 +46,19 @@ public final class TestDatabases {
   private static final java.util.Map<Database, io.vertx.pgclient.PgConnectOptions> OPTIONS =
       java.util.Collections.synchronizedMap(new java.util.WeakHashMap<>());
 
+  /** The migrated database every fresh one copies; nothing stays connected to it (a copy needs that). */
+  private static synchronized String template(Vertx vertx) throws Exception {
+    if (template == null) {
+      String name = "t" + ProcessHandle.current().pid() + "_template";
+      Await.result(Database.connect(vertx, server().createDatabaseIfMissing(name), 1).compose(Database::close));
+      template = name;
+    }
+    return template;
+  }
+
   public static Database fresh(Vertx vertx) throws Exception {
     String name = "t" + ProcessHandle.current().pid() + "_" + COUNTER.incrementAndGet();
-    io.vertx.pgclient.PgConnectOptions options = server().createDatabaseIfMissing(name);
+    io.vertx.pgclient.PgConnectOptions options = server().createDatabaseIfMissing(name, template(vertx));
     Database db = Await.result(Database.connect(vertx, options, 8));
     OPTIONS.put(db, options);
     return db;
