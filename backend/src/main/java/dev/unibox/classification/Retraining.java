@@ -7,12 +7,14 @@ import io.vertx.sqlclient.Pool;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * Trains a model on the corpus training split plus every agent correction, scores it on the test split
  * (never trained on), and stores it as a new version; switching to a version makes it live at once.
- * Training and scoring run on a worker thread, never on the event loop, and unordered: a training
- * never holds up the other blocking work of the same context (the start, ingest's classification).
+ * Training and scoring run off the event loop (the corpus-only model on a thread of its own, any other on a
+ * worker, unordered): a training never holds up the other blocking work of the same context (the start,
+ * ingest's classification).
  */
 record Retraining(Vertx vertx, Pool pool, Clock clock, LiveModel live) {
 
@@ -29,14 +31,13 @@ record Retraining(Vertx vertx, Pool pool, Clock clock, LiveModel live) {
 
   /** Trains and stores a new version (active only when asked); returns its listing with test scores. */
   Future<JsonObject> train(Long userId, boolean activate) {
-    return ClassificationStore.correctionsForTraining(pool).compose(corrections -> vertx.executeBlocking(() -> {
-      if (corrections.isEmpty()) {
-        return corpusOnly();
-      }
-      List<LabelledMessage> data = new ArrayList<>(Corpus.training());
-      data.addAll(corrections);
-      return trained(data, corrections.size());
-    }, false)).compose(t -> pool.withTransaction(conn -> (activate ? ClassificationStore.deactivateAll(conn)
+    return ClassificationStore.correctionsForTraining(pool).compose(corrections -> corrections.isEmpty()
+        ? Future.fromCompletionStage(corpusOnly(), vertx.getOrCreateContext())
+        : vertx.executeBlocking(() -> {
+          List<LabelledMessage> data = new ArrayList<>(Corpus.training());
+          data.addAll(corrections);
+          return trained(data, corrections.size());
+        }, false)).compose(t -> pool.withTransaction(conn -> (activate ? ClassificationStore.deactivateAll(conn)
             : Future.<Void>succeededFuture())
         .compose(v -> ClassificationStore.insertModel(conn, userId, t.trainedOn, t.corrections, t.scores, t.bytes,
             activate, clock.instant())))
@@ -64,12 +65,20 @@ record Retraining(Vertx vertx, Pool pool, Clock clock, LiveModel live) {
     });
   }
 
-  private static Trained corpusOnly;
+  private static CompletableFuture<Trained> corpusOnly;
 
-  /** The model of the corpus alone is the same every time: trained once per process. */
-  private static synchronized Trained corpusOnly() {
-    if (corpusOnly == null) {
-      corpusOnly = trained(Corpus.training(), 0);
+  /**
+   * The model of the corpus alone is the same every time: trained once per process, on a thread of its own.
+   * On a Vert.x worker, a Vert.x instance closed during the training (each test's is) interrupted it, and the
+   * next start began again: a test run trained it dozens of times over, each cut short.
+   */
+  private static synchronized CompletableFuture<Trained> corpusOnly() {
+    if (corpusOnly == null || corpusOnly.isCompletedExceptionally()) {
+      corpusOnly = CompletableFuture.supplyAsync(() -> trained(Corpus.training(), 0), task -> {
+        Thread t = new Thread(task, "unibox-corpus-model");
+        t.setDaemon(true);
+        t.start();
+      });
     }
     return corpusOnly;
   }
