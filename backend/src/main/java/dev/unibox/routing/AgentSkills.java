@@ -28,20 +28,6 @@ public record AgentSkills(List<String> languages, List<String> platforms, String
   private static final String SAVE = """
       UPDATE users SET languages = $2, platforms = $3, team = $4, max_concurrent = $5 WHERE id = $1""";
 
-  /**
-   * Whether an agent may take a conversation: its shop (every shop, or one of theirs), its platform and language
-   * (the agent's empty list = any; a language not detected = anyone) and its team (when the conversation names one).
-   * Routing, surge's standby call and shift-end handovers match on it; a single transfer's seat ({@link Seats})
-   * is chosen by the same rule written in SQL.
-   */
-  public static boolean fit(boolean allAccounts, Set<String> accounts, Set<String> languages, Set<String> platforms,
-                            String agentTeam, String accountId, String language, String platform, String team) {
-    return (allAccounts || accounts.contains(accountId))
-        && (platforms.isEmpty() || platforms.contains(platform))
-        && (languages.isEmpty() || language == null || languages.contains(language))
-        && (team == null || team.equals(agentTeam));
-  }
-
   /** {languages?, platforms?, team?, maxConcurrent}: a 400 naming the field for anything else. */
   public static AgentSkills parse(JsonObject body) {
     List<String> languages = names(body, "languages", LANGUAGE);

@@ -12,7 +12,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * SQL of assignment. Routers on every node take one transaction-scoped advisory lock first, so exactly
@@ -204,9 +203,7 @@ final class RoutingStore {
   }
 
   private static AgentSeat seat(Row r) {
-    return new AgentSeat(r.getLong("id"), r.getString("display_name"), r.getBoolean("all_accounts"),
-        Set.of(r.getArrayOfStrings("account_ids")), Set.of(r.getArrayOfStrings("languages")),
-        Set.of(r.getArrayOfStrings("platforms")), r.getString("team"), r.getInteger("active_count"),
+    return new AgentSeat(r.getLong("id"), r.getString("display_name"), AgentReach.of(r), r.getInteger("active_count"),
         r.getInteger("max_concurrent"), r.getLong("assigned_seq"));
   }
 

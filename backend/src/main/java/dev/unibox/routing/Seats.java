@@ -13,7 +13,7 @@ import java.util.Optional;
  * reassignment), inside the caller's transaction and under the same routing lock as {@link Assigner}, so
  * a handover and a routing pass never race for a seat. Same rules as a routing pass: an online agent
  * on shift (or unrostered, or standby while surge is on) who serves the shop, speaks the conversation's
- * language and works its platform ({@link AgentSkills#fit}), of the required team if any, under capacity,
+ * language and works its platform ({@link AgentReach#fits}), of the required team if any, under capacity,
  * least loaded first, then longest since an assignment.
  */
 public final class Seats {

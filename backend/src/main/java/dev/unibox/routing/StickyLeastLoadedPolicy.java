@@ -28,7 +28,7 @@ abstract class StickyLeastLoadedPolicy extends SeatOrderPolicy {
    */
   private static final Comparator<AgentSeat> LEAST_LOADED = Comparator
       .comparingDouble(AgentSeat::load)
-      .thenComparingInt(s -> s.languages.isEmpty() ? Integer.MAX_VALUE : s.languages.size())
+      .thenComparingInt(s -> s.reach.languages().isEmpty() ? Integer.MAX_VALUE : s.reach.languages().size())
       .thenComparingLong(s -> s.assignedSeq)
       .thenComparingLong(s -> s.id);
 
@@ -62,10 +62,10 @@ abstract class StickyLeastLoadedPolicy extends SeatOrderPolicy {
     int anyLanguage = 0;
     for (AgentSeat s : seats) {
       int room = Math.max(0, s.maxConcurrent - s.activeCount);
-      if (s.languages.isEmpty()) {
+      if (s.reach.languages().isEmpty()) {
         anyLanguage += room;
       }
-      for (String l : s.languages) {
+      for (String l : s.reach.languages()) {
         free.merge(l, room, Integer::sum);
       }
     }
@@ -78,7 +78,7 @@ abstract class StickyLeastLoadedPolicy extends SeatOrderPolicy {
 
   /** Whether taking one of this agent's seats leaves another language they speak short of spare seats. */
   private static boolean takesScarceSeat(AgentSeat s, String language, Map<String, Integer> free) {
-    Iterable<String> spoken = s.languages.isEmpty() ? free.keySet() : s.languages;
+    Iterable<String> spoken = s.reach.languages().isEmpty() ? free.keySet() : s.reach.languages();
     for (String l : spoken) {
       if (!l.equals(language) && free.getOrDefault(l, 0) - 1 < SPARE_SEATS) {
         return true;

@@ -1,7 +1,7 @@
 package dev.unibox.shifts;
 
 import dev.unibox.conversations.Activities;
-import dev.unibox.routing.AgentSkills;
+import dev.unibox.routing.AgentReach;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Row;
 import java.time.Instant;
@@ -11,7 +11,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * The plan of one shift-end handover batch, decided in memory before anything is written: for each
@@ -24,21 +23,15 @@ final class HandoverBatch {
   static final class Seat {
     long id;
     String name;
-    boolean all;
-    Set<String> accounts;
-    /** Empty = any, as in routing. */
-    Set<String> languages;
-    Set<String> platforms;
-    String team;
+    AgentReach reach;
     int active;
     int max;
     Instant last;
 
-    /** Room, and the routing pass's skills match ({@link AgentSkills#fit}). */
+    /** Room, and the routing pass's skills match. */
     boolean canTake(Row conversation) {
-      return active < max && AgentSkills.fit(all, accounts, languages, platforms, team,
-          conversation.getString("account_id"), conversation.getString("language"), conversation.getString("platform"),
-          conversation.getString("team"));
+      return active < max && reach.fits(conversation.getString("account_id"), conversation.getString("language"),
+          conversation.getString("platform"), conversation.getString("team"));
     }
 
     double load() {
@@ -79,11 +72,7 @@ final class HandoverBatch {
       Seat s = new Seat();
       s.id = r.getLong("id");
       s.name = r.getString("display_name");
-      s.all = r.getBoolean("all_accounts");
-      s.accounts = Set.of(r.getArrayOfStrings("account_ids"));
-      s.languages = Set.of(r.getArrayOfStrings("languages"));
-      s.platforms = Set.of(r.getArrayOfStrings("platforms"));
-      s.team = r.getString("team");
+      s.reach = AgentReach.of(r);
       s.active = r.getInteger("active_count");
       s.max = r.getInteger("max_concurrent");
       var last = r.getOffsetDateTime("last_assigned_at");

@@ -16,8 +16,8 @@ class PolicyPickTest {
 
   private static AgentSeat seat(long id, int active, int max, long seq, Set<String> languages, Set<String> platforms,
                                 String team, String... accounts) {
-    return new AgentSeat(id, "a" + id, accounts.length == 0, Set.of(accounts), languages, platforms, team, active, max,
-        seq);
+    return new AgentSeat(id, "a" + id, new AgentReach(accounts.length == 0, Set.of(accounts), languages, platforms, team),
+        active, max, seq);
   }
 
   private static Candidate conv(String account, String platform, String language, String team, Long last) {

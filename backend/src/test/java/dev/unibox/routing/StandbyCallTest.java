@@ -16,7 +16,7 @@ class StandbyCallTest {
   private static final Instant T = Instant.parse("2026-11-11T12:00:00Z");
 
   private static AgentSeat agent(long id, int active, int max, String... languages) {
-    return new AgentSeat(id, "a" + id, true, Set.of(), Set.of(languages), Set.of(), null, active, max, 0);
+    return new AgentSeat(id, "a" + id, new AgentReach(true, Set.of(), Set.of(languages), Set.of(), null), active, max, 0);
   }
 
   private static List<Candidate> buyers(String language, int n, String account) {
@@ -64,7 +64,7 @@ class StandbyCallTest {
 
   @Test
   void shopScopeCountsAsInARoutingPass() {
-    AgentSeat taiwanOnly = new AgentSeat(1, "tw", false, Set.of("shopee-tw-01"), Set.of(), Set.of(), null, 0, 5, 0);
+    AgentSeat taiwanOnly = new AgentSeat(1, "tw", new AgentReach(false, Set.of("shopee-tw-01"), Set.of(), Set.of(), null), 0, 5, 0);
     Map<String, AgentSeat> standby = pool("tw", taiwanOnly, "any", agent(2, 0, 5));
     assertThat(StandbyCall.pick(buyers("ms", 2, "shopee-my-01"), standby)).containsExactly("any");
   }
