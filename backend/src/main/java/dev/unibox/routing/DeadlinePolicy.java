@@ -26,8 +26,10 @@ import java.time.Duration;
  * passed over by anything but an urgent one due earlier. Once its target is missed it is ordered like a
  * regular one (by its aging deadline), instead of blocking the urgent ones that can still make it.
  *
- * <p>With {@code urgentTier} off (an experiment, not registered) urgent conversations get no tier of their
- * own: all conversations are ordered by the second rule, so urgent ones lead only by their shorter target.
+ * <p>Two experiments, not registered ({@link Tiers}): without the urgent tier all conversations are ordered by
+ * the second rule, so urgent ones lead only by their shorter target; with the aged tier first, a conversation that
+ * has waited the aging goes ahead of everything, urgent ones included (arrival order among them), and the urgent
+ * tier comes next.
  *
  * <p>The agent: sticky, then least loaded ({@link StickyLeastLoadedPolicy}).
  */
@@ -40,21 +42,37 @@ public final class DeadlinePolicy extends StickyLeastLoadedPolicy {
   /** A conversation whose deadlines are all missed regains the front after waiting this long. */
   public static final Duration AGING = Duration.ofMinutes(4);
 
+  /** Which conversations go ahead of the rest before the deadline order. */
+  public enum Tiers {
+    /** Urgent ones whose target is meetable (the policy). */
+    URGENT,
+    /** None: urgent ones lead only by their shorter target. */
+    NONE,
+    /** Those that have waited the aging, then urgent ones whose target is meetable. */
+    AGED_THEN_URGENT
+  }
+
   public DeadlinePolicy() {
-    this(REACH, AGING, true);
+    this(REACH, AGING, Tiers.URGENT);
   }
 
-  public DeadlinePolicy(Duration reach, Duration aging, boolean urgentTier) {
-    super(NAME, order(reach, aging, urgentTier));
+  public DeadlinePolicy(Duration reach, Duration aging, Tiers tiers) {
+    super(NAME, order(reach, aging, tiers));
   }
 
-  private static String order(Duration reach, Duration aging, boolean urgentTier) {
+  private static String order(Duration reach, Duration aging, Tiers tiers) {
     String meetable = "pass.now + interval '" + reach.toMillis() + " milliseconds'";
-    String tier = urgentTier ? "CASE WHEN c.priority >= 1 AND c.sla_due_at > " + meetable + " THEN 0 ELSE 1 END,\n" : "";
+    String aged = "COALESCE(c.waiting_since, c.queued_at) + interval '" + aging.toMillis() + " milliseconds'";
+    String urgent = "c.priority >= 1 AND c.sla_due_at > " + meetable;
+    String tier = switch (tiers) {
+      case URGENT -> "CASE WHEN " + urgent + " THEN 0 ELSE 1 END,\n";
+      case NONE -> "";
+      case AGED_THEN_URGENT -> "CASE WHEN " + aged + " <= pass.now THEN 0 WHEN " + urgent + " THEN 1 ELSE 2 END,\n";
+    };
     return tier + """
         LEAST(CASE WHEN c.sla_due_at > %1$s THEN c.sla_due_at END,
               CASE WHEN c.platform_due_at > %1$s THEN c.platform_due_at END,
-              COALESCE(c.waiting_since, c.queued_at) + interval '%2$d milliseconds'),
-        c.priority DESC, c.id""".formatted(meetable, aging.toMillis());
+              %2$s),
+        c.priority DESC, c.id""".formatted(meetable, aged);
   }
 }

@@ -35,9 +35,10 @@ import java.util.List;
  * {@code quick} for the scenario's quick window (the hours around its first peak unless the file says), ours
  * against the two other rows with surge, printed only;
  * {@code all} for every row (ours, the baseline, the deadline policy with surge, priority without surge,
- * round-robin with surge); {@code seed=N} for other arrivals (default: the file's seed); {@code try=REACH/AGING[/mixed],...}
- * adds rows of the deadline policy with other settings. Only the whole day of the default scenario and its seed
- * with the standard rows rewrites its section of docs/benchmarks.md; every other scenario only prints.
+ * round-robin with surge); {@code seed=N} for other arrivals (default: the file's seed);
+ * {@code try=REACH/AGING[/mixed|/aged],...} adds rows of the deadline policy with other settings. Only the whole
+ * day of the default scenario and its seed with the standard rows rewrites its section of docs/benchmarks.md;
+ * every other scenario only prints.
  */
 public final class PromotionDaySimulation {
 
@@ -87,14 +88,14 @@ public final class PromotionDaySimulation {
     // all: every row; quick: ours against the deadline policy and round-robin, both with surge; else the baseline
     List<Scenario> scenarios = new ArrayList<>(List.of(ours()));
     scenarios.addAll(all ? others : quick ? List.of(others.get(1), others.get(3)) : List.of(others.get(0)));
-    // try=REACH/AGING[/mixed],...: more rows of the deadline policy with other settings (seconds; mixed: no
-    // urgent tier), with surge
+    // try=REACH/AGING[/mixed|/aged],...: more rows of the deadline policy with other settings (seconds; mixed: no
+    // urgent tier; aged: the aged tier before the urgent one), with surge
     words.stream().filter(w -> w.startsWith("try=")).flatMap(w -> List.of(w.substring(4).split(",")).stream())
         .forEach(v -> {
           String[] p = v.split("/");
           scenarios.add(new Scenario("deadline " + v + " + SLA clock + surge", new DeadlinePolicy(
               Duration.ofSeconds(Long.parseLong(p[0])), Duration.ofSeconds(Long.parseLong(p[1])),
-              !(p.length > 2 && "mixed".equals(p[2]))), true));
+              tiers(p.length < 3 ? "" : p[2])), true));
         });
     List<DayResult> results = new ArrayList<>();
     for (Scenario s : scenarios) {
@@ -107,6 +108,15 @@ public final class PromotionDaySimulation {
     if (isDefault && !quick && seed == day.seed() && scenarios.size() == (all ? 5 : 2)) {
       BenchmarkDoc.writeSection(PromotionDayReport.HEADING, table);
     }
+  }
+
+  private static DeadlinePolicy.Tiers tiers(String word) {
+    return switch (word) {
+      case "" -> DeadlinePolicy.Tiers.URGENT;
+      case "mixed" -> DeadlinePolicy.Tiers.NONE;
+      case "aged" -> DeadlinePolicy.Tiers.AGED_THEN_URGENT;
+      default -> throw new IllegalArgumentException("try=REACH/AGING/" + word + ": expected mixed or aged");
+    };
   }
 
   /** A scenario file: a path, or relative to the repository root. */

@@ -2,6 +2,7 @@ package dev.unibox.routing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.unibox.auth.CurrentUser;
 import dev.unibox.auth.UserStore;
 import dev.unibox.config.UniboxConfig;
 import dev.unibox.testing.Await;
@@ -15,12 +16,14 @@ import io.vertx.core.json.JsonObject;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /**
  * The deadline policy on a real database and the injected clock: an urgent conversation that can still meet its
  * target goes first, a missed deadline gives way to one that can still be met, a conversation that has waited
- * past the aging bound regains the front, and seats and skills hold.
+ * past the aging bound regains the front (ahead of meetable urgent ones too with the aged tier first), and seats
+ * and skills hold.
  */
 @InboxTest
 class DeadlinePolicyTest implements TestInboxExtension.Tuning {
@@ -58,6 +61,24 @@ class DeadlinePolicyTest implements TestInboxExtension.Tuning {
     long urgent = ingest.buyer(TestInbox.ACCOUNT_MY, "u", "Barang rosak, nak refund", T0.minusSeconds(5));
 
     assertThat(inbox.serveOneByOne(mei, 3)).isEqualTo(List.of(urgent, aged, fresh));
+  }
+
+  @Test
+  void withTheAgedTierFirstAConversationThatWaitedPastTheAgingBoundGoesAheadOfAMeetableUrgent() throws Exception {
+    long fresh = ingest.buyer(TestInbox.ACCOUNT_MY, "r", "Boleh COD?", T0.minusSeconds(10));
+    long aged = ingest.buyer(TestInbox.ACCOUNT_MY, "a", "Ada warna lain?",
+        T0.minus(DeadlinePolicy.AGING).minusSeconds(10));
+    long agedLater = ingest.buyer(TestInbox.ACCOUNT_MY, "b", "Ada saiz lain?",
+        T0.minus(DeadlinePolicy.AGING).minusSeconds(5));
+    long urgent = ingest.buyer(TestInbox.ACCOUNT_MY, "u", "Barang rosak, nak refund", T0.minusSeconds(5));
+    CurrentUser admin = new CurrentUser(1, "admin", "Administrator", "admin", true, Set.of());
+
+    DeadlinePolicy agedFirst = new DeadlinePolicy(DeadlinePolicy.REACH, DeadlinePolicy.AGING,
+        DeadlinePolicy.Tiers.AGED_THEN_URGENT);
+    assertThat(Await.result(QueueStore.queuedIds(inbox.db.pool(), admin, agedFirst, T0)))
+        .containsExactly(aged, agedLater, urgent, fresh);
+    assertThat(Await.result(QueueStore.queuedIds(inbox.db.pool(), admin, new DeadlinePolicy(), T0)))
+        .containsExactly(urgent, aged, agedLater, fresh);
   }
 
   @Test
