@@ -26,30 +26,38 @@ import java.time.Duration;
  * passed over by anything but an urgent one due earlier. Once its target is missed it is ordered like a
  * regular one (by its aging deadline), instead of blocking the urgent ones that can still make it.
  *
- * <p>Two experiments, not registered ({@link Tiers}): without the urgent tier all conversations are ordered by
- * the second rule, so urgent ones lead only by their shorter target; with the aged tier first, a conversation that
- * has waited the aging goes ahead of everything, urgent ones included (arrival order among them), and the urgent
- * tier comes next.
+ * <p>Other tiers ({@link Tiers}): without the urgent tier ({@value #NO_URGENT_TIER}, registered) all conversations
+ * are ordered by the second rule, so urgent ones lead only by their shorter target; with the aged tier first (an
+ * experiment, not registered), a conversation that has waited the aging goes ahead of everything, urgent ones
+ * included (arrival order among them), and the urgent tier comes next.
  *
  * <p>The agent: sticky, then least loaded ({@link StickyLeastLoadedPolicy}).
  */
 public final class DeadlinePolicy extends StickyLeastLoadedPolicy {
 
   public static final String NAME = "deadline";
+  /** The same order without the urgent tier (see docs/routing.md for when it is the one to choose). */
+  public static final String NO_URGENT_TIER = "deadline-no-urgent-tier";
 
   /** A deadline closer than this counts as missed (the simulated agents take 16–40 s to read and answer at full load). */
   public static final Duration REACH = Duration.ofSeconds(30);
   /** A conversation whose deadlines are all missed regains the front after waiting this long. */
   public static final Duration AGING = Duration.ofMinutes(4);
 
-  /** Which conversations go ahead of the rest before the deadline order. */
+  /** Which conversations go ahead of the rest before the deadline order, and the policy's name with them. */
   public enum Tiers {
-    /** Urgent ones whose target is meetable (the policy). */
-    URGENT,
-    /** None: urgent ones lead only by their shorter target. */
-    NONE,
-    /** Those that have waited the aging, then urgent ones whose target is meetable. */
-    AGED_THEN_URGENT
+    /** Urgent ones whose target is meetable ({@value #NAME}). */
+    URGENT(NAME),
+    /** None: urgent ones lead only by their shorter target ({@value #NO_URGENT_TIER}). */
+    NONE(NO_URGENT_TIER),
+    /** Those that have waited the aging, then urgent ones whose target is meetable (an experiment). */
+    AGED_THEN_URGENT("deadline-aged-first");
+
+    private final String policyName;
+
+    Tiers(String policyName) {
+      this.policyName = policyName;
+    }
   }
 
   public DeadlinePolicy() {
@@ -57,7 +65,7 @@ public final class DeadlinePolicy extends StickyLeastLoadedPolicy {
   }
 
   public DeadlinePolicy(Duration reach, Duration aging, Tiers tiers) {
-    super(NAME, order(reach, aging, tiers));
+    super(tiers.policyName, order(reach, aging, tiers));
   }
 
   private static String order(Duration reach, Duration aging, Tiers tiers) {

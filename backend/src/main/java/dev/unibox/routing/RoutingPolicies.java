@@ -14,6 +14,8 @@ public final class RoutingPolicies {
     REGISTRY.put(PriorityPolicy.NAME, PriorityPolicy::new);
     REGISTRY.put(FifoRoundRobinPolicy.NAME, FifoRoundRobinPolicy::new);
     REGISTRY.put(DeadlinePolicy.NAME, DeadlinePolicy::new);
+    REGISTRY.put(DeadlinePolicy.NO_URGENT_TIER,
+        () -> new DeadlinePolicy(DeadlinePolicy.REACH, DeadlinePolicy.AGING, DeadlinePolicy.Tiers.NONE));
   }
 
   private RoutingPolicies() {}

@@ -82,6 +82,20 @@ class DeadlinePolicyTest implements TestInboxExtension.Tuning {
   }
 
   @Test
+  void withoutTheUrgentTierAnUrgentConversationLeadsOnlyByItsShorterTarget() throws Exception {
+    long regular = ingest.buyer(TestInbox.ACCOUNT_MY, "r", "Boleh COD?", T0.minusSeconds(70));          // due T0+50
+    long urgent = ingest.buyer(TestInbox.ACCOUNT_MY, "u", "Barang rosak, nak refund", T0.minusSeconds(5)); // T0+55
+    long later = ingest.buyer(TestInbox.ACCOUNT_MY, "l", "Ada warna lain?", T0.minusSeconds(60));      // due T0+60
+    CurrentUser admin = new CurrentUser(1, "admin", "Administrator", "admin", true, Set.of());
+
+    RoutingPolicy noTier = RoutingPolicies.byName(DeadlinePolicy.NO_URGENT_TIER);
+    assertThat(Await.result(QueueStore.queuedIds(inbox.db.pool(), admin, noTier, T0)))
+        .containsExactly(regular, urgent, later);
+    assertThat(Await.result(QueueStore.queuedIds(inbox.db.pool(), admin, new DeadlinePolicy(), T0)))
+        .containsExactly(urgent, regular, later);
+  }
+
+  @Test
   void theOrderFollowsTheInjectedClockNotTheDatabaseClock() throws Exception {
     long mei = inbox.createUser("mei", "agent", 0);
     inbox.createUser("lin", "supervisor", 3);

@@ -126,9 +126,11 @@ class PolicyPickTest {
 
   @Test
   void policiesAreChosenByNameAndUnknownNamesFail() {
-    assertThat(RoutingPolicies.names()).containsExactly("priority", "fifo-round-robin", "deadline");
+    assertThat(RoutingPolicies.names())
+        .containsExactly("priority", "fifo-round-robin", "deadline", "deadline-no-urgent-tier");
     assertThat(RoutingPolicies.byName("fifo-round-robin")).isInstanceOf(FifoRoundRobinPolicy.class);
     assertThat(RoutingPolicies.byName("deadline")).isInstanceOf(DeadlinePolicy.class);
+    assertThat(RoutingPolicies.byName("deadline-no-urgent-tier").name()).isEqualTo("deadline-no-urgent-tier");
     org.assertj.core.api.Assertions.assertThatThrownBy(() -> RoutingPolicies.byName("random"))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("random");
   }
