@@ -46,9 +46,9 @@ public final class DeadlinePolicy extends StickyLeastLoadedPolicy {
 
   /** Which conversations go ahead of the rest before the deadline order, and the policy's name with them. */
   public enum Tiers {
-    /** Urgent ones whose target is meetable ({@value #NAME}). */
+    /** Urgent ones whose target is meetable ({@value DeadlinePolicy#NAME}). */
     URGENT(NAME),
-    /** None: urgent ones lead only by their shorter target ({@value #NO_URGENT_TIER}). */
+    /** None: urgent ones lead only by their shorter target ({@value DeadlinePolicy#NO_URGENT_TIER}). */
     NONE(NO_URGENT_TIER),
     /** Those that have waited the aging, then urgent ones whose target is meetable (an experiment). */
     AGED_THEN_URGENT("deadline-aged-first");
