@@ -97,7 +97,9 @@ public final class Database {
         .locations("classpath:db/migration")
         .load()
         .migrate();
-    LOG.info("Schema at version {} ({} migrations applied now)", result.targetSchemaVersion, result.migrationsExecuted);
+    // with nothing to apply Flyway leaves the target empty: the schema is still at the version it found
+    String version = result.targetSchemaVersion != null ? result.targetSchemaVersion : result.initialSchemaVersion;
+    LOG.info("Schema at version {} ({} migrations applied now)", version, result.migrationsExecuted);
   }
 
   public Pool pool() {
