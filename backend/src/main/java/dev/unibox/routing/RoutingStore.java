@@ -32,8 +32,8 @@ final class RoutingStore {
 
   /** A queued conversation as {@link #candidates} reads it. */
   private static final String CANDIDATE = """
-      SELECT c.id, c.account_id, a.platform, c.language, c.team, c.priority, c.last_assignee_id, c.sla_due_at,
-             c.queued_at
+      SELECT c.id, c.account_id, a.platform, c.language, c.team, c.priority, c.last_assignee_id, c.passed_by,
+             c.sla_due_at, c.queued_at
       FROM conversations c JOIN accounts a ON a.id = c.account_id""";
 
   /** An agent's seat as {@link #seat} reads it. */
@@ -83,7 +83,7 @@ final class RoutingStore {
         SELECT * FROM unnest($1::bigint[], $2::bigint[]) WITH ORDINALITY AS a(conversation_id, agent_id, ord)
       ), conv AS (
         UPDATE conversations c SET status = 'assigned', assignee_id = a.agent_id, last_assignee_id = a.agent_id,
-                                   queued_at = NULL, head_of_class = false, updated_at = $3
+                                   passed_by = NULL, queued_at = NULL, head_of_class = false, updated_at = $3
         FROM a WHERE c.id = a.conversation_id AND c.status = 'queued'
         RETURNING c.*, a.ord
       ), per_agent AS (
@@ -147,7 +147,7 @@ final class RoutingStore {
       }
       Row r = rows.iterator().next();
       return new Held(new Candidate(r.getLong("id"), r.getString("account_id"), r.getString("platform"),
-          r.getString("language"), r.getString("team"), r.getShort("priority"), null,
+          r.getString("language"), r.getString("team"), r.getShort("priority"), null, null,
           instant(r.getOffsetDateTime("sla_due_at")), instant(r.getOffsetDateTime("queued_at"))),
           r.getLong("assignee_id"), r.getString("assignee_name"), r.getString("status"));
     });
@@ -180,7 +180,7 @@ final class RoutingStore {
     for (Row r : rows) {
       out.add(new Candidate(r.getLong("id"), r.getString("account_id"), r.getString("platform"),
           r.getString("language"), r.getString("team"), r.getShort("priority"), r.getLong("last_assignee_id"),
-          instant(r.getOffsetDateTime("sla_due_at")), instant(r.getOffsetDateTime("queued_at"))));
+          r.getLong("passed_by"), instant(r.getOffsetDateTime("sla_due_at")), instant(r.getOffsetDateTime("queued_at"))));
     }
     return out;
   }

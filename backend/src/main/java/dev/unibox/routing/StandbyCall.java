@@ -90,7 +90,7 @@ public final class StandbyCall {
     }
 
     Candidate sample() {
-      return new Candidate(0, accountId, platform, language, team, 0, null, null, null);
+      return new Candidate(0, accountId, platform, language, team, 0, null, null, null, null);
     }
   }
 }

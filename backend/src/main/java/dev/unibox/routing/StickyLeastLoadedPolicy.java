@@ -8,10 +8,10 @@ import java.util.Optional;
 
 /**
  * The product's agent pick, shared by the policies that differ only in their queue order: the agent who last
- * served this buyer when they are eligible and have room (sticky); otherwise an agent whose pick leaves every
- * other language they speak at least {@link #SPARE_SEATS} free seats, before one whose pick would not; then the
- * least loaded, then the one with fewer language skills, then the one whose last assignment is oldest (fairness
- * among equals), then the lowest id.
+ * served this buyer when they are eligible and have room (sticky); otherwise anyone before the agent who sent the
+ * conversation back to the queue; then an agent whose pick leaves every other language they speak at least
+ * {@link #SPARE_SEATS} free seats, before one whose pick would not; then the least loaded, then the one with fewer
+ * language skills, then the one whose last assignment is oldest (fairness among equals), then the lowest id.
  */
 abstract class StickyLeastLoadedPolicy extends SeatOrderPolicy {
 
@@ -48,11 +48,16 @@ abstract class StickyLeastLoadedPolicy extends SeatOrderPolicy {
     return super.pick(seats, candidate);
   }
 
-  /** Spare seats first, then least loaded (the free seats are counted only when two or more agents are eligible). */
+  /**
+   * Not the agent who passed it back, then spare seats, then least loaded (the free seats are counted only when two
+   * or more agents are eligible).
+   */
   @Override
   Comparator<AgentSeat> seatOrder(List<AgentSeat> seats, Candidate candidate) {
     Map<String, Integer> free = freeSeatsByLanguage(seats);
-    return Comparator.<AgentSeat, Boolean>comparing(s -> takesScarceSeat(s, candidate.language(), free))
+    Long passedBy = candidate.passedBy();
+    return Comparator.<AgentSeat, Boolean>comparing(s -> passedBy != null && s.id == passedBy)
+        .thenComparing(s -> takesScarceSeat(s, candidate.language(), free))
         .thenComparing(super.seatOrder(seats, candidate));
   }
 

@@ -31,14 +31,17 @@ final class MoveStore {
       "SELECT EXISTS (SELECT 1 FROM activities WHERE conversation_id = $1 AND target_user_id = $2)";
 
   private static final String TO_AGENT = """
-      UPDATE conversations SET status = 'assigned', assignee_id = $2, last_assignee_id = $2, queued_at = NULL,
-                               head_of_class = false, team = $3, updated_at = $4
+      UPDATE conversations SET status = 'assigned', assignee_id = $2, last_assignee_id = $2, passed_by = NULL,
+                               queued_at = NULL, head_of_class = false, team = $3, updated_at = $4
       WHERE id = $1""";
 
-  /** Back to the queue, first in its priority class; no stickiness back to the agent who let it go. */
+  /**
+   * Back to the queue, first in its priority class; no stickiness back to the agent who let it go, who gets it
+   * again only when nobody else can take it (passed_by).
+   */
   private static final String TO_QUEUE = """
-      UPDATE conversations SET status = 'queued', assignee_id = NULL, last_assignee_id = NULL, queued_at = $3,
-                               head_of_class = true, team = $2, updated_at = $3
+      UPDATE conversations SET status = 'queued', assignee_id = NULL, last_assignee_id = NULL, passed_by = $4,
+                               queued_at = $3, head_of_class = true, team = $2, updated_at = $3
       WHERE id = $1""";
 
   private static final String RECORD_MOVE_AND_NOTE = """
@@ -67,7 +70,7 @@ final class MoveStore {
 
   private static final String MOVE_ALL = """
       UPDATE conversations c SET status = CASE WHEN x.agent IS NULL THEN 'queued' ELSE 'assigned' END,
-             assignee_id = x.agent, last_assignee_id = x.agent,
+             assignee_id = x.agent, last_assignee_id = x.agent, passed_by = NULL,
              queued_at = CASE WHEN x.agent IS NULL THEN $3::timestamptz END,
              head_of_class = x.agent IS NULL, updated_at = $3
       FROM unnest($1::bigint[], $2::bigint[]) AS x(id, agent) WHERE c.id = x.id""";
@@ -106,8 +109,9 @@ final class MoveStore {
     return c.preparedQuery(TO_AGENT).execute(Tuple.of(conversationId, agentId, team, utc(now))).mapEmpty();
   }
 
-  static Future<Void> toQueue(SqlClient c, long conversationId, String team, Instant now) {
-    return c.preparedQuery(TO_QUEUE).execute(Tuple.of(conversationId, team, utc(now))).mapEmpty();
+  /** @param passedBy the agent it leaves (null: it had none) */
+  static Future<Void> toQueue(SqlClient c, long conversationId, String team, Instant now, Long passedBy) {
+    return c.preparedQuery(TO_QUEUE).execute(Tuple.of(conversationId, team, utc(now), passedBy)).mapEmpty();
   }
 
   /** The move's activity (type, by actor, to target) and the handover note beside it on the timeline. */

@@ -164,7 +164,8 @@ public final class Moves {
         Long noteAuthor = owner != null && (req.actor() == null || req.actor().id() == owner) ? owner
             : req.actor() == null ? null : req.actor().id();
         Future<Void> freed = owner == null ? Future.succeededFuture() : Seats.free(conn, owner);
-        Future<Void> moved = to != null ? MoveStore.toAgent(conn, id, to, team, now) : MoveStore.toQueue(conn, id, team, now);
+        Future<Void> moved = to != null ? MoveStore.toAgent(conn, id, to, team, now)
+            : MoveStore.toQueue(conn, id, team, now, owner);
         Future<Void> recorded = MoveStore.recordMoveAndNote(conn, id,
             to != null ? req.kind().activity : Activities.REQUEUED, req.actor() == null ? null : req.actor().id(),
             to, body, noteAuthor, note, now);

@@ -21,7 +21,11 @@ class PolicyPickTest {
   }
 
   private static Candidate conv(String account, String platform, String language, String team, Long last) {
-    return new Candidate(1, account, platform, language, team, 0, last, DUE, DUE);
+    return new Candidate(1, account, platform, language, team, 0, last, null, DUE, DUE);
+  }
+
+  private static Candidate passedBackBy(long agentId) {
+    return new Candidate(1, "shopee-my-01", "shopee", "ms", null, 0, null, agentId, DUE, DUE);
   }
 
   @Test
@@ -59,6 +63,21 @@ class PolicyPickTest {
     // stickiness never overrides skills
     AgentSeat wrongLanguage = seat(3, 0, 5, 0, Set.of("th"), Set.of(), null);
     assertThat(priority.pick(List.of(wrongLanguage, idle), conv("s", "shopee", "en", null, 3L))).contains(idle);
+  }
+
+  @Test
+  void theAgentWhoSentItBackToTheQueueGetsItOnlyWhenNobodyElseCan() {
+    AgentSeat leaver = seat(1, 0, 5, 0, Set.of(), Set.of(), null);
+    AgentSeat busier = seat(2, 4, 5, 0, Set.of(), Set.of(), null);
+    AgentSeat full = seat(3, 5, 5, 0, Set.of(), Set.of(), null);
+
+    // the one who let it go is the least loaded, yet anyone else with room comes first
+    assertThat(priority.pick(List.of(leaver, busier), passedBackBy(1))).contains(busier);
+    assertThat(new DeadlinePolicy().pick(List.of(leaver, busier), passedBackBy(1))).contains(busier);
+    // with nobody else free the buyer does not wait for it
+    assertThat(priority.pick(List.of(leaver, full), passedBackBy(1))).contains(leaver);
+    assertThat(priority.pick(List.of(leaver, busier), conv("shopee-my-01", "shopee", "ms", null, null)))
+        .contains(leaver);
   }
 
   @Test

@@ -22,7 +22,7 @@ class StandbyCallTest {
   private static List<Candidate> buyers(String language, int n, String account) {
     List<Candidate> out = new ArrayList<>();
     for (int i = 0; i < n; i++) {
-      out.add(new Candidate(i, account, "shopee", language, null, 0, null, T, T));
+      out.add(new Candidate(i, account, "shopee", language, null, 0, null, null, T, T));
     }
     return out;
   }
