@@ -20,7 +20,7 @@ public final class CloseConversation {
   private static final String CLOSE = """
       UPDATE conversations SET status = 'closed', assignee_id = NULL, queued_at = NULL, waiting_since = NULL,
                                sla_state = 'none', sla_due_at = NULL, sla_warn_at = NULL, platform_due_at = NULL,
-                               platform_rule = NULL, head_of_class = false, updated_at = $2
+                               platform_rule = NULL, head_of_class = false, passed_by = NULL, updated_at = $2
       WHERE id = $1""";
 
   private static final String FREE_SEAT = "UPDATE users SET active_count = active_count - 1 WHERE id = $1 AND active_count > 0";

@@ -98,7 +98,7 @@ final class IngestStore {
 
   private static final String REOPEN = """
       UPDATE conversations SET status = 'queued', queued_at = $2, priority = 0, category = 'pre_sale', updated_at = $2,
-                               priority_manual = false, head_of_class = false, team = NULL
+                               priority_manual = false, head_of_class = false, passed_by = NULL, team = NULL
       WHERE id = $1""";
 
   private IngestStore() {}

@@ -37,7 +37,8 @@ final class MoveStore {
 
   /**
    * Back to the queue, first in its priority class; no stickiness back to the agent who let it go, who gets it
-   * again only when nobody else can take it (passed_by).
+   * again only when nobody else can take it (passed_by). Like head_of_class, passed_by belongs to this one wait:
+   * assignment, closing and reopening clear it.
    */
   private static final String TO_QUEUE = """
       UPDATE conversations SET status = 'queued', assignee_id = NULL, last_assignee_id = NULL, passed_by = $4,

@@ -56,4 +56,37 @@ class PassedBackTest {
     Await.until("the chat is assigned again", () -> inbox.assigneeOf(second) != null);
     assertThat(inbox.assigneeOf(second)).isEqualTo(anna);
   }
+
+  @Test
+  void aSolvedChatThatTheBuyerReopensIsNotKeptFromTheAgentWhoOnceSentItBack() throws Exception {
+    long anna = inbox.createUser("anna", "agent", 3);
+    long bob = inbox.createUser("bob", "agent", 3);
+    inbox.createUser("lin", "supervisor", 0);
+    String lin = inbox.login("lin");
+    TestIngest ingest = new TestIngest(inbox, clock);
+    ingest.buyer(TestInbox.ACCOUNT_MY, "b2", "Ada warna lain?", T0);
+    ingest.buyer(TestInbox.ACCOUNT_MY, "b3", "Bila sampai?", T0);
+    inbox.goOnline(bob);
+    inbox.awaitAssigned(bob, 2);
+    inbox.goOnline(anna);
+    long chat = ingest.buyer(TestInbox.ACCOUNT_MY, "b1", "Boleh COD?", T0);
+    inbox.awaitAssigned(anna, 1);
+
+    // with no free seat anywhere, anna's chat waits in the queue, passed back by her, and is solved there
+    inbox.setLanguages(lin, anna, 0);
+    inbox.setLanguages(lin, bob, 2);
+    assertThat(inbox.post(inbox.login("anna"), "/api/conversations/" + chat + "/transfer",
+        new JsonObject().put("toQueue", true).put("reason", "going on break")).statusCode()).isEqualTo(200);
+    assertThat(inbox.count("SELECT count(*) FROM conversations WHERE id = $1 AND passed_by = $2", chat, anna))
+        .isEqualTo(1);
+    assertThat(inbox.post(lin, "/api/conversations/" + chat + "/close", new JsonObject()).statusCode())
+        .isEqualTo(200);
+
+    // the buyer writes again: a new wait, in which anna is the least loaded as anyone would be
+    inbox.setLanguages(lin, anna, 3);
+    inbox.setLanguages(lin, bob, 3);
+    ingest.buyer(TestInbox.ACCOUNT_MY, "b1", "Masih belum sampai", T0.plusSeconds(60));
+    Await.until("the reopened chat is assigned", () -> inbox.assigneeOf(chat) != null);
+    assertThat(inbox.assigneeOf(chat)).isEqualTo(anna);
+  }
 }
